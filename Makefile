@@ -1,0 +1,69 @@
+# dyad build: `make` builds build/dyad, build/libdyad.a, build/libdyad.so and
+# the compiled lexicon; `make check` builds and runs every test, then again
+# under ASan+UBSan. System libraries are found with pkg-config.
+
+BUILD    ?= build
+CC       ?= cc
+PKGS     := libutf8proc sqlite3 jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm
+OPT      ?= -O2
+CFLAGS_BASE := -std=c11 -g $(OPT) -Wall -Wextra -Werror -Wshadow -Wvla \
+	-Wno-unused-parameter -fvisibility=hidden -fPIC \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(PKG_CFLAGS)
+CFLAGS   += $(CFLAGS_BASE) $(EXTRA_CFLAGS)
+LDFLAGS  += $(EXTRA_LDFLAGS)
+
+LIB_SRC  := $(sort $(wildcard src/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+DATA_SRC := $(shell find data -type f \( -name '*.tsv' -o -name '*.txt' \) 2>/dev/null | sort)
+
+.PHONY: all check test asan check-asan clean valgrind
+all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad.lex $(TEST_BIN)
+
+$(BUILD)/obj/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h tests/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libdyad.so: $(LIB_OBJ)
+	$(CC) -shared $(CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LDFLAGS) $(PKG_LIBS)
+
+# The compiled lexicon is built from data/ by dyad itself, never committed.
+$(BUILD)/dyad.lex: $(BUILD)/dyad $(DATA_SRC)
+	$(BUILD)/dyad dict build --data data --out $@.tmp -q && mv $@.tmp $@
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libdyad.a tests/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+test: all
+	@BUILD=$(BUILD) sh tests/run.sh
+
+check: test
+	@$(MAKE) --no-print-directory check-asan
+
+# ASan + UBSan: an ordinary target, run by `make check`.
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" all
+check-asan: asan
+	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  sh tests/run.sh
+
+valgrind: all
+	@BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
+
+clean:
+	rm -rf build build-asan

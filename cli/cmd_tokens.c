@@ -1,0 +1,3 @@
+/* cmd_tokens.c - STUB `dyad tokens` (being replaced). */
+#include "cli.h"
+int cmd_tokens(int argc, char **argv) { (void)argc; (void)argv; return EXIT_OK; }

@@ -1,0 +1,114 @@
+/* lex.h - the compiled lexicon seen from inside the library (internal).
+ *
+ * The lexicon is one little-endian binary file, memory-mapped read-only:
+ * a header, a string pool, a key hash table (key string -> key id), the
+ * entry arrays (actors, triggers, cues, CAMEO taxonomy) and phrase tries
+ * keyed by key ids. Layout: docs/design.md, "The binary lexicon".
+ * The text sources are described in docs/formats.md. */
+#ifndef DYAD_LEX_H
+#define DYAD_LEX_H
+#include <stddef.h>
+#include <stdint.h>
+#include "dyad.h"
+
+/* Tries: one per kind of dictionary. Phrases are sequences of key ids:
+ * actor phrases on norm keys, triggers and cues on stem keys. */
+enum dyadi_trie_kind {
+    DYADI_TRIE_ACTOR = 0,   /* actors, places, agents (norm keys) */
+    DYADI_TRIE_TRIGGER = 1, /* event triggers (stem keys) */
+    DYADI_TRIE_CUE = 2,     /* cue words (norm keys) */
+    DYADI_TRIE_CUE_STEM = 3,/* cue words (stem keys): "refuser", "compter" */
+    DYADI_TRIE_COUNT = 4
+};
+
+/* Actor-file kinds (docs/formats.md). */
+enum dyadi_actor_kind {
+    DYADI_AK_COUNTRY = 0, DYADI_AK_DEMONYM, DYADI_AK_CAPITAL, DYADI_AK_CITY,
+    DYADI_AK_REGION, DYADI_AK_IGO, DYADI_AK_BLOC, DYADI_AK_PERSON,
+    DYADI_AK_AGENT, DYADI_AK_ORG, DYADI_AK_MEDIA, DYADI_AK_PRONOUN
+};
+
+/* Dates as integers YYYYMMDD; 0 = open. */
+typedef struct dyadi_role {
+    const char *code;
+    uint32_t from, to;
+} dyadi_role;
+
+typedef struct dyadi_actor {
+    uint8_t kind;           /* dyadi_actor_kind */
+    uint8_t gender;         /* 0 unknown, 'm', 'f' */
+    uint8_t number;         /* 0 unknown, 's', 'p' */
+    uint8_t gov;            /* capital standing for its government */
+    const char *lang;       /* "fr", "en", "*" */
+    const char *code;       /* base code */
+    const char *id;         /* entry id */
+    const char *country;    /* country of a place, or NULL */
+    const char *sector;     /* org/media sector, or NULL */
+    double lat, lon;        /* NaN when unknown */
+    uint32_t pop;
+    uint32_t nroles;
+    const dyadi_role *roles;
+} dyadi_actor;
+
+enum dyadi_trig_kind { DYADI_TK_VERB = 0, DYADI_TK_EXPR = 1, DYADI_TK_NOUN = 2 };
+enum dyadi_obj { DYADI_OBJ_TARGET = 0, DYADI_OBJ_THEME = 1, DYADI_OBJ_NONE = 2 };
+
+typedef struct dyadi_trigger {
+    uint8_t kind;           /* dyadi_trig_kind */
+    uint8_t obj;            /* dyadi_obj */
+    uint8_t rev;            /* subject is the target */
+    uint8_t mode;           /* dyad_modality the trigger itself carries */
+    const char *lang;
+    const char *code;       /* CAMEO event code */
+    const char *neg_code;   /* code when refused, or NULL */
+    const char *id;         /* rule id */
+    const char *prep;       /* comma-separated target prepositions (norm keys), or NULL */
+    const char *from;       /* comma-separated source prepositions, or NULL */
+    const char *comp;       /* complement word, or NULL */
+    const char *passive;    /* passive agent preposition, or NULL */
+    uint16_t ngap;          /* gaps allowed ("...") */
+} dyadi_trigger;
+
+typedef struct dyadi_cue {
+    const char *kind;       /* "neg", "refuse", "modal", "attrib", ... */
+    const char *lang;
+    const char *value;
+    const char *attrs;      /* raw attribute string, or NULL */
+} dyadi_cue;
+
+typedef struct dyadi_cameo {
+    const char *code, *name;
+    double goldstein;
+    uint8_t quad;
+    const char *plover_type, *plover_mode;
+} dyadi_cameo;
+
+/* A trie node reference; 0 is "no node". */
+typedef uint32_t dyadi_node;
+
+/* Key id of a key string (norm or stem key), 0 when the lexicon has none. */
+uint32_t dyadi_lex_key(const dyad_lexicon *lex, const char *key, size_t len);
+/* The key string of an id; NULL for 0 or out of range. */
+const char *dyadi_lex_key_str(const dyad_lexicon *lex, uint32_t id);
+
+/* Trie walk: root of a trie, child by key id (0 if none), and the entries
+ * ending at a node (indices into the kind's entry array; a trigger pattern
+ * with a gap "a ... b" is stored as the path a, GAP, b where GAP is key id
+ * DYADI_KEY_GAP). */
+#define DYADI_KEY_GAP 1u
+dyadi_node dyadi_lex_root(const dyad_lexicon *lex, int trie);
+dyadi_node dyadi_lex_step(const dyad_lexicon *lex, int trie, dyadi_node node, uint32_t key);
+const uint32_t *dyadi_lex_entries(const dyad_lexicon *lex, int trie, dyadi_node node, size_t *n);
+
+/* Entry arrays. Pointers are valid while the lexicon is open. */
+const dyadi_actor *dyadi_lex_actor(const dyad_lexicon *lex, uint32_t i);
+const dyadi_trigger *dyadi_lex_trigger(const dyad_lexicon *lex, uint32_t i);
+const dyadi_cue *dyadi_lex_cue(const dyad_lexicon *lex, uint32_t i);
+size_t dyadi_lex_count(const dyad_lexicon *lex, int trie);
+
+/* CAMEO taxonomy lookup by event code ("0234"); NULL when unknown. */
+const dyadi_cameo *dyadi_lex_cameo(const dyad_lexicon *lex, const char *code);
+
+/* The actor's code for a date (YYYYMMDD, 0 = unknown: the base code). */
+const char *dyadi_actor_code_at(const dyadi_actor *a, uint32_t date);
+#endif
