@@ -1,0 +1,29 @@
+/* coder.h - the coder handle's state, shared by the pipeline stages
+ * (coder.c drives them; actors.c and events.c read the text stages' arrays
+ * and append their own). Internal. */
+#ifndef DYAD_CODER_H
+#define DYAD_CODER_H
+#include "dyad.h"
+#include "arena.h"
+#include "text.h"
+
+struct dyad_coder {
+    const dyad_lexicon *lex;    /* borrowed, may be NULL */
+    dyadi_stemmer *stemmer;
+    dyadi_arena arena;          /* per-document strings; reset per document */
+    dyadi_vec tokens;           /* dyad_token */
+    dyadi_vec sents;            /* dyad_sentence */
+    dyadi_vec warnings;         /* dyad_warning */
+    dyadi_vec mentions;         /* dyad_mention (actors.c) */
+    dyadi_vec events;           /* dyad_event (events.c) */
+    const dyad_doc *doc;        /* borrowed for the duration of dyad_coder_run */
+    const char *lang;           /* "fr", "en", "und" (static storage) */
+    uint32_t date;              /* document date as YYYYMMDD (YYYYMM00 for a month), 0 unknown */
+    char errmsg[512];
+};
+
+/* Later stages, each in its own module; called by dyad_coder_run in order
+ * after the text stages when a lexicon is loaded. */
+dyad_status dyadi_actors_run(dyad_coder *c);   /* actors.c */
+dyad_status dyadi_events_run(dyad_coder *c);   /* events.c */
+#endif
