@@ -1,21 +1,394 @@
-/* coder.c - STUB: drives the pipeline for one document (being replaced). */
-#include "dyad.h"
-#include <stdlib.h>
+/* coder.c - the coder handle: drives the pipeline for one document.
+ *
+ * dyad_coder_run is the spine of the library: it resets the per-document
+ * arena and arrays, then runs the stages in order - tokens (tokens.c), norm
+ * keys (normalize.c), language (langid.c), stem keys (stem.c), lexicon key
+ * ids (lexicon.c), sentences (sentences.c) and, with a lexicon, actor
+ * mentions (actors.c) and events (events.c) - each reading the arrays of the
+ * stages before it from struct dyad_coder (coder.h).
+ *
+ * Keys go through a per-document cache keyed by the token's raw bytes: news
+ * text repeats its words (Zipf), so each distinct spelling is normalised,
+ * stemmed and looked up in the lexicon once, and stored once in the arena.
+ * That keeps the hot path at one hash probe per token and bounds the arena
+ * by the vocabulary rather than the length of the document.
+ *
+ * Every array has a hard cap and the arena a byte cap, so a huge document is
+ * coded or refused with DYAD_ERR_TOOBIG, never allowed to grow unbounded. */
+#include "coder.h"
+#include "lex.h"
 
-struct dyad_coder { const dyad_lexicon *lex; };
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CODER_ARENA_CAP   ((size_t)256 << 20)   /* bytes of keys per document */
+#define CODER_MAX_TOKENS  ((size_t)16 << 20)
+#define CODER_MAX_SENTS   ((size_t)4 << 20)
+#define CODER_MAX_WARN    ((size_t)1000)
+#define CODER_MAX_MENTION ((size_t)4 << 20)
+#define CODER_MAX_EVENTS  ((size_t)1 << 20)
+#define CACHE_MIN_SLOTS   ((size_t)4096)
+#define CACHE_KEEP_SLOTS  ((size_t)1 << 16)     /* larger tables are freed after a document */
+
+/* One distinct token spelling of the current document. */
+typedef struct keyent {
+    uint32_t start, len;        /* first occurrence in the document text */
+    uint32_t hash;
+    uint8_t kind;               /* dyad_token_kind of the first occurrence */
+    const char *norm, *stem;
+    uint32_t norm_id, stem_id;
+} keyent;
+
+/* The coder's private state beyond coder.h's struct: kept in a wrapper so
+ * coder.h stays the shared view of the pipeline. */
+typedef struct coder_full {
+    struct dyad_coder pub;      /* first: a dyad_coder * is a coder_full * */
+    dyadi_vec ents;             /* keyent */
+    dyadi_vec tok_ent;          /* uint32_t per token: index into ents */
+    uint32_t *slots;            /* open addressing, ents index + 1; 0 empty */
+    size_t nslots;              /* power of two */
+} coder_full;
+
+static coder_full *full(dyad_coder *c)
+{
+    return (coder_full *)c;
+}
+
+static void set_err(dyad_coder *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = vsnprintf(c->errmsg, sizeof c->errmsg, fmt, ap);
+    va_end(ap);
+    if (r < 0)
+        c->errmsg[0] = '\0';
+}
 
 DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex)
 {
-    dyad_coder *c = calloc(1, sizeof *c);
-    if (c) c->lex = lex;
+    coder_full *f = calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    dyad_coder *c = &f->pub;
+    c->lex = lex;
+    c->lang = "und";
+    dyadi_arena_init(&c->arena, CODER_ARENA_CAP);
+    dyadi_vec_init(&c->tokens, sizeof(dyad_token), CODER_MAX_TOKENS);
+    dyadi_vec_init(&c->sents, sizeof(dyad_sentence), CODER_MAX_SENTS);
+    dyadi_vec_init(&c->warnings, sizeof(dyad_warning), CODER_MAX_WARN);
+    dyadi_vec_init(&c->mentions, sizeof(dyad_mention), CODER_MAX_MENTION);
+    dyadi_vec_init(&c->events, sizeof(dyad_event), CODER_MAX_EVENTS);
+    dyadi_vec_init(&f->ents, sizeof(keyent), CODER_MAX_TOKENS);
+    dyadi_vec_init(&f->tok_ent, sizeof(uint32_t), CODER_MAX_TOKENS);
+    c->stemmer = dyadi_stemmer_new();
+    if (!c->stemmer) {
+        dyad_coder_free(c);
+        return NULL;
+    }
     return c;
 }
-DYAD_API void dyad_coder_free(dyad_coder *c) { free(c); }
-DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc) { (void)c; (void)doc; return DYAD_OK; }
-DYAD_API const char *dyad_errmsg(const dyad_coder *c) { (void)c; return ""; }
-DYAD_API const char *dyad_coder_lang(const dyad_coder *c) { (void)c; return "und"; }
-DYAD_API const dyad_warning *dyad_coder_warnings(const dyad_coder *c, size_t *n) { (void)c; *n = 0; return NULL; }
-DYAD_API const dyad_sentence *dyad_coder_sentences(const dyad_coder *c, size_t *n) { (void)c; *n = 0; return NULL; }
-DYAD_API const dyad_token *dyad_coder_tokens(const dyad_coder *c, size_t *n) { (void)c; *n = 0; return NULL; }
-DYAD_API const dyad_mention *dyad_coder_mentions(const dyad_coder *c, size_t *n) { (void)c; *n = 0; return NULL; }
-DYAD_API const dyad_event *dyad_coder_events(const dyad_coder *c, size_t *n) { (void)c; *n = 0; return NULL; }
+
+DYAD_API void dyad_coder_free(dyad_coder *c)
+{
+    if (!c)
+        return;
+    coder_full *f = full(c);
+    dyadi_stemmer_free(c->stemmer);
+    dyadi_arena_free(&c->arena);
+    dyadi_vec_free(&c->tokens);
+    dyadi_vec_free(&c->sents);
+    dyadi_vec_free(&c->warnings);
+    dyadi_vec_free(&c->mentions);
+    dyadi_vec_free(&c->events);
+    dyadi_vec_free(&f->ents);
+    dyadi_vec_free(&f->tok_ent);
+    free(f->slots);
+    free(f);
+}
+
+/* "YYYY-MM-DD" -> YYYYMMDD, "YYYY-MM" -> YYYYMM00, "YYYY" -> YYYY0000;
+ * anything else (or an impossible month/day) -> 0, unknown. */
+static uint32_t parse_date(const char *s)
+{
+    if (!s)
+        return 0;
+    uint32_t part[3] = {0, 0, 0};
+    const int width[3] = {4, 2, 2};
+    size_t i = 0;
+    int k;
+    for (k = 0; k < 3; k++) {
+        if (k > 0) {
+            if (s[i] != '-')
+                break;
+            i++;
+        }
+        for (int d = 0; d < width[k]; d++, i++) {
+            if (s[i] < '0' || s[i] > '9')
+                return 0;
+            part[k] = part[k] * 10 + (uint32_t)(s[i] - '0');
+        }
+    }
+    /* allow a time after the date ("2022-08-15T10:00"), nothing else */
+    if (s[i] != '\0' && s[i] != 'T' && s[i] != ' ')
+        return 0;
+    if (part[0] < 1 || part[1] > 12 || part[2] > 31 || (k == 3 && part[1] == 0))
+        return 0;
+    return part[0] * 10000 + part[1] * 100 + part[2];
+}
+
+/* The language to use for a forced doc->lang, as static storage; NULL when
+ * it must be identified. "fr-FR" and "en_US" count as fr and en. */
+static const char *forced_lang(const char *l)
+{
+    if (!l || !*l || strcmp(l, "auto") == 0)
+        return NULL;
+    static const char *const known[] = {"fr", "en", "es", "de"};
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if ((l[0] | 0x20) == known[i][0] && (l[1] | 0x20) == known[i][1] &&
+            (l[2] == '\0' || l[2] == '-' || l[2] == '_'))
+            return known[i];
+    return "und";
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;           /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int cache_grow(coder_full *f)
+{
+    size_t n = f->nslots ? f->nslots * 2 : CACHE_MIN_SLOTS;
+    if (n > SIZE_MAX / sizeof(uint32_t))
+        return 0;
+    uint32_t *s = calloc(n, sizeof *s);
+    if (!s)
+        return 0;
+    keyent *e = f->ents.data;
+    for (size_t i = 0; i < f->ents.len; i++) {
+        size_t h = e[i].hash & (n - 1);
+        while (s[h])
+            h = (h + 1) & (n - 1);
+        s[h] = (uint32_t)(i + 1);
+    }
+    free(f->slots);
+    f->slots = s;
+    f->nslots = n;
+    return 1;
+}
+
+/* Index of the cache entry for token t (adding and normalising it the first
+ * time); -1 on a cap or out of memory. */
+static long cache_get(dyad_coder *c, const char *text, const dyad_token *t)
+{
+    coder_full *f = full(c);
+    const char *s = text + t->span.start;
+    size_t n = t->span.end - t->span.start;
+    uint32_t h = hash_bytes(s, n);
+    if (f->ents.len * 2 >= f->nslots && !cache_grow(f))
+        return -1;
+    size_t mask = f->nslots - 1;
+    size_t k = h & mask;
+    keyent *e = f->ents.data;
+    while (f->slots[k]) {
+        keyent *x = &e[f->slots[k] - 1];
+        if (x->hash == h && x->len == n && memcmp(text + x->start, s, n) == 0)
+            return (long)(f->slots[k] - 1);
+        k = (k + 1) & mask;
+    }
+    char *norm = dyadi_norm_key(&c->arena, s, n);
+    if (!norm)
+        return -1;
+    keyent *ne = dyadi_vec_push(&f->ents);
+    if (!ne)
+        return -1;
+    ne->start = t->span.start;
+    ne->len = (uint32_t)n;
+    ne->hash = h;
+    ne->kind = t->kind;
+    ne->norm = norm;
+    ne->stem = norm;
+    f->slots[k] = (uint32_t)f->ents.len;
+    return (long)(f->ents.len - 1);
+}
+
+static void reset(dyad_coder *c, const dyad_doc *doc)
+{
+    coder_full *f = full(c);
+    dyadi_arena_reset(&c->arena);
+    c->tokens.len = 0;
+    c->sents.len = 0;
+    c->warnings.len = 0;
+    c->mentions.len = 0;
+    c->events.len = 0;
+    f->ents.len = 0;
+    f->tok_ent.len = 0;
+    if (f->nslots > CACHE_KEEP_SLOTS) {     /* do not memset a huge table per small document */
+        free(f->slots);
+        f->slots = NULL;
+        f->nslots = 0;
+    } else if (f->slots) {
+        memset(f->slots, 0, f->nslots * sizeof *f->slots);
+    }
+    c->doc = doc;
+    c->lang = "und";
+    c->date = 0;
+    c->errmsg[0] = '\0';
+}
+
+/* A cap was hit: the document is refused whole. */
+static dyad_status too_big(dyad_coder *c, const char *what)
+{
+    set_err(c, "document of %zu bytes is over the coder's %s cap; not coded",
+            c->doc->text_len, what);
+    return DYAD_ERR_TOOBIG;
+}
+
+/* Norm keys of every token, through the cache. */
+static dyad_status key_tokens(dyad_coder *c, const char *text)
+{
+    coder_full *f = full(c);
+    dyad_token *tok = c->tokens.data;
+    size_t n = c->tokens.len;
+    for (size_t i = 0; i < n; i++) {
+        long e = cache_get(c, text, &tok[i]);
+        uint32_t *slot = dyadi_vec_push(&f->tok_ent);
+        if (e < 0 || !slot)
+            return too_big(c, "memory");
+        *slot = (uint32_t)e;
+        tok[i].norm = DYADI_VEC_AT(&f->ents, keyent, (size_t)e).norm;
+    }
+    return DYAD_OK;
+}
+
+/* Stems and lexicon ids per distinct spelling, then copied to the tokens. */
+static dyad_status stem_tokens(dyad_coder *c)
+{
+    coder_full *f = full(c);
+    keyent *e = f->ents.data;
+    for (size_t i = 0; i < f->ents.len; i++) {
+        if (e[i].kind == DYAD_TOK_WORD) {
+            const char *st = dyadi_stem_key(c->stemmer, &c->arena, c->lang, e[i].norm);
+            if (!st)
+                return too_big(c, "memory");
+            e[i].stem = st;
+        }
+        if (c->lex) {
+            e[i].norm_id = dyadi_lex_key(c->lex, e[i].norm, strlen(e[i].norm));
+            e[i].stem_id = e[i].stem == e[i].norm ? e[i].norm_id
+                                                  : dyadi_lex_key(c->lex, e[i].stem, strlen(e[i].stem));
+        }
+    }
+    dyad_token *tok = c->tokens.data;
+    const uint32_t *te = f->tok_ent.data;
+    for (size_t i = 0; i < c->tokens.len; i++) {
+        const keyent *x = &e[te[i]];
+        tok[i].stem = x->stem;
+        tok[i].norm_id = x->norm_id;
+        tok[i].stem_id = x->stem_id;
+    }
+    return DYAD_OK;
+}
+
+DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
+{
+    if (!c)
+        return DYAD_ERR_ARG;
+    reset(c, doc);
+    if (!doc || (!doc->text && doc->text_len)) {
+        set_err(c, "no document text");
+        return DYAD_ERR_ARG;
+    }
+    const char *text = doc->text ? doc->text : "";
+    size_t len = doc->text_len;
+    if (len > UINT32_MAX)
+        return too_big(c, "4 GiB offset");
+    c->date = parse_date(doc->date);
+    const char *forced = forced_lang(doc->lang);
+
+    dyad_status st = dyadi_tokenize(text, len, forced, &c->tokens, &c->warnings);
+    if (st == DYAD_ERR_NOMEM)
+        return c->tokens.len >= CODER_MAX_TOKENS ? too_big(c, "16M-token") : too_big(c, "memory");
+    if (st != DYAD_OK) {
+        set_err(c, "tokenizer: %s", dyad_strerror(st));
+        return st;
+    }
+    if (c->tokens.len == 0) {
+        set_err(c, "empty document (%zu bytes, no words)", len);
+        return DYAD_ERR_EMPTY;
+    }
+    if ((st = key_tokens(c, text)) != DYAD_OK)
+        return st;
+    c->lang = forced ? forced : dyadi_langid(c->tokens.data, c->tokens.len);
+    if ((st = stem_tokens(c)) != DYAD_OK)
+        return st;
+    st = dyadi_segment(text, len, c->lang, c->tokens.data, c->tokens.len, &c->sents);
+    if (st == DYAD_ERR_NOMEM)
+        return too_big(c, "sentence");
+    if (st != DYAD_OK) {
+        set_err(c, "segmenter: %s", dyad_strerror(st));
+        return st;
+    }
+    if (c->lex) {
+        if ((st = dyadi_actors_run(c)) != DYAD_OK) {
+            if (!c->errmsg[0])
+                set_err(c, "actors: %s", dyad_strerror(st));
+            return st;
+        }
+        if ((st = dyadi_events_run(c)) != DYAD_OK) {
+            if (!c->errmsg[0])
+                set_err(c, "events: %s", dyad_strerror(st));
+            return st;
+        }
+    }
+    return DYAD_OK;
+}
+
+DYAD_API const char *dyad_errmsg(const dyad_coder *c)
+{
+    return c ? c->errmsg : "no coder";
+}
+
+DYAD_API const char *dyad_coder_lang(const dyad_coder *c)
+{
+    return c && c->lang ? c->lang : "und";
+}
+
+/* The arrays below are borrowed views of the coder's vectors. */
+#define VIEW(type, vec)                         \
+    do {                                        \
+        if (n)                                  \
+            *n = c ? (vec).len : 0;             \
+        return c ? (const type *)(vec).data : NULL; \
+    } while (0)
+
+DYAD_API const dyad_warning *dyad_coder_warnings(const dyad_coder *c, size_t *n)
+{
+    VIEW(dyad_warning, c->warnings);
+}
+
+DYAD_API const dyad_sentence *dyad_coder_sentences(const dyad_coder *c, size_t *n)
+{
+    VIEW(dyad_sentence, c->sents);
+}
+
+DYAD_API const dyad_token *dyad_coder_tokens(const dyad_coder *c, size_t *n)
+{
+    VIEW(dyad_token, c->tokens);
+}
+
+DYAD_API const dyad_mention *dyad_coder_mentions(const dyad_coder *c, size_t *n)
+{
+    VIEW(dyad_mention, c->mentions);
+}
+
+DYAD_API const dyad_event *dyad_coder_events(const dyad_coder *c, size_t *n)
+{
+    VIEW(dyad_event, c->events);
+}
