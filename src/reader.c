@@ -1,11 +1,839 @@
-/* reader.c - STUB: document readers (being replaced). */
+/* reader.c - document readers: the first stage of the pipeline.
+ *
+ * A reader turns paths (files, directories walked in byte order of names,
+ * or "-" for standard input) into dyad_doc records for the coder. Three
+ * formats: the seed format (`date YYYY-MM[-DD]` then the article), plain
+ * text (the whole file is one document) and JSON Lines (one object per
+ * line, parsed with jansson). Bad input never stops the reader: every bad
+ * record is returned as an error status with "FILE:LINE: byte OFFSET: what"
+ * and the next call goes on with the next record.
+ *
+ * Memory is bounded by max_record: input is read through a fixed 64 KiB
+ * buffer, and a record is copied into the record buffer only while it fits
+ * under the cap; past it the rest of the record is read through and dropped
+ * (a 100 MB line costs max_record bytes, not 100 MB). Documents without an
+ * id get the 64-bit FNV-1a hash of their text as 16 hex digits, so the same
+ * text always gets the same id, whatever file it came from.
+ */
 #include "dyad.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
-struct dyad_reader { int dummy; };
-DYAD_API dyad_reader *dyad_reader_new(const dyad_reader_options *o) { (void)o; return calloc(1, sizeof(dyad_reader)); }
-DYAD_API void dyad_reader_free(dyad_reader *r) { free(r); }
-DYAD_API dyad_status dyad_reader_open(dyad_reader *r, const char *p) { (void)r; (void)p; return DYAD_OK; }
-DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *d) { (void)r; (void)d; return DYAD_DONE; }
-DYAD_API const char *dyad_reader_errmsg(const dyad_reader *r) { (void)r; return ""; }
-DYAD_API const char *dyad_reader_file(const dyad_reader *r) { (void)r; return "-"; }
-DYAD_API uint64_t dyad_reader_line(const dyad_reader *r) { (void)r; return 0; }
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEFAULT_MAX_RECORD ((size_t)32 << 20)
+#define INBUF_SIZE ((size_t)64 << 10)
+#define SNIFF_SIZE ((size_t)8 << 10)   /* bytes looked at to detect format and binary data */
+#define ERRMSG_SIZE 4096
+/* Records this large keep their buffer; a larger one is released after use so
+ * that one huge record does not stay resident for the rest of the run. */
+#define KEEP_REC_CAP ((size_t)1 << 20)
+
+/* A directory being walked: its entries, sorted, and the next one to visit. */
+typedef struct frame {
+    char *dir;
+    char **names;
+    size_t n, i;
+} frame;
+
+struct dyad_reader {
+    dyad_input_format format;   /* as asked; AUTO is resolved per file */
+    const char *date;           /* borrowed default date */
+    const char *lang;           /* borrowed forced language, NULL: per record */
+    size_t max_record;
+
+    frame *frames;              /* directory walk stack */
+    size_t nframes, capframes;
+
+    int fd;                     /* current file, -1 when none */
+    int fd_owned;               /* 0 for standard input */
+    char *file;                 /* display name of the current (or last) file */
+    dyad_input_format fmt;      /* format of the current file */
+    int is_regular;
+    uint64_t line;              /* lines consumed in the current file */
+    uint64_t offset;            /* bytes consumed in the current file */
+    int eof;
+
+    unsigned char *in;          /* input buffer */
+    size_t in_pos, in_len;
+
+    char *rec;                  /* current record (line or whole document) */
+    size_t rec_len, rec_cap;
+
+    json_t *json;               /* the last JSON record; its strings back *doc */
+    uint64_t doc_line;
+    char id[24];
+    char date_buf[11];
+    char err[ERRMSG_SIZE];
+};
+
+/* ------------------------------------------------------------------------ */
+
+static void set_err(dyad_reader *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->err, sizeof r->err, fmt, ap);
+    va_end(ap);
+}
+
+static int is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Length of a date "YYYY-MM" or "YYYY-MM-DD" at s (month 01-12, day 01-31),
+ * or 0. The date must end at n or at a byte that is not a digit or '-'. */
+static size_t date_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 7 || !is_digit(u[0]) || !is_digit(u[1]) || !is_digit(u[2]) || !is_digit(u[3]) ||
+        u[4] != '-' || !is_digit(u[5]) || !is_digit(u[6]))
+        return 0;
+    int month = (u[5] - '0') * 10 + (u[6] - '0');
+    if (month < 1 || month > 12)
+        return 0;
+    size_t len = 7;
+    if (n >= 10 && u[7] == '-' && is_digit(u[8]) && is_digit(u[9])) {
+        int day = (u[8] - '0') * 10 + (u[9] - '0');
+        if (day < 1 || day > 31)
+            return 0;
+        len = 10;
+    }
+    if (len < n && (is_digit(u[len]) || u[len] == '-'))
+        return 0;
+    return len;
+}
+
+/* The seed header: blanks, "date", blanks (no newline), a date, then a blank
+ * or the end. On success *date and *dlen locate the date, *text is where the
+ * article starts (after every following blank, newlines included). */
+static int seed_header(const char *s, size_t n, size_t *date, size_t *dlen, size_t *text)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && is_blank((unsigned char)s[i]))
+        i++;
+    if (n - i < 5 || memcmp(s + i, "date", 4) != 0 || (s[i + 4] != ' ' && s[i + 4] != '\t'))
+        return 0;
+    i += 4;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t l = date_len(s + i, n - i);
+    if (l == 0 || (i + l < n && !is_blank((unsigned char)s[i + l])))
+        return 0;
+    *date = i;
+    *dlen = l;
+    i += l;
+    while (i < n && is_blank((unsigned char)s[i]))
+        i++;
+    *text = i;
+    return 1;
+}
+
+static void fnv1a_hex(const char *s, size_t n, char out[17])
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--) {
+        out[i] = hex[h & 0xF];
+        h >>= 4;
+    }
+    out[16] = '\0';
+}
+
+static int only_blanks(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_blank((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------
+ * Buffered input and the record buffer
+ * ------------------------------------------------------------------------ */
+
+/* Read more input after the bytes already buffered. Returns the number of
+ * bytes read, 0 at the end, -1 on a read error (errno set). */
+static long fill(dyad_reader *r)
+{
+    if (r->eof)
+        return 0;
+    /* Callers consume everything buffered before refilling, except the
+     * sniff at open, which only appends to a buffer started at 0. */
+    if (r->in_pos == r->in_len)
+        r->in_pos = r->in_len = 0;
+    for (;;) {
+        ssize_t k = read(r->fd, r->in + r->in_len, INBUF_SIZE - r->in_len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return -1;
+        if (k == 0)
+            r->eof = 1;
+        r->in_len += (size_t)k;
+        return (long)k;
+    }
+}
+
+/* Append to the record buffer; 0 when over the cap (nothing appended),
+ * -1 when out of memory. */
+static int rec_append(dyad_reader *r, const unsigned char *p, size_t n)
+{
+    if (n > r->max_record || r->rec_len > r->max_record - n)
+        return 0;
+    if (r->rec_len + n + 1 > r->rec_cap) {
+        size_t cap = r->rec_cap ? r->rec_cap : 4096;
+        while (cap < r->rec_len + n + 1)
+            cap *= 2;
+        if (cap > r->max_record + 1)
+            cap = r->max_record + 1;
+        char *nb = realloc(r->rec, cap);
+        if (!nb)
+            return -1;
+        r->rec = nb;
+        r->rec_cap = cap;
+    }
+    memcpy(r->rec + r->rec_len, p, n);
+    r->rec_len += n;
+    r->rec[r->rec_len] = '\0';
+    return 1;
+}
+
+static void rec_release_if_large(dyad_reader *r)
+{
+    if (r->rec_cap > KEEP_REC_CAP) {
+        free(r->rec);
+        r->rec = NULL;
+        r->rec_cap = 0;
+    }
+    r->rec_len = 0;
+}
+
+static void close_file(dyad_reader *r)
+{
+    if (r->fd >= 0 && r->fd_owned)
+        close(r->fd);
+    r->fd = -1;
+    r->fd_owned = 0;
+    r->in_pos = r->in_len = 0;
+    r->eof = 0;
+}
+
+static void drop_json(dyad_reader *r)
+{
+    if (r->json) {
+        json_decref(r->json);
+        r->json = NULL;
+    }
+}
+
+static void pop_frame(dyad_reader *r)
+{
+    frame *f = &r->frames[--r->nframes];
+    for (size_t i = 0; i < f->n; i++)
+        free(f->names[i]);
+    free(f->names);
+    free(f->dir);
+}
+
+static void close_all(dyad_reader *r)
+{
+    close_file(r);
+    while (r->nframes)
+        pop_frame(r);
+}
+
+/* ------------------------------------------------------------------------
+ * Opening files and walking directories
+ * ------------------------------------------------------------------------ */
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t dl = strlen(dir), nl = strlen(name);
+    int slash = dl > 0 && dir[dl - 1] != '/';
+    char *p = malloc(dl + (size_t)slash + nl + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, dl);
+    if (slash)
+        p[dl] = '/';
+    memcpy(p + dl + (size_t)slash, name, nl + 1);
+    return p;
+}
+
+static dyad_status push_dir(dyad_reader *r, const char *path)
+{
+    DIR *d = NULL;
+    frame f = {0};
+    size_t cap = 0;
+    if (r->nframes == r->capframes) {
+        size_t nc = r->capframes ? r->capframes * 2 : 8;
+        frame *nf = realloc(r->frames, nc * sizeof *nf);
+        if (!nf)
+            goto nomem;
+        r->frames = nf;
+        r->capframes = nc;
+    }
+    d = opendir(path);
+    if (!d) {
+        set_err(r, "%s: cannot open directory: %s", path, strerror(errno));
+        return DYAD_ERR_IO;
+    }
+    f.dir = malloc(strlen(path) + 1);
+    if (!f.dir)
+        goto nomem;
+    memcpy(f.dir, path, strlen(path) + 1);
+    for (;;) {
+        errno = 0;
+        struct dirent *e = readdir(d);
+        if (!e) {
+            if (errno) {
+                set_err(r, "%s: cannot read directory: %s", path, strerror(errno));
+                goto fail_io;
+            }
+            break;
+        }
+        if (e->d_name[0] == '.')   /* hidden files, "." and ".." */
+            continue;
+        if (f.n == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            char **nn = realloc(f.names, nc * sizeof *nn);
+            if (!nn)
+                goto nomem;
+            f.names = nn;
+            cap = nc;
+        }
+        size_t l = strlen(e->d_name);
+        f.names[f.n] = malloc(l + 1);
+        if (!f.names[f.n])
+            goto nomem;
+        memcpy(f.names[f.n++], e->d_name, l + 1);
+    }
+    closedir(d);
+    if (f.n > 1)
+        qsort(f.names, f.n, sizeof *f.names, cmp_names);
+    r->frames[r->nframes++] = f;
+    return DYAD_OK;
+nomem:
+    set_err(r, "%s: out of memory while listing the directory", path);
+    if (d)
+        closedir(d);
+    for (size_t i = 0; i < f.n; i++)
+        free(f.names[i]);
+    free(f.names);
+    free(f.dir);
+    return DYAD_ERR_NOMEM;
+fail_io:
+    closedir(d);
+    for (size_t i = 0; i < f.n; i++)
+        free(f.names[i]);
+    free(f.names);
+    free(f.dir);
+    return DYAD_ERR_IO;
+}
+
+static void set_file_name(dyad_reader *r, char *name)
+{
+    free(r->file);
+    r->file = name;
+}
+
+/* Make `path` the current file (taking ownership of `name`): open it, read
+ * the first bytes and settle its format. */
+static dyad_status open_file(dyad_reader *r, char *name, int use_stdin)
+{
+    close_file(r);
+    set_file_name(r, name);
+    r->line = r->offset = 0;
+    r->eof = 0;
+    r->is_regular = 0;
+    if (use_stdin) {
+        r->fd = STDIN_FILENO;
+        r->fd_owned = 0;
+    } else {
+        int fd = open(r->file, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            set_err(r, "%s: cannot open: %s", r->file, strerror(errno));
+            return DYAD_ERR_IO;
+        }
+        r->fd = fd;
+        r->fd_owned = 1;
+    }
+    struct stat st;
+    memset(&st, 0, sizeof st);
+    if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode))
+        r->is_regular = 1;
+    /* Sniff: the format and binary checks look at the first bytes. */
+    while (r->in_len < SNIFF_SIZE && !r->eof) {
+        if (fill(r) < 0) {
+            set_err(r, "%s:1: byte 0: read error: %s", r->file, strerror(errno));
+            close_file(r);
+            return DYAD_ERR_IO;
+        }
+    }
+    const char *s = (const char *)r->in;
+    size_t n = r->in_len;
+    r->fmt = r->format;
+    if (r->fmt == DYAD_INPUT_AUTO) {
+        size_t i = 0, a, b, c;
+        if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+            i = 3;
+        while (i < n && is_blank((unsigned char)s[i]))
+            i++;
+        if (i < n && s[i] == '{')
+            r->fmt = DYAD_INPUT_JSONL;
+        else if (seed_header(s, n, &a, &b, &c))
+            r->fmt = DYAD_INPUT_SEED;
+        else
+            r->fmt = DYAD_INPUT_TEXT;
+    }
+    if (r->fmt != DYAD_INPUT_JSONL) {
+        size_t m = n < SNIFF_SIZE ? n : SNIFF_SIZE, ctl = 0;
+        const unsigned char *nul = memchr(s, 0, m);
+        if (nul) {
+            set_err(r, "%s:1: byte 0: binary file (NUL byte at byte %zu)", r->file,
+                    (size_t)(nul - r->in));
+            close_file(r);
+            return DYAD_ERR_BINARY;
+        }
+        for (size_t i = 0; i < m; i++) {
+            unsigned char c = r->in[i];
+            if ((c < 0x20 && !is_blank(c) && c != 0x1B) || c == 0x7F)
+                ctl++;
+        }
+        if (ctl * 10 > m) {
+            set_err(r, "%s:1: byte 0: binary file (%zu control bytes in the first %zu)",
+                    r->file, ctl, m);
+            close_file(r);
+            return DYAD_ERR_BINARY;
+        }
+        if (r->is_regular && (uint64_t)st.st_size > (uint64_t)r->max_record) {
+            set_err(r, "%s:1: byte 0: document of %lld bytes is over the %zu-byte limit",
+                    r->file, (long long)st.st_size, r->max_record);
+            close_file(r);
+            return DYAD_ERR_TOOBIG;
+        }
+    }
+    return DYAD_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * Records
+ * ------------------------------------------------------------------------ */
+
+/* The whole current file as one document (seed or text format). */
+static dyad_status read_whole(dyad_reader *r, dyad_doc *doc)
+{
+    dyad_status st = DYAD_OK;
+    r->rec_len = 0;
+    r->doc_line = 1;
+    for (;;) {
+        if (r->in_pos < r->in_len) {
+            int k = rec_append(r, r->in + r->in_pos, r->in_len - r->in_pos);
+            if (k < 0) {
+                set_err(r, "%s:1: byte 0: out of memory", r->file);
+                st = DYAD_ERR_NOMEM;
+                goto done;
+            }
+            if (k == 0) {
+                set_err(r, "%s:1: byte 0: document is over the %zu-byte limit",
+                        r->file, r->max_record);
+                st = DYAD_ERR_TOOBIG;
+                goto done;
+            }
+            r->offset += r->in_len - r->in_pos;
+            r->in_pos = r->in_len;
+        }
+        long k = fill(r);
+        if (k < 0) {
+            set_err(r, "%s:1: byte %llu: read error: %s", r->file,
+                    (unsigned long long)r->offset, strerror(errno));
+            st = DYAD_ERR_IO;
+            goto done;
+        }
+        if (k == 0)
+            break;
+    }
+    const char *s = r->rec ? r->rec : "";
+    size_t n = r->rec_len, text = 0;
+    memset(doc, 0, sizeof *doc);
+    doc->date = r->date;
+    if (r->fmt == DYAD_INPUT_SEED) {
+        size_t d, dl;
+        if (!seed_header(s, n, &d, &dl, &text)) {
+            set_err(r, "%s:1: byte 0: a seed file starts with 'date YYYY-MM[-DD]'", r->file);
+            st = DYAD_ERR_FORMAT;
+            goto done;
+        }
+        memcpy(r->date_buf, s + d, dl);
+        r->date_buf[dl] = '\0';
+        doc->date = r->date_buf;
+    } else if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        text = 3;   /* a byte-order mark is not part of the text */
+    }
+    doc->text = s + text;
+    doc->text_len = n - text;
+    if (only_blanks(doc->text, doc->text_len)) {
+        set_err(r, "%s:1: byte 0: empty document", r->file);
+        st = DYAD_ERR_EMPTY;
+        goto done;
+    }
+    fnv1a_hex(doc->text, doc->text_len, r->id);
+    doc->id = r->id;
+    doc->lang = r->lang;
+done:
+    close_file(r);
+    if (st != DYAD_OK) {
+        memset(doc, 0, sizeof *doc);
+        rec_release_if_large(r);
+    }
+    return st;
+}
+
+/* Read the next line of the current file into the record buffer, without
+ * its newline. *start is its byte offset. Returns DYAD_OK, DYAD_DONE at the
+ * end of the file, DYAD_ERR_TOOBIG (the line was read through and dropped),
+ * DYAD_ERR_IO or DYAD_ERR_NOMEM. */
+static dyad_status read_line(dyad_reader *r, uint64_t *start)
+{
+    uint64_t got = 0;
+    int toobig = 0;
+    r->rec_len = 0;
+    *start = r->offset;
+    for (;;) {
+        if (r->in_pos == r->in_len) {
+            long k = fill(r);
+            if (k < 0) {
+                set_err(r, "%s:%llu: byte %llu: read error: %s", r->file,
+                        (unsigned long long)r->line + 1, (unsigned long long)r->offset,
+                        strerror(errno));
+                return DYAD_ERR_IO;
+            }
+            if (k == 0) {
+                if (got == 0)
+                    return DYAD_DONE;
+                break;
+            }
+        }
+        const unsigned char *p = r->in + r->in_pos;
+        size_t avail = r->in_len - r->in_pos;
+        const unsigned char *nl = memchr(p, '\n', avail);
+        size_t chunk = nl ? (size_t)(nl - p) : avail;
+        if (!toobig) {
+            int k = rec_append(r, p, chunk);
+            if (k < 0) {
+                set_err(r, "%s:%llu: byte %llu: out of memory", r->file,
+                        (unsigned long long)r->line + 1, (unsigned long long)*start);
+                return DYAD_ERR_NOMEM;
+            }
+            if (k == 0) {
+                toobig = 1;
+                rec_release_if_large(r);
+            }
+        }
+        got += chunk;
+        r->in_pos += chunk;
+        r->offset += chunk;
+        if (nl) {
+            r->in_pos++;
+            r->offset++;
+            break;
+        }
+    }
+    r->line++;
+    if (toobig) {
+        set_err(r, "%s:%llu: byte %llu: record of %llu bytes is over the %zu-byte limit",
+                r->file, (unsigned long long)r->line, (unsigned long long)*start,
+                (unsigned long long)got, r->max_record);
+        return DYAD_ERR_TOOBIG;
+    }
+    return DYAD_OK;
+}
+
+/* An optional string member: NULL when absent or null; -1 on a wrong type. */
+static int opt_string(json_t *obj, const char *key, const char **out)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return -1;
+    *out = json_string_value(v);
+    return 0;
+}
+
+/* Turn the line in the record buffer into a document. */
+static dyad_status parse_jsonl(dyad_reader *r, uint64_t start, dyad_doc *doc)
+{
+    const char *s = r->rec;
+    size_t n = r->rec_len;
+    unsigned long long ln = (unsigned long long)r->line, off = (unsigned long long)start;
+    if (start == 0 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        s += 3;
+        n -= 3;
+    }
+    const char *nul = memchr(s, 0, n);
+    if (nul) {
+        set_err(r, "%s:%llu: byte %llu: NUL byte at column %zu", r->file, ln, off,
+                (size_t)(nul - s) + 1);
+        return DYAD_ERR_FORMAT;
+    }
+    json_error_t je;
+    json_t *o = json_loadb(s, n, 0, &je);
+    if (!o) {
+        set_err(r, "%s:%llu: byte %llu: invalid JSON at column %d: %s", r->file, ln, off,
+                je.column, je.text);
+        return DYAD_ERR_FORMAT;
+    }
+    r->json = o;
+    if (!json_is_object(o)) {
+        set_err(r, "%s:%llu: byte %llu: record is not a JSON object", r->file, ln, off);
+        return DYAD_ERR_FORMAT;
+    }
+    json_t *text = json_object_get(o, "text");
+    if (!text || !json_is_string(text)) {
+        set_err(r, "%s:%llu: byte %llu: %s", r->file, ln, off,
+                text ? "\"text\" is not a string" : "no \"text\" member");
+        return DYAD_ERR_FORMAT;
+    }
+    memset(doc, 0, sizeof *doc);
+    doc->text = json_string_value(text);
+    doc->text_len = json_string_length(text);
+    static const char *const keys[] = {"title", "url", "source", "lang", "date"};
+    const char *vals[5];
+    for (size_t i = 0; i < 5; i++)
+        if (opt_string(o, keys[i], &vals[i]) < 0) {
+            set_err(r, "%s:%llu: byte %llu: \"%s\" is not a string", r->file, ln, off, keys[i]);
+            return DYAD_ERR_FORMAT;
+        }
+    doc->title = vals[0];
+    doc->url = vals[1];
+    doc->source = vals[2];
+    doc->lang = r->lang ? r->lang : (vals[3] && vals[3][0] ? vals[3] : NULL);
+    doc->date = r->date;
+    if (vals[4] && vals[4][0]) {
+        /* Timestamps are common in news feeds: keep their date part. */
+        size_t vl = strlen(vals[4]);
+        size_t dl = date_len(vals[4], vl);
+        if (dl == 0 && vl > 10 && (vals[4][10] == 'T' || vals[4][10] == ' '))
+            dl = date_len(vals[4], 10) == 10 ? 10 : 0;
+        if (dl == 0) {
+            set_err(r, "%s:%llu: byte %llu: \"date\" is not YYYY-MM[-DD]: \"%.40s\"", r->file, ln,
+                    off, vals[4]);
+            return DYAD_ERR_FORMAT;
+        }
+        memcpy(r->date_buf, vals[4], dl);
+        r->date_buf[dl] = '\0';
+        doc->date = r->date_buf;
+    }
+    json_t *id = json_object_get(o, "id");
+    if (id && json_is_string(id) && json_string_length(id) > 0) {
+        doc->id = json_string_value(id);
+    } else if (id && json_is_integer(id)) {
+        snprintf(r->id, sizeof r->id, "%lld", (long long)json_integer_value(id));
+        doc->id = r->id;
+    } else if (id && !json_is_null(id) && !json_is_string(id)) {
+        set_err(r, "%s:%llu: byte %llu: \"id\" is not a string or an integer", r->file, ln, off);
+        return DYAD_ERR_FORMAT;
+    }
+    if (only_blanks(doc->text, doc->text_len)) {
+        set_err(r, "%s:%llu: byte %llu: empty document", r->file, ln, off);
+        return DYAD_ERR_EMPTY;
+    }
+    if (!doc->id) {
+        fnv1a_hex(doc->text, doc->text_len, r->id);
+        doc->id = r->id;
+    }
+    r->doc_line = r->line;
+    return DYAD_OK;
+}
+
+static dyad_status next_jsonl(dyad_reader *r, dyad_doc *doc)
+{
+    for (;;) {
+        uint64_t start;
+        dyad_status st = read_line(r, &start);
+        if (st == DYAD_DONE) {
+            close_file(r);
+            rec_release_if_large(r);
+            return DYAD_DONE;
+        }
+        if (st == DYAD_ERR_IO)
+            close_file(r);
+        if (st != DYAD_OK)
+            return st;
+        if (only_blanks(r->rec, r->rec_len))
+            continue;
+        st = parse_jsonl(r, start, doc);
+        if (st != DYAD_OK) {
+            memset(doc, 0, sizeof *doc);
+            drop_json(r);
+        }
+        return st;
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Public API
+ * ------------------------------------------------------------------------ */
+
+DYAD_API dyad_reader *dyad_reader_new(const dyad_reader_options *opts)
+{
+    dyad_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->in = malloc(INBUF_SIZE);
+    if (!r->in) {
+        free(r);
+        return NULL;
+    }
+    r->fd = -1;
+    r->max_record = DEFAULT_MAX_RECORD;
+    if (opts) {
+        r->format = opts->format;
+        r->date = opts->date;
+        if (opts->lang && strcmp(opts->lang, "auto") != 0)
+            r->lang = opts->lang;
+        if (opts->max_record)
+            r->max_record = opts->max_record;
+    }
+    return r;
+}
+
+DYAD_API void dyad_reader_free(dyad_reader *r)
+{
+    if (!r)
+        return;
+    close_all(r);
+    drop_json(r);
+    free(r->frames);
+    free(r->file);
+    free(r->rec);
+    free(r->in);
+    free(r);
+}
+
+DYAD_API dyad_status dyad_reader_open(dyad_reader *r, const char *path)
+{
+    if (!r || !path)
+        return DYAD_ERR_ARG;
+    close_all(r);
+    drop_json(r);
+    r->err[0] = '\0';
+    size_t pl = strlen(path);
+    char *name = malloc(pl + 1);
+    if (!name) {
+        set_err(r, "%s: out of memory", path);
+        return DYAD_ERR_NOMEM;
+    }
+    memcpy(name, path, pl + 1);
+    if (strcmp(path, "-") == 0)
+        return open_file(r, name, 1);
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        set_err(r, "%s: cannot open: %s", path, strerror(errno));
+        set_file_name(r, name);
+        return DYAD_ERR_IO;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        set_file_name(r, name);
+        return push_dir(r, path);
+    }
+    return open_file(r, name, 0);
+}
+
+DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc)
+{
+    if (!r || !doc)
+        return DYAD_ERR_ARG;
+    drop_json(r);
+    r->err[0] = '\0';
+    memset(doc, 0, sizeof *doc);
+    for (;;) {
+        if (r->fd >= 0) {
+            if (r->fmt == DYAD_INPUT_JSONL) {
+                dyad_status st = next_jsonl(r, doc);
+                if (st != DYAD_DONE)
+                    return st;
+                continue;
+            }
+            return read_whole(r, doc);
+        }
+        if (r->nframes == 0)
+            return DYAD_DONE;
+        frame *f = &r->frames[r->nframes - 1];
+        if (f->i == f->n) {
+            pop_frame(r);
+            continue;
+        }
+        char *path = join_path(f->dir, f->names[f->i++]);
+        if (!path) {
+            set_err(r, "%s: out of memory", f->dir);
+            return DYAD_ERR_NOMEM;
+        }
+        struct stat st;
+        if (lstat(path, &st) != 0) {
+            set_err(r, "%s: cannot open: %s", path, strerror(errno));
+            set_file_name(r, path);
+            return DYAD_ERR_IO;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            dyad_status s = push_dir(r, path);
+            set_file_name(r, path);
+            if (s != DYAD_OK)
+                return s;
+            continue;
+        }
+        /* Links to files are followed; links to directories are not, so a
+         * link cycle cannot trap the walk. */
+        if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+            set_err(r, "%s: cannot open: %s", path, strerror(errno));
+            set_file_name(r, path);
+            return DYAD_ERR_IO;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            free(path);
+            continue;
+        }
+        dyad_status s = open_file(r, path, 0);
+        if (s != DYAD_OK)
+            return s;
+    }
+}
+
+DYAD_API const char *dyad_reader_errmsg(const dyad_reader *r)
+{
+    return r ? r->err : "";
+}
+
+DYAD_API const char *dyad_reader_file(const dyad_reader *r)
+{
+    return r && r->file ? r->file : "-";
+}
+
+DYAD_API uint64_t dyad_reader_line(const dyad_reader *r)
+{
+    return r ? r->doc_line : 0;
+}

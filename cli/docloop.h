@@ -1,0 +1,43 @@
+/* docloop.h - the read-code-report loop shared by every subcommand that
+ * codes documents (code, tokens, and later actors, ingest, eval). */
+#ifndef DYAD_CLI_DOCLOOP_H
+#define DYAD_CLI_DOCLOOP_H
+#include "cli.h"
+
+/* The options every document-reading command takes; put this macro in the
+ * command's option table so they parse and appear in --help alike. */
+#define CLI_DOC_OPTIONS                                                               \
+    {"input", 0, "FORMAT", "input format: auto (default), seed, text or jsonl"},      \
+    {"date", 0, "DATE", "date of documents that carry none (YYYY-MM or YYYY-MM-DD)"}, \
+    {"lang", 0, "LANG", "language of every document: fr, en or auto (default)"},      \
+    {"lexicon", 0, "FILE", "compiled lexicon (default: $DYAD_LEXICON, dyad.lex)"},    \
+    {"strict", 0, NULL, "stop at the first bad record, with exit status 1"}
+
+typedef struct cli_docs {
+    const char *cmd;            /* subcommand name, for messages */
+    dyad_reader *reader;
+    dyad_lexicon *lex;          /* NULL when no lexicon was found */
+    dyad_coder *coder;
+    int strict;
+    unsigned long long read;    /* records met: coded + skipped */
+    unsigned long long coded;
+    unsigned long long skipped; /* records, files or folders reported and skipped */
+} cli_docs;
+
+/* Called once per coded document; the coder holds its results. Return 0 to
+ * go on, or an exit status to stop. */
+typedef int (*cli_doc_fn)(void *ud, cli_docs *d, const dyad_doc *doc);
+
+/* Check the shared options and open the lexicon, reader and coder. Returns 0,
+ * EXIT_USAGE (bad option value, reported) or EXIT_FAIL (reported). Call
+ * cli_docs_close in every case. */
+int cli_docs_open(cli_docs *d, const char *cmd, const cli_args *a, const cli_opt *opts,
+                  size_t nopts);
+/* Read every positional path (none: standard input), code each document
+ * and call fn. Bad records are reported on stderr and skipped. Returns
+ * EXIT_OK, EXIT_SKIPPED or EXIT_FAIL (fatal error, --strict, output error). */
+int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud);
+/* "dyad CMD: N documents read, N coded, N skipped, N WHAT" on stderr, unless -q. */
+void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what);
+void cli_docs_close(cli_docs *d);
+#endif
