@@ -58,6 +58,8 @@ typedef struct dyadi_trigger {
     uint8_t obj;            /* dyadi_obj */
     uint8_t rev;            /* subject is the target */
     uint8_t mode;           /* dyad_modality the trigger itself carries */
+    uint8_t recip;          /* coded in both directions ("meet", "sign with") */
+    uint8_t gen_target;     /* nouns: "de X"/"of X" is the target, not the source */
     const char *lang;
     const char *code;       /* CAMEO event code */
     const char *neg_code;   /* code when refused, or NULL */

@@ -1,0 +1,87 @@
+/* dictsrc.h - the dictionary compiler (text sources in data/ -> binary
+ * lexicon) and the binary layout shared with the loader in lexicon.c
+ * (internal). The layout is described in docs/design.md, "The binary
+ * lexicon"; the sources in docs/formats.md. */
+#ifndef DYAD_DICTSRC_H
+#define DYAD_DICTSRC_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "dyad.h"
+#include "lex.h"
+
+/* ---- binary layout, format version 1 (all integers little-endian) ----- */
+
+#define DYADI_LEX_MAGIC "DYADLEX\0"     /* 8 bytes */
+#define DYADI_LEX_VERSION 1u
+#define DYADI_LEX_NONE 0xFFFFFFFFu      /* string reference meaning NULL */
+
+/* Sections, in file order. Each is 8-byte aligned; the section table gives
+ * (offset, size in bytes, element count) for each. */
+enum dyadi_lex_section {
+    DYADI_SEC_POOL = 0,     /* strings, NUL-terminated; offset 0 is "" */
+    DYADI_SEC_KEYS,         /* u32 pool offset per key id (0 unknown, 1 GAP) */
+    DYADI_SEC_KEYHASH,      /* {u32 hash, u32 id} slots, power of two, id 0 empty */
+    DYADI_SEC_ACTORS,       /* actor records */
+    DYADI_SEC_ROLES,        /* {u32 code, u32 from, u32 to} */
+    DYADI_SEC_TRIGGERS,     /* trigger records */
+    DYADI_SEC_CUES,         /* {u32 kind, lang, value, attrs} */
+    DYADI_SEC_CAMEO,        /* taxonomy records sorted by code (strcmp) */
+    DYADI_SEC_NODES0,       /* per trie: {u32 kid_first, kid_n, ent_first, ent_n}, node 0 unused, root 1 */
+    DYADI_SEC_KIDS0 = DYADI_SEC_NODES0 + DYADI_TRIE_COUNT,   /* per trie: {u32 key, u32 node} sorted by key per parent */
+    DYADI_SEC_ENTS0 = DYADI_SEC_KIDS0 + DYADI_TRIE_COUNT,    /* per trie: u32 entry index */
+    DYADI_SEC_COUNT = DYADI_SEC_ENTS0 + DYADI_TRIE_COUNT
+};
+
+/* Fixed header: magic[8], u32 version, u32 flags, u32 header_size,
+ * u32 nsections, u64 file_size, u64 checksum (of bytes [40, file_size)),
+ * reserved up to 64; then the section table, 12 bytes per section. */
+#define DYADI_LEX_FIXED 64u
+#define DYADI_LEX_HEADER (DYADI_LEX_FIXED + 12u * DYADI_SEC_COUNT)
+#define DYADI_LEX_SUM_FROM 40u
+
+/* Record sizes of version 1. */
+#define DYADI_REC_ACTOR 56u
+#define DYADI_REC_ROLE 12u
+#define DYADI_REC_TRIGGER 40u
+#define DYADI_REC_CUE 16u
+#define DYADI_REC_CAMEO 32u
+#define DYADI_REC_NODE 16u
+#define DYADI_REC_KID 8u
+#define DYADI_REC_SLOT 8u
+
+/* FNV-1a, 32 bits: the key hash, stable across hosts and versions. */
+uint32_t dyadi_lex_hash(const char *s, size_t n);
+/* Checksum of a byte range (length a multiple of 8 or not): a multiplicative
+ * mix over 64-bit little-endian words, cheap enough to verify at each open. */
+uint64_t dyadi_lex_checksum(const unsigned char *p, size_t n);
+
+/* ---- the compiler ----------------------------------------------------- */
+
+typedef struct dyadi_dict_opts {
+    const char *data_dir;   /* "data" when NULL */
+    const char *out_path;   /* where to write the binary; NULL: do not write */
+    int lint;               /* 1: dict check (duplicates, conflicts, dates, codes) */
+    FILE *msg;              /* diagnostics "FILE:LINE: error|warning: what"; NULL: silent */
+    int verbosity;          /* 0: errors only; 1: also warnings and lint findings */
+} dyadi_dict_opts;
+
+typedef struct dyadi_dict_stats {
+    size_t files, lines;
+    size_t actors, roles, triggers, cues, cameo;
+    size_t keys;                          /* including the 2 reserved ids */
+    size_t nodes[DYADI_TRIE_COUNT];       /* including the unused node 0 */
+    size_t errors;                        /* entries or parts dropped: build fails */
+    size_t warnings;                      /* suspicious but compiled */
+    size_t duplicates, conflicts, dates, codes, homonyms;  /* lint findings (homonyms: info) */
+    uint64_t file_size;                   /* bytes written, 0 when not written */
+} dyadi_dict_stats;
+
+/* Parse every source under opts->data_dir, report problems to opts->msg,
+ * and when opts->out_path is set and no error was found, write the binary.
+ * Returns DYAD_OK when the sources were read (check stats->errors and the
+ * lint counts for data problems), DYAD_ERR_IO / DYAD_ERR_NOMEM when the
+ * compiler itself could not work (message in errbuf). */
+dyad_status dyadi_dict_compile(const dyadi_dict_opts *opts, dyadi_dict_stats *stats,
+                               char *errbuf, size_t errlen);
+#endif
