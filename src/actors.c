@@ -1,3 +1,615 @@
-/* actors.c - STUB: actor and place recogniser (being written). */
+/* actors.c - the actor and place recogniser: from token keys to resolved
+ * actor mentions, after the text stages and before the event coder.
+ *
+ * Three passes per document, all on integer key ids and small arrays:
+ *  1. match: longest match of the tokens' norm-key ids in the actor trie
+ *     of the compiled lexicon (no string compare per entry);
+ *  2. compose: join adjacent matches into one actor phrase as a CAMEO coder
+ *     would ("le président russe Vladimir Poutine" -> RUSGOV, "Alexander
+ *     Matsegora, ambassadeur de la Russie en Corée du Nord" -> RUSGOV with
+ *     the country after "en" kept as a place, "the Iranian foreign
+ *     minister" -> IRNGOV), resolving date-restricted roles for the
+ *     document date;
+ *  3. coreference: "le pays", "il", "the country", "he" and bare agents
+ *     ("le président") take the code of the most salient compatible
+ *     antecedent: a subject (a mention not governed by a preposition) of the
+ *     current or an earlier sentence first, then the most recent mention.
+ * The recogniser is our own code because it is the core of the product and
+ * must run on ids at the speed of the tokenizer. */
 #include "coder.h"
-dyad_status dyadi_actors_run(dyad_coder *c) { (void)c; return DYAD_OK; }
+#include "lex.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A raw dictionary match over tokens [ti, ti+n). */
+typedef struct match {
+    uint32_t ti, n;
+    const dyadi_actor *a;
+    uint32_t sent;
+    dyadi_node node;        /* where an ambiguous phrase ended, to choose later */
+} match;
+
+#define MAX_MATCHES (1u << 20)
+
+static int kind_rank(int k)
+{
+    switch (k) {
+    case DYADI_AK_PERSON: return 10;
+    case DYADI_AK_IGO: return 9;
+    case DYADI_AK_MEDIA: return 9;
+    case DYADI_AK_ORG: return 8;
+    case DYADI_AK_BLOC: return 8;
+    case DYADI_AK_COUNTRY: return 7;
+    case DYADI_AK_CAPITAL: return 6;
+    case DYADI_AK_REGION: return 5;
+    case DYADI_AK_DEMONYM: return 4;
+    case DYADI_AK_AGENT: return 3;
+    case DYADI_AK_PRONOUN: return 2;
+    case DYADI_AK_CITY: return 1;
+    }
+    return 0;
+}
+
+static int lang_ok(const char *elang, const char *dlang)
+{
+    if (!elang || elang[0] == '*' || elang[0] == '\0')
+        return 2;
+    if (strcmp(elang, dlang) == 0)
+        return 2;
+    return strcmp(dlang, "und") == 0 ? 1 : 0;
+}
+
+/* Kinds whose names are proper nouns: the first word must be capitalised,
+ * which keeps "nice", "mobile" or "chad" the words from becoming places. */
+static int needs_capital(int k)
+{
+    return k == DYADI_AK_PERSON || k == DYADI_AK_COUNTRY || k == DYADI_AK_CAPITAL ||
+           k == DYADI_AK_CITY || k == DYADI_AK_REGION || k == DYADI_AK_MEDIA ||
+           k == DYADI_AK_ORG;
+}
+
+/* The best entry at a trie node for this document, or NULL. */
+static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
+                                     const dyad_token *first, int sent_initial, uint32_t len)
+{
+    size_t n;
+    const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, node, &n);
+    const dyadi_actor *best = NULL;
+    int best_score = -1;
+    for (size_t i = 0; i < n; i++) {
+        const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
+        if (!a)
+            continue;
+        int lo = lang_ok(a->lang, c->lang);
+        if (!lo)
+            continue;
+        if (needs_capital(a->kind) && !(first->flags & DYAD_TOKF_CAPITAL) &&
+            first->kind == DYAD_TOK_WORD)
+            continue;
+        /* A one-word city at the start of a sentence is too often a common
+         * word with a capital ("Mais", "Bien"); it needs more evidence. */
+        if (a->kind == DYADI_AK_CITY && sent_initial && len == 1)
+            continue;
+        int score = kind_rank(a->kind) * 4 + lo;
+        if (!best || score > best_score ||
+            (score == best_score && a->kind == DYADI_AK_CITY && a->pop > best->pop)) {
+            best = a;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static const dyad_token *tok(const dyad_coder *c, uint32_t i)
+{
+    return &DYADI_VEC_AT(&c->tokens, dyad_token, i);
+}
+
+static int norm_is(const dyad_coder *c, uint32_t i, const char *const *words)
+{
+    if (i >= c->tokens.len)
+        return 0;
+    const char *k = tok(c, i)->norm;
+    if (!k)
+        return 0;
+    for (; *words; words++)
+        if (strcmp(k, *words) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const DETERMINERS[] = {
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "ce", "cette",
+    "ces", "son", "sa", "ses", "leur", "leurs", "the", "a", "an", "its", "their", "his", "her",
+    "this", "these", "that", "those", NULL};
+static const char *const OF_WORDS[] = {"de", "du", "des", "d'", "of", NULL};
+static const char *const IN_WORDS[] = {"en", "au", "aux", "à", "dans", "in", "to", "at", NULL};
+static const char *const PREPOSITIONS[] = {
+    "à", "au", "aux", "avec", "contre", "dans", "de", "des", "du", "d'", "en", "entre", "envers",
+    "outre", "par", "pour", "sans", "sur", "vers", "chez", "auprès", "selon", "après", "avant",
+    "malgré", "face", "about", "after", "against", "among", "at", "before", "between", "by",
+    "for", "from", "in", "into", "of", "on", "over", "toward", "towards", "to", "with",
+    "without", "under", "according", "than", "like", "beside", "besides", NULL};
+static const char *const GENITIVE[] = {"'s", "'", NULL};
+static const char *const IMPERSONAL_NEXT[] = {
+    "y", "faut", "s'agit", "agit", "semble", "paraît", "est", "était", "sera", "reste",
+    "seems", "appears", "is", "was", "'s", NULL};
+
+/* Skip determiners backwards from token i (exclusive); returns the first
+ * determiner's index (or i when there is none) within the sentence. */
+static uint32_t det_start(const dyad_coder *c, uint32_t i, uint32_t sent_first)
+{
+    while (i > sent_first && norm_is(c, i - 1, DETERMINERS))
+        i--;
+    return i;
+}
+
+/* Index just after "of (det)*" starting at i, or 0 when the words are not there. */
+static uint32_t after_of(const dyad_coder *c, uint32_t i, uint32_t end)
+{
+    if (i >= end || !norm_is(c, i, OF_WORDS))
+        return 0;
+    i++;
+    while (i < end && norm_is(c, i, DETERMINERS))
+        i++;
+    return i;
+}
+
+static char *concat_code(dyad_coder *c, const char *country, const char *sector)
+{
+    size_t a = strlen(country), b = strlen(sector);
+    char *s = dyadi_arena_alloc(&c->arena, a + b + 1);
+    if (!s)
+        return NULL;
+    memcpy(s, country, a);
+    memcpy(s + a, sector, b);
+    s[a + b] = '\0';
+    return s;
+}
+
+/* Country part of an actor code: the first three letters; blocs and IGOs
+ * keep their code's first three letters too ("IGO", "WST"), as the
+ * lenient scoring of event data does. */
+static const char *country_of(dyad_coder *c, const char *code)
+{
+    if (!code || strlen(code) < 3)
+        return code;
+    return dyadi_arena_strndup(&c->arena, code, 3);
+}
+
+/* The code an entry stands for on the document date. */
+static const char *entry_code(const dyad_coder *c, const dyadi_actor *a)
+{
+    return dyadi_actor_code_at(a, c->date);
+}
+
+static dyad_mention *push_mention(dyad_coder *c, const match *m0, uint32_t first, uint32_t last_excl,
+                                  int kind, const char *code, const dyadi_actor *entry,
+                                  const char *how)
+{
+    dyad_mention *mm = dyadi_vec_push(&c->mentions);
+    if (!mm)
+        return NULL;
+    mm->sent = m0->sent;
+    mm->first_token = first;
+    mm->n_tokens = last_excl - first;
+    mm->span.start = tok(c, first)->span.start;
+    mm->span.end = tok(c, last_excl - 1)->span.end;
+    mm->kind = (uint8_t)kind;
+    mm->code = code;
+    if (kind == DYAD_MENTION_PLACE && entry && entry->country)
+        mm->country = entry->country;
+    else
+        mm->country = country_of(c, code);
+    mm->entry = entry ? entry->id : NULL;
+    mm->resolved_by = how;
+    mm->lat = entry ? entry->lat : NAN;
+    mm->lon = entry ? entry->lon : NAN;
+    return mm;
+}
+
+/* Pass 1: longest matches, sentence by sentence. */
+static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
+{
+    size_t nsent = c->sents.len;
+    dyadi_node root = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR);
+    if (!root)
+        return DYAD_OK;
+    for (size_t s = 0; s < nsent; s++) {
+        const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, s);
+        uint32_t end = se->first_token + se->n_tokens;
+        uint32_t i = se->first_token;
+        while (i < end) {
+            dyadi_node node = root;
+            const dyadi_actor *best = NULL;
+            uint32_t best_len = 0;
+            dyadi_node best_node = 0;
+            for (uint32_t j = i; j < end; j++) {
+                uint32_t key = tok(c, j)->norm_id;
+                if (!key)
+                    break;
+                node = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, key);
+                if (!node)
+                    break;
+                const dyadi_actor *a =
+                    best_entry(c, node, tok(c, i), i == se->first_token, j - i + 1);
+                if (a) {
+                    best = a;
+                    best_len = j - i + 1;
+                    best_node = node;
+                }
+            }
+            if (best) {
+                match *m = dyadi_vec_push(out);
+                if (!m)
+                    return DYAD_ERR_NOMEM;
+                m->ti = i;
+                m->n = best_len;
+                m->a = best;
+                m->sent = (uint32_t)s;
+                m->node = best_node;
+                i += best_len;
+            } else {
+                i++;
+            }
+        }
+    }
+    return DYAD_OK;
+}
+
+/* Is the phrase starting at token `first` governed by a preposition (so not
+ * a subject)? Determiners in between are skipped. */
+static int governed(const dyad_coder *c, uint32_t first, uint32_t sent_first)
+{
+    uint32_t d = det_start(c, first, sent_first);
+    /* "d'"/"de" may be both determiner and preposition: look one further. */
+    if (d > sent_first && norm_is(c, d - 1, PREPOSITIONS))
+        return 1;
+    if (d < first && norm_is(c, d, PREPOSITIONS) && d > sent_first)
+        return 1;
+    return 0;
+}
+
+/* Salience record for coreference. */
+typedef struct ante {
+    const char *code;
+    uint32_t sent;
+    uint8_t subject;
+    uint8_t person_like;   /* person or an agent+country of a person sector (GOV) */
+    uint8_t country_like;  /* a country, capital or demonym: "le pays" */
+    uint8_t gender;
+} ante;
+
+#define MAX_ANTES 64
+
+static void remember(ante *antes, size_t *n, const ante *a)
+{
+    if (*n == MAX_ANTES) {
+        memmove(antes, antes + 1, (MAX_ANTES - 1) * sizeof *antes);
+        (*n)--;
+    }
+    antes[(*n)++] = *a;
+}
+
+/* The antecedent for a pronoun or bare noun: subjects first, current
+ * sentence then up to three sentences back, then the most recent one. */
+static const ante *resolve(const ante *antes, size_t n, uint32_t sent, int want_person,
+                           int want_country, uint8_t gender, const char *sector)
+{
+    for (uint32_t back = 0; back <= 3 && back <= sent; back++) {
+        for (size_t i = 0; i < n; i++) {
+            const ante *a = &antes[i];
+            if (a->sent != sent - back || !a->subject)
+                continue;
+            if (want_person && !a->person_like)
+                continue;
+            if (want_country && !a->country_like)
+                continue;
+            if (gender && a->gender && a->gender != gender)
+                continue;
+            if (sector && (strlen(a->code) < 6 || strcmp(a->code + 3, sector) != 0))
+                continue;
+            return a;
+        }
+    }
+    for (size_t i = n; i-- > 0;) {
+        const ante *a = &antes[i];
+        if (a->sent + 3 < sent)
+            break;
+        if (want_person && !a->person_like)
+            continue;
+        if (want_country && !a->country_like)
+            continue;
+        if (gender && a->gender && a->gender != gender)
+            continue;
+        if (sector && (strlen(a->code) < 6 || strcmp(a->code + 3, sector) != 0))
+            continue;
+        return a;
+    }
+    return NULL;
+}
+
+/* A lower-case word that is not a function word: the adjective between an
+ * agent and its nationality ("rebelles nazis ukrainiens"). */
+static int plain_adjective(const dyad_coder *c, uint32_t i)
+{
+    const dyad_token *t = tok(c, i);
+    return t->kind == DYAD_TOK_WORD && !(t->flags & DYAD_TOKF_CAPITAL) &&
+           !(t->flags & DYAD_TOKF_ELIDED) && !norm_is(c, i, PREPOSITIONS) &&
+           !norm_is(c, i, DETERMINERS) && strlen(t->norm) > 3;
+}
+
+/* Is the capitalised word at i an unknown proper name (not in the lexicon
+ * as an actor, not sentence-initial)? Used for appositions. */
+static int proper_word(const dyad_coder *c, uint32_t i)
+{
+    const dyad_token *t = tok(c, i);
+    return t->kind == DYAD_TOK_WORD && (t->flags & DYAD_TOKF_CAPITAL);
+}
+
+/* Country code of an entry standing for a country (country, capital,
+ * demonym, bloc), used when an agent combines with it. */
+static const char *country_code_of(const dyadi_actor *a)
+{
+    if (a->kind == DYADI_AK_CAPITAL || a->kind == DYADI_AK_COUNTRY ||
+        a->kind == DYADI_AK_DEMONYM || a->kind == DYADI_AK_BLOC)
+        return a->country && a->kind == DYADI_AK_CAPITAL ? a->country : a->code;
+    return NULL;
+}
+
+/* Phrases marked ambiguous in the dictionary ("coréens", "Korean": North
+ * or South?) take the reading whose country the rest of the document names
+ * most often; with no evidence at all the phrase is left out. */
+static void disambiguate(dyad_coder *c, dyadi_vec *mv)
+{
+    match *ms = mv->data;
+    size_t n = mv->len, out = 0;
+    for (size_t k = 0; k < n; k++) {
+        match *m = &ms[k];
+        if (m->a->ambiguous) {
+            size_t ne;
+            const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, m->node, &ne);
+            const dyadi_actor *pick = NULL;
+            size_t best = 0;
+            for (size_t e = 0; e < ne; e++) {
+                const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
+                if (!a || !a->ambiguous || a->kind != m->a->kind || strlen(a->code) < 3)
+                    continue;
+                size_t count = 0;
+                for (size_t j = 0; j < n; j++)
+                    if (!ms[j].a->ambiguous && strncmp(ms[j].a->code, a->code, 3) == 0)
+                        count++;
+                if (count > best) {
+                    best = count;
+                    pick = a;
+                }
+            }
+            if (!pick)
+                continue; /* dropped */
+            m->a = pick;
+        }
+        ms[out++] = *m;
+    }
+    mv->len = out;
+}
+
+dyad_status dyadi_actors_run(dyad_coder *c)
+{
+    dyadi_vec mv;
+    dyadi_vec_init(&mv, sizeof(match), MAX_MATCHES);
+    dyad_status st = find_matches(c, &mv);
+    if (st != DYAD_OK)
+        goto done;
+    disambiguate(c, &mv);
+
+    ante antes[MAX_ANTES];
+    size_t nantes = 0;
+    match *ms = mv.data;
+    size_t nm = mv.len;
+    for (size_t k = 0; k < nm; k++) {
+        match *m = &ms[k];
+        const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, m->sent);
+        uint32_t sfirst = se->first_token, send = se->first_token + se->n_tokens;
+        uint32_t first = m->ti, last = m->ti + m->n; /* [first, last) */
+        const dyadi_actor *a = m->a;
+        const char *code = NULL;
+        const char *how = "lexicon";
+        const dyadi_actor *person = NULL;
+        int kind = DYAD_MENTION_ACTOR;
+        uint8_t gender = a->gender;
+
+        if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) {
+            kind = DYAD_MENTION_PLACE;
+            code = a->country ? a->country : a->code;
+        } else if (a->kind == DYADI_AK_PRONOUN) {
+            /* Impersonal "il y a", "il faut", "it is": no referent. */
+            if (norm_is(c, last, IMPERSONAL_NEXT) && (strcmp(tok(c, first)->norm, "il") == 0 ||
+                                                      strcmp(tok(c, first)->norm, "it") == 0))
+                continue;
+            /* A pronoun entry's code names what it refers to
+             * (docs/formats.md): COUNTRY or PERSON. */
+            int want_country = a->code && strcmp(a->code, "COUNTRY") == 0;
+            int want_person = !want_country;
+            /* Plural pronouns ("ils", "les deux pays", "they") would need
+             * plural or coordinated antecedents, which we do not track:
+             * leaving them unresolved is better than a wrong actor. */
+            if (a->number == 'p')
+                continue;
+            const ante *an = resolve(antes, nantes, m->sent, want_person, want_country,
+                                     a->gender, NULL);
+            if (!an)
+                continue;
+            code = an->code;
+            how = want_country ? "coreference:country" : "coreference:person";
+            push_mention(c, m, first, last, kind, code, a, how);
+            continue;
+        } else if (a->kind == DYADI_AK_AGENT) {
+            const char *sector = a->code;
+            /* agent + demonym ("le président russe", "les forces turques"),
+             * also across one plain adjective ("les rebelles nazis
+             * ukrainiens", "les forces armées russes") */
+            if (k + 1 < nm && ms[k + 1].sent == m->sent &&
+                ms[k + 1].a->kind == DYADI_AK_DEMONYM &&
+                (ms[k + 1].ti == last ||
+                 (ms[k + 1].ti == last + 1 && plain_adjective(c, last)))) {
+                code = concat_code(c, country_code_of(ms[k + 1].a), sector);
+                last = ms[k + 1].ti + ms[k + 1].n;
+                how = "composition:agent+demonym";
+                k++;
+            } else if (k > 0 && ms[k - 1].sent == m->sent && ms[k - 1].ti + ms[k - 1].n == first &&
+                       ms[k - 1].a->kind == DYADI_AK_DEMONYM && c->mentions.len > 0 &&
+                       DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
+                           ms[k - 1].ti) {
+                /* demonym + agent ("the Iranian foreign minister"): replace the
+                 * demonym mention just emitted. */
+                c->mentions.len--;
+                first = ms[k - 1].ti;
+                code = concat_code(c, country_code_of(ms[k - 1].a), sector);
+                how = "composition:demonym+agent";
+            } else {
+                /* agent + of + country ("ambassadeur de la Russie", "the army of Iran") */
+                uint32_t j = after_of(c, last, send);
+                if (j && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
+                    country_code_of(ms[k + 1].a)) {
+                    code = concat_code(c, country_code_of(ms[k + 1].a), sector);
+                    last = ms[k + 1].ti + ms[k + 1].n;
+                    how = "composition:agent+of+country";
+                    k++;
+                } else if (k > 0 && ms[k - 1].sent == m->sent && ms[k - 1].ti + ms[k - 1].n + 1 == first &&
+                           norm_is(c, first - 1, GENITIVE) && country_code_of(ms[k - 1].a) &&
+                           c->mentions.len > 0 &&
+                           DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
+                               ms[k - 1].ti) {
+                    /* genitive "Russia's foreign minister" */
+                    c->mentions.len--;
+                    first = ms[k - 1].ti;
+                    code = concat_code(c, country_code_of(ms[k - 1].a), sector);
+                    how = "composition:genitive+agent";
+                }
+            }
+            /* An IGO after "of": "le secrétaire général de l'ONU" is the IGO. */
+            if (!code) {
+                uint32_t j = after_of(c, last, send);
+                if (j && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
+                    (ms[k + 1].a->kind == DYADI_AK_IGO || ms[k + 1].a->kind == DYADI_AK_ORG)) {
+                    code = entry_code(c, ms[k + 1].a);
+                    last = ms[k + 1].ti + ms[k + 1].n;
+                    how = "composition:agent+of+organisation";
+                    k++;
+                }
+            }
+            /* agent + person ("le président russe Vladimir Poutine") */
+            if (k + 1 < nm && ms[k + 1].ti == last && ms[k + 1].sent == m->sent &&
+                ms[k + 1].a->kind == DYADI_AK_PERSON) {
+                person = ms[k + 1].a;
+                last = ms[k + 1].ti + ms[k + 1].n;
+                const char *pc = entry_code(c, person);
+                if (pc && strlen(pc) > 3)
+                    code = pc;          /* the role on that date wins */
+                else if (!code)
+                    code = concat_code(c, pc, sector);
+                how = "composition:agent+person";
+                a = person;
+                k++;
+            }
+            /* agent + media name ("l'agence Reuters") */
+            if (k + 1 < nm && ms[k + 1].ti == last && ms[k + 1].sent == m->sent &&
+                (ms[k + 1].a->kind == DYADI_AK_MEDIA || ms[k + 1].a->kind == DYADI_AK_ORG)) {
+                a = ms[k + 1].a;
+                code = entry_code(c, a);
+                last = ms[k + 1].ti + ms[k + 1].n;
+                how = "composition:agent+name";
+                k++;
+            }
+            if (!code) {
+                /* A bare agent ("le président", "the country's army"):
+                 * coreference to a recent actor of the same sector. */
+                if (a->number == 'p')
+                    continue;
+                const ante *an = resolve(antes, nantes, m->sent, 0, 0, 0, sector);
+                if (!an)
+                    continue;
+                code = an->code;
+                how = "coreference:agent";
+            }
+        } else if (a->kind == DYADI_AK_DEMONYM) {
+            code = a->code;
+            how = "demonym";
+        } else {
+            code = entry_code(c, a);
+            if (a->kind == DYADI_AK_PERSON)
+                person = a;
+        }
+        if (!code)
+            continue;
+
+        /* Apposition after a name: "Alexander Matsegora, ambassadeur de la
+         * Russie en Corée du Nord" - an unknown proper name directly before
+         * ", agent-phrase" becomes part of the mention. */
+        if (how && strncmp(how, "composition:agent", 17) == 0) {
+            uint32_t d = det_start(c, first, sfirst);
+            if (d == first && d >= sfirst + 3 && strcmp(tok(c, d - 1)->norm, ",") == 0 &&
+                proper_word(c, d - 2) && proper_word(c, d - 3)) {
+                /* Only when no earlier mention already covers the name. */
+                int covered = 0;
+                if (c->mentions.len > 0) {
+                    const dyad_mention *pm =
+                        &DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1);
+                    if (pm->sent == m->sent && pm->first_token + pm->n_tokens > d - 3)
+                        covered = 1;
+                }
+                if (!covered) {
+                    first = d - 3;
+                    while (first > sfirst && proper_word(c, first - 1) &&
+                           first - 1 > sfirst)
+                        first--;
+                    how = "apposition";
+                }
+            }
+        }
+        /* A person followed by ", agent of country" keeps the person's code. */
+
+        if (!gender && person)
+            gender = person->gender;
+        push_mention(c, m, first, last, kind, code, a, how);
+
+        /* A place right after an actor phrase of an official ("ambassadeur
+         * de la Russie en Corée du Nord") is where the official is posted:
+         * a place, not a second actor. */
+        if (strncmp(how, "composition:agent+of", 20) == 0 || strcmp(how, "apposition") == 0) {
+            if (norm_is(c, last, IN_WORDS)) {
+                uint32_t j = last + 1;
+                while (j < send && norm_is(c, j, DETERMINERS))
+                    j++;
+                if (k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
+                    country_code_of(ms[k + 1].a)) {
+                    const dyadi_actor *pa = ms[k + 1].a;
+                    push_mention(c, &ms[k + 1], j, j + ms[k + 1].n, DYAD_MENTION_PLACE,
+                                 country_code_of(pa), pa, "place-in-actor-phrase");
+                    k++;
+                }
+            }
+        }
+
+        if (kind == DYAD_MENTION_ACTOR) {
+            ante an = {0};
+            an.code = code;
+            an.sent = m->sent;
+            an.subject = !governed(c, first, sfirst) && a->kind != DYADI_AK_DEMONYM;
+            an.person_like = a->kind == DYADI_AK_PERSON || strcmp(how, "apposition") == 0 ||
+                             (strlen(code) >= 6 && strcmp(code + 3, "GOV") == 0 &&
+                              a->kind != DYADI_AK_CAPITAL && a->kind != DYADI_AK_COUNTRY);
+            an.country_like = (a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL) &&
+                              strlen(code) == 3 && strcmp(code, "WST") != 0;
+            an.gender = gender;
+            remember(antes, &nantes, &an);
+        }
+    }
+done:
+    dyadi_vec_free(&mv);
+    if (st != DYAD_OK)
+        snprintf(c->errmsg, sizeof c->errmsg, "actors: %s", dyad_strerror(st));
+    return st;
+}

@@ -198,6 +198,8 @@ typedef struct ctrie {
 
 /* One entry as the linter sees it: class, kind, lang and key sequence as
  * bytes (the signature), its code, and where it came from. */
+#define SIG_AMBIGUOUS 0xA3B16u
+
 typedef struct c_sig {
     const unsigned char *p;     /* set after parsing, when sigbuf is stable */
     uint32_t off, len;
@@ -691,7 +693,7 @@ static const char *const actor_kinds[] = {"country", "demonym", "capital", "city
                                           "region",  "igo",     "bloc",    "person",
                                           "agent",   "org",     "media",   "pronoun"};
 static const char *const actor_keys[] = {"id",  "roles", "g",   "n",   "country", "admin",
-                                         "lat", "lon",   "pop", "gov", "sector"};
+                                         "lat", "lon",   "pop", "gov", "sector", "ambiguous"};
 
 /* Parse "CODE:FROM:TO,..." into c->roles. Returns the number of roles
  * kept, -1 when out of memory. Malformed roles are errors (dropped). */
@@ -866,13 +868,19 @@ static int handle_actor(cc *c, char **col, int ncol)
             if (strcmp(v, "0") && strcmp(v, "1"))
                 report(c, SEV_WARN, "gov=%s: expected 0 or 1", v);
             else
-                a.gov = v[0] == '1';
+                a.gov = (uint8_t)((a.gov & ~1u) | (v[0] == '1'));
             break;
         case 10:
             if (!actor_code_ok(v))
                 report(c, SEV_WARN, "sector=%s: not a CAMEO code", v);
             else if ((a.sector = intern_cstr(c, v)) == DYADI_LEX_NONE)
                 return -1;
+            break;
+        case 11:
+            if (strcmp(v, "0") && strcmp(v, "1"))
+                report(c, SEV_WARN, "ambiguous=%s: expected 0 or 1", v);
+            else if (v[0] == '1')
+                a.gov |= DYADI_ACTOR_AMBIGUOUS;
             break;
         default:
             report(c, SEV_WARN, "unknown attribute '%s' for an actor", k);
@@ -905,7 +913,9 @@ static int handle_actor(cc *c, char **col, int ncol)
     }
     *slot = a;
     c->st->roles += a.role_n;
-    uint32_t extra = 0;
+    /* entries marked ambiguous=1 are meant to share a phrase with other
+     * codes (the recogniser picks by the document's context) */
+    uint32_t extra = (a.gov & DYADI_ACTOR_AMBIGUOUS) ? SIG_AMBIGUOUS : 0;
     if (kind == DYADI_AK_CITY) {
         double ll[2] = {a.lat, a.lon};
         extra = dyadi_lex_hash((const char *)ll, sizeof ll);
@@ -1160,7 +1170,7 @@ static int handle_trigger(cc *c, char **col, int ncol)
 
 static const char *const cue_kinds[] = {"neg", "refuse", "modal", "attrib",
                                         "time", "speech", "coref", "stop"};
-static const char *const cue_keys[] = {"stem", "scope", "id", "g", "n"};
+static const char *const cue_keys[] = {"stem", "scope", "id", "g", "n", "comp", "code"};
 
 static int handle_cue(cc *c, char **col, int ncol)
 {
@@ -1479,7 +1489,9 @@ static int lint_sigs(cc *c)
                     prev = m;
                     break;
                 }
-            int city = s[k].cls == 'A' && s[k].kind == DYADI_AK_CITY;
+            int city = s[k].cls == 'A' && (s[k].kind == DYADI_AK_CITY ||
+                                           (s[k].extra == SIG_AMBIGUOUS &&
+                                            s[i].extra == SIG_AMBIGUOUS));
             f[nf].k = &s[k];
             f[nf].ref = prev < k ? &s[prev] : &s[i];
             f[nf].sev = prev < k ? SEV_DUP : city ? SEV_INFO : SEV_CONFLICT;

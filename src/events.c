@@ -1,3 +1,1206 @@
-/* events.c - STUB: the event coder (being written). */
+/* events.c - the event coder: from triggers, actor mentions and cue words
+ * to CAMEO events with polarity, modality, attribution, place, date and
+ * evidence. It runs after actors.c, on the same token arrays.
+ *
+ * Per sentence:
+ *  1. cues: negation, refusal, modality, attribution, speech and time words
+ *     are matched in the cue tries (norm and stem keys, with gaps for
+ *     "ne ... pas");
+ *  2. triggers: longest match of stem-key sequences in the trigger trie;
+ *  3. roles: the source is the subject of the trigger's clause (the nearest
+ *     actor to its left not governed by a preposition, the antecedent of a
+ *     relative "qui"/"who", the agent of a passive, or the subject shared
+ *     with a coordinated verb); the target is the direct object or the
+ *     object of one of the frame's prepositions (docs/formats.md);
+ *  4. scope: a negation or refusal in the clause before the trigger negates
+ *     it (a refused cooperation becomes CAMEO 12x); an intention cue maps a
+ *     cooperative trigger to CAMEO 03x; "pourrait" makes it possible,
+ *     "aurait"/"selon" reported; "selon X" / "X a affirmé que" is the
+ *     attribution; a place after à/en/dans/in/at is the location; the
+ *     pluperfect and time words move the event date.
+ * Quotations are found across sentences: the speaker ("... » a déclaré X")
+ * is the source of first-person actors inside the quote.
+ * Finally repeats of (source, target, code, polarity, modality) in the
+ * document are merged into one event with a mention count. */
 #include "coder.h"
-dyad_status dyadi_events_run(dyad_coder *c) { (void)c; return DYAD_OK; }
+#include "lex.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_GAP 4
+#define MAX_DEPTH 12
+
+static const dyad_token *tok(const dyad_coder *c, uint32_t i)
+{
+    return &DYADI_VEC_AT(&c->tokens, dyad_token, i);
+}
+
+static int norm_in(const dyad_coder *c, uint32_t i, const char *const *words)
+{
+    if (i >= c->tokens.len)
+        return 0;
+    const char *k = tok(c, i)->norm;
+    if (!k)
+        return 0;
+    for (; *words; words++)
+        if (strcmp(k, *words) == 0)
+            return 1;
+    return 0;
+}
+
+static int stem_is(const dyad_coder *c, uint32_t i, const char *stem)
+{
+    return i < c->tokens.len && tok(c, i)->stem && strcmp(tok(c, i)->stem, stem) == 0;
+}
+
+/* ---- trie matching with gaps ------------------------------------------- */
+
+typedef struct hit {
+    uint32_t end;          /* exclusive */
+    dyadi_node node;
+} hit;
+
+static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
+                 uint32_t end, int depth, hit *best)
+{
+    size_t n;
+    if (depth > 0 && dyadi_lex_entries(c->lex, trie, node, &n) && n > 0 && j > best->end) {
+        best->end = j;
+        best->node = node;
+    }
+    if (depth >= MAX_DEPTH)
+        return;
+    if (j < end) {
+        const dyad_token *t = tok(c, j);
+        uint32_t key = use_stem ? t->stem_id : t->norm_id;
+        if (key) {
+            dyadi_node nn = dyadi_lex_step(c->lex, trie, node, key);
+            if (nn)
+                walk(c, trie, use_stem, nn, j + 1, end, depth + 1, best);
+        }
+    }
+    if (depth > 0) {
+        dyadi_node g = dyadi_lex_step(c->lex, trie, node, DYADI_KEY_GAP);
+        if (g)
+            for (uint32_t skip = 1; skip <= MAX_GAP && j + skip < end; skip++) {
+                /* a gap never crosses a clause boundary */
+                const char *k = tok(c, j + skip - 1)->norm;
+                if (k && (strcmp(k, ";") == 0 || strcmp(k, ":") == 0 || strcmp(k, ".") == 0))
+                    break;
+                walk(c, trie, use_stem, g, j + skip, end, depth + 1, best);
+            }
+    }
+}
+
+/* ---- per-sentence structures ------------------------------------------- */
+
+enum cue_kind {
+    CUE_NEG = 1, CUE_REFUSE, CUE_MODAL, CUE_ATTRIB, CUE_SPEECH, CUE_TIME, CUE_OTHER
+};
+
+typedef struct cue {
+    uint32_t first, end;
+    int kind;
+    const dyadi_cue *e;
+} cue;
+
+typedef struct trig {
+    uint32_t first, end;
+    const dyadi_trigger *e;
+    int src, tgt;          /* indices into the candidate list, -1 none */
+} trig;
+
+/* An actor candidate in a sentence: a mention or a first-person pronoun
+ * inside a quotation (which stands for the speaker's side). */
+typedef struct cand {
+    uint32_t first, end;
+    const char *code, *country;
+    dyad_span span;
+    int place;             /* a place mention: a location, never an actor */
+    int adj;               /* an adjective of nationality ("iraniens") */
+    int capital;           /* a capital or country that may also be a location */
+    int posted;            /* a place inside an official's phrase: not a location */
+    double lat, lon;
+    int governed;          /* preceded by a preposition (after determiners) */
+    const char *prep;      /* that preposition's norm key */
+} cand;
+
+#define MAX_CANDS 256
+#define MAX_CUES 256
+#define MAX_TRIGS 128
+
+static const char *const DETS[] = {
+    "le", "la", "les", "l'", "un", "une", "des", "du", "d'", "ce", "cette", "ces", "son", "sa",
+    "ses", "leur", "leurs", "nos", "notre", "the", "a", "an", "its", "their", "his", "her",
+    "this", "these", "our", "deux", "two", "both", "tous", "all", NULL};
+static const char *const PREPS[] = {
+    "à", "au", "aux", "avec", "contre", "dans", "de", "des", "du", "d'", "en", "entre",
+    "envers", "outre", "par", "pour", "sans", "sur", "vers", "chez", "auprès", "selon",
+    "après", "avant", "malgré", "about", "after", "against", "among", "at", "before",
+    "between", "by", "for", "from", "in", "into", "of", "on", "over", "toward", "towards",
+    "to", "with", "without", "under", "according", "than", "like", "onto", "upon", NULL};
+static const char *const BOUNDARY[] = {";", ":", "«", "»", "\"", "“", "”", "(", ")", NULL};
+static const char *const COMPLEMENTIZER[] = {"que", "qu'", "that", "whether", "si", NULL};
+static const char *const RELATIVE[] = {"qui", "who", "which", "lequel", "laquelle", "lesquels",
+                                       NULL};
+static const char *const AND[] = {"et", "and", "ainsi", NULL};
+static const char *const FIRST_PERSON[] = {"nous", "we", "us", "notre", "our", "nos", NULL};
+
+/* Preposition governing tokens [first, ...), skipping determiners. */
+static const char *governing_prep(const dyad_coder *c, uint32_t first, uint32_t sfirst)
+{
+    uint32_t i = first;
+    while (i > sfirst && norm_in(c, i - 1, DETS) && !norm_in(c, i - 1, PREPS))
+        i--;
+    if (i > sfirst && norm_in(c, i - 1, PREPS))
+        return tok(c, i - 1)->norm;
+    /* "des"/"du"/"d'" are both determiners and prepositions */
+    if (i < first && norm_in(c, i, PREPS) && (norm_in(c, i, (const char *const[]){"du", "des", "d'", NULL})))
+        return i > sfirst ? tok(c, i)->norm : NULL;
+    return NULL;
+}
+
+static int in_list(const char *word, const char *list)
+{
+    /* list: comma-separated norm keys */
+    if (!word || !list)
+        return 0;
+    size_t wl = strlen(word);
+    const char *p = list;
+    while (*p) {
+        const char *q = strchr(p, ',');
+        size_t l = q ? (size_t)(q - p) : strlen(p);
+        if (l == wl && strncmp(p, word, l) == 0)
+            return 1;
+        if (!q)
+            break;
+        p = q + 1;
+    }
+    return 0;
+}
+
+/* Does the preposition match one in the frame list? "au"/"aux" count as "à",
+ * "du"/"des"/"d'" as "de". */
+static int prep_matches(const char *prep, const char *list)
+{
+    if (!prep || !list)
+        return 0;
+    if (in_list(prep, list))
+        return 1;
+    if ((strcmp(prep, "au") == 0 || strcmp(prep, "aux") == 0) && in_list("à", list))
+        return 1;
+    if ((strcmp(prep, "du") == 0 || strcmp(prep, "des") == 0 || strcmp(prep, "d'") == 0) &&
+        in_list("de", list))
+        return 1;
+    return 0;
+}
+
+/* ---- quotations --------------------------------------------------------- */
+
+typedef struct quote {
+    uint32_t open, close;  /* token indices of the marks */
+    const char *speaker;   /* actor code or NULL */
+    dyad_span speaker_span;
+} quote;
+
+#define MAX_QUOTES 256
+
+static int is_open_quote(const char *k)
+{
+    return strcmp(k, "«") == 0 || strcmp(k, "“") == 0;
+}
+static int is_close_quote(const char *k)
+{
+    return strcmp(k, "»") == 0 || strcmp(k, "”") == 0;
+}
+
+/* The mention starting at or after token i within n tokens, or NULL. */
+static const dyad_mention *mention_near(const dyad_coder *c, uint32_t i, uint32_t n)
+{
+    size_t nm;
+    const dyad_mention *ms = dyad_coder_mentions(c, &nm);
+    for (size_t k = 0; k < nm; k++)
+        if (ms[k].kind == DYAD_MENTION_ACTOR && ms[k].first_token >= i && ms[k].first_token <= i + n)
+            return &ms[k];
+    return NULL;
+}
+
+static const dyad_mention *mention_before(const dyad_coder *c, uint32_t i, uint32_t n)
+{
+    size_t nm;
+    const dyad_mention *ms = dyad_coder_mentions(c, &nm);
+    const dyad_mention *best = NULL;
+    for (size_t k = 0; k < nm; k++)
+        if (ms[k].kind == DYAD_MENTION_ACTOR && ms[k].first_token + ms[k].n_tokens <= i &&
+            ms[k].first_token + ms[k].n_tokens + n >= i)
+            best = &ms[k];
+    return best;
+}
+
+static int is_speech_stem(const dyad_coder *c, uint32_t i, const uint8_t *speech)
+{
+    return i < c->tokens.len && speech[i];
+}
+
+static size_t find_quotes(dyad_coder *c, quote *qs, const uint8_t *speech)
+{
+    size_t nq = 0;
+    size_t nt = c->tokens.len;
+    uint32_t open = UINT32_MAX;
+    int straight_open = 0;
+    for (uint32_t i = 0; i < nt && nq < MAX_QUOTES; i++) {
+        const char *k = tok(c, i)->norm;
+        if (!k)
+            continue;
+        int op = is_open_quote(k), cl = is_close_quote(k);
+        if (strcmp(k, "\"") == 0) {
+            if (!straight_open) { op = 1; straight_open = 1; }
+            else { cl = 1; straight_open = 0; }
+        }
+        if (op) {
+            open = i;
+        } else if (cl && open != UINT32_MAX) {
+            quote *q = &qs[nq++];
+            q->open = open;
+            q->close = i;
+            q->speaker = NULL;
+            /* "... » a déclaré X" / "..." said X / X said */
+            for (uint32_t j = i + 1; j < nt && j <= i + 4; j++) {
+                if (is_speech_stem(c, j, speech)) {
+                    const dyad_mention *m = mention_near(c, j + 1, 3);
+                    if (!m)
+                        m = mention_before(c, j, 2);
+                    if (m && m->first_token > i) {
+                        q->speaker = m->code;
+                        q->speaker_span = m->span;
+                    }
+                    break;
+                }
+            }
+            /* "X a déclaré : « ... »" */
+            if (!q->speaker && open >= 2) {
+                for (uint32_t j = open; j-- > 0 && j + 5 > open;) {
+                    if (is_speech_stem(c, j, speech)) {
+                        const dyad_mention *m = mention_before(c, j, 4);
+                        if (m) {
+                            q->speaker = m->code;
+                            q->speaker_span = m->span;
+                        }
+                        break;
+                    }
+                }
+            }
+            open = UINT32_MAX;
+        }
+    }
+    return nq;
+}
+
+static const quote *quote_of(const quote *qs, size_t nq, uint32_t i)
+{
+    for (size_t k = 0; k < nq; k++)
+        if (qs[k].open < i && i < qs[k].close)
+            return &qs[k];
+    return NULL;
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+static const char *date_str(dyad_coder *c, uint32_t ymd)
+{
+    char buf[16];
+    unsigned y = ymd / 10000, m = (ymd / 100) % 100, d = ymd % 100;
+    if (!ymd)
+        return NULL;
+    if (d)
+        snprintf(buf, sizeof buf, "%04u-%02u-%02u", y, m, d);
+    else
+        snprintf(buf, sizeof buf, "%04u-%02u", y, m);
+    return dyadi_arena_strndup(&c->arena, buf, strlen(buf));
+}
+
+static const char *const MONTHS_FR[] = {"janvier", "février", "mars", "avril", "mai", "juin",
+                                        "juillet", "août", "septembre", "octobre", "novembre",
+                                        "décembre", NULL};
+static const char *const MONTHS_EN[] = {"january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december", NULL};
+
+static int month_index(const char *k)
+{
+    for (int i = 0; MONTHS_FR[i]; i++)
+        if (strcmp(k, MONTHS_FR[i]) == 0 || strcmp(k, MONTHS_EN[i]) == 0)
+            return i + 1;
+    return 0;
+}
+
+/* Shift a YYYYMMDD date by -days (day precision only; month-precision
+ * dates shift by whole months). */
+static uint32_t date_minus_days(uint32_t ymd, int days)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = (int)(ymd / 10000), m = (int)((ymd / 100) % 100), d = (int)(ymd % 100);
+    if (d == 0)
+        return ymd;
+    d -= days;
+    while (d < 1) {
+        m--;
+        if (m < 1) { m = 12; y--; }
+        int md = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+        d += md;
+    }
+    return (uint32_t)(y * 10000 + m * 100 + d);
+}
+
+/* The event date a sentence gives: "le 15 août", "on 15 August", "August
+ * 15", "hier"/"yesterday", "la semaine dernière"/"last week", "le mois
+ * dernier"/"last month"; the pluperfect ("avait soutenu", "had
+ * supported") places the event before the article: "../YYYY-MM". */
+static const char *event_date(dyad_coder *c, uint32_t sfirst, uint32_t send, uint32_t trig_first)
+{
+    uint32_t base = c->date;
+    if (!base)
+        return NULL;
+    for (uint32_t i = sfirst; i < send; i++) {
+        const dyad_token *t = tok(c, i);
+        if (!t->norm)
+            continue;
+        int mi = month_index(t->norm);
+        if (mi && i > sfirst && tok(c, i - 1)->kind == DYAD_TOK_NUMBER) {
+            long d = strtol(tok(c, i - 1)->norm, NULL, 10);
+            if (d >= 1 && d <= 31) {
+                uint32_t y = base / 10000;
+                if ((uint32_t)mi > (base / 100) % 100)
+                    y--; /* a later month is last year's */
+                return date_str(c, y * 10000 + (uint32_t)mi * 100 + (uint32_t)d);
+            }
+        }
+        if (mi && i + 1 < send && tok(c, i + 1)->kind == DYAD_TOK_NUMBER) {
+            long d = strtol(tok(c, i + 1)->norm, NULL, 10);
+            if (d >= 1 && d <= 31) {
+                uint32_t y = base / 10000;
+                if ((uint32_t)mi > (base / 100) % 100)
+                    y--;
+                return date_str(c, y * 10000 + (uint32_t)mi * 100 + (uint32_t)d);
+            }
+        }
+        if (strcmp(t->norm, "hier") == 0 || strcmp(t->norm, "yesterday") == 0)
+            return date_str(c, date_minus_days(base, 1));
+        if ((strcmp(t->norm, "semaine") == 0 || strcmp(t->norm, "week") == 0) &&
+            ((i + 1 < send && strcmp(tok(c, i + 1)->norm, "dernière") == 0) ||
+             (i > sfirst && strcmp(tok(c, i - 1)->norm, "last") == 0)))
+            return date_str(c, date_minus_days(base, 7));
+    }
+    /* pluperfect: avait/avaient/had + participle just before the trigger */
+    for (uint32_t i = trig_first; i > sfirst && i + 3 > trig_first; i--) {
+        const char *k = tok(c, i - 1)->norm;
+        if (k && (strcmp(k, "avait") == 0 || strcmp(k, "avaient") == 0 || strcmp(k, "had") == 0 ||
+                  strcmp(k, "étaient") == 0 || strcmp(k, "était") == 0)) {
+            char buf[24];
+            unsigned y = base / 10000, m = (base / 100) % 100;
+            snprintf(buf, sizeof buf, "../%04u-%02u", y, m);
+            return dyadi_arena_strndup(&c->arena, buf, strlen(buf));
+        }
+    }
+    return date_str(c, base);
+}
+
+/* ---- the coder ----------------------------------------------------------- */
+
+/* CAMEO 03x for a cooperative action that is only intended. */
+static const char *intent_code(const char *code)
+{
+    if (strncmp(code, "06", 2) == 0)
+        return strcmp(code, "062") == 0 ? "0312" : "0311";
+    if (strncmp(code, "07", 2) == 0)
+        return "033";
+    if (strncmp(code, "04", 2) == 0)
+        return "036";
+    if (strncmp(code, "05", 2) == 0)
+        return "032";
+    if (strncmp(code, "08", 2) == 0)
+        return "034";
+    if (strncmp(code, "03", 2) == 0)
+        return code;
+    if (strncmp(code, "01", 2) == 0 || strncmp(code, "02", 2) == 0)
+        return code;
+    /* conflict actions that are only intended are threats */
+    if (strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 || strncmp(code, "20", 2) == 0)
+        return "138";
+    if (strncmp(code, "17", 2) == 0)
+        return "137";
+    if (strncmp(code, "16", 2) == 0)
+        return "131";
+    return NULL;
+}
+
+/* CAMEO 12x for a refused cooperative action. */
+static const char *refusal_code(const char *code)
+{
+    if (strncmp(code, "06", 2) == 0 || strncmp(code, "07", 2) == 0)
+        return "121";
+    if (strncmp(code, "04", 2) == 0)
+        return "125";
+    if (strncmp(code, "08", 2) == 0)
+        return "128";
+    if (strncmp(code, "03", 2) == 0 || strncmp(code, "05", 2) == 0)
+        return "120";
+    return NULL;
+}
+
+static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
+                      const cand *tgt, const char *code, int polarity, int modality,
+                      const char *attr_text, const char *attr_code, const cand *loc,
+                      const char *edate, const char *rule)
+{
+    const dyadi_cameo *cm = dyadi_lex_cameo(c->lex, code);
+    /* merge repeats within the document */
+    for (size_t i = 0; i < c->events.len; i++) {
+        dyad_event *e = &DYADI_VEC_AT(&c->events, dyad_event, i);
+        if (strcmp(e->code, code) == 0 && e->polarity == polarity && e->modality == modality &&
+            strcmp(e->source.code, src->code) == 0 &&
+            ((!e->target.code && !tgt) || (e->target.code && tgt && strcmp(e->target.code, tgt->code) == 0))) {
+            if (e->sent != sent)
+                e->mentions++;
+            return 0;
+        }
+    }
+    dyad_event *e = dyadi_vec_push(&c->events);
+    if (!e)
+        return -1;
+    const char *text = c->doc->text;
+    e->sent = sent;
+    e->code = dyadi_arena_strndup(&c->arena, code, strlen(code));
+    e->root = dyadi_arena_strndup(&c->arena, code, 2);
+    e->quad = cm ? cm->quad : 0;
+    e->goldstein = cm ? cm->goldstein : NAN;
+    e->plover = cm ? cm->plover_type : NULL;
+    e->source.code = src->code;
+    e->source.country = src->country;
+    e->source.span = src->span;
+    e->source.text = dyadi_arena_strndup(&c->arena, text + src->span.start,
+                                         src->span.end - src->span.start);
+    if (tgt) {
+        e->target.code = tgt->code;
+        e->target.country = tgt->country;
+        e->target.span = tgt->span;
+        e->target.text = dyadi_arena_strndup(&c->arena, text + tgt->span.start,
+                                             tgt->span.end - tgt->span.start);
+    }
+    e->polarity = (uint8_t)polarity;
+    e->modality = (uint8_t)modality;
+    e->attribution_text = attr_text;
+    e->attribution_code = attr_code;
+    e->lat = e->lon = NAN;
+    if (loc) {
+        e->location = dyadi_arena_strndup(&c->arena, text + loc->span.start,
+                                          loc->span.end - loc->span.start);
+        e->location_country = loc->country;
+        e->lat = loc->lat;
+        e->lon = loc->lon;
+    }
+    e->event_date = edate;
+    e->trigger.start = tok(c, t->first)->span.start;
+    e->trigger.end = tok(c, t->end - 1)->span.end;
+    e->trigger_text = dyadi_arena_strndup(&c->arena, text + e->trigger.start,
+                                          e->trigger.end - e->trigger.start);
+    e->rule = rule;
+    e->mentions = 1;
+    return 0;
+}
+
+static int cue_kind_of(const dyadi_cue *e)
+{
+    if (!e || !e->kind)
+        return CUE_OTHER;
+    if (strcmp(e->kind, "neg") == 0) return CUE_NEG;
+    if (strcmp(e->kind, "refuse") == 0) return CUE_REFUSE;
+    if (strcmp(e->kind, "modal") == 0) return CUE_MODAL;
+    if (strcmp(e->kind, "attrib") == 0) return CUE_ATTRIB;
+    if (strcmp(e->kind, "speech") == 0) return CUE_SPEECH;
+    if (strcmp(e->kind, "time") == 0) return CUE_TIME;
+    return CUE_OTHER;
+}
+
+static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out, size_t max)
+{
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int trie = pass ? DYADI_TRIE_CUE_STEM : DYADI_TRIE_CUE;
+        dyadi_node root = dyadi_lex_root(c->lex, trie);
+        if (!root)
+            continue;
+        for (uint32_t i = sfirst; i < send && n < max; i++) {
+            hit h = {0, 0};
+            walk(c, trie, pass, root, i, send, 0, &h);
+            if (!h.end)
+                continue;
+            size_t ne;
+            const uint32_t *ids = dyadi_lex_entries(c->lex, trie, h.node, &ne);
+            for (size_t k = 0; k < ne && n < max; k++) {
+                const dyadi_cue *e = dyadi_lex_cue(c->lex, ids[k]);
+                if (!e || (e->lang && e->lang[0] != '*' && strcmp(e->lang, c->lang) != 0 &&
+                           strcmp(c->lang, "und") != 0))
+                    continue;
+                out[n].first = i;
+                out[n].end = h.end;
+                out[n].kind = cue_kind_of(e);
+                out[n].e = e;
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
+static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig *out, size_t max)
+{
+    size_t n = 0;
+    dyadi_node root = dyadi_lex_root(c->lex, DYADI_TRIE_TRIGGER);
+    if (!root)
+        return 0;
+    uint32_t i = sfirst;
+    while (i < send && n < max) {
+        hit h = {0, 0};
+        walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, &h);
+        if (!h.end) {
+            i++;
+            continue;
+        }
+        size_t ne;
+        const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, h.node, &ne);
+        const dyadi_trigger *best = NULL;
+        for (size_t k = 0; k < ne; k++) {
+            const dyadi_trigger *e = dyadi_lex_trigger(c->lex, ids[k]);
+            if (!e)
+                continue;
+            if (e->lang && strcmp(e->lang, c->lang) != 0 && strcmp(c->lang, "und") != 0)
+                continue;
+            if (!best)
+                best = e;
+        }
+        if (best) {
+            out[n].first = i;
+            out[n].end = h.end;
+            out[n].e = best;
+            out[n].src = out[n].tgt = -1;
+            n++;
+            i = h.end;
+        } else {
+            i++;
+        }
+    }
+    return n;
+}
+
+/* Is there a clause boundary strictly between tokens a and b? */
+static int boundary_between(const dyad_coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a + 1; i < b; i++)
+        if (norm_in(c, i, BOUNDARY))
+            return 1;
+    return 0;
+}
+
+/* "une coopération renforcée entre Moscou et Pyongyang", "talks between
+ * X and Y": X is the source and Y the target (reciprocal triggers code
+ * both directions). */
+static int between_pair(const dyad_coder *c, const cand *cs, size_t nc, uint32_t tend,
+                        int *src, int *tgt)
+{
+    for (size_t k = 0; k + 1 < nc; k++) {
+        if (cs[k].first >= tend && cs[k].first <= tend + 3 && cs[k].prep && !cs[k].place &&
+            (strcmp(cs[k].prep, "entre") == 0 || strcmp(cs[k].prep, "between") == 0) &&
+            norm_in(c, cs[k].end, AND)) {
+            size_t j = k + 1;
+            uint32_t f = cs[k].end + 1;
+            while (f < cs[j].first && norm_in(c, f, DETS))
+                f++;
+            if (cs[j].first == f && !cs[j].place) {
+                *src = (int)k;
+                *tgt = (int)j;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Is trigger t a refusal (a refuse cue covers its first token)? */
+static int is_refusal_head(const dyad_coder *c, const cue *cues, size_t ncu, const trig *t)
+{
+    (void)c;
+    for (size_t k = 0; k < ncu; k++)
+        if (cues[k].kind == CUE_REFUSE && cues[k].first <= t->first && cues[k].end > t->first)
+            return 1;
+    return 0;
+}
+
+/* Are two verbs coordinated with no new subject between them: an "et"/
+ * "and" or a comma between them and no actor outside a preposition? */
+static int coordinated(const dyad_coder *c, const cand *cs, size_t nc, uint32_t from,
+                       uint32_t to)
+{
+    int conj = 0;
+    for (uint32_t i = from; i < to; i++) {
+        if (norm_in(c, i, AND))
+            conj = 1;
+        if (norm_in(c, i, BOUNDARY) || norm_in(c, i, COMPLEMENTIZER) || norm_in(c, i, RELATIVE))
+            return 0;
+    }
+    if (!conj)
+        return 0;
+    for (size_t k = 0; k < nc; k++)
+        if (cs[k].first > from && cs[k].first < to && !cs[k].governed && !cs[k].place) {
+            /* a new subject right after the conjunction */
+            uint32_t j = cs[k].first;
+            while (j > from && norm_in(c, j - 1, DETS))
+                j--;
+            if (j > from && norm_in(c, j - 1, AND))
+                return 0;
+        }
+    return 1;
+}
+
+/* The source of a trigger: see the file comment. */
+static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
+                       uint32_t tfirst, const uint8_t *attrib_tok)
+{
+    /* Relative clause: "... la Chine de Xi Jinping qui a refusé de ..." */
+    for (uint32_t i = tfirst; i > sfirst && i + 6 > tfirst; i--) {
+        if (norm_in(c, i - 1, RELATIVE)) {
+            /* the head of the noun phrase before the relative pronoun:
+             * walk back over "X de Y" chains to X */
+            int best = -1;
+            for (size_t k = nc; k-- > 0;) {
+                if (cs[k].place || cs[k].end > i - 1)
+                    continue;
+                if (cs[k].end + 2 < i - 1 && best < 0)
+                    break;
+                if (best < 0) {
+                    best = (int)k;
+                } else if (cs[k].end + 3 >= cs[best].first &&
+                           (governing_prep(c, cs[best].first, sfirst) != NULL) &&
+                           (strcmp(governing_prep(c, cs[best].first, sfirst), "de") == 0 ||
+                            strcmp(governing_prep(c, cs[best].first, sfirst), "of") == 0)) {
+                    best = (int)k;
+                } else {
+                    break;
+                }
+            }
+            if (best >= 0)
+                return best;
+            break;
+        }
+        if (norm_in(c, i - 1, BOUNDARY) || norm_in(c, i - 1, COMPLEMENTIZER))
+            break;
+    }
+    for (size_t k = nc; k-- > 0;) {
+        if (cs[k].end > tfirst || cs[k].place)
+            continue;
+        if (boundary_between(c, cs[k].end - 1, tfirst))
+            break;
+        /* a complementizer between the mention and the trigger: the mention
+         * belongs to the main clause ("X a affirmé que Y ...") */
+        int comp = 0;
+        for (uint32_t i = cs[k].end; i < tfirst; i++)
+            if (norm_in(c, i, COMPLEMENTIZER) || norm_in(c, i, RELATIVE))
+                comp = 1;
+        if (comp)
+            break;
+        if (cs[k].governed || attrib_tok[cs[k].first])
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* The target: direct object or the object of one of the frame's
+ * prepositions, to the right of the trigger within the clause. */
+static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
+                       uint32_t tend, uint32_t send, const dyadi_trigger *e, int src,
+                       const uint8_t *attrib_tok, int want_passive_agent)
+{
+    for (size_t k = 0; k < nc; k++) {
+        if (cs[k].first < tend || cs[k].place || (int)k == src)
+            continue;
+        if (cs[k].first > tend + 10)
+            break;
+        if (boundary_between(c, tend - 1, cs[k].first) || attrib_tok[cs[k].first])
+            break;
+        if (want_passive_agent)
+            return cs[k].prep && (strcmp(cs[k].prep, "par") == 0 || strcmp(cs[k].prep, "by") == 0)
+                       ? (int)k : -1;
+        if (cs[k].governed) {
+            if (prep_matches(cs[k].prep, e->prep))
+                return (int)k;
+            continue;
+        }
+        /* an adjective of nationality on a frame that names its target with
+         * a preposition is the agent of the noun ("les sanctions
+         * occidentales contre le pays"): look further for the preposition */
+        if (cs[k].adj && e->prep && e->obj != DYADI_OBJ_TARGET) {
+            int later = -1;
+            for (size_t j = k + 1; j < nc && cs[j].first <= tend + 10; j++)
+                if (cs[j].governed && !cs[j].place && prep_matches(cs[j].prep, e->prep)) {
+                    later = (int)j;
+                    break;
+                }
+            if (later >= 0 && !boundary_between(c, tend - 1, cs[later].first))
+                return later;
+        }
+        if (e->obj == DYADI_OBJ_TARGET && cs[k].first <= tend + 4)
+            return (int)k;
+        /* an adjective of nationality right after the trigger's noun names
+         * the partner: "acheter des drones iraniens", "buy Iranian drones" */
+        if (cs[k].adj && cs[k].first == tend)
+            return (int)k;
+        /* the object is a theme ("acheter des drones iraniens"): an adjective
+         * of nationality inside it names the partner */
+        if (e->obj == DYADI_OBJ_THEME && cs[k].first <= tend + 3)
+            return (int)k;
+    }
+    (void)sfirst;
+    (void)send;
+    return -1;
+}
+
+dyad_status dyadi_events_run(dyad_coder *c)
+{
+    size_t nsent = c->sents.len, nt = c->tokens.len;
+    size_t nm;
+    const dyad_mention *ms = dyad_coder_mentions(c, &nm);
+    dyad_status st = DYAD_OK;
+    if (!dyadi_lex_root(c->lex, DYADI_TRIE_TRIGGER))
+        return DYAD_OK;
+
+    /* per-token marks: speech verbs, tokens inside an attribution phrase */
+    uint8_t *speech = calloc(nt ? nt : 1, 1);
+    uint8_t *attrib_tok = calloc(nt ? nt : 1, 1);
+    cue *cues = malloc(MAX_CUES * sizeof *cues);
+    trig *ts = malloc(MAX_TRIGS * sizeof *ts);
+    cand *cs = malloc(MAX_CANDS * sizeof *cs);
+    quote *qs = malloc(MAX_QUOTES * sizeof *qs);
+    if (!speech || !attrib_tok || !cues || !ts || !cs || !qs) {
+        st = DYAD_ERR_NOMEM;
+        goto done;
+    }
+    /* speech cues for the whole document first (quotes need them) */
+    for (size_t s = 0; s < nsent; s++) {
+        const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, s);
+        size_t ncu = find_cues(c, se->first_token, se->first_token + se->n_tokens, cues, MAX_CUES);
+        for (size_t k = 0; k < ncu; k++)
+            if (cues[k].kind == CUE_SPEECH || cues[k].kind == CUE_ATTRIB)
+                for (uint32_t i = cues[k].first; i < cues[k].end; i++)
+                    speech[i] = 1;
+    }
+    size_t nq = find_quotes(c, qs, speech);
+    memset(speech, 0, nt ? nt : 1);
+
+    size_t mi = 0;
+    for (size_t s = 0; s < nsent; s++) {
+        const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, s);
+        uint32_t sfirst = se->first_token, send = se->first_token + se->n_tokens;
+
+        /* candidates */
+        size_t nc = 0;
+        while (mi < nm && ms[mi].sent < s)
+            mi++;
+        for (size_t k = mi; k < nm && ms[k].sent == s && nc < MAX_CANDS; k++) {
+            cand *cd = &cs[nc++];
+            cd->first = ms[k].first_token;
+            cd->end = ms[k].first_token + ms[k].n_tokens;
+            cd->code = ms[k].code;
+            cd->country = ms[k].country;
+            cd->span = ms[k].span;
+            cd->place = ms[k].kind == DYAD_MENTION_PLACE;
+            cd->adj = ms[k].resolved_by && strcmp(ms[k].resolved_by, "demonym") == 0;
+            cd->capital = ms[k].lat == ms[k].lat; /* has coordinates: a capital */
+            cd->posted = ms[k].resolved_by && strcmp(ms[k].resolved_by, "place-in-actor-phrase") == 0;
+            cd->lat = ms[k].lat;
+            cd->lon = ms[k].lon;
+            cd->prep = governing_prep(c, cd->first, sfirst);
+            cd->governed = cd->prep != NULL;
+        }
+        /* first-person words inside a quotation stand for the speaker */
+        for (uint32_t i = sfirst; i < send && nc < MAX_CANDS; i++) {
+            if (!norm_in(c, i, FIRST_PERSON))
+                continue;
+            const quote *q = quote_of(qs, nq, i);
+            if (!q || !q->speaker)
+                continue;
+            /* insert in order */
+            size_t pos = nc;
+            while (pos > 0 && cs[pos - 1].first > i)
+                pos--;
+            memmove(&cs[pos + 1], &cs[pos], (nc - pos) * sizeof *cs);
+            nc++;
+            cand *cd = &cs[pos];
+            cd->first = i;
+            cd->end = i + 1;
+            cd->code = q->speaker;
+            cd->country = dyadi_arena_strndup(&c->arena, q->speaker, 3);
+            cd->span = tok(c, i)->span;
+            cd->place = 0;
+            cd->adj = 0;
+            cd->capital = 0;
+            cd->posted = 0;
+            cd->lat = cd->lon = NAN;
+            cd->prep = governing_prep(c, i, sfirst);
+            cd->governed = cd->prep != NULL;
+        }
+
+        size_t ncu = find_cues(c, sfirst, send, cues, MAX_CUES);
+        /* attribution: "selon X", "according to X" mark X; "X a affirmé que"
+         * marks X as the attribution of what follows que */
+        const char *attr_text = NULL, *attr_code = NULL;
+        uint32_t attr_from = send; /* events after this token are attributed */
+        for (size_t k = 0; k < ncu; k++) {
+            /* speech verbs ("continue", "ajouter") only find quote
+             * speakers; attribution comes from attribution cues */
+            if (cues[k].kind != CUE_ATTRIB)
+                continue;
+            for (uint32_t i = cues[k].first; i < cues[k].end; i++)
+                speech[i] = 1;
+            /* a preposition-like cue: selon X */
+            int after = 0;
+            /* "selon X", "according to X": the source follows the cue;
+             * "X a déclaré", "X said (that)": it precedes it */
+            int forward = cues[k].kind == CUE_ATTRIB && cues[k].e->value &&
+                          strcmp(cues[k].e->value, "according") == 0;
+            /* "des sources ont rapporté", "sources said": an actor right
+             * before the cue is its subject, whatever the cue's kind */
+            for (size_t j = 0; j < nc && forward; j++)
+                if (!cs[j].place && !cs[j].governed && cs[j].end == cues[k].first)
+                    forward = 0;
+            for (size_t j = 0; j < nc && forward; j++) {
+                if (cs[j].first >= cues[k].end && cs[j].first <= cues[k].end + 3 && !cs[j].place) {
+                    attr_code = cs[j].code;
+                    uint32_t a0 = tok(c, cues[k].first)->span.start, a1 = cs[j].span.end;
+                    attr_text = dyadi_arena_strndup(&c->arena, c->doc->text + a0, a1 - a0);
+                    for (uint32_t i = cs[j].first; i < cs[j].end; i++)
+                        attrib_tok[i] = 1;
+                    attr_from = sfirst;
+                    after = 1;
+                    break;
+                }
+            }
+            if (after)
+                continue;
+            /* X <speech verb> (que) ...: X is the attribution of the clause */
+            if (!forward && cues[k].end < send) {
+                for (size_t j = nc; j-- > 0;) {
+                    if (cs[j].end <= cues[k].first &&
+                        (boundary_between(c, cs[j].end - 1, cues[k].first) ||
+                         norm_in(c, cues[k].first - 1, BOUNDARY)))
+                        break; /* « ... », a déclaré X: the speaker is not in the quote */
+                    if (cs[j].end <= cues[k].first && !cs[j].governed && !cs[j].place) {
+                        if (!attr_code) {
+                            attr_code = cs[j].code;
+                            uint32_t a0 = cs[j].span.start, a1 = cs[j].span.end;
+                            /* include the head noun before an adjective ("Des sources occidentales") */
+                            uint32_t f = cs[j].first;
+                            while (f > sfirst && tok(c, f - 1)->kind == DYAD_TOK_WORD &&
+                                   f + 3 > cs[j].first)
+                                f--;
+                            a0 = tok(c, f)->span.start;
+                            attr_text = dyadi_arena_strndup(&c->arena, c->doc->text + a0, a1 - a0);
+                            attr_from = cues[k].end;
+                            /* the speaker is not the subject of what follows */
+                            for (uint32_t i = cs[j].first; i < cs[j].end; i++)
+                                attrib_tok[i] = 1;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+
+        size_t ntr = find_triggers(c, sfirst, send, ts, MAX_TRIGS);
+        int prev_src = -1, prev_verb = -1;
+        for (size_t ti = 0; ti < ntr; ti++) {
+            trig *t = &ts[ti];
+            const dyadi_trigger *e = t->e;
+            if (speech[t->first])
+                continue; /* the speech verb itself */
+            /* passive voice: être/be right before a verb trigger */
+            int passive = 0;
+            if (e->kind == DYADI_TK_VERB)
+                for (uint32_t i = t->first; i > sfirst && i + 3 > t->first; i--)
+                    if (stem_is(c, i - 1, "être") || stem_is(c, i - 1, "be") ||
+                        norm_in(c, i - 1, (const char *const[]){"été", "was", "were", "been", "being", "is", "are", NULL})) {
+                        /* "a été arrêté", "was arrested": only with a
+                         * participle-like trigger form */
+                        const char *k = tok(c, t->first)->norm;
+                        size_t l = strlen(k);
+                        if ((l > 2 && (strcmp(k + l - 2, "ed") == 0 || strcmp(k + l - 2, "en") == 0)) ||
+                            (l > 2 && (strstr(k + (l > 4 ? l - 4 : 0), "é") != NULL)) ||
+                            (l > 1 && k[l - 1] == 't'))
+                            passive = 1;
+                        break;
+                    }
+            /* A refusal verb whose complement is itself a trigger ("a refusé
+             * de condamner", "refused to meet") is a cue on that trigger,
+             * not an event of its own. */
+            if (ti + 1 < ntr && is_refusal_head(c, cues, ncu, t) &&
+                ts[ti + 1].first <= t->end + 3)
+                continue;
+            if (!passive && e->kind == DYADI_TK_VERB && t->end < send &&
+                norm_in(c, t->end, (const char *const[]){"par", "by", NULL})) {
+                passive = 2; /* "détruites par X", "destroyed by X" */
+            }
+            int src = -1, tgt = -1;
+            if (e->kind == DYADI_TK_NOUN) {
+                /* "l'offensive russe en Ukraine", "la visite de X à Y",
+                 * "the Russian invasion of Ukraine" */
+                for (size_t k = 0; k < nc; k++) {
+                    if (cs[k].place)
+                        continue;
+                    if (cs[k].first == t->end && !cs[k].governed)
+                        src = (int)k;              /* adjective after the noun */
+                    else if (cs[k].end == t->first && !cs[k].governed)
+                        src = (int)k;              /* adjective before (en) */
+                    else if (cs[k].first > t->end && cs[k].first <= t->end + 3 && cs[k].prep &&
+                             (strcmp(cs[k].prep, "de") == 0 || strcmp(cs[k].prep, "du") == 0 ||
+                              strcmp(cs[k].prep, "of") == 0 || strcmp(cs[k].prep, "by") == 0)) {
+                        /* "l'arrestation de X", "the invasion of X": the
+                         * genitive is the target for gen=target nouns */
+                        if (e->gen_target && strcmp(cs[k].prep, "by") != 0) {
+                            if (tgt < 0)
+                                tgt = (int)k;
+                        } else if (src < 0) {
+                            src = (int)k;
+                        }
+                    }
+                }
+                if (src < 0)
+                    between_pair(c, cs, nc, t->end, &src, &tgt);
+                if (src < 0)
+                    continue;
+                for (size_t k = 0; k < nc && tgt < 0; k++) {
+                    if ((int)k == src || cs[k].first < t->end || cs[k].first > cs[src].end + 4)
+                        continue;
+                    if (cs[k].governed && prep_matches(cs[k].prep, e->prep)) {
+                        tgt = (int)k;
+                        break;
+                    }
+                }
+                if (tgt < 0)
+                    continue; /* a nominal trigger needs both actors */
+            } else if (passive == 2 || (passive && (e->passive || e->obj == DYADI_OBJ_TARGET))) {
+                tgt = find_source(c, cs, nc, sfirst, t->first, attrib_tok);
+                src = find_target(c, cs, nc, sfirst, t->end, send, e, tgt, attrib_tok, 1);
+                if (src < 0)
+                    continue;
+            } else {
+                src = find_source(c, cs, nc, sfirst, t->first, attrib_tok);
+                /* coordinated verbs share their subject: "qui a refusé de
+                 * condamner ... et refusé également d'appliquer ..." */
+                if (prev_verb >= 0 && prev_src >= 0 &&
+                    coordinated(c, cs, nc, ts[prev_verb].end, t->first))
+                    src = prev_src;
+                if (src < 0)
+                    src = prev_src;
+                tgt = find_target(c, cs, nc, sfirst, t->end, send, e, src, attrib_tok, 0);
+                if (tgt < 0 && (src < 0 || e->kind == DYADI_TK_EXPR))
+                    between_pair(c, cs, nc, t->end, &src, &tgt);
+                /* "buy Iranian drones": an adjective of nationality inside
+                 * the trigger's own words names the partner */
+                if (tgt < 0 && e->kind == DYADI_TK_EXPR)
+                    for (size_t k = 0; k < nc; k++)
+                        if (cs[k].adj && cs[k].first > t->first && cs[k].end <= t->end &&
+                            (int)k != src) {
+                            tgt = (int)k;
+                            break;
+                        }
+                /* praise or blame of someone inside a quotation ("« Les
+                 * travailleurs coréens sont qualifiés »", a déclaré X): the
+                 * grammatical subject is the target, the speaker the source */
+                if (e->rev && tgt < 0 && src >= 0) {
+                    const quote *q = quote_of(qs, nq, t->first);
+                    if (q && q->speaker && nc < MAX_CANDS &&
+                        strncmp(q->speaker, cs[src].code, 3) != 0) {
+                        cand *cd = &cs[nc];
+                        memset(cd, 0, sizeof *cd);
+                        cd->code = q->speaker;
+                        cd->country = dyadi_arena_strndup(&c->arena, q->speaker, 3);
+                        cd->span = tok(c, q->close)->span;
+                        cd->lat = cd->lon = NAN;
+                        tgt = src;
+                        src = (int)nc;
+                    }
+                } else if (e->rev && src >= 0 && tgt >= 0) {
+                    int x = src;
+                    src = tgt;
+                    tgt = x;
+                }
+            }
+            if (src < 0)
+                continue;
+            if (e->kind != DYADI_TK_NOUN) {
+                prev_src = src;
+                prev_verb = (int)ti;
+            }
+            if (tgt >= 0 && strcmp(cs[tgt].code, cs[src].code) == 0)
+                continue; /* an actor acting on itself is no dyad */
+
+            /* scope: negation, refusal, modality in the clause before the trigger */
+            int polarity = DYAD_ASSERTED, modality = e->mode, refused = 0;
+            /* a nominal trigger names an event the sentence presupposes
+             * ("a refusé de condamner l'offensive russe"): the clause's
+             * negation and modality are about the verb, not the noun */
+            for (size_t k = 0; k < ncu && e->kind != DYADI_TK_NOUN; k++) {
+                const cue *q = &cues[k];
+                int before = q->end <= t->first + 1 && q->first + 8 >= t->first &&
+                             !boundary_between(c, q->end - 1, t->first);
+                int around = q->first < t->first && q->end > t->first; /* ne ... pas */
+                if (q->kind == CUE_NEG && (before || around ||
+                                            (q->first >= t->end && q->first <= t->end + 1 &&
+                                             strcmp(c->lang, "fr") == 0))) {
+                    polarity = DYAD_NEGATED;
+                } else if (q->kind == CUE_REFUSE && before && q->end <= t->first) {
+                    polarity = DYAD_NEGATED;
+                    refused = 1;
+                } else if (q->kind == CUE_MODAL && before && q->end <= t->first + 1) {
+                    const char *v = q->e->value ? q->e->value : "";
+                    int mo = strcmp(v, "intended") == 0 ? DYAD_INTENDED
+                             : strcmp(v, "possible") == 0 ? DYAD_POSSIBLE
+                             : strcmp(v, "reported") == 0 ? DYAD_REPORTED : DYAD_ACTUAL;
+                    if (mo == DYAD_INTENDED || (mo == DYAD_POSSIBLE && modality != DYAD_INTENDED) ||
+                        (mo == DYAD_REPORTED && modality == DYAD_ACTUAL))
+                        modality = mo;
+                }
+            }
+            /* a negated refusal-free verb: "n'a pas condamné" -> negated.
+             * A refused cooperation is a CAMEO rejection. */
+            const char *code = e->code;
+            if (polarity == DYAD_NEGATED && refused) {
+                const char *rc = e->neg_code ? e->neg_code : refusal_code(e->code);
+                if (rc) {
+                    code = rc;
+                    polarity = DYAD_ASSERTED;
+                }
+            }
+            if (modality == DYAD_INTENDED && polarity == DYAD_ASSERTED) {
+                const char *ic = intent_code(code);
+                if (ic)
+                    code = ic;
+            }
+            if (modality == DYAD_ACTUAL && attr_code && t->first >= attr_from)
+                modality = DYAD_REPORTED;
+            /* location: a place (or a capital that is neither actor) after
+             * à/en/dans/in/at in the sentence */
+            const cand *loc = NULL;
+            for (size_t k = 0; k < nc; k++)
+                if ((cs[k].place || (cs[k].capital && (int)k != src && (int)k != tgt)) && !cs[k].posted &&
+                    cs[k].prep && in_list(cs[k].prep, "à,en,dans,au,aux,in,at,near,près")) {
+                    loc = &cs[k];
+                    break;
+                }
+            if (!loc)
+                for (size_t k = 0; k < nc; k++)
+                    if (cs[k].place && !cs[k].posted) {
+                        loc = &cs[k];
+                        break;
+                    }
+            const char *edate = event_date(c, sfirst, send, t->first);
+            int use_attr = attr_code && t->first >= attr_from;
+            const char *rule = e->id;
+            const char *q_text = NULL, *q_code = NULL;
+            {
+                /* an event inside a quotation is attributed to its speaker */
+                const quote *q = quote_of(qs, nq, t->first);
+                if (q && q->speaker && !use_attr) {
+                    q_code = q->speaker;
+                    q_text = dyadi_arena_strndup(&c->arena, c->doc->text + q->speaker_span.start,
+                                                 q->speaker_span.end - q->speaker_span.start);
+                }
+            }
+            /* An intended cooperation with no partner in its sentence ("Kim
+             * est prêt à envoyer des travailleurs dans le Donbass") is with
+             * the partner the previous sentence was about: its last actor
+             * from another country. Marked in the rule, so it can be
+             * filtered; gold sentences coded alone never use it. */
+            if (tgt < 0 && modality == DYAD_INTENDED && polarity == DYAD_ASSERTED &&
+                strncmp(code, "03", 2) == 0 && s > 0) {
+                const dyad_mention *pm = NULL;
+                for (size_t k = 0; k < nm; k++)
+                    if (ms[k].sent == s - 1 && ms[k].kind == DYAD_MENTION_ACTOR && ms[k].country &&
+                        strcmp(ms[k].country, cs[src].country ? cs[src].country : "") != 0)
+                        pm = &ms[k];
+                if (pm && nc < MAX_CANDS) {
+                    cand *cd = &cs[nc];
+                    memset(cd, 0, sizeof *cd);
+                    cd->code = pm->code;
+                    cd->country = pm->country;
+                    cd->span = pm->span;
+                    cd->lat = cd->lon = NAN;
+                    tgt = (int)nc;
+                    size_t rl = strlen(e->id);
+                    char *r = dyadi_arena_alloc(&c->arena, rl + 32);
+                    if (r) {
+                        memcpy(r, e->id, rl);
+                        memcpy(r + rl, "+target:previous-sentence", 26);
+                        rule = r;
+                    }
+                }
+            }
+            /* coordinated objects: "a rencontré X et Y" gives two events */
+            int tgts[8], ntg = 0;
+            tgts[ntg++] = tgt;
+            while (tgt >= 0 && ntg < 8) {
+                int last = tgts[ntg - 1];
+                uint32_t j = cs[last].end;
+                if (!norm_in(c, j, AND) && !(norm_in(c, j, (const char *const[]){",", NULL})))
+                    break;
+                size_t k = (size_t)last + 1;
+                if (k >= nc || cs[k].place || cs[k].first > j + 4 || (int)k == src)
+                    break;
+                if (cs[k].governed && !prep_matches(cs[k].prep, e->prep) &&
+                    !(cs[last].prep && cs[k].prep && strcmp(cs[last].prep, cs[k].prep) == 0))
+                    break;
+                tgts[ntg++] = (int)k;
+            }
+            for (int g = 1; g < ntg; g++) {
+                int tg = tgts[g];
+                if (strcmp(cs[tg].code, cs[src].code) == 0)
+                    continue;
+                if (push_event(c, (uint32_t)s, t, &cs[src], &cs[tg], code, polarity, modality,
+                               use_attr ? attr_text : q_text, use_attr ? attr_code : q_code, loc,
+                               edate, rule) != 0 ||
+                    (e->recip && push_event(c, (uint32_t)s, t, &cs[tg], &cs[src], code, polarity,
+                                            modality, use_attr ? attr_text : q_text,
+                                            use_attr ? attr_code : q_code, loc, edate, rule) != 0)) {
+                    st = DYAD_ERR_NOMEM;
+                    goto done;
+                }
+            }
+            if (push_event(c, (uint32_t)s, t, &cs[src], tgt >= 0 ? &cs[tgt] : NULL, code, polarity,
+                           modality, use_attr ? attr_text : q_text, use_attr ? attr_code : q_code, loc,
+                           edate, rule) != 0 ||
+                /* reciprocal actions ("se sont rencontrés", "signed with")
+                 * are coded in both directions, as CAMEO coders do */
+                (e->recip && tgt >= 0 &&
+                 push_event(c, (uint32_t)s, t, &cs[tgt], &cs[src], code, polarity, modality,
+                            use_attr ? attr_text : q_text, use_attr ? attr_code : q_code, loc,
+                            edate, rule) != 0)) {
+                st = DYAD_ERR_NOMEM;
+                goto done;
+            }
+        }
+        memset(speech + sfirst, 0, send - sfirst);
+    }
+done:
+    free(speech);
+    free(attrib_tok);
+    free(cues);
+    free(ts);
+    free(cs);
+    free(qs);
+    if (st != DYAD_OK)
+        snprintf(c->errmsg, sizeof c->errmsg, "events: %s", dyad_strerror(st));
+    return st;
+}

@@ -28,6 +28,9 @@ enum dyadi_actor_kind {
     DYADI_AK_AGENT, DYADI_AK_ORG, DYADI_AK_MEDIA, DYADI_AK_PRONOUN
 };
 
+/* Bit 1 of the actor record's gov byte: the entry is ambiguous=1. */
+#define DYADI_ACTOR_AMBIGUOUS 2u
+
 /* Dates as integers YYYYMMDD; 0 = open. */
 typedef struct dyadi_role {
     const char *code;
@@ -39,6 +42,7 @@ typedef struct dyadi_actor {
     uint8_t gender;         /* 0 unknown, 'm', 'f' */
     uint8_t number;         /* 0 unknown, 's', 'p' */
     uint8_t gov;            /* capital standing for its government */
+    uint8_t ambiguous;      /* shares its phrase with other codes: pick by context */
     const char *lang;       /* "fr", "en", "*" */
     const char *code;       /* base code */
     const char *id;         /* entry id */

@@ -140,8 +140,11 @@ const char *dyadi_stem_key(dyadi_stemmer *st, dyadi_arena *a, const char *lang,
         return norm;
     const char *lemma = fr ? find_lemma(dyadi_lemmas_fr, dyadi_n_lemmas_fr, norm)
                            : find_lemma(dyadi_lemmas_en, dyadi_n_lemmas_en, norm);
+    /* The lemma is stemmed like any word, so an irregular form and the
+     * regular forms of its verb meet on one key ("soutenu" -> "soutenir"
+     * -> "souten", as "soutient" -> "souten"). */
     if (lemma)
-        return lemma;
+        norm = lemma;
     size_t n = strlen(norm);
     /* elided forms ("l'", "qu'") and clitics key as themselves */
     if (n == 0 || n > STEM_MAX_LEN || norm[n - 1] == '\'' || norm[0] == '\'')

@@ -345,12 +345,20 @@ static size_t scan_word(tok_ctx *c, size_t st, int32_t cp0)
             p = nx;
             continue;
         }
-        if (k == C_APOS && nx < c->n && p > st) {
-            int32_t cp2;
+        if (k == C_APOS && p > st) {
+            int32_t cp2 = 0;
             size_t nx2;
-            int k2 = cls_at(c->s, c->n, nx, &cp2, &nx2);
-            if (k2 != C_LETTER)
+            int k2 = nx < c->n ? cls_at(c->s, c->n, nx, &cp2, &nx2) : -1;
+            if (k2 != C_LETTER) {
+                /* "n' ... pas" in a dictionary pattern, "l' Ukraine" in
+                 * sloppy text: an elision before a space is still one */
+                if (c->fr && in_list(c->s + st, p - st, dyadi_elisions_fr, dyadi_n_elisions_fr)) {
+                    if (!emit(c, st, nx, DYAD_TOK_WORD, flags | DYAD_TOKF_ELIDED))
+                        return 0;
+                    return nx;
+                }
                 break;
+            }
             if (c->fr && in_list(c->s + st, p - st, dyadi_elisions_fr, dyadi_n_elisions_fr)) {
                 if (!emit(c, st, nx, DYAD_TOK_WORD, flags | DYAD_TOKF_ELIDED))
                     return 0;
