@@ -28,7 +28,8 @@ import unicodedata
 
 KINDS = {"country", "demonym", "capital", "city", "region", "igo", "bloc", "person",
          "agent", "org", "media", "pronoun"}
-KEYS = {"id", "roles", "g", "n", "country", "admin", "lat", "lon", "pop", "gov", "sector"}
+KEYS = {"id", "roles", "g", "n", "country", "admin", "lat", "lon", "pop", "gov", "sector",
+        "ambiguous"}
 CODE = re.compile(r"^[A-Z]{3,}$")
 LANG = re.compile(r"^(\*|[a-z]{2,3})$")
 DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
@@ -39,8 +40,9 @@ def norm(s):
     s = unicodedata.normalize("NFC", s).replace("\u200b", "")
     for q in "’‘ʼ`´":
         s = s.replace(q, "'")
-    # hyphens split tokens in dyad's tokenizer: "Kim Jong-il" and "Kim Jong Il" are one key
-    return " ".join(s.replace("-", " ").split()).casefold()
+    # a hyphenated word is one token in dyad, so hyphens are part of the key
+    s = s.replace("' ", "'")  # an elision before a space is still one token
+    return " ".join(s.split()).casefold()
 
 
 def valid_date(s):
@@ -190,6 +192,8 @@ class Checker:
                     elif a[4] == b[4]:
                         if a[1] != b[1]:
                             self.warn(where, "%r is both %s and %s (%s)" % (a[3], a[1], b[1], a[4]))
+                    elif a[5].get("ambiguous") == "1" and b[5].get("ambiguous") == "1":
+                        pass  # meant to share the phrase: chosen by context at run time
                     elif "city" in (a[1], b[1]):
                         self.warn(where, "%r: %s %s vs %s %s" % (a[3], a[1], a[4], b[1], b[4]))
                     else:

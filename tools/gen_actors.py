@@ -74,8 +74,10 @@ def norm(s):
     s = unicodedata.normalize("NFC", s).replace("\u200b", "")
     for q in "’‘ʼ`´":
         s = s.replace(q, "'")
-    # hyphens split tokens in dyad's tokenizer: "Kim Jong-il" and "Kim Jong Il" are one key
-    return " ".join(s.replace("-", " ").split()).casefold()
+    # dyad's tokenizer keeps a hyphenated word as one token, so "Corée-du-Nord"
+    # and "Corée du Nord" are different keys and both are needed
+    s = s.replace("' ", "'")  # an elision before a space is still one token
+    return " ".join(s.split()).casefold()
 
 
 def clean(s):
@@ -108,8 +110,14 @@ def fmt_attrs(d):
 
 def write_tsv(path, rows, comments):
     """rows: (kind, lang, phrase, code, attrs dict).  Sorted, deduplicated."""
-    lines = set()
-    for kind, lang, phrase, code, attrs in rows:
+    lines, keys = set(), set()
+    # one line per (kind, lang, key, code): "Côte d'Ivoire" and "Côte d’Ivoire"
+    # key alike, so the second would only be a duplicate for `dyad dict check`
+    for kind, lang, phrase, code, attrs in sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3])):
+        k = (kind, lang, norm(phrase), code, (attrs or {}).get("id"))
+        if k in keys:
+            continue
+        keys.add(k)
         lines.add("\t".join([kind, lang, phrase, code, fmt_attrs(attrs)]).rstrip("\t"))
     def key(l):
         f = l.split("\t")

@@ -62,12 +62,24 @@ class Stemmer:
                 self.lib, self.st = lib, st
                 break
 
+        # dyad's irregular-form table (data/text/en/lemmas.tsv): dyad keys an
+        # irregular form by its lemma, so "burnt" and "burned" are one key
+        self.lemmas = {}
+        path = os.path.join(ROOT, "data", "text", "en", "lemmas.tsv")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    col = line.rstrip("\n").split("\t")
+                    if len(col) >= 2 and not line.startswith("#"):
+                        self.lemmas[col[0]] = col[1]
+
     def key(self, pattern):
         out = []
         for w in pattern.lower().split():
             if w == "..." or self.lib is None:
                 out.append(w)
                 continue
+            w = self.lemmas.get(w, w)
             b = w.encode("utf-8")
             p = self.lib.sb_stemmer_stem(self.st, b, len(b))
             out.append(ctypes.string_at(p, self.lib.sb_stemmer_length(self.st)).decode("utf-8"))
