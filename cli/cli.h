@@ -47,4 +47,11 @@ typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_tokens(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_actors(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_relations(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 #endif

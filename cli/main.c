@@ -11,6 +11,13 @@ static const struct {
     {"code", cmd_code, "code documents into events (JSON Lines)"},
     {"tokens", cmd_tokens, "print sentences and tokens as JSON Lines"},
     {"dict", cmd_dict, "build or check the dictionaries (dict build | dict check)"},
+    {"eval", cmd_eval, "score dyad against gold standards (precision, recall, F1)"},
+    {"actors", cmd_actors, "print actor and place mentions as JSON Lines"},
+    {"ingest", cmd_ingest, "code documents into the event store (SQLite)"},
+    {"query", cmd_query, "filter the stored events (table, CSV, JSON Lines)"},
+    {"relations", cmd_relations, "dyad relations over time from the event store"},
+    {"graph", cmd_graph, "export the actor network (dot, graphml, gexf, json)"},
+    {"export", cmd_export, "export the stored events (GDELT, Phoenix, CSV, JSON Lines)"},
 };
 
 static void usage(FILE *f)

@@ -269,6 +269,287 @@ typedef struct dyad_event {
 /* Events of the last document; owned by the coder (see dyad_coder_run). */
 DYAD_API const dyad_event *dyad_coder_events(const dyad_coder *c, size_t *n);
 
+/* ------------------------------------------------------------------------
+ * Gold standards and scoring
+ *
+ * A dyad_gold reads an annotated test set (dyad's own JSON Lines, TABARI
+ * validation records, PETRARCH XML, PLOVER JSON, the CAMEO codebook's
+ * example sentences) as a stream of records: a text to code and the events
+ * a careful coder would produce from it. A dyad_scorer compares the events
+ * dyad produced for each record with the expected ones and accumulates
+ * precision, recall and F1 at two levels:
+ *  - lenient: (first 3 letters of the source code, first 3 of the target,
+ *    CAMEO root = first 2 digits of the code);
+ *  - strict: (full source, full target, full code).
+ * Matching is per record, as multisets. Produced events with polarity
+ * DYAD_NEGATED are not the positive event and are left out; produced events
+ * with no target (target.code NULL) are left out of dyadic scoring unless
+ * the gold itself leaves the target open.
+ * ------------------------------------------------------------------------ */
+
+typedef enum dyad_gold_format {
+    DYAD_GOLD_AUTO = 0,      /* by extension, then by content (see dyad_gold_open) */
+    DYAD_GOLD_DYAD = 1,      /* dyad JSONL: {"id","date","lang","text","events":[...],"must_not":[...]} */
+    DYAD_GOLD_TABARI = 2,    /* TABARI validation text: "YYMMDD ID" line, text, { SRC / TGT / CODE } comments */
+    DYAD_GOLD_PETRARCH = 3,  /* PETRARCH 1/2 and UniversalPetrarch XML: <Sentence> <EventCoding .../> <Text> */
+    DYAD_GOLD_PLOVER = 4,    /* PLOVER gold-standard JSON array (event type, source/target actor lists) */
+    DYAD_GOLD_CAMEO_CSV = 5  /* CAMEO codebook CSV: columns "code" and "example"; actors unknown */
+} dyad_gold_format;
+
+/* "auto", "dyad", "tabari", "petrarch", "plover", "cameo-csv"; static storage. */
+DYAD_API const char *dyad_gold_format_name(dyad_gold_format f);
+/* Parse one of the names above; DYAD_ERR_ARG for an unknown name. */
+DYAD_API dyad_status dyad_gold_format_parse(const char *name, dyad_gold_format *out);
+
+/* One expected (or forbidden) event. Actor fields:
+ *  - NULL: the gold leaves the actor open; any produced actor matches,
+ *    including no target at all;
+ *  - "---XXX" or "~XXX": the country is unknown, the sector is XXX; the
+ *    lenient level ignores it, the strict level compares the sector;
+ *  - anything else: a CAMEO actor code ("RUSGOV", "IGOUNO").
+ * code is a CAMEO code of 2 to 4 digits ("11", "0234"), or alternatives
+ * separated by '/' ("18/19/20": any of them matches); NULL when the gold
+ * gives only a PLOVER type. plover is the PLOVER event type ("PROTEST") or
+ * NULL; it is compared only when code is NULL.
+ * All strings are owned by the dyad_gold and valid until the next
+ * dyad_gold_next or dyad_gold_free. */
+typedef struct dyad_gold_event {
+    const char *source;
+    const char *target;
+    const char *code;
+    const char *plover;
+    uint64_t line;          /* line of the gold file that states the event; 0 unknown */
+} dyad_gold_event;
+
+/* Record flags. */
+#define DYAD_GOLD_NOEVENTS  0x01u  /* the gold says explicitly that no event is to be coded */
+#define DYAD_GOLD_CODE_ONLY 0x02u  /* actors unknown: only the code of dyad's best event is scored */
+#define DYAD_GOLD_PARTIAL   0x04u  /* the suite marks its list as incomplete: produced events that
+                                      match nothing are not counted as false alarms */
+
+/* One gold record. Every pointer (strings and arrays) is owned by the
+ * dyad_gold and valid until the next dyad_gold_next or dyad_gold_free. */
+typedef struct dyad_gold_record {
+    const char *id;          /* never NULL ("FILE:LINE" when the file has none) */
+    const char *date;        /* "YYYY-MM-DD", or NULL when the record has no usable date */
+    const char *lang;        /* "en", "fr", "es" ... or NULL when the file does not say */
+    const char *category;    /* the suite's group ("PATTERN", "DEMO") or NULL */
+    const char *text;        /* NUL-terminated; markup and entities already decoded */
+    size_t text_len;
+    const dyad_gold_event *events;     /* expected events; n_events may be 0 */
+    size_t n_events;
+    const dyad_gold_event *must_not;   /* events that must not be produced (false alarms) */
+    size_t n_must_not;
+    unsigned flags;          /* DYAD_GOLD_* */
+    uint64_t line;           /* line of the gold file where the record starts */
+} dyad_gold_record;
+
+typedef struct dyad_gold dyad_gold;
+
+/* Open a gold file (read whole into memory; at most 256 MiB). With
+ * DYAD_GOLD_AUTO the format comes from the extension (.jsonl dyad, .json
+ * plover, .csv cameo-csv, .xml petrarch, .text tabari), else from the
+ * content (first byte '{' dyad, '[' plover, '<' petrarch, a header line with
+ * "code" and "example" cameo-csv, a "YYMMDD ID" line tabari). On failure *out
+ * is NULL and a message goes to errbuf (at most errlen bytes,
+ * NUL-terminated; errbuf may be NULL). Caller frees with dyad_gold_free. */
+DYAD_API dyad_status dyad_gold_open(const char *path, dyad_gold_format format,
+                                    dyad_gold **out, char *errbuf, size_t errlen);
+DYAD_API void dyad_gold_free(dyad_gold *g);
+
+/* The next scorable record. Returns DYAD_OK with *rec filled, DYAD_DONE at
+ * the end, or DYAD_ERR_FORMAT for a malformed record, which is skipped (see
+ * dyad_gold_errmsg); calling again continues after it. Control records that
+ * change a suite's options (TABARI "OPTION:", PETRARCH documentation
+ * entries) and records with no annotation at all are skipped silently and
+ * counted (dyad_gold_counts). */
+DYAD_API dyad_status dyad_gold_next(dyad_gold *g, dyad_gold_record *rec);
+
+/* What went wrong with the last record, as "FILE:LINE: what". Owned by the
+ * dyad_gold, valid until the next call on it. */
+DYAD_API const char *dyad_gold_errmsg(const dyad_gold *g);
+
+/* The format in use (never DYAD_GOLD_AUTO after a successful open). */
+DYAD_API dyad_gold_format dyad_gold_get_format(const dyad_gold *g);
+
+/* The dictionaries the suite says it was coded against (TABARI .project
+ * beside the file, PETRARCH <Environment>), as file names in the suite's
+ * order. dyad does not load them. The array and strings are owned by the
+ * dyad_gold and valid until dyad_gold_free; *n may be 0. */
+DYAD_API const char *const *dyad_gold_dictionaries(const dyad_gold *g, size_t *n);
+
+typedef struct dyad_gold_counts {
+    uint64_t records;        /* records returned with DYAD_OK */
+    uint64_t malformed;      /* records skipped with DYAD_ERR_FORMAT */
+    uint64_t control;        /* option and documentation records skipped */
+    uint64_t unannotated;    /* records with a text but no expectation, skipped */
+} dyad_gold_counts;
+DYAD_API void dyad_gold_get_counts(const dyad_gold *g, dyad_gold_counts *out);
+
+/* The scorer. */
+typedef struct dyad_scorer dyad_scorer;
+
+#define DYAD_SCORER_KEEP_ERRORS 0x01u  /* remember every miss and false alarm (--show-errors) */
+
+/* Caller frees with dyad_scorer_free. NULL when out of memory. */
+DYAD_API dyad_scorer *dyad_scorer_new(unsigned flags);
+DYAD_API void dyad_scorer_free(dyad_scorer *s);
+
+/* Score one record against the events produced for its text. rec and
+ * events are borrowed for the call only (the scorer copies what it keeps).
+ * Code-only records (DYAD_GOLD_CODE_ONLY) are scored on dyad's best event:
+ * the first asserted event with the expected code, else with the expected
+ * root, else the first asserted event; it is a true positive when its root
+ * (lenient) or code (strict) is the expected one, else a miss, plus a
+ * false alarm when some event was produced. Returns DYAD_ERR_NOMEM on
+ * allocation failure (the record is then not counted). */
+DYAD_API dyad_status dyad_scorer_add(dyad_scorer *s, const dyad_gold_record *rec,
+                                     const dyad_event *events, size_t n);
+
+/* Counts and micro-averaged figures; a ratio with a zero denominator is 0. */
+typedef struct dyad_score_counts {
+    uint64_t tp, fp, fn;
+    double precision, recall, f1;
+} dyad_score_counts;
+
+typedef struct dyad_score_summary {
+    uint64_t records;           /* records scored */
+    uint64_t gold_events;       /* expected events over all records */
+    uint64_t produced_events;   /* produced events considered (asserted, dyadic) */
+    uint64_t negated_ignored;   /* produced events left out because negated */
+    uint64_t untargeted_ignored;/* produced events left out for having no target */
+    uint64_t must_not_hits;     /* false alarms that a must_not entry names (included in fp) */
+    dyad_score_counts lenient, strict;
+    uint64_t code_only;         /* code-only records scored */
+    uint64_t code_only_root_ok; /* ... whose best event has the expected root */
+    uint64_t code_only_code_ok; /* ... whose best event has the expected full code */
+    double root_accuracy;       /* code_only_root_ok / code_only, 0 when none */
+    double code_accuracy;
+} dyad_score_summary;
+
+DYAD_API void dyad_scorer_summary(const dyad_scorer *s, dyad_score_summary *out);
+
+/* Lenient counts per CAMEO root ("01".."20"; a PLOVER type for PLOVER-only
+ * gold). True positives and misses go to the expected root, false alarms to
+ * the produced root. Sorted by label. The array and labels are owned by the
+ * scorer, valid until the next dyad_scorer_add or dyad_scorer_free. */
+typedef struct dyad_score_root {
+    const char *label;
+    dyad_score_counts counts;
+} dyad_score_root;
+DYAD_API const dyad_score_root *dyad_scorer_roots(const dyad_scorer *s, size_t *n);
+
+/* Root confusion: an expected event that was missed while a produced event
+ * with the same lenient actors (or, for code-only records, the best event)
+ * has another root. Sorted by expected, then produced label. Owned as
+ * dyad_scorer_roots. */
+typedef struct dyad_score_confusion {
+    const char *expected;
+    const char *produced;
+    uint64_t count;
+} dyad_score_confusion;
+DYAD_API const dyad_score_confusion *dyad_scorer_confusion(const dyad_scorer *s, size_t *n);
+
+typedef enum dyad_score_error_kind {
+    DYAD_SCORE_MISS = 0,         /* an expected event nobody produced (lenient) */
+    DYAD_SCORE_FALSE_ALARM = 1,  /* a produced event the gold does not have (lenient) */
+    DYAD_SCORE_MUST_NOT = 2,     /* a false alarm the gold names in must_not */
+    DYAD_SCORE_INEXACT = 3       /* matched leniently but not strictly */
+} dyad_score_error_kind;
+
+/* One event as reported in an error: the expected or the produced one. */
+typedef struct dyad_score_event {
+    const char *source, *target, *code, *plover;  /* NULL when absent */
+    const char *rule;        /* produced events: dyad_event.rule; NULL for expected ones */
+} dyad_score_event;
+
+/* One miss or false alarm, kept when the scorer was made with
+ * DYAD_SCORER_KEEP_ERRORS. expected is set for MISS, MUST_NOT (the must_not
+ * entry) and INEXACT; produced for FALSE_ALARM, MUST_NOT and INEXACT; unset
+ * fields are NULL. Strings are copies owned by the scorer, valid until
+ * dyad_scorer_free; the array itself until the next dyad_scorer_add. */
+typedef struct dyad_score_error {
+    dyad_score_error_kind kind;
+    const char *record_id;
+    const char *text;        /* the record's text */
+    uint64_t line;           /* gold line of the record */
+    dyad_score_event expected;
+    dyad_score_event produced;
+} dyad_score_error;
+DYAD_API const dyad_score_error *dyad_scorer_errors(const dyad_scorer *s, size_t *n);
+
+/* ------------------------------------------------------------------------
+ * Event store
+ *
+ * A dyad_store is an SQLite database holding documents (with their text),
+ * their actor and place mentions, and their events de-duplicated across
+ * articles: the same (event date, source, target, code, location, polarity,
+ * modality) reported by several documents is one row of `events` with
+ * num_mentions, num_articles and num_sources, and each sighting is a row of
+ * `event_mentions` with its evidence. docs/store.md is the schema; it is a
+ * public interface (sqlite3 and the dyad query commands read it). WAL mode:
+ * readers may run while one process writes. One handle per thread.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_store dyad_store;
+struct sqlite3;
+
+/* Open (creating if needed) the store at path and migrate its schema
+ * forward (PRAGMA user_version). A store written by a newer dyad is refused
+ * with DYAD_ERR_VERSION; an SQLite file that is not a dyad store with
+ * DYAD_ERR_FORMAT. On failure *out is NULL and a message goes to errbuf (at
+ * most errlen bytes, NUL-terminated; errbuf may be NULL). Caller frees with
+ * dyad_store_free, which rolls back an open transaction. */
+DYAD_API dyad_status dyad_store_open(const char *path, dyad_store **out, char *errbuf,
+                                     size_t errlen);
+/* Open an existing store for reading only: nothing is created or migrated
+ * (DYAD_ERR_NOTFOUND when the file does not exist, DYAD_ERR_VERSION when
+ * its schema is not this dyad's). Only dyad_store_sqlite is useful on it. */
+DYAD_API dyad_status dyad_store_open_readonly(const char *path, dyad_store **out, char *errbuf,
+                                              size_t errlen);
+DYAD_API void dyad_store_free(dyad_store *s);
+
+/* What went wrong in the last call; owned by the store. */
+DYAD_API const char *dyad_store_errmsg(const dyad_store *s);
+
+/* The SQLite connection, for read-only SQL over the documented schema.
+ * Borrowed: valid until dyad_store_free; do not close it. */
+DYAD_API struct sqlite3 *dyad_store_sqlite(dyad_store *s);
+
+/* The content hash the store keys documents on: 32 hex digits + NUL. */
+#define DYAD_CONTENT_HASH_LEN 33
+DYAD_API void dyad_content_hash(const char *text, size_t n, char out[DYAD_CONTENT_HASH_LEN]);
+
+/* *found = 1 when a document with this id or this content hash is stored
+ * (either may be NULL). */
+DYAD_API dyad_status dyad_store_has_doc(dyad_store *s, const char *id, const char *content_hash,
+                                        int *found);
+
+/* Group many documents in one transaction (dyad ingest commits every 200):
+ * far faster than one transaction per document. Without them each
+ * dyad_store_add_doc is its own transaction. Either way each document is
+ * stored whole or not at all. */
+DYAD_API dyad_status dyad_store_begin(dyad_store *s);
+DYAD_API dyad_status dyad_store_commit(dyad_store *s);
+
+/* Store doc with what coder c found in it by its last dyad_coder_run (its
+ * sentences, mentions and events). Returns DYAD_OK, or DYAD_DONE when a
+ * document with the same id or content hash is stored already: nothing is
+ * added (ingesting twice is harmless). doc and c are borrowed for the call. */
+DYAD_API dyad_status dyad_store_add_doc(dyad_store *s, const dyad_doc *doc, const dyad_coder *c);
+
+/* Like dyad_store_add_doc, but a stored document with doc->id has its
+ * mentions and events replaced (after a dictionary change), and the counts
+ * of every event it touched are recomputed. */
+DYAD_API dyad_status dyad_store_replace_doc(dyad_store *s, const dyad_doc *doc,
+                                            const dyad_coder *c);
+
+/* Iterate over the stored documents in storage order: start with *pos = 0;
+ * DYAD_OK fills *doc, DYAD_DONE at the end. The strings in *doc are owned
+ * by the store and valid until the next dyad_store_next_doc or
+ * dyad_store_free; other store calls in between are allowed. */
+DYAD_API dyad_status dyad_store_next_doc(dyad_store *s, int64_t *pos, dyad_doc *doc);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,458 @@
+/* cmd_eval.c - `dyad eval`: code gold-standard records and score the result.
+ *
+ * A thin client of the gold readers and the scorer in dyad.h: every record
+ * of every GOLD file is coded as its own document (with the record's date
+ * and language) and added to one scorer, then a report goes to stdout,
+ * readable or as one JSON object (--json) for tools/accuracy.sh. Malformed
+ * records are reported on stderr with their line and skipped; they make
+ * the exit status 3, as for the other subcommands. The dictionaries a
+ * suite was built for are named in the report but not loaded: dyad is
+ * measured with its own lexicon.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const cli_opt eval_opts[] = {
+    {"format", 'f', "FMT", "gold format: auto, dyad, tabari, petrarch, plover, cameo-csv (default auto)"},
+    {"lexicon", 'l', "FILE", "compiled lexicon (default: $DYAD_LEXICON, then beside dyad)"},
+    {"dict", 0, "SPEC", "suite dictionaries to load (not supported yet; ignored)"},
+    {"lang", 0, "LANG", "code every record as fr or en (default: the record's, else identify)"},
+    {"json", 'j', NULL, "print one JSON object instead of the readable report"},
+    {"show-errors", 'e', NULL, "list every miss and false alarm with its text and rule"},
+    {"limit", 'n', "N", "stop after N records in all (0: no limit)"},
+};
+#define NOPTS (sizeof eval_opts / sizeof eval_opts[0])
+
+/* One GOLD file as reported. */
+typedef struct eval_file {
+    const char *path;
+    const char *format;
+    dyad_gold_counts counts;
+    char **dicts;
+    size_t ndicts;
+    int opened;
+} eval_file;
+
+static void free_files(eval_file *f, size_t n)
+{
+    for (size_t i = 0; f && i < n; i++) {
+        for (size_t k = 0; k < f[i].ndicts; k++)
+            free(f[i].dicts[k]);
+        free(f[i].dicts);
+    }
+    free(f);
+}
+
+/* Keep the dictionary names past dyad_gold_free, for the report. */
+static int keep_dicts(eval_file *ef, const dyad_gold *g)
+{
+    size_t n = 0;
+    const char *const *d = dyad_gold_dictionaries(g, &n);
+    if (!n)
+        return 0;
+    ef->dicts = calloc(n, sizeof *ef->dicts);
+    if (!ef->dicts)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        ef->dicts[i] = strdup(d[i]);
+        if (!ef->dicts[i])
+            return -1;
+        ef->ndicts++;
+    }
+    return 0;
+}
+
+static const char *kind_name(dyad_score_error_kind k)
+{
+    switch (k) {
+    case DYAD_SCORE_MISS: return "miss";
+    case DYAD_SCORE_FALSE_ALARM: return "false-alarm";
+    case DYAD_SCORE_MUST_NOT: return "must-not";
+    case DYAD_SCORE_INEXACT: return "inexact";
+    }
+    return "?";
+}
+
+static const char *or_dash(const char *s) { return s ? s : "-"; }
+
+static void print_event(FILE *f, const dyad_score_event *e)
+{
+    fprintf(f, "%s -> %s %s", or_dash(e->source), or_dash(e->target),
+            e->code ? e->code : or_dash(e->plover));
+    if (e->rule)
+        fprintf(f, " (rule %s)", e->rule);
+}
+
+static void print_counts(FILE *f, const char *name, const dyad_score_counts *c)
+{
+    fprintf(f, "  %-8s %9.4f %7.4f %7.4f %7llu %7llu %7llu\n", name, c->precision, c->recall, c->f1,
+            (unsigned long long)c->tp, (unsigned long long)c->fp, (unsigned long long)c->fn);
+}
+
+static void report_text(FILE *f, const dyad_scorer *s, const eval_file *files, size_t nfiles,
+                        int show_errors)
+{
+    dyad_score_summary sum;
+    dyad_scorer_summary(s, &sum);
+    for (size_t i = 0; i < nfiles; i++) {
+        const eval_file *ef = &files[i];
+        if (!ef->opened)
+            continue;
+        fprintf(f, "%s (%s): %llu records scored", ef->path, ef->format,
+                (unsigned long long)ef->counts.records);
+        if (ef->counts.malformed || ef->counts.control || ef->counts.unannotated)
+            fprintf(f, "; skipped %llu malformed, %llu control, %llu unannotated",
+                    (unsigned long long)ef->counts.malformed, (unsigned long long)ef->counts.control,
+                    (unsigned long long)ef->counts.unannotated);
+        fputc('\n', f);
+        if (ef->ndicts) {
+            fprintf(f, "  note: the suite names dictionaries");
+            for (size_t k = 0; k < ef->ndicts; k++)
+                fprintf(f, "%s %s", k ? "," : "", ef->dicts[k]);
+            fprintf(f, " (not loaded: dyad is scored with its own lexicon)\n");
+        }
+    }
+    fprintf(f, "\nrecords %llu, gold events %llu, produced events %llu"
+               " (ignored: %llu negated, %llu without target)\n\n",
+            (unsigned long long)sum.records, (unsigned long long)sum.gold_events,
+            (unsigned long long)sum.produced_events, (unsigned long long)sum.negated_ignored,
+            (unsigned long long)sum.untargeted_ignored);
+    fprintf(f, "  %-8s %9s %7s %7s %7s %7s %7s\n", "", "precision", "recall", "f1", "tp", "fp", "fn");
+    print_counts(f, "lenient", &sum.lenient);
+    print_counts(f, "strict", &sum.strict);
+    fprintf(f, "  must_not hits (counted as false alarms): %llu\n", (unsigned long long)sum.must_not_hits);
+    if (sum.code_only)
+        fprintf(f, "  code-only records %llu: root accuracy %.4f (%llu), full-code accuracy %.4f (%llu)\n",
+                (unsigned long long)sum.code_only, sum.root_accuracy,
+                (unsigned long long)sum.code_only_root_ok, sum.code_accuracy,
+                (unsigned long long)sum.code_only_code_ok);
+
+    size_t nr = 0, nc = 0;
+    const dyad_score_root *roots = dyad_scorer_roots(s, &nr);
+    if (nr) {
+        fprintf(f, "\nper root (lenient)\n  %-10s %9s %7s %7s %7s %7s %7s\n", "root", "precision",
+                "recall", "f1", "tp", "fp", "fn");
+        for (size_t i = 0; i < nr; i++)
+            fprintf(f, "  %-10s %9.4f %7.4f %7.4f %7llu %7llu %7llu\n", roots[i].label,
+                    roots[i].counts.precision, roots[i].counts.recall, roots[i].counts.f1,
+                    (unsigned long long)roots[i].counts.tp, (unsigned long long)roots[i].counts.fp,
+                    (unsigned long long)roots[i].counts.fn);
+    }
+    const dyad_score_confusion *conf = dyad_scorer_confusion(s, &nc);
+    if (nc) {
+        fprintf(f, "\nroot confusion (expected -> produced, same actors)\n");
+        for (size_t i = 0; i < nc; i++)
+            fprintf(f, "  %-10s -> %-10s %llu\n", conf[i].expected, conf[i].produced,
+                    (unsigned long long)conf[i].count);
+    }
+    if (!show_errors)
+        return;
+    size_t ne = 0;
+    const dyad_score_error *err = dyad_scorer_errors(s, &ne);
+    fprintf(f, "\nerrors (%zu)\n", ne);
+    const char *last = NULL;
+    for (size_t i = 0; i < ne; i++) {
+        const dyad_score_error *e = &err[i];
+        if (e->record_id != last) {
+            fprintf(f, "\n%s (line %llu): %s\n", e->record_id, (unsigned long long)e->line, e->text);
+            last = e->record_id;
+        }
+        fprintf(f, "  %-11s ", kind_name(e->kind));
+        if (e->kind == DYAD_SCORE_MISS || e->kind == DYAD_SCORE_INEXACT) {
+            fputs("expected ", f);
+            print_event(f, &e->expected);
+        }
+        if (e->produced.code || e->produced.plover || e->produced.source) {
+            fputs(e->kind == DYAD_SCORE_MISS || e->kind == DYAD_SCORE_INEXACT ? "; produced " : "produced ", f);
+            print_event(f, &e->produced);
+        }
+        if (e->kind == DYAD_SCORE_MUST_NOT) {
+            fputs("; must_not ", f);
+            print_event(f, &e->expected);
+        }
+        fputc('\n', f);
+    }
+}
+
+static json_t *counts_json(const dyad_score_counts *c)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "precision", json_real(c->precision));
+    json_object_set_new(o, "recall", json_real(c->recall));
+    json_object_set_new(o, "f1", json_real(c->f1));
+    json_object_set_new(o, "tp", json_integer((json_int_t)c->tp));
+    json_object_set_new(o, "fp", json_integer((json_int_t)c->fp));
+    json_object_set_new(o, "fn", json_integer((json_int_t)c->fn));
+    return o;
+}
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+static json_t *event_json(const dyad_score_event *e)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "source", str_or_null(e->source));
+    json_object_set_new(o, "target", str_or_null(e->target));
+    json_object_set_new(o, "code", str_or_null(e->code));
+    json_object_set_new(o, "plover", str_or_null(e->plover));
+    if (e->rule)
+        json_object_set_new(o, "rule", json_string(e->rule));
+    return o;
+}
+
+/* jansson refuses invalid UTF-8; gold texts are checked by the readers'
+ * sources, but a stray byte must not drop the whole report. */
+static json_t *text_json(const char *s)
+{
+    json_t *v = s ? json_string(s) : json_null();
+    return v ? v : json_string("(text is not valid UTF-8)");
+}
+
+static int report_json(FILE *f, const dyad_scorer *s, const eval_file *files, size_t nfiles,
+                       int show_errors)
+{
+    dyad_score_summary sum;
+    dyad_scorer_summary(s, &sum);
+    json_t *o = json_object();
+    json_t *fa = json_array();
+    for (size_t i = 0; i < nfiles; i++) {
+        const eval_file *ef = &files[i];
+        json_t *fo = json_object();
+        json_object_set_new(fo, "path", json_string(ef->path));
+        json_object_set_new(fo, "format", str_or_null(ef->opened ? ef->format : NULL));
+        json_object_set_new(fo, "opened", json_boolean(ef->opened));
+        json_object_set_new(fo, "records", json_integer((json_int_t)ef->counts.records));
+        json_object_set_new(fo, "malformed", json_integer((json_int_t)ef->counts.malformed));
+        json_object_set_new(fo, "control", json_integer((json_int_t)ef->counts.control));
+        json_object_set_new(fo, "unannotated", json_integer((json_int_t)ef->counts.unannotated));
+        json_t *da = json_array();
+        for (size_t k = 0; k < ef->ndicts; k++)
+            json_array_append_new(da, json_string(ef->dicts[k]));
+        json_object_set_new(fo, "dictionaries_not_loaded", da);
+        json_array_append_new(fa, fo);
+    }
+    json_object_set_new(o, "files", fa);
+    json_object_set_new(o, "records", json_integer((json_int_t)sum.records));
+    json_object_set_new(o, "gold_events", json_integer((json_int_t)sum.gold_events));
+    json_object_set_new(o, "produced_events", json_integer((json_int_t)sum.produced_events));
+    json_object_set_new(o, "negated_ignored", json_integer((json_int_t)sum.negated_ignored));
+    json_object_set_new(o, "untargeted_ignored", json_integer((json_int_t)sum.untargeted_ignored));
+    json_object_set_new(o, "lenient", counts_json(&sum.lenient));
+    json_object_set_new(o, "strict", counts_json(&sum.strict));
+    json_object_set_new(o, "must_not_hits", json_integer((json_int_t)sum.must_not_hits));
+    json_t *co = json_object();
+    json_object_set_new(co, "records", json_integer((json_int_t)sum.code_only));
+    json_object_set_new(co, "root_correct", json_integer((json_int_t)sum.code_only_root_ok));
+    json_object_set_new(co, "code_correct", json_integer((json_int_t)sum.code_only_code_ok));
+    json_object_set_new(co, "root_accuracy", json_real(sum.root_accuracy));
+    json_object_set_new(co, "code_accuracy", json_real(sum.code_accuracy));
+    json_object_set_new(o, "code_only", co);
+
+    size_t nr = 0, nc = 0;
+    const dyad_score_root *roots = dyad_scorer_roots(s, &nr);
+    json_t *pr = json_object();
+    for (size_t i = 0; i < nr; i++)
+        json_object_set_new(pr, roots[i].label, counts_json(&roots[i].counts));
+    json_object_set_new(o, "per_root", pr);
+    const dyad_score_confusion *conf = dyad_scorer_confusion(s, &nc);
+    json_t *ca = json_array();
+    for (size_t i = 0; i < nc; i++) {
+        json_t *c = json_object();
+        json_object_set_new(c, "expected", json_string(conf[i].expected));
+        json_object_set_new(c, "produced", json_string(conf[i].produced));
+        json_object_set_new(c, "count", json_integer((json_int_t)conf[i].count));
+        json_array_append_new(ca, c);
+    }
+    json_object_set_new(o, "confusion", ca);
+    if (show_errors) {
+        size_t ne = 0;
+        const dyad_score_error *err = dyad_scorer_errors(s, &ne);
+        json_t *ea = json_array();
+        for (size_t i = 0; i < ne; i++) {
+            json_t *e = json_object();
+            json_object_set_new(e, "kind", json_string(kind_name(err[i].kind)));
+            json_object_set_new(e, "id", text_json(err[i].record_id));
+            json_object_set_new(e, "line", json_integer((json_int_t)err[i].line));
+            json_object_set_new(e, "text", text_json(err[i].text));
+            if (err[i].kind != DYAD_SCORE_FALSE_ALARM)
+                json_object_set_new(e, "expected", event_json(&err[i].expected));
+            if (err[i].kind != DYAD_SCORE_MISS || err[i].produced.code || err[i].produced.plover)
+                json_object_set_new(e, "produced", event_json(&err[i].produced));
+            json_array_append_new(ea, e);
+        }
+        json_object_set_new(o, "errors", ea);
+    }
+    int rc = json_dumpf(o, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    fputc('\n', f);
+    json_decref(o);
+    return rc;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(argc, argv, "dyad eval [OPTIONS] GOLD...",
+                       "Code every record of the gold files and score the events against the gold:\n"
+                       "precision, recall and F1, lenient (3-letter actors, CAMEO root) and strict\n"
+                       "(full codes), per root, root confusion. Exit status 3 when malformed\n"
+                       "records were skipped, 1 when a gold file could not be read.",
+                       eval_opts, NOPTS, &a);
+    dyad_lexicon *lex = NULL;
+    dyad_coder *coder = NULL;
+    dyad_scorer *scorer = NULL;
+    eval_file *files = NULL;
+    size_t nfiles = 0;
+    if (rc != 0) {
+        rc = rc < 0 ? EXIT_OK : rc;
+        goto done;
+    }
+    const char *fmt_name = cli_get(&a, eval_opts, NOPTS, "format");
+    const char *lexpath = cli_get(&a, eval_opts, NOPTS, "lexicon");
+    const char *dict = cli_get(&a, eval_opts, NOPTS, "dict");
+    const char *lang = cli_get(&a, eval_opts, NOPTS, "lang");
+    const char *limit_s = cli_get(&a, eval_opts, NOPTS, "limit");
+    int as_json = cli_get(&a, eval_opts, NOPTS, "json") != NULL;
+    int show_errors = cli_get(&a, eval_opts, NOPTS, "show-errors") != NULL;
+    dyad_gold_format fmt = DYAD_GOLD_AUTO;
+    unsigned long long limit = 0;
+
+    if (fmt_name && dyad_gold_format_parse(fmt_name, &fmt) != DYAD_OK) {
+        fprintf(stderr, "dyad eval: --format must be auto, dyad, tabari, petrarch, plover or cameo-csv, not '%s'\n",
+                fmt_name);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (limit_s) {
+        char *end = NULL;
+        errno = 0;
+        limit = strtoull(limit_s, &end, 10);
+        if (errno || !end || *end || end == limit_s || limit_s[0] == '-') {
+            fprintf(stderr, "dyad eval: --limit must be a number, not '%s'\n", limit_s);
+            rc = EXIT_USAGE;
+            goto done;
+        }
+    }
+    if (lang && strcmp(lang, "fr") != 0 && strcmp(lang, "en") != 0) {
+        fprintf(stderr, "dyad eval: --lang must be fr or en, not '%s'\n", lang);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (a.npos == 0) {
+        fprintf(stderr, "dyad eval: no GOLD file (see --help)\n");
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (dict && cli_verbosity >= 1)
+        fprintf(stderr, "dyad eval: note: --dict %s: loading a suite's own dictionaries is not "
+                        "supported yet; scoring with dyad's lexicon\n", dict);
+
+    char err[600];
+    err[0] = '\0';
+    dyad_status st = dyad_lexicon_open(lexpath, &lex, err, sizeof err);
+    if (st != DYAD_OK) {
+        lex = NULL;
+        if (lexpath) {
+            fprintf(stderr, "dyad eval: cannot open lexicon %s: %s\n", lexpath, err[0] ? err : dyad_strerror(st));
+            rc = EXIT_FAIL;
+            goto done;
+        }
+        if (cli_verbosity >= 1)
+            fprintf(stderr, "dyad eval: warning: no lexicon found (%s); coding without dictionaries: "
+                            "no events, recall 0\n", err[0] ? err : dyad_strerror(st));
+    }
+    coder = dyad_coder_new(lex);
+    scorer = dyad_scorer_new(show_errors ? DYAD_SCORER_KEEP_ERRORS : 0);
+    files = calloc(a.npos, sizeof *files);
+    if (!coder || !scorer || !files) {
+        fprintf(stderr, "dyad eval: out of memory\n");
+        rc = EXIT_FAIL;
+        goto done;
+    }
+
+    rc = EXIT_OK;
+    unsigned long long scored = 0;
+    for (size_t i = 0; i < a.npos && (!limit || scored < limit); i++) {
+        eval_file *ef = &files[nfiles++];
+        ef->path = a.pos[i];
+        dyad_gold *g = NULL;
+        st = dyad_gold_open(a.pos[i], fmt, &g, err, sizeof err);
+        if (st != DYAD_OK) {
+            fprintf(stderr, "dyad eval: %s\n", err);
+            rc = EXIT_FAIL;
+            continue;
+        }
+        ef->opened = 1;
+        ef->format = dyad_gold_format_name(dyad_gold_get_format(g));
+        if (keep_dicts(ef, g) < 0) {
+            fprintf(stderr, "dyad eval: out of memory\n");
+            dyad_gold_free(g);
+            rc = EXIT_FAIL;
+            goto done;
+        }
+        if (ef->ndicts && cli_verbosity >= 1 && !as_json) {
+            fprintf(stderr, "dyad eval: note: %s names dictionaries", a.pos[i]);
+            for (size_t k = 0; k < ef->ndicts; k++)
+                fprintf(stderr, "%s %s", k ? "," : "", ef->dicts[k]);
+            fprintf(stderr, " (not loaded)\n");
+        }
+        dyad_gold_record rec;
+        while (!limit || scored < limit) {
+            st = dyad_gold_next(g, &rec);
+            if (st == DYAD_DONE)
+                break;
+            if (st != DYAD_OK) {
+                fprintf(stderr, "dyad eval: %s (record skipped)\n", dyad_gold_errmsg(g));
+                if (rc == EXIT_OK)
+                    rc = EXIT_SKIPPED;
+                if (st == DYAD_ERR_FORMAT)
+                    continue;
+                rc = EXIT_FAIL;
+                break;
+            }
+            dyad_doc doc = {0};
+            doc.id = rec.id;
+            doc.date = rec.date;
+            /* the coder knows French and English; anything else it identifies */
+            doc.lang = lang ? lang
+                     : rec.lang && (strcmp(rec.lang, "fr") == 0 || strcmp(rec.lang, "en") == 0) ? rec.lang
+                     : NULL;
+            doc.text = rec.text;
+            doc.text_len = rec.text_len;
+            size_t nev = 0;
+            const dyad_event *ev = NULL;
+            st = dyad_coder_run(coder, &doc);
+            if (st == DYAD_OK)
+                ev = dyad_coder_events(coder, &nev);
+            else if (cli_verbosity >= 2)
+                fprintf(stderr, "dyad eval: %s: record %s not coded: %s\n", a.pos[i], rec.id,
+                        dyad_strerror(st));
+            /* a record the coder refuses still counts: its events are all missed */
+            if (dyad_scorer_add(scorer, &rec, ev, nev) != DYAD_OK) {
+                fprintf(stderr, "dyad eval: out of memory\n");
+                dyad_gold_free(g);
+                rc = EXIT_FAIL;
+                goto done;
+            }
+            scored++;
+        }
+        dyad_gold_get_counts(g, &ef->counts);
+        dyad_gold_free(g);
+    }
+    if ((as_json ? report_json(stdout, scorer, files, nfiles, show_errors)
+                 : (report_text(stdout, scorer, files, nfiles, show_errors), 0)) != 0 ||
+        fflush(stdout) != 0) {
+        fprintf(stderr, "dyad eval: cannot write the report\n");
+        rc = EXIT_FAIL;
+    }
+done:
+    free_files(files, nfiles);
+    dyad_scorer_free(scorer);
+    dyad_coder_free(coder);
+    dyad_lexicon_free(lex);
+    cli_args_free(&a);
+    return rc;
+}

@@ -1,0 +1,358 @@
+/* cmd_graph.c - `dyad graph`: the actor network of a period for Graphviz
+ * (dot), Gephi (gexf, graphml) or a web page (json). Nodes are actors
+ * (countries by default, full codes with --full-codes) with their event
+ * counts; a directed edge source -> target carries the number of events,
+ * their mean and total Goldstein and the QuadClass counts. Same counting
+ * rule as `dyad relations`: asserted events with a source and a target,
+ * once each. Text is escaped for each format, so any code is safe. */
+#include "dbopts.h"
+
+#include <string.h>
+
+static const cli_opt opts[] = {
+    CLI_DB_OPTION,
+    {"period", 0, "PERIOD", "YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO (default: everything)"},
+    {"format", 0, "FORMAT", "dot, graphml, gexf or json (default)"},
+    {"full-codes", 0, NULL, "nodes are full actor codes (RUSGOV) instead of countries (RUS)"},
+};
+#define NOPTS (sizeof opts / sizeof opts[0])
+
+enum { G_DOT, G_GRAPHML, G_GEXF, G_JSON };
+
+typedef struct node {
+    const char *id;
+    long long events, out, in;
+} node;
+
+typedef struct edge {
+    const char *src, *tgt;
+    long long n, q[4];
+    double mean, total;
+} edge;
+
+static void xml_text(FILE *f, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&apos;", f); break;
+        default:
+            /* Control characters are not allowed in XML 1.0 at all. */
+            if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n')
+                fputc(*s, f);
+        }
+    }
+}
+
+static void dot_id(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; s && *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static void write_dot(FILE *f, const node *nv, size_t nn, const edge *ev, size_t ne)
+{
+    fputs("digraph dyad {\n", f);
+    for (size_t i = 0; i < nn; i++) {
+        fputs("  ", f);
+        dot_id(f, nv[i].id);
+        fprintf(f, " [events=%lld];\n", nv[i].events);
+    }
+    for (size_t i = 0; i < ne; i++) {
+        const edge *e = &ev[i];
+        fputs("  ", f);
+        dot_id(f, e->src);
+        fputs(" -> ", f);
+        dot_id(f, e->tgt);
+        fprintf(f, " [count=%lld, goldstein=%.2f, label=\"%lld (%.1f)\", q1=%lld, q2=%lld, "
+                   "q3=%lld, q4=%lld, color=\"%s\"];\n",
+                e->n, e->mean, e->n, e->mean, e->q[0], e->q[1], e->q[2], e->q[3],
+                e->mean >= 0 ? "darkgreen" : "red");
+    }
+    fputs("}\n", f);
+}
+
+static void write_graphml(FILE *f, const node *nv, size_t nn, const edge *ev, size_t ne)
+{
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+          "  <key id=\"events\" for=\"node\" attr.name=\"events\" attr.type=\"long\"/>\n"
+          "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"long\"/>\n"
+          "  <key id=\"goldstein\" for=\"edge\" attr.name=\"goldstein\" attr.type=\"double\"/>\n"
+          "  <key id=\"goldstein_total\" for=\"edge\" attr.name=\"goldstein_total\" "
+          "attr.type=\"double\"/>\n",
+          f);
+    for (int q = 1; q <= 4; q++)
+        fprintf(f, "  <key id=\"q%d\" for=\"edge\" attr.name=\"q%d\" attr.type=\"long\"/>\n", q, q);
+    fputs("  <graph id=\"dyad\" edgedefault=\"directed\">\n", f);
+    for (size_t i = 0; i < nn; i++) {
+        fputs("    <node id=\"", f);
+        xml_text(f, nv[i].id);
+        fprintf(f, "\"><data key=\"events\">%lld</data></node>\n", nv[i].events);
+    }
+    for (size_t i = 0; i < ne; i++) {
+        const edge *e = &ev[i];
+        fprintf(f, "    <edge id=\"e%zu\" source=\"", i);
+        xml_text(f, e->src);
+        fputs("\" target=\"", f);
+        xml_text(f, e->tgt);
+        fprintf(f, "\"><data key=\"count\">%lld</data><data key=\"goldstein\">%.2f</data>"
+                   "<data key=\"goldstein_total\">%.2f</data>",
+                e->n, e->mean, e->total);
+        for (int q = 0; q < 4; q++)
+            fprintf(f, "<data key=\"q%d\">%lld</data>", q + 1, e->q[q]);
+        fputs("</edge>\n", f);
+    }
+    fputs("  </graph>\n</graphml>\n", f);
+}
+
+static void write_gexf(FILE *f, const node *nv, size_t nn, const edge *ev, size_t ne)
+{
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+          "  <meta><creator>dyad</creator></meta>\n"
+          "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
+          "    <attributes class=\"node\">\n"
+          "      <attribute id=\"events\" title=\"events\" type=\"long\"/>\n"
+          "    </attributes>\n"
+          "    <attributes class=\"edge\">\n"
+          "      <attribute id=\"goldstein\" title=\"goldstein\" type=\"double\"/>\n"
+          "      <attribute id=\"goldstein_total\" title=\"goldstein_total\" type=\"double\"/>\n"
+          "      <attribute id=\"q1\" title=\"q1\" type=\"long\"/>\n"
+          "      <attribute id=\"q2\" title=\"q2\" type=\"long\"/>\n"
+          "      <attribute id=\"q3\" title=\"q3\" type=\"long\"/>\n"
+          "      <attribute id=\"q4\" title=\"q4\" type=\"long\"/>\n"
+          "    </attributes>\n"
+          "    <nodes>\n",
+          f);
+    for (size_t i = 0; i < nn; i++) {
+        fputs("      <node id=\"", f);
+        xml_text(f, nv[i].id);
+        fputs("\" label=\"", f);
+        xml_text(f, nv[i].id);
+        fprintf(f, "\"><attvalues><attvalue for=\"events\" value=\"%lld\"/></attvalues></node>\n",
+                nv[i].events);
+    }
+    fputs("    </nodes>\n    <edges>\n", f);
+    /* Gephi reads weight as the edge's strength: the event count, which is
+     * never negative; the Goldstein mean is an attribute. */
+    for (size_t i = 0; i < ne; i++) {
+        const edge *e = &ev[i];
+        fprintf(f, "      <edge id=\"e%zu\" source=\"", i);
+        xml_text(f, e->src);
+        fputs("\" target=\"", f);
+        xml_text(f, e->tgt);
+        fprintf(f, "\" weight=\"%lld\"><attvalues><attvalue for=\"goldstein\" value=\"%.2f\"/>"
+                   "<attvalue for=\"goldstein_total\" value=\"%.2f\"/>",
+                e->n, e->mean, e->total);
+        for (int q = 0; q < 4; q++)
+            fprintf(f, "<attvalue for=\"q%d\" value=\"%lld\"/>", q + 1, e->q[q]);
+        fputs("</attvalues></edge>\n", f);
+    }
+    fputs("    </edges>\n  </graph>\n</gexf>\n", f);
+}
+
+static void write_json(FILE *f, const node *nv, size_t nn, const edge *ev, size_t ne)
+{
+    fputs("{\"nodes\": [", f);
+    for (size_t i = 0; i < nn; i++) {
+        fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", f);
+        json_cstr(f, nv[i].id);
+        fprintf(f, ", \"events\": %lld, \"as_source\": %lld, \"as_target\": %lld}", nv[i].events,
+                nv[i].out, nv[i].in);
+    }
+    fputs("],\n \"edges\": [", f);
+    for (size_t i = 0; i < ne; i++) {
+        const edge *e = &ev[i];
+        fputs(i ? ",\n  {\"source\": " : "\n  {\"source\": ", f);
+        json_cstr(f, e->src);
+        fputs(", \"target\": ", f);
+        json_cstr(f, e->tgt);
+        fprintf(f, ", \"count\": %lld, \"goldstein\": %.2f, \"goldstein_total\": %.2f, "
+                   "\"q1\": %lld, \"q2\": %lld, \"q3\": %lld, \"q4\": %lld}",
+                e->n, e->mean, e->total, e->q[0], e->q[1], e->q[2], e->q[3]);
+    }
+    fputs("]}\n", f);
+}
+
+/* Nodes and edges read from the two statements; strings are copies made
+ * with sqlite3_mprintf, freed by free_graph. */
+typedef struct graph {
+    node *nv;
+    edge *ev;
+    size_t nn, ne, capn, cape;
+} graph;
+
+static void free_graph(graph *g)
+{
+    for (size_t i = 0; i < g->nn; i++)
+        sqlite3_free((char *)g->nv[i].id);
+    for (size_t i = 0; i < g->ne; i++) {
+        sqlite3_free((char *)g->ev[i].src);
+        sqlite3_free((char *)g->ev[i].tgt);
+    }
+    sqlite3_free(g->nv);
+    sqlite3_free(g->ev);
+}
+
+/* Room for one more element in *p (capacity *cap, doubled when full). */
+static int grow(void **p, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *q = sqlite3_realloc64(*p, (sqlite3_uint64)ncap * elem);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = ncap;
+    return 0;
+}
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    return sqlite3_mprintf("%s", t ? t : "");
+}
+
+static int load(sqlite3 *h, sqlite3_stmt *ns, sqlite3_stmt *es, graph *g)
+{
+    int rc;
+    while ((rc = sqlite3_step(ns)) == SQLITE_ROW) {
+        if (grow((void **)&g->nv, g->nn, &g->capn, sizeof *g->nv) != 0)
+            return -1;
+        node *n = &g->nv[g->nn];
+        if (!(n->id = col_dup(ns, 0)))
+            return -1;
+        g->nn++;
+        n->events = sqlite3_column_int64(ns, 1);
+        n->out = sqlite3_column_int64(ns, 2);
+        n->in = sqlite3_column_int64(ns, 3);
+    }
+    if (rc != SQLITE_DONE)
+        return -1;
+    while ((rc = sqlite3_step(es)) == SQLITE_ROW) {
+        if (grow((void **)&g->ev, g->ne, &g->cape, sizeof *g->ev) != 0)
+            return -1;
+        edge *e = &g->ev[g->ne];
+        memset(e, 0, sizeof *e);
+        e->src = col_dup(es, 0);
+        e->tgt = col_dup(es, 1);
+        g->ne++;
+        if (!e->src || !e->tgt)
+            return -1;
+        e->n = sqlite3_column_int64(es, 2);
+        e->mean = sqlite3_column_double(es, 3);
+        e->total = sqlite3_column_double(es, 4);
+        for (int q = 0; q < 4; q++)
+            e->q[q] = sqlite3_column_int64(es, 5 + q);
+    }
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int cmd_graph(int argc, char **argv)
+{
+    cli_args a;
+    dyad_store *store = NULL;
+    sqlite3_stmt *ns = NULL, *es = NULL;
+    graph g = {NULL, NULL, 0, 0, 0, 0};
+    int fmt = G_JSON;
+    char from[11] = "", to[11] = "", hi[16] = "~";
+    char base[1024], sql[2048];
+    int rc = cli_parse(argc, argv, "dyad graph [--db PATH] [--period P] [--format F]",
+                       "Export the actor network: nodes are actors with their event counts,\n"
+                       "edges source -> target with count, mean Goldstein and QuadClass counts.\n"
+                       "Exit status: 0 ok, 1 error, 2 bad usage.",
+                       opts, NOPTS, &a);
+    if (rc != 0) {
+        cli_args_free(&a);
+        return rc < 0 ? EXIT_OK : rc;
+    }
+    const char *v = cli_get(&a, opts, NOPTS, "format");
+    if (a.npos) {
+        fprintf(stderr, "dyad graph: unexpected argument '%s' (see --help)\n", a.pos[0]);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (!v || strcmp(v, "json") == 0)
+        fmt = G_JSON;
+    else if (strcmp(v, "dot") == 0)
+        fmt = G_DOT;
+    else if (strcmp(v, "graphml") == 0)
+        fmt = G_GRAPHML;
+    else if (strcmp(v, "gexf") == 0)
+        fmt = G_GEXF;
+    else {
+        fprintf(stderr, "dyad graph: --format must be dot, graphml, gexf or json, not '%s'\n", v);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if ((v = cli_get(&a, opts, NOPTS, "period")) != NULL && period_parse(v, from, to) != 0) {
+        fprintf(stderr, "dyad graph: --period must be YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO, "
+                        "not '%s'\n", v);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (to[0])
+        snprintf(hi, sizeof hi, "%s~", to);
+    char lo[11];
+    period_lo(from, lo);
+    int full = cli_get(&a, opts, NOPTS, "full-codes") != NULL;
+    snprintf(base, sizeof base,
+             "WITH b AS (SELECT id, %s AS src, %s AS tgt, quad, goldstein FROM events"
+             " WHERE polarity = 'asserted' AND source <> '' AND target <> ''"
+             " AND event_date >= ?1 AND event_date < ?2) ",
+             full ? "source" : "substr(source, 1, 3)", full ? "target" : "substr(target, 1, 3)");
+    const char *db = cli_get(&a, opts, NOPTS, "db");
+    if ((rc = db_open_read("graph", db ? db : CLI_DB_DEFAULT, &store)) != 0)
+        goto done;
+    sqlite3 *h = dyad_store_sqlite(store);
+    snprintf(sql, sizeof sql,
+             "%sSELECT a, count(DISTINCT id), sum(s), sum(t) FROM (SELECT src AS a, id, 1 AS s,"
+             " 0 AS t FROM b UNION ALL SELECT tgt, id, 0, 1 FROM b) GROUP BY a ORDER BY a",
+             base);
+    if ((rc = db_prepare("graph", h, sql, &ns)) != 0)
+        goto done;
+    snprintf(sql, sizeof sql,
+             "%sSELECT src, tgt, count(*), avg(goldstein), total(goldstein), sum(quad = 1),"
+             " sum(quad = 2), sum(quad = 3), sum(quad = 4) FROM b GROUP BY src, tgt"
+             " ORDER BY src, tgt",
+             base);
+    if ((rc = db_prepare("graph", h, sql, &es)) != 0)
+        goto done;
+    sqlite3_stmt *both[] = {ns, es};
+    for (int i = 0; i < 2; i++) {
+        sqlite3_bind_text(both[i], 1, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(both[i], 2, hi, -1, SQLITE_STATIC);
+    }
+    if (load(h, ns, es, &g) != 0) {
+        fprintf(stderr, "dyad graph: cannot read the store: %s\n", sqlite3_errmsg(h));
+        rc = EXIT_FAIL;
+        goto done;
+    }
+    switch (fmt) {
+    case G_DOT: write_dot(stdout, g.nv, g.nn, g.ev, g.ne); break;
+    case G_GRAPHML: write_graphml(stdout, g.nv, g.nn, g.ev, g.ne); break;
+    case G_GEXF: write_gexf(stdout, g.nv, g.nn, g.ev, g.ne); break;
+    default: write_json(stdout, g.nv, g.nn, g.ev, g.ne); break;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "dyad graph: cannot write the output\n");
+        rc = EXIT_FAIL;
+    }
+done:
+    free_graph(&g);
+    sqlite3_finalize(ns);
+    sqlite3_finalize(es);
+    dyad_store_free(store);
+    cli_args_free(&a);
+    return rc;
+}

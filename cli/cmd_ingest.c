@@ -1,0 +1,223 @@
+/* cmd_ingest.c - `dyad ingest`: code documents and keep them, their
+ * mentions and their de-duplicated events in the event store (src/store.c,
+ * docs/store.md).
+ *
+ * Reading and coding are the shared loop of docloop.c, so bad records are
+ * reported and skipped exactly as in `dyad code`. Documents are committed
+ * in batches of BATCH inside one transaction each: a killed ingest loses
+ * at most the open batch, never half a document, and running it again
+ * stores what is missing (a stored id or content hash is skipped). With
+ * --recode the stored texts are coded again first and their events
+ * replaced (after a dictionary change). Progress goes to stderr on a
+ * terminal only.
+ */
+#include "dbopts.h"
+#include "docloop.h"
+
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Documents per transaction: large enough that the commit's fsync is
+ * amortised, small enough that a kill loses little work. */
+#define BATCH 200
+
+static const cli_opt opts[] = {
+    CLI_DOC_OPTIONS,
+    CLI_DB_OPTION,
+    {"recode", 0, NULL, "code the stored documents again and replace their events"},
+};
+#define NOPTS (sizeof opts / sizeof opts[0])
+
+typedef struct ingest {
+    dyad_store *store;
+    const char *db;
+    int in_tx;
+    unsigned long long batch;     /* documents in the open transaction */
+    unsigned long long added, present, replaced, events;
+    struct timespec t0;
+    time_t last;
+    int shown;
+} ingest;
+
+static double elapsed(const ingest *g)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - g->t0.tv_sec) + (double)(t.tv_nsec - g->t0.tv_nsec) / 1e9;
+}
+
+/* Progress on a terminal only, at most once a second. */
+static void progress(ingest *g, int done)
+{
+    if (cli_verbosity < 1 || !isatty(STDERR_FILENO))
+        return;
+    if (done) {
+        if (g->shown)
+            fputs("\r\033[K", stderr);
+        return;
+    }
+    time_t now = time(NULL);
+    if (now == g->last)
+        return;
+    g->last = now;
+    g->shown = 1;
+    double t = elapsed(g);
+    unsigned long long n = g->added + g->present + g->replaced;
+    fprintf(stderr, "\r\033[Kdyad ingest: %llu documents (%.0f/s), %llu events so far", n,
+            t > 0 ? (double)n / t : 0.0, g->events);
+}
+
+static int commit(ingest *g)
+{
+    if (!g->in_tx)
+        return 0;
+    g->in_tx = 0;
+    g->batch = 0;
+    if (dyad_store_commit(g->store) != DYAD_OK) {
+        fprintf(stderr, "dyad ingest: %s: %s\n", g->db, dyad_store_errmsg(g->store));
+        return EXIT_FAIL;
+    }
+    return 0;
+}
+
+/* Store the document the coder just coded, inside the open batch. */
+static int store_doc(ingest *g, const dyad_coder *c, const dyad_doc *doc, int replace)
+{
+    if (!g->in_tx) {
+        if (dyad_store_begin(g->store) != DYAD_OK) {
+            fprintf(stderr, "dyad ingest: %s: %s\n", g->db, dyad_store_errmsg(g->store));
+            return EXIT_FAIL;
+        }
+        g->in_tx = 1;
+    }
+    size_t n = 0;
+    dyad_coder_events(c, &n);
+    dyad_status st = replace ? dyad_store_replace_doc(g->store, doc, c)
+                             : dyad_store_add_doc(g->store, doc, c);
+    if (st == DYAD_DONE) {
+        g->present++;
+        if (cli_verbosity >= 2)
+            fprintf(stderr, "dyad ingest: doc %s: stored already (same id or text)\n", doc->id);
+    } else if (st == DYAD_OK) {
+        if (replace)
+            g->replaced++;
+        else
+            g->added++;
+        g->events += n;
+    } else {
+        /* The store failed, not the record: later documents would fail too. */
+        fprintf(stderr, "dyad ingest: %s: doc %s: %s\n", g->db, doc->id,
+                dyad_store_errmsg(g->store));
+        return EXIT_FAIL;
+    }
+    if (++g->batch >= BATCH)
+        return commit(g);
+    return 0;
+}
+
+static int on_doc(void *ud, cli_docs *d, const dyad_doc *doc)
+{
+    ingest *g = ud;
+    int rc = store_doc(g, d->coder, doc, 0);
+    progress(g, 0);
+    return rc;
+}
+
+/* Code every stored document again from its stored text. */
+static int recode(ingest *g, cli_docs *d)
+{
+    int64_t pos = 0;
+    int rc = EXIT_OK;
+    for (;;) {
+        dyad_doc doc;
+        dyad_status st = dyad_store_next_doc(g->store, &pos, &doc);
+        if (st == DYAD_DONE)
+            break;
+        if (st != DYAD_OK) {
+            fprintf(stderr, "dyad ingest: %s: %s\n", g->db, dyad_store_errmsg(g->store));
+            return EXIT_FAIL;
+        }
+        d->read++;
+        st = dyad_coder_run(d->coder, &doc);
+        if (st != DYAD_OK) {
+            const char *why = dyad_errmsg(d->coder);
+            fprintf(stderr, "dyad: %s: doc %s: %s (its stored events are kept)\n", g->db, doc.id,
+                    why && why[0] ? why : dyad_strerror(st));
+            d->skipped++;
+            if (d->strict || st == DYAD_ERR_NOMEM)
+                return EXIT_FAIL;
+            rc = EXIT_SKIPPED;
+            continue;
+        }
+        d->coded++;
+        int r = store_doc(g, d->coder, &doc, 1);
+        if (r != 0)
+            return r;
+        progress(g, 0);
+    }
+    return rc;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    cli_args a;
+    cli_docs d;
+    ingest g;
+    memset(&g, 0, sizeof g);
+    memset(&d, 0, sizeof d);
+    int rc = cli_parse(argc, argv, "dyad ingest [OPTIONS] [--db PATH] [--recode] [FILE|DIR|-]...",
+                       "Code documents and store them, their mentions and their de-duplicated\n"
+                       "events in an SQLite event store (docs/store.md). Documents stored already\n"
+                       "(same id or same text) are skipped, so ingesting again is harmless and\n"
+                       "completes an interrupted run. --recode codes the stored documents again\n"
+                       "(after a dictionary change) and replaces their events; FILEs given with it\n"
+                       "are then ingested as usual. With no FILE (and no --recode), read standard\n"
+                       "input. Exit status: 0 ok, 1 fatal error, 2 bad usage, 3 some records were\n"
+                       "reported and skipped.",
+                       opts, NOPTS, &a);
+    if (rc != 0) {
+        cli_args_free(&a);
+        return rc < 0 ? EXIT_OK : rc;
+    }
+    g.db = cli_get(&a, opts, NOPTS, "db");
+    if (!g.db)
+        g.db = CLI_DB_DEFAULT;
+    int do_recode = cli_get(&a, opts, NOPTS, "recode") != NULL;
+    clock_gettime(CLOCK_MONOTONIC, &g.t0);
+    rc = cli_docs_open(&d, "ingest", &a, opts, NOPTS);
+    if (rc != 0)
+        goto done;
+    char err[512];
+    dyad_status st = dyad_store_open(g.db, &g.store, err, sizeof err);
+    if (st != DYAD_OK) {
+        fprintf(stderr, "dyad ingest: %s\n", err);
+        rc = EXIT_FAIL;
+        goto done;
+    }
+    if (do_recode)
+        rc = recode(&g, &d);
+    if ((rc == EXIT_OK || rc == EXIT_SKIPPED) && (!do_recode || a.npos > 0)) {
+        int r = cli_docs_run(&d, &a, on_doc, &g);
+        if (r != EXIT_OK)
+            rc = r;
+    }
+    /* What was stored is whole: keep it even when the run stopped early. */
+    if (commit(&g) != 0)
+        rc = EXIT_FAIL;
+    progress(&g, 1);
+    cli_docs_summary(&d, g.events, "events");
+    if (cli_verbosity >= 1) {
+        double t = elapsed(&g);
+        fprintf(stderr,
+                "dyad ingest: %s: %llu documents added, %llu stored already, %llu re-coded, "
+                "%.1f s (%.0f documents/s)\n",
+                g.db, g.added, g.present, g.replaced, t,
+                t > 0 ? (double)(g.added + g.present + g.replaced) / t : 0.0);
+    }
+done:
+    dyad_store_free(g.store);
+    cli_docs_close(&d);
+    cli_args_free(&a);
+    return rc;
+}

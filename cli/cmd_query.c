@@ -1,0 +1,355 @@
+/* cmd_query.c - `dyad query`: the de-duplicated events of the store that
+ * pass every filter given, as an aligned table (on a terminal), CSV or
+ * JSON Lines. With --evidence, one row per sighting instead, carrying the
+ * document, the sentence index and the sentence with the source, trigger
+ * and target marked: "[SRC la Russie] <TRG a signé> un accord avec [TGT la
+ * Chine]".
+ *
+ * Actor filters match code prefixes ("RUS" matches RUSGOV, RUSMIL); the
+ * filters become one SQL statement with bound parameters, never with user
+ * text pasted into it. */
+#include "dbopts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const cli_opt opts[] = {
+    CLI_DB_OPTION,
+    {"actor", 0, "CODE", "source or target code starts with CODE"},
+    {"source", 0, "CODE", "source code starts with CODE"},
+    {"target", 0, "CODE", "target code starts with CODE"},
+    {"dyad", 0, "SRC,TGT", "source starts with SRC and target with TGT"},
+    {"country", 0, "ISO3", "source or target belongs to the country (code prefix)"},
+    {"code", 0, "CODE", "CAMEO event code starts with CODE (04, 042, 0421)"},
+    {"root", 0, "RR", "CAMEO root (01-20)"},
+    {"quad", 0, "N", "QuadClass 1-4"},
+    {"plover", 0, "TYPE", "PLOVER event type (PROTEST, AGREE ...)"},
+    {"from", 0, "DATE", "event date on or after DATE (YYYY-MM or YYYY-MM-DD)"},
+    {"to", 0, "DATE", "event date on or before DATE (a month includes its days)"},
+    {"lang", 0, "L", "reported in at least one document in language L"},
+    {"polarity", 0, "P", "asserted or negated"},
+    {"modality", 0, "M", "actual, intended, possible or reported"},
+    {"format", 0, "FORMAT", "table (default on a terminal), csv (default otherwise) or jsonl"},
+    {"evidence", 0, NULL, "one row per sighting with the marked sentence"},
+    {"limit", 0, "N", "at most N events"},
+};
+#define NOPTS (sizeof opts / sizeof opts[0])
+
+#define MAX_PARAMS 32
+
+typedef struct query {
+    char sql[4096];
+    size_t len;
+    const char *param[MAX_PARAMS];
+    int nparam;
+    char globs[8][80];      /* "PREFIX*" patterns, owned here */
+    int nglobs;
+    char from[11];
+    int overflow;
+} query;
+
+static void add(query *q, const char *s)
+{
+    size_t n = strlen(s);
+    if (q->len + n >= sizeof q->sql) {
+        q->overflow = 1;
+        return;
+    }
+    memcpy(q->sql + q->len, s, n + 1);
+    q->len += n;
+}
+
+/* Register a bound value; its number for "?N". */
+static int param(query *q, const char *value)
+{
+    if (q->nparam >= MAX_PARAMS) {
+        q->overflow = 1;
+        return MAX_PARAMS;
+    }
+    q->param[q->nparam++] = value;
+    return q->nparam;
+}
+
+/* Append a condition with one parameter written as ?N where "?" appears. */
+static void cond(query *q, const char *before, const char *value, const char *after)
+{
+    char num[16];
+    snprintf(num, sizeof num, "?%d", param(q, value));
+    add(q, " AND ");
+    add(q, before);
+    add(q, num);
+    add(q, after);
+}
+
+static const char *glob(query *q, const char *prefix)
+{
+    if (q->nglobs >= 8) {
+        q->overflow = 1;
+        return "";
+    }
+    char *g = q->globs[q->nglobs++];
+    snprintf(g, 80, "%.64s*", prefix);
+    return g;
+}
+
+/* Both sides of an "either" filter share one parameter. */
+static void either(query *q, const char *col1, const char *col2, const char *value)
+{
+    char num[16];
+    snprintf(num, sizeof num, "?%d", param(q, value));
+    add(q, " AND (");
+    add(q, col1);
+    add(q, num);
+    add(q, " OR ");
+    add(q, col2);
+    add(q, num);
+    add(q, ")");
+}
+
+/* SQL function dyad_mark(sentence, sentence_start, src_start, src_end,
+ * trg_start, trg_end, tgt_start, tgt_end): the sentence with its spans
+ * marked. Spans are byte offsets into the document; a span that is NULL or
+ * not inside the sentence is left unmarked rather than guessed. */
+typedef struct mark {
+    long pos;
+    int close;
+    const char *s;
+} mark;
+
+static int cmp_mark(const void *x, const void *y)
+{
+    const mark *a = x, *b = y;
+    if (a->pos != b->pos)
+        return a->pos < b->pos ? -1 : 1;
+    return b->close - a->close;   /* close a span before opening the next */
+}
+
+static void sql_mark(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+    const char *text = (const char *)sqlite3_value_text(v[0]);
+    if (!text || sqlite3_value_type(v[1]) == SQLITE_NULL) {
+        sqlite3_result_value(ctx, v[0]);
+        return;
+    }
+    long len = sqlite3_value_bytes(v[0]);
+    long base = (long)sqlite3_value_int64(v[1]);
+    static const char *const open[] = {"[SRC ", "<TRG ", "[TGT "};
+    static const char *const close[] = {"]", ">", "]"};
+    mark m[6];
+    int n = 0;
+    for (int k = 0; k < 3; k++) {
+        sqlite3_value *a = v[2 + 2 * k], *b = v[3 + 2 * k];
+        if (sqlite3_value_type(a) == SQLITE_NULL || sqlite3_value_type(b) == SQLITE_NULL)
+            continue;
+        long s = (long)sqlite3_value_int64(a) - base, e = (long)sqlite3_value_int64(b) - base;
+        if (s < 0 || e < s || e > len)
+            continue;
+        m[n++] = (mark){s, 0, open[k]};
+        m[n++] = (mark){e, 1, close[k]};
+    }
+    qsort(m, (size_t)n, sizeof m[0], cmp_mark);
+    sqlite3_str *out = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+    long at = 0;
+    for (int i = 0; i < n; i++) {
+        sqlite3_str_append(out, text + at, (int)(m[i].pos - at));
+        sqlite3_str_appendall(out, m[i].s);
+        at = m[i].pos;
+    }
+    sqlite3_str_append(out, text + at, (int)(len - at));
+    int err = sqlite3_str_errcode(out);
+    int rn = sqlite3_str_length(out);
+    char *r = sqlite3_str_finish(out);
+    if (err != SQLITE_OK || !r) {
+        sqlite3_free(r);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, r, rn, sqlite3_free);
+}
+
+static int one_of(const char *v, const char *const *names)
+{
+    for (; *names; names++)
+        if (strcmp(v, *names) == 0)
+            return 1;
+    return 0;
+}
+
+static int check_date(const char *v)
+{
+    char a[11], b[11];
+    return v && !strstr(v, "..") && period_parse(v, a, b) == 0 && strlen(v) != 4;
+}
+
+static int usage_error(const char *what, const char *v)
+{
+    fprintf(stderr, "dyad query: %s, not '%s'\n", what, v);
+    return EXIT_USAGE;
+}
+
+/* Build the statement from the options; 0 or EXIT_USAGE (reported). */
+static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
+{
+#define OPT(name) cli_get(a, opts, NOPTS, name)
+    static const char *const pols[] = {"asserted", "negated", NULL};
+    static const char *const mods[] = {"actual", "intended", "possible", "reported", NULL};
+    const char *v;
+    int evidence = OPT("evidence") != NULL;
+    add(q, "SELECT e.id, e.event_date, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
+           " e.plover, e.location, e.location_country, e.lat, e.lon, e.polarity, e.modality,"
+           " e.num_mentions, e.num_sources, e.num_articles");
+    if (evidence)
+        add(q, ", m.doc_id AS doc, m.sent, m.rule, dyad_mark(m.sentence, m.sentence_start,"
+               " m.source_start, m.source_end, m.trigger_start, m.trigger_end, m.target_start,"
+               " m.target_end) AS evidence");
+    add(q, " FROM (SELECT * FROM events e WHERE 1");
+    if ((v = OPT("actor")) != NULL) {
+        if (!valid_code(v))
+            return usage_error("--actor must be a code of letters and digits", v);
+        either(q, "e.source GLOB ", "e.target GLOB ", glob(q, v));
+    }
+    if ((v = OPT("source")) != NULL) {
+        if (!valid_code(v))
+            return usage_error("--source must be a code of letters and digits", v);
+        cond(q, "e.source GLOB ", glob(q, v), "");
+    }
+    if ((v = OPT("target")) != NULL) {
+        if (!valid_code(v))
+            return usage_error("--target must be a code of letters and digits", v);
+        cond(q, "e.target GLOB ", glob(q, v), "");
+    }
+    if ((v = OPT("dyad")) != NULL) {
+        const char *comma = strchr(v, ',');
+        size_t l = comma ? (size_t)(comma - v) : 0;
+        if (!comma || l == 0 || l >= dyadlen)
+            return usage_error("--dyad must be SRC,TGT", v);
+        memcpy(dyadbuf, v, l);
+        dyadbuf[l] = '\0';
+        if (!valid_code(dyadbuf) || !valid_code(comma + 1))
+            return usage_error("--dyad must be SRC,TGT (codes of letters and digits)", v);
+        cond(q, "e.source GLOB ", glob(q, dyadbuf), "");
+        cond(q, "e.target GLOB ", glob(q, comma + 1), "");
+    }
+    if ((v = OPT("country")) != NULL) {
+        if (!valid_code(v) || strlen(v) != 3)
+            return usage_error("--country must be a three-letter code", v);
+        either(q, "e.source GLOB ", "e.target GLOB ", glob(q, v));
+    }
+    if ((v = OPT("code")) != NULL) {
+        if (!valid_code(v))
+            return usage_error("--code must be a CAMEO code", v);
+        cond(q, "e.code GLOB ", glob(q, v), "");
+    }
+    if ((v = OPT("root")) != NULL) {
+        if (strlen(v) != 2 || !valid_code(v))
+            return usage_error("--root must be two digits (01-20)", v);
+        cond(q, "e.root = ", v, "");
+    }
+    if ((v = OPT("quad")) != NULL) {
+        if (strlen(v) != 1 || v[0] < '1' || v[0] > '4')
+            return usage_error("--quad must be 1, 2, 3 or 4", v);
+        cond(q, "e.quad = CAST(", v, " AS INTEGER)");
+    }
+    if ((v = OPT("plover")) != NULL)
+        cond(q, "e.plover = ", v, "");
+    if ((v = OPT("from")) != NULL) {
+        if (!check_date(v))
+            return usage_error("--from must be YYYY-MM or YYYY-MM-DD", v);
+        period_lo(v, q->from);
+        cond(q, "e.event_date >= ", q->from, "");
+    }
+    if ((v = OPT("to")) != NULL) {
+        if (!check_date(v))
+            return usage_error("--to must be YYYY-MM or YYYY-MM-DD", v);
+        /* '~' sorts after every digit and '-': "2022-08~" bounds August's days. */
+        cond(q, "e.event_date <> '' AND e.event_date < ", v, " || '~'");
+    }
+    if ((v = OPT("lang")) != NULL)
+        cond(q, "EXISTS (SELECT 1 FROM event_mentions lm JOIN documents ld ON ld.id = lm.doc_id"
+                " WHERE lm.event_id = e.id AND ld.lang = ", v, ")");
+    if ((v = OPT("polarity")) != NULL) {
+        if (!one_of(v, pols))
+            return usage_error("--polarity must be asserted or negated", v);
+        cond(q, "e.polarity = ", v, "");
+    }
+    if ((v = OPT("modality")) != NULL) {
+        if (!one_of(v, mods))
+            return usage_error("--modality must be actual, intended, possible or reported", v);
+        cond(q, "e.modality = ", v, "");
+    }
+    add(q, " ORDER BY e.event_date, e.id");
+    if ((v = OPT("limit")) != NULL) {
+        char *end = NULL;
+        long n = strtol(v, &end, 10);
+        if (!*v || *end || n < 0)
+            return usage_error("--limit must be a number", v);
+        char lim[32];
+        snprintf(lim, sizeof lim, " LIMIT ?%d", param(q, v));
+        add(q, lim);
+    }
+    add(q, ") e");
+    if (evidence)
+        add(q, " JOIN event_mentions m ON m.event_id = e.id ORDER BY e.event_date, e.id, m.id");
+    else
+        add(q, " ORDER BY e.event_date, e.id");
+#undef OPT
+    return 0;
+}
+
+int cmd_query(int argc, char **argv)
+{
+    cli_args a;
+    dyad_store *store = NULL;
+    sqlite3_stmt *st = NULL;
+    query q;
+    char dyadbuf[80];
+    int fmt = OUT_TABLE;
+    memset(&q, 0, sizeof q);
+    int rc = cli_parse(argc, argv, "dyad query [--db PATH] [FILTERS] [--format F] [--evidence]",
+                       "Print the stored events that pass every filter given, ordered by date.\n"
+                       "Actor filters match code prefixes: --actor RUS matches RUSGOV.\n"
+                       "Exit status: 0 ok, 1 error, 2 bad usage.",
+                       opts, NOPTS, &a);
+    if (rc != 0) {
+        cli_args_free(&a);
+        return rc < 0 ? EXIT_OK : rc;
+    }
+    if (a.npos) {
+        fprintf(stderr, "dyad query: unexpected argument '%s' (see --help)\n", a.pos[0]);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if ((rc = out_format("query", cli_get(&a, opts, NOPTS, "format"), &fmt)) != 0)
+        goto done;
+    if ((rc = build(&q, &a, dyadbuf, sizeof dyadbuf)) != 0)
+        goto done;
+    if (q.overflow) {
+        fprintf(stderr, "dyad query: too many filters\n");
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    const char *db = cli_get(&a, opts, NOPTS, "db");
+    if ((rc = db_open_read("query", db ? db : CLI_DB_DEFAULT, &store)) != 0)
+        goto done;
+    sqlite3 *h = dyad_store_sqlite(store);
+    if (sqlite3_create_function(h, "dyad_mark", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                sql_mark, NULL, NULL) != SQLITE_OK) {
+        fprintf(stderr, "dyad query: %s\n", sqlite3_errmsg(h));
+        rc = EXIT_FAIL;
+        goto done;
+    }
+    if ((rc = db_prepare("query", h, q.sql, &st)) != 0)
+        goto done;
+    for (int i = 0; i < q.nparam; i++)
+        sqlite3_bind_text(st, i + 1, q.param[i], -1, SQLITE_STATIC);
+    rc = db_write_rows("query", h, st, fmt, stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "dyad query: cannot write the output\n");
+        rc = EXIT_FAIL;
+    }
+done:
+    sqlite3_finalize(st);
+    dyad_store_free(store);
+    cli_args_free(&a);
+    return rc;
+}

@@ -1,0 +1,869 @@
+/* store.c - the event store: the last stage of the pipeline, where coded
+ * documents land in an SQLite database that users query with `dyad query`,
+ * `dyad relations`, `dyad graph`, `dyad export` or sqlite3 itself.
+ *
+ * docs/store.md is the schema's one description; keep the two in step (a
+ * test compares `sqlite3 .schema` with it). The choices that matter:
+ *  - SQLite through prepared statements only (prepared once per handle,
+ *    SQLITE_PREPARE_PERSISTENT), WAL so that readers run while an ingest
+ *    writes, synchronous=NORMAL (a power cut may lose the last committed
+ *    batch, never corrupt the file; a killed process loses nothing committed);
+ *  - each document is written inside a savepoint, so a document and its
+ *    events are stored together or not at all, whether the caller batches
+ *    documents in one transaction (dyad_store_begin/commit) or not;
+ *  - events are de-duplicated across articles on (event_date, source,
+ *    target, code, location, polarity, modality) with '' for an absent
+ *    value (SQLite's UNIQUE treats NULLs as distinct, which would defeat
+ *    the key); every sighting is a row of event_mentions. Adding one bumps
+ *    the event's counts after two index probes (source seen? document
+ *    seen?), so a popular event costs no more than a rare one; removing a
+ *    document's sightings (re-coding) recomputes the counts from what is
+ *    left;
+ *  - the schema version is PRAGMA user_version; older stores are migrated
+ *    forward on open, newer ones refused.
+ */
+#include "store.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+/* Forward migrations: migrations[v] takes a store from version v to v+1.
+ * Version 0 is an empty database. Never edit a released step; append. */
+static const char *const migrations[DYADI_STORE_SCHEMA] = {
+    "CREATE TABLE documents(\n"
+    "  id TEXT PRIMARY KEY,\n"
+    "  date TEXT,\n"
+    "  lang TEXT,\n"
+    "  title TEXT,\n"
+    "  url TEXT,\n"
+    "  source TEXT,\n"
+    "  content_hash TEXT NOT NULL UNIQUE,\n"
+    "  text TEXT NOT NULL,\n"
+    "  coded_at TEXT NOT NULL,\n"
+    "  coded_with TEXT NOT NULL,\n"
+    "  n_events INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "CREATE TABLE mentions_actor(\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id),\n"
+    "  sent INTEGER NOT NULL,\n"
+    "  span_start INTEGER NOT NULL,\n"
+    "  span_end INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  text TEXT,\n"
+    "  code TEXT,\n"
+    "  country TEXT,\n"
+    "  entry TEXT,\n"
+    "  resolved_by TEXT,\n"
+    "  lat REAL,\n"
+    "  lon REAL\n"
+    ");\n"
+    "CREATE INDEX mentions_actor_doc ON mentions_actor(doc_id);\n"
+    "CREATE TABLE events(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  event_date TEXT NOT NULL,\n"
+    "  source TEXT NOT NULL,\n"
+    "  source_country TEXT,\n"
+    "  target TEXT NOT NULL,\n"
+    "  target_country TEXT,\n"
+    "  code TEXT NOT NULL,\n"
+    "  root TEXT,\n"
+    "  quad INTEGER,\n"
+    "  goldstein REAL,\n"
+    "  plover TEXT,\n"
+    "  location TEXT NOT NULL,\n"
+    "  location_country TEXT,\n"
+    "  lat REAL,\n"
+    "  lon REAL,\n"
+    "  polarity TEXT NOT NULL,\n"
+    "  modality TEXT NOT NULL,\n"
+    "  num_mentions INTEGER NOT NULL DEFAULT 0,\n"
+    "  num_sources INTEGER NOT NULL DEFAULT 0,\n"
+    "  num_articles INTEGER NOT NULL DEFAULT 0,\n"
+    "  first_seen TEXT NOT NULL,\n"
+    "  UNIQUE(event_date, source, target, code, location, polarity, modality)\n"
+    ");\n"
+    "CREATE INDEX events_source ON events(source);\n"
+    "CREATE INDEX events_target ON events(target);\n"
+    "CREATE INDEX events_code ON events(code);\n"
+    "CREATE TABLE event_mentions(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  event_id INTEGER NOT NULL REFERENCES events(id),\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id),\n"
+    "  doc_source TEXT NOT NULL,\n"
+    "  sent INTEGER NOT NULL,\n"
+    "  sentence TEXT,\n"
+    "  sentence_start INTEGER,\n"
+    "  trigger_text TEXT,\n"
+    "  trigger_start INTEGER,\n"
+    "  trigger_end INTEGER,\n"
+    "  source_text TEXT,\n"
+    "  source_start INTEGER,\n"
+    "  source_end INTEGER,\n"
+    "  target_text TEXT,\n"
+    "  target_start INTEGER,\n"
+    "  target_end INTEGER,\n"
+    "  attribution_text TEXT,\n"
+    "  attribution_code TEXT,\n"
+    "  rule TEXT,\n"
+    "  polarity TEXT NOT NULL,\n"
+    "  modality TEXT NOT NULL,\n"
+    "  doc_mentions INTEGER NOT NULL DEFAULT 1\n"
+    ");\n"
+    "CREATE INDEX event_mentions_event ON event_mentions(event_id, doc_source, doc_id);\n"
+    "CREATE INDEX event_mentions_doc ON event_mentions(doc_id);\n"
+    "CREATE TABLE quotes(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id),\n"
+    "  sent INTEGER,\n"
+    "  speaker_code TEXT,\n"
+    "  speaker_text TEXT,\n"
+    "  quote_start INTEGER,\n"
+    "  quote_end INTEGER,\n"
+    "  text TEXT\n"
+    ");\n"
+    "CREATE INDEX quotes_doc ON quotes(doc_id);\n",
+};
+
+enum {
+    Q_HAS_DOC,
+    Q_INS_DOC,
+    Q_UPD_DOC,
+    Q_DOC_EVENTS,
+    Q_DEL_DOC_MENTIONS,
+    Q_DEL_DOC_SIGHTINGS,
+    Q_DEL_DOC_QUOTES,
+    Q_INS_MENTION,
+    Q_INS_EVENT,
+    Q_FIND_EVENT,
+    Q_INS_SIGHTING,
+    Q_SEEN,
+    Q_ADD_COUNTS,
+    Q_RECOUNT,
+    Q_DEL_EMPTY_EVENT,
+    Q_NEXT_DOC,
+    Q_COUNT
+};
+
+static const char *const sql[Q_COUNT] = {
+    [Q_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1 OR content_hash = ?2 LIMIT 1",
+    [Q_INS_DOC] = "INSERT INTO documents(id, date, lang, title, url, source, content_hash, text,"
+                  " coded_at, coded_with, n_events) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+    [Q_UPD_DOC] = "UPDATE documents SET date=?2, lang=?3, title=?4, url=?5, source=?6,"
+                  " content_hash=?7, text=?8, coded_at=?9, coded_with=?10, n_events=?11"
+                  " WHERE id=?1",
+    [Q_DOC_EVENTS] = "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ?1",
+    [Q_DEL_DOC_MENTIONS] = "DELETE FROM mentions_actor WHERE doc_id = ?1",
+    [Q_DEL_DOC_SIGHTINGS] = "DELETE FROM event_mentions WHERE doc_id = ?1",
+    [Q_DEL_DOC_QUOTES] = "DELETE FROM quotes WHERE doc_id = ?1",
+    [Q_INS_MENTION] = "INSERT INTO mentions_actor(doc_id, sent, span_start, span_end, kind, text,"
+                      " code, country, entry, resolved_by, lat, lon)"
+                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+    [Q_INS_EVENT] = "INSERT INTO events(event_date, source, source_country, target, target_country,"
+                    " code, root, quad, goldstein, plover, location, location_country, lat, lon,"
+                    " polarity, modality, first_seen)"
+                    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
+                    " ON CONFLICT DO NOTHING",
+    [Q_FIND_EVENT] = "SELECT id FROM events WHERE event_date=?1 AND source=?2 AND target=?3"
+                     " AND code=?4 AND location=?5 AND polarity=?6 AND modality=?7",
+    [Q_INS_SIGHTING] = "INSERT INTO event_mentions(event_id, doc_id, sent, sentence, sentence_start,"
+                       " trigger_text, trigger_start, trigger_end, source_text, source_start,"
+                       " source_end, target_text, target_start, target_end, attribution_text,"
+                       " attribution_code, rule, polarity, modality, doc_mentions, doc_source)"
+                       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
+                       "?19,?20,?21)",
+    /* Has the event been seen from this source, and in this document?
+     * Both answered by the (event_id, doc_source, doc_id) index, so adding
+     * a sighting costs the same however popular the event is. */
+    [Q_SEEN] = "SELECT EXISTS(SELECT 1 FROM event_mentions WHERE event_id = ?1 AND doc_source = ?2),"
+               " EXISTS(SELECT 1 FROM event_mentions WHERE event_id = ?1 AND doc_source = ?2"
+               " AND doc_id = ?3)",
+    [Q_ADD_COUNTS] = "UPDATE events SET num_mentions = num_mentions + ?2,"
+                     " num_sources = num_sources + ?3, num_articles = num_articles + ?4"
+                     " WHERE id = ?1",
+    [Q_RECOUNT] = "UPDATE events SET"
+                  " num_mentions = (SELECT coalesce(sum(max(doc_mentions, 1)), 0)"
+                  "   FROM event_mentions WHERE event_id = ?1),"
+                  " num_articles = (SELECT count(DISTINCT doc_id) FROM event_mentions"
+                  "   WHERE event_id = ?1),"
+                  " num_sources = (SELECT count(DISTINCT doc_source) FROM event_mentions"
+                  "   WHERE event_id = ?1)"
+                  " WHERE id = ?1",
+    [Q_DEL_EMPTY_EVENT] = "DELETE FROM events WHERE id = ?1 AND num_articles = 0",
+    [Q_NEXT_DOC] = "SELECT rowid, id, date, lang, title, url, source, text FROM documents"
+                   " WHERE rowid > ?1 ORDER BY rowid LIMIT 1",
+};
+
+/* Strings of the document returned by dyad_store_next_doc. */
+enum { D_ID, D_DATE, D_LANG, D_TITLE, D_URL, D_SOURCE, D_TEXT, D_COUNT };
+
+struct dyad_store {
+    sqlite3 *db;
+    sqlite3_stmt *q[Q_COUNT];
+    int in_tx;                  /* inside dyad_store_begin .. commit */
+    int readonly;
+    char now[32];               /* UTC time of the document being stored */
+    int64_t *ids;               /* scratch: event ids a document touched */
+    size_t n_ids, cap_ids;
+    char *doc[D_COUNT];         /* dyad_store_next_doc's copies */
+    char errmsg[512];
+};
+
+static const char *const polarity_names[] = {"asserted", "negated"};
+static const char *const modality_names[] = {"actual", "intended", "possible", "reported"};
+
+/* Most ids a document may touch; far above anything a coder produces. */
+#define MAX_TOUCHED (1u << 20)
+
+static dyad_status db_fail(dyad_store *s, const char *what)
+{
+    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no db");
+    return DYAD_ERR_DB;
+}
+
+static dyad_status exec(dyad_store *s, const char *stmt, const char *what)
+{
+    char *err = NULL;
+    if (sqlite3_exec(s->db, stmt, NULL, NULL, &err) != SQLITE_OK) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, err ? err : sqlite3_errmsg(s->db));
+        sqlite3_free(err);
+        return DYAD_ERR_DB;
+    }
+    return DYAD_OK;
+}
+
+static int user_version(sqlite3 *db, int *v)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *v = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int table_count(sqlite3 *db, int *n)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", -1,
+                                &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *n = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Bring the schema to DYADI_STORE_SCHEMA in one transaction, or refuse. */
+static dyad_status migrate(dyad_store *s, const char *path)
+{
+    int v = 0, ntables = 0;
+    if (user_version(s->db, &v) != SQLITE_OK || table_count(s->db, &ntables) != SQLITE_OK) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: not a dyad store: %s", path,
+                 sqlite3_errmsg(s->db));
+        return DYAD_ERR_DB;
+    }
+    if (v > DYADI_STORE_SCHEMA) {
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "%s: store schema version %d is newer than this dyad %s understands (%d); "
+                 "use a newer dyad",
+                 path, v, dyad_version(), DYADI_STORE_SCHEMA);
+        return DYAD_ERR_VERSION;
+    }
+    if (v == 0 && ntables > 0) {
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "%s: not a dyad store (an SQLite database with tables but no dyad schema "
+                 "version)", path);
+        return DYAD_ERR_FORMAT;
+    }
+    if (v == DYADI_STORE_SCHEMA)
+        return DYAD_OK;
+    if (s->readonly) {
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "%s: store schema version %d is older than %d (or empty); run `dyad ingest "
+                 "--db %s` to migrate it",
+                 path, v, DYADI_STORE_SCHEMA, path);
+        return DYAD_ERR_VERSION;
+    }
+    if (exec(s, "BEGIN IMMEDIATE", "migrate") != DYAD_OK)
+        return DYAD_ERR_DB;
+    for (int k = v; k < DYADI_STORE_SCHEMA; k++)
+        if (exec(s, migrations[k], "migrate") != DYAD_OK)
+            goto fail;
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", DYADI_STORE_SCHEMA);
+    if (exec(s, pragma, "migrate") != DYAD_OK || exec(s, "COMMIT", "migrate") != DYAD_OK)
+        goto fail;
+    return DYAD_OK;
+fail:
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return DYAD_ERR_DB;
+}
+
+static dyad_status open_store(const char *path, int readonly, dyad_store **out, char *errbuf,
+                              size_t errlen)
+{
+    dyad_status st = DYAD_ERR_NOMEM;
+    *out = NULL;
+    if (errbuf && errlen)
+        errbuf[0] = '\0';
+    dyad_store *s = calloc(1, sizeof *s);
+    if (!s)
+        goto fail;
+    s->readonly = readonly;
+    st = DYAD_ERR_ARG;
+    if (!path) {
+        snprintf(s->errmsg, sizeof s->errmsg, "no database path");
+        goto fail;
+    }
+    st = DYAD_ERR_DB;
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        snprintf(s->errmsg, sizeof s->errmsg, "cannot open %s: %s", path,
+                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        st = readonly ? DYAD_ERR_NOTFOUND : DYAD_ERR_IO;
+        goto fail;
+    }
+    /* Another process (a query during an ingest) may hold the lock briefly. */
+    sqlite3_busy_timeout(s->db, 10000);
+    if (!readonly) {
+        /* WAL lets readers run during an ingest; NORMAL syncs at checkpoints
+         * only, which in WAL mode still never corrupts the file. A 32 MiB
+         * page cache keeps the indexes of a large store in memory instead
+         * of re-reading pages from the file for every insert. */
+        if (exec(s, "PRAGMA journal_mode = WAL", path) != DYAD_OK ||
+            exec(s, "PRAGMA synchronous = NORMAL", path) != DYAD_OK ||
+            exec(s, "PRAGMA cache_size = -32768", path) != DYAD_OK) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s: not a dyad store: %s", path,
+                     sqlite3_errmsg(s->db));
+            goto fail;
+        }
+    }
+    st = migrate(s, path);
+    if (st != DYAD_OK)
+        goto fail;
+    if (!readonly) {
+        for (int i = 0; i < Q_COUNT; i++)
+            if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) !=
+                SQLITE_OK) {
+                st = db_fail(s, "prepare");
+                goto fail;
+            }
+    }
+    *out = s;
+    return DYAD_OK;
+fail:
+    if (errbuf && errlen)
+        snprintf(errbuf, errlen, "%s", s ? s->errmsg : "out of memory");
+    dyad_store_free(s);
+    return st;
+}
+
+dyad_status dyad_store_open(const char *path, dyad_store **out, char *errbuf, size_t errlen)
+{
+    return open_store(path, 0, out, errbuf, errlen);
+}
+
+dyad_status dyad_store_open_readonly(const char *path, dyad_store **out, char *errbuf,
+                                     size_t errlen)
+{
+    return open_store(path, 1, out, errbuf, errlen);
+}
+
+void dyad_store_free(dyad_store *s)
+{
+    if (!s)
+        return;
+    if (s->in_tx && s->db)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    for (int i = 0; i < Q_COUNT; i++)
+        sqlite3_finalize(s->q[i]);
+    sqlite3_close(s->db);
+    for (int i = 0; i < D_COUNT; i++)
+        free(s->doc[i]);
+    free(s->ids);
+    free(s);
+}
+
+const char *dyad_store_errmsg(const dyad_store *s)
+{
+    return s ? s->errmsg : "no store";
+}
+
+struct sqlite3 *dyad_store_sqlite(dyad_store *s)
+{
+    return s ? s->db : NULL;
+}
+
+void dyad_content_hash(const char *text, size_t n, char out[DYAD_CONTENT_HASH_LEN])
+{
+    /* Two independent 64-bit hashes (FNV-1a, and a multiply-rotate hash
+     * seeded with the length): 128 bits make an accidental collision
+     * between two different articles negligible at any corpus size. Not
+     * cryptographic: it finds duplicates, it does not resist forgery. */
+    uint64_t a = 0xcbf29ce484222325ULL;
+    uint64_t b = 0x9e3779b97f4a7c15ULL ^ (uint64_t)n;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        a = (a ^ c) * 0x100000001b3ULL;
+        b = (b ^ c) * 0xbf58476d1ce4e5b9ULL;
+        b = (b << 31) | (b >> 33);
+    }
+    b ^= b >> 29;
+    b *= 0x94d049bb133111ebULL;
+    b ^= b >> 32;
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) {
+        out[15 - i] = hex[(a >> (4 * i)) & 0xF];
+        out[31 - i] = hex[(b >> (4 * i)) & 0xF];
+    }
+    out[32] = '\0';
+}
+
+static int bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
+/* Key columns use '' for "absent" so that UNIQUE compares them. */
+static int bind_key(sqlite3_stmt *st, int i, const char *v)
+{
+    return sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+static int bind_real(sqlite3_stmt *st, int i, double v)
+{
+    return isfinite(v) ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+/* Run a statement that returns no rows; reset it whatever happens. */
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+dyad_status dyad_store_has_doc(dyad_store *s, const char *id, const char *content_hash,
+                               int *found)
+{
+    *found = 0;
+    if (!s || !s->q[Q_HAS_DOC])
+        return DYAD_ERR_ARG;
+    sqlite3_stmt *st = s->q[Q_HAS_DOC];
+    bind_text(st, 1, id);
+    bind_text(st, 2, content_hash);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *found = 1;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(s, "has_doc");
+    return DYAD_OK;
+}
+
+dyad_status dyad_store_begin(dyad_store *s)
+{
+    if (!s || s->readonly || s->in_tx)
+        return DYAD_ERR_ARG;
+    /* IMMEDIATE takes the write lock now rather than failing half-way. */
+    if (exec(s, "BEGIN IMMEDIATE", "begin") != DYAD_OK)
+        return DYAD_ERR_DB;
+    s->in_tx = 1;
+    return DYAD_OK;
+}
+
+dyad_status dyad_store_commit(dyad_store *s)
+{
+    if (!s || !s->in_tx)
+        return DYAD_ERR_ARG;
+    s->in_tx = 0;
+    if (exec(s, "COMMIT", "commit") != DYAD_OK) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return DYAD_ERR_DB;
+    }
+    return DYAD_OK;
+}
+
+static int push_id(dyad_store *s, int64_t id)
+{
+    if (s->n_ids == s->cap_ids) {
+        size_t cap = s->cap_ids ? s->cap_ids * 2 : 64;
+        if (cap > MAX_TOUCHED)
+            return -1;
+        int64_t *p = realloc(s->ids, cap * sizeof *p);
+        if (!p)
+            return -1;
+        s->ids = p;
+        s->cap_ids = cap;
+    }
+    s->ids[s->n_ids++] = id;
+    return 0;
+}
+
+static int cmp_id(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Remove what a stored document contributed, remembering the events it
+ * touched so that their counts are recomputed afterwards. */
+static dyad_status forget_doc(dyad_store *s, const char *id)
+{
+    sqlite3_stmt *st = s->q[Q_DOC_EVENTS];
+    bind_text(st, 1, id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (push_id(s, sqlite3_column_int64(st, 0)) != 0) {
+            sqlite3_reset(st);
+            snprintf(s->errmsg, sizeof s->errmsg, "doc %s: too many events", id);
+            return DYAD_ERR_NOMEM;
+        }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(s, "forget");
+    const int del[] = {Q_DEL_DOC_MENTIONS, Q_DEL_DOC_SIGHTINGS, Q_DEL_DOC_QUOTES};
+    for (size_t i = 0; i < sizeof del / sizeof del[0]; i++) {
+        bind_text(s->q[del[i]], 1, id);
+        if (step_done(s->q[del[i]]) != SQLITE_OK)
+            return db_fail(s, "forget");
+    }
+    return DYAD_OK;
+}
+
+static dyad_status put_doc_row(dyad_store *s, const dyad_doc *doc, const char *lang,
+                               const char *hash, size_t n_events, int update)
+{
+    sqlite3_stmt *st = s->q[update ? Q_UPD_DOC : Q_INS_DOC];
+    bind_text(st, 1, doc->id);
+    bind_text(st, 2, doc->date);
+    bind_text(st, 3, lang);
+    bind_text(st, 4, doc->title);
+    bind_text(st, 5, doc->url);
+    bind_text(st, 6, doc->source);
+    bind_text(st, 7, hash);
+    sqlite3_bind_text(st, 8, doc->text ? doc->text : "", (int)doc->text_len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, s->now, -1, SQLITE_STATIC);
+    bind_text(st, 10, dyad_version());
+    sqlite3_bind_int64(st, 11, (sqlite3_int64)n_events);
+    if (step_done(st) != SQLITE_OK)
+        return db_fail(s, "store document");
+    return DYAD_OK;
+}
+
+static dyad_status put_mentions(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r)
+{
+    sqlite3_stmt *st = s->q[Q_INS_MENTION];
+    for (size_t i = 0; i < r->n_mentions; i++) {
+        const dyad_mention *m = &r->mentions[i];
+        bind_text(st, 1, doc->id);
+        sqlite3_bind_int64(st, 2, m->sent);
+        sqlite3_bind_int64(st, 3, m->span.start);
+        sqlite3_bind_int64(st, 4, m->span.end);
+        bind_text(st, 5, m->kind == DYAD_MENTION_PLACE ? "place" : "actor");
+        if (m->span.start <= m->span.end && m->span.end <= doc->text_len)
+            sqlite3_bind_text(st, 6, doc->text + m->span.start, (int)(m->span.end - m->span.start),
+                              SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 6);
+        bind_text(st, 7, m->code);
+        bind_text(st, 8, m->country);
+        bind_text(st, 9, m->entry);
+        bind_text(st, 10, m->resolved_by);
+        bind_real(st, 11, m->lat);
+        bind_real(st, 12, m->lon);
+        if (step_done(st) != SQLITE_OK)
+            return db_fail(s, "store mention");
+    }
+    return DYAD_OK;
+}
+
+/* Find or create the de-duplicated event for e; its id in *id. */
+static dyad_status event_id(dyad_store *s, const dyad_doc *doc, const dyad_event *e, int64_t *id)
+{
+    const char *date = e->event_date ? e->event_date : doc->date;
+    const char *pol = polarity_names[e->polarity < 2 ? e->polarity : 0];
+    const char *mod = modality_names[e->modality < 4 ? e->modality : 0];
+    const char *tcode = e->target.code;
+    sqlite3_stmt *st = s->q[Q_INS_EVENT];
+    bind_key(st, 1, date);
+    bind_key(st, 2, e->source.code);
+    bind_text(st, 3, e->source.country);
+    bind_key(st, 4, tcode);
+    bind_text(st, 5, tcode ? e->target.country : NULL);
+    bind_key(st, 6, e->code);
+    bind_text(st, 7, e->root);
+    sqlite3_bind_int(st, 8, e->quad);
+    bind_real(st, 9, e->goldstein);
+    bind_text(st, 10, e->plover);
+    bind_key(st, 11, e->location);
+    bind_text(st, 12, e->location_country);
+    bind_real(st, 13, e->lat);
+    bind_real(st, 14, e->lon);
+    bind_text(st, 15, pol);
+    bind_text(st, 16, mod);
+    sqlite3_bind_text(st, 17, s->now, -1, SQLITE_STATIC);
+    if (step_done(st) != SQLITE_OK)
+        return db_fail(s, "store event");
+    if (sqlite3_changes(s->db) == 1) {
+        *id = sqlite3_last_insert_rowid(s->db);
+        return DYAD_OK;
+    }
+    st = s->q[Q_FIND_EVENT];
+    bind_key(st, 1, date);
+    bind_key(st, 2, e->source.code);
+    bind_key(st, 3, tcode);
+    bind_key(st, 4, e->code);
+    bind_key(st, 5, e->location);
+    bind_text(st, 6, pol);
+    bind_text(st, 7, mod);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW)
+        return db_fail(s, "find event");
+    return DYAD_OK;
+}
+
+static void bind_span(sqlite3_stmt *st, int i, const dyad_doc *doc, const char *text, dyad_span sp,
+                      int present)
+{
+    if (!present) {
+        sqlite3_bind_null(st, i);
+        sqlite3_bind_null(st, i + 1);
+        sqlite3_bind_null(st, i + 2);
+        return;
+    }
+    bind_text(st, i, text);
+    sqlite3_bind_int64(st, i + 1, sp.start);
+    sqlite3_bind_int64(st, i + 2, sp.end);
+}
+
+/* Add one sighting to the counts of event id, before it is inserted. */
+static dyad_status add_counts(dyad_store *s, int64_t id, const char *doc_id,
+                              const char *doc_source, int64_t mentions)
+{
+    sqlite3_stmt *q = s->q[Q_SEEN];
+    sqlite3_bind_int64(q, 1, id);
+    bind_text(q, 2, doc_source);
+    bind_text(q, 3, doc_id);
+    int rc = sqlite3_step(q);
+    int source_seen = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
+    int doc_seen = rc == SQLITE_ROW && sqlite3_column_int(q, 1);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    if (rc != SQLITE_ROW)
+        return db_fail(s, "count sighting");
+    q = s->q[Q_ADD_COUNTS];
+    sqlite3_bind_int64(q, 1, id);
+    sqlite3_bind_int64(q, 2, mentions);
+    sqlite3_bind_int(q, 3, !source_seen);
+    sqlite3_bind_int(q, 4, !doc_seen);
+    if (step_done(q) != SQLITE_OK)
+        return db_fail(s, "count sighting");
+    return DYAD_OK;
+}
+
+static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r)
+{
+    /* A document with no source name cannot be shown to share a source
+     * with another, so it counts as a source of its own. */
+    char own[256];
+    const char *doc_source = doc->source && doc->source[0] ? doc->source : own;
+    snprintf(own, sizeof own, "doc:%s", doc->id);
+    for (size_t i = 0; i < r->n_events; i++) {
+        const dyad_event *e = &r->events[i];
+        int64_t id = 0;
+        int64_t mentions = e->mentions ? e->mentions : 1;
+        dyad_status st = event_id(s, doc, e, &id);
+        if (st == DYAD_OK)
+            st = add_counts(s, id, doc->id, doc_source, mentions);
+        if (st != DYAD_OK)
+            return st;
+        sqlite3_stmt *q = s->q[Q_INS_SIGHTING];
+        sqlite3_bind_int64(q, 1, id);
+        bind_text(q, 2, doc->id);
+        sqlite3_bind_int64(q, 3, e->sent);
+        /* Keep the sentence itself: evidence must survive without the coder. */
+        if (e->sent < r->n_sents && r->sents[e->sent].span.start <= r->sents[e->sent].span.end &&
+            r->sents[e->sent].span.end <= doc->text_len) {
+            dyad_span sp = r->sents[e->sent].span;
+            sqlite3_bind_text(q, 4, doc->text + sp.start, (int)(sp.end - sp.start), SQLITE_STATIC);
+            sqlite3_bind_int64(q, 5, sp.start);
+        } else {
+            sqlite3_bind_null(q, 4);
+            sqlite3_bind_null(q, 5);
+        }
+        bind_span(q, 6, doc, e->trigger_text, e->trigger, 1);
+        bind_span(q, 9, doc, e->source.text, e->source.span, 1);
+        bind_span(q, 12, doc, e->target.text, e->target.span, e->target.code != NULL);
+        bind_text(q, 15, e->attribution_text);
+        bind_text(q, 16, e->attribution_code);
+        bind_text(q, 17, e->rule);
+        bind_text(q, 18, polarity_names[e->polarity < 2 ? e->polarity : 0]);
+        bind_text(q, 19, modality_names[e->modality < 4 ? e->modality : 0]);
+        sqlite3_bind_int64(q, 20, mentions);
+        bind_text(q, 21, doc_source);
+        if (step_done(q) != SQLITE_OK)
+            return db_fail(s, "store sighting");
+    }
+    return DYAD_OK;
+}
+
+/* Recompute from their sightings the counts of the events a forgotten
+ * document touched; drop those left with none (a re-coded document no
+ * longer reports them). */
+static dyad_status recount(dyad_store *s)
+{
+    if (s->n_ids > 1)
+        qsort(s->ids, s->n_ids, sizeof *s->ids, cmp_id);
+    for (size_t i = 0; i < s->n_ids; i++) {
+        if (i > 0 && s->ids[i] == s->ids[i - 1])
+            continue;
+        sqlite3_bind_int64(s->q[Q_RECOUNT], 1, s->ids[i]);
+        if (step_done(s->q[Q_RECOUNT]) != SQLITE_OK)
+            return db_fail(s, "recount");
+        sqlite3_bind_int64(s->q[Q_DEL_EMPTY_EVENT], 1, s->ids[i]);
+        if (step_done(s->q[Q_DEL_EMPTY_EVENT]) != SQLITE_OK)
+            return db_fail(s, "recount");
+    }
+    return DYAD_OK;
+}
+
+dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r,
+                            int replace)
+{
+    if (!s || !doc || !doc->id || !r || s->readonly || !s->q[0])
+        return DYAD_ERR_ARG;
+    char hash[DYAD_CONTENT_HASH_LEN];
+    dyad_content_hash(doc->text ? doc->text : "", doc->text_len, hash);
+    int found = 0;
+    dyad_status st = dyad_store_has_doc(s, doc->id, replace ? NULL : hash, &found);
+    if (st != DYAD_OK)
+        return st;
+    if (found && !replace)
+        return DYAD_DONE;
+    s->n_ids = 0;
+    time_t t = time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || strftime(s->now, sizeof s->now, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        snprintf(s->now, sizeof s->now, "1970-01-01T00:00:00Z");
+    if (exec(s, "SAVEPOINT dyad_doc", "savepoint") != DYAD_OK)
+        return DYAD_ERR_DB;
+    if (found && ((st = forget_doc(s, doc->id)) != DYAD_OK || (st = recount(s)) != DYAD_OK))
+        goto fail;
+    st = put_doc_row(s, doc, r->lang ? r->lang : doc->lang, hash, r->n_events, found);
+    if (st != DYAD_OK)
+        goto fail;
+    if ((st = put_mentions(s, doc, r)) != DYAD_OK || (st = put_events(s, doc, r)) != DYAD_OK)
+        goto fail;
+    if (exec(s, "RELEASE dyad_doc", "release") != DYAD_OK) {
+        st = DYAD_ERR_DB;
+        goto fail;
+    }
+    return DYAD_OK;
+fail:
+    /* Undo this document only; earlier documents of the batch stay. */
+    sqlite3_exec(s->db, "ROLLBACK TO dyad_doc", NULL, NULL, NULL);
+    sqlite3_exec(s->db, "RELEASE dyad_doc", NULL, NULL, NULL);
+    return st;
+}
+
+static void results_of(const dyad_coder *c, dyadi_store_results *r)
+{
+    memset(r, 0, sizeof *r);
+    r->lang = dyad_coder_lang(c);
+    r->sents = dyad_coder_sentences(c, &r->n_sents);
+    r->mentions = dyad_coder_mentions(c, &r->n_mentions);
+    r->events = dyad_coder_events(c, &r->n_events);
+    if (!r->sents)
+        r->n_sents = 0;
+    if (!r->mentions)
+        r->n_mentions = 0;
+    if (!r->events)
+        r->n_events = 0;
+}
+
+dyad_status dyad_store_add_doc(dyad_store *s, const dyad_doc *doc, const dyad_coder *c)
+{
+    if (!c)
+        return DYAD_ERR_ARG;
+    dyadi_store_results r;
+    results_of(c, &r);
+    return dyadi_store_put(s, doc, &r, 0);
+}
+
+dyad_status dyad_store_replace_doc(dyad_store *s, const dyad_doc *doc, const dyad_coder *c)
+{
+    if (!c)
+        return DYAD_ERR_ARG;
+    dyadi_store_results r;
+    results_of(c, &r);
+    return dyadi_store_put(s, doc, &r, 1);
+}
+
+static char *dup_col(sqlite3_stmt *st, int i, size_t *len)
+{
+    const unsigned char *v = sqlite3_column_text(st, i);
+    size_t n = (size_t)sqlite3_column_bytes(st, i);
+    if (len)
+        *len = n;
+    if (!v)
+        return NULL;
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, v, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+dyad_status dyad_store_next_doc(dyad_store *s, int64_t *pos, dyad_doc *doc)
+{
+    if (!s || !pos || !doc || !s->q[Q_NEXT_DOC])
+        return DYAD_ERR_ARG;
+    memset(doc, 0, sizeof *doc);
+    for (int i = 0; i < D_COUNT; i++) {
+        free(s->doc[i]);
+        s->doc[i] = NULL;
+    }
+    sqlite3_stmt *st = s->q[Q_NEXT_DOC];
+    sqlite3_bind_int64(st, 1, *pos);
+    int rc = sqlite3_step(st);
+    dyad_status ret = DYAD_DONE;
+    if (rc == SQLITE_ROW) {
+        ret = DYAD_OK;
+        *pos = sqlite3_column_int64(st, 0);
+        size_t tlen = 0;
+        for (int i = 0; i < D_COUNT; i++) {
+            int null = sqlite3_column_type(st, i + 1) == SQLITE_NULL;
+            s->doc[i] = dup_col(st, i + 1, i == D_TEXT ? &tlen : NULL);
+            if (!null && !s->doc[i])
+                ret = DYAD_ERR_NOMEM;
+        }
+        doc->id = s->doc[D_ID];
+        doc->date = s->doc[D_DATE];
+        doc->lang = s->doc[D_LANG];
+        doc->title = s->doc[D_TITLE];
+        doc->url = s->doc[D_URL];
+        doc->source = s->doc[D_SOURCE];
+        doc->text = s->doc[D_TEXT] ? s->doc[D_TEXT] : "";
+        doc->text_len = s->doc[D_TEXT] ? tlen : 0;
+    } else if (rc != SQLITE_DONE) {
+        ret = db_fail(s, "read documents");
+    }
+    sqlite3_reset(st);
+    return ret;
+}

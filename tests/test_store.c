@@ -1,0 +1,334 @@
+/* test_store.c - unit tests of the event store (src/store.c): schema
+ * creation and versioning, idempotent adds, de-duplication across
+ * articles, re-coding, batches that are rolled back, iteration. Events are
+ * built by hand and stored through dyadi_store_put, so the tests do not
+ * depend on what the coder finds today. */
+#include "testutil.h"
+#include "store.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+static char dir[64];
+static char path[128];
+
+static int setup(void **state)
+{
+    snprintf(dir, sizeof dir, "/tmp/dyad-store-XXXXXX");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char p[160];
+    const char *suffix[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+    return 0;
+}
+
+static long long scalar(dyad_store *s, const char *q)
+{
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    assert_int_equal(sqlite3_prepare_v2(dyad_store_sqlite(s), q, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static dyad_doc mkdoc(const char *id, const char *source, const char *text)
+{
+    dyad_doc d;
+    memset(&d, 0, sizeof d);
+    d.id = id;
+    d.date = "2022-08-15";
+    d.lang = "fr";
+    d.source = source;
+    d.url = "http://example.org/a";
+    d.text = text;
+    d.text_len = strlen(text);
+    return d;
+}
+
+/* "La Russie a soutenu la Chine." with spans for source, trigger, target. */
+static dyad_event mkevent(uint8_t polarity)
+{
+    dyad_event e;
+    memset(&e, 0, sizeof e);
+    e.sent = 0;
+    e.code = "051";
+    e.root = "05";
+    e.quad = 1;
+    e.goldstein = 3.4;
+    e.plover = "SUPPORT";
+    e.source = (dyad_event_actor){"RUS", "RUS", "La Russie", {0, 9}};
+    e.target = (dyad_event_actor){"CHN", "CHN", "la Chine", {20, 28}};
+    e.polarity = polarity;
+    e.modality = DYAD_ACTUAL;
+    e.lat = NAN;
+    e.lon = NAN;
+    e.event_date = "2022-08-15";
+    e.trigger_text = "a soutenu";
+    e.trigger = (dyad_span){10, 19};
+    e.rule = "test:soutenir";
+    e.mentions = 1;
+    return e;
+}
+
+static dyad_status put(dyad_store *s, const dyad_doc *d, const dyad_event *ev, size_t n,
+                       int replace)
+{
+    dyad_sentence sent = {{0, (uint32_t)d->text_len}, 0, 0};
+    dyadi_store_results r = {"fr", &sent, 1, NULL, 0, ev, n};
+    return dyadi_store_put(s, d, &r, replace);
+}
+
+static void store_open_create(void **state)
+{
+    dyad_store *s = NULL;
+    char err[256];
+    assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
+    assert_non_null(s);
+    assert_int_equal(scalar(s, "PRAGMA user_version"), DYADI_STORE_SCHEMA);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+                               " ('documents','mentions_actor','events','event_mentions','quotes')"),
+                     5);
+    dyad_store_free(s);
+    /* Opening again keeps the schema and its data. */
+    assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
+    assert_int_equal(scalar(s, "PRAGMA user_version"), DYADI_STORE_SCHEMA);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(dyad_store_sqlite(s), "PRAGMA journal_mode", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    dyad_store_free(s);
+    dyad_store_free(NULL);
+}
+
+static void store_version_refused(void **state)
+{
+    dyad_store *s = NULL;
+    char err[256];
+    assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
+    dyad_store_free(s);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    s = (dyad_store *)1;
+    assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_ERR_VERSION);
+    assert_null(s);
+    assert_non_null(strstr(err, "999"));
+    assert_non_null(strstr(err, "newer"));
+    assert_int_equal(dyad_store_open_readonly(path, &s, err, sizeof err), DYAD_ERR_VERSION);
+}
+
+static void store_not_a_store(void **state)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    dyad_store *s = NULL;
+    char err[256];
+    assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_ERR_FORMAT);
+    assert_null(s);
+    assert_non_null(strstr(err, "not a dyad store"));
+}
+
+static void store_idempotent(void **state)
+{
+    dyad_store *s = NULL;
+    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
+    const char *text = "La Russie a soutenu la Chine.";
+    dyad_doc d = mkdoc("a1", "tass", text);
+    dyad_event e = mkevent(DYAD_ASSERTED);
+    assert_int_equal(put(s, &d, &e, 1, 0), DYAD_OK);
+    assert_int_equal(put(s, &d, &e, 1, 0), DYAD_DONE);
+    /* Same text under another id: the content hash catches it. */
+    dyad_doc d2 = mkdoc("other-id", "tass", text);
+    assert_int_equal(put(s, &d2, &e, 1, 0), DYAD_DONE);
+    /* Same id, other text: the id catches it. */
+    dyad_doc d3 = mkdoc("a1", "tass", "Autre texte.");
+    assert_int_equal(put(s, &d3, NULL, 0, 0), DYAD_DONE);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM documents"), 1);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM events"), 1);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM event_mentions"), 1);
+    assert_int_equal(scalar(s, "SELECT num_mentions FROM events"), 1);
+    char hash[DYAD_CONTENT_HASH_LEN];
+    dyad_content_hash(text, strlen(text), hash);
+    assert_int_equal(strlen(hash), 32);
+    int found = 0;
+    assert_int_equal(dyad_store_has_doc(s, NULL, hash, &found), DYAD_OK);
+    assert_int_equal(found, 1);
+    assert_int_equal(dyad_store_has_doc(s, "nope", NULL, &found), DYAD_OK);
+    assert_int_equal(found, 0);
+    dyad_store_free(s);
+}
+
+static void store_dedup_across_articles(void **state)
+{
+    dyad_store *s = NULL;
+    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
+    dyad_doc a = mkdoc("a", "tass", "La Russie a soutenu la Chine. (TASS)");
+    dyad_doc b = mkdoc("b", "xinhua", "La Russie a soutenu la Chine. (Xinhua)");
+    dyad_doc c = mkdoc("c", "tass", "La Russie a soutenu la Chine. (TASS, bis)");
+    dyad_event e = mkevent(DYAD_ASSERTED);
+    assert_int_equal(dyad_store_begin(s), DYAD_OK);
+    assert_int_equal(put(s, &a, &e, 1, 0), DYAD_OK);
+    assert_int_equal(put(s, &b, &e, 1, 0), DYAD_OK);
+    assert_int_equal(dyad_store_commit(s), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM events"), 1);
+    assert_int_equal(scalar(s, "SELECT num_mentions FROM events"), 2);
+    assert_int_equal(scalar(s, "SELECT num_articles FROM events"), 2);
+    assert_int_equal(scalar(s, "SELECT num_sources FROM events"), 2);
+    /* A third article from a source already counted. */
+    e.mentions = 2;   /* the coder merged two repeats in this document */
+    assert_int_equal(put(s, &c, &e, 1, 0), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT num_mentions FROM events"), 4);
+    assert_int_equal(scalar(s, "SELECT num_articles FROM events"), 3);
+    assert_int_equal(scalar(s, "SELECT num_sources FROM events"), 2);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM event_mentions"), 3);
+    /* A negated report of the same action is another event. */
+    dyad_doc d = mkdoc("d", "afp", "La Russie n'a pas soutenu la Chine.");
+    dyad_event n = mkevent(DYAD_NEGATED);
+    assert_int_equal(put(s, &d, &n, 1, 0), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM events"), 2);
+    /* Another date is another event: the window is the exact date string. */
+    dyad_doc f = mkdoc("f", "afp", "Le lendemain, la Russie a soutenu la Chine.");
+    dyad_event later = mkevent(DYAD_ASSERTED);
+    later.event_date = "2022-08-16";
+    assert_int_equal(put(s, &f, &later, 1, 0), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM events"), 3);
+    /* Evidence is kept per sighting. */
+    assert_int_equal(scalar(s, "SELECT count(*) FROM event_mentions WHERE trigger_text = 'a soutenu'"
+                               " AND source_start = 0 AND target_end = 28 AND rule = 'test:soutenir'"
+                               " AND sentence LIKE 'La Russie%'"),
+                     4);   /* a, b, c and the negated d; f starts "Le lendemain" */
+    /* No target: '' in the key, NULL spans in the sighting. */
+    dyad_doc g = mkdoc("g", "afp", "La Russie a soutenu.");
+    dyad_event nt = mkevent(DYAD_ASSERTED);
+    nt.target = (dyad_event_actor){NULL, NULL, NULL, {0, 0}};
+    assert_int_equal(put(s, &g, &nt, 1, 0), DYAD_OK);
+    assert_int_equal(put(s, &(dyad_doc){.id = "h", .source = "x", .text = "h", .text_len = 1},
+                         &nt, 1, 0),
+                     DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT num_articles FROM events WHERE target = ''"), 2);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM event_mentions WHERE target_start IS NULL"), 2);
+    dyad_store_free(s);
+}
+
+static void store_replace(void **state)
+{
+    dyad_store *s = NULL;
+    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
+    dyad_doc a = mkdoc("a", "tass", "La Russie a soutenu la Chine. 1");
+    dyad_doc b = mkdoc("b", "xinhua", "La Russie a soutenu la Chine. 2");
+    dyad_event e = mkevent(DYAD_ASSERTED);
+    assert_int_equal(put(s, &a, &e, 1, 0), DYAD_OK);
+    assert_int_equal(put(s, &b, &e, 1, 0), DYAD_OK);
+    /* Re-coding a finds nothing now: the shared event loses a sighting. */
+    assert_int_equal(put(s, &a, NULL, 0, 1), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT num_articles FROM events"), 1);
+    assert_int_equal(scalar(s, "SELECT num_sources FROM events"), 1);
+    assert_int_equal(scalar(s, "SELECT n_events FROM documents WHERE id = 'a'"), 0);
+    /* ... and b too: the event has no sighting left and goes. */
+    assert_int_equal(put(s, &b, NULL, 0, 1), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM events"), 0);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM documents"), 2);
+    /* Re-coding brings it back. */
+    assert_int_equal(put(s, &a, &e, 1, 1), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT num_articles FROM events"), 1);
+    dyad_store_free(s);
+}
+
+static void store_uncommitted_batch_is_lost_whole(void **state)
+{
+    dyad_store *s = NULL;
+    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
+    dyad_doc a = mkdoc("a", "tass", "La Russie a soutenu la Chine. 1");
+    dyad_doc b = mkdoc("b", "tass", "La Russie a soutenu la Chine. 2");
+    dyad_event e = mkevent(DYAD_ASSERTED);
+    assert_int_equal(put(s, &a, &e, 1, 0), DYAD_OK);
+    assert_int_equal(dyad_store_begin(s), DYAD_OK);
+    assert_int_equal(dyad_store_begin(s), DYAD_ERR_ARG);
+    assert_int_equal(put(s, &b, &e, 1, 0), DYAD_OK);
+    dyad_store_free(s);   /* no commit: b is rolled back, a stays */
+    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM documents"), 1);
+    assert_int_equal(scalar(s, "SELECT num_articles FROM events"), 1);
+    assert_int_equal(dyad_store_commit(s), DYAD_ERR_ARG);
+    dyad_store_free(s);
+}
+
+static void store_next_doc_and_coder(void **state)
+{
+    dyad_store *s = NULL;
+    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
+    dyad_coder *c = dyad_coder_new(NULL);
+    assert_non_null(c);
+    const char *texts[] = {"Premier article.", "Second article, plus long."};
+    for (int i = 0; i < 2; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "d%d", i);
+        dyad_doc d = mkdoc(id, NULL, texts[i]);
+        assert_int_equal(dyad_coder_run(c, &d), DYAD_OK);
+        assert_int_equal(dyad_store_add_doc(s, &d, c), DYAD_OK);
+        assert_int_equal(dyad_store_add_doc(s, &d, c), DYAD_DONE);
+    }
+    int64_t pos = 0;
+    dyad_doc d;
+    int n = 0;
+    while (dyad_store_next_doc(s, &pos, &d) == DYAD_OK) {
+        assert_int_equal(d.text_len, strlen(texts[n]));
+        assert_memory_equal(d.text, texts[n], d.text_len);
+        assert_string_equal(d.date, "2022-08-15");
+        assert_null(d.source);
+        assert_int_equal(dyad_coder_run(c, &d), DYAD_OK);
+        assert_int_equal(dyad_store_replace_doc(s, &d, c), DYAD_OK);
+        n++;
+    }
+    assert_int_equal(n, 2);
+    assert_int_equal(dyad_store_next_doc(s, &pos, &d), DYAD_DONE);
+    assert_int_equal(dyad_store_add_doc(s, &d, NULL), DYAD_ERR_ARG);
+    dyad_coder_free(c);
+    dyad_store_free(s);
+}
+
+static void store_readonly_missing(void **state)
+{
+    dyad_store *s = NULL;
+    char err[256];
+    assert_int_not_equal(dyad_store_open_readonly(path, &s, err, sizeof err), DYAD_OK);
+    assert_null(s);
+    assert_int_equal(access(path, F_OK), -1);   /* nothing was created */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(store_open_create, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_version_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_not_a_store, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_idempotent, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_dedup_across_articles, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_replace, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_uncommitted_batch_is_lost_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_next_doc_and_coder, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_readonly_missing, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
