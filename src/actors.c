@@ -174,8 +174,8 @@ static char *concat_code(dyad_coder *c, const char *country, const char *sector)
  * lenient scoring of event data does. */
 static const char *country_of(dyad_coder *c, const char *code)
 {
-    if (!code || strlen(code) < 3)
-        return code;
+    if (!code || strlen(code) < 3 || strncmp(code, "---", 3) == 0)
+        return NULL;
     return dyadi_arena_strndup(&c->arena, code, 3);
 }
 
@@ -525,14 +525,19 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             }
             if (!code) {
                 /* A bare agent ("le président", "the country's army"):
-                 * coreference to a recent actor of the same sector. */
-                if (a->number == 'p')
-                    continue;
-                const ante *an = resolve(antes, nantes, m->sent, 0, 0, 0, sector);
-                if (!an)
-                    continue;
-                code = an->code;
-                how = "coreference:agent";
+                 * coreference to a recent actor of the same sector; else,
+                 * as PETRARCH does, an agent of unknown country "---SEC"
+                 * that the event coder may complete from the other side
+                 * of a domestic event ("urged residents to evacuate"). */
+                const ante *an = a->number == 'p' ? NULL
+                                                  : resolve(antes, nantes, m->sent, 0, 0, 0, sector);
+                if (an) {
+                    code = an->code;
+                    how = "coreference:agent";
+                } else {
+                    code = concat_code(c, "---", sector);
+                    how = "agent-without-country";
+                }
             }
         } else if (a->kind == DYADI_AK_DEMONYM) {
             code = a->code;
@@ -593,7 +598,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             }
         }
 
-        if (kind == DYAD_MENTION_ACTOR) {
+        if (kind == DYAD_MENTION_ACTOR && strncmp(code, "---", 3) != 0) {
             ante an = {0};
             an.code = code;
             an.sent = m->sent;

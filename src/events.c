@@ -451,11 +451,48 @@ static const char *refusal_code(const char *code)
     return NULL;
 }
 
+static const char *fill_country(dyad_coder *c, const char *country, const char *sector)
+{
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%s%s", country, sector);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return NULL;
+    return dyadi_arena_strndup(&c->arena, buf, (size_t)n);
+}
+
 static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
                       const cand *tgt, const char *code, int polarity, int modality,
                       const char *attr_text, const char *attr_code, const cand *loc,
                       const char *edate, const char *rule)
 {
+    /* An agent of unknown country ("---CVL": "urged residents to
+     * evacuate") takes the country of the other side: a domestic event.
+     * With no country on either side there is no dyad. */
+    cand sfill, tfill;
+    if (strncmp(src->code, "---", 3) == 0) {
+        if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !tgt->country || strlen(tgt->country) != 3)
+            return 0;
+        sfill = *src;
+        sfill.code = fill_country(c, tgt->country, src->code + 3);
+        sfill.country = tgt->country;
+        if (!sfill.code)
+            return -1;
+        src = &sfill;
+    }
+    if (tgt && strncmp(tgt->code, "---", 3) == 0) {
+        if (!src->country || strlen(src->country) != 3)
+            tgt = NULL;
+        else {
+            tfill = *tgt;
+            tfill.code = fill_country(c, src->country, tgt->code + 3);
+            tfill.country = src->country;
+            if (!tfill.code)
+                return -1;
+            tgt = &tfill;
+        }
+    }
+    if (tgt && strcmp(src->code, tgt->code) == 0)
+        return 0;
     const dyadi_cameo *cm = dyadi_lex_cameo(c->lex, code);
     /* merge repeats within the document */
     for (size_t i = 0; i < c->events.len; i++) {
@@ -698,6 +735,9 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
         if (norm_in(c, i - 1, BOUNDARY) || norm_in(c, i - 1, COMPLEMENTIZER))
             break;
     }
+    int infinitive = tfirst > sfirst &&
+                     norm_in(c, tfirst - 1, (const char *const[]){"to", "pour", "afin", NULL});
+    int found = -1;
     for (size_t k = nc; k-- > 0;) {
         if (cs[k].end > tfirst || cs[k].place)
             continue;
@@ -713,9 +753,16 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
             break;
         if (cs[k].governed || attrib_tok[cs[k].first])
             continue;
+        if (infinitive) {
+            /* "X est prêt à envoyer des travailleurs ... pour aider": the
+             * subject of an infinitive is the clause's subject, the first
+             * actor, not the nearest (often the object of the main verb) */
+            found = (int)k;
+            continue;
+        }
         return (int)k;
     }
-    return -1;
+    return found;
 }
 
 /* The target: direct object or the object of one of the frame's
