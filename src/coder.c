@@ -49,7 +49,17 @@ typedef struct coder_full {
     dyadi_vec tok_ent;          /* uint32_t per token: index into ents */
     uint32_t *slots;            /* open addressing, ents index + 1; 0 empty */
     size_t nslots;              /* power of two */
+    /* Stems across documents: Snowball was the costliest stage, and news
+     * repeats its vocabulary from one article to the next. A fixed table
+     * and its own arena; both are emptied when the table is 3/4 full, so
+     * the memory stays bounded whatever the input. */
+    struct stement { uint32_t hash; uint16_t lang; const char *norm, *stem; } *stab;
+    size_t stab_used;
+    dyadi_arena stab_arena;
 } coder_full;
+
+#define STEM_CACHE_SLOTS ((size_t)1 << 17)
+#define STEM_CACHE_BYTES ((size_t)16 << 20)
 
 static coder_full *full(dyad_coder *c)
 {
@@ -80,6 +90,8 @@ DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex)
     dyadi_vec_init(&c->warnings, sizeof(dyad_warning), CODER_MAX_WARN);
     dyadi_vec_init(&c->mentions, sizeof(dyad_mention), CODER_MAX_MENTION);
     dyadi_vec_init(&c->events, sizeof(dyad_event), CODER_MAX_EVENTS);
+    dyadi_vec_init(&c->wclass, sizeof(uint16_t), CODER_MAX_TOKENS);
+    dyadi_arena_init(&f->stab_arena, STEM_CACHE_BYTES);
     dyadi_vec_init(&f->ents, sizeof(keyent), CODER_MAX_TOKENS);
     dyadi_vec_init(&f->tok_ent, sizeof(uint32_t), CODER_MAX_TOKENS);
     c->stemmer = dyadi_stemmer_new();
@@ -102,6 +114,9 @@ DYAD_API void dyad_coder_free(dyad_coder *c)
     dyadi_vec_free(&c->warnings);
     dyadi_vec_free(&c->mentions);
     dyadi_vec_free(&c->events);
+    dyadi_vec_free(&c->wclass);
+    free(f->stab);
+    dyadi_arena_free(&f->stab_arena);
     dyadi_vec_free(&f->ents);
     dyadi_vec_free(&f->tok_ent);
     free(f->slots);
@@ -267,6 +282,44 @@ static dyad_status key_tokens(dyad_coder *c, const char *text)
     return DYAD_OK;
 }
 
+/* The stem key of a norm key for the document's language, through the
+ * cross-document cache; NULL when out of memory. */
+static const char *cached_stem(dyad_coder *c, const char *norm)
+{
+    coder_full *f = full(c);
+    uint16_t lang = (uint16_t)((unsigned char)c->lang[0] << 8 | (unsigned char)(c->lang[0] ? c->lang[1] : 0));
+    size_t nl = strlen(norm);
+    uint32_t h = hash_bytes(norm, nl) ^ (uint32_t)(unsigned char)lang * 0x9E3779B1u;
+    if (!f->stab && !(f->stab = calloc(STEM_CACHE_SLOTS, sizeof *f->stab)))
+        return dyadi_stem_key(c->stemmer, &c->arena, c->lang, norm);
+    size_t mask = STEM_CACHE_SLOTS - 1, k = h & mask;
+    while (f->stab[k].norm) {
+        if (f->stab[k].hash == h && f->stab[k].lang == lang && strcmp(f->stab[k].norm, norm) == 0)
+            return f->stab[k].stem;
+        k = (k + 1) & mask;
+    }
+    const char *st = dyadi_stem_key(c->stemmer, &c->arena, c->lang, norm);
+    if (!st)
+        return NULL;
+    if (f->stab_used * 4 >= STEM_CACHE_SLOTS * 3) {
+        memset(f->stab, 0, STEM_CACHE_SLOTS * sizeof *f->stab);
+        dyadi_arena_reset(&f->stab_arena);
+        f->stab_used = 0;
+        for (k = h & mask; f->stab[k].norm; k = (k + 1) & mask)
+            ;
+    }
+    char *cn = dyadi_arena_strndup(&f->stab_arena, norm, nl);
+    char *cs = st == norm ? cn : dyadi_arena_strndup(&f->stab_arena, st, strlen(st));
+    if (!cn || !cs)
+        return st; /* the cache's arena is full until the next clear: still correct */
+    f->stab[k].hash = h;
+    f->stab[k].lang = lang;
+    f->stab[k].norm = cn;
+    f->stab[k].stem = cs;
+    f->stab_used++;
+    return st;
+}
+
 /* Stems and lexicon ids per distinct spelling, then copied to the tokens. */
 static dyad_status stem_tokens(dyad_coder *c)
 {
@@ -274,7 +327,7 @@ static dyad_status stem_tokens(dyad_coder *c)
     keyent *e = f->ents.data;
     for (size_t i = 0; i < f->ents.len; i++) {
         if (e[i].kind == DYAD_TOK_WORD) {
-            const char *st = dyadi_stem_key(c->stemmer, &c->arena, c->lang, e[i].norm);
+            const char *st = cached_stem(c, e[i].norm);
             if (!st)
                 return too_big(c, "memory");
             e[i].stem = st;

@@ -26,6 +26,7 @@
 #include "lex.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,18 +148,104 @@ static const char *const COMPLEMENTIZER[] = {"que", "qu'", "that", "whether", "s
 static const char *const RELATIVE[] = {"qui", "who", "which", "lequel", "laquelle", "lesquels",
                                        NULL};
 static const char *const AND[] = {"et", "and", "ainsi", NULL};
+
+static const char *const MONTHS_FR[] = {"janvier", "février", "mars", "avril", "mai", "juin",
+                                        "juillet", "août", "septembre", "octobre", "novembre",
+                                        "décembre", NULL};
+static const char *const MONTHS_EN[] = {"january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december", NULL};
+
+/* ---- function-word classes ---------------------------------------------
+ * The clause rules ask "is this token a determiner, a preposition, a
+ * boundary...?" many times per token. Each token's class is looked up once
+ * per document in a small hash table of the function words (built once per
+ * process), and the rules test bits. */
+
+enum {
+    W_DET = 1u << 0, W_PREP = 1u << 1, W_BOUND = 1u << 2, W_COMP = 1u << 3,
+    W_REL = 1u << 4, W_AND = 1u << 5, W_QOPEN = 1u << 6, W_QCLOSE = 1u << 7,
+    W_QSTRAIGHT = 1u << 8, W_TIME = 1u << 9, W_MONTH = 1u << 10, /* month number in bits 12-15 */
+    W_FIRST = 1u << 11
+};
 static const char *const FIRST_PERSON[] = {"nous", "we", "us", "notre", "our", "nos", NULL};
+static const char *const QOPEN[] = {"«", "“", NULL};
+static const char *const QCLOSE[] = {"»", "”", NULL};
+static const char *const QSTRAIGHT[] = {"\"", NULL};
+static const char *const TIMEWORDS[] = {"hier", "yesterday", "semaine", "week", NULL};
+
+#define WTAB_SIZE 1024u /* power of two, well over twice the words */
+static struct wslot { const char *w; uint16_t cls; } wtab[WTAB_SIZE];
+static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
+
+static uint32_t whash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void wtab_add(const char *const *words, uint16_t cls)
+{
+    for (; *words; words++) {
+        uint32_t i = whash(*words) & (WTAB_SIZE - 1);
+        while (wtab[i].w && strcmp(wtab[i].w, *words) != 0)
+            i = (i + 1) & (WTAB_SIZE - 1);
+        wtab[i].w = *words;
+        wtab[i].cls |= cls;
+    }
+}
+
+static void wtab_build(void)
+{
+    wtab_add(DETS, W_DET);
+    wtab_add(PREPS, W_PREP);
+    wtab_add(BOUNDARY, W_BOUND);
+    wtab_add(COMPLEMENTIZER, W_COMP);
+    wtab_add(RELATIVE, W_REL);
+    wtab_add(AND, W_AND);
+    wtab_add(QOPEN, W_QOPEN);
+    wtab_add(QCLOSE, W_QCLOSE);
+    wtab_add(QSTRAIGHT, W_QSTRAIGHT);
+    wtab_add(TIMEWORDS, W_TIME);
+    wtab_add(FIRST_PERSON, W_FIRST);
+    for (int m = 0; m < 12; m++) {
+        const char *const fr[] = {MONTHS_FR[m], NULL}, *const en[] = {MONTHS_EN[m], NULL};
+        wtab_add(fr, (uint16_t)(W_MONTH | (m + 1) << 12));
+        wtab_add(en, (uint16_t)(W_MONTH | (m + 1) << 12));
+    }
+}
+
+static uint16_t wclass_of(const char *w)
+{
+    if (!w)
+        return 0;
+    uint32_t i = whash(w) & (WTAB_SIZE - 1);
+    while (wtab[i].w) {
+        if (strcmp(wtab[i].w, w) == 0)
+            return wtab[i].cls;
+        i = (i + 1) & (WTAB_SIZE - 1);
+    }
+    return 0;
+}
+
+static int has_class(const dyad_coder *c, uint32_t i, uint16_t cls)
+{
+    return i < c->wclass.len && (DYADI_VEC_AT(&c->wclass, uint16_t, i) & cls) != 0;
+}
+
 
 /* Preposition governing tokens [first, ...), skipping determiners. */
 static const char *governing_prep(const dyad_coder *c, uint32_t first, uint32_t sfirst)
 {
     uint32_t i = first;
-    while (i > sfirst && norm_in(c, i - 1, DETS) && !norm_in(c, i - 1, PREPS))
+    while (i > sfirst && has_class(c, i - 1, W_DET) && !has_class(c, i - 1, W_PREP))
         i--;
-    if (i > sfirst && norm_in(c, i - 1, PREPS))
+    if (i > sfirst && has_class(c, i - 1, W_PREP))
         return tok(c, i - 1)->norm;
     /* "des"/"du"/"d'" are both determiners and prepositions */
-    if (i < first && norm_in(c, i, PREPS) && (norm_in(c, i, (const char *const[]){"du", "des", "d'", NULL})))
+    if (i < first && has_class(c, i, W_PREP) && (norm_in(c, i, (const char *const[]){"du", "des", "d'", NULL})))
         return i > sfirst ? tok(c, i)->norm : NULL;
     return NULL;
 }
@@ -208,14 +295,6 @@ typedef struct quote {
 
 #define MAX_QUOTES 256
 
-static int is_open_quote(const char *k)
-{
-    return strcmp(k, "«") == 0 || strcmp(k, "“") == 0;
-}
-static int is_close_quote(const char *k)
-{
-    return strcmp(k, "»") == 0 || strcmp(k, "”") == 0;
-}
 
 /* The mention starting at or after token i within n tokens, or NULL. */
 static const dyad_mention *mention_near(const dyad_coder *c, uint32_t i, uint32_t n)
@@ -255,8 +334,11 @@ static size_t find_quotes(dyad_coder *c, quote *qs, const uint8_t *speech)
         const char *k = tok(c, i)->norm;
         if (!k)
             continue;
-        int op = is_open_quote(k), cl = is_close_quote(k);
-        if (strcmp(k, "\"") == 0) {
+        uint16_t wc = DYADI_VEC_AT(&c->wclass, uint16_t, i);
+        if (!(wc & (W_QOPEN | W_QCLOSE | W_QSTRAIGHT)))
+            continue;
+        int op = (wc & W_QOPEN) != 0, cl = (wc & W_QCLOSE) != 0;
+        if (wc & W_QSTRAIGHT) {
             if (!straight_open) { op = 1; straight_open = 1; }
             else { cl = 1; straight_open = 0; }
         }
@@ -322,20 +404,6 @@ static const char *date_str(dyad_coder *c, uint32_t ymd)
     return dyadi_arena_strndup(&c->arena, buf, strlen(buf));
 }
 
-static const char *const MONTHS_FR[] = {"janvier", "février", "mars", "avril", "mai", "juin",
-                                        "juillet", "août", "septembre", "octobre", "novembre",
-                                        "décembre", NULL};
-static const char *const MONTHS_EN[] = {"january", "february", "march", "april", "may", "june",
-                                        "july", "august", "september", "october", "november",
-                                        "december", NULL};
-
-static int month_index(const char *k)
-{
-    for (int i = 0; MONTHS_FR[i]; i++)
-        if (strcmp(k, MONTHS_FR[i]) == 0 || strcmp(k, MONTHS_EN[i]) == 0)
-            return i + 1;
-    return 0;
-}
 
 /* Shift a YYYYMMDD date by -days (day precision only; month-precision
  * dates shift by whole months). */
@@ -368,7 +436,10 @@ static const char *event_date(dyad_coder *c, uint32_t sfirst, uint32_t send, uin
         const dyad_token *t = tok(c, i);
         if (!t->norm)
             continue;
-        int mi = month_index(t->norm);
+        uint16_t wc = DYADI_VEC_AT(&c->wclass, uint16_t, i);
+        if (!(wc & (W_MONTH | W_TIME)))
+            continue;
+        int mi = (wc & W_MONTH) ? wc >> 12 : 0;
         if (mi && i > sfirst && tok(c, i - 1)->kind == DYAD_TOK_NUMBER) {
             long d = strtol(tok(c, i - 1)->norm, NULL, 10);
             if (d >= 1 && d <= 31) {
@@ -637,7 +708,7 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
 static int boundary_between(const dyad_coder *c, uint32_t a, uint32_t b)
 {
     for (uint32_t i = a + 1; i < b; i++)
-        if (norm_in(c, i, BOUNDARY))
+        if (has_class(c, i, W_BOUND))
             return 1;
     return 0;
 }
@@ -651,10 +722,10 @@ static int between_pair(const dyad_coder *c, const cand *cs, size_t nc, uint32_t
     for (size_t k = 0; k + 1 < nc; k++) {
         if (cs[k].first >= tend && cs[k].first <= tend + 3 && cs[k].prep && !cs[k].place &&
             (strcmp(cs[k].prep, "entre") == 0 || strcmp(cs[k].prep, "between") == 0) &&
-            norm_in(c, cs[k].end, AND)) {
+            has_class(c, cs[k].end, W_AND)) {
             size_t j = k + 1;
             uint32_t f = cs[k].end + 1;
-            while (f < cs[j].first && norm_in(c, f, DETS))
+            while (f < cs[j].first && has_class(c, f, W_DET))
                 f++;
             if (cs[j].first == f && !cs[j].place) {
                 *src = (int)k;
@@ -683,9 +754,9 @@ static int coordinated(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
 {
     int conj = 0;
     for (uint32_t i = from; i < to; i++) {
-        if (norm_in(c, i, AND))
+        if (has_class(c, i, W_AND))
             conj = 1;
-        if (norm_in(c, i, BOUNDARY) || norm_in(c, i, COMPLEMENTIZER) || norm_in(c, i, RELATIVE))
+        if (has_class(c, i, W_BOUND) || has_class(c, i, W_COMP) || has_class(c, i, W_REL))
             return 0;
     }
     if (!conj)
@@ -694,9 +765,9 @@ static int coordinated(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
         if (cs[k].first > from && cs[k].first < to && !cs[k].governed && !cs[k].place) {
             /* a new subject right after the conjunction */
             uint32_t j = cs[k].first;
-            while (j > from && norm_in(c, j - 1, DETS))
+            while (j > from && has_class(c, j - 1, W_DET))
                 j--;
-            if (j > from && norm_in(c, j - 1, AND))
+            if (j > from && has_class(c, j - 1, W_AND))
                 return 0;
         }
     return 1;
@@ -708,7 +779,7 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
 {
     /* Relative clause: "... la Chine de Xi Jinping qui a refusé de ..." */
     for (uint32_t i = tfirst; i > sfirst && i + 6 > tfirst; i--) {
-        if (norm_in(c, i - 1, RELATIVE)) {
+        if (has_class(c, i - 1, W_REL)) {
             /* the head of the noun phrase before the relative pronoun:
              * walk back over "X de Y" chains to X */
             int best = -1;
@@ -732,7 +803,7 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
                 return best;
             break;
         }
-        if (norm_in(c, i - 1, BOUNDARY) || norm_in(c, i - 1, COMPLEMENTIZER))
+        if (has_class(c, i - 1, W_BOUND) || has_class(c, i - 1, W_COMP))
             break;
     }
     int infinitive = tfirst > sfirst &&
@@ -747,7 +818,7 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
          * belongs to the main clause ("X a affirmé que Y ...") */
         int comp = 0;
         for (uint32_t i = cs[k].end; i < tfirst; i++)
-            if (norm_in(c, i, COMPLEMENTIZER) || norm_in(c, i, RELATIVE))
+            if (has_class(c, i, W_COMP) || has_class(c, i, W_REL))
                 comp = 1;
         if (comp)
             break;
@@ -823,11 +894,22 @@ dyad_status dyadi_events_run(dyad_coder *c)
     dyad_status st = DYAD_OK;
     if (!dyadi_lex_root(c->lex, DYADI_TRIE_TRIGGER))
         return DYAD_OK;
+    pthread_once(&wtab_once, wtab_build);
+    c->wclass.len = 0;
+    for (size_t i = 0; i < nt; i++) {
+        uint16_t *w = dyadi_vec_push(&c->wclass);
+        if (!w)
+            return DYAD_ERR_NOMEM;
+        *w = wclass_of(tok(c, i)->norm);
+    }
 
     /* per-token marks: speech verbs, tokens inside an attribution phrase */
     uint8_t *speech = calloc(nt ? nt : 1, 1);
     uint8_t *attrib_tok = calloc(nt ? nt : 1, 1);
     cue *cues = malloc(MAX_CUES * sizeof *cues);
+    uint32_t *cue_off = NULL;
+    dyadi_vec cuev;
+    dyadi_vec_init(&cuev, sizeof(cue), 1);
     trig *ts = malloc(MAX_TRIGS * sizeof *ts);
     cand *cs = malloc(MAX_CANDS * sizeof *cs);
     quote *qs = malloc(MAX_QUOTES * sizeof *qs);
@@ -835,15 +917,32 @@ dyad_status dyadi_events_run(dyad_coder *c)
         st = DYAD_ERR_NOMEM;
         goto done;
     }
-    /* speech cues for the whole document first (quotes need them) */
+    /* cues for the whole document first (quotes need the speech verbs);
+     * kept per sentence for the main pass */
+    cue_off = malloc((nsent + 1) * sizeof *cue_off);
+    if (!cue_off) {
+        st = DYAD_ERR_NOMEM;
+        goto done;
+    }
+    dyadi_vec_init(&cuev, sizeof(cue), (size_t)MAX_CUES * (nsent + 1));
     for (size_t s = 0; s < nsent; s++) {
         const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, s);
         size_t ncu = find_cues(c, se->first_token, se->first_token + se->n_tokens, cues, MAX_CUES);
+        cue_off[s] = (uint32_t)cuev.len;
+        for (size_t k = 0; k < ncu; k++) {
+            cue *slot = dyadi_vec_push(&cuev);
+            if (!slot) {
+                st = DYAD_ERR_NOMEM;
+                goto done;
+            }
+            *slot = cues[k];
+        }
         for (size_t k = 0; k < ncu; k++)
             if (cues[k].kind == CUE_SPEECH || cues[k].kind == CUE_ATTRIB)
                 for (uint32_t i = cues[k].first; i < cues[k].end; i++)
                     speech[i] = 1;
     }
+    cue_off[nsent] = (uint32_t)cuev.len;
     size_t nq = find_quotes(c, qs, speech);
     memset(speech, 0, nt ? nt : 1);
 
@@ -874,7 +973,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
         }
         /* first-person words inside a quotation stand for the speaker */
         for (uint32_t i = sfirst; i < send && nc < MAX_CANDS; i++) {
-            if (!norm_in(c, i, FIRST_PERSON))
+            if (!has_class(c, i, W_FIRST))
                 continue;
             const quote *q = quote_of(qs, nq, i);
             if (!q || !q->speaker)
@@ -900,7 +999,9 @@ dyad_status dyadi_events_run(dyad_coder *c)
             cd->governed = cd->prep != NULL;
         }
 
-        size_t ncu = find_cues(c, sfirst, send, cues, MAX_CUES);
+        size_t ncu = cue_off[s + 1] - cue_off[s];
+        if (ncu)
+            memcpy(cues, (cue *)cuev.data + cue_off[s], ncu * sizeof *cues);
         /* attribution: "selon X", "according to X" mark X; "X a affirmé que"
          * marks X as the attribution of what follows que */
         const char *attr_text = NULL, *attr_code = NULL;
@@ -942,7 +1043,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 for (size_t j = nc; j-- > 0;) {
                     if (cs[j].end <= cues[k].first &&
                         (boundary_between(c, cs[j].end - 1, cues[k].first) ||
-                         norm_in(c, cues[k].first - 1, BOUNDARY)))
+                         has_class(c, cues[k].first - 1, W_BOUND)))
                         break; /* « ... », a déclaré X: the speaker is not in the quote */
                     if (cs[j].end <= cues[k].first && !cs[j].governed && !cs[j].place) {
                         if (!attr_code) {
@@ -1201,7 +1302,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             while (tgt >= 0 && ntg < 8) {
                 int last = tgts[ntg - 1];
                 uint32_t j = cs[last].end;
-                if (!norm_in(c, j, AND) && !(norm_in(c, j, (const char *const[]){",", NULL})))
+                if (!has_class(c, j, W_AND) && !(norm_in(c, j, (const char *const[]){",", NULL})))
                     break;
                 size_t k = (size_t)last + 1;
                 if (k >= nc || cs[k].place || cs[k].first > j + 4 || (int)k == src)
@@ -1244,6 +1345,8 @@ done:
     free(speech);
     free(attrib_tok);
     free(cues);
+    free(cue_off);
+    dyadi_vec_free(&cuev);
     free(ts);
     free(cs);
     free(qs);
