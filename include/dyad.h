@@ -269,6 +269,19 @@ typedef struct dyad_event {
 /* Events of the last document; owned by the coder (see dyad_coder_run). */
 DYAD_API const dyad_event *dyad_coder_events(const dyad_coder *c, size_t *n);
 
+/* A quotation (« ... », “ ... ”, "...") and its speaker when the text names
+ * one ("... » a déclaré X", "X said: ..."). */
+typedef struct dyad_quote {
+    uint32_t sent;          /* sentence of the opening mark */
+    dyad_span span;         /* the quoted words, marks excluded */
+    const char *speaker;    /* the speaker's actor code, NULL when unknown */
+    dyad_span speaker_span; /* the speaker's words; {0, 0} when unknown */
+} dyad_quote;
+
+/* Quotations of the last document (found with a lexicon loaded); owned by
+ * the coder (see dyad_coder_run). */
+DYAD_API const dyad_quote *dyad_coder_quotes(const dyad_coder *c, size_t *n);
+
 /* ------------------------------------------------------------------------
  * Gold standards and scoring
  *

@@ -91,6 +91,7 @@ DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex)
     dyadi_vec_init(&c->mentions, sizeof(dyad_mention), CODER_MAX_MENTION);
     dyadi_vec_init(&c->events, sizeof(dyad_event), CODER_MAX_EVENTS);
     dyadi_vec_init(&c->wclass, sizeof(uint16_t), CODER_MAX_TOKENS);
+    dyadi_vec_init(&c->quotes, sizeof(dyad_quote), CODER_MAX_EVENTS);
     dyadi_arena_init(&f->stab_arena, STEM_CACHE_BYTES);
     dyadi_vec_init(&f->ents, sizeof(keyent), CODER_MAX_TOKENS);
     dyadi_vec_init(&f->tok_ent, sizeof(uint32_t), CODER_MAX_TOKENS);
@@ -115,6 +116,7 @@ DYAD_API void dyad_coder_free(dyad_coder *c)
     dyadi_vec_free(&c->mentions);
     dyadi_vec_free(&c->events);
     dyadi_vec_free(&c->wclass);
+    dyadi_vec_free(&c->quotes);
     free(f->stab);
     dyadi_arena_free(&f->stab_arena);
     dyadi_vec_free(&f->ents);
@@ -242,6 +244,7 @@ static void reset(dyad_coder *c, const dyad_doc *doc)
     c->warnings.len = 0;
     c->mentions.len = 0;
     c->events.len = 0;
+    c->quotes.len = 0;
     f->ents.len = 0;
     f->tok_ent.len = 0;
     if (f->nslots > CACHE_KEEP_SLOTS) {     /* do not memset a huge table per small document */
@@ -444,4 +447,9 @@ DYAD_API const dyad_mention *dyad_coder_mentions(const dyad_coder *c, size_t *n)
 DYAD_API const dyad_event *dyad_coder_events(const dyad_coder *c, size_t *n)
 {
     VIEW(dyad_event, c->events);
+}
+
+DYAD_API const dyad_quote *dyad_coder_quotes(const dyad_coder *c, size_t *n)
+{
+    VIEW(dyad_quote, c->quotes);
 }

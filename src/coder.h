@@ -16,6 +16,7 @@ struct dyad_coder {
     dyadi_vec warnings;         /* dyad_warning */
     dyadi_vec mentions;         /* dyad_mention (actors.c) */
     dyadi_vec events;           /* dyad_event (events.c) */
+    dyadi_vec quotes;           /* dyad_quote (events.c) */
     const dyad_doc *doc;        /* borrowed for the duration of dyad_coder_run */
     const char *lang;           /* "fr", "en", "und" (static storage) */
     uint32_t date;              /* document date as YYYYMMDD (YYYYMM00 for a month), 0 unknown */

@@ -86,11 +86,15 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
     if (depth > 0) {
         dyadi_node g = dyadi_lex_step(c->lex, trie, node, DYADI_KEY_GAP);
         if (g)
-            for (uint32_t skip = 1; skip <= MAX_GAP && j + skip < end; skip++) {
+            /* "..." is zero to MAX_GAP tokens ("expressed condolences" as
+             * well as "expressed its deep condolences") */
+            for (uint32_t skip = 0; skip <= MAX_GAP && j + skip < end; skip++) {
                 /* a gap never crosses a clause boundary */
-                const char *k = tok(c, j + skip - 1)->norm;
-                if (k && (strcmp(k, ";") == 0 || strcmp(k, ":") == 0 || strcmp(k, ".") == 0))
-                    break;
+                if (skip > 0) {
+                    const char *k = tok(c, j + skip - 1)->norm;
+                    if (k && (strcmp(k, ";") == 0 || strcmp(k, ":") == 0 || strcmp(k, ".") == 0))
+                        break;
+                }
                 walk(c, trie, use_stem, g, j + skip, end, depth + 1, best);
             }
     }

@@ -150,7 +150,41 @@ const char *dyadi_stem_key(dyadi_stemmer *st, dyadi_arena *a, const char *lang,
     if (n == 0 || n > STEM_MAX_LEN || norm[n - 1] == '\'' || norm[0] == '\'')
         return norm;
     struct sb_stemmer *sb = fr ? st->fr : st->en;
-    const sb_symbol *s = sb_stemmer_stem(sb, (const sb_symbol *)norm, (int)n);
+    /* French verb forms that Snowball leaves apart from their infinitive:
+     * the third person plural ("condamnent", "rencontrent" keep -ent) is
+     * stemmed as the singular ("condamne"), and present forms of -ier verbs
+     * ("négocie", "remercient") as the infinitive ("négocier"). Pattern words
+     * go through the same function, so every form keys alike. */
+    char alt[STEM_MAX_LEN + 4];
+    const char *in = norm;
+    size_t inlen = n;
+    if (fr && !lemma && n + 2 < sizeof alt) {
+        size_t m = 0;
+        if (n > 5 && memcmp(norm + n - 3, "ent", 3) == 0 && memcmp(norm + n - 4, "ment", 4) != 0 &&
+            strchr("aeiouyéè", norm[n - 4]) == NULL) {
+            memcpy(alt, norm, n - 2);         /* condamnent -> condamne */
+            m = n - 2;
+        }
+        if (m == 0 ? (n > 4 && memcmp(norm + n - 2, "ie", 2) == 0)
+                   : (m > 4 && memcmp(alt + m - 2, "ie", 2) == 0)) {
+            if (m == 0) {
+                memcpy(alt, norm, n);
+                m = n;
+            }
+            alt[m++] = 'r';                   /* négocie -> négocier */
+        } else if (m == 0 && n > 5 && memcmp(norm + n - 3, "ies", 3) == 0) {
+            memcpy(alt, norm, n - 1);
+            m = n - 1;
+            alt[m++] = 'r';                   /* négocies -> négocier */
+        }
+        if (m)
+            alt[m] = '\0';
+        if (m) {
+            in = alt;
+            inlen = m;
+        }
+    }
+    const sb_symbol *s = sb_stemmer_stem(sb, (const sb_symbol *)in, (int)inlen);
     if (!s)
         return NULL;
     size_t sn = (size_t)sb_stemmer_length(sb);
@@ -159,7 +193,7 @@ const char *dyadi_stem_key(dyadi_stemmer *st, dyadi_arena *a, const char *lang,
         if (back)
             return back;
     }
-    if (sn == n && memcmp(s, norm, n) == 0)
+    if (in == norm && sn == n && memcmp(s, norm, n) == 0)
         return norm;
     return dyadi_arena_strndup(a, (const char *)s, sn);
 }
