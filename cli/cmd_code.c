@@ -15,13 +15,45 @@
 static const cli_opt opts[] = {
     CLI_DOC_OPTIONS,
     {"format", 0, "FORMAT", "output format: jsonl (default) or tsv"},
+    {"quotes", 0, NULL, "print the quotations and their speakers instead of the events"},
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
 typedef struct code_state {
     int tsv;
+    int quotes;
     unsigned long long events;
 } code_state;
+
+/* --quotes: {"doc", "sent", "speaker": {code, country, text, span} | null,
+ * "text", "span"} per quotation. */
+static int write_quotes(cli_docs *d, const dyad_doc *doc, unsigned long long *count)
+{
+    size_t n = 0;
+    const dyad_quote *q = dyad_coder_quotes(d->coder, &n);
+    for (size_t i = 0; q && i < n; i++) {
+        fputs("{\"doc\":", stdout);
+        json_cstr(stdout, doc->id);
+        printf(",\"sent\":%u,\"speaker\":", q[i].sent);
+        if (q[i].speaker) {
+            fputs("{\"code\":", stdout);
+            json_cstr(stdout, q[i].speaker);
+            fputs(",\"country\":", stdout);
+            json_str(stdout, q[i].speaker, strlen(q[i].speaker) < 3 ? strlen(q[i].speaker) : 3);
+            fputs(",\"text\":", stdout);
+            json_str(stdout, doc->text + q[i].speaker_span.start,
+                     q[i].speaker_span.end - q[i].speaker_span.start);
+            printf(",\"span\":[%u,%u]}", q[i].speaker_span.start, q[i].speaker_span.end);
+        } else {
+            fputs("null", stdout);
+        }
+        fputs(",\"text\":", stdout);
+        json_str(stdout, doc->text + q[i].span.start, q[i].span.end - q[i].span.start);
+        printf(",\"span\":[%u,%u]}\n", q[i].span.start, q[i].span.end);
+    }
+    *count += n;
+    return ferror(stdout) ? EXIT_FAIL : 0;
+}
 
 static const char *const polarity_names[] = {"asserted", "negated"};
 static const char *const modality_names[] = {"actual", "intended", "possible", "reported"};
@@ -224,6 +256,8 @@ static void write_tsv(FILE *f, const dyad_coder *c, const dyad_doc *doc, const d
 static int on_doc(void *ud, cli_docs *d, const dyad_doc *doc)
 {
     code_state *s = ud;
+    if (s->quotes)
+        return write_quotes(d, doc, &s->events);
     size_t n = 0;
     const dyad_event *ev = dyad_coder_events(d->coder, &n);
     for (size_t i = 0; ev && i < n; i++) {
@@ -240,7 +274,7 @@ int cmd_code(int argc, char **argv)
 {
     cli_args a;
     cli_docs d;
-    code_state s = {0, 0};
+    code_state s = {0, 0, 0};
     int rc = cli_parse(argc, argv, "dyad code [OPTIONS] [FILE|DIR|-]...",
                        "Code documents into events: one JSON object (or TSV row) per event on\n"
                        "stdout. With no FILE, read standard input. Exit status: 0 ok, 1 fatal\n"
@@ -258,12 +292,18 @@ int cmd_code(int argc, char **argv)
         cli_args_free(&a);
         return EXIT_USAGE;
     }
+    s.quotes = cli_get(&a, opts, NOPTS, "quotes") != NULL;
+    if (s.quotes && s.tsv) {
+        fprintf(stderr, "dyad code: --quotes writes JSON Lines; it does not combine with --format tsv\n");
+        cli_args_free(&a);
+        return EXIT_USAGE;
+    }
     rc = cli_docs_open(&d, "code", &a, opts, NOPTS);
     if (rc == 0) {
         if (s.tsv)
             fputs(tsv_header, stdout);
         rc = cli_docs_run(&d, &a, on_doc, &s);
-        cli_docs_summary(&d, s.events, "events");
+        cli_docs_summary(&d, s.events, s.quotes ? "quotes" : "events");
     }
     cli_docs_close(&d);
     cli_args_free(&a);

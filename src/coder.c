@@ -90,7 +90,7 @@ DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex)
     dyadi_vec_init(&c->warnings, sizeof(dyad_warning), CODER_MAX_WARN);
     dyadi_vec_init(&c->mentions, sizeof(dyad_mention), CODER_MAX_MENTION);
     dyadi_vec_init(&c->events, sizeof(dyad_event), CODER_MAX_EVENTS);
-    dyadi_vec_init(&c->wclass, sizeof(uint16_t), CODER_MAX_TOKENS);
+    dyadi_vec_init(&c->wclass, sizeof(uint32_t), CODER_MAX_TOKENS);
     dyadi_vec_init(&c->quotes, sizeof(dyad_quote), CODER_MAX_EVENTS);
     dyadi_arena_init(&f->stab_arena, STEM_CACHE_BYTES);
     dyadi_vec_init(&f->ents, sizeof(keyent), CODER_MAX_TOKENS);

@@ -20,7 +20,7 @@ struct dyad_coder {
     const dyad_doc *doc;        /* borrowed for the duration of dyad_coder_run */
     const char *lang;           /* "fr", "en", "und" (static storage) */
     uint32_t date;              /* document date as YYYYMMDD (YYYYMM00 for a month), 0 unknown */
-    dyadi_vec wclass;           /* uint16_t per token: function-word classes (events.c) */
+    dyadi_vec wclass;           /* uint32_t per token: function-word classes (events.c) */
     char errmsg[512];
 };
 

@@ -169,17 +169,25 @@ static const char *const MONTHS_EN[] = {"january", "february", "march", "april",
 enum {
     W_DET = 1u << 0, W_PREP = 1u << 1, W_BOUND = 1u << 2, W_COMP = 1u << 3,
     W_REL = 1u << 4, W_AND = 1u << 5, W_QOPEN = 1u << 6, W_QCLOSE = 1u << 7,
-    W_QSTRAIGHT = 1u << 8, W_TIME = 1u << 9, W_MONTH = 1u << 10, /* month number in bits 12-15 */
-    W_FIRST = 1u << 11
+    W_QSTRAIGHT = 1u << 8, W_TIME = 1u << 9, W_MONTH = 1u << 10, /* month number in bits 16-19 */
+    W_FIRST = 1u << 11, W_NDET_EN = 1u << 12, W_NDET_FR = 1u << 13 /* never before a verb */
 };
 static const char *const FIRST_PERSON[] = {"nous", "we", "us", "notre", "our", "nos", NULL};
+/* Determiners that never stand before a verb (unlike French le/la/les/l',
+ * which are also object pronouns: "il la condamne"). */
+static const char *const NOUN_DETS_EN[] = {
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our", "your", "my",
+    NULL};
+static const char *const NOUN_DETS_FR[] = {
+    "un", "une", "des", "du", "au", "aux", "ce", "cette", "ces", "son", "sa", "ses", "notre",
+    "votre", "mon", "ma", "mes", "nos", "vos", NULL};
 static const char *const QOPEN[] = {"«", "“", NULL};
 static const char *const QCLOSE[] = {"»", "”", NULL};
 static const char *const QSTRAIGHT[] = {"\"", NULL};
 static const char *const TIMEWORDS[] = {"hier", "yesterday", "semaine", "week", NULL};
 
 #define WTAB_SIZE 1024u /* power of two, well over twice the words */
-static struct wslot { const char *w; uint16_t cls; } wtab[WTAB_SIZE];
+static struct wslot { const char *w; uint32_t cls; } wtab[WTAB_SIZE];
 static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
 
 static uint32_t whash(const char *s)
@@ -190,7 +198,7 @@ static uint32_t whash(const char *s)
     return h;
 }
 
-static void wtab_add(const char *const *words, uint16_t cls)
+static void wtab_add(const char *const *words, uint32_t cls)
 {
     for (; *words; words++) {
         uint32_t i = whash(*words) & (WTAB_SIZE - 1);
@@ -214,14 +222,16 @@ static void wtab_build(void)
     wtab_add(QSTRAIGHT, W_QSTRAIGHT);
     wtab_add(TIMEWORDS, W_TIME);
     wtab_add(FIRST_PERSON, W_FIRST);
+    wtab_add(NOUN_DETS_EN, W_NDET_EN);
+    wtab_add(NOUN_DETS_FR, W_NDET_FR);
     for (int m = 0; m < 12; m++) {
         const char *const fr[] = {MONTHS_FR[m], NULL}, *const en[] = {MONTHS_EN[m], NULL};
-        wtab_add(fr, (uint16_t)(W_MONTH | (m + 1) << 12));
-        wtab_add(en, (uint16_t)(W_MONTH | (m + 1) << 12));
+        wtab_add(fr, (uint32_t)(W_MONTH | (uint32_t)(m + 1) << 16));
+        wtab_add(en, (uint32_t)(W_MONTH | (uint32_t)(m + 1) << 16));
     }
 }
 
-static uint16_t wclass_of(const char *w)
+static uint32_t wclass_of(const char *w)
 {
     if (!w)
         return 0;
@@ -234,9 +244,9 @@ static uint16_t wclass_of(const char *w)
     return 0;
 }
 
-static int has_class(const dyad_coder *c, uint32_t i, uint16_t cls)
+static int has_class(const dyad_coder *c, uint32_t i, uint32_t cls)
 {
-    return i < c->wclass.len && (DYADI_VEC_AT(&c->wclass, uint16_t, i) & cls) != 0;
+    return i < c->wclass.len && (DYADI_VEC_AT(&c->wclass, uint32_t, i) & cls) != 0;
 }
 
 
@@ -338,7 +348,7 @@ static size_t find_quotes(dyad_coder *c, quote *qs, const uint8_t *speech)
         const char *k = tok(c, i)->norm;
         if (!k)
             continue;
-        uint16_t wc = DYADI_VEC_AT(&c->wclass, uint16_t, i);
+        uint32_t wc = DYADI_VEC_AT(&c->wclass, uint32_t, i);
         if (!(wc & (W_QOPEN | W_QCLOSE | W_QSTRAIGHT)))
             continue;
         int op = (wc & W_QOPEN) != 0, cl = (wc & W_QCLOSE) != 0;
@@ -353,6 +363,7 @@ static size_t find_quotes(dyad_coder *c, quote *qs, const uint8_t *speech)
             q->open = open;
             q->close = i;
             q->speaker = NULL;
+            q->speaker_span.start = q->speaker_span.end = 0;
             /* "... » a déclaré X" / "..." said X / X said */
             for (uint32_t j = i + 1; j < nt && j <= i + 4; j++) {
                 if (is_speech_stem(c, j, speech)) {
@@ -440,10 +451,10 @@ static const char *event_date(dyad_coder *c, uint32_t sfirst, uint32_t send, uin
         const dyad_token *t = tok(c, i);
         if (!t->norm)
             continue;
-        uint16_t wc = DYADI_VEC_AT(&c->wclass, uint16_t, i);
+        uint32_t wc = DYADI_VEC_AT(&c->wclass, uint32_t, i);
         if (!(wc & (W_MONTH | W_TIME)))
             continue;
-        int mi = (wc & W_MONTH) ? wc >> 12 : 0;
+        int mi = (wc & W_MONTH) ? (int)(wc >> 16) : 0;
         if (mi && i > sfirst && tok(c, i - 1)->kind == DYAD_TOK_NUMBER) {
             long d = strtol(tok(c, i - 1)->norm, NULL, 10);
             if (d >= 1 && d <= 31) {
@@ -668,6 +679,16 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
     return n;
 }
 
+static int nounish(const dyad_coder *c, uint32_t i, uint32_t sfirst)
+{
+    const dyad_token *t = tok(c, i);
+    if ((t->flags & DYAD_TOKF_CAPITAL) && i > sfirst && !(tok(c, i - 1)->flags & DYAD_TOKF_QUOTE))
+        return 1;
+    uint32_t det = strcmp(c->lang, "fr") == 0 ? W_NDET_FR
+                   : strcmp(c->lang, "en") == 0 ? W_NDET_EN : 0;
+    return det && i > sfirst && has_class(c, i - 1, det);
+}
+
 static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig *out, size_t max)
 {
     size_t n = 0;
@@ -690,6 +711,12 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
             if (!e)
                 continue;
             if (e->lang && strcmp(e->lang, c->lang) != 0 && strcmp(c->lang, "und") != 0)
+                continue;
+            /* a verb pattern on a word used as a noun ("the government",
+             * "sa coopération", "the Department", "United"): a capitalised
+             * word inside the sentence or one after a determiner is not
+             * the verb */
+            if (e->kind == DYADI_TK_VERB && nounish(c, i, sfirst))
                 continue;
             if (!best)
                 best = e;
@@ -901,7 +928,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
     pthread_once(&wtab_once, wtab_build);
     c->wclass.len = 0;
     for (size_t i = 0; i < nt; i++) {
-        uint16_t *w = dyadi_vec_push(&c->wclass);
+        uint32_t *w = dyadi_vec_push(&c->wclass);
         if (!w)
             return DYAD_ERR_NOMEM;
         *w = wclass_of(tok(c, i)->norm);
@@ -948,6 +975,28 @@ dyad_status dyadi_events_run(dyad_coder *c)
     }
     cue_off[nsent] = (uint32_t)cuev.len;
     size_t nq = find_quotes(c, qs, speech);
+    for (size_t k = 0; k < nq; k++) {
+        if (qs[k].close <= qs[k].open + 1)
+            continue; /* empty quotes */
+        dyad_quote *dq = dyadi_vec_push(&c->quotes);
+        if (!dq) {
+            st = DYAD_ERR_NOMEM;
+            goto done;
+        }
+        size_t lo = 0, hi = nsent;
+        while (hi - lo > 1) { /* the sentence holding the opening mark */
+            size_t mid = (lo + hi) / 2;
+            if (DYADI_VEC_AT(&c->sents, dyad_sentence, mid).first_token <= qs[k].open)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        dq->sent = (uint32_t)lo;
+        dq->span.start = tok(c, qs[k].open + 1)->span.start;
+        dq->span.end = tok(c, qs[k].close - 1)->span.end;
+        dq->speaker = qs[k].speaker;
+        dq->speaker_span = qs[k].speaker ? qs[k].speaker_span : (dyad_span){0, 0};
+    }
     memset(speech, 0, nt ? nt : 1);
 
     size_t mi = 0;

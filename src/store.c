@@ -138,6 +138,7 @@ enum {
     Q_DEL_DOC_SIGHTINGS,
     Q_DEL_DOC_QUOTES,
     Q_INS_MENTION,
+    Q_INS_QUOTE,
     Q_INS_EVENT,
     Q_FIND_EVENT,
     Q_INS_SIGHTING,
@@ -160,6 +161,8 @@ static const char *const sql[Q_COUNT] = {
     [Q_DEL_DOC_MENTIONS] = "DELETE FROM mentions_actor WHERE doc_id = ?1",
     [Q_DEL_DOC_SIGHTINGS] = "DELETE FROM event_mentions WHERE doc_id = ?1",
     [Q_DEL_DOC_QUOTES] = "DELETE FROM quotes WHERE doc_id = ?1",
+    [Q_INS_QUOTE] = "INSERT INTO quotes(doc_id, sent, speaker_code, speaker_text, quote_start,"
+                    " quote_end, text) VALUES(?1,?2,?3,?4,?5,?6,?7)",
     [Q_INS_MENTION] = "INSERT INTO mentions_actor(doc_id, sent, span_start, span_end, kind, text,"
                       " code, country, entry, resolved_by, lat, lon)"
                       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
@@ -588,6 +591,32 @@ static dyad_status put_mentions(dyad_store *s, const dyad_doc *doc, const dyadi_
     return DYAD_OK;
 }
 
+static dyad_status put_quotes(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r)
+{
+    sqlite3_stmt *st = s->q[Q_INS_QUOTE];
+    for (size_t i = 0; i < r->n_quotes; i++) {
+        const dyad_quote *q = &r->quotes[i];
+        if (q->span.start > q->span.end || q->span.end > doc->text_len)
+            continue;
+        bind_text(st, 1, doc->id);
+        sqlite3_bind_int64(st, 2, q->sent);
+        bind_text(st, 3, q->speaker);
+        if (q->speaker && q->speaker_span.start <= q->speaker_span.end &&
+            q->speaker_span.end <= doc->text_len)
+            sqlite3_bind_text(st, 4, doc->text + q->speaker_span.start,
+                              (int)(q->speaker_span.end - q->speaker_span.start), SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 4);
+        sqlite3_bind_int64(st, 5, q->span.start);
+        sqlite3_bind_int64(st, 6, q->span.end);
+        sqlite3_bind_text(st, 7, doc->text + q->span.start, (int)(q->span.end - q->span.start),
+                          SQLITE_STATIC);
+        if (step_done(st) != SQLITE_OK)
+            return db_fail(s, "store quote");
+    }
+    return DYAD_OK;
+}
+
 /* Find or create the de-duplicated event for e; its id in *id. */
 static dyad_status event_id(dyad_store *s, const dyad_doc *doc, const dyad_event *e, int64_t *id)
 {
@@ -767,7 +796,8 @@ dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_stor
     st = put_doc_row(s, doc, r->lang ? r->lang : doc->lang, hash, r->n_events, found);
     if (st != DYAD_OK)
         goto fail;
-    if ((st = put_mentions(s, doc, r)) != DYAD_OK || (st = put_events(s, doc, r)) != DYAD_OK)
+    if ((st = put_mentions(s, doc, r)) != DYAD_OK || (st = put_events(s, doc, r)) != DYAD_OK ||
+        (st = put_quotes(s, doc, r)) != DYAD_OK)
         goto fail;
     if (exec(s, "RELEASE dyad_doc", "release") != DYAD_OK) {
         st = DYAD_ERR_DB;
@@ -788,6 +818,9 @@ static void results_of(const dyad_coder *c, dyadi_store_results *r)
     r->sents = dyad_coder_sentences(c, &r->n_sents);
     r->mentions = dyad_coder_mentions(c, &r->n_mentions);
     r->events = dyad_coder_events(c, &r->n_events);
+    r->quotes = dyad_coder_quotes(c, &r->n_quotes);
+    if (!r->quotes)
+        r->n_quotes = 0;
     if (!r->sents)
         r->n_sents = 0;
     if (!r->mentions)

@@ -18,6 +18,8 @@ typedef struct dyadi_store_results {
     size_t n_mentions;
     const dyad_event *events;
     size_t n_events;
+    const dyad_quote *quotes;         /* may be NULL */
+    size_t n_quotes;
 } dyadi_store_results;
 
 /* Store one document with its results atomically (a savepoint). replace 0:

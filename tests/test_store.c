@@ -90,7 +90,7 @@ static dyad_status put(dyad_store *s, const dyad_doc *d, const dyad_event *ev, s
                        int replace)
 {
     dyad_sentence sent = {{0, (uint32_t)d->text_len}, 0, 0};
-    dyadi_store_results r = {"fr", &sent, 1, NULL, 0, ev, n};
+    dyadi_store_results r = {"fr", &sent, 1, NULL, 0, ev, n, NULL, 0};
     return dyadi_store_put(s, d, &r, replace);
 }
 
