@@ -1217,6 +1217,25 @@ dyad_status dyadi_events_run(dyad_coder *c)
                             tgt = (int)k;
                             break;
                         }
+                /* "la Syrie a reçu le soutien de la Russie": with rev=1 and
+                 * from=de, the object of "de" is the source and the subject
+                 * the target */
+                if (e->rev && e->from && src >= 0) {
+                    for (size_t k = 0; k < nc; k++) {
+                        if (cs[k].first < t->end || cs[k].first > t->end + 8 || cs[k].place ||
+                            (int)k == src)
+                            continue;
+                        if (boundary_between(c, t->end - 1, cs[k].first))
+                            break;
+                        if (cs[k].governed && prep_matches(cs[k].prep, e->from)) {
+                            tgt = src;
+                            src = (int)k;
+                            break;
+                        }
+                    }
+                    if (tgt >= 0 && src != tgt)
+                        goto roles_done;
+                }
                 /* praise or blame of someone inside a quotation ("« Les
                  * travailleurs coréens sont qualifiés »", a déclaré X): the
                  * grammatical subject is the target, the speaker the source */
@@ -1239,6 +1258,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     tgt = x;
                 }
             }
+        roles_done:
             if (src < 0)
                 continue;
             if (e->kind != DYADI_TK_NOUN) {
