@@ -447,6 +447,12 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             continue;
         } else if (a->kind == DYADI_AK_AGENT) {
             const char *sector = a->code;
+            /* An agent word right after a common noun is an adjective: "aide
+             * militaire", "forces armées", "military aid" is not "the
+             * military". */
+            if (first > sfirst && plain_adjective(c, first - 1) &&
+                !(k > 0 && ms[k - 1].ti + ms[k - 1].n == first))
+                continue;
             /* agent + demonym ("le président russe", "les forces turques"),
              * also across one plain adjective ("les rebelles nazis
              * ukrainiens", "les forces armées russes") */
@@ -508,6 +514,9 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 const char *pc = entry_code(c, person);
                 if (pc && strlen(pc) > 3)
                     code = pc;          /* the role on that date wins */
+                else if (person->nroles > 0)
+                    code = pc;          /* a leader out of office ("l'ancien
+                                           président Barack Obama"): the country */
                 else if (!code)
                     code = concat_code(c, pc, sector);
                 how = "composition:agent+person";

@@ -136,3 +136,12 @@ dictionaries, until those dictionaries can be loaded.
 os.replace(out + ".tmp", out)
 print("accuracy.sh: wrote " + out, file=sys.stderr)
 PY
+
+# the actor recognition section (French Wikinews), when its corpus is present
+if [ -d "$DATA/winer-fr-wikinews" ]; then
+    echo "accuracy.sh: actor recognition (French Wikinews)" >&2
+    if python3 tools/actor_recall.py --markdown --data "$DATA/winer-fr-wikinews" \
+            --dyad "$DYAD" >"$TMP/actors.md"; then
+        { echo; cat "$TMP/actors.md"; } >>"$OUT"
+    fi
+fi
