@@ -92,6 +92,11 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
          * word with a capital ("Mais", "Bien"); it needs more evidence. */
         if (a->kind == DYADI_AK_CITY && sent_initial && len == 1)
             continue;
+        /* ... and right after another capitalised word it is a surname
+         * ("Manuel Valls", "Raúl Castro", "Juan Manuel Santos") */
+        if (a->kind == DYADI_AK_CITY && len == 1 && !sent_initial &&
+            (first[-1].flags & DYAD_TOKF_CAPITAL) && first[-1].kind == DYAD_TOK_WORD)
+            continue;
         int score = kind_rank(a->kind) * 4 + lo;
         if (!best || score > best_score ||
             (score == best_score && a->kind == DYADI_AK_CITY && a->pop > best->pop)) {

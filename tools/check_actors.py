@@ -113,7 +113,7 @@ class Checker:
         if "sector" in attrs and not CODE.match(attrs["sector"]):
             self.err(where, "bad sector %r" % attrs["sector"])
         if "roles" in attrs:
-            if kind != "person":
+            if kind not in ("person", "org"):  # an org may change status (Taliban -> AFGGOV)
                 self.warn(where, "roles on a %s" % kind)
             for r in attrs["roles"].split(","):
                 m = ROLE.match(r)
