@@ -503,9 +503,13 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             /* An IGO after "of": "le secrétaire général de l'ONU" is the IGO. */
             if (!code) {
                 uint32_t j = after_of(c, last, send);
-                if (j && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
+                /* the entry may include its article ("l'État islamique") */
+                if (j && k + 1 < nm && (ms[k + 1].ti == j || (ms[k + 1].ti + 1 == j &&
+                                                               ms[k + 1].ti > last)) &&
+                    ms[k + 1].sent == m->sent &&
                     (ms[k + 1].a->kind == DYADI_AK_IGO || ms[k + 1].a->kind == DYADI_AK_ORG)) {
-                    code = entry_code(c, ms[k + 1].a);
+                    a = ms[k + 1].a;
+                    code = entry_code(c, a);
                     last = ms[k + 1].ti + ms[k + 1].n;
                     how = "composition:agent+of+organisation";
                     k++;
