@@ -119,9 +119,13 @@ check code/help-lists-options [ $ok -eq 0 ]
 # the examples of docs/cli.md ("    $ ..." lines) run and exit 0
 grep '^    \$ ' docs/cli.md | sed 's/^    \$ //' >"$TMP/examples"
 check code/docs-examples-found [ -s "$TMP/examples" ]
+# run them in a scratch folder (dyad ingest writes dyad.db in the current
+# folder) that sees the repository's examples/ and tests/
+mkdir -p "$TMP/work" && ln -s "$PWD/examples" "$PWD/tests" "$TMP/work/"
+ABSDYAD=$(cd "$(dirname "$DYAD")" && pwd)/$(basename "$DYAD")
 i=0
 while IFS= read -r cmd; do
     i=$((i + 1))
-    DYADBIN="$DYAD" sh -c "dyad() { \"\$DYADBIN\" \"\$@\"; }; $cmd" </dev/null >/dev/null 2>"$TMP/err"
+    (cd "$TMP/work" && DYADBIN="$ABSDYAD" sh -c "dyad() { \"\$DYADBIN\" \"\$@\"; }; $cmd") </dev/null >/dev/null 2>"$TMP/err"
     check "code/docs-example-$i" [ $? -eq 0 ]
 done <"$TMP/examples"
