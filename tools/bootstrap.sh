@@ -4,7 +4,8 @@
 # only what is missing and does nothing when everything is there.
 set -eu
 PKGS="build-essential pkg-config libutf8proc-dev libstemmer-dev libsqlite3-dev
-      libjansson-dev libcmocka-dev unicode-cldr-core sqlite3 python3 binutils"
+      libjansson-dev libcmocka-dev unicode-cldr-core sqlite3 python3 binutils
+      jq libxml2-utils time"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
