@@ -657,6 +657,10 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
         if (!root)
             continue;
         for (uint32_t i = sfirst; i < send && n < max; i++) {
+            /* a verb cue never starts on a capitalised word inside the
+             * sentence ("the United States" is no "state") */
+            if (pass && i > sfirst && (tok(c, i)->flags & DYAD_TOKF_CAPITAL))
+                continue;
             hit h = {0, 0};
             walk(c, trie, pass, root, i, send, 0, &h);
             if (!h.end)
@@ -682,6 +686,7 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
 static int nounish(const dyad_coder *c, uint32_t i, uint32_t sfirst)
 {
     const dyad_token *t = tok(c, i);
+
     if ((t->flags & DYAD_TOKF_CAPITAL) && i > sfirst && !(tok(c, i - 1)->flags & DYAD_TOKF_QUOTE))
         return 1;
     uint32_t det = strcmp(c->lang, "fr") == 0 ? W_NDET_FR
@@ -1099,6 +1104,13 @@ dyad_status dyadi_events_run(dyad_coder *c)
                          has_class(c, cues[k].first - 1, W_BOUND)))
                         break; /* « ... », a déclaré X: the speaker is not in the quote */
                     if (cs[j].end <= cues[k].first && !cs[j].governed && !cs[j].place) {
+                        /* the speaker stands right before its verb ("X a
+                         * déclaré", "X said", "des sources ont même affirmé");
+                         * an actor further left is the subject of an earlier
+                         * clause ("Israel lifted the curfew, port officials
+                         * said") */
+                        if (cs[j].end + 3 < cues[k].first)
+                            break;
                         if (!attr_code) {
                             attr_code = cs[j].code;
                             uint32_t a0 = cs[j].span.start, a1 = cs[j].span.end;
@@ -1125,8 +1137,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
         for (size_t ti = 0; ti < ntr; ti++) {
             trig *t = &ts[ti];
             const dyadi_trigger *e = t->e;
-            if (speech[t->first])
-                continue; /* the speech verb itself */
+            if (speech[t->first] && speech[t->end - 1])
+                continue; /* the speech verb itself, not "claim responsibility" */ /* the speech verb itself */
             /* passive voice: être/be right before a verb trigger */
             int passive = 0;
             if (e->kind == DYADI_TK_VERB)
@@ -1298,7 +1310,9 @@ dyad_status dyadi_events_run(dyad_coder *c)
             /* a negated refusal-free verb: "n'a pas condamné" -> negated.
              * A refused cooperation is a CAMEO rejection. */
             const char *code = e->code;
-            if (polarity == DYAD_NEGATED && refused) {
+            if (polarity == DYAD_NEGATED && (refused || e->neg_code)) {
+                /* "did not accept refugees" with neg_code=1223: CAMEO codes
+                 * the refusal; a generic 12x only for an explicit refusal */
                 const char *rc = e->neg_code ? e->neg_code : refusal_code(e->code);
                 if (rc) {
                     code = rc;
