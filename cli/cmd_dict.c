@@ -8,16 +8,21 @@
  * the compiler could not run; 2 bad command line. */
 #include "cli.h"
 #include "dictsrc.h"
+#include "foreign.h"
 
 #include <string.h>
 
 static const cli_opt build_opts[] = {
     {"data", 'd', "DIR", "dictionary sources (default: data)"},
     {"out", 'o', "FILE", "the binary lexicon to write (required)"},
+    {"dict", 0, "SPEC", "TABARI/PETRARCH dictionaries instead of DIR's actors and triggers: tabari:FILE.project, petrarch:DIR"},
+    {"tabari", 0, "FILE", "same as --dict tabari:FILE"},
+    {"petrarch", 0, "PATH", "same as --dict petrarch:PATH"},
 };
 
 static const cli_opt check_opts[] = {
     {"data", 'd', "DIR", "dictionary sources (default: data)"},
+    {"dict", 0, "SPEC", "check the conversion of TABARI/PETRARCH dictionaries (see build)"},
 };
 
 #define NOPTS(a) (sizeof(a) / sizeof((a)[0]))
@@ -35,7 +40,7 @@ static void print_counts(const dyadi_dict_stats *st)
 static int dict_build(int argc, char **argv)
 {
     cli_args a;
-    int rc = cli_parse(argc, argv, "dyad dict build [--data DIR] --out FILE [-q]",
+    int rc = cli_parse(argc, argv, "dyad dict build [--data DIR] [--dict SPEC] --out FILE [-q]",
                        "Compile the dictionaries in DIR into the binary lexicon FILE.",
                        build_opts, NOPTS(build_opts), &a);
     if (rc != 0)
@@ -47,11 +52,30 @@ static int dict_build(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
-    dyadi_dict_opts o = {cli_get(&a, build_opts, NOPTS(build_opts), "data"), out, 0, stderr,
-                         cli_verbosity};
+    char spec[4096] = "";
+    const char *dict = cli_get(&a, build_opts, NOPTS(build_opts), "dict");
+    const char *tab = cli_get(&a, build_opts, NOPTS(build_opts), "tabari");
+    const char *pet = cli_get(&a, build_opts, NOPTS(build_opts), "petrarch");
+    if ((dict != NULL) + (tab != NULL) + (pet != NULL) > 1) {
+        fprintf(stderr, "dyad dict build: give one of --dict, --tabari, --petrarch\n");
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (dict || tab || pet)
+        snprintf(spec, sizeof spec, "%s%s", dict ? "" : tab ? "tabari:" : "petrarch:",
+                 dict ? dict : tab ? tab : pet);
+    char ddir[4096];
+    const char *data = cli_get(&a, build_opts, NOPTS(build_opts), "data");
+    if (spec[0]) {
+        dyadi_foreign_data_dir(data, ddir, sizeof ddir);
+        data = ddir;
+    }
+    dyadi_dict_opts o = {data, out, 0, stderr, cli_verbosity};
     dyadi_dict_stats st;
-    char err[512];
-    dyad_status s = dyadi_dict_compile(&o, &st, err, sizeof err);
+    dyadi_foreign_stats fx;
+    char err[1024];
+    dyad_status s = spec[0] ? dyadi_foreign_compile(spec, &o, &st, &fx, err, sizeof err)
+                            : dyadi_dict_compile(&o, &st, err, sizeof err);
     if (s != DYAD_OK) {
         fprintf(stderr, "dyad dict build: %s\n", err);
         rc = EXIT_FAIL;
@@ -63,6 +87,8 @@ static int dict_build(int argc, char **argv)
         rc = EXIT_FAIL;
         goto done;
     }
+    if (cli_verbosity > 0 && spec[0])
+        dyadi_foreign_print(stdout, &fx);
     if (cli_verbosity > 0) {
         print_counts(&st);
         printf("wrote %s: %llu bytes (%zu warnings)\n", out, (unsigned long long)st.file_size,
@@ -90,11 +116,21 @@ static int dict_check(int argc, char **argv)
         goto done;
     }
     /* check reports everything it finds unless told -q. */
-    dyadi_dict_opts o = {cli_get(&a, check_opts, NOPTS(check_opts), "data"), NULL, 1, stderr,
-                         cli_verbosity};
+    const char *dict = cli_get(&a, check_opts, NOPTS(check_opts), "dict");
+    char ddir[4096];
+    const char *data = cli_get(&a, check_opts, NOPTS(check_opts), "data");
+    if (dict) {
+        dyadi_foreign_data_dir(data, ddir, sizeof ddir);
+        data = ddir;
+    }
+    dyadi_dict_opts o = {data, NULL, 1, stderr, cli_verbosity};
     dyadi_dict_stats st;
-    char err[512];
-    dyad_status s = dyadi_dict_compile(&o, &st, err, sizeof err);
+    dyadi_foreign_stats fx;
+    char err[1024];
+    dyad_status s = dict ? dyadi_foreign_compile(dict, &o, &st, &fx, err, sizeof err)
+                         : dyadi_dict_compile(&o, &st, err, sizeof err);
+    if (s == DYAD_OK && dict && cli_verbosity > 0)
+        dyadi_foreign_print(stdout, &fx);
     if (s != DYAD_OK) {
         fprintf(stderr, "dyad dict check: %s\n", err);
         rc = EXIT_FAIL;
@@ -120,8 +156,8 @@ int cmd_dict(int argc, char **argv)
         return dict_check(argc - 1, argv + 1);
     FILE *f = argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) ? stdout
                                                                                             : stderr;
-    fprintf(f, "usage: dyad dict build [--data DIR] --out FILE [-q]\n"
-               "       dyad dict check [--data DIR]\n\n"
+    fprintf(f, "usage: dyad dict build [--data DIR] [--dict SPEC] --out FILE [-q]\n"
+               "       dyad dict check [--data DIR] [--dict SPEC]\n\n"
                "build compiles the dictionaries (docs/formats.md) into a binary lexicon;\n"
                "check lints them. 'dyad dict build --help' says more.\n");
     return f == stdout ? EXIT_OK : EXIT_USAGE;

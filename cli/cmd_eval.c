@@ -15,11 +15,14 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "docloop.h"
 
 static const cli_opt eval_opts[] = {
     {"format", 'f', "FMT", "gold format: auto, dyad, tabari, petrarch, plover, cameo-csv (default auto)"},
     {"lexicon", 'l', "FILE", "compiled lexicon (default: $DYAD_LEXICON, then beside dyad)"},
-    {"dict", 0, "SPEC", "suite dictionaries to load (not supported yet; ignored)"},
+    {"dict", 0, "SPEC", "code with these TABARI/PETRARCH dictionaries (tabari:FILE.project, petrarch:DIR); default: the ones a suite names"},
     {"lang", 0, "LANG", "code every record as fr or en (default: the record's, else identify)"},
     {"json", 'j', NULL, "print one JSON object instead of the readable report"},
     {"show-errors", 'e', NULL, "list every miss and false alarm with its text and rule"},
@@ -35,6 +38,7 @@ typedef struct eval_file {
     char **dicts;
     size_t ndicts;
     int opened;
+    int loaded;         /* the suite's dictionaries were used */
 } eval_file;
 
 static void free_files(eval_file *f, size_t n)
@@ -113,7 +117,8 @@ static void report_text(FILE *f, const dyad_scorer *s, const eval_file *files, s
             fprintf(f, "  note: the suite names dictionaries");
             for (size_t k = 0; k < ef->ndicts; k++)
                 fprintf(f, "%s %s", k ? "," : "", ef->dicts[k]);
-            fprintf(f, " (not loaded: dyad is scored with its own lexicon)\n");
+            fprintf(f, ef->loaded ? " (loaded)\n"
+                                  : " (not loaded: dyad is scored with its own lexicon)\n");
         }
     }
     fprintf(f, "\nrecords %llu, gold events %llu, produced events %llu"
@@ -232,7 +237,7 @@ static int report_json(FILE *f, const dyad_scorer *s, const eval_file *files, si
         json_t *da = json_array();
         for (size_t k = 0; k < ef->ndicts; k++)
             json_array_append_new(da, json_string(ef->dicts[k]));
-        json_object_set_new(fo, "dictionaries_not_loaded", da);
+        json_object_set_new(fo, ef->loaded ? "dictionaries_loaded" : "dictionaries_not_loaded", da);
         json_array_append_new(fa, fo);
     }
     json_object_set_new(o, "files", fa);
@@ -292,6 +297,41 @@ static int report_json(FILE *f, const dyad_scorer *s, const eval_file *files, si
     return rc;
 }
 
+/* The spec of the dictionaries a suite names: each name beside the gold
+ * file, else in ../dictionaries (the PETRARCH2 layout). */
+static int suite_spec(const eval_file *ef, char *out, size_t outlen)
+{
+    char dir[4096];
+    const char *slash = strrchr(ef->path, '/');
+    if (slash)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - ef->path), ef->path);
+    else
+        snprintf(dir, sizeof dir, ".");
+    int tabari = strcmp(ef->format, "tabari") == 0;
+    int w = snprintf(out, outlen, "%s", tabari ? "tabari:" : "petrarch:");
+    size_t used = w > 0 ? (size_t)w : 0, n = 0;
+    for (size_t k = 0; k < ef->ndicts; k++) {
+        char path[8192];
+        w = snprintf(path, sizeof path, "%s/%s", dir, ef->dicts[k]);
+        if (w < 0 || (size_t)w >= sizeof path)
+            continue;
+        if (access(path, R_OK) != 0) {
+            w = snprintf(path, sizeof path, "%s/../dictionaries/%s", dir, ef->dicts[k]);
+            if (w < 0 || (size_t)w >= sizeof path || access(path, R_OK) != 0) {
+                if (cli_verbosity >= 1)
+                    fprintf(stderr, "dyad eval: %s: dictionary %s not found\n", ef->path, ef->dicts[k]);
+                continue;
+            }
+        }
+        w = snprintf(out + used, outlen - used, "%s%s", n ? "," : "", path);
+        if (w < 0 || (size_t)w >= outlen - used)
+            return -1;
+        used += (size_t)w;
+        n++;
+    }
+    return n ? 0 : -1;
+}
+
 int cmd_eval(int argc, char **argv)
 {
     cli_args a;
@@ -301,8 +341,8 @@ int cmd_eval(int argc, char **argv)
                        "(full codes), per root, root confusion. Exit status 3 when malformed\n"
                        "records were skipped, 1 when a gold file could not be read.",
                        eval_opts, NOPTS, &a);
-    dyad_lexicon *lex = NULL;
-    dyad_coder *coder = NULL;
+    dyad_lexicon *lex = NULL, *suite_lex = NULL;
+    dyad_coder *coder = NULL, *suite_coder = NULL;
     dyad_scorer *scorer = NULL;
     eval_file *files = NULL;
     size_t nfiles = 0;
@@ -346,13 +386,23 @@ int cmd_eval(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
-    if (dict && cli_verbosity >= 1)
-        fprintf(stderr, "dyad eval: note: --dict %s: loading a suite's own dictionaries is not "
-                        "supported yet; scoring with dyad's lexicon\n", dict);
+    if (dict && lexpath) {
+        fprintf(stderr, "dyad eval: --dict and --lexicon exclude each other\n");
+        rc = EXIT_USAGE;
+        goto done;
+    }
 
     char err[600];
     err[0] = '\0';
-    dyad_status st = dyad_lexicon_open(lexpath, &lex, err, sizeof err);
+    dyad_status st = DYAD_OK;
+    if (dict) {
+        if (cli_open_foreign("eval", dict, &lex)) {
+            rc = EXIT_FAIL;
+            goto done;
+        }
+    } else {
+        st = dyad_lexicon_open(lexpath, &lex, err, sizeof err);
+    }
     if (st != DYAD_OK) {
         lex = NULL;
         if (lexpath) {
@@ -393,12 +443,32 @@ int cmd_eval(int argc, char **argv)
             rc = EXIT_FAIL;
             goto done;
         }
-        if (ef->ndicts && cli_verbosity >= 1 && !as_json) {
+        /* A suite that names its dictionaries is coded with them unless
+         * --dict or --lexicon says otherwise. */
+        dyad_coder_free(suite_coder);
+        dyad_lexicon_free(suite_lex);
+        suite_coder = NULL;
+        suite_lex = NULL;
+        if (ef->ndicts && !dict && !lexpath) {
+            char spec[8192];
+            if (suite_spec(ef, spec, sizeof spec) == 0 && cli_open_foreign("eval", spec, &suite_lex) == 0) {
+                suite_coder = dyad_coder_new(suite_lex);
+                if (!suite_coder) {
+                    fprintf(stderr, "dyad eval: out of memory\n");
+                    dyad_gold_free(g);
+                    rc = EXIT_FAIL;
+                    goto done;
+                }
+                ef->loaded = 1;
+            }
+        }
+        if (ef->ndicts && !ef->loaded && cli_verbosity >= 1 && !as_json) {
             fprintf(stderr, "dyad eval: note: %s names dictionaries", a.pos[i]);
             for (size_t k = 0; k < ef->ndicts; k++)
                 fprintf(stderr, "%s %s", k ? "," : "", ef->dicts[k]);
             fprintf(stderr, " (not loaded)\n");
         }
+        dyad_coder *cur = suite_coder ? suite_coder : coder;
         dyad_gold_record rec;
         while (!limit || scored < limit) {
             st = dyad_gold_next(g, &rec);
@@ -424,9 +494,9 @@ int cmd_eval(int argc, char **argv)
             doc.text_len = rec.text_len;
             size_t nev = 0;
             const dyad_event *ev = NULL;
-            st = dyad_coder_run(coder, &doc);
+            st = dyad_coder_run(cur, &doc);
             if (st == DYAD_OK)
-                ev = dyad_coder_events(coder, &nev);
+                ev = dyad_coder_events(cur, &nev);
             else if (cli_verbosity >= 2)
                 fprintf(stderr, "dyad eval: %s: record %s not coded: %s\n", a.pos[i], rec.id,
                         dyad_strerror(st));
@@ -449,6 +519,8 @@ int cmd_eval(int argc, char **argv)
         rc = EXIT_FAIL;
     }
 done:
+    dyad_coder_free(suite_coder);
+    dyad_lexicon_free(suite_lex);
     free_files(files, nfiles);
     dyad_scorer_free(scorer);
     dyad_coder_free(coder);

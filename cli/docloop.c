@@ -8,6 +8,7 @@
  * and skipped (exit 3 at the end), unless --strict makes it fatal (exit 1).
  */
 #include "docloop.h"
+#include "foreign.h"
 
 #include <errno.h>
 #include <string.h>
@@ -74,6 +75,16 @@ int cli_docs_open(cli_docs *d, const char *cmd, const cli_args *a, const cli_opt
     ro.date = date;
     ro.lang = lang;
 
+    const char *dict = cli_get(a, opts, nopts, "dict");
+    if (dict && lexpath) {
+        fprintf(stderr, "dyad %s: --dict and --lexicon exclude each other\n", cmd);
+        return EXIT_USAGE;
+    }
+    if (dict) {
+        if (cli_open_foreign(cmd, dict, &d->lex))
+            return EXIT_FAIL;
+        goto reader;
+    }
     char err[512];
     err[0] = '\0';
     dyad_status st = dyad_lexicon_open(lexpath, &d->lex, err, sizeof err);
@@ -91,12 +102,40 @@ int cli_docs_open(cli_docs *d, const char *cmd, const cli_args *a, const cli_opt
                             "dictionaries: no actors, no events\n",
                     cmd, err[0] ? err : dyad_strerror(st));
     }
+reader:
     d->reader = dyad_reader_new(&ro);
     d->coder = dyad_coder_new(d->lex);
     if (!d->reader || !d->coder) {
         fprintf(stderr, "dyad %s: out of memory\n", cmd);
         return EXIT_FAIL;
     }
+    return 0;
+}
+
+int cli_open_foreign(const char *cmd, const char *spec, dyad_lexicon **lex)
+{
+    char err[1024];
+    err[0] = '\0';
+    dyadi_foreign_stats fx;
+    dyad_status st = dyadi_foreign_open(spec, NULL, stderr, cli_verbosity >= 2 ? 1 : 0, &fx, lex,
+                                        err, sizeof err);
+    if (st != DYAD_OK) {
+        fprintf(stderr, "dyad %s: cannot load dictionaries %s: %s\n", cmd, spec,
+                err[0] ? err : dyad_strerror(st));
+        *lex = NULL;
+        return -1;
+    }
+    size_t approx = 0, skipped = 0;
+    for (int i = 0; i < DYADI_FX_COUNT; i++) {
+        approx += fx.n[i][DYADI_FX_APPROX];
+        skipped += fx.n[i][DYADI_FX_SKIPPED];
+    }
+    if (cli_verbosity >= 1)
+        fprintf(stderr, "dyad %s: %s: %zu files, %zu actor/agent and %zu trigger entries; %zu "
+                        "elements approximated, %zu skipped (-v -v lists them)\n",
+                cmd, spec, fx.files, fx.actors_out, fx.triggers_out, approx, skipped);
+    if (cli_verbosity >= 2)
+        dyadi_foreign_print(stderr, &fx);
     return 0;
 }
 

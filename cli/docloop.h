@@ -11,6 +11,7 @@
     {"date", 0, "DATE", "date of documents that carry none (YYYY-MM or YYYY-MM-DD)"}, \
     {"lang", 0, "LANG", "language of every document: fr, en or auto (default)"},      \
     {"lexicon", 0, "FILE", "compiled lexicon (default: $DYAD_LEXICON, dyad.lex)"},    \
+    {"dict", 0, "SPEC", "code with TABARI/PETRARCH dictionaries: tabari:FILE.project, petrarch:DIR"}, \
     {"strict", 0, NULL, "stop at the first bad record, with exit status 1"}
 
 typedef struct cli_docs {
@@ -40,4 +41,9 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud);
 /* "dyad CMD: N documents read, N coded, N skipped, N WHAT" on stderr, unless -q. */
 void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what);
 void cli_docs_close(cli_docs *d);
+/* Compile and open foreign dictionaries (spec "tabari:..." or "petrarch:...",
+ * see dyad_lexicon_open_foreign) for subcommand cmd: conversion warnings on
+ * stderr with -v, the per-element counts with -v -v. 0 on success. */
+int cli_open_foreign(const char *cmd, const char *spec, dyad_lexicon **lex);
+
 #endif

@@ -137,6 +137,18 @@ DYAD_API dyad_status dyad_lexicon_open(const char *path, dyad_lexicon **out,
                                        char *errbuf, size_t errlen);
 DYAD_API void dyad_lexicon_free(dyad_lexicon *lex);
 
+/* Compile TABARI or PETRARCH dictionaries into a lexicon and open it.
+ * spec: "tabari:FILE.project", "petrarch:DIR" (a PETRARCH2 dictionaries
+ * folder), "petrarch:PETR_config.ini", or either prefix with
+ * comma-separated dictionary files (kind from the name: *actors*,
+ * *agents*, *verbs* or CAMEO.*, *discards*). The CAMEO taxonomy and the cue
+ * words come from dyad's data directory data_dir (NULL: $DYAD_DATA, ./data,
+ * then data beside the executable's folder). Entries dyad cannot represent
+ * are left out or approximated (`dyad dict build --tabari/--petrarch -v`
+ * lists them). Same ownership and errors as dyad_lexicon_open. */
+DYAD_API dyad_status dyad_lexicon_open_foreign(const char *spec, const char *data_dir,
+                                               dyad_lexicon **out, char *errbuf, size_t errlen);
+
 /* ------------------------------------------------------------------------
  * The coder: one per thread
  * ------------------------------------------------------------------------ */

@@ -212,7 +212,7 @@ typedef struct c_sig {
 
 enum { SEV_ERROR, SEV_WARN, SEV_DUP, SEV_CONFLICT, SEV_DATES, SEV_CODE, SEV_INFO };
 
-typedef struct cc {
+typedef struct dyadi_cc {
     const dyadi_dict_opts *o;
     dyadi_dict_stats *st;
     buf pool;
@@ -232,6 +232,9 @@ typedef struct cc {
     dyadi_vec toks, warns;
     int nomem;
     uint32_t empty_off;     /* pool offset of "" */
+    int soft;               /* foreign entries: refusals are warnings */
+    dyadi_dict_foreign_fn foreign;  /* foreign reader, or NULL */
+    void *foreign_ud;
 } cc;
 
 /* ---- diagnostics ------------------------------------------------------- */
@@ -241,6 +244,8 @@ static void vreport(cc *c, uint32_t file, uint32_t line, int sev, const char *fm
     static const char *const label[] = {"error", "warning", "duplicate", "conflict",
                                         "dates", "code", "info"};
     dyadi_dict_stats *st = c->st;
+    if (sev == SEV_ERROR && c->soft)
+        sev = SEV_WARN;
     switch (sev) {
     case SEV_ERROR: st->errors++; break;
     case SEV_WARN: st->warnings++; break;
@@ -1784,6 +1789,52 @@ fail_msg:
     return rc;
 }
 
+/* ---- entries from foreign readers (foreign.c) --------------------------- */
+
+int dyadi_dict_src_file(dyadi_dict_src *c, const char *path)
+{
+    c->line = 0;
+    if (add_file(c, path))
+        return -1;
+    c->st->files++;
+    return 0;
+}
+
+int dyadi_dict_src_add(dyadi_dict_src *c, int what, uint32_t line, const char *kind,
+                       const char *phrase, const char *code, const char *attrs)
+{
+    /* The handlers read "kind lang phrase code attrs" and edit the columns
+     * in place, so they get copies. */
+    char cols[4][1024];
+    const char *in[4] = {kind, phrase, code, attrs ? attrs : ""};
+    for (int i = 0; i < 4; i++) {
+        int n = snprintf(cols[i], sizeof cols[i], "%s", in[i]);
+        if (n < 0 || (size_t)n >= sizeof cols[i]) {
+            report_at(c, c->file, line, SEV_WARN, "entry too long for dyad, not converted");
+            return 0;
+        }
+    }
+    char lang[3] = "en";
+    char *col[5] = {cols[0], lang, cols[1], cols[2], cols[3]};
+    c->line = line;
+    c->st->lines++;
+    dyadi_arena_reset(&c->arena);
+    size_t before = what == 'A' ? c->actors.len : c->triggers.len;
+    int ncol = cols[3][0] ? 5 : 4;
+    int r = what == 'A' ? handle_actor(c, col, ncol) : handle_trigger(c, col, ncol);
+    if (r < 0 || c->nomem)
+        return -1;
+    return (what == 'A' ? c->actors.len : c->triggers.len) > before;
+}
+
+void dyadi_dict_src_warn(dyadi_dict_src *c, uint32_t line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(c, c->file, line, SEV_WARN, fmt, ap);
+    va_end(ap);
+}
+
 /* ---- driver ------------------------------------------------------------ */
 
 static void cc_free(cc *c)
@@ -1817,6 +1868,13 @@ static void cc_free(cc *c)
 dyad_status dyadi_dict_compile(const dyadi_dict_opts *opts, dyadi_dict_stats *stats,
                                char *errbuf, size_t errlen)
 {
+    return dyadi_dict_compile_foreign(opts, NULL, NULL, stats, errbuf, errlen);
+}
+
+dyad_status dyadi_dict_compile_foreign(const dyadi_dict_opts *opts, dyadi_dict_foreign_fn foreign,
+                                       void *ud, dyadi_dict_stats *stats, char *errbuf,
+                                       size_t errlen)
+{
     dyad_status rc = DYAD_ERR_NOMEM;
     char dummy[8];
     if (!errbuf || !errlen) {
@@ -1829,6 +1887,8 @@ dyad_status dyadi_dict_compile(const dyadi_dict_opts *opts, dyadi_dict_stats *st
     memset(stats, 0, sizeof *stats);
     c.o = opts;
     c.st = stats;
+    c.foreign = foreign;
+    c.foreign_ud = ud;
     dyadi_vec_init(&c.keyoff, sizeof(uint32_t), MAX_RECORDS);
     dyadi_vec_init(&c.actors, sizeof(c_actor), MAX_RECORDS);
     dyadi_vec_init(&c.roles, sizeof(c_role), MAX_RECORDS);
@@ -1881,12 +1941,32 @@ dyad_status dyadi_dict_compile(const dyadi_dict_opts *opts, dyadi_dict_stats *st
     static const char *const sub[] = {"actors", "triggers", "cues"};
     static const line_fn fns[] = {handle_actor, handle_trigger, handle_cue};
     for (size_t i = 0; i < NELEM(sub) && rc == DYAD_OK; i++) {
+        /* Foreign dictionaries replace dyad's actors and triggers but keep
+         * its pronouns (coreference) and cues (negation, modality...). */
+        if (c.foreign && i < 2) {
+            if (i == 0) {
+                snprintf(path, pl, "%s/actors/pronouns.manual.tsv", dir);
+                if ((probe = fopen(path, "rb")) != NULL) {
+                    fclose(probe);
+                    rc = read_file(&c, path, handle_actor, errbuf, errlen);
+                }
+            }
+            continue;
+        }
         snprintf(path, pl, "%s/%s", dir, sub[i]);
         rc = read_dir(&c, path, fns[i], errbuf, errlen);
         if (rc == DYAD_ERR_IO && !errbuf[0])
             snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
     }
     free(path);
+    if (rc == DYAD_OK && c.foreign) {
+        c.soft = 1;
+        rc = c.foreign(c.foreign_ud, &c, errbuf, errlen);
+        c.soft = 0;
+        c.line = 0;
+        if (rc == DYAD_OK && c.nomem)
+            rc = DYAD_ERR_NOMEM;
+    }
     if (rc != DYAD_OK)
         goto out;
     if (opts->lint && lint_sigs(&c))

@@ -58,6 +58,12 @@ uint64_t dyadi_lex_checksum(const unsigned char *p, size_t n);
 
 /* ---- the compiler ----------------------------------------------------- */
 
+/* The compiler as a foreign-dictionary reader (foreign.c) sees it: an
+ * opaque sink for entries converted to dyad's own columns. */
+typedef struct dyadi_cc dyadi_dict_src;
+typedef dyad_status (*dyadi_dict_foreign_fn)(void *ud, dyadi_dict_src *src, char *errbuf,
+                                            size_t errlen);
+
 typedef struct dyadi_dict_opts {
     const char *data_dir;   /* "data" when NULL */
     const char *out_path;   /* where to write the binary; NULL: do not write */
@@ -84,4 +90,28 @@ typedef struct dyadi_dict_stats {
  * compiler itself could not work (message in errbuf). */
 dyad_status dyadi_dict_compile(const dyadi_dict_opts *opts, dyadi_dict_stats *stats,
                                char *errbuf, size_t errlen);
+
+/* The same with foreign dictionaries (TABARI, PETRARCH): data_dir gives
+ * only the CAMEO taxonomy, the cues and actors/pronouns.manual.tsv, and
+ * foreign(ud, ...) adds the actors, agents and triggers through the
+ * dyadi_dict_src_* calls below. */
+dyad_status dyadi_dict_compile_foreign(const dyadi_dict_opts *opts, dyadi_dict_foreign_fn foreign,
+                                       void *ud, dyadi_dict_stats *stats, char *errbuf,
+                                       size_t errlen);
+
+/* For foreign readers, during the foreign call only. src_file names the file
+ * the next entries come from (messages say FILE:LINE). src_add compiles
+ * one entry given as the columns of a dyad source line (docs/formats.md):
+ * what is 'A' (actor file: kind phrase code attrs) or 'T' (trigger file:
+ * kind pattern code attrs), lang "en". An entry the compiler refuses is a
+ * warning here, not a build error: the foreign reader counts it. Returns 1
+ * kept, 0 refused, -1 out of memory. src_warn reports at FILE:LINE. */
+int dyadi_dict_src_file(dyadi_dict_src *src, const char *path);
+int dyadi_dict_src_add(dyadi_dict_src *src, int what, uint32_t line, const char *kind,
+                       const char *phrase, const char *code, const char *attrs);
+void dyadi_dict_src_warn(dyadi_dict_src *src, uint32_t line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 #endif

@@ -1,0 +1,177 @@
+/* test_foreign.c - the TABARI and PETRARCH dictionary readers (src/foreign.c):
+ * each syntax element is counted as converted, approximated or skipped,
+ * malformed lines are warned about with FILE:LINE, and the converted
+ * dictionaries code a sentence through the ordinary coder. Fixtures are in
+ * tests/fixtures/foreign/. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "foreign.h"
+
+#define FIX "tests/fixtures/foreign"
+
+typedef struct run {
+    dyadi_dict_stats st;
+    dyadi_foreign_stats fx;
+    char msgs[65536];
+    dyad_status rc;
+} run;
+
+/* Compile a spec with data/'s taxonomy and cues; messages into r->msgs. */
+static void compile(run *r, const char *spec, const char *out)
+{
+    memset(r, 0, sizeof *r);
+    FILE *m = tmpfile();
+    assert_non_null(m);
+    dyadi_dict_opts o = {"data", out, 0, m, 1};
+    char err[512];
+    r->rc = dyadi_foreign_compile(spec, &o, &r->st, &r->fx, err, sizeof err);
+    rewind(m);
+    size_t n = fread(r->msgs, 1, sizeof r->msgs - 1, m);
+    r->msgs[n] = '\0';
+    fclose(m);
+}
+
+#define FX(r, el, how) ((r)->fx.n[DYADI_FX_##el][DYADI_FX_##how])
+
+static void tabari_actors(void **state)
+{
+    (void)state;
+    run *r = malloc(sizeof *r);
+    assert_non_null(r);
+    compile(r, "tabari:" FIX "/mini.project", NULL);
+    assert_int_equal(r->rc, DYAD_OK);
+    assert_int_equal(r->st.errors, 0);
+    assert_int_equal(FX(r, SYNONYM, CONVERTED), 1);          /* +MINAS_TIRITH */
+    assert_int_equal(FX(r, DATE, CONVERTED), 2);             /* ALBRIGHT, AXNOR */
+    assert_int_equal(FX(r, DATE, APPROX), 1);                /* ALBRIGHT null outside */
+    assert_true(FX(r, NULL, SKIPPED) >= 2);                  /* ALBRIGHT, BOROMIR */
+    assert_int_equal(FX(r, DISCARD, SKIPPED), 1);            /* NASGUL */
+    assert_int_equal(FX(r, MULTICODE, APPROX), 1);           /* LORIEN */
+    assert_true(FX(r, STEM, APPROX) > 0);                    /* ARNOR, no '_' */
+    assert_non_null(strstr(r->msgs, FIX "/mini.actors:11: warning: bad date restriction"));
+    assert_non_null(strstr(r->msgs, FIX "/mini.actors:12: warning: bad actor code"));
+    assert_non_null(strstr(r->msgs, FIX "/mini.actors:8: warning: discard code"));
+    free(r);
+}
+
+static void tabari_agents(void **state)
+{
+    (void)state;
+    run *r = malloc(sizeof *r);
+    assert_non_null(r);
+    compile(r, "tabari:" FIX "/mini.project", NULL);
+    assert_int_equal(FX(r, AGENT, CONVERTED), 2);
+    assert_int_equal(FX(r, AGENT_PREFIX, APPROX), 1);        /* [NGM~] */
+    assert_non_null(strstr(r->msgs, FIX "/mini.agents:3: warning: agent 'NOCODE_' without a [~CODE]"));
+    free(r);
+}
+
+static void tabari_verbs(void **state)
+{
+    (void)state;
+    run *r = malloc(sizeof *r);
+    assert_non_null(r);
+    compile(r, "tabari:" FIX "/mini.project", NULL);
+    assert_int_equal(FX(r, SYNSET, CONVERTED), 1);           /* &TIETYPES */
+    assert_int_equal(FX(r, SYNSET, SKIPPED), 1);             /* &NOSUCHSET */
+    assert_int_equal(FX(r, TIME, SKIPPED), 1);
+    assert_int_equal(FX(r, TARGET, CONVERTED), 3);
+    assert_int_equal(FX(r, SOURCE, CONVERTED), 1);
+    assert_int_equal(FX(r, ALTERNATIVE, CONVERTED), 1);
+    assert_int_equal(FX(r, COMPOUND, APPROX), 1);
+    assert_int_equal(FX(r, PAIRED, APPROX), 1);
+    assert_int_equal(FX(r, BADCODE, SKIPPED), 1);            /* [17K] */
+    assert_non_null(strstr(r->msgs, FIX "/mini.verbs:11: warning: null code"));
+    assert_non_null(strstr(r->msgs, FIX "/mini.verbs:19: warning: compound marker"));
+    assert_non_null(strstr(r->msgs, FIX "/mini.verbs:20: warning: pattern names an unknown synset"));
+    assert_non_null(strstr(r->msgs, FIX "/mini.verbs:23: warning: pattern without a [code]"));
+    free(r);
+}
+
+static void petrarch_elements(void **state)
+{
+    (void)state;
+    run *r = malloc(sizeof *r);
+    assert_non_null(r);
+    compile(r, "petrarch:" FIX "/petr.actors.txt," FIX "/petr.agents.txt," FIX "/petr.verbs.txt",
+            NULL);
+    assert_int_equal(r->rc, DYAD_OK);
+    assert_int_equal(r->st.errors, 0);
+    assert_int_equal(FX(r, ACTOR, CONVERTED), 3);
+    assert_int_equal(FX(r, STEM, APPROX), 0);                /* PETRARCH: whole words */
+    assert_int_equal(FX(r, DATE, CONVERTED), 1);             /* YYYYMMDD */
+    assert_int_equal(FX(r, SUBST, CONVERTED), 1);            /* !MINST! */
+    assert_true(FX(r, PLURAL, CONVERTED) >= 3);
+    assert_int_equal(FX(r, CONSTITUENT, APPROX), 2);         /* (FROM BUSINESS) */
+    assert_int_equal(FX(r, VERB, CONVERTED), 1);
+    free(r);
+}
+
+/* The converted dictionaries code through the ordinary coder. */
+static void tabari_codes(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/dyad-test-foreign-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    run *r = malloc(sizeof *r);
+    assert_non_null(r);
+    compile(r, "tabari:" FIX "/mini.project", path);
+    assert_int_equal(r->rc, DYAD_OK);
+    dyad_lexicon *lex = NULL;
+    assert_int_equal(dyad_lexicon_open(path, &lex, NULL, 0), DYAD_OK);
+    dyad_coder *c = dyad_coder_new(lex);
+    assert_non_null(c);
+    static const char text[] = "Arnor condemned Gondor on Tuesday.";
+    dyad_doc doc = {0};
+    doc.id = "t1";
+    doc.text = text;
+    doc.text_len = sizeof text - 1;
+    doc.lang = "en";
+    doc.date = "1995-01-01";
+    assert_int_equal(dyad_coder_run(c, &doc), DYAD_OK);
+    size_t n = 0;
+    const dyad_event *ev = dyad_coder_events(c, &n);
+    int found = 0;
+    for (size_t i = 0; i < n; i++)
+        found |= strcmp(ev[i].code, "111") == 0 && ev[i].source.code &&
+                 strcmp(ev[i].source.code, "ARN") == 0 && ev[i].target.code &&
+                 strcmp(ev[i].target.code, "GON") == 0;
+    assert_true(found);
+    dyad_coder_free(c);
+    dyad_lexicon_free(lex);
+    unlink(path);
+    free(r);
+}
+
+static void bad_spec(void **state)
+{
+    (void)state;
+    run *r = malloc(sizeof *r);
+    assert_non_null(r);
+    compile(r, "kedrs:" FIX "/mini.project", NULL);
+    assert_int_not_equal(r->rc, DYAD_OK);
+    compile(r, "tabari:" FIX "/no-such.project", NULL);
+    assert_int_not_equal(r->rc, DYAD_OK);
+    dyad_lexicon *lex = (dyad_lexicon *)1;
+    char err[256];
+    assert_int_not_equal(dyad_lexicon_open_foreign("petrarch:/no/such/dir", "data", &lex, err,
+                                                   sizeof err), DYAD_OK);
+    assert_null(lex);
+    assert_true(err[0] != '\0');
+    free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tabari_actors),   cmocka_unit_test(tabari_agents),
+        cmocka_unit_test(tabari_verbs),    cmocka_unit_test(petrarch_elements),
+        cmocka_unit_test(tabari_codes),    cmocka_unit_test(bad_spec),
+    };
+    return cmocka_run_group_tests_name("foreign", tests, NULL, NULL);
+}
