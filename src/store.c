@@ -343,7 +343,9 @@ static dyad_status open_store(const char *path, int readonly, dyad_store **out, 
          * of re-reading pages from the file for every insert. */
         if (exec(s, "PRAGMA journal_mode = WAL", path) != DYAD_OK ||
             exec(s, "PRAGMA synchronous = NORMAL", path) != DYAD_OK ||
-            exec(s, "PRAGMA cache_size = -32768", path) != DYAD_OK) {
+            exec(s, "PRAGMA cache_size = -32768", path) != DYAD_OK ||
+            exec(s, "PRAGMA wal_autocheckpoint = 16384", path) != DYAD_OK ||
+            exec(s, "PRAGMA temp_store = MEMORY", path) != DYAD_OK) {
             snprintf(s->errmsg, sizeof s->errmsg, "%s: not a dyad store: %s", path,
                      sqlite3_errmsg(s->db));
             goto fail;
