@@ -56,9 +56,11 @@ static int lang_ok(const char *elang, const char *dlang)
 {
     if (!elang || elang[0] == '*' || elang[0] == '\0')
         return 2;
-    if (strcmp(elang, dlang) == 0)
+    /* language tags are two letters: compare them without strcmp (this runs
+     * for every entry at every trie node the tokens reach) */
+    if (elang[0] == dlang[0] && elang[1] == dlang[1] && (elang[1] == '\0' || elang[2] == dlang[2]))
         return 2;
-    return strcmp(dlang, "und") == 0 ? 1 : 0;
+    return dlang[0] == 'u' && dlang[1] == 'n' && dlang[2] == 'd' ? 1 : 0;
 }
 
 /* Kinds whose names are proper nouns: the first word must be capitalised,

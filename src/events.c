@@ -52,6 +52,16 @@ static int norm_in(const dyad_coder *c, uint32_t i, const char *const *words)
     return 0;
 }
 
+/* An entry of language elang applies to a document in dlang ("*" and an
+ * undetermined document match everything); two-letter tags, no strcmp. */
+static int same_lang(const char *elang, const char *dlang)
+{
+    if (elang[0] == '*' || (dlang[0] == 'u' && dlang[1] == 'n' && dlang[2] == 'd'))
+        return 1;
+    return elang[0] == dlang[0] && elang[0] && elang[1] == dlang[1] &&
+           (elang[1] == '\0' || elang[2] == dlang[2]);
+}
+
 static int stem_is(const dyad_coder *c, uint32_t i, const char *stem)
 {
     return i < c->tokens.len && tok(c, i)->stem && strcmp(tok(c, i)->stem, stem) == 0;
@@ -669,8 +679,7 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
             const uint32_t *ids = dyadi_lex_entries(c->lex, trie, h.node, &ne);
             for (size_t k = 0; k < ne && n < max; k++) {
                 const dyadi_cue *e = dyadi_lex_cue(c->lex, ids[k]);
-                if (!e || (e->lang && e->lang[0] != '*' && strcmp(e->lang, c->lang) != 0 &&
-                           strcmp(c->lang, "und") != 0))
+                if (!e || (e->lang && !same_lang(e->lang, c->lang)))
                     continue;
                 out[n].first = i;
                 out[n].end = h.end;
@@ -715,7 +724,7 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
             const dyadi_trigger *e = dyadi_lex_trigger(c->lex, ids[k]);
             if (!e)
                 continue;
-            if (e->lang && strcmp(e->lang, c->lang) != 0 && strcmp(c->lang, "und") != 0)
+            if (e->lang && !same_lang(e->lang, c->lang))
                 continue;
             /* a verb pattern on a word used as a noun ("the government",
              * "sa coopération", "the Department", "United"): a capitalised
