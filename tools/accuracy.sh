@@ -38,14 +38,24 @@ UniversalPetrarch English GSR|universal-petrarch/english-gsr/PETR2_GSR_validatio
 UniversalPetrarch Spanish|universal-petrarch/spanish/spanish_validation_1018_noaccent.xml
 UniversalPetrarch Spanish protest (PLOVER)|universal-petrarch/spanish/spanish_protest_plover_validation.xml
 UniversalPetrarch Spanish fight|universal-petrarch/spanish/spanish_fight_reduced_181227v2_validation.xml
+CAMEO codebook examples, PETRARCH2 CAMEO verbs + Phoenix actors|cameo-codebook-icews/cameo-codes.utf8.csv|--dict petrarch:$PHX
+PLOVER gold standard, PETRARCH2 CAMEO verbs + Phoenix actors|plover/PLOVER_GSR_CAMEO.json|--dict petrarch:$PHX
+dyad-dev-gold en, PETRARCH2 CAMEO verbs + Phoenix actors|dyad-dev-gold/en-dev.jsonl|--dict petrarch:$PHX
 SETS
+# PETRARCH2's production dictionaries, named as its PETR_config.ini names them
+P='$DATA/petrarch2/dictionaries'
+PHX="$P/CAMEO.2.0.txt,$P/Phoenix.Countries.actors.txt,$P/Phoenix.International.actors.txt,$P/Phoenix.MilNonState.actors.txt,$P/Phoenix.agents.txt"
 
 i=0
-while IFS='|' read -r name path; do
+while IFS='|' read -r name path args; do
     i=$((i + 1))
-    cmd="$DYAD eval --json $DATA/$path"
+    # args may name $PHX; expand it (and $DATA in it) for the run and the doc
+    args=$(eval "printf '%s' \"$args\"")
+    args=$(printf '%s' "$args" | sed "s|\$DATA|$DATA|g")
+    cmd="$DYAD eval --json ${args:+$args }$DATA/$path"
     if [ -f "$DATA/$path" ]; then
-        "$DYAD" eval --json "$DATA/$path" >"$TMP/$i.json" 2>"$TMP/$i.err"
+        # shellcheck disable=SC2086
+        "$DYAD" eval --json $args "$DATA/$path" >"$TMP/$i.json" 2>"$TMP/$i.err"
         echo $? >"$TMP/$i.rc"
     fi
     printf '%s\t%s\t%s\n' "$name" "$path" "$cmd" >>"$TMP/index"
@@ -99,6 +109,8 @@ for i, line in enumerate(open(os.path.join(tmp, "index")), 1):
         extra.append("%d must_not hits" % o["must_not_hits"])
     if f.get("dictionaries_not_loaded"):
         extra.append("suite dictionaries not loaded")
+    if f.get("dictionaries_loaded"):
+        extra.append("suite dictionaries loaded")
     rows.append("| %s | %s | %s | %s | %s | %d | `%s` |" % (
         name, size, fig(L), fig(S), "; ".join(extra), o["produced_events"], cmd))
 with open(out + ".tmp", "w") as w:
@@ -123,9 +135,11 @@ dyad's best event: root accuracy and full-code accuracy. Negated events and
 events without a target are left out. See "Evaluation" in docs/design.md.
 
 The TABARI and PETRARCH suites were written for their own dictionaries
-(fictional actors such as Arnor and Gondor); dyad is scored with its own
-lexicon, so their figures measure coverage of the format, not of dyad's
-dictionaries, until those dictionaries can be loaded.
+(fictional actors such as Arnor and Gondor): `dyad eval` loads the
+dictionaries each suite names (TABARI's `.project`, PETRARCH's files) and
+codes with them, through dyad's own recogniser and coder. The last three
+lines code English gold with PETRARCH2's full CAMEO verbs and Phoenix
+actors instead of dyad's own English dictionaries, for comparison.
 
 | gold set | size | lenient P / R / F1 (tp/fp/fn) | strict P / R / F1 (tp/fp/fn) | notes | produced events | command |
 |---|---|---|---|---|---|---|
