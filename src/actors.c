@@ -551,9 +551,29 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                  * of a domestic event ("urged residents to evacuate"). */
                 const ante *an = a->number == 'p' ? NULL
                                                   : resolve(antes, nantes, m->sent, 0, 0, 0, sector);
+                uint32_t j = last;
+                if (!an && norm_is(c, j, IN_WORDS)) {
+                    /* "demonstrators in Baghdad", "les manifestants à Séoul":
+                     * the place names the agent's country */
+                    j++;
+                    while (j < send && norm_is(c, j, DETERMINERS))
+                        j++;
+                }
                 if (an) {
                     code = an->code;
                     how = "coreference:agent";
+                } else if (j > last && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
+                           (ms[k + 1].a->country || country_code_of(ms[k + 1].a)) &&
+                           ms[k + 1].a->kind != DYADI_AK_DEMONYM) {
+                    const dyadi_actor *pa = ms[k + 1].a;
+                    const char *pc = pa->country ? pa->country : country_code_of(pa);
+                    code = concat_code(c, pc, sector);
+                    how = "composition:agent+in+place";
+                    push_mention(c, m, first, last, DYAD_MENTION_ACTOR, code, a, how);
+                    push_mention(c, &ms[k + 1], j, j + ms[k + 1].n, DYAD_MENTION_PLACE, pc, pa,
+                                 "place-of-agent");
+                    k++;
+                    continue;
                 } else {
                     code = concat_code(c, "---", sector);
                     how = "agent-without-country";
