@@ -509,27 +509,44 @@ static const char *event_date(dyad_coder *c, uint32_t sfirst, uint32_t send, uin
 /* CAMEO 03x for a cooperative action that is only intended. */
 static const char *intent_code(const char *code)
 {
-    if (strncmp(code, "06", 2) == 0)
-        return strcmp(code, "062") == 0 ? "0312" : "0311";
-    if (strncmp(code, "07", 2) == 0)
-        return "033";
-    if (strncmp(code, "04", 2) == 0)
-        return "036";
-    if (strncmp(code, "05", 2) == 0)
-        return "032";
-    if (strncmp(code, "08", 2) == 0)
-        return "034";
-    if (strncmp(code, "03", 2) == 0)
+    /* The codebook's 03x subcodes mirror the actions they announce:
+     * 06x material cooperation -> 031x, 07x aid -> 033x, 04x meetings ->
+     * 036, 05x diplomatic cooperation -> 032, 08x yielding -> 035x (083
+     * political reform -> 034x); an intended conflict action is a threat. */
+    static const struct { const char *from, *to; } map[] = {
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+        {"04", "036"}, {"05", "032"},
+        {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},
+        {"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
+        {"087", "0356"}, {"08", "035"},
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"16", "131"},
+        {"17", "137"}, {"18", "138"}, {"19", "138"}, {"20", "138"},
+    };
+    if (strncmp(code, "01", 2) == 0 || strncmp(code, "02", 2) == 0 || strncmp(code, "03", 2) == 0)
         return code;
-    if (strncmp(code, "01", 2) == 0 || strncmp(code, "02", 2) == 0)
-        return code;
-    /* conflict actions that are only intended are threats */
-    if (strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 || strncmp(code, "20", 2) == 0)
-        return "138";
-    if (strncmp(code, "17", 2) == 0)
-        return "137";
-    if (strncmp(code, "16", 2) == 0)
-        return "131";
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
+            return map[i].to;
+    return NULL;
+}
+
+/* CAMEO 10x for an action someone says another actor must take: the
+ * demand subcodes mirror the demanded action like the intent ones. NULL:
+ * no demand code (a demand to attack is not coded as one). */
+static const char *demand_code(const char *code)
+{
+    static const struct { const char *from, *to; } map[] = {
+        {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"06", "101"},
+        {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"07", "103"},
+        {"057", "107"}, {"05", "102"}, {"04", "106"},
+        {"0831", "1041"}, {"0832", "1042"}, {"0833", "1043"}, {"0834", "1044"}, {"083", "104"},
+        {"081", "1051"}, {"082", "1052"}, {"084", "1053"}, {"085", "1054"}, {"086", "1055"},
+        {"087", "1056"}, {"08", "105"}, {"03", "100"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
+            return map[i].to;
     return NULL;
 }
 
@@ -1072,6 +1089,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
         /* attribution: "selon X", "according to X" mark X; "X a affirmé que"
          * marks X as the attribution of what follows que */
         const char *attr_text = NULL, *attr_code = NULL;
+        int said_cand = -1;              /* "X said ...": X, for a 010 statement */
+        int attr_cand = -1;              /* the attribution's actor, for demands */
+        uint32_t said_first = 0, said_end = 0;
+        size_t events_before = c->events.len;
         uint32_t attr_from = send; /* events after this token are attributed */
         for (size_t k = 0; k < ncu; k++) {
             /* speech verbs ("continue", "ajouter") only find quote
@@ -1094,6 +1115,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             for (size_t j = 0; j < nc && forward; j++) {
                 if (cs[j].first >= cues[k].end && cs[j].first <= cues[k].end + 3 && !cs[j].place) {
                     attr_code = cs[j].code;
+                    attr_cand = (int)j;
                     uint32_t a0 = tok(c, cues[k].first)->span.start, a1 = cs[j].span.end;
                     attr_text = dyadi_arena_strndup(&c->arena, c->doc->text + a0, a1 - a0);
                     for (uint32_t i = cs[j].first; i < cs[j].end; i++)
@@ -1121,6 +1143,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         if (cs[j].end + 3 < cues[k].first)
                             break;
                         if (!attr_code) {
+                            said_cand = (int)j;
+                            attr_cand = (int)j;
+                            said_first = cues[k].first;
+                            said_end = cues[k].end;
                             attr_code = cs[j].code;
                             uint32_t a0 = cs[j].span.start, a1 = cs[j].span.end;
                             /* include the head noun before an adjective ("Des sources occidentales") */
@@ -1290,7 +1316,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 continue; /* an actor acting on itself is no dyad */
 
             /* scope: negation, refusal, modality in the clause before the trigger */
-            int polarity = DYAD_ASSERTED, modality = e->mode, refused = 0;
+            int polarity = DYAD_ASSERTED, modality = e->mode, refused = 0, required = 0;
             /* a nominal trigger names an event the sentence presupposes
              * ("a refusé de condamner l'offensive russe"): the clause's
              * negation and modality are about the verb, not the noun */
@@ -1308,6 +1334,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     refused = 1;
                 } else if (q->kind == CUE_MODAL && before && q->end <= t->first + 1) {
                     const char *v = q->e->value ? q->e->value : "";
+                    if (strcmp(v, "required") == 0) {
+                        required = 1;
+                        continue;
+                    }
                     int mo = strcmp(v, "intended") == 0 ? DYAD_INTENDED
                              : strcmp(v, "possible") == 0 ? DYAD_POSSIBLE
                              : strcmp(v, "reported") == 0 ? DYAD_REPORTED : DYAD_ACTUAL;
@@ -1333,7 +1363,21 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 if (ic)
                     code = ic;
             }
-            if (modality == DYAD_ACTUAL && attr_code && t->first >= attr_from)
+            /* "X said Y must do Z": X demands Z of Y (10x). Said by no one
+             * (the article's own "must"), it is only possible. */
+            if (required && polarity == DYAD_ASSERTED) {
+                const char *dc = demand_code(e->code);
+                if (attr_cand >= 0 && t->first >= attr_from && dc &&
+                    strcmp(cs[attr_cand].code, cs[src].code) != 0) {
+                    tgt = src;
+                    src = attr_cand;
+                    code = dc;
+                    modality = DYAD_ACTUAL;
+                } else {
+                    modality = DYAD_POSSIBLE;
+                }
+            }
+            if (modality == DYAD_ACTUAL && attr_code && t->first >= attr_from && !required)
                 modality = DYAD_REPORTED;
             /* location: a place (or a capital that is neither actor) after
              * à/en/dans/in/at in the sentence */
@@ -1433,6 +1477,25 @@ dyad_status dyadi_events_run(dyad_coder *c)
                             edate, rule) != 0)) {
                 st = DYAD_ERR_NOMEM;
                 goto done;
+            }
+        }
+        /* "X said (that) ..." with no event of X's own in the sentence: X
+         * made a statement, CAMEO 010, with no target (it is not a dyad) */
+        if (said_cand >= 0 && strncmp(cs[said_cand].code, "---", 3) != 0) {
+            int has = 0;
+            for (size_t i = events_before; i < c->events.len && !has; i++)
+                has = strcmp(DYADI_VEC_AT(&c->events, dyad_event, i).source.code,
+                             cs[said_cand].code) == 0;
+            if (!has) {
+                static const dyadi_trigger said = {.kind = DYADI_TK_VERB, .code = "010",
+                                                   .id = "speech:said", .lang = "*"};
+                trig t = {said_first, said_end, &said, said_cand, -1};
+                if (push_event(c, (uint32_t)s, &t, &cs[said_cand], NULL, "010", DYAD_ASSERTED,
+                               DYAD_ACTUAL, NULL, NULL, NULL, event_date(c, sfirst, send, said_first),
+                               said.id) != 0) {
+                    st = DYAD_ERR_NOMEM;
+                    goto done;
+                }
             }
         }
         memset(speech + sfirst, 0, send - sfirst);

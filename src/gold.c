@@ -1189,6 +1189,23 @@ static size_t plover_actors(dyad_gold *g, json_t *a, const char **out, size_t ma
     return n;
 }
 
+/* The PLOVER gold records (v0.5b1, 2016) use event types that PLOVER 0.8
+ * (2021), whose CAMEO crosswalk dyad codes with, merged into others:
+ * DEMAND became REQUEST (CAMEO 10 -> REQUEST), FIGHT became ASSAULT (18-20),
+ * DISAPPROVE and INVESTIGATE became ACCUSE (09, 11). Scoring the old names
+ * against the new ones would count every such event wrong; NULL: no change. */
+static const char *plover_2021(const char *type)
+{
+    static const char *const map[][2] = {
+        {"DEMAND", "REQUEST"}, {"FIGHT", "ASSAULT"}, {"DISAPPROVE", "ACCUSE"},
+        {"INVESTIGATE", "ACCUSE"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(type, map[i][0]) == 0)
+            return map[i][1];
+    return NULL;
+}
+
 static dyad_status next_plover(dyad_gold *g, dyad_gold_record *rec)
 {
     for (;;) {
@@ -1222,7 +1239,9 @@ static dyad_status next_plover(dyad_gold *g, dyad_gold_record *rec)
         json_t *date = json_object_get(o, "date");
         if (json_is_string(date))
             rec->date = norm_date(g, json_string_value(date), json_string_length(date));
-        const char *type = keep_str(g, json_string_value(ev), json_string_length(ev));
+        const char *type = plover_2021(json_string_value(ev));
+        if (!type)
+            type = keep_str(g, json_string_value(ev), json_string_length(ev));
 
         const char *src[32], *tgt[32];
         size_t ns = plover_actors(g, json_object_get(o, "source"), src, 32, &oom);

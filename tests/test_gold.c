@@ -223,6 +223,7 @@ static void gold_plover(void **state)
     assert_non_null(strstr(dyad_gold_errmsg(g), "plover.json:22: record 3 has no \"text\""));
     assert_int_equal(dyad_gold_next(g, &rec), DYAD_OK);
     assert_string_equal(rec.events[0].target, "UKRMIL");
+    assert_string_equal(rec.events[0].plover, "ASSAULT");  /* PLOVER 0.5 FIGHT, 2021 ASSAULT */
     assert_int_equal(dyad_gold_next(g, &rec), DYAD_DONE);
     dyad_gold_free(g);
 
