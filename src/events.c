@@ -1193,9 +1193,9 @@ dyad_status dyadi_events_run(dyad_coder *c)
             /* A refusal verb whose complement is itself a trigger ("a refusé
              * de condamner", "refused to meet") is a cue on that trigger,
              * not an event of its own. */
-            if (ti + 1 < ntr && is_refusal_head(c, cues, ncu, t) &&
-                ts[ti + 1].first <= t->end + 3)
-                continue;
+            if (ti + 1 < ntr && e->kind == DYADI_TK_VERB && t->end == t->first + 1 &&
+                is_refusal_head(c, cues, ncu, t) && ts[ti + 1].first <= t->end + 3)
+                continue; /* "reject ... request" (an expression) is its own event */
             if (!passive && e->kind == DYADI_TK_VERB && t->end < send &&
                 norm_in(c, t->end, (const char *const[]){"par", "by", NULL})) {
                 passive = 2; /* "détruites par X", "destroyed by X" */
