@@ -1452,32 +1452,61 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     break;
                 tgts[ntg++] = (int)k;
             }
-            for (int g = 1; g < ntg; g++) {
-                int tg = tgts[g];
-                if (strcmp(cs[tg].code, cs[src].code) == 0)
-                    continue;
-                if (push_event(c, (uint32_t)s, t, &cs[src], &cs[tg], code, polarity, modality,
-                               use_attr ? attr_text : q_text, use_attr ? attr_code : q_code, loc,
-                               edate, rule) != 0 ||
-                    (e->recip && push_event(c, (uint32_t)s, t, &cs[tg], &cs[src], code, polarity,
-                                            modality, use_attr ? attr_text : q_text,
-                                            use_attr ? attr_code : q_code, loc, edate, rule) != 0)) {
-                    st = DYAD_ERR_NOMEM;
-                    goto done;
+            /* coordinated subjects: "la Chine et la Russie ont signé", "X, Y
+             * and Z condemned": each is a source. The subject's neighbours to
+             * its left joined by et/and/a comma, none governed by a
+             * preposition. */
+            int srcs[8], nsr = 0;
+            srcs[nsr++] = src;
+            if (e->kind != DYADI_TK_NOUN && !passive && src < (int)nc) {
+                int k = src;
+                while (k > 0 && nsr < 8) {
+                    uint32_t f = cs[k].first;
+                    while (f > sfirst && has_class(c, f - 1, W_DET) && !has_class(c, f - 1, W_PREP))
+                        f--;
+                    if (f == sfirst)
+                        break;
+                    uint32_t conj = f - 1;
+                    if (!has_class(c, conj, W_AND) &&
+                        !norm_in(c, conj, (const char *const[]){",", NULL}))
+                        break;
+                    int p = k - 1;
+                    if (cs[p].end != conj || cs[p].governed || cs[p].place || attrib_tok[cs[p].first])
+                        break;
+                    srcs[nsr++] = p;
+                    k = p;
                 }
             }
-            if (push_event(c, (uint32_t)s, t, &cs[src], tgt >= 0 ? &cs[tgt] : NULL, code, polarity,
-                           modality, use_attr ? attr_text : q_text, use_attr ? attr_code : q_code, loc,
-                           edate, rule) != 0 ||
-                /* reciprocal actions ("se sont rencontrés", "signed with")
-                 * are coded in both directions, as CAMEO coders do */
-                (e->recip && tgt >= 0 &&
-                 push_event(c, (uint32_t)s, t, &cs[tgt], &cs[src], code, polarity, modality,
-                            use_attr ? attr_text : q_text, use_attr ? attr_code : q_code, loc,
-                            edate, rule) != 0)) {
-                st = DYAD_ERR_NOMEM;
-                goto done;
+            const char *a_text = use_attr ? attr_text : q_text, *a_code = use_attr ? attr_code : q_code;
+            if (tgt < 0 && nsr >= 2 && e->recip) {
+                /* "X et Y ont signé un accord": each with the other */
+                for (int i = 0; i < nsr; i++)
+                    for (int j = 0; j < nsr; j++)
+                        if (i != j && push_event(c, (uint32_t)s, t, &cs[srcs[i]], &cs[srcs[j]], code,
+                                                 polarity, modality, a_text, a_code, loc, edate,
+                                                 rule) != 0) {
+                            st = DYAD_ERR_NOMEM;
+                            goto done;
+                        }
+                continue;
             }
+            for (int i = 0; i < nsr; i++)
+                for (int g = 0; g < ntg; g++) {
+                    const cand *sc = &cs[srcs[i]];
+                    const cand *tc = tgts[g] >= 0 ? &cs[tgts[g]] : NULL;
+                    if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)
+                        continue;
+                    if (push_event(c, (uint32_t)s, t, sc, tc, code, polarity, modality, a_text,
+                                   a_code, loc, edate, rule) != 0 ||
+                        /* reciprocal actions ("se sont rencontrés", "signed
+                         * with") are coded in both directions, as CAMEO coders do */
+                        (e->recip && tc &&
+                         push_event(c, (uint32_t)s, t, tc, sc, code, polarity, modality, a_text,
+                                    a_code, loc, edate, rule) != 0)) {
+                        st = DYAD_ERR_NOMEM;
+                        goto done;
+                    }
+                }
         }
         /* "X said (that) ..." with no event of X's own in the sentence: X
          * made a statement, CAMEO 010, with no target (it is not a dyad) */
