@@ -917,6 +917,12 @@ static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
         if (cs[k].governed) {
             if (prep_matches(cs[k].prep, e->prep))
                 return (int)k;
+            /* the object is someone's act: "a dénoncé la décision de son
+             * homologue", "condemned the invasion by Russia", "criticized
+             * the policy of Iran": its owner or agent is the target */
+            if (e->obj == DYADI_OBJ_TARGET && cs[k].first <= tend + 6 &&
+                prep_matches(cs[k].prep, "de,of,par,by"))
+                return (int)k;
             continue;
         }
         /* an adjective of nationality on a frame that names its target with
