@@ -610,6 +610,8 @@ static int actor_code_ok(const char *s)
 static int event_code_ok(const char *s)
 {
     size_t n = strlen(s);
+    if (strcmp(s, "---") == 0)
+        return 1; /* a null trigger: the phrase is matched and codes nothing */
     if (n < 2 || n > 4)
         return 0;
     for (size_t i = 0; i < n; i++)
@@ -1146,7 +1148,7 @@ static int handle_trigger(cc *c, char **col, int ncol)
         report(c, SEV_ERROR, "pattern '%s': %s", pattern, why);
         return 0;
     }
-    if (c->cameo.len && !have_cameo(c, code))
+    if (c->cameo.len && strcmp(code, "---") != 0 && !have_cameo(c, code))
         report(c, c->o->lint ? SEV_CODE : SEV_WARN,
                "event code %s is not in the CAMEO taxonomy (cameo/codes.tsv)", code);
     for (int i = 0; i < ks.n; i++)

@@ -1179,7 +1179,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
             trig *t = &ts[ti];
             const dyadi_trigger *e = t->e;
             if (speech[t->first] && speech[t->end - 1])
-                continue; /* the speech verb itself, not "claim responsibility" */ /* the speech verb itself */
+                continue; /* the speech verb itself, not "claim responsibility" */
+            if (e->code[0] == '-')
+                continue; /* a null trigger ("---"): matched so that a shorter
+                             pattern does not code the phrase; no event */ /* the speech verb itself */
             /* passive voice: être/be right before a verb trigger */
             int passive = 0;
             if (e->kind == DYADI_TK_VERB)

@@ -1138,10 +1138,16 @@ static int verb_code(fr *r, uint32_t line, const char *raw, char *out, size_t ou
     char c[64];
     snprintf(c, sizeof c, "%s", raw);
     char *t = trim(c);
-    if (strcmp(t, "---") == 0 || strcmp(t, "+++") == 0 || !*t) {
+    if (strcmp(t, "---") == 0 || strcmp(t, "+++") == 0) {
+        /* a null pattern: dyad's null trigger "---" matches the phrase and
+         * codes nothing, so the bare verb does not code it either */
+        count(r, DYADI_FX_NULL, DYADI_FX_CONVERTED);
+        snprintf(out, outlen, "---");
+        return 1;
+    }
+    if (!*t) {
         count(r, DYADI_FX_NULL, DYADI_FX_SKIPPED);
-        warn(r, line, "null code [%s]: dyad has no null trigger (a shorter pattern may code "
-                      "where the foreign coder codes nothing)", t);
+        warn(r, line, "empty code []: entry skipped");
         return 0;
     }
     if (strcmp(t, "###") == 0) {
