@@ -131,6 +131,20 @@ static const char *const DETERMINERS[] = {
     "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "ce", "cette",
     "ces", "son", "sa", "ses", "leur", "leurs", "the", "a", "an", "its", "their", "his", "her",
     "this", "these", "that", "those", NULL};
+/* French adjectives that come before their noun ("le premier syndicat",
+ * "le nouveau président"): the word after them is the noun. */
+static const char *const PRENOMINAL[] = {
+    "premier", "première", "premiers", "premières", "nouveau", "nouvel", "nouvelle", "nouveaux",
+    "nouvelles", "ancien", "ancienne", "anciens", "anciennes", "ex", "futur", "future", "jeune",
+    "jeunes", "vieux", "vieil", "vieille", "grand", "grande", "grands", "grandes", "petit",
+    "petite", "seul", "seule", "autre", "autres", "même", "mêmes", "plusieurs", "certains",
+    "certaines", "nombreux", "nombreuses", "principal", "principale", "principaux", "haut",
+    "haute", "hauts", "vice", "second", "seconde", "deuxième", "dernier", "dernière",
+    /* English: numerals, quantities and adjectives that qualify people */
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+    "hundred", "hundreds", "thousand", "thousands", "several", "many", "some", "few", "former",
+    "new", "first", "top", "senior", "chief", "deputy", "acting", "interim", "other", "local",
+    "armed", "young", NULL};
 static const char *const OF_WORDS[] = {"de", "du", "des", "d'", "of", NULL};
 static const char *const IN_WORDS[] = {"en", "au", "aux", "à", "dans", "in", "to", "at", NULL};
 static const char *const PREPOSITIONS[] = {
@@ -348,6 +362,15 @@ static int plain_adjective(const dyad_coder *c, uint32_t i)
            !norm_is(c, i, DETERMINERS) && strlen(t->norm) > 3;
 }
 
+/* "urged residents", "detained protesters": an English verb in -ed before
+ * the agent makes it an object, not an adjective's noun. */
+static int past_participle_en(const dyad_coder *c, uint32_t i)
+{
+    const char *k = tok(c, i)->norm;
+    size_t n = k ? strlen(k) : 0;
+    return c->lang[0] == 'e' && n > 3 && k[n - 2] == 'e' && k[n - 1] == 'd';
+}
+
 /* Is the capitalised word at i an unknown proper name (not in the lexicon
  * as an actor, not sentence-initial)? Used for appositions. */
 static int proper_word(const dyad_coder *c, uint32_t i)
@@ -458,6 +481,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
              * militaire", "forces armées", "military aid" is not "the
              * military". */
             if (first > sfirst && plain_adjective(c, first - 1) &&
+                !norm_is(c, first - 1, PRENOMINAL) && !past_participle_en(c, first - 1) &&
                 !(k > 0 && ms[k - 1].ti + ms[k - 1].n == first))
                 continue;
             /* agent + demonym ("le président russe", "les forces turques"),

@@ -138,6 +138,7 @@ typedef struct cand {
     int adj;               /* an adjective of nationality ("iraniens") */
     int capital;           /* a capital or country that may also be a location */
     int posted;            /* a place inside an official's phrase: not a location */
+    int coref;             /* resolved by coreference or a first-person word */
     double lat, lon;
     int governed;          /* preceded by a preposition (after determiners) */
     const char *prep;      /* that preposition's norm key */
@@ -564,6 +565,20 @@ static const char *refusal_code(const char *code)
     return NULL;
 }
 
+/* Two mentions with one code may still be two actors: "Hillary Clinton
+ * critique Donald Trump" (USA, USA in 2016), "le Front al-Nosra a attaqué
+ * l'Armée syrienne libre" (SYRREB, SYRREB). They are one actor when either
+ * was resolved by coreference ("Russia said it ..."), they read the same, or
+ * the code is a bare country (two names of one state). */
+static int distinct_same_code(const dyad_coder *c, const cand *a, const cand *b)
+{
+    /* bare country codes ("HTI" and "Port-au-Prince") are one state */
+    if (a->coref || b->coref || !a->span.end || !b->span.end || strlen(a->code) <= 3)
+        return 0;
+    size_t la = a->span.end - a->span.start, lb = b->span.end - b->span.start;
+    return !(la == lb && memcmp(c->doc->text + a->span.start, c->doc->text + b->span.start, la) == 0);
+}
+
 static const char *fill_country(dyad_coder *c, const char *country, const char *sector)
 {
     char buf[64];
@@ -586,6 +601,7 @@ static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *s
         if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !tgt->country || strlen(tgt->country) != 3)
             return 0;
         sfill = *src;
+        sfill.coref = 1; /* its country came from the other side */
         sfill.code = fill_country(c, tgt->country, src->code + 3);
         sfill.country = tgt->country;
         if (!sfill.code)
@@ -597,6 +613,7 @@ static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *s
             tgt = NULL;
         else {
             tfill = *tgt;
+            tfill.coref = 1;
             tfill.code = fill_country(c, src->country, tgt->code + 3);
             tfill.country = src->country;
             if (!tfill.code)
@@ -604,7 +621,7 @@ static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *s
             tgt = &tfill;
         }
     }
-    if (tgt && strcmp(src->code, tgt->code) == 0)
+    if (tgt && strcmp(src->code, tgt->code) == 0 && !distinct_same_code(c, src, tgt))
         return 0;
     const dyadi_cameo *cm = dyadi_lex_cameo(c->lex, code);
     /* merge repeats within the document */
@@ -1056,6 +1073,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             cd->adj = ms[k].resolved_by && strcmp(ms[k].resolved_by, "demonym") == 0;
             cd->capital = ms[k].lat == ms[k].lat; /* has coordinates: a capital */
             cd->posted = ms[k].resolved_by && strcmp(ms[k].resolved_by, "place-in-actor-phrase") == 0;
+            cd->coref = ms[k].resolved_by && strncmp(ms[k].resolved_by, "coreference", 11) == 0;
             cd->lat = ms[k].lat;
             cd->lon = ms[k].lon;
             cd->prep = governing_prep(c, cd->first, sfirst);
@@ -1084,6 +1102,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             cd->adj = 0;
             cd->capital = 0;
             cd->posted = 0;
+            cd->coref = 1;
             cd->lat = cd->lon = NAN;
             cd->prep = governing_prep(c, i, sfirst);
             cd->governed = cd->prep != NULL;
@@ -1321,7 +1340,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 prev_src = src;
                 prev_verb = (int)ti;
             }
-            if (tgt >= 0 && strcmp(cs[tgt].code, cs[src].code) == 0)
+            if (tgt >= 0 && strcmp(cs[tgt].code, cs[src].code) == 0 &&
+                !distinct_same_code(c, &cs[src], &cs[tgt]))
                 continue; /* an actor acting on itself is no dyad */
 
             /* scope: negation, refusal, modality in the clause before the trigger */

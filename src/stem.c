@@ -161,7 +161,7 @@ const char *dyadi_stem_key(dyadi_stemmer *st, dyadi_arena *a, const char *lang,
     if (fr && !lemma && n + 2 < sizeof alt) {
         size_t m = 0;
         if (n > 5 && memcmp(norm + n - 3, "ent", 3) == 0 && memcmp(norm + n - 4, "ment", 4) != 0 &&
-            strchr("aeiouyéè", norm[n - 4]) == NULL) {
+            (strchr("aeioyéè", norm[n - 4]) == NULL)) {   /* -quent, -guent, -uent too */
             memcpy(alt, norm, n - 2);         /* condamnent -> condamne */
             m = n - 2;
         }
