@@ -867,6 +867,15 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
                     continue;
                 if (cs[k].end + 2 < i - 1 && best < 0)
                     break;
+                /* "le dispositif militaire russe en Syrie, qui appuie": a
+                 * place-like complement is not the head */
+                if (best < 0 && cs[k].prep && in_list(cs[k].prep, "en,à,au,aux,dans,in,at")) {
+                    uint32_t f = cs[k].first;
+                    while (f > sfirst && has_class(c, f - 1, W_DET | W_PREP))
+                        f--;
+                    i = f + 1; /* continue the search before it */
+                    continue;
+                }
                 if (best < 0) {
                     best = (int)k;
                 } else if (cs[k].end + 3 >= cs[best].first &&
@@ -1499,6 +1508,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     if (!has_class(c, conj, W_AND) &&
                         !norm_in(c, conj, (const char *const[]){",", NULL}))
                         break;
+                    /* ", and" / ", et" (serial comma) */
+                    if (has_class(c, conj, W_AND) && conj > sfirst &&
+                        norm_in(c, conj - 1, (const char *const[]){",", NULL}))
+                        conj--;
                     int p = k - 1;
                     if (cs[p].end != conj || cs[p].governed || cs[p].place || attrib_tok[cs[p].first])
                         break;
