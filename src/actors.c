@@ -405,7 +405,7 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
             size_t best = 0;
             for (size_t e = 0; e < ne; e++) {
                 const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
-                if (!a || !a->ambiguous || a->kind != m->a->kind || strlen(a->code) < 3)
+                if (!a || !a->ambiguous || strlen(a->code) < 3)
                     continue;
                 size_t count = 0;
                 for (size_t j = 0; j < n; j++)
@@ -416,6 +416,13 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
                     pick = a;
                 }
             }
+            /* no evidence: "la Hollande" with an article is the country */
+            if (!pick && m->ti > 0 && norm_is(c, m->ti - 1, DETERMINERS))
+                for (size_t e = 0; e < ne && !pick; e++) {
+                    const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
+                    if (a && a->ambiguous && a->kind == DYADI_AK_COUNTRY)
+                        pick = a;
+                }
             if (!pick)
                 continue; /* dropped */
             m->a = pick;
