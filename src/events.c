@@ -1120,6 +1120,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
         size_t ncu = cue_off[s + 1] - cue_off[s];
         if (ncu)
             memcpy(cues, (cue *)cuev.data + cue_off[s], ncu * sizeof *cues);
+        size_t ntr = find_triggers(c, sfirst, send, ts, MAX_TRIGS);
         /* attribution: "selon X", "according to X" mark X; "X a affirmé que"
          * marks X as the attribution of what follows que */
         const char *attr_text = NULL, *attr_code = NULL;
@@ -1191,9 +1192,16 @@ dyad_status dyadi_events_run(dyad_coder *c)
                             a0 = tok(c, f)->span.start;
                             attr_text = dyadi_arena_strndup(&c->arena, c->doc->text + a0, a1 - a0);
                             attr_from = cues[k].end;
-                            /* the speaker is not the subject of what follows */
-                            for (uint32_t i = cs[j].first; i < cs[j].end; i++)
-                                attrib_tok[i] = 1;
+                            /* the speaker is not the subject of a "que"/"that"
+                             * clause; of an infinitive ("a annoncé se rendre
+                             * en Italie") it is */
+                            int infinitive = 0;
+                            for (size_t x = 0; x < ntr; x++)
+                                if (ts[x].first >= cues[k].end && ts[x].first <= cues[k].end + 1)
+                                    infinitive = 1;
+                            if (!infinitive)
+                                for (uint32_t i = cs[j].first; i < cs[j].end; i++)
+                                    attrib_tok[i] = 1;
                         }
                         break;
                     }
@@ -1201,7 +1209,6 @@ dyad_status dyadi_events_run(dyad_coder *c)
             }
         }
 
-        size_t ntr = find_triggers(c, sfirst, send, ts, MAX_TRIGS);
         int prev_src = -1, prev_verb = -1;
         for (size_t ti = 0; ti < ntr; ti++) {
             trig *t = &ts[ti];
