@@ -594,8 +594,8 @@ static int lang_ok(const char *s)
     return 1;
 }
 
-/* CAMEO actor codes: upper-case letters and digits. */
-static int actor_code_ok(const char *s)
+/* CAMEO actor codes: upper-case letters and digits (also used by foreign.c). */
+int dyadi_actor_code_ok(const char *s)
 {
     size_t n = strlen(s);
     if (n == 0 || n > 30)
@@ -606,8 +606,8 @@ static int actor_code_ok(const char *s)
     return 1;
 }
 
-/* CAMEO event codes: 2 to 4 digits ("01", "111", "0234"). */
-static int event_code_ok(const char *s)
+/* CAMEO event codes: 2 to 4 digits ("01", "111", "0234"), or "---". */
+int dyadi_event_code_ok(const char *s)
 {
     size_t n = strlen(s);
     if (strcmp(s, "---") == 0)
@@ -722,7 +722,7 @@ static int parse_roles(cc *c, char *s, uint32_t *first)
             *c1 = '\0';
             long from = parse_date(c1 + 1, (size_t)(c2 - c1 - 1));
             long to = parse_date(c2 + 1, strlen(c2 + 1));
-            if (!actor_code_ok(s))
+            if (!dyadi_actor_code_ok(s))
                 report(c, SEV_ERROR, "role code '%s' is not a CAMEO actor code", s);
             else if (from < 0)
                 report(c, SEV_ERROR, "role %s: bad date '%.*s' (expected YYYY-MM-DD)", s,
@@ -799,7 +799,7 @@ static int handle_actor(cc *c, char **col, int ncol)
     int pronoun = kind == DYADI_AK_PRONOUN;
     if (pronoun && strcmp(code, "-") == 0)
         code = "";
-    if (!(pronoun && !*code) && !actor_code_ok(code)) {
+    if (!(pronoun && !*code) && !dyadi_actor_code_ok(code)) {
         report(c, SEV_ERROR, "bad code '%s' (a CAMEO actor code: upper-case letters and digits)", code);
         return 0;
     }
@@ -844,7 +844,7 @@ static int handle_actor(cc *c, char **col, int ncol)
                 a.number = (uint8_t)v[0];
             break;
         case 4:
-            if (!actor_code_ok(v)) {
+            if (!dyadi_actor_code_ok(v)) {
                 report(c, SEV_WARN, "country=%s: not a country code", v);
                 break;
             }
@@ -878,7 +878,7 @@ static int handle_actor(cc *c, char **col, int ncol)
                 a.gov = (uint8_t)((a.gov & ~1u) | (v[0] == '1'));
             break;
         case 10:
-            if (!actor_code_ok(v))
+            if (!dyadi_actor_code_ok(v))
                 report(c, SEV_WARN, "sector=%s: not a CAMEO code", v);
             else if ((a.sector = intern_cstr(c, v)) == DYADI_LEX_NONE)
                 return -1;
@@ -941,7 +941,7 @@ static int handle_cameo(cc *c, char **col, int ncol)
     }
     if (ncol > 6)
         report(c, SEV_WARN, "%d columns, only 6 are read", ncol);
-    if (!event_code_ok(col[0])) {
+    if (!dyadi_event_code_ok(col[0])) {
         report(c, SEV_ERROR, "bad CAMEO event code '%s' (2 to 4 digits)", col[0]);
         return 0;
     }
@@ -1067,7 +1067,7 @@ static int handle_trigger(cc *c, char **col, int ncol)
         report(c, SEV_ERROR, "bad language '%s' (fr, en, ... or *)", lang);
         return 0;
     }
-    if (!event_code_ok(code)) {
+    if (!dyadi_event_code_ok(code)) {
         report(c, SEV_ERROR, "bad CAMEO event code '%s' (2 to 4 digits)", code);
         return 0;
     }
@@ -1101,7 +1101,7 @@ static int handle_trigger(cc *c, char **col, int ncol)
         case 4: t.comp = norm_list(c, v); break;
         case 5: t.passive = norm_list(c, v); break;
         case 6:
-            if (!event_code_ok(v)) {
+            if (!dyadi_event_code_ok(v)) {
                 report(c, SEV_WARN, "neg_code=%s: not a CAMEO event code", v);
                 break;
             }

@@ -114,4 +114,7 @@ void dyadi_dict_src_warn(dyadi_dict_src *src, uint32_t line, const char *fmt, ..
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* Code syntax shared by the dyad and foreign dictionary readers. */
+int dyadi_actor_code_ok(const char *s);   /* upper-case letters and digits */
+int dyadi_event_code_ok(const char *s);   /* 2-4 digits, or "---" (null trigger) */
 #endif

@@ -297,28 +297,6 @@ static int foreign_date(const char *s, size_t n, char *out, size_t outlen)
     return 0;
 }
 
-static int actor_code_ok(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 30)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
-            return 0;
-    return 1;
-}
-
-static int event_code_ok(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < 2 || n > 4)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
 /* ---- actors and agents -------------------------------------------------- */
 
 typedef struct entry {
@@ -564,7 +542,7 @@ static int flush_entry(fr *r, entry *e, int agents_file)
                  code, e->phrase[0]);
             count(r, DYADI_FX_MULTICODE, DYADI_FX_APPROX);
         }
-        if (!actor_code_ok(code)) {
+        if (!dyadi_actor_code_ok(code)) {
             warn(r, e->line, "bad actor code '%s' in [%s], ignored", code, c);
             count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
             bad = 1;
@@ -1166,7 +1144,7 @@ static int verb_code(fr *r, uint32_t line, const char *raw, char *out, size_t ou
         t[--n] = '\0';
         warn(r, line, "code suffix '!' ignored");
     }
-    if (!event_code_ok(t)) {
+    if (!dyadi_event_code_ok(t)) {
         count(r, DYADI_FX_BADCODE, DYADI_FX_SKIPPED);
         warn(r, line, "event code '%s' is not a CAMEO code (2 to 4 digits), skipped", t);
         return 0;
