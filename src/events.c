@@ -990,11 +990,23 @@ dyad_status dyadi_events_run(dyad_coder *c)
         return DYAD_OK;
     pthread_once(&wtab_once, wtab_build);
     c->wclass.len = 0;
+    /* tokens of one spelling share their norm string (coder.c's per-document
+     * key cache), so a small cache keyed by the pointer saves most lookups */
+    struct { const char *norm; uint32_t cls; } wcache[256];
+    memset(wcache, 0, sizeof wcache);
     for (size_t i = 0; i < nt; i++) {
         uint32_t *w = dyadi_vec_push(&c->wclass);
         if (!w)
             return DYAD_ERR_NOMEM;
-        *w = wclass_of(tok(c, i)->norm);
+        const char *norm = tok(c, i)->norm;
+        size_t slot = ((uintptr_t)norm >> 4) & 255u;
+        if (norm && wcache[slot].norm == norm) {
+            *w = wcache[slot].cls;
+            continue;
+        }
+        *w = wclass_of(norm);
+        wcache[slot].norm = norm;
+        wcache[slot].cls = *w;
     }
 
     /* per-token marks: speech verbs, tokens inside an attribution phrase */
