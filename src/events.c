@@ -726,6 +726,21 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
     return n;
 }
 
+/* "cooperation", "coopération", "negotiations": a noun ending, used to
+ * choose between a verb and a noun pattern on one stem (not to block a
+ * verb pattern: nominal uses of verb patterns are codable events too). */
+static int noun_suffix(const char *w)
+{
+    static const char *const suffixes[] = {"tion", "tions", "sion", "sions", "ment", "ments", NULL};
+    size_t n = w ? strlen(w) : 0;
+    for (const char *const *x = suffixes; *x; x++) {
+        size_t m = strlen(*x);
+        if (n >= m + 3 && memcmp(w + n - m, *x, m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int nounish(const dyad_coder *c, uint32_t i, uint32_t sfirst)
 {
     const dyad_token *t = tok(c, i);
@@ -766,6 +781,11 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
              * the verb */
             if (e->kind == DYADI_TK_VERB && nounish(c, i, sfirst))
                 continue;
+            /* one stem for a verb and its noun ("coopérer"/"coopération"):
+             * after a determiner, the noun */
+            if (best && best->kind == DYADI_TK_VERB && e->kind == DYADI_TK_NOUN &&
+                i > sfirst && has_class(c, i - 1, c->lang[0] == 'f' ? W_NDET_FR : W_NDET_EN))
+                best = e;
             if (!best)
                 best = e;
         }
@@ -1176,6 +1196,12 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 continue;
             /* X <speech verb> (que) ...: X is the attribution of the clause */
             if (!forward && cues[k].end < send) {
+                /* a participle ("..., affirmant que", "..., saying that")
+                 * speaks for the subject of its clause, however far */
+                const char *cw = tok(c, cues[k].first)->norm;
+                size_t cwl = cw ? strlen(cw) : 0;
+                int participle = cwl > 4 && (strcmp(cw + cwl - 3, "ant") == 0 ||
+                                             strcmp(cw + cwl - 3, "ing") == 0);
                 for (size_t j = nc; j-- > 0;) {
                     if (cs[j].end <= cues[k].first &&
                         (boundary_between(c, cs[j].end - 1, cues[k].first) ||
@@ -1187,8 +1213,18 @@ dyad_status dyadi_events_run(dyad_coder *c)
                          * an actor further left is the subject of an earlier
                          * clause ("Israel lifted the curfew, port officials
                          * said") */
-                        if (cs[j].end + 3 < cues[k].first)
+                        if (cs[j].end + 3 < cues[k].first && !participle)
                             break;
+                        if (participle) {
+                            /* the first actor of the clause, not the nearest */
+                            size_t f = j;
+                            while (f > 0 && cs[f - 1].first >= sfirst && !cs[f - 1].governed &&
+                                   !cs[f - 1].place && !boundary_between(c, cs[f - 1].end - 1, cs[f].first))
+                                f--;
+                            while (f < j && (cs[f].governed || cs[f].place))
+                                f++;
+                            j = f;
+                        }
                         if (!attr_code) {
                             said_cand = (int)j;
                             attr_cand = (int)j;
@@ -1256,7 +1292,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 norm_in(c, t->end, (const char *const[]){"par", "by", NULL})) {
                 passive = 2; /* "détruites par X", "destroyed by X" */
             }
-            int src = -1, tgt = -1;
+            int src = -1, tgt = -1, speaker_noun = 0;
             if (e->kind == DYADI_TK_NOUN) {
                 /* "l'offensive russe en Ukraine", "la visite de X à Y",
                  * "the Russian invasion of Ukraine" */
@@ -1282,6 +1318,14 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
                 if (src < 0)
                     between_pair(c, cs, nc, t->end, &src, &tgt);
+                /* "répondu ... affirmant que la coopération actuelle
+                 * permettrait ...": an actorless cooperation noun in what
+                 * someone says is that speaker's stance towards a partner */
+                if (src < 0 && attr_cand >= 0 && t->first >= attr_from && attr_from > sfirst &&
+                    e->code[0] == '0' && e->code[1] >= '3' && e->code[1] <= '8') {
+                    src = attr_cand;
+                    speaker_noun = 1;
+                }
                 if (src < 0)
                     continue;
                 for (size_t k = 0; k < nc && tgt < 0; k++) {
@@ -1292,7 +1336,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         break;
                     }
                 }
-                if (tgt < 0)
+                if (tgt < 0 && !speaker_noun)
                     continue; /* a nominal trigger needs both actors */
             } else if (passive == 2 || (passive && (e->passive || e->obj == DYADI_OBJ_TARGET))) {
                 tgt = find_source(c, cs, nc, sfirst, t->first, attrib_tok);
@@ -1361,6 +1405,14 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     tgt = x;
                 }
             }
+            /* the same stance when a verb pattern matched the noun
+             * ("saying that the current cooperation would ...") */
+            if (e->kind != DYADI_TK_NOUN && tgt < 0 && noun_suffix(tok(c, t->first)->norm) &&
+                attr_cand >= 0 && t->first >= attr_from && attr_from > sfirst &&
+                e->code[0] == '0' && e->code[1] >= '3' && e->code[1] <= '8') {
+                src = attr_cand;
+                speaker_noun = 1;
+            }
         roles_done:
             if (src < 0)
                 continue;
@@ -1373,7 +1425,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 continue; /* an actor acting on itself is no dyad */
 
             /* scope: negation, refusal, modality in the clause before the trigger */
-            int polarity = DYAD_ASSERTED, modality = e->mode, refused = 0, required = 0;
+            int polarity = DYAD_ASSERTED, modality = speaker_noun ? DYAD_INTENDED : e->mode;
+            int refused = 0, required = 0;
             /* a nominal trigger names an event the sentence presupposes
              * ("a refusé de condamner l'offensive russe"): the clause's
              * negation and modality are about the verb, not the noun */
@@ -1561,7 +1614,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                                    a_code, loc, edate, rule) != 0 ||
                         /* reciprocal actions ("se sont rencontrés", "signed
                          * with") are coded in both directions, as CAMEO coders do */
-                        (e->recip && tc &&
+                        (e->recip && !speaker_noun && tc &&
                          push_event(c, (uint32_t)s, t, tc, sc, code, polarity, modality, a_text,
                                     a_code, loc, edate, rule) != 0)) {
                         st = DYAD_ERR_NOMEM;
