@@ -872,6 +872,16 @@ static int coordinated(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
     return 1;
 }
 
+/* A clause boundary between a and b other than quotation marks: an object
+ * may be quoted ("en louant une « relation constructive avec Cuba »"). */
+static int clause_break(const dyad_coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a + 1; i < b; i++)
+        if (has_class(c, i, W_BOUND) && !has_class(c, i, W_QOPEN | W_QCLOSE | W_QSTRAIGHT))
+            return 1;
+    return 0;
+}
+
 /* The source of a trigger: see the file comment. */
 static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
                        uint32_t tfirst, const uint8_t *attrib_tok)
@@ -909,6 +919,21 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
             }
             if (best >= 0)
                 return best;
+            /* the head is not an actor ("X publie un communiqué qui
+             * condamne Y"): the document or act speaks for the subject of
+             * the clause it belongs to */
+            for (size_t k = 0; k < nc; k++) {
+                if (cs[k].end > i - 1 || cs[k].place || cs[k].governed || attrib_tok[cs[k].first])
+                    continue;
+                if (boundary_between(c, cs[k].end - 1, i - 1))
+                    continue;
+                int comp = 0;
+                for (uint32_t j = cs[k].end; j + 1 < i; j++)
+                    if (has_class(c, j, W_COMP | W_REL))
+                        comp = 1;
+                if (!comp)
+                    return (int)k;
+            }
             break;
         }
         if (has_class(c, i - 1, W_BOUND) || has_class(c, i - 1, W_COMP))
@@ -955,7 +980,7 @@ static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
             continue;
         if (cs[k].first > tend + 10)
             break;
-        if (boundary_between(c, tend - 1, cs[k].first) || attrib_tok[cs[k].first])
+        if (clause_break(c, tend - 1, cs[k].first) || attrib_tok[cs[k].first])
             break;
         if (want_passive_agent)
             return cs[k].prep && (strcmp(cs[k].prep, "par") == 0 || strcmp(cs[k].prep, "by") == 0)
