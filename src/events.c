@@ -681,14 +681,19 @@ static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *s
 
 static int cue_kind_of(const dyadi_cue *e)
 {
-    if (!e || !e->kind)
+    /* the kinds are fixed words (docs/formats.md): their first two letters
+     * tell them apart, and this runs for every cue match */
+    const char *k = e ? e->kind : NULL;
+    if (!k || !k[0])
         return CUE_OTHER;
-    if (strcmp(e->kind, "neg") == 0) return CUE_NEG;
-    if (strcmp(e->kind, "refuse") == 0) return CUE_REFUSE;
-    if (strcmp(e->kind, "modal") == 0) return CUE_MODAL;
-    if (strcmp(e->kind, "attrib") == 0) return CUE_ATTRIB;
-    if (strcmp(e->kind, "speech") == 0) return CUE_SPEECH;
-    if (strcmp(e->kind, "time") == 0) return CUE_TIME;
+    switch (k[0]) {
+    case 'n': return strcmp(k, "neg") == 0 ? CUE_NEG : CUE_OTHER;
+    case 'r': return strcmp(k, "refuse") == 0 ? CUE_REFUSE : CUE_OTHER;
+    case 'm': return strcmp(k, "modal") == 0 ? CUE_MODAL : CUE_OTHER;
+    case 'a': return strcmp(k, "attrib") == 0 ? CUE_ATTRIB : CUE_OTHER;
+    case 's': return k[1] == 'p' && strcmp(k, "speech") == 0 ? CUE_SPEECH : CUE_OTHER;
+    case 't': return strcmp(k, "time") == 0 ? CUE_TIME : CUE_OTHER;
+    }
     return CUE_OTHER;
 }
 
@@ -715,9 +720,14 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
                 const dyadi_cue *e = dyadi_lex_cue(c->lex, ids[k]);
                 if (!e || (e->lang && !same_lang(e->lang, c->lang)))
                     continue;
+                /* determiners ("stop") and time words are not used by the
+                 * scope rules: keeping them only lengthened every scan */
+                int kd = cue_kind_of(e);
+                if (kd == CUE_OTHER || kd == CUE_TIME)
+                    continue;
                 out[n].first = i;
                 out[n].end = h.end;
-                out[n].kind = cue_kind_of(e);
+                out[n].kind = kd;
                 out[n].e = e;
                 n++;
             }
