@@ -20,7 +20,7 @@
 
 /* Documents per transaction: large enough that the commit's fsync is
  * amortised, small enough that a kill loses little work. */
-#define BATCH 200
+#define BATCH 1000
 
 static const cli_opt opts[] = {
     CLI_DOC_OPTIONS,

@@ -237,9 +237,9 @@ PY
 K=$TMP/kill.db
 "$DYAD" ingest -q --db "$K" "$TMP/big.jsonl" & pid=$!
 # Kill once the first batches are committed, well before the end.
-for _ in $(seq 1 200); do
+for _ in $(seq 1 1500); do
     c=$(sqlite3 "$K" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
-    [ "${c:-0}" -ge 400 ] && break
+    [ "${c:-0}" -ge 1000 ] && break
     sleep 0.02
 done
 kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
@@ -247,7 +247,7 @@ partial=$(n "$K" "SELECT count(*) FROM documents")
 if [ "$partial" -ge 6000 ]; then
     skip store/kill-mid-run "ingest finished before it could be killed"
 else
-    check store/kill-partial [ "$partial" -gt 0 ] && [ $((partial % 200)) -eq 0 ]
+    check store/kill-partial [ "$partial" -gt 0 ] && [ $((partial % 1000)) -eq 0 ]
     check store/kill-integrity [ "$(n "$K" "PRAGMA integrity_check")" = ok ]
     check store/kill-no-half-document [ "$(n "$K" "SELECT count(*) FROM documents d WHERE n_events <> (SELECT count(*) FROM event_mentions m WHERE m.doc_id = d.id)")" = 0 ]
 fi
