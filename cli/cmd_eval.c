@@ -122,7 +122,7 @@ static void report_text(FILE *f, const dyad_scorer *s, const eval_file *files, s
         }
     }
     fprintf(f, "\nrecords %llu, gold events %llu, produced events %llu"
-               " (ignored: %llu negated, %llu without target)\n\n",
+               " (ignored: %llu negated or only possible, %llu without target)\n\n",
             (unsigned long long)sum.records, (unsigned long long)sum.gold_events,
             (unsigned long long)sum.produced_events, (unsigned long long)sum.negated_ignored,
             (unsigned long long)sum.untargeted_ignored);

@@ -441,7 +441,7 @@ typedef struct dyad_score_summary {
     uint64_t records;           /* records scored */
     uint64_t gold_events;       /* expected events over all records */
     uint64_t produced_events;   /* produced events considered (asserted, dyadic) */
-    uint64_t negated_ignored;   /* produced events left out because negated */
+    uint64_t negated_ignored;   /* produced events left out: negated, or only possible */
     uint64_t untargeted_ignored;/* produced events left out for having no target */
     uint64_t must_not_hits;     /* false alarms that a must_not entry names (included in fp) */
     dyad_score_counts lenient, strict;

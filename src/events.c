@@ -1491,6 +1491,15 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         modality = mo;
                 }
             }
+            /* the French conditional ("menacerait", "pourraient attaquer")
+             * makes the event only possible */
+            if (modality == DYAD_ACTUAL && e->kind == DYADI_TK_VERB && c->lang[0] == 'f') {
+                const char *w = tok(c, t->first)->norm;
+                size_t wl = w ? strlen(w) : 0;
+                if ((wl > 5 && strcmp(w + wl - 4, "rait") == 0) ||
+                    (wl > 7 && strcmp(w + wl - 6, "raient") == 0))
+                    modality = DYAD_POSSIBLE;
+            }
             /* a negated refusal-free verb: "n'a pas condamné" -> negated.
              * A refused cooperation is a CAMEO rejection. */
             const char *code = e->code;

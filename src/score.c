@@ -482,7 +482,10 @@ DYAD_API dyad_status dyad_scorer_add(dyad_scorer *s, const dyad_gold_record *rec
     s->prod.len = 0;
     for (size_t i = 0; i < n; i++) {
         const dyad_event *e = &events[i];
-        if (e->polarity == DYAD_NEGATED) {
+        /* a negated or merely possible event ("menacerait", "could
+         * attack") is not a claim that it happened: not scored, as
+         * negated ones are not */
+        if (e->polarity == DYAD_NEGATED || e->modality == DYAD_POSSIBLE) {
             s->sum.negated_ignored++;
             continue;
         }

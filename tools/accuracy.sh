@@ -131,7 +131,7 @@ misses). *Lenient* compares the first 3 letters of the source and target
 actor codes and the CAMEO root; *strict* compares full codes. PLOVER gold is
 scored on the PLOVER event type instead of the CAMEO code. Code-only records
 (the CAMEO codebook examples, whose actors are not given) are scored on
-dyad's best event: root accuracy and full-code accuracy. Negated events and
+dyad's best event: root accuracy and full-code accuracy. Negated events, events only possible, and
 events without a target are left out. See "Evaluation" in docs/design.md.
 
 The TABARI and PETRARCH suites were written for their own dictionaries
