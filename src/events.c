@@ -992,9 +992,17 @@ static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
             break;
         if (clause_break(c, tend - 1, cs[k].first) || attrib_tok[cs[k].first])
             break;
-        if (want_passive_agent)
-            return cs[k].prep && (strcmp(cs[k].prep, "par") == 0 || strcmp(cs[k].prep, "by") == 0)
-                       ? (int)k : -1;
+        if (want_passive_agent) {
+            if (cs[k].prep && (strcmp(cs[k].prep, "par") == 0 || strcmp(cs[k].prep, "by") == 0))
+                return (int)k;
+            /* "tués par un bombardement américain", "killed by a US
+             * airstrike": the agent is an act, its nationality the actor */
+            if (cs[k].adj && cs[k].first <= tend + 5)
+                for (uint32_t j = tend; j < cs[k].first; j++)
+                    if (norm_in(c, j, (const char *const[]){"par", "by", NULL}))
+                        return (int)k;
+            return -1;
+        }
         if (cs[k].governed) {
             if (prep_matches(cs[k].prep, e->prep))
                 return (int)k;
