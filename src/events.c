@@ -882,6 +882,27 @@ static int coordinated(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
     return 1;
 }
 
+/* A boundary between a and b that is not a short parenthesis ("Le groupe
+ * État islamique (Daech) a été défait"): an aside is not a clause break. */
+static int boundary_outside_parens(const dyad_coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a + 1; i < b; i++) {
+        if (!has_class(c, i, W_BOUND))
+            continue;
+        if (norm_in(c, i, (const char *const[]){"(", NULL})) {
+            uint32_t j = i + 1;
+            while (j < b && j <= i + 5 && !norm_in(c, j, (const char *const[]){")", NULL}))
+                j++;
+            if (j < b && norm_in(c, j, (const char *const[]){")", NULL})) {
+                i = j;
+                continue;
+            }
+        }
+        return 1;
+    }
+    return 0;
+}
+
 /* A clause boundary between a and b other than quotation marks: an object
  * may be quoted ("en louant une « relation constructive avec Cuba »"). */
 static int clause_break(const dyad_coder *c, uint32_t a, uint32_t b)
@@ -955,7 +976,11 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
     for (size_t k = nc; k-- > 0;) {
         if (cs[k].end > tfirst || cs[k].place)
             continue;
-        if (boundary_between(c, cs[k].end - 1, tfirst))
+        /* "(Daech)": an alias in parentheses stands for the actor before it */
+        if (cs[k].end < tfirst && norm_in(c, cs[k].end, (const char *const[]){")", NULL}) &&
+            cs[k].first > 0 && norm_in(c, cs[k].first - 1, (const char *const[]){"(", NULL}))
+            continue;
+        if (boundary_outside_parens(c, cs[k].end - 1, tfirst))
             break;
         /* a complementizer between the mention and the trigger: the mention
          * belongs to the main clause ("X a affirmé que Y ...") */
@@ -1009,8 +1034,8 @@ static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
             /* the object is someone's act: "a dénoncé la décision de son
              * homologue", "condemned the invasion by Russia", "criticized
              * the policy of Iran": its owner or agent is the target */
-            if (e->obj == DYADI_OBJ_TARGET && cs[k].first <= tend + 6 &&
-                prep_matches(cs[k].prep, "de,of,par,by"))
+            if (e->obj == DYADI_OBJ_TARGET && cs[k].first <= tend + 8 &&
+                prep_matches(cs[k].prep, "de,of,par,by,avec"))
                 return (int)k;
             continue;
         }
