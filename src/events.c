@@ -449,49 +449,60 @@ static uint32_t date_minus_days(uint32_t ymd, int days)
     return (uint32_t)(y * 10000 + m * 100 + d);
 }
 
-/* The event date a sentence gives: "le 15 août", "on 15 August", "August
- * 15", "hier"/"yesterday", "la semaine dernière"/"last week", "le mois
- * dernier"/"last month"; the pluperfect ("avait soutenu", "had
- * supported") places the event before the article: "../YYYY-MM". */
-static const char *event_date(dyad_coder *c, uint32_t sfirst, uint32_t send, uint32_t trig_first)
+/* The date a month word and a day number next to it name ("le 15 août",
+ * "August 15"); a month after the article's is last year's. 0 if none. */
+static uint32_t day_of_month(const dyad_coder *c, uint32_t base, int month, uint32_t day_tok)
+{
+    long d = strtol(tok(c, day_tok)->norm, NULL, 10);
+    if (d < 1 || d > 31)
+        return 0;
+    uint32_t y = base / 10000;
+    if ((uint32_t)month > (base / 100) % 100)
+        y--;
+    return y * 10000 + (uint32_t)month * 100 + (uint32_t)d;
+}
+
+/* The date a sentence gives its events, once per sentence: "le 15 août",
+ * "on 15 August", "August 15", "hier"/"yesterday", "la semaine
+ * dernière"/"last week"; the article's date otherwise (0 when unknown). */
+static uint32_t sentence_date(const dyad_coder *c, uint32_t sfirst, uint32_t send)
 {
     uint32_t base = c->date;
     if (!base)
-        return NULL;
+        return 0;
     for (uint32_t i = sfirst; i < send; i++) {
-        const dyad_token *t = tok(c, i);
-        if (!t->norm)
-            continue;
         uint32_t wc = DYADI_VEC_AT(&c->wclass, uint32_t, i);
         if (!(wc & (W_MONTH | W_TIME)))
             continue;
         int mi = (wc & W_MONTH) ? (int)(wc >> 16) : 0;
-        if (mi && i > sfirst && tok(c, i - 1)->kind == DYAD_TOK_NUMBER) {
-            long d = strtol(tok(c, i - 1)->norm, NULL, 10);
-            if (d >= 1 && d <= 31) {
-                uint32_t y = base / 10000;
-                if ((uint32_t)mi > (base / 100) % 100)
-                    y--; /* a later month is last year's */
-                return date_str(c, y * 10000 + (uint32_t)mi * 100 + (uint32_t)d);
-            }
-        }
-        if (mi && i + 1 < send && tok(c, i + 1)->kind == DYAD_TOK_NUMBER) {
-            long d = strtol(tok(c, i + 1)->norm, NULL, 10);
-            if (d >= 1 && d <= 31) {
-                uint32_t y = base / 10000;
-                if ((uint32_t)mi > (base / 100) % 100)
-                    y--;
-                return date_str(c, y * 10000 + (uint32_t)mi * 100 + (uint32_t)d);
-            }
-        }
-        if (strcmp(t->norm, "hier") == 0 || strcmp(t->norm, "yesterday") == 0)
-            return date_str(c, date_minus_days(base, 1));
-        if ((strcmp(t->norm, "semaine") == 0 || strcmp(t->norm, "week") == 0) &&
+        uint32_t ymd = 0;
+        if (mi && i > sfirst && tok(c, i - 1)->kind == DYAD_TOK_NUMBER)
+            ymd = day_of_month(c, base, mi, i - 1);
+        if (!ymd && mi && i + 1 < send && tok(c, i + 1)->kind == DYAD_TOK_NUMBER)
+            ymd = day_of_month(c, base, mi, i + 1);
+        if (ymd)
+            return ymd;
+        const char *k = tok(c, i)->norm;
+        if (strcmp(k, "hier") == 0 || strcmp(k, "yesterday") == 0)
+            return date_minus_days(base, 1);
+        if ((strcmp(k, "semaine") == 0 || strcmp(k, "week") == 0) &&
             ((i + 1 < send && strcmp(tok(c, i + 1)->norm, "dernière") == 0) ||
              (i > sfirst && strcmp(tok(c, i - 1)->norm, "last") == 0)))
-            return date_str(c, date_minus_days(base, 7));
+            return date_minus_days(base, 7);
     }
-    /* pluperfect: avait/avaient/had + participle just before the trigger */
+    return base;
+}
+
+/* An event's date: the sentence's, unless the pluperfect ("avait soutenu",
+ * "had supported") places it before the article: "../YYYY-MM" (ISO 8601-2
+ * open interval), never an invented day. sdate_str is the sentence date's
+ * string, made once per sentence. */
+static const char *event_date(dyad_coder *c, const char *sdate_str, uint32_t sfirst,
+                              uint32_t trig_first)
+{
+    uint32_t base = c->date;
+    if (!base)
+        return NULL;
     for (uint32_t i = trig_first; i > sfirst && i + 3 > trig_first; i--) {
         const char *k = tok(c, i - 1)->norm;
         if (k && (strcmp(k, "avait") == 0 || strcmp(k, "avaient") == 0 || strcmp(k, "had") == 0 ||
@@ -502,7 +513,7 @@ static const char *event_date(dyad_coder *c, uint32_t sfirst, uint32_t send, uin
             return dyadi_arena_strndup(&c->arena, buf, strlen(buf));
         }
     }
-    return date_str(c, base);
+    return sdate_str;
 }
 
 /* ---- the coder ----------------------------------------------------------- */
@@ -1006,9 +1017,9 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
 
 /* The target: direct object or the object of one of the frame's
  * prepositions, to the right of the trigger within the clause. */
-static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
-                       uint32_t tend, uint32_t send, const dyadi_trigger *e, int src,
-                       const uint8_t *attrib_tok, int want_passive_agent)
+static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t tend,
+                       const dyadi_trigger *e, int src, const uint8_t *attrib_tok,
+                       int want_passive_agent)
 {
     for (size_t k = 0; k < nc; k++) {
         if (cs[k].first < tend || cs[k].place || (int)k == src)
@@ -1063,9 +1074,17 @@ static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
         if (e->obj == DYADI_OBJ_THEME && cs[k].first <= tend + 3)
             return (int)k;
     }
-    (void)sfirst;
-    (void)send;
     return -1;
+}
+
+/* Is trigger t a cooperation (roots 03-08) inside what an attributed
+ * speaker says ("X ..., affirmant que la coopération ...")? Then, with no
+ * actors of its own, it is that speaker's stance. */
+static int stance_of_speaker(const dyadi_trigger *e, int attr_cand, uint32_t attr_from,
+                             uint32_t sfirst, const trig *t)
+{
+    return attr_cand >= 0 && t->first >= attr_from && attr_from > sfirst && e->code[0] == '0' &&
+           e->code[1] >= '3' && e->code[1] <= '8';
 }
 
 dyad_status dyadi_events_run(dyad_coder *c)
@@ -1325,6 +1344,9 @@ dyad_status dyadi_events_run(dyad_coder *c)
             }
         }
 
+        /* the sentence's date, once for all its events */
+        const char *sdate =
+            ntr > 0 || said_cand >= 0 ? date_str(c, sentence_date(c, sfirst, send)) : NULL;
         int prev_src = -1, prev_verb = -1;
         for (size_t ti = 0; ti < ntr; ti++) {
             trig *t = &ts[ti];
@@ -1389,8 +1411,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 /* "répondu ... affirmant que la coopération actuelle
                  * permettrait ...": an actorless cooperation noun in what
                  * someone says is that speaker's stance towards a partner */
-                if (src < 0 && attr_cand >= 0 && t->first >= attr_from && attr_from > sfirst &&
-                    e->code[0] == '0' && e->code[1] >= '3' && e->code[1] <= '8') {
+                if (src < 0 && stance_of_speaker(e, attr_cand, attr_from, sfirst, t)) {
                     src = attr_cand;
                     speaker_noun = 1;
                 }
@@ -1408,7 +1429,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     continue; /* a nominal trigger needs both actors */
             } else if (passive == 2 || (passive && (e->passive || e->obj == DYADI_OBJ_TARGET))) {
                 tgt = find_source(c, cs, nc, sfirst, t->first, attrib_tok);
-                src = find_target(c, cs, nc, sfirst, t->end, send, e, tgt, attrib_tok, 1);
+                src = find_target(c, cs, nc, t->end, e, tgt, attrib_tok, 1);
                 if (src < 0)
                     continue;
             } else {
@@ -1420,7 +1441,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     src = prev_src;
                 if (src < 0)
                     src = prev_src;
-                tgt = find_target(c, cs, nc, sfirst, t->end, send, e, src, attrib_tok, 0);
+                tgt = find_target(c, cs, nc, t->end, e, src, attrib_tok, 0);
                 if (tgt < 0 && (src < 0 || e->kind == DYADI_TK_EXPR))
                     between_pair(c, cs, nc, t->end, &src, &tgt);
                 /* "buy Iranian drones": an adjective of nationality inside
@@ -1476,8 +1497,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             /* the same stance when a verb pattern matched the noun
              * ("saying that the current cooperation would ...") */
             if (e->kind != DYADI_TK_NOUN && tgt < 0 && noun_suffix(tok(c, t->first)->norm) &&
-                attr_cand >= 0 && t->first >= attr_from && attr_from > sfirst &&
-                e->code[0] == '0' && e->code[1] >= '3' && e->code[1] <= '8') {
+                stance_of_speaker(e, attr_cand, attr_from, sfirst, t)) {
                 src = attr_cand;
                 speaker_noun = 1;
             }
@@ -1581,7 +1601,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         loc = &cs[k];
                         break;
                     }
-            const char *edate = event_date(c, sfirst, send, t->first);
+            const char *edate = event_date(c, sdate, sfirst, t->first);
             int use_attr = attr_code && t->first >= attr_from;
             const char *rule = e->id;
             const char *q_text = NULL, *q_code = NULL;
@@ -1711,7 +1731,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                                                    .id = "speech:said", .lang = "*"};
                 trig t = {said_first, said_end, &said, said_cand, -1};
                 if (push_event(c, (uint32_t)s, &t, &cs[said_cand], NULL, "010", DYAD_ASSERTED,
-                               DYAD_ACTUAL, NULL, NULL, NULL, event_date(c, sfirst, send, said_first),
+                               DYAD_ACTUAL, NULL, NULL, NULL, event_date(c, sdate, sfirst, said_first),
                                said.id) != 0) {
                     st = DYAD_ERR_NOMEM;
                     goto done;
