@@ -169,16 +169,6 @@ static const char *forced_lang(const char *l)
     return "und";
 }
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;           /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 static int cache_grow(coder_full *f)
 {
     size_t n = f->nslots ? f->nslots * 2 : CACHE_MIN_SLOTS;
@@ -207,7 +197,7 @@ static long cache_get(dyad_coder *c, const char *text, const dyad_token *t)
     coder_full *f = full(c);
     const char *s = text + t->span.start;
     size_t n = t->span.end - t->span.start;
-    uint32_t h = hash_bytes(s, n);
+    uint32_t h = dyadi_lex_hash(s, n);
     if (f->ents.len * 2 >= f->nslots && !cache_grow(f))
         return -1;
     size_t mask = f->nslots - 1;
@@ -292,7 +282,7 @@ static const char *cached_stem(dyad_coder *c, const char *norm)
     coder_full *f = full(c);
     uint16_t lang = (uint16_t)((unsigned char)c->lang[0] << 8 | (unsigned char)(c->lang[0] ? c->lang[1] : 0));
     size_t nl = strlen(norm);
-    uint32_t h = hash_bytes(norm, nl) ^ (uint32_t)(unsigned char)lang * 0x9E3779B1u;
+    uint32_t h = dyadi_lex_hash(norm, nl) ^ (uint32_t)(unsigned char)lang * 0x9E3779B1u;
     if (!f->stab && !(f->stab = calloc(STEM_CACHE_SLOTS, sizeof *f->stab)))
         return dyadi_stem_key(c->stemmer, &c->arena, c->lang, norm);
     size_t mask = STEM_CACHE_SLOTS - 1, k = h & mask;

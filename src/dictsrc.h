@@ -50,8 +50,6 @@ enum dyadi_lex_section {
 #define DYADI_REC_KID 8u
 #define DYADI_REC_SLOT 8u
 
-/* FNV-1a, 32 bits: the key hash, stable across hosts and versions. */
-uint32_t dyadi_lex_hash(const char *s, size_t n);
 /* Checksum of a byte range (length a multiple of 8 or not): a multiplicative
  * mix over 64-bit little-endian words, cheap enough to verify at each open. */
 uint64_t dyadi_lex_checksum(const unsigned char *p, size_t n);

@@ -201,18 +201,10 @@ static const char *const TIMEWORDS[] = {"hier", "yesterday", "semaine", "week", 
 static struct wslot { const char *w; uint32_t cls; } wtab[WTAB_SIZE];
 static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
 
-static uint32_t whash(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
 static void wtab_add(const char *const *words, uint32_t cls)
 {
     for (; *words; words++) {
-        uint32_t i = whash(*words) & (WTAB_SIZE - 1);
+        uint32_t i = dyadi_lex_hash(*words, strlen(*words)) & (WTAB_SIZE - 1);
         while (wtab[i].w && strcmp(wtab[i].w, *words) != 0)
             i = (i + 1) & (WTAB_SIZE - 1);
         wtab[i].w = *words;
@@ -246,7 +238,7 @@ static uint32_t wclass_of(const char *w)
 {
     if (!w)
         return 0;
-    uint32_t i = whash(w) & (WTAB_SIZE - 1);
+    uint32_t i = dyadi_lex_hash(w, strlen(w)) & (WTAB_SIZE - 1);
     while (wtab[i].w) {
         if (strcmp(wtab[i].w, w) == 0)
             return wtab[i].cls;

@@ -117,4 +117,7 @@ const dyadi_cameo *dyadi_lex_cameo(const dyad_lexicon *lex, const char *code);
 
 /* The actor's code for a date (YYYYMMDD, 0 = unknown: the base code). */
 const char *dyadi_actor_code_at(const dyadi_actor *a, uint32_t date);
+/* FNV-1a, 32 bits: the lexicon's key hash, stable across hosts and
+ * versions; also the hash of the coder's per-document tables. */
+uint32_t dyadi_lex_hash(const char *s, size_t n);
 #endif
