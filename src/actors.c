@@ -18,6 +18,7 @@
  * must run on ids at the speed of the tokenizer. */
 #include "coder.h"
 #include "lex.h"
+#include "words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -147,12 +148,6 @@ static const char *const PRENOMINAL[] = {
     "armed", "young", NULL};
 static const char *const OF_WORDS[] = {"de", "du", "des", "d'", "of", NULL};
 static const char *const IN_WORDS[] = {"en", "au", "aux", "à", "dans", "in", "to", "at", NULL};
-static const char *const PREPOSITIONS[] = {
-    "à", "au", "aux", "avec", "contre", "dans", "de", "des", "du", "d'", "en", "entre", "envers",
-    "outre", "par", "pour", "sans", "sur", "vers", "chez", "auprès", "selon", "après", "avant",
-    "malgré", "face", "about", "after", "against", "among", "at", "before", "between", "by",
-    "for", "from", "in", "into", "of", "on", "over", "toward", "towards", "to", "with",
-    "without", "under", "according", "than", "like", "beside", "besides", NULL};
 static const char *const GENITIVE[] = {"'s", "'", NULL};
 static const char *const IMPERSONAL_NEXT[] = {
     "y", "faut", "s'agit", "agit", "semble", "paraît", "est", "était", "sera", "reste",
@@ -286,9 +281,9 @@ static int governed(const dyad_coder *c, uint32_t first, uint32_t sent_first)
 {
     uint32_t d = det_start(c, first, sent_first);
     /* "d'"/"de" may be both determiner and preposition: look one further. */
-    if (d > sent_first && norm_is(c, d - 1, PREPOSITIONS))
+    if (d > sent_first && norm_is(c, d - 1, dyadi_prepositions))
         return 1;
-    if (d < first && norm_is(c, d, PREPOSITIONS) && d > sent_first)
+    if (d < first && norm_is(c, d, dyadi_prepositions) && d > sent_first)
         return 1;
     return 0;
 }
@@ -358,7 +353,7 @@ static int plain_adjective(const dyad_coder *c, uint32_t i)
 {
     const dyad_token *t = tok(c, i);
     return t->kind == DYAD_TOK_WORD && !(t->flags & DYAD_TOKF_CAPITAL) &&
-           !(t->flags & DYAD_TOKF_ELIDED) && !norm_is(c, i, PREPOSITIONS) &&
+           !(t->flags & DYAD_TOKF_ELIDED) && !norm_is(c, i, dyadi_prepositions) &&
            !norm_is(c, i, DETERMINERS) && strlen(t->norm) > 3;
 }
 

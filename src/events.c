@@ -24,6 +24,7 @@
  * document are merged into one event with a mention count. */
 #include "coder.h"
 #include "lex.h"
+#include "words.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -152,12 +153,6 @@ static const char *const DETS[] = {
     "le", "la", "les", "l'", "un", "une", "des", "du", "d'", "ce", "cette", "ces", "son", "sa",
     "ses", "leur", "leurs", "nos", "notre", "the", "a", "an", "its", "their", "his", "her",
     "this", "these", "our", "deux", "two", "both", "tous", "all", NULL};
-static const char *const PREPS[] = {
-    "à", "au", "aux", "avec", "contre", "dans", "de", "des", "du", "d'", "en", "entre",
-    "envers", "outre", "par", "pour", "sans", "sur", "vers", "chez", "auprès", "selon",
-    "après", "avant", "malgré", "about", "after", "against", "among", "at", "before",
-    "between", "by", "for", "from", "in", "into", "of", "on", "over", "toward", "towards",
-    "to", "with", "without", "under", "according", "than", "like", "onto", "upon", NULL};
 static const char *const BOUNDARY[] = {";", ":", "«", "»", "\"", "“", "”", "(", ")", NULL};
 static const char *const COMPLEMENTIZER[] = {"que", "qu'", "that", "whether", "si", NULL};
 static const char *const RELATIVE[] = {"qui", "who", "which", "lequel", "laquelle", "lesquels",
@@ -215,7 +210,7 @@ static void wtab_add(const char *const *words, uint32_t cls)
 static void wtab_build(void)
 {
     wtab_add(DETS, W_DET);
-    wtab_add(PREPS, W_PREP);
+    wtab_add(dyadi_prepositions, W_PREP);
     wtab_add(BOUNDARY, W_BOUND);
     wtab_add(COMPLEMENTIZER, W_COMP);
     wtab_add(RELATIVE, W_REL);
