@@ -164,9 +164,9 @@ typedef struct c_role {
 } c_role;
 
 typedef struct c_trigger {
-    uint8_t kind, obj, rev, mode, recip, gen_target;
+    uint8_t kind, obj, rev, mode, recip, gen_target, among;
     uint16_t ngap;
-    uint32_t lang, code, neg_code, id, prep, from, comp, passive;
+    uint32_t lang, code, neg_code, id, prep, from, comp, passive, pair_code;
 } c_trigger;
 
 typedef struct c_cue {
@@ -1025,7 +1025,8 @@ static int have_cameo(const cc *c, const char *code)
 
 static const char *const trig_kinds[] = {"verb", "expr", "noun"};
 static const char *const trig_keys[] = {"obj",  "prep",     "from", "rev", "comp",
-                                        "passive", "neg_code", "mode", "id", "recip", "gen"};
+                                        "passive", "neg_code", "mode", "id", "recip", "gen",
+                                        "pair", "among"};
 static const char *const objs[] = {"target", "theme", "none"};
 static const char *const modes[] = {"actual", "intended", "possible", "reported"};
 
@@ -1076,7 +1077,7 @@ static int handle_trigger(cc *c, char **col, int ncol)
     t.kind = (uint8_t)kind;
     t.obj = DYADI_OBJ_TARGET;
     t.mode = DYAD_ACTUAL;
-    t.neg_code = t.prep = t.from = t.comp = t.passive = DYADI_LEX_NONE;
+    t.neg_code = t.prep = t.from = t.comp = t.passive = t.pair_code = DYADI_LEX_NONE;
     const char *id = NULL;
     attr at[16];
     size_t nat = ncol > 4 ? split_attrs(c, col[4], at, NELEM(at)) : 0;
@@ -1131,6 +1132,22 @@ static int handle_trigger(cc *c, char **col, int ncol)
                 report(c, SEV_WARN, "gen=%s: expected source or target", v);
             else
                 t.gen_target = strcmp(v, "target") == 0;
+            break;
+        case 11:
+            if (!dyadi_event_code_ok(v) || strcmp(v, "---") == 0) {
+                report(c, SEV_WARN, "pair=%s: not a CAMEO event code", v);
+                break;
+            }
+            if (c->cameo.len && !have_cameo(c, v))
+                report(c, c->o->lint ? SEV_CODE : SEV_WARN,
+                       "pair code %s is not in the CAMEO taxonomy (cameo/codes.tsv)", v);
+            t.pair_code = intern_cstr(c, v);
+            break;
+        case 12:
+            if (strcmp(v, "0") && strcmp(v, "1"))
+                report(c, SEV_WARN, "among=%s: expected 0 or 1", v);
+            else
+                t.among = v[0] == '1';
             break;
         default:
             report(c, SEV_WARN, "unknown attribute '%s' for a trigger", k);
@@ -1672,6 +1689,9 @@ static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t e
         put32(p + 28, t->from);
         put32(p + 32, t->comp);
         put32(p + 36, t->passive);
+        put32(p + 40, t->pair_code);
+        p[44] = t->among;
+        p[45] = p[46] = p[47] = 0;
     }
     if (!(p = section(&out, DYADI_SEC_CUES, c->cues.len, DYADI_REC_CUE)))
         goto fail;

@@ -1676,7 +1676,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
             }
             const char *a_text = use_attr ? attr_text : q_text, *a_code = use_attr ? attr_code : q_code;
-            if (tgt < 0 && nsr >= 2 && e->recip) {
+            if (tgt < 0 && nsr >= 2 && (e->recip || e->among)) {
                 /* "X et Y ont signé un accord": each with the other */
                 for (int i = 0; i < nsr; i++)
                     for (int j = 0; j < nsr; j++)
@@ -1700,7 +1700,12 @@ dyad_status dyadi_events_run(dyad_coder *c)
                          * with") are coded in both directions, as CAMEO coders do */
                         (e->recip && !speaker_noun && tc &&
                          push_event(c, (uint32_t)s, t, tc, sc, code, polarity, modality, a_text,
-                                    a_code, loc, edate, rule) != 0)) {
+                                    a_code, loc, edate, rule) != 0) ||
+                        /* paired codes (TABARI [032:033]): "left for X" is
+                         * also a visit X received */
+                        (e->pair_code && tc && code == e->code &&
+                         push_event(c, (uint32_t)s, t, tc, sc, e->pair_code, polarity, modality,
+                                    a_text, a_code, loc, edate, rule) != 0)) {
                         st = DYAD_ERR_NOMEM;
                         goto done;
                     }

@@ -888,6 +888,18 @@ static int is_prep(const char *w)
     return 0;
 }
 
+/* Split a verb_code result "032:033" into the trigger's code and the
+ * attributes: the paired code, and for a pattern with the compound marker
+ * '%' ("% HAVE POSTPONED *"), the rule that a compound source with no
+ * target acts among its members. */
+static void code_attrs(const char *vc, int compound, char *code, size_t codelen, char *attrs,
+                       size_t attrlen)
+{
+    const char *colon = strchr(vc, ':');
+    snprintf(code, codelen, "%.*s", colon ? (int)(colon - vc) : (int)strlen(vc), vc);
+    snprintf(attrs, attrlen, "among=%d%s%s", compound, colon ? ";pair=" : "", colon ? colon + 1 : "");
+}
+
 typedef struct item {
     char w[96];
     int adj;        /* joined to the previous item by '_' */
@@ -895,7 +907,7 @@ typedef struct item {
 
 /* One pattern variant into a dyad trigger for each verb form. */
 static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t nheads,
-                        const char *variant, const char *code, int *approx)
+                        const char *variant, const char *vcode, int *approx)
 {
     item it[MAX_ITEMS];
     size_t n = 0;
@@ -935,7 +947,7 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
         chunk = end + 1;
     }
     /* markers and constituent brackets */
-    int star = -1, tplus = -1, sdollar = -1;
+    int star = -1, tplus = -1, sdollar = -1, compound = 0;
     char words[MAX_ITEMS][96];
     int wadj[MAX_ITEMS], wpos[MAX_ITEMS];
     size_t nw = 0;
@@ -959,9 +971,9 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
             continue;
         }
         if (strcmp(w, "%") == 0) {
-            warn(r, line, "compound marker '%%' is not represented (dyad finds compounds by itself)");
-            count(r, DYADI_FX_COMPOUND, DYADI_FX_APPROX);
-            *approx = 1;
+            /* a compound source with no target acts among its members */
+            count(r, DYADI_FX_COMPOUND, DYADI_FX_CONVERTED);
+            compound = 1;
             pending_gap = 1;
             continue;
         }
@@ -1074,10 +1086,11 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
     } else if (rev) {
         warn(r, line, "target '+' before the verb without a source: reversed roles");
     }
-    char attrs[MAX_TEXT];
-    snprintf(attrs, sizeof attrs, "obj=%s%s%s%s%s%s;id=%s:%u", obj_target ? "target" : "none",
+    char attrs[MAX_TEXT], code[32], cattrs[64];
+    code_attrs(vcode, compound, code, sizeof code, cattrs, sizeof cattrs);
+    snprintf(attrs, sizeof attrs, "obj=%s%s%s%s%s%s;%s;id=%s:%u", obj_target ? "target" : "none",
              prep[0] ? ";prep=" : "", prep, rev ? ";rev=1" : "", from[0] ? ";from=" : "", from,
-             r->base, (unsigned)line);
+             cattrs, r->base, (unsigned)line);
     for (char *p = attrs; *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');
@@ -1110,7 +1123,8 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
     return 0;
 }
 
-/* Code of a verb or pattern: "[064]", "[---]" null, "[032:033]" paired. */
+/* Code of a verb or pattern: "[064]", "[---]" null, "[032:033]" paired
+ * (written to out as "032:033"; code_attrs splits it). */
 static int verb_code(fr *r, uint32_t line, const char *raw, char *out, size_t outlen)
 {
     char c[64];
@@ -1133,11 +1147,10 @@ static int verb_code(fr *r, uint32_t line, const char *raw, char *out, size_t ou
         warn(r, line, "discard code [###] in a verb pattern is not represented");
         return 0;
     }
-    char *colon = strchr(t, ':');
-    if (colon) {
-        *colon = '\0';
-        count(r, DYADI_FX_PAIRED, DYADI_FX_APPROX);
-        warn(r, line, "paired codes [%s:%s]: dyad codes the first only", t, colon + 1);
+    char *pair = strchr(t, ':');
+    if (pair) {
+        *pair++ = '\0';
+        pair = trim(pair);
     }
     size_t n = strlen(t);
     if (n && t[n - 1] == '!') {
@@ -1149,7 +1162,14 @@ static int verb_code(fr *r, uint32_t line, const char *raw, char *out, size_t ou
         warn(r, line, "event code '%s' is not a CAMEO code (2 to 4 digits), skipped", t);
         return 0;
     }
-    snprintf(out, outlen, "%s", t);
+    if (pair && (!dyadi_event_code_ok(pair) || strcmp(pair, "---") == 0)) {
+        count(r, DYADI_FX_PAIRED, DYADI_FX_APPROX);
+        warn(r, line, "paired code '%s' is not a CAMEO code: only %s is coded", pair, t);
+        pair = NULL;
+    } else if (pair) {
+        count(r, DYADI_FX_PAIRED, DYADI_FX_CONVERTED);
+    }
+    snprintf(out, outlen, pair ? "%s:%s" : "%s", t, pair);
     return 1;
 }
 
@@ -1170,7 +1190,7 @@ static int split_code(char *s, char **text, char **code)
 }
 
 static int add_head(fr *r, char heads[][MAX_TEXT / 4], size_t *nheads, const char *h,
-                    uint32_t line, const char *code)
+                    uint32_t line, const char *vcode)
 {
     char words[MAX_TEXT];
     int ex;
@@ -1181,10 +1201,11 @@ static int add_head(fr *r, char heads[][MAX_TEXT / 4], size_t *nheads, const cha
         if (w > 0 && w < (int)(MAX_TEXT / 4))
             (*nheads)++;
     }
-    if (code) {
-        char attrs[MAX_TEXT];
-        snprintf(attrs, sizeof attrs, "obj=target;prep=%s;id=%s:%u", DEFAULT_PREPS, r->base,
-                 (unsigned)line);
+    if (vcode) {
+        char attrs[MAX_TEXT], code[32], cattrs[64];
+        code_attrs(vcode, 0, code, sizeof code, cattrs, sizeof cattrs);
+        snprintf(attrs, sizeof attrs, "obj=target;prep=%s;%s;id=%s:%u", DEFAULT_PREPS, cattrs,
+                 r->base, (unsigned)line);
         int k = dyadi_dict_src_add(r->src, 'T', line, strchr(words, ' ') ? "expr" : "verb",
                                    words, code, attrs);
         if (k < 0)

@@ -64,9 +64,11 @@ typedef struct dyadi_trigger {
     uint8_t mode;           /* dyad_modality the trigger itself carries */
     uint8_t recip;          /* coded in both directions ("meet", "sign with") */
     uint8_t gen_target;     /* nouns: "de X"/"of X" is the target, not the source */
+    uint8_t among;          /* a compound source with no target acts among its members */
     const char *lang;
     const char *code;       /* CAMEO event code */
     const char *neg_code;   /* code when refused, or NULL */
+    const char *pair_code;  /* paired event target -> source (TABARI [032:033]), or NULL */
     const char *id;         /* rule id */
     const char *prep;       /* comma-separated target prepositions (norm keys), or NULL */
     const char *from;       /* comma-separated source prepositions, or NULL */

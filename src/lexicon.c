@@ -213,13 +213,14 @@ static dyad_status load_records(dyad_lexicon *lex, const opener *o)
         t->ngap = (uint16_t)(p[4] | p[5] << 8);
         t->recip = p[6];
         t->gen_target = p[7];
-        if (t->recip > 1 || t->gen_target > 1 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
+        t->among = p[44];
+        if (t->recip > 1 || t->gen_target > 1 || t->among > 1 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
             str_ref(lex, rd32(p + 8), &t->lang) || !t->lang ||
             str_ref(lex, rd32(p + 12), &t->code) || !t->code ||
             str_ref(lex, rd32(p + 16), &t->neg_code) || str_ref(lex, rd32(p + 20), &t->id) ||
             !t->id || str_ref(lex, rd32(p + 24), &t->prep) ||
             str_ref(lex, rd32(p + 28), &t->from) || str_ref(lex, rd32(p + 32), &t->comp) ||
-            str_ref(lex, rd32(p + 36), &t->passive))
+            str_ref(lex, rd32(p + 36), &t->passive) || str_ref(lex, rd32(p + 40), &t->pair_code))
             goto corrupt;
     }
     if (!(p = sec(lex, o, DYADI_SEC_CUES, DYADI_REC_CUE, &n)))
