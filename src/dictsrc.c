@@ -1780,7 +1780,7 @@ static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t e
 
     memcpy(out.p, DYADI_LEX_MAGIC, 8);
     put32(out.p + 8, DYADI_LEX_VERSION);
-    put32(out.p + 12, 0);
+    put32(out.p + 12, c->foreign ? DYADI_LEX_FOREIGN : 0u);
     put32(out.p + 16, DYADI_LEX_HEADER);
     put32(out.p + 20, DYADI_SEC_COUNT);
     put64(out.p + 24, out.n);

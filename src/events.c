@@ -820,6 +820,33 @@ static int boundary_between(const dyad_coder *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* TABARI and PETRARCH code one verb per clause: after a coded verb, a later
+ * trigger starts a new event only in a new clause, that is after ';' or a
+ * conjunction ("and", "but", "while") followed by the trigger itself or by
+ * a new subject and the trigger, at most two words apart each ("condemned
+ * the attack and promised aid", "..., and Gondor later promised aid"; not
+ * "met Eriador and Calenardhon leaders during a brief visit"). */
+static int new_clause(const dyad_coder *c, const cand *cs, size_t nc, uint32_t from,
+                      uint32_t trig_first)
+{
+    static const char *const conj[] = {"and", "but", "while", "whereas", "et", "mais", NULL};
+    for (uint32_t i = from; i < trig_first; i++) {
+        if (norm_in(c, i, (const char *const[]){";", NULL}))
+            return 1;
+        if (!norm_in(c, i, conj))
+            continue;
+        uint32_t j = i + 1;
+        for (size_t k = 0; k < nc; k++)
+            if (cs[k].first >= j && cs[k].first <= j + 1 && cs[k].end <= trig_first) {
+                j = cs[k].end;      /* a new subject */
+                break;
+            }
+        if (trig_first <= j + 2)
+            return 1;
+    }
+    return 0;
+}
+
 /* "une coopération renforcée entre Moscou et Pyongyang", "talks between
  * X and Y": X is the source and Y the target (reciprocal triggers code
  * both directions). */
@@ -1083,6 +1110,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
     if (!dyadi_lex_root(c->lex, DYADI_TRIE_TRIGGER))
         return DYAD_OK;
     pthread_once(&wtab_once, wtab_build);
+    const int foreign = (dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) != 0;
     c->wclass.len = 0;
     /* tokens of one spelling share their norm string (coder.c's per-document
      * key cache), so a small cache keyed by the pointer saves most lookups */
@@ -1335,14 +1363,46 @@ dyad_status dyadi_events_run(dyad_coder *c)
         const char *sdate =
             ntr > 0 || said_cand >= 0 ? date_str(c, sentence_date(c, sfirst, send)) : NULL;
         int prev_src = -1, prev_verb = -1;
+        /* foreign dictionaries: the clause of the last coded verb (new_clause) */
+        size_t ev_mark = c->events.len;
+        int last_ti = -1, consumed = 0;
+        uint32_t consumed_end = 0;
         for (size_t ti = 0; ti < ntr; ti++) {
             trig *t = &ts[ti];
             const dyadi_trigger *e = t->e;
+            if (foreign) {
+                if (last_ti >= 0 && c->events.len > ev_mark) {
+                    consumed = 1;
+                    consumed_end = ts[last_ti].end;
+                }
+                ev_mark = c->events.len;
+                last_ti = (int)ti;
+                if (consumed && t->first >= consumed_end &&
+                    !new_clause(c, cs, nc, consumed_end, t->first))
+                    continue;
+                /* TABARI's nouns: a verb form capitalised inside the
+                 * sentence ("is about To Restore") or right after an
+                 * article ("the restore") is not a verb */
+                if (e->kind != DYADI_TK_NOUN && t->first > sfirst) {
+                    const dyad_token *k = tok(c, t->first);
+                    unsigned char b = (unsigned char)c->doc->text[k->span.start];
+                    if ((b >= 'A' && b <= 'Z') ||
+                        norm_in(c, t->first - 1, (const char *const[]){"the", "a", "an", NULL}))
+                        continue;
+                }
+            }
             if (speech[t->first] && speech[t->end - 1])
                 continue; /* the speech verb itself, not "claim responsibility" */
-            if (e->code[0] == '-')
-                continue; /* a null trigger ("---"): matched so that a shorter
-                             pattern does not code the phrase; no event */ /* the speech verb itself */
+            if (e->code[0] == '-') {
+                /* a null trigger ("---"): matched so that a shorter pattern
+                 * does not code the phrase; no event, but a null pattern
+                 * uses the verb (a bare verb coded "---" does not) */
+                if (foreign && t->end > t->first + 1) {
+                    consumed = 1;
+                    consumed_end = t->end;
+                }
+                continue;
+            }
             /* passive voice: être/be right before a verb trigger */
             int passive = 0;
             if (e->kind == DYADI_TK_VERB)

@@ -54,6 +54,7 @@ struct dyad_lexicon {
     dyadi_cue *cues;
     dyadi_cameo *cameo;
     uint32_t nactors, nroles, ntriggers, ncues, ncameo;
+    uint32_t flags;         /* DYADI_LEX_* header flags */
 };
 
 /* ---- little-endian reads and the shared hash/checksum ------------------ */
@@ -320,6 +321,7 @@ static dyad_status validate(dyad_lexicon *lex, const opener *o)
             (unsigned)version, DYADI_LEX_VERSION);
         return DYAD_ERR_VERSION;
     }
+    lex->flags = rd32(h + 12);
     if (rd32(h + 16) != DYADI_LEX_HEADER || rd32(h + 20) != DYADI_SEC_COUNT) {
         say(o, "corrupt lexicon: unexpected header size or section count");
         return DYAD_ERR_FORMAT;
@@ -594,6 +596,11 @@ const uint32_t *dyadi_lex_entries(const dyad_lexicon *lex, int trie, dyadi_node 
 const dyadi_actor *dyadi_lex_actor(const dyad_lexicon *lex, uint32_t i)
 {
     return lex && i < lex->nactors ? &lex->actors[i] : NULL;
+}
+
+uint32_t dyadi_lex_flags(const dyad_lexicon *lex)
+{
+    return lex->flags;
 }
 
 const dyadi_trigger *dyadi_lex_trigger(const dyad_lexicon *lex, uint32_t i)

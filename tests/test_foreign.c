@@ -157,6 +157,13 @@ static void tabari_codes(void **state)
     /* '%': a compound source with no target acts among its members */
     assert_true(codes(c, "Arnor and Gondor met secretly on Tuesday.", "ARN", "GON", "046"));
     assert_true(codes(c, "Arnor and Gondor met secretly on Tuesday.", "GON", "ARN", "046"));
+    /* one coded verb per clause: a new one after "and" + verb */
+    assert_true(codes(c, "Arnor condemned Gondor after it met Gondor.", "ARN", "GON", "111"));
+    assert_false(codes(c, "Arnor condemned Gondor after it met Gondor.", "ARN", "GON", "036"));
+    assert_true(codes(c, "Arnor condemned Gondor and met Gondor.", "ARN", "GON", "036"));
+    /* a capitalised verb inside the sentence, or after an article, is a noun */
+    assert_false(codes(c, "Arnor is about To Condemn Gondor.", "ARN", "GON", "111"));
+    assert_false(codes(c, "Arnor is about the condemn of Gondor.", "ARN", "GON", "111"));
     /* without '%' a compound source needs a target */
     assert_false(codes(c, "Arnor and Gondor condemned on Tuesday.", "ARN", "GON", "111"));
     dyad_coder_free(c);
