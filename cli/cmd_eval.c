@@ -3,9 +3,11 @@
  * A thin client of the gold readers and the scorer in dyad.h: every record
  * of every GOLD file is coded as its own document (with the record's date
  * and language) and added to one scorer, then a report goes to stdout,
- * readable or as one JSON object (--json) for tools/accuracy.sh. Malformed
- * records are reported on stderr with their line and skipped; they make
- * the exit status 3, as for the other subcommands. The dictionaries a
+ * readable or as one JSON object (--json, which also lists the records
+ * that are not fully correct, with their errors) for tools/accuracy.sh and
+ * tools/suite_failures.py. Malformed records are reported on stderr with
+ * their line and skipped; they make the exit status 3, as for the other
+ * subcommands. The dictionaries a
  * suite was built for are named in the report but not loaded: dyad is
  * measured with its own lexicon.
  */
@@ -97,6 +99,11 @@ static void print_counts(FILE *f, const char *name, const dyad_score_counts *c)
             (unsigned long long)c->tp, (unsigned long long)c->fp, (unsigned long long)c->fn);
 }
 
+static double share(uint64_t part, uint64_t whole)
+{
+    return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
 static void report_text(FILE *f, const dyad_scorer *s, const eval_file *files, size_t nfiles,
                         int show_errors)
 {
@@ -130,13 +137,28 @@ static void report_text(FILE *f, const dyad_scorer *s, const eval_file *files, s
     print_counts(f, "lenient", &sum.lenient);
     print_counts(f, "strict", &sum.strict);
     fprintf(f, "  must_not hits (counted as false alarms): %llu\n", (unsigned long long)sum.must_not_hits);
+    fprintf(f, "  records fully correct: lenient %llu/%llu (%.1f%%), strict %llu/%llu (%.1f%%)\n",
+            (unsigned long long)sum.records_correct_lenient, (unsigned long long)sum.records,
+            share(sum.records_correct_lenient, sum.records),
+            (unsigned long long)sum.records_correct_strict, (unsigned long long)sum.records,
+            share(sum.records_correct_strict, sum.records));
     if (sum.code_only)
         fprintf(f, "  code-only records %llu: root accuracy %.4f (%llu), full-code accuracy %.4f (%llu)\n",
                 (unsigned long long)sum.code_only, sum.root_accuracy,
                 (unsigned long long)sum.code_only_root_ok, sum.code_accuracy,
                 (unsigned long long)sum.code_only_code_ok);
 
-    size_t nr = 0, nc = 0;
+    size_t nr = 0, nc = 0, ng = 0;
+    const dyad_score_category *cat = dyad_scorer_categories(s, &ng);
+    if (ng) {
+        fprintf(f, "\nrecords fully correct per category\n  %-12s %7s %15s %15s\n", "category", "records",
+                "lenient", "strict");
+        for (size_t i = 0; i < ng; i++)
+            fprintf(f, "  %-12s %7llu %7llu %6.1f%% %7llu %6.1f%%\n", cat[i].label,
+                    (unsigned long long)cat[i].records, (unsigned long long)cat[i].correct_lenient,
+                    share(cat[i].correct_lenient, cat[i].records), (unsigned long long)cat[i].correct_strict,
+                    share(cat[i].correct_strict, cat[i].records));
+    }
     const dyad_score_root *roots = dyad_scorer_roots(s, &nr);
     if (nr) {
         fprintf(f, "\nper root (lenient)\n  %-10s %9s %7s %7s %7s %7s %7s\n", "root", "precision",
@@ -217,6 +239,24 @@ static json_t *text_json(const char *s)
     return v ? v : json_string("(text is not valid UTF-8)");
 }
 
+/* One miss or false alarm; with_record adds the record's id, line and
+ * text (the flat "errors" list; the per-record list has them once). */
+static json_t *error_json(const dyad_score_error *err, int with_record)
+{
+    json_t *e = json_object();
+    json_object_set_new(e, "kind", json_string(kind_name(err->kind)));
+    if (with_record) {
+        json_object_set_new(e, "id", text_json(err->record_id));
+        json_object_set_new(e, "line", json_integer((json_int_t)err->line));
+        json_object_set_new(e, "text", text_json(err->text));
+    }
+    if (err->kind != DYAD_SCORE_FALSE_ALARM)
+        json_object_set_new(e, "expected", event_json(&err->expected));
+    if (err->kind != DYAD_SCORE_MISS || err->produced.code || err->produced.plover)
+        json_object_set_new(e, "produced", event_json(&err->produced));
+    return e;
+}
+
 static int report_json(FILE *f, const dyad_scorer *s, const eval_file *files, size_t nfiles,
                        int show_errors)
 {
@@ -273,22 +313,48 @@ static int report_json(FILE *f, const dyad_scorer *s, const eval_file *files, si
         json_array_append_new(ca, c);
     }
     json_object_set_new(o, "confusion", ca);
-    if (show_errors) {
-        size_t ne = 0;
-        const dyad_score_error *err = dyad_scorer_errors(s, &ne);
+    json_t *rk = json_object();
+    json_object_set_new(rk, "lenient", json_integer((json_int_t)sum.records_correct_lenient));
+    json_object_set_new(rk, "strict", json_integer((json_int_t)sum.records_correct_strict));
+    json_object_set_new(rk, "records", json_integer((json_int_t)sum.records));
+    json_object_set_new(o, "records_correct", rk);
+    size_t ng = 0;
+    const dyad_score_category *cat = dyad_scorer_categories(s, &ng);
+    json_t *pc = json_object();
+    for (size_t i = 0; i < ng; i++) {
+        json_t *c = json_object();
+        json_object_set_new(c, "records", json_integer((json_int_t)cat[i].records));
+        json_object_set_new(c, "lenient", json_integer((json_int_t)cat[i].correct_lenient));
+        json_object_set_new(c, "strict", json_integer((json_int_t)cat[i].correct_strict));
+        json_object_set_new(pc, cat[i].label, c);
+    }
+    json_object_set_new(o, "per_category", pc);
+
+    size_t ne = 0, nf = 0;
+    const dyad_score_error *err = dyad_scorer_errors(s, &ne);
+    const dyad_score_failure *fail = dyad_scorer_failures(s, &nf);
+    json_t *fl = json_array();
+    for (size_t i = 0; i < nf; i++) {
+        json_t *r = json_object();
+        json_object_set_new(r, "id", text_json(fail[i].record_id));
+        json_object_set_new(r, "line", json_integer((json_int_t)fail[i].line));
+        json_object_set_new(r, "category", fail[i].category ? text_json(fail[i].category) : json_null());
+        json_object_set_new(r, "text", text_json(fail[i].text));
+        json_object_set_new(r, "lenient_correct", json_boolean(fail[i].lenient_ok));
+        json_object_set_new(r, "strict_correct", json_boolean(fail[i].strict_ok));
+        json_object_set_new(r, "lenient", counts_json(&fail[i].lenient));
+        json_object_set_new(r, "strict", counts_json(&fail[i].strict));
         json_t *ea = json_array();
-        for (size_t i = 0; i < ne; i++) {
-            json_t *e = json_object();
-            json_object_set_new(e, "kind", json_string(kind_name(err[i].kind)));
-            json_object_set_new(e, "id", text_json(err[i].record_id));
-            json_object_set_new(e, "line", json_integer((json_int_t)err[i].line));
-            json_object_set_new(e, "text", text_json(err[i].text));
-            if (err[i].kind != DYAD_SCORE_FALSE_ALARM)
-                json_object_set_new(e, "expected", event_json(&err[i].expected));
-            if (err[i].kind != DYAD_SCORE_MISS || err[i].produced.code || err[i].produced.plover)
-                json_object_set_new(e, "produced", event_json(&err[i].produced));
-            json_array_append_new(ea, e);
-        }
+        for (size_t k = 0; k < fail[i].n_errors && fail[i].first_error + k < ne; k++)
+            json_array_append_new(ea, error_json(&err[fail[i].first_error + k], 0));
+        json_object_set_new(r, "errors", ea);
+        json_array_append_new(fl, r);
+    }
+    json_object_set_new(o, "failing_records", fl);
+    if (show_errors) {
+        json_t *ea = json_array();
+        for (size_t i = 0; i < ne; i++)
+            json_array_append_new(ea, error_json(&err[i], 1));
         json_object_set_new(o, "errors", ea);
     }
     int rc = json_dumpf(o, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
@@ -415,7 +481,8 @@ int cmd_eval(int argc, char **argv)
                             "no events, recall 0\n", err[0] ? err : dyad_strerror(st));
     }
     coder = dyad_coder_new(lex);
-    scorer = dyad_scorer_new(show_errors ? DYAD_SCORER_KEEP_ERRORS : 0);
+    /* the JSON report always lists the records that are not fully correct */
+    scorer = dyad_scorer_new(show_errors || as_json ? DYAD_SCORER_KEEP_ERRORS : 0);
     files = calloc(a.npos, sizeof *files);
     if (!coder || !scorer || !files) {
         fprintf(stderr, "dyad eval: out of memory\n");

@@ -358,7 +358,10 @@ typedef struct dyad_gold_record {
     const char *id;          /* never NULL ("FILE:LINE" when the file has none) */
     const char *date;        /* "YYYY-MM-DD", or NULL when the record has no usable date */
     const char *lang;        /* "en", "fr", "es" ... or NULL when the file does not say */
-    const char *category;    /* the suite's group ("PATTERN", "DEMO") or NULL */
+    const char *category;    /* the suite's group ("PATTERN", "DEMO") or NULL: PETRARCH's
+                                category attribute; for TABARI the letters before the '-'
+                                of the id's first word that starts with a letter
+                                ("PATTERN-12a", "950101 AGENTS-11") */
     const char *text;        /* NUL-terminated; markup and entities already decoded */
     size_t text_len;
     const dyad_gold_event *events;     /* expected events; n_events may be 0 */
@@ -414,7 +417,8 @@ DYAD_API void dyad_gold_get_counts(const dyad_gold *g, dyad_gold_counts *out);
 /* The scorer. */
 typedef struct dyad_scorer dyad_scorer;
 
-#define DYAD_SCORER_KEEP_ERRORS 0x01u  /* remember every miss and false alarm (--show-errors) */
+#define DYAD_SCORER_KEEP_ERRORS 0x01u  /* remember every miss and false alarm, and the records
+                                          that have some (--show-errors, --json) */
 
 /* Caller frees with dyad_scorer_free. NULL when out of memory. */
 DYAD_API dyad_scorer *dyad_scorer_new(unsigned flags);
@@ -450,6 +454,12 @@ typedef struct dyad_score_summary {
     uint64_t code_only_code_ok; /* ... whose best event has the expected full code */
     double root_accuracy;       /* code_only_root_ok / code_only, 0 when none */
     double code_accuracy;
+    /* Records fully correct: every expected event found and no false alarm
+     * (must_not hits included), at each level, with the matching above. A
+     * record the gold expects nothing of is correct when dyad produced no
+     * scored event; a code-only record when its best event is right. */
+    uint64_t records_correct_lenient;
+    uint64_t records_correct_strict;
 } dyad_score_summary;
 
 DYAD_API void dyad_scorer_summary(const dyad_scorer *s, dyad_score_summary *out);
@@ -474,6 +484,17 @@ typedef struct dyad_score_confusion {
     uint64_t count;
 } dyad_score_confusion;
 DYAD_API const dyad_score_confusion *dyad_scorer_confusion(const dyad_scorer *s, size_t *n);
+
+/* Records per category (dyad_gold_record.category; records without one are
+ * left out here): how many were scored and how many are fully correct at
+ * each level (as records_correct_* in the summary). Sorted by label. Owned
+ * as dyad_scorer_roots. */
+typedef struct dyad_score_category {
+    const char *label;
+    uint64_t records;
+    uint64_t correct_lenient, correct_strict;
+} dyad_score_category;
+DYAD_API const dyad_score_category *dyad_scorer_categories(const dyad_scorer *s, size_t *n);
 
 typedef enum dyad_score_error_kind {
     DYAD_SCORE_MISS = 0,         /* an expected event nobody produced (lenient) */
@@ -502,6 +523,26 @@ typedef struct dyad_score_error {
     dyad_score_event produced;
 } dyad_score_error;
 DYAD_API const dyad_score_error *dyad_scorer_errors(const dyad_scorer *s, size_t *n);
+
+/* One record that is not fully correct (at the lenient or the strict
+ * level), kept when the scorer was made with DYAD_SCORER_KEEP_ERRORS, in
+ * the order the records were added. Its errors are the n_errors entries of
+ * the dyad_scorer_errors array from first_error on (n_errors is 0 only in
+ * the rare case where the two levels pair events differently and neither
+ * pairing leaves a miss or false alarm of its own). Strings are the
+ * scorer's copies, valid until dyad_scorer_free; the array itself until the
+ * next dyad_scorer_add. */
+typedef struct dyad_score_failure {
+    const char *record_id;
+    const char *text;
+    const char *category;    /* the gold record's category, or NULL */
+    uint64_t line;           /* gold line of the record */
+    int lenient_ok;          /* 1 when the record is fully correct at the lenient level */
+    int strict_ok;           /* ... at the strict level (the levels are matched apart) */
+    dyad_score_counts lenient, strict;   /* the record's own counts */
+    size_t first_error, n_errors;
+} dyad_score_failure;
+DYAD_API const dyad_score_failure *dyad_scorer_failures(const dyad_scorer *s, size_t *n);
 
 /* ------------------------------------------------------------------------
  * Event store

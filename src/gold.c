@@ -507,6 +507,32 @@ static int blank_line(const char *s, size_t n)
     return 1;
 }
 
+static int ascii_letter(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* The TABARI suite names its records after the feature they test
+ * ("PATTERN-12a", "FBIS-001-001 CEP20020711000012a", and once with the
+ * date repeated, "950101 AGENTS-11"): the letters before the '-' of the
+ * first word that starts with a letter are the record's category. Sets
+ * *start and returns the length; 0 when the id has no such word. */
+static size_t tabari_category(const char *id, size_t *start)
+{
+    size_t i = 0;
+    while (id[i] && !ascii_letter(id[i])) {
+        while (id[i] && id[i] != ' ')
+            i++;
+        while (id[i] == ' ')
+            i++;
+    }
+    size_t n = 0;
+    while (ascii_letter(id[i + n]))
+        n++;
+    *start = i;
+    return n && id[i + n] == '-' ? n : 0;
+}
+
 static dyad_status next_tabari(dyad_gold *g, dyad_gold_record *rec)
 {
     for (;;) {
@@ -570,7 +596,10 @@ static dyad_status next_tabari(dyad_gold *g, dyad_gold_record *rec)
         if (st != DYAD_OK) {
             return st;
         }
-        if (!rec->id || !rec->text)
+        size_t catstart = 0, catlen = rec->id ? tabari_category(rec->id, &catstart) : 0;
+        if (catlen)
+            rec->category = keep_str(g, rec->id + catstart, catlen);
+        if (!rec->id || !rec->text || (catlen && !rec->category))
             return fail(g, DYAD_ERR_NOMEM, line, "out of memory");
         rec->text_len = strlen(rec->text);
         if (strstr(rec->text, "This is the end of the standard validation records")) {

@@ -10,6 +10,10 @@
  * ("18/19/20") only take what is left, which keeps the greedy pairing
  * optimal in every case the gold sets contain.
  *
+ * A record is fully correct at a level when that level's matching leaves
+ * it no miss and no false alarm; the records that are not, with their
+ * errors, are kept for the report (DYAD_SCORER_KEEP_ERRORS).
+ *
  * Everything the scorer keeps (labels, error texts) lives in one arena that
  * is freed with the scorer; the summary is recomputed from plain counters.
  */
@@ -22,7 +26,9 @@
 #include <strings.h>
 
 #define SCORE_MAX_LABELS  4096
+#define SCORE_MAX_CATEGORIES 65536
 #define SCORE_MAX_ERRORS  (1u << 22)
+#define SCORE_MAX_FAILURES (1u << 22)
 #define SCORE_MAX_PRODUCED 100000
 
 struct dyad_scorer {
@@ -31,10 +37,13 @@ struct dyad_scorer {
     dyadi_arena arena;      /* labels and error strings, for the scorer's life */
     dyadi_vec roots;        /* dyad_score_root, sorted by label */
     dyadi_vec confusion;    /* dyad_score_confusion, sorted */
+    dyadi_vec categories;   /* dyad_score_category, sorted by label */
     dyadi_vec errors;       /* dyad_score_error */
+    dyadi_vec failures;     /* dyad_score_failure: records not fully correct */
     dyadi_vec prod;         /* struct prod: scratch for one record */
     dyadi_vec order;        /* size_t: scratch, gold events in matching order */
-    dyadi_vec gmatch;       /* long: scratch, lenient partner of each gold event, -1 none */
+    dyadi_vec gmatch;       /* long: scratch, per gold event its lenient partner (first n)
+                               and its strict one (next n), -1 none */
 };
 
 /* One produced event as the scorer sees it. */
@@ -217,8 +226,31 @@ static int count_confusion(dyad_scorer *s, const char *exp, const char *got)
     return 0;
 }
 
+/* The row of category `label`, inserted in order when new; NULL on OOM. */
+static dyad_score_category *category_row(dyad_scorer *s, const char *label)
+{
+    size_t lo = 0, hi = s->categories.len;
+    dyad_score_category *c = s->categories.data;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int k = strcmp(c[mid].label, label);
+        if (k == 0)
+            return &c[mid];
+        if (k < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    char *copy = dyadi_arena_strndup(&s->arena, label, strlen(label));
+    if (!copy || !dyadi_vec_push(&s->categories))
+        return NULL;
+    c = s->categories.data;
+    memmove(&c[lo + 1], &c[lo], (s->categories.len - 1 - lo) * sizeof *c);
+    memset(&c[lo], 0, sizeof *c);
+    c[lo].label = copy;
+    return &c[lo];
+}
+
 /* ------------------------------------------------------------------------
- * Errors for --show-errors
+ * Errors for --show-errors and the records that are not fully correct
  * ------------------------------------------------------------------------ */
 
 static const char *keep(dyad_scorer *s, const char *str, int *oom)
@@ -282,7 +314,9 @@ DYAD_API dyad_scorer *dyad_scorer_new(unsigned flags)
     dyadi_arena_init(&s->arena, 0);
     dyadi_vec_init(&s->roots, sizeof(dyad_score_root), SCORE_MAX_LABELS);
     dyadi_vec_init(&s->confusion, sizeof(dyad_score_confusion), SCORE_MAX_LABELS * 4);
+    dyadi_vec_init(&s->categories, sizeof(dyad_score_category), SCORE_MAX_CATEGORIES);
     dyadi_vec_init(&s->errors, sizeof(dyad_score_error), SCORE_MAX_ERRORS);
+    dyadi_vec_init(&s->failures, sizeof(dyad_score_failure), SCORE_MAX_FAILURES);
     dyadi_vec_init(&s->prod, sizeof(struct prod), SCORE_MAX_PRODUCED);
     dyadi_vec_init(&s->order, sizeof(size_t), SCORE_MAX_PRODUCED);
     dyadi_vec_init(&s->gmatch, sizeof(long), SCORE_MAX_PRODUCED);
@@ -295,7 +329,9 @@ DYAD_API void dyad_scorer_free(dyad_scorer *s)
         return;
     dyadi_vec_free(&s->roots);
     dyadi_vec_free(&s->confusion);
+    dyadi_vec_free(&s->categories);
     dyadi_vec_free(&s->errors);
+    dyadi_vec_free(&s->failures);
     dyadi_vec_free(&s->prod);
     dyadi_vec_free(&s->order);
     dyadi_vec_free(&s->gmatch);
@@ -386,14 +422,14 @@ static int score_dyadic(dyad_scorer *s, const dyad_gold_record *rec, struct rec_
                     return -1;
                 *o = i;
             }
-    for (size_t i = 0; i < ng; i++) {
+    for (size_t i = 0; i < 2 * ng; i++) {
         long *m = dyadi_vec_push(&s->gmatch);
         if (!m)
             return -1;
         *m = -1;
     }
     size_t *order = s->order.data;
-    long *gm = s->gmatch.data;
+    long *gm = s->gmatch.data, *gms = gm + ng;
     s->sum.gold_events += ng;
 
     for (int strict = 0; strict < 2; strict++) {
@@ -411,8 +447,10 @@ static int score_dyadic(dyad_scorer *s, const dyad_gold_record *rec, struct rec_
             int hit = j < np;
             if (hit) c->tp++;
             else c->fn++;
-            if (strict)
+            if (strict) {
+                gms[order[k]] = hit ? (long)j : -1;
                 continue;
+            }
             gm[order[k]] = hit ? (long)j : -1;
             if (count_root(s, gold_label(g, gl, sizeof gl), hit, 0, !hit) < 0)
                 return -1;
@@ -445,13 +483,14 @@ static int score_dyadic(dyad_scorer *s, const dyad_gold_record *rec, struct rec_
         if (p[j].tgt || p[j].used_l)
             s->sum.produced_events++;
 
-    /* misses, root confusion and inexact matches (lenient pairing) */
+    /* misses, root confusion and inexact matches (lenient pairing); an
+     * expected event the strict matching found, with whatever partner, is
+     * not inexact */
     for (size_t k = 0; k < ng; k++) {
         size_t i = order[k];
         const dyad_gold_event *g = &rec->events[i];
         if (gm[i] >= 0) {
-            struct prod *q = &p[gm[i]];
-            if (!event_matches(g, q, 1) && add_error(s, rec, rc, DYAD_SCORE_INEXACT, g, q) < 0)
+            if (gms[i] < 0 && add_error(s, rec, rc, DYAD_SCORE_INEXACT, g, &p[gm[i]]) < 0)
                 return -1;
             continue;
         }
@@ -470,6 +509,59 @@ static int score_dyadic(dyad_scorer *s, const dyad_gold_record *rec, struct rec_
         if (add_error(s, rec, rc, DYAD_SCORE_MISS, g, NULL) < 0)
             return -1;
     }
+    return 0;
+}
+
+/* The record's own counts: the summary's growth since before it. */
+static dyad_score_counts counts_since(const dyad_score_counts *now, const dyad_score_counts *before)
+{
+    dyad_score_counts c = {0};
+    c.tp = now->tp - before->tp;
+    c.fp = now->fp - before->fp;
+    c.fn = now->fn - before->fn;
+    ratios(&c);
+    return c;
+}
+
+/* Count the record as fully correct or not at each level; keep it with
+ * its errors (those from index e0 on) when it is not. */
+static int count_record(dyad_scorer *s, const dyad_gold_record *rec, struct rec_copy *rc,
+                        const dyad_score_counts *l0, const dyad_score_counts *s0, size_t e0)
+{
+    dyad_score_counts l = counts_since(&s->sum.lenient, l0);
+    dyad_score_counts st = counts_since(&s->sum.strict, s0);
+    int lenient_ok = l.fp == 0 && l.fn == 0;
+    int strict_ok = st.fp == 0 && st.fn == 0;
+    s->sum.records_correct_lenient += (uint64_t)lenient_ok;
+    s->sum.records_correct_strict += (uint64_t)strict_ok;
+    dyad_score_category *c = NULL;
+    if (rec->category) {
+        if (!(c = category_row(s, rec->category)))
+            return -1;
+        c->records++;
+        c->correct_lenient += (uint64_t)lenient_ok;
+        c->correct_strict += (uint64_t)strict_ok;
+    }
+    if ((lenient_ok && strict_ok) || !(s->flags & DYAD_SCORER_KEEP_ERRORS))
+        return 0;
+    int oom = 0;
+    if (!rc->id) {
+        rc->id = keep(s, rec->id, &oom);
+        rc->text = keep(s, rec->text ? rec->text : "", &oom);
+    }
+    dyad_score_failure *f = dyadi_vec_push(&s->failures);
+    if (!f || oom)
+        return -1;
+    f->record_id = rc->id;
+    f->text = rc->text;
+    f->category = c ? c->label : NULL;
+    f->line = rec->line;
+    f->lenient_ok = lenient_ok;
+    f->strict_ok = strict_ok;
+    f->lenient = l;
+    f->strict = st;
+    f->first_error = e0;
+    f->n_errors = s->errors.len - e0;
     return 0;
 }
 
@@ -504,9 +596,13 @@ DYAD_API dyad_status dyad_scorer_add(dyad_scorer *s, const dyad_gold_record *rec
         }
     }
     s->sum.records++;
+    dyad_score_counts l0 = s->sum.lenient, s0 = s->sum.strict;
+    size_t e0 = s->errors.len;
     int rc_ok = (rec->flags & DYAD_GOLD_CODE_ONLY) && rec->n_events
         ? score_code_only(s, rec, &rc, s->prod.data, s->prod.len)
         : score_dyadic(s, rec, &rc, s->prod.data, s->prod.len);
+    if (rc_ok == 0)
+        rc_ok = count_record(s, rec, &rc, &l0, &s0, e0);
     ratios(&s->sum.lenient);
     ratios(&s->sum.strict);
     return rc_ok < 0 ? DYAD_ERR_NOMEM : DYAD_OK;
@@ -537,8 +633,20 @@ DYAD_API const dyad_score_confusion *dyad_scorer_confusion(const dyad_scorer *s,
     return *n ? s->confusion.data : NULL;
 }
 
+DYAD_API const dyad_score_category *dyad_scorer_categories(const dyad_scorer *s, size_t *n)
+{
+    *n = s ? s->categories.len : 0;
+    return *n ? s->categories.data : NULL;
+}
+
 DYAD_API const dyad_score_error *dyad_scorer_errors(const dyad_scorer *s, size_t *n)
 {
     *n = s ? s->errors.len : 0;
     return *n ? s->errors.data : NULL;
+}
+
+DYAD_API const dyad_score_failure *dyad_scorer_failures(const dyad_scorer *s, size_t *n)
+{
+    *n = s ? s->failures.len : 0;
+    return *n ? s->failures.data : NULL;
 }

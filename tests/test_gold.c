@@ -135,6 +135,7 @@ static void gold_tabari(void **state)
     dyad_gold_record rec;
     g = open_ok(FIX "tabari.text", DYAD_GOLD_TABARI);
     assert_true(find(g, "DEMO-01", &rec));
+    assert_string_equal(rec.category, "DEMO");      /* the id's prefix */
     assert_string_equal(rec.date, "1995-01-01");
     assert_string_equal(rec.text, "Arnor is about to restore full diplomatic ties with Gondor almost "
                                   "five years after crowds trashed its embassy.");

@@ -1,7 +1,8 @@
 /* test_score.c - the scorer on hand-built records and events, with every
  * figure computed by hand: multiset matching, lenient vs strict, negated
  * and untargeted events left out, must_not hits, root confusion, code-only
- * records, open actors and PLOVER-only gold. */
+ * records, open actors and PLOVER-only gold, records fully correct and the
+ * list of those that are not. */
 #include "testutil.h"
 
 #include <math.h>
@@ -149,6 +150,27 @@ static void score_three_records(void **state)
     assert_int_equal(kinds[DYAD_SCORE_FALSE_ALARM], 1);
     assert_int_equal(kinds[DYAD_SCORE_MUST_NOT], 1);
     assert_int_equal(kinds[DYAD_SCORE_INEXACT], 1);
+
+    /* R1 is right leniently only; R2 and R3 are wrong on both levels */
+    assert_int_equal(sum.records_correct_lenient, 1);
+    assert_int_equal(sum.records_correct_strict, 0);
+    const dyad_score_failure *f = dyad_scorer_failures(s, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(f[0].record_id, "R1");
+    assert_true(f[0].lenient_ok && !f[0].strict_ok);
+    assert_int_equal(f[0].n_errors, 1);
+    assert_int_equal(e[f[0].first_error].kind, DYAD_SCORE_INEXACT);
+    assert_string_equal(f[1].record_id, "R2");
+    assert_int_equal(f[1].n_errors, 1);
+    assert_int_equal(e[f[1].first_error].kind, DYAD_SCORE_MUST_NOT);
+    assert_string_equal(f[2].record_id, "R3");
+    assert_int_equal(f[2].line, 3);
+    assert_string_equal(f[2].text, "France struck Syria.");
+    assert_int_equal(f[2].first_error, 2);
+    assert_int_equal(f[2].n_errors, 3);      /* a false alarm and two misses */
+    assert_int_equal(f[2].lenient.fp, 1);
+    assert_int_equal(f[2].lenient.fn, 2);
+    assert_int_equal(f[2].strict.tp, 0);
     dyad_scorer_free(s);
 }
 
@@ -281,6 +303,133 @@ static void score_open_and_plover(void **state)
     dyad_scorer_free(s);
 }
 
+/* Records fully correct, one record per case:
+ *  A  one event, produced exactly                         lenient ok, strict ok
+ *  B  nothing expected; dyad's events are negated or
+ *     untargeted, so none is scored                       ok, ok
+ *  C  expects ARN->GON 064, dyad says ARN->GONGOV 064     ok, not ok (inexact)
+ *  D  a partial list: its event and an extra one           ok, ok
+ *  E  nothing expected, a must_not hit                     not ok, not ok
+ *  F  code-only 051, best event 054                        ok, not ok
+ *  G  code-only 051, best event 051                        ok, ok
+ *  H  expects X->Y 0411 and 0412, dyad gives 0412 then
+ *     0411: the lenient pairing crosses them, the strict
+ *     matching finds both, so nothing is inexact          ok, ok
+ *  I  expects one event, dyad gives nothing                not ok, not ok
+ * Lenient 7/9, strict 5/9; kept: C, E, F, I with one error each. Per
+ * category: PAT (A, C) 2 records, lenient 2, strict 1; CODEBOOK (F, G) the
+ * same; the others have none and are not counted there. */
+static void score_records_correct(void **state)
+{
+    (void)state;
+    dyad_scorer *s = dyad_scorer_new(DYAD_SCORER_KEEP_ERRORS);
+    assert_non_null(s);
+    dyad_gold_event ga[] = {ge("ARN", "GON", "064")};
+    dyad_gold_record ra = {.id = "A", .text = "a", .text_len = 1, .events = ga, .n_events = 1,
+                           .category = "PAT", .line = 10};
+    dyad_event pa[] = {ev("ARN", "GON", "064", DYAD_ASSERTED, "a")};
+    assert_int_equal(dyad_scorer_add(s, &ra, pa, 1), DYAD_OK);
+
+    dyad_gold_record rb = {.id = "B", .text = "b", .text_len = 1, .flags = DYAD_GOLD_NOEVENTS, .line = 20};
+    dyad_event pb[] = {ev("ARN", "GON", "190", DYAD_NEGATED, "b"), ev("ARN", NULL, "010", DYAD_ASSERTED, "b")};
+    assert_int_equal(dyad_scorer_add(s, &rb, pb, 2), DYAD_OK);
+
+    dyad_gold_record rc = {.id = "C", .text = "c", .text_len = 1, .events = ga, .n_events = 1,
+                           .category = "PAT", .line = 30};
+    dyad_event pc[] = {ev("ARN", "GONGOV", "064", DYAD_ASSERTED, "c")};
+    assert_int_equal(dyad_scorer_add(s, &rc, pc, 1), DYAD_OK);
+
+    dyad_gold_record rd = {.id = "D", .text = "d", .text_len = 1, .events = ga, .n_events = 1,
+                           .flags = DYAD_GOLD_PARTIAL, .line = 40};
+    dyad_event pd[] = {ev("GON", "ARN", "111", DYAD_ASSERTED, "d"), ev("ARN", "GON", "064", DYAD_ASSERTED, "d")};
+    assert_int_equal(dyad_scorer_add(s, &rd, pd, 2), DYAD_OK);
+
+    dyad_gold_event me[] = {ge("IRN", "USA", "06")};
+    dyad_gold_record re = {.id = "E", .text = "e", .text_len = 1, .must_not = me, .n_must_not = 1,
+                           .flags = DYAD_GOLD_NOEVENTS, .line = 50};
+    dyad_event pe[] = {ev("IRNGOV", "USA", "061", DYAD_ASSERTED, "e")};
+    assert_int_equal(dyad_scorer_add(s, &re, pe, 1), DYAD_OK);
+
+    dyad_gold_event gf[] = {ge(NULL, NULL, "051")};
+    dyad_gold_record rf = {.id = "F", .text = "f", .text_len = 1, .events = gf, .n_events = 1,
+                           .flags = DYAD_GOLD_CODE_ONLY, .category = "CODEBOOK", .line = 60};
+    dyad_event pf[] = {ev("USA", "LBR", "054", DYAD_ASSERTED, "f")};
+    assert_int_equal(dyad_scorer_add(s, &rf, pf, 1), DYAD_OK);
+    dyad_gold_record rg = rf;
+    rg.id = "G";
+    rg.line = 70;
+    dyad_event pg[] = {ev("USA", "LBR", "051", DYAD_ASSERTED, "g")};
+    assert_int_equal(dyad_scorer_add(s, &rg, pg, 1), DYAD_OK);
+
+    dyad_gold_event gh[] = {ge("ARN", "GON", "0411"), ge("ARN", "GON", "0412")};
+    dyad_gold_record rh = {.id = "H", .text = "h", .text_len = 1, .events = gh, .n_events = 2, .line = 80};
+    dyad_event ph[] = {ev("ARN", "GON", "0412", DYAD_ASSERTED, "h1"), ev("ARN", "GON", "0411", DYAD_ASSERTED, "h2")};
+    assert_int_equal(dyad_scorer_add(s, &rh, ph, 2), DYAD_OK);
+
+    dyad_gold_record ri = {.id = "I", .text = "i", .text_len = 1, .events = ga, .n_events = 1, .line = 90};
+    assert_int_equal(dyad_scorer_add(s, &ri, NULL, 0), DYAD_OK);
+
+    dyad_score_summary sum;
+    dyad_scorer_summary(s, &sum);
+    assert_int_equal(sum.records, 9);
+    assert_int_equal(sum.records_correct_lenient, 7);
+    assert_int_equal(sum.records_correct_strict, 5);
+
+    size_t ne, nf, n;
+    const dyad_score_error *e = dyad_scorer_errors(s, &ne);
+    const dyad_score_failure *f = dyad_scorer_failures(s, &nf);
+    assert_int_equal(ne, 4);
+    assert_int_equal(nf, 4);
+    const char *ids[] = {"C", "E", "F", "I"};
+    const int lenient_ok[] = {1, 0, 1, 0};
+    const dyad_score_error_kind kinds[] = {DYAD_SCORE_INEXACT, DYAD_SCORE_MUST_NOT, DYAD_SCORE_INEXACT,
+                                           DYAD_SCORE_MISS};
+    for (size_t i = 0; i < nf; i++) {
+        assert_string_equal(f[i].record_id, ids[i]);
+        assert_int_equal(f[i].lenient_ok, lenient_ok[i]);
+        assert_int_equal(f[i].strict_ok, 0);
+        assert_int_equal(f[i].first_error, i);
+        assert_int_equal(f[i].n_errors, 1);
+        assert_int_equal(e[i].kind, kinds[i]);
+        assert_string_equal(e[i].record_id, ids[i]);
+    }
+    assert_int_equal(f[0].line, 30);
+    assert_string_equal(e[0].produced.target, "GONGOV");
+    assert_string_equal(f[0].category, "PAT");
+    assert_null(f[1].category);
+    assert_string_equal(f[2].category, "CODEBOOK");
+    const dyad_score_category *cat = dyad_scorer_categories(s, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(cat[0].label, "CODEBOOK");      /* sorted by label */
+    assert_string_equal(cat[1].label, "PAT");
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(cat[i].records, 2);
+        assert_int_equal(cat[i].correct_lenient, 2);
+        assert_int_equal(cat[i].correct_strict, 1);
+    }
+    assert_int_equal(f[1].lenient.fp, 1);
+    assert_int_equal(f[3].lenient.fn, 1);
+    assert_int_equal(f[3].strict.fn, 1);
+    dyad_scorer_free(s);
+
+    /* without KEEP_ERRORS the counts are kept, the records are not */
+    s = dyad_scorer_new(0);
+    assert_int_equal(dyad_scorer_add(s, &ra, pa, 1), DYAD_OK);
+    assert_int_equal(dyad_scorer_add(s, &rc, pc, 1), DYAD_OK);
+    dyad_scorer_summary(s, &sum);
+    assert_int_equal(sum.records_correct_lenient, 2);
+    assert_int_equal(sum.records_correct_strict, 1);
+    const dyad_score_category *pat = dyad_scorer_categories(s, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(pat[0].records, 2);
+    assert_int_equal(pat[0].correct_strict, 1);
+    assert_null(dyad_scorer_failures(s, &nf));
+    assert_int_equal(nf, 0);
+    dyad_scorer_free(s);
+    assert_null(dyad_scorer_failures(NULL, &nf));
+    assert_int_equal(nf, 0);
+}
+
 static void score_empty_and_args(void **state)
 {
     (void)state;
@@ -305,6 +454,7 @@ int main(void)
         cmocka_unit_test(score_multiset),
         cmocka_unit_test(score_code_only),
         cmocka_unit_test(score_open_and_plover),
+        cmocka_unit_test(score_records_correct),
         cmocka_unit_test(score_empty_and_args),
     };
     return cmocka_run_group_tests_name("score", tests, NULL, NULL);

@@ -1,8 +1,12 @@
 #!/bin/sh
 # accuracy.sh - regenerate docs/ACCURACY.md: run `dyad eval --json` on every
 # gold set in ../shared/data and write one table line per set (size,
-# lenient and strict figures, the exact command), with the date and the
-# git commit. Sets that are absent are listed as such.
+# lenient and strict figures, records fully correct, the exact command),
+# with the date and the git commit. Sets that are absent are listed as
+# such. Then tools/suite_failures.py adds the TABARI and PETRARCH2 suites'
+# records fully correct per feature category and writes their failing
+# records to docs/SUITE_FAILURES.md (beside OUT); tools/actor_recall.py
+# adds actor recognition.
 #
 # usage: tools/accuracy.sh            (from the repository root, after make)
 # env:   DYAD (default build/dyad), DATA (default ../shared/data),
@@ -81,14 +85,14 @@ for i, line in enumerate(open(os.path.join(tmp, "index")), 1):
     name, path, cmd = line.rstrip("\n").split("\t")
     jf = os.path.join(tmp, "%d.json" % i)
     if not os.path.exists(jf):
-        rows.append("| %s | absent | | | | | `%s` |" % (name, cmd))
+        rows.append("| %s | absent | | | | | | `%s` |" % (name, cmd))
         continue
     rc = open(os.path.join(tmp, "%d.rc" % i)).read().strip()
     try:
         o = json.load(open(jf))
     except ValueError:
         err = open(os.path.join(tmp, "%d.err" % i)).read().strip().splitlines()
-        rows.append("| %s | failed (exit %s) | | | | | `%s` |" % (name, rc, cmd))
+        rows.append("| %s | failed (exit %s) | | | | | | `%s` |" % (name, rc, cmd))
         notes.append("%s: %s" % (name, err[-1] if err else "no output"))
         continue
     f = o["files"][0] if o["files"] else {}
@@ -111,8 +115,11 @@ for i, line in enumerate(open(os.path.join(tmp, "index")), 1):
         extra.append("suite dictionaries not loaded")
     if f.get("dictionaries_loaded"):
         extra.append("suite dictionaries loaded")
-    rows.append("| %s | %s | %s | %s | %s | %d | `%s` |" % (
-        name, size, fig(L), fig(S), "; ".join(extra), o["produced_events"], cmd))
+    rk = o.get("records_correct")
+    share = lambda n: "%.1f%% (%d)" % (100.0 * n / rk["records"], n) if rk["records"] else "0"
+    correct = "%s / %s" % (share(rk["lenient"]), share(rk["strict"])) if rk else ""
+    rows.append("| %s | %s | %s | %s | %s | %s | %d | `%s` |" % (
+        name, size, fig(L), fig(S), correct, "; ".join(extra), o["produced_events"], cmd))
 with open(out + ".tmp", "w") as w:
     w.write("""# dyad accuracy on the gold standards
 
@@ -132,7 +139,10 @@ actor codes and the CAMEO root; *strict* compares full codes. PLOVER gold is
 scored on the PLOVER event type instead of the CAMEO code. Code-only records
 (the CAMEO codebook examples, whose actors are not given) are scored on
 dyad's best event: root accuracy and full-code accuracy. Negated events, events only possible, and
-events without a target are left out. See "Evaluation" in docs/design.md.
+events without a target are left out. *Records fully correct* is the share
+(and number) of records whose expected events are all found with no false
+alarm (must_not hits count as false alarms), lenient / strict. See
+"Evaluation" in docs/design.md.
 
 The TABARI and PETRARCH suites were written for their own dictionaries
 (fictional actors such as Arnor and Gondor): `dyad eval` loads the
@@ -141,8 +151,8 @@ codes with them, through dyad's own recogniser and coder. The last three
 lines code English gold with PETRARCH2's full CAMEO verbs and Phoenix
 actors instead of dyad's own English dictionaries, for comparison.
 
-| gold set | size | lenient P / R / F1 (tp/fp/fn) | strict P / R / F1 (tp/fp/fn) | notes | produced events | command |
-|---|---|---|---|---|---|---|
+| gold set | size | lenient P / R / F1 (tp/fp/fn) | strict P / R / F1 (tp/fp/fn) | records fully correct, lenient / strict | notes | produced events | command |
+|---|---|---|---|---|---|---|---|
 """ % (day, commit, version, lex))
     w.write("\n".join(rows) + "\n")
     if notes:
@@ -150,6 +160,17 @@ actors instead of dyad's own English dictionaries, for comparison.
 os.replace(out + ".tmp", out)
 print("accuracy.sh: wrote " + out, file=sys.stderr)
 PY
+
+# the TABARI and PETRARCH2 suites: records fully correct per category, and
+# every failing record with its reasons in SUITE_FAILURES.md beside OUT
+echo "accuracy.sh: failing records of the TABARI and PETRARCH2 suites" >&2
+python3 tools/suite_failures.py --summary --data "$DATA" --dyad "$DYAD" \
+    --out "$(dirname "$OUT")/SUITE_FAILURES.md" --date "$(date -u +%Y-%m-%d)" \
+    --commit "$commit" >"$TMP/suites.md" ||
+    echo "accuracy.sh: tools/suite_failures.py failed (see above)" >&2
+if [ -s "$TMP/suites.md" ]; then
+    { echo; cat "$TMP/suites.md"; } >>"$OUT"
+fi
 
 # the actor recognition section (French Wikinews), when its corpus is present
 if [ -d "$DATA/winer-fr-wikinews" ]; then

@@ -7,6 +7,24 @@ FIX=tests/fixtures/gold
 
 have_python() { command -v python3 >/dev/null 2>&1; }
 
+# records_consistent FILE: records_correct agrees with failing_records (a
+# record is listed when it is wrong on some level; each level's wrong
+# records are its records minus its correct ones; listed ones have errors)
+records_consistent() {
+    python3 - "$1" <<'PY'
+import json, sys
+o = json.load(open(sys.argv[1]))
+rc, fl = o["records_correct"], o["failing_records"]
+ok = rc["records"] == o["records"]
+ok = ok and sum(not r["lenient_correct"] for r in fl) == rc["records"] - rc["lenient"]
+ok = ok and sum(not r["strict_correct"] for r in fl) == rc["records"] - rc["strict"]
+ok = ok and all(not (r["lenient_correct"] and r["strict_correct"]) for r in fl)
+ok = ok and all(k in r for r in fl for k in ("id", "line", "text", "errors"))
+ok = ok and all(e["kind"] in ("miss", "false-alarm", "must-not", "inexact") for r in fl for e in r["errors"])
+sys.exit(0 if ok else 1)
+PY
+}
+
 # json_keys FILE KEY... : FILE is one JSON object holding every KEY
 json_keys() {
     f=$1; shift
@@ -30,15 +48,45 @@ check eval/malformed-line-7 grep -q 'dyad.jsonl:7: .*code "abc"' "$TMP/err"
 if have_python; then
     check eval/json-keys json_keys "$TMP/out.json" records lenient strict per_root confusion must_not_hits code_only files
     check eval/json-records python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); sys.exit(0 if o["records"] == 3 and o["lenient"]["fn"] == 3 else 1)' "$TMP/out.json"
+    # t-001 and t-004 miss their events, t-002 has a false alarm: no record
+    # is fully correct, and the three are listed with their errors
+    check eval/json-records-correct python3 -c '
+import json, sys
+o = json.load(open(sys.argv[1]))
+fl = o["failing_records"]
+kinds = {r["id"]: sorted(e["kind"] for e in r["errors"]) for r in fl}
+sys.exit(0 if o["records_correct"] == {"lenient": 0, "strict": 0, "records": 3}
+         and kinds == {"t-001": ["miss"], "t-002": ["false-alarm"], "t-004": ["miss", "miss"]}
+         and fl[0]["line"] == 1 and fl[0]["text"].startswith("Ankara")
+         and fl[2]["errors"][0]["expected"]["code"] == "040" else 1)' "$TMP/out.json"
+    check eval/json-records-consistent records_consistent "$TMP/out.json"
 else
     skip eval/json-keys "no python3"
     skip eval/json-records "no python3"
+    skip eval/json-records-correct "no python3"
+    skip eval/json-records-consistent "no python3"
 fi
 
 "$DYAD" eval -q "$FIX/tabari.text" >"$TMP/out.txt" 2>"$TMP/err"
 check eval/text-report grep -q '^  lenient ' "$TMP/out.txt"
+check eval/text-records-correct grep -Eq '^  records fully correct: lenient [0-9]+/3 \([0-9.]+%\), strict [0-9]+/3 \([0-9.]+%\)$' "$TMP/out.txt"
 check eval/suite-dictionaries grep -q 'Fixture.actors.*not loaded' "$TMP/out.txt"
 check eval/tabari-bad-brace grep -q 'tabari.text:34:' "$TMP/err"
+check eval/text-per-category grep -Eq '^  PARTIAL +1 ' "$TMP/out.txt"
+"$DYAD" eval -q --json "$FIX/tabari.text" >"$TMP/tab.json" 2>/dev/null
+if have_python; then
+    # TABARI categories are the ids' prefixes: DEMO-01, NONE-01, PARTIAL-01
+    check eval/json-per-category python3 -c '
+import json, sys
+o = json.load(open(sys.argv[1]))
+pc = o["per_category"]
+sys.exit(0 if sorted(pc) == ["DEMO", "NONE", "PARTIAL"]
+         and all(c["records"] == 1 and c["strict"] <= c["lenient"] <= 1 for c in pc.values())
+         and sum(c["lenient"] for c in pc.values()) == o["records_correct"]["lenient"]
+         and all(r["category"] == r["id"].split("-")[0] for r in o["failing_records"]) else 1)' "$TMP/tab.json"
+else
+    skip eval/json-per-category "no python3"
+fi
 
 "$DYAD" eval -q --json --show-errors "$FIX/cameo.csv" >"$TMP/errs.json" 2>/dev/null
 if have_python; then
@@ -76,12 +124,14 @@ for set in dyad-dev-gold/fr-dev.jsonl dyad-dev-gold/en-dev.jsonl \
     name=eval/shared-$(basename "$set")
     if [ ! -f "$D/$set" ]; then
         skip "$name" "no $D/$set"
+        skip "$name-records-correct" "no $D/$set"
         continue
     fi
     "$DYAD" eval -q --json --limit 20 "$D/$set" >"$TMP/real.json" 2>"$TMP/err"
     rc=$?
     if have_python; then
         check "$name" sh -c "[ $rc -eq 0 ] && python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); sys.exit(0 if o[\"records\"] == 20 else 1)' '$TMP/real.json'"
+        check "$name-records-correct" records_consistent "$TMP/real.json"
     else
         check "$name" [ "$rc" -eq 0 ]
     fi
