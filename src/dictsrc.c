@@ -235,6 +235,7 @@ typedef struct dyadi_cc {
     int soft;               /* foreign entries: refusals are warnings */
     dyadi_dict_foreign_fn foreign;  /* foreign reader, or NULL */
     void *foreign_ud;
+    uint32_t flags;         /* extra header flags set by the foreign reader */
 } cc;
 
 /* ---- diagnostics ------------------------------------------------------- */
@@ -1780,7 +1781,7 @@ static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t e
 
     memcpy(out.p, DYADI_LEX_MAGIC, 8);
     put32(out.p + 8, DYADI_LEX_VERSION);
-    put32(out.p + 12, c->foreign ? DYADI_LEX_FOREIGN : 0u);
+    put32(out.p + 12, (c->foreign ? DYADI_LEX_FOREIGN : 0u) | c->flags);
     put32(out.p + 16, DYADI_LEX_HEADER);
     put32(out.p + 20, DYADI_SEC_COUNT);
     put64(out.p + 24, out.n);
@@ -1847,6 +1848,11 @@ int dyadi_dict_src_add(dyadi_dict_src *c, int what, uint32_t line, const char *k
     if (r < 0 || c->nomem)
         return -1;
     return (what == 'A' ? c->actors.len : c->triggers.len) > before;
+}
+
+void dyadi_dict_src_flags(dyadi_dict_src *c, uint32_t flags)
+{
+    c->flags |= flags;
 }
 
 void dyadi_dict_src_warn(dyadi_dict_src *c, uint32_t line, const char *fmt, ...)

@@ -107,6 +107,8 @@ dyad_status dyadi_dict_compile_foreign(const dyadi_dict_opts *opts, dyadi_dict_f
 int dyadi_dict_src_file(dyadi_dict_src *src, const char *path);
 int dyadi_dict_src_add(dyadi_dict_src *src, int what, uint32_t line, const char *kind,
                        const char *phrase, const char *code, const char *attrs);
+/* Header flags for the coder (DYADI_LEX_ONE_VERB in lex.h). */
+void dyadi_dict_src_flags(dyadi_dict_src *src, uint32_t flags);
 void dyadi_dict_src_warn(dyadi_dict_src *src, uint32_t line, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

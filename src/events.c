@@ -1111,6 +1111,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
         return DYAD_OK;
     pthread_once(&wtab_once, wtab_build);
     const int foreign = (dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) != 0;
+    const int one_verb = (dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB) != 0;
     c->wclass.len = 0;
     /* tokens of one spelling share their norm string (coder.c's per-document
      * key cache), so a small cache keyed by the pointer saves most lookups */
@@ -1155,7 +1156,12 @@ dyad_status dyadi_events_run(dyad_coder *c)
     dyadi_vec_init(&cuev, sizeof(cue), (size_t)MAX_CUES * (nsent + 1));
     for (size_t s = 0; s < nsent; s++) {
         const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, s);
-        size_t ncu = find_cues(c, se->first_token, se->first_token + se->n_tokens, cues, MAX_CUES);
+        /* TABARI has no negation, modality or attribution layer: its
+         * patterns ("WILL NOT *", "SAID *") carry them, so with TABARI
+         * dictionaries dyad's cues are left out */
+        size_t ncu = one_verb ? 0
+                              : find_cues(c, se->first_token, se->first_token + se->n_tokens, cues,
+                                          MAX_CUES);
         cue_off[s] = (uint32_t)cuev.len;
         for (size_t k = 0; k < ncu; k++) {
             cue *slot = dyadi_vec_push(&cuev);
@@ -1377,7 +1383,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
                 ev_mark = c->events.len;
                 last_ti = (int)ti;
-                if (consumed && t->first >= consumed_end &&
+                if (one_verb && consumed && t->first >= consumed_end &&
                     !new_clause(c, cs, nc, consumed_end, t->first))
                     continue;
                 /* TABARI's nouns: a verb form capitalised inside the
@@ -1397,7 +1403,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 /* a null trigger ("---"): matched so that a shorter pattern
                  * does not code the phrase; no event, but a null pattern
                  * uses the verb (a bare verb coded "---" does not) */
-                if (foreign && t->end > t->first + 1) {
+                if (one_verb && t->end > t->first + 1) {
                     consumed = 1;
                     consumed_end = t->end;
                 }
@@ -1413,9 +1419,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
                          * participle-like trigger form */
                         const char *k = tok(c, t->first)->norm;
                         size_t l = strlen(k);
+                        int fr = c->lang[0] == 'f';
                         if ((l > 2 && (strcmp(k + l - 2, "ed") == 0 || strcmp(k + l - 2, "en") == 0)) ||
-                            (l > 2 && (strstr(k + (l > 4 ? l - 4 : 0), "é") != NULL)) ||
-                            (l > 1 && k[l - 1] == 't'))
+                            (fr && l > 2 && (strstr(k + (l > 4 ? l - 4 : 0), "é") != NULL)) ||
+                            (fr && l > 1 && k[l - 1] == 't'))
                             passive = 1;
                         break;
                     }

@@ -1628,6 +1628,8 @@ static dyad_status run_files(void *ud, dyadi_dict_src *src, char *errbuf, size_t
     r.src = src;
     r.fx = jb->fx;
     r.tabari = jb->sp->tabari;
+    if (r.tabari)
+        dyadi_dict_src_flags(src, DYADI_LEX_ONE_VERB);
     dyad_status rc = DYAD_OK;
     static const int order[] = {K_ACTORS, K_AGENTS, K_VERBS, K_DISCARDS, K_OPTIONS, K_OTHER};
     for (size_t o = 0; o < sizeof order / sizeof *order && rc == DYAD_OK; o++) {

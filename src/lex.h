@@ -112,8 +112,10 @@ const uint32_t *dyadi_lex_entries(const dyad_lexicon *lex, int trie, dyadi_node 
 const dyadi_actor *dyadi_lex_actor(const dyad_lexicon *lex, uint32_t i);
 const dyadi_trigger *dyadi_lex_trigger(const dyad_lexicon *lex, uint32_t i);
 /* Header flags. FOREIGN: compiled from TABARI/PETRARCH dictionaries, so the
- * coder follows their conventions (one coded verb per clause). */
+ * coder follows their conventions (TABARI's verb-to-noun rules); ONE_VERB:
+ * TABARI's one coded verb per clause (PETRARCH2 codes every verb phrase). */
 #define DYADI_LEX_FOREIGN 1u
+#define DYADI_LEX_ONE_VERB 2u
 uint32_t dyadi_lex_flags(const dyad_lexicon *lex);
 const dyadi_cue *dyadi_lex_cue(const dyad_lexicon *lex, uint32_t i);
 size_t dyadi_lex_count(const dyad_lexicon *lex, int trie);
