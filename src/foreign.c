@@ -39,7 +39,7 @@
 /* Target prepositions of a TABARI pattern without '+': TABARI takes the
  * first actor after the verb, dyad the object or a frame preposition, so
  * the usual ones are listed. */
-#define DEFAULT_PREPS "with,to,against,on,for,in,from,at,into,toward,towards,over,about"
+#define DEFAULT_PREPS "with,to,against,on,for,in,from,at,into,toward,towards,over,about,between"
 
 enum { K_ACTORS, K_AGENTS, K_VERBS, K_DISCARDS, K_OPTIONS, K_OTHER };
 

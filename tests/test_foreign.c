@@ -164,6 +164,12 @@ static void tabari_codes(void **state)
     /* a capitalised verb inside the sentence, or after an article, is a noun */
     assert_false(codes(c, "Arnor is about To Condemn Gondor.", "ARN", "GON", "111"));
     assert_false(codes(c, "Arnor is about the condemn of Gondor.", "ARN", "GON", "111"));
+    /* a target introduced by "between", compound targets */
+    assert_true(codes(c, "Arnor condemned ties between Gondor and Osgiliath.", "ARN", "GON", "111"));
+    assert_true(codes(c, "Arnor condemned ties between Gondor and Osgiliath.", "ARN", "OSG", "111"));
+    /* compound sources with adjectives: "Arnor and the evil awful Gondor" */
+    assert_true(codes(c, "Arnor and the evil awful Gondor condemned Osgiliath.", "ARN", "OSG", "111"));
+    assert_true(codes(c, "Arnor and the evil awful Gondor condemned Osgiliath.", "GON", "OSG", "111"));
     /* without '%' a compound source needs a target */
     assert_false(codes(c, "Arnor and Gondor condemned on Tuesday.", "ARN", "GON", "111"));
     dyad_coder_free(c);
