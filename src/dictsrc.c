@@ -164,7 +164,7 @@ typedef struct c_role {
 } c_role;
 
 typedef struct c_trigger {
-    uint8_t kind, obj, rev, mode, recip, gen_target, among;
+    uint8_t kind, obj, rev, mode, recip, gen_target, among, vword, tslot, sslot;
     uint16_t ngap;
     uint32_t lang, code, neg_code, id, prep, from, comp, passive, pair_code;
 } c_trigger;
@@ -1027,7 +1027,7 @@ static int have_cameo(const cc *c, const char *code)
 static const char *const trig_kinds[] = {"verb", "expr", "noun"};
 static const char *const trig_keys[] = {"obj",  "prep",     "from", "rev", "comp",
                                         "passive", "neg_code", "mode", "id", "recip", "gen",
-                                        "pair", "among"};
+                                        "pair", "among", "vword", "tslot", "sslot"};
 static const char *const objs[] = {"target", "theme", "none"};
 static const char *const modes[] = {"actual", "intended", "possible", "reported"};
 
@@ -1150,6 +1150,19 @@ static int handle_trigger(cc *c, char **col, int ncol)
             else
                 t.among = v[0] == '1';
             break;
+        case 13:
+        case 14:
+        case 15: {
+            char *endp;
+            long n = strtol(v, &endp, 10);
+            if (*endp || n < 0 || n > 200) {
+                report(c, SEV_WARN, "%s=%s: expected a word index from 0 to 200", k, v);
+                break;
+            }
+            *(find_word(trig_keys, NELEM(trig_keys), k) == 13 ? &t.vword
+              : find_word(trig_keys, NELEM(trig_keys), k) == 14 ? &t.tslot : &t.sslot) = (uint8_t)n;
+            break;
+        }
         default:
             report(c, SEV_WARN, "unknown attribute '%s' for a trigger", k);
             break;
@@ -1692,7 +1705,9 @@ static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t e
         put32(p + 36, t->passive);
         put32(p + 40, t->pair_code);
         p[44] = t->among;
-        p[45] = p[46] = p[47] = 0;
+        p[45] = t->vword;
+        p[46] = t->tslot;
+        p[47] = t->sslot;
     }
     if (!(p = section(&out, DYADI_SEC_CUES, c->cues.len, DYADI_REC_CUE)))
         goto fail;

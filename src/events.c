@@ -73,15 +73,20 @@ static int stem_is(const dyad_coder *c, uint32_t i, const char *stem)
 typedef struct hit {
     uint32_t end;          /* exclusive */
     dyadi_node node;
+    uint32_t pos[MAX_DEPTH];   /* token of each pattern word (gaps not counted) */
+    uint32_t npos;
 } hit;
 
+/* path[0..nw) holds the tokens matched so far by pattern words */
 static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
-                 uint32_t end, int depth, hit *best)
+                 uint32_t end, int depth, hit *best, uint32_t *path, uint32_t nw)
 {
     size_t n;
     if (depth > 0 && dyadi_lex_entries(c->lex, trie, node, &n) && n > 0 && j > best->end) {
         best->end = j;
         best->node = node;
+        memcpy(best->pos, path, nw * sizeof *path);
+        best->npos = nw;
     }
     if (depth >= MAX_DEPTH)
         return;
@@ -90,8 +95,10 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
         uint32_t key = use_stem ? t->stem_id : t->norm_id;
         if (key) {
             dyadi_node nn = dyadi_lex_step(c->lex, trie, node, key);
-            if (nn)
-                walk(c, trie, use_stem, nn, j + 1, end, depth + 1, best);
+            if (nn) {
+                path[nw] = j;
+                walk(c, trie, use_stem, nn, j + 1, end, depth + 1, best, path, nw + 1);
+            }
         }
     }
     if (depth > 0) {
@@ -106,7 +113,7 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
                     if (k && (strcmp(k, ";") == 0 || strcmp(k, ":") == 0 || strcmp(k, ".") == 0))
                         break;
                 }
-                walk(c, trie, use_stem, g, j + skip, end, depth + 1, best);
+                walk(c, trie, use_stem, g, j + skip, end, depth + 1, best, path, nw);
             }
     }
 }
@@ -127,6 +134,8 @@ typedef struct trig {
     uint32_t first, end;
     const dyadi_trigger *e;
     int src, tgt;          /* indices into the candidate list, -1 none */
+    uint32_t pos[MAX_DEPTH];   /* token of each pattern word */
+    uint32_t npos;
 } trig;
 
 /* An actor candidate in a sentence: a mention or a first-person pronoun
@@ -708,8 +717,9 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
              * sentence ("the United States" is no "state") */
             if (pass && i > sfirst && (tok(c, i)->flags & DYAD_TOKF_CAPITAL))
                 continue;
-            hit h = {0, 0};
-            walk(c, trie, pass, root, i, send, 0, &h);
+            hit h = {0, 0, {0}, 0};
+            uint32_t path[MAX_DEPTH];
+            walk(c, trie, pass, root, i, send, 0, &h, path, 0);
             if (!h.end)
                 continue;
             size_t ne;
@@ -768,8 +778,12 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
         return 0;
     uint32_t i = sfirst;
     while (i < send && n < max) {
-        hit h = {0, 0};
-        walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, &h);
+        hit h;
+        uint32_t path[MAX_DEPTH];
+        h.end = 0;
+        h.node = 0;
+        h.npos = 0;
+        walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, &h, path, 0);
         if (!h.end) {
             i++;
             continue;
@@ -802,6 +816,8 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
             out[n].end = h.end;
             out[n].e = best;
             out[n].src = out[n].tgt = -1;
+            memcpy(out[n].pos, h.pos, h.npos * sizeof *h.pos);
+            out[n].npos = h.npos;
             n++;
             i = h.end;
         } else {
@@ -820,6 +836,168 @@ static int boundary_between(const dyad_coder *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* ---- TABARI conventions (lexicons with DYADI_LEX_ONE_VERB) -------------- */
+
+/* TABARI deletes comma-delimited clauses before coding: the words between
+ * two commas when there are 2 to 10 of them, and the words between the last
+ * comma and the end of the sentence on the same condition ("Osgiliath, the
+ * state's fiercest foe, could be drawn into ..."). The spans found, as
+ * [first, end) token ranges, go to out; returns their number. */
+#define MAX_HIDDEN 32
+#define COMMA_MIN 2u
+#define COMMA_MAX 10u
+/* Is the span (a, b) between two commas one item of a list of actors
+ * ("Mordor, the Shire, Fornost and Bree"): an actor with at most articles
+ * and three other words before it? */
+static int list_item(const dyad_coder *c, const cand *cs, size_t nc, uint32_t a, uint32_t b)
+{
+    for (size_t k = 0; k < nc; k++) {
+        if (cs[k].first <= a || cs[k].end != b)
+            continue;
+        int words = 0;
+        for (uint32_t j = a + 1; j < cs[k].first; j++)
+            if (!has_class(c, j, W_DET) && ++words > 3)
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+static size_t comma_clauses(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
+                            uint32_t send, uint32_t *lo, uint32_t *hi)
+{
+    size_t n = 0;
+    uint32_t last = UINT32_MAX, stop = send;
+    while (stop > sfirst && norm_in(c, stop - 1, (const char *const[]){".", "?", "!", NULL}))
+        stop--;
+    for (uint32_t i = sfirst; i < stop && n < MAX_HIDDEN; i++) {
+        if (!norm_in(c, i, (const char *const[]){",", NULL}))
+            continue;
+        if (last != UINT32_MAX && i - last - 1 >= COMMA_MIN && i - last - 1 <= COMMA_MAX &&
+            !list_item(c, cs, nc, last, i)) {
+            lo[n] = last;
+            hi[n++] = i;        /* the closing comma stays, as a list separator */
+        }
+        last = i;
+    }
+    if (last != UINT32_MAX && n < MAX_HIDDEN && stop - last - 1 >= COMMA_MIN &&
+        stop - last - 1 <= COMMA_MAX && !list_item(c, cs, nc, last, stop)) {
+        lo[n] = last;
+        hi[n++] = stop;
+    }
+    return n;
+}
+
+static int hidden_at(const uint32_t *lo, const uint32_t *hi, size_t n, uint32_t i)
+{
+    for (size_t k = 0; k < n; k++)
+        if (i >= lo[k] && i < hi[k])
+            return 1;
+    return 0;
+}
+
+/* The actor after cs[k] in a TABARI compound ("Arnor, Osgiliath and
+ * Gondor", "Fornost and the evil awful Gondor"): joined by ',' or "and",
+ * with articles and up to three other words between; -1 when none. */
+static int compound_next(const dyad_coder *c, const cand *cs, size_t nc, size_t k)
+{
+    if (k + 1 >= nc)
+        return -1;
+    uint32_t j = cs[k].end, f = cs[k + 1].first;
+    int conj = 0;
+    while (j < f && (norm_in(c, j, (const char *const[]){",", NULL}) || has_class(c, j, W_AND))) {
+        conj = 1;
+        j++;
+    }
+    if (!conj)
+        return -1;
+    for (int words = 0; j < f; j++) {
+        if (has_class(c, j, W_DET))
+            continue;
+        if (tok(c, j)->kind != DYAD_TOK_WORD || ++words > 3 ||
+            has_class(c, j, W_PREP | W_AND | W_BOUND | W_COMP | W_REL))
+            return -1;
+    }
+    return (int)k + 1;
+}
+
+/* The actor a TABARI pattern's '+' or '$' points at: slot 1 is before the
+ * pattern's first word (the nearest actor before it), slot k + 2 after its
+ * word k (the first actor after that word); -1 when none. */
+static int slot_actor(const cand *cs, size_t nc, const trig *t, unsigned slot, int other)
+{
+    if (slot == 1) {
+        for (size_t k = nc; k-- > 0;)
+            if (cs[k].end <= t->first && (int)k != other)
+                return (int)k;
+        return -1;
+    }
+    unsigned a = slot - 2;
+    uint32_t anchor = a < t->npos ? t->pos[a] : t->end - 1;
+    for (size_t k = 0; k < nc; k++)
+        if (cs[k].first > anchor && (int)k != other)
+            return (int)k;
+    return -1;
+}
+
+/* TABARI's roles: the pattern's '+' and '$' actors when it has them (see
+ * slot_actor); otherwise the source is the first actor of the clause
+ * before the verb, or the first one after the verb when the target took
+ * the only one before it ("+ WAS * DEAD"), and the target is the first
+ * actor after the verb (after the pattern's own preposition, "* WITH +",
+ * when it has one). The passive ("was condemned by") swaps the roles
+ * unless the pattern placed them. */
+static void tabari_roles(const dyad_coder *c, const cand *cs, size_t nc, uint32_t cfirst,
+                         const trig *t, int passive, int prev_src, int *src, int *tgt)
+{
+    const dyadi_trigger *e = t->e;
+    uint32_t vtok = e->vword < t->npos ? t->pos[e->vword] : t->first;
+    int g = e->tslot ? slot_actor(cs, nc, t, e->tslot, -1) : -1;
+    int s = e->sslot ? slot_actor(cs, nc, t, e->sslot, g) : -1;
+    if (s < 0) {
+        for (size_t k = 0; k < nc && s < 0; k++)
+            if (cs[k].first >= cfirst && cs[k].end <= vtok && (int)k != g)
+                s = (int)k;
+        /* "Bree Prime Minister Romendacil", "Gondor's Prime Minister":
+         * the country and the official composed from it are one actor */
+        while (s >= 0 && (size_t)s + 1 < nc && (int)s + 1 != g && cs[s + 1].end <= vtok &&
+               (cs[s + 1].first == cs[s].end ||
+                (cs[s + 1].first == cs[s].end + 1 &&
+                 norm_in(c, cs[s].end, (const char *const[]){"'s", "'", NULL}))) &&
+               cs[s + 1].code && cs[s].code && strncmp(cs[s + 1].code, cs[s].code, 3) == 0)
+            s++;
+        if (s < 0 && e->tslot) {
+            for (size_t k = 0; k < nc && s < 0; k++)
+                if (cs[k].first > vtok && (int)k != g)
+                    s = (int)k;
+        }
+        if (s < 0)
+            s = prev_src;
+    }
+    if (g < 0) {
+        const char *pp = e->prep && !strchr(e->prep, ',') ? e->prep : NULL;
+        int after = -1, after_pp = -1;
+        for (size_t k = 0; k < nc; k++) {
+            if (cs[k].first <= vtok || (int)k == s)
+                continue;
+            if (after < 0 && (s < 0 || strcmp(cs[k].code, cs[s].code) != 0))
+                after = (int)k;
+            if (after_pp < 0 && pp && cs[k].governed && prep_matches(cs[k].prep, pp))
+                after_pp = (int)k;
+        }
+        g = after_pp >= 0 ? after_pp : after;
+        if (passive && !e->sslot && g >= 0) {
+            int x = s;
+            s = g;
+            g = x;
+        }
+    }
+    if (s >= 0 && g >= 0 && strcmp(cs[s].code, cs[g].code) == 0)
+        g = -1;
+    *src = s;
+    *tgt = g;
+}
+
 /* TABARI and PETRARCH code one verb per clause: after a coded verb, a later
  * trigger starts a new event only in a new clause, that is after ';' or a
  * conjunction ("and", "but", "while") followed by the trigger itself or by
@@ -827,12 +1005,14 @@ static int boundary_between(const dyad_coder *c, uint32_t a, uint32_t b)
  * the attack and promised aid", "..., and Gondor later promised aid"; not
  * "met Eriador and Calenardhon leaders during a brief visit"). */
 static int new_clause(const dyad_coder *c, const cand *cs, size_t nc, uint32_t from,
-                      uint32_t trig_first)
+                      uint32_t trig_first, uint32_t *start)
 {
     static const char *const conj[] = {"and", "but", "while", "whereas", "et", "mais", NULL};
     for (uint32_t i = from; i < trig_first; i++) {
-        if (norm_in(c, i, (const char *const[]){";", NULL}))
+        if (norm_in(c, i, (const char *const[]){";", NULL})) {
+            *start = i + 1;
             return 1;
+        }
         if (!norm_in(c, i, conj))
             continue;
         uint32_t j = i + 1;
@@ -841,8 +1021,10 @@ static int new_clause(const dyad_coder *c, const cand *cs, size_t nc, uint32_t f
                 j = cs[k].end;      /* a new subject */
                 break;
             }
-        if (trig_first <= j + 2)
+        if (trig_first <= j + 2) {
+            *start = i + 1;
             return 1;
+        }
     }
     return 0;
 }
@@ -1261,6 +1443,23 @@ dyad_status dyadi_events_run(dyad_coder *c)
         if (ncu)
             memcpy(cues, (cue *)cuev.data + cue_off[s], ncu * sizeof *cues);
         size_t ntr = find_triggers(c, sfirst, send, ts, MAX_TRIGS);
+        uint32_t cfirst = sfirst;  /* TABARI: the current clause's first token */
+        if (one_verb) {
+            /* TABARI deletes comma-delimited clauses: their actors and
+             * verbs take no part */
+            uint32_t hlo[MAX_HIDDEN], hhi[MAX_HIDDEN];
+            size_t nh = comma_clauses(c, cs, nc, sfirst, send, hlo, hhi);
+            size_t w = 0;
+            for (size_t k = 0; k < nc; k++)
+                if (!hidden_at(hlo, hhi, nh, cs[k].first))
+                    cs[w++] = cs[k];
+            nc = w;
+            w = 0;
+            for (size_t k = 0; k < ntr; k++)
+                if (!hidden_at(hlo, hhi, nh, ts[k].first))
+                    ts[w++] = ts[k];
+            ntr = w;
+        }
         /* attribution: "selon X", "according to X" mark X; "X a affirmé que"
          * marks X as the attribution of what follows que */
         const char *attr_text = NULL, *attr_code = NULL;
@@ -1383,9 +1582,11 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
                 ev_mark = c->events.len;
                 last_ti = (int)ti;
-                if (one_verb && consumed && t->first >= consumed_end &&
-                    !new_clause(c, cs, nc, consumed_end, t->first))
-                    continue;
+                if (one_verb && consumed && t->first >= consumed_end) {
+                    if (!new_clause(c, cs, nc, consumed_end, t->first, &cfirst))
+                        continue;
+                    consumed = 0;
+                }
                 /* TABARI's nouns: a verb form capitalised inside the
                  * sentence ("is about To Restore") or right after an
                  * article ("the restore") is not a verb */
@@ -1481,6 +1682,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
                 if (tgt < 0 && !speaker_noun)
                     continue; /* a nominal trigger needs both actors */
+            } else if (one_verb) {
+                tabari_roles(c, cs, nc, cfirst, t, passive, prev_src, &src, &tgt);
+                if (src < 0)
+                    continue;
             } else if (passive == 2 || (passive && (e->passive || e->obj == DYADI_OBJ_TARGET))) {
                 tgt = find_source(c, cs, nc, sfirst, t->first, attrib_tok);
                 src = find_target(c, cs, nc, t->end, e, tgt, attrib_tok, 1);
@@ -1703,7 +1908,13 @@ dyad_status dyadi_events_run(dyad_coder *c)
             /* coordinated objects: "a rencontré X et Y" gives two events */
             int tgts[8], ntg = 0;
             tgts[ntg++] = tgt;
-            while (tgt >= 0 && ntg < 8) {
+            while (one_verb && tgt >= 0 && ntg < 8) {
+                int k = compound_next(c, cs, nc, (size_t)tgts[ntg - 1]);
+                if (k < 0 || k == src)
+                    break;
+                tgts[ntg++] = k;
+            }
+            while (!one_verb && tgt >= 0 && ntg < 8) {
                 int last = tgts[ntg - 1];
                 uint32_t j = cs[last].end;
                 if (!has_class(c, j, W_AND) && !(norm_in(c, j, (const char *const[]){",", NULL})))
@@ -1722,7 +1933,15 @@ dyad_status dyadi_events_run(dyad_coder *c)
              * preposition. */
             int srcs[8], nsr = 0;
             srcs[nsr++] = src;
-            if (e->kind != DYADI_TK_NOUN && !passive && src < (int)nc) {
+            /* TABARI: the source is the clause's first actor, and its
+             * compound follows it */
+            while (one_verb && nsr < 8) {
+                int k = compound_next(c, cs, nc, (size_t)srcs[nsr - 1]);
+                if (k < 0 || k == tgt || cs[k].end > t->first)
+                    break;
+                srcs[nsr++] = k;
+            }
+            if (!one_verb && e->kind != DYADI_TK_NOUN && !passive && src < (int)nc) {
                 int k = src;
                 while (k > 0 && nsr < 8) {
                     uint32_t f = cs[k].first;
@@ -1805,7 +2024,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             if (!has) {
                 static const dyadi_trigger said = {.kind = DYADI_TK_VERB, .code = "010",
                                                    .id = "speech:said", .lang = "*"};
-                trig t = {said_first, said_end, &said, said_cand, -1};
+                trig t = {said_first, said_end, &said, said_cand, -1, {0}, 0};
                 if (push_event(c, (uint32_t)s, &t, &cs[said_cand], NULL, "010", DYAD_ASSERTED,
                                DYAD_ACTUAL, NULL, NULL, NULL, event_date(c, sdate, sfirst, said_first),
                                said.id) != 0) {

@@ -1098,24 +1098,39 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
     for (size_t h = 0; h < nheads; h++) {
         char pat[MAX_TEXT] = "";
         int nwords = 0, over = 0;
+        int kb[MAX_ITEMS + 1];          /* keys before each word */
+        int nkeys = 0;
         for (size_t i = 0; i < nw; i++) {
             const char *w = (int)i == star ? heads[h] : words[i];
             char hw[MAX_TEXT];
             int ex;
+            kb[i] = nkeys;
             if (!phrase_words(w, hw, sizeof hw, &ex))
                 continue;
             if (nwords)
                 over |= cat(pat, sizeof pat, wadj[i] ? " " : " ... ");
             over |= cat(pat, sizeof pat, hw);
             nwords++;
+            nkeys++;
+            for (const char *q = hw; *q; q++)
+                nkeys += *q == ' ';
         }
+        kb[nw] = nkeys;
         if (over || !nwords) {
             warn(r, line, "pattern too long for dyad, skipped");
             count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
             return 0;
         }
+        /* where the verb and the '+'/'$' actors sit, in words of the
+         * pattern: slot 1 = before its first word, k + 2 = after word k */
+        char hattrs[MAX_TEXT + 96];
+        int hl = snprintf(hattrs, sizeof hattrs, "%s;vword=%d", attrs, kb[star]);
+        if (tplus >= 0 && hl > 0 && (size_t)hl < sizeof hattrs)
+            hl += snprintf(hattrs + hl, sizeof hattrs - (size_t)hl, ";tslot=%d", kb[tplus] + 1);
+        if (sdollar >= 0 && hl > 0 && (size_t)hl < sizeof hattrs)
+            snprintf(hattrs + hl, sizeof hattrs - (size_t)hl, ";sslot=%d", kb[sdollar] + 1);
         int single = !strchr(pat, ' ');
-        int k = dyadi_dict_src_add(r->src, 'T', line, single ? "verb" : "expr", pat, code, attrs);
+        int k = dyadi_dict_src_add(r->src, 'T', line, single ? "verb" : "expr", pat, code, hattrs);
         if (k < 0)
             return -1;
         r->fx->triggers_out += (size_t)k;

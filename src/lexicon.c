@@ -215,6 +215,9 @@ static dyad_status load_records(dyad_lexicon *lex, const opener *o)
         t->recip = p[6];
         t->gen_target = p[7];
         t->among = p[44];
+        t->vword = p[45];
+        t->tslot = p[46];
+        t->sslot = p[47];
         if (t->recip > 1 || t->gen_target > 1 || t->among > 1 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
             str_ref(lex, rd32(p + 8), &t->lang) || !t->lang ||
             str_ref(lex, rd32(p + 12), &t->code) || !t->code ||

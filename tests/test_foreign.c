@@ -78,7 +78,7 @@ static void tabari_verbs(void **state)
     assert_int_equal(FX(r, SYNSET, CONVERTED), 1);           /* &TIETYPES */
     assert_int_equal(FX(r, SYNSET, SKIPPED), 1);             /* &NOSUCHSET */
     assert_int_equal(FX(r, TIME, SKIPPED), 1);
-    assert_int_equal(FX(r, TARGET, CONVERTED), 3);
+    assert_int_equal(FX(r, TARGET, CONVERTED), 5);
     assert_int_equal(FX(r, SOURCE, CONVERTED), 1);
     assert_int_equal(FX(r, ALTERNATIVE, CONVERTED), 1);
     assert_int_equal(FX(r, COMPOUND, CONVERTED), 1);         /* % */
@@ -170,6 +170,19 @@ static void tabari_codes(void **state)
     /* compound sources with adjectives: "Arnor and the evil awful Gondor" */
     assert_true(codes(c, "Arnor and the evil awful Gondor condemned Osgiliath.", "ARN", "OSG", "111"));
     assert_true(codes(c, "Arnor and the evil awful Gondor condemned Osgiliath.", "GON", "OSG", "111"));
+    /* TABARI roles: '+' before the verb is the target, the clause's first
+     * actor the source; with no other actor, the source follows the verb */
+    assert_true(codes(c, "Arnor suggested Gondor should require conventions in its dealings "
+                         "with Osgiliath.", "ARN", "GON", "151"));
+    assert_true(codes(c, "Arnor was shot dead in Gondor.", "GON", "ARN", "224"));
+    /* the first actor of the clause is the source, not the nearest */
+    assert_true(codes(c, "Arnor with Gondor condemned Osgiliath.", "ARN", "OSG", "111"));
+    assert_false(codes(c, "Arnor with Gondor condemned Osgiliath.", "GON", "OSG", "111"));
+    /* a comma-delimited clause of 2 to 10 words is left out */
+    assert_true(codes(c, "Arnor, the fiercest foe of Gondor, condemned Osgiliath.", "ARN", "OSG", "111"));
+    assert_false(codes(c, "Arnor, the fiercest foe of Gondor, condemned Osgiliath.", "ARN", "GON", "111"));
+    /* ... but not an item of a list of actors */
+    assert_true(codes(c, "Arnor, the Osgiliath, and Gondor condemned Axnor.", "OSG", "AR2", "111"));
     /* without '%' a compound source needs a target */
     assert_false(codes(c, "Arnor and Gondor condemned on Tuesday.", "ARN", "GON", "111"));
     dyad_coder_free(c);
