@@ -148,6 +148,8 @@ static const char *const PRENOMINAL[] = {
     "armed", "young", NULL};
 static const char *const OF_WORDS[] = {"de", "du", "des", "d'", "of", NULL};
 static const char *const IN_WORDS[] = {"en", "au", "aux", "à", "dans", "in", "to", "at", NULL};
+/* an agent's place: "demonstrators in Baghdad", "soldiers from Gondor" */
+static const char *const AGENT_PLACE[] = {"en", "au", "aux", "à", "dans", "in", "at", "from", NULL};
 static const char *const GENITIVE[] = {"'s", "'", NULL};
 static const char *const IMPERSONAL_NEXT[] = {
     "y", "faut", "s'agit", "agit", "semble", "paraît", "est", "était", "sera", "reste",
@@ -578,7 +580,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 const ante *an = a->number == 'p' ? NULL
                                                   : resolve(antes, nantes, m->sent, 0, 0, 0, sector);
                 uint32_t j = last;
-                if (!an && norm_is(c, j, IN_WORDS)) {
+                if (!an && norm_is(c, j, AGENT_PLACE)) {
                     /* "demonstrators in Baghdad", "les manifestants à Séoul":
                      * the place names the agent's country */
                     j++;
@@ -590,7 +592,11 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     how = "coreference:agent";
                 } else if (j > last && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
                            (ms[k + 1].a->country || country_code_of(ms[k + 1].a)) &&
-                           ms[k + 1].a->kind != DYADI_AK_DEMONYM) {
+                           /* a demonym adjective is no place ("in Iranian"),
+                            * but TABARI/PETRARCH country names are kept as
+                            * demonyms so they compose with agents */
+                           (ms[k + 1].a->kind != DYADI_AK_DEMONYM ||
+                            (tok(c, j)->flags & DYAD_TOKF_CAPITAL))) {
                     const dyadi_actor *pa = ms[k + 1].a;
                     const char *pc = pa->country ? pa->country : country_code_of(pa);
                     code = concat_code(c, pc, sector);

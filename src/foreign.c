@@ -317,6 +317,8 @@ static int phrase_words(const char *raw, char *out, size_t outlen, int *exact)
     *exact = 0;
     for (const char *p = raw; *p; p++) {
         char ch = *p;
+        if (ch == '+')
+            continue;   /* PETRARCH2 marks the inflected word of a verb: WIRE_+TAP */
         if (ch == '_' || ch == ' ' || ch == '\t' || ch == '=') {
             if (ch == '_' || ch == '=')
                 *exact = 1;

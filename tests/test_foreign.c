@@ -108,7 +108,9 @@ static void petrarch_elements(void **state)
     assert_int_equal(FX(r, SUBST, CONVERTED), 1);            /* !MINST! */
     assert_true(FX(r, PLURAL, CONVERTED) >= 3);
     assert_int_equal(FX(r, CONSTITUENT, APPROX), 2);         /* (FROM BUSINESS) */
-    assert_int_equal(FX(r, VERB, CONVERTED), 1);
+    assert_int_equal(FX(r, VERB, CONVERTED), 2);
+    assert_int_equal(FX(r, IRREGULAR, CONVERTED), 3);        /* +CORDONED_OFF ... */
+    assert_null(strstr(r->msgs, "CORDON"));                  /* '+' marks the inflected word */
     free(r);
 }
 
@@ -150,6 +152,8 @@ static void tabari_codes(void **state)
     dyad_coder *c = dyad_coder_new(lex);
     assert_non_null(c);
     assert_true(codes(c, "Arnor condemned Gondor on Tuesday.", "ARN", "GON", "111"));
+    /* an agent from a place: "police from Gondor" */
+    assert_true(codes(c, "Police from Gondor condemned Arnor.", "GONCOP", "ARN", "111"));
     /* paired codes [032:033]: the visit and the visit received */
     assert_true(codes(c, "Arnor arrived in Gondor on Tuesday.", "ARN", "GON", "032"));
     assert_true(codes(c, "Arnor arrived in Gondor on Tuesday.", "GON", "ARN", "033"));
