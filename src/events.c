@@ -1682,7 +1682,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
                 if (tgt < 0 && !speaker_noun)
                     continue; /* a nominal trigger needs both actors */
-            } else if (one_verb) {
+            } else if (one_verb || (foreign && (e->tslot || e->sslot))) {
                 tabari_roles(c, cs, nc, cfirst, t, passive, prev_src, &src, &tgt);
                 if (src < 0)
                     continue;

@@ -195,6 +195,33 @@ static void tabari_codes(void **state)
     free(r);
 }
 
+/* PETRARCH patterns code through the ordinary coder too; '+' and '$'
+ * point at the actor at their place. */
+static void petrarch_codes(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/dyad-test-foreign-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    run *r = malloc(sizeof *r);
+    assert_non_null(r);
+    compile(r, "petrarch:" FIX "/petr.actors.txt," FIX "/petr.agents.txt," FIX "/petr.verbs.txt",
+            path);
+    assert_int_equal(r->rc, DYAD_OK);
+    dyad_lexicon *lex = NULL;
+    assert_int_equal(dyad_lexicon_open(path, &lex, NULL, 0), DYAD_OK);
+    dyad_coder *c = dyad_coder_new(lex);
+    assert_non_null(c);
+    assert_true(codes(c, "Arnor condemned Gondor.", "ARN", "GON", "111"));
+    assert_true(codes(c, "Arnor suggested Gondor condemned soon.", "ARN", "GON", "115"));
+    assert_true(codes(c, "Arnor cordoned off Gondor.", "ARN", "GON", "1721"));
+    dyad_coder_free(c);
+    dyad_lexicon_free(lex);
+    unlink(path);
+    free(r);
+}
+
 static void bad_spec(void **state)
 {
     (void)state;
@@ -218,7 +245,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tabari_actors),   cmocka_unit_test(tabari_agents),
         cmocka_unit_test(tabari_verbs),    cmocka_unit_test(petrarch_elements),
-        cmocka_unit_test(tabari_codes),    cmocka_unit_test(bad_spec),
+        cmocka_unit_test(tabari_codes),    cmocka_unit_test(petrarch_codes),
+        cmocka_unit_test(bad_spec),
     };
     return cmocka_run_group_tests_name("foreign", tests, NULL, NULL);
 }
