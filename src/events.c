@@ -954,6 +954,12 @@ static void tabari_roles(const dyad_coder *c, const cand *cs, size_t nc, uint32_
     uint32_t vtok = e->vword < t->npos ? t->pos[e->vword] : t->first;
     int g = e->tslot ? slot_actor(cs, nc, t, e->tslot, -1) : -1;
     int s = e->sslot ? slot_actor(cs, nc, t, e->sslot, g) : -1;
+    /* a clause opening on a subject pronoun ("and then it requested") is
+     * about the previous clause's source */
+    static const char *const SUBJ[] = {"he", "she", "it", "they", NULL};
+    if (s < 0 && cfirst < vtok && prev_src >= 0 &&
+        (norm_in(c, cfirst, SUBJ) || (cfirst + 1 < vtok && norm_in(c, cfirst + 1, SUBJ))))
+        s = prev_src;
     if (s < 0) {
         for (size_t k = 0; k < nc && s < 0; k++)
             if (cs[k].first >= cfirst && cs[k].end <= vtok && (int)k != g)
@@ -986,6 +992,13 @@ static void tabari_roles(const dyad_coder *c, const cand *cs, size_t nc, uint32_
                 after_pp = (int)k;
         }
         g = after_pp >= 0 ? after_pp : after;
+        /* none after the verb: the subject of a "that" clause before it
+         * ("requested that Elrond assist") */
+        for (size_t k = 0; g < 0 && k < nc; k++)
+            if (cs[k].first > cfirst && cs[k].end <= vtok && (int)k != s &&
+                norm_in(c, cs[k].first - 1, (const char *const[]){"that", NULL}) &&
+                (s < 0 || strcmp(cs[k].code, cs[s].code) != 0))
+                g = (int)k;
         if (passive && !e->sslot && g >= 0) {
             int x = s;
             s = g;
@@ -998,16 +1011,19 @@ static void tabari_roles(const dyad_coder *c, const cand *cs, size_t nc, uint32_
     *tgt = g;
 }
 
-/* TABARI and PETRARCH code one verb per clause: after a coded verb, a later
- * trigger starts a new event only in a new clause, that is after ';' or a
- * conjunction ("and", "but", "while") followed by the trigger itself or by
- * a new subject and the trigger, at most two words apart each ("condemned
- * the attack and promised aid", "..., and Gondor later promised aid"; not
- * "met Eriador and Calenardhon leaders during a brief visit"). */
+/* TABARI codes one verb per clause: after a coded verb, a later trigger
+ * starts a new event only in a new clause, that is after ';' or a
+ * conjunction ("and", "but", "while", "whereas") that does not join two
+ * actors and is followed by a new subject (an actor or a pronoun, after at
+ * most one word: "and then it requested") or by the trigger itself, two
+ * words apart at most ("condemned the attack and promised aid"); not "met
+ * Eriador and Calenardhon leaders during a brief visit", nor "an attack by
+ * sheep and evil awful goats". The clause starts after the conjunction
+ * (*start). */
 static int new_clause(const dyad_coder *c, const cand *cs, size_t nc, uint32_t from,
                       uint32_t trig_first, uint32_t *start)
 {
-    static const char *const conj[] = {"and", "but", "while", "whereas", "et", "mais", NULL};
+    static const char *const conj[] = {"and", "but", "while", "whereas", NULL};
     for (uint32_t i = from; i < trig_first; i++) {
         if (norm_in(c, i, (const char *const[]){";", NULL})) {
             *start = i + 1;
@@ -1015,13 +1031,27 @@ static int new_clause(const dyad_coder *c, const cand *cs, size_t nc, uint32_t f
         }
         if (!norm_in(c, i, conj))
             continue;
+        int joins = 0;
+        for (size_t k = 0; k < nc && !joins; k++)
+            if (cs[k].end <= i && k + 1 < nc && cs[k + 1].first > i &&
+                cs[k + 1].first < trig_first && compound_next(c, cs, nc, k) == (int)k + 1)
+                joins = 1;
+        if (joins)
+            continue;
+        int subject = 0;
         uint32_t j = i + 1;
-        for (size_t k = 0; k < nc; k++)
-            if (cs[k].first >= j && cs[k].first <= j + 1 && cs[k].end <= trig_first) {
-                j = cs[k].end;      /* a new subject */
-                break;
+        for (uint32_t w = i + 1; w <= i + 2 && w < trig_first && !subject; w++) {
+            if (norm_in(c, w, (const char *const[]){"he", "she", "it", "they", "we", NULL})) {
+                subject = 1;
+                j = w + 1;
             }
-        if (trig_first <= j + 2) {
+            for (size_t k = 0; k < nc && !subject; k++)
+                if (cs[k].first == w && cs[k].end <= trig_first) {
+                    subject = 1;
+                    j = cs[k].end;
+                }
+        }
+        if (subject || trig_first <= j + 2) {
             *start = i + 1;
             return 1;
         }

@@ -179,6 +179,10 @@ static void tabari_codes(void **state)
     assert_true(codes(c, "Arnor suggested Gondor should require conventions in its dealings "
                          "with Osgiliath.", "ARN", "GON", "151"));
     assert_true(codes(c, "Arnor was shot dead in Gondor.", "GON", "ARN", "224"));
+    /* a clause opening on a pronoun is about the previous source; the
+     * subject of a "that" clause before the verb is its target */
+    assert_true(codes(c, "Arnor met Gondor and then it condemned Osgiliath.", "ARN", "OSG", "111"));
+    assert_true(codes(c, "Arnor demanded that Gondor condemn.", "ARN", "GON", "111"));
     /* the first actor of the clause is the source, not the nearest */
     assert_true(codes(c, "Arnor with Gondor condemned Osgiliath.", "ARN", "OSG", "111"));
     assert_false(codes(c, "Arnor with Gondor condemned Osgiliath.", "GON", "OSG", "111"));
