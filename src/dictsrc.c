@@ -164,7 +164,7 @@ typedef struct c_role {
 } c_role;
 
 typedef struct c_trigger {
-    uint8_t kind, obj, rev, mode, recip, gen_target, among, vword, tslot, sslot;
+    uint8_t kind, obj, rev, mode, recip, gen_target, among, vword, tslot, sslot, tskip, sskip;
     uint16_t ngap;
     uint32_t lang, code, neg_code, id, prep, from, comp, passive, pair_code;
 } c_trigger;
@@ -1027,7 +1027,8 @@ static int have_cameo(const cc *c, const char *code)
 static const char *const trig_kinds[] = {"verb", "expr", "noun"};
 static const char *const trig_keys[] = {"obj",  "prep",     "from", "rev", "comp",
                                         "passive", "neg_code", "mode", "id", "recip", "gen",
-                                        "pair", "among", "vword", "tslot", "sslot"};
+                                        "pair", "among", "vword", "tslot", "sslot",
+                                        "tskip", "sskip"};
 static const char *const objs[] = {"target", "theme", "none"};
 static const char *const modes[] = {"actual", "intended", "possible", "reported"};
 
@@ -1152,15 +1153,22 @@ static int handle_trigger(cc *c, char **col, int ncol)
             break;
         case 13:
         case 14:
-        case 15: {
+        case 15:
+        case 16:
+        case 17: {
+            /* pattern positions: vword up to 200; slots up to 63 and skips
+             * up to 3 share a byte in the record */
+            int w2 = find_word(trig_keys, NELEM(trig_keys), k);
+            long lim = w2 == 13 ? 200 : w2 <= 15 ? 63 : 3;
             char *endp;
             long n = strtol(v, &endp, 10);
-            if (*endp || n < 0 || n > 200) {
-                report(c, SEV_WARN, "%s=%s: expected a word index from 0 to 200", k, v);
+            if (!*v || *endp || n < 0 || n > lim) {
+                report(c, SEV_WARN, "%s=%s: expected a number from 0 to %ld", k, v, lim);
                 break;
             }
-            *(find_word(trig_keys, NELEM(trig_keys), k) == 13 ? &t.vword
-              : find_word(trig_keys, NELEM(trig_keys), k) == 14 ? &t.tslot : &t.sslot) = (uint8_t)n;
+            uint8_t *f = w2 == 13 ? &t.vword : w2 == 14 ? &t.tslot : w2 == 15 ? &t.sslot
+                       : w2 == 16 ? &t.tskip : &t.sskip;
+            *f = (uint8_t)n;
             break;
         }
         default:
@@ -1706,8 +1714,8 @@ static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t e
         put32(p + 40, t->pair_code);
         p[44] = t->among;
         p[45] = t->vword;
-        p[46] = t->tslot;
-        p[47] = t->sslot;
+        p[46] = (unsigned char)(t->tslot | t->tskip << 6);
+        p[47] = (unsigned char)(t->sslot | t->sskip << 6);
     }
     if (!(p = section(&out, DYADI_SEC_CUES, c->cues.len, DYADI_REC_CUE)))
         goto fail;

@@ -923,19 +923,21 @@ static int compound_next(const dyad_coder *c, const cand *cs, size_t nc, size_t 
 
 /* The actor a TABARI pattern's '+' or '$' points at: slot 1 is before the
  * pattern's first word (the nearest actor before it), slot k + 2 after its
- * word k (the first actor after that word); -1 when none. */
-static int slot_actor(const cand *cs, size_t nc, const trig *t, unsigned slot, int other)
+ * word k (the first actor after that word), skipping `skip` actors (TABARI's
+ * '^'); -1 when none. */
+static int slot_actor(const cand *cs, size_t nc, const trig *t, unsigned slot, unsigned skip,
+                      int other)
 {
     if (slot == 1) {
         for (size_t k = nc; k-- > 0;)
-            if (cs[k].end <= t->first && (int)k != other)
+            if (cs[k].end <= t->first && (int)k != other && skip-- == 0)
                 return (int)k;
         return -1;
     }
     unsigned a = slot - 2;
     uint32_t anchor = a < t->npos ? t->pos[a] : t->end - 1;
     for (size_t k = 0; k < nc; k++)
-        if (cs[k].first > anchor && (int)k != other)
+        if (cs[k].first > anchor && (int)k != other && skip-- == 0)
             return (int)k;
     return -1;
 }
@@ -952,8 +954,8 @@ static void tabari_roles(const dyad_coder *c, const cand *cs, size_t nc, uint32_
 {
     const dyadi_trigger *e = t->e;
     uint32_t vtok = e->vword < t->npos ? t->pos[e->vword] : t->first;
-    int g = e->tslot ? slot_actor(cs, nc, t, e->tslot, -1) : -1;
-    int s = e->sslot ? slot_actor(cs, nc, t, e->sslot, g) : -1;
+    int g = e->tslot ? slot_actor(cs, nc, t, e->tslot, e->tskip, -1) : -1;
+    int s = e->sslot ? slot_actor(cs, nc, t, e->sslot, e->sskip, g) : -1;
     /* a clause opening on a subject pronoun ("and then it requested") is
      * about the previous clause's source */
     static const char *const SUBJ[] = {"he", "she", "it", "they", NULL};

@@ -950,6 +950,7 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
     }
     /* markers and constituent brackets */
     int star = -1, tplus = -1, sdollar = -1, compound = 0;
+    int pending_skip = 0, tskip = 0, sskip = 0;   /* '^' before '+' / '$' */
     char words[MAX_ITEMS][96];
     int wadj[MAX_ITEMS], wpos[MAX_ITEMS];
     size_t nw = 0;
@@ -966,10 +967,14 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
         }
         if (strcmp(w, "+") == 0) {
             tplus = (int)nw;
+            tskip = pending_skip;
+            pending_skip = 0;
             continue;
         }
         if (strcmp(w, "$") == 0) {
             sdollar = (int)nw;
+            sskip = pending_skip;
+            pending_skip = 0;
             continue;
         }
         if (strcmp(w, "%") == 0) {
@@ -980,9 +985,19 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
             continue;
         }
         if (strcmp(w, "^") == 0) {
-            warn(r, line, "skip marker '^' becomes a gap of up to 4 words");
-            count(r, DYADI_FX_SKIP, DYADI_FX_APPROX);
-            *approx = 1;
+            /* skips one actor: before a '+' or '$' the marked actor is the
+             * next one; elsewhere a gap */
+            int next_marker = i + 1 < n && (strcmp(it[i + 1].w, "+") == 0 ||
+                                            strcmp(it[i + 1].w, "$") == 0 ||
+                                            strcmp(it[i + 1].w, "^") == 0);
+            if (next_marker) {
+                pending_skip++;
+                count(r, DYADI_FX_SKIP, DYADI_FX_CONVERTED);
+            } else {
+                warn(r, line, "skip marker '^' not before '+' or '$' becomes a gap");
+                count(r, DYADI_FX_SKIP, DYADI_FX_APPROX);
+                *approx = 1;
+            }
             pending_gap = 1;
             continue;
         }
@@ -1128,9 +1143,11 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
         char hattrs[MAX_TEXT + 96];
         int hl = snprintf(hattrs, sizeof hattrs, "%s;vword=%d", attrs, kb[star]);
         if (tplus >= 0 && hl > 0 && (size_t)hl < sizeof hattrs)
-            hl += snprintf(hattrs + hl, sizeof hattrs - (size_t)hl, ";tslot=%d", kb[tplus] + 1);
+            hl += snprintf(hattrs + hl, sizeof hattrs - (size_t)hl, ";tslot=%d;tskip=%d",
+                           kb[tplus] + 1, tskip);
         if (sdollar >= 0 && hl > 0 && (size_t)hl < sizeof hattrs)
-            snprintf(hattrs + hl, sizeof hattrs - (size_t)hl, ";sslot=%d", kb[sdollar] + 1);
+            snprintf(hattrs + hl, sizeof hattrs - (size_t)hl, ";sslot=%d;sskip=%d",
+                     kb[sdollar] + 1, sskip);
         int single = !strchr(pat, ' ');
         int k = dyadi_dict_src_add(r->src, 'T', line, single ? "verb" : "expr", pat, code, hattrs);
         if (k < 0)

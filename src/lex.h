@@ -67,7 +67,8 @@ typedef struct dyadi_trigger {
     uint8_t among;          /* a compound source with no target acts among its members */
     uint8_t vword;          /* TABARI patterns: index of the verb among the pattern's words */
     uint8_t tslot, sslot;   /* where '+' / '$' sit: 0 none, 1 before the first word,
-                               k + 2 after word k */
+                               k + 2 after word k (at most 63) */
+    uint8_t tskip, sskip;   /* actors skipped there ('^ +'), at most 3 */
     const char *lang;
     const char *code;       /* CAMEO event code */
     const char *neg_code;   /* code when refused, or NULL */

@@ -216,8 +216,10 @@ static dyad_status load_records(dyad_lexicon *lex, const opener *o)
         t->gen_target = p[7];
         t->among = p[44];
         t->vword = p[45];
-        t->tslot = p[46];
-        t->sslot = p[47];
+        t->tslot = p[46] & 63u;
+        t->tskip = p[46] >> 6;
+        t->sslot = p[47] & 63u;
+        t->sskip = p[47] >> 6;
         if (t->recip > 1 || t->gen_target > 1 || t->among > 1 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
             str_ref(lex, rd32(p + 8), &t->lang) || !t->lang ||
             str_ref(lex, rd32(p + 12), &t->code) || !t->code ||

@@ -78,7 +78,8 @@ static void tabari_verbs(void **state)
     assert_int_equal(FX(r, SYNSET, CONVERTED), 1);           /* &TIETYPES */
     assert_int_equal(FX(r, SYNSET, SKIPPED), 1);             /* &NOSUCHSET */
     assert_int_equal(FX(r, TIME, SKIPPED), 1);
-    assert_int_equal(FX(r, TARGET, CONVERTED), 5);
+    assert_int_equal(FX(r, TARGET, CONVERTED), 6);
+    assert_int_equal(FX(r, SKIP, CONVERTED), 1);
     assert_int_equal(FX(r, SOURCE, CONVERTED), 1);
     assert_int_equal(FX(r, ALTERNATIVE, CONVERTED), 1);
     assert_int_equal(FX(r, COMPOUND, CONVERTED), 1);         /* % */
@@ -183,6 +184,9 @@ static void tabari_codes(void **state)
      * subject of a "that" clause before the verb is its target */
     assert_true(codes(c, "Arnor met Gondor and then it condemned Osgiliath.", "ARN", "OSG", "111"));
     assert_true(codes(c, "Arnor demanded that Gondor condemn.", "ARN", "GON", "111"));
+    /* '^' before '+' skips an actor */
+    assert_true(codes(c, "Arnor celebrated at Gondor with Osgiliath.", "ARN", "OSG", "044"));
+    assert_false(codes(c, "Arnor celebrated at Gondor with Osgiliath.", "ARN", "GON", "044"));
     /* the first actor of the clause is the source, not the nearest */
     assert_true(codes(c, "Arnor with Gondor condemned Osgiliath.", "ARN", "OSG", "111"));
     assert_false(codes(c, "Arnor with Gondor condemned Osgiliath.", "GON", "OSG", "111"));
