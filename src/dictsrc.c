@@ -1146,10 +1146,10 @@ static int handle_trigger(cc *c, char **col, int ncol)
             t.pair_code = intern_cstr(c, v);
             break;
         case 12:
-            if (strcmp(v, "0") && strcmp(v, "1"))
-                report(c, SEV_WARN, "among=%s: expected 0 or 1", v);
+            if (strcmp(v, "0") && strcmp(v, "1") && strcmp(v, "2"))
+                report(c, SEV_WARN, "among=%s: expected 0, 1 or 2", v);
             else
-                t.among = v[0] == '1';
+                t.among = (uint8_t)(v[0] - '0');
             break;
         case 13:
         case 14:

@@ -2011,7 +2011,20 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
             }
             const char *a_text = use_attr ? attr_text : q_text, *a_code = use_attr ? attr_code : q_code;
-            if (tgt < 0 && nsr >= 2 && (e->recip || e->among)) {
+            if (e->among == 2 && ntg >= 2) {
+                /* "Arnor has exchanged prisoners with Gondor and Osgiliath"
+                 * ("HAS * WITH %"): the compound acts among its members */
+                for (int i = 0; i < ntg; i++)
+                    for (int j = 0; j < ntg; j++)
+                        if (i != j && strcmp(cs[tgts[i]].code, cs[tgts[j]].code) != 0 &&
+                            push_event(c, (uint32_t)s, t, &cs[tgts[i]], &cs[tgts[j]], code, polarity,
+                                       modality, a_text, a_code, loc, edate, rule) != 0) {
+                            st = DYAD_ERR_NOMEM;
+                            goto done;
+                        }
+                continue;
+            }
+            if (tgt < 0 && nsr >= 2 && (e->recip || e->among == 1)) {
                 /* "X et Y ont signé un accord": each with the other */
                 for (int i = 0; i < nsr; i++)
                     for (int j = 0; j < nsr; j++)

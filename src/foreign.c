@@ -893,7 +893,8 @@ static int is_prep(const char *w)
 /* Split a verb_code result "032:033" into the trigger's code and the
  * attributes: the paired code, and for a pattern with the compound marker
  * '%' ("% HAVE POSTPONED *"), the rule that a compound source with no
- * target acts among its members. */
+ * target acts among its members (among=1), or after the verb ("HAS * WITH
+ * %") that the compound target does, without the source (among=2). */
 static void code_attrs(const char *vc, int compound, char *code, size_t codelen, char *attrs,
                        size_t attrlen)
 {
@@ -980,7 +981,10 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
         if (strcmp(w, "%") == 0) {
             /* a compound source with no target acts among its members */
             count(r, DYADI_FX_COMPOUND, DYADI_FX_CONVERTED);
-            compound = 1;
+            /* after the verb, TABARI makes the compound target act among
+             * its members; PETRARCH2 keeps the source ("agrees with the
+             * Philippines and France") */
+            compound = star < 0 ? 1 : r->tabari ? 2 : 0;
             pending_gap = 1;
             continue;
         }

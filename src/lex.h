@@ -64,7 +64,8 @@ typedef struct dyadi_trigger {
     uint8_t mode;           /* dyad_modality the trigger itself carries */
     uint8_t recip;          /* coded in both directions ("meet", "sign with") */
     uint8_t gen_target;     /* nouns: "de X"/"of X" is the target, not the source */
-    uint8_t among;          /* a compound source with no target acts among its members */
+    uint8_t among;          /* 1: a compound source with no target acts among its
+                               members; 2: the compound target does, without the source */
     uint8_t vword;          /* TABARI patterns: index of the verb among the pattern's words */
     uint8_t tslot, sslot;   /* where '+' / '$' sit: 0 none, 1 before the first word,
                                k + 2 after word k (at most 63) */

@@ -220,7 +220,7 @@ static dyad_status load_records(dyad_lexicon *lex, const opener *o)
         t->tskip = p[46] >> 6;
         t->sslot = p[47] & 63u;
         t->sskip = p[47] >> 6;
-        if (t->recip > 1 || t->gen_target > 1 || t->among > 1 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
+        if (t->recip > 1 || t->gen_target > 1 || t->among > 2 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
             str_ref(lex, rd32(p + 8), &t->lang) || !t->lang ||
             str_ref(lex, rd32(p + 12), &t->code) || !t->code ||
             str_ref(lex, rd32(p + 16), &t->neg_code) || str_ref(lex, rd32(p + 20), &t->id) ||

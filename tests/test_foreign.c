@@ -82,7 +82,7 @@ static void tabari_verbs(void **state)
     assert_int_equal(FX(r, SKIP, CONVERTED), 1);
     assert_int_equal(FX(r, SOURCE, CONVERTED), 1);
     assert_int_equal(FX(r, ALTERNATIVE, CONVERTED), 1);
-    assert_int_equal(FX(r, COMPOUND, CONVERTED), 1);         /* % */
+    assert_int_equal(FX(r, COMPOUND, CONVERTED), 2);         /* % */
     assert_int_equal(FX(r, PAIRED, CONVERTED), 1);           /* [032:033] */
     assert_int_equal(FX(r, BADCODE, SKIPPED), 1);            /* [17K] */
     assert_null(strstr(r->msgs, FIX "/mini.verbs:11: warning"));  /* [---]: a null trigger now */
@@ -184,6 +184,10 @@ static void tabari_codes(void **state)
      * subject of a "that" clause before the verb is its target */
     assert_true(codes(c, "Arnor met Gondor and then it condemned Osgiliath.", "ARN", "OSG", "111"));
     assert_true(codes(c, "Arnor demanded that Gondor condemn.", "ARN", "GON", "111"));
+    /* '%' after the verb: the compound target acts among its members */
+    assert_true(codes(c, "Arnor has exchanged prisoners with Gondor and Osgiliath.", "GON", "OSG", "067"));
+    assert_true(codes(c, "Arnor has exchanged prisoners with Gondor and Osgiliath.", "OSG", "GON", "067"));
+    assert_false(codes(c, "Arnor has exchanged prisoners with Gondor and Osgiliath.", "ARN", "GON", "067"));
     /* '^' before '+' skips an actor */
     assert_true(codes(c, "Arnor celebrated at Gondor with Osgiliath.", "ARN", "OSG", "044"));
     assert_false(codes(c, "Arnor celebrated at Gondor with Osgiliath.", "ARN", "GON", "044"));
