@@ -250,10 +250,16 @@ static char *next_line(lines *L)
                 q = e + 3;
                 continue;
             }
-            if (strncmp(q, "<!--", 4) == 0) {
-                L->in_xml_comment = 1;
-                q += 4;
-                continue;
+            if (q[0] == '<' && q[1] == '!') {
+                /* "<!--", also written "<! --" (PETR.Validate.actors.txt) */
+                size_t k = 2;
+                while (q[k] == ' ' || q[k] == '\t')
+                    k++;
+                if (q[k] == '-' && q[k + 1] == '-') {
+                    L->in_xml_comment = 1;
+                    q += k + 2;
+                    continue;
+                }
             }
             *w++ = *q++;
         }

@@ -103,7 +103,7 @@ static void petrarch_elements(void **state)
             NULL);
     assert_int_equal(r->rc, DYAD_OK);
     assert_int_equal(r->st.errors, 0);
-    assert_int_equal(FX(r, ACTOR, CONVERTED), 3);
+    assert_int_equal(FX(r, ACTOR, CONVERTED), 4);            /* ROHAN after "<! --" */
     assert_int_equal(FX(r, STEM, APPROX), 0);                /* PETRARCH: whole words */
     assert_int_equal(FX(r, DATE, CONVERTED), 1);             /* YYYYMMDD */
     assert_int_equal(FX(r, SUBST, CONVERTED), 1);            /* !MINST! */
@@ -228,6 +228,7 @@ static void petrarch_codes(void **state)
     assert_true(codes(c, "Arnor condemned Gondor.", "ARN", "GON", "111"));
     assert_true(codes(c, "Arnor suggested Gondor condemned soon.", "ARN", "GON", "115"));
     assert_true(codes(c, "Arnor cordoned off Gondor.", "ARN", "GON", "1721"));
+    assert_true(codes(c, "Rohan condemned Gondor.", "ROH", "GON", "111"));
     dyad_coder_free(c);
     dyad_lexicon_free(lex);
     unlink(path);
