@@ -88,8 +88,9 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
         int lo = lang_ok(a->lang, c->lang);
         if (!lo)
             continue;
+        /* (TABARI and PETRARCH read text without case) */
         if (needs_capital(a->kind) && !(first->flags & DYAD_TOKF_CAPITAL) &&
-            first->kind == DYAD_TOK_WORD)
+            first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN))
             continue;
         /* A one-word city at the start of a sentence is too often a common
          * word with a capital ("Mais", "Bien"); it needs more evidence. */
