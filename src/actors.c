@@ -643,7 +643,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 (ms[k + 1].a->kind == DYADI_AK_DEMONYM ||
                  (foreign && country_code_of(ms[k + 1].a))) &&
                 (ms[k + 1].ti == last ||
-                 (ms[k + 1].ti == last + 1 && plain_adjective(c, last)))) {
+                 (ms[k + 1].ti == last + 1 && plain_adjective(c, last) && !foreign))) {
                 code = compose_code(c, country_code_of(ms[k + 1].a), ag, sector);
                 last = ms[k + 1].ti + ms[k + 1].n;
                 how = "composition:agent+demonym";

@@ -601,10 +601,7 @@ static int flush_entry(fr *r, entry *e, int agents_file)
                   DYADI_FX_SKIPPED);
             continue;
         }
-        if (marker == DYADI_MARK_DISCARD)
-            count(r, DYADI_FX_DISCARD, DYADI_FX_CONVERTED);
-        else if (marker)
-            count(r, DYADI_FX_NULL, DYADI_FX_CONVERTED);
+        const int mark_el = marker == DYADI_MARK_DISCARD ? DYADI_FX_DISCARD : DYADI_FX_NULL;
         char *slash = strchr(code, '/');
         if (slash && !*rest && !base[0] && !nmulti) {
             /* [FRO/BIL/SAM]: every code, a compound */
@@ -641,8 +638,11 @@ static int flush_entry(fr *r, entry *e, int agents_file)
             continue;
         }
         if (!*rest) {
-            if (!base[0])
+            if (!base[0]) {
                 snprintf(base, sizeof base, "%s", code);
+                if (marker)
+                    count(r, mark_el, DYADI_FX_CONVERTED);
+            }
             continue;
         }
         /* date restriction: <D, >D, D-D (blanks allowed) */
@@ -670,8 +670,11 @@ static int flush_entry(fr *r, entry *e, int agents_file)
         }
         char role[160];
         int rw = snprintf(role, sizeof role, "%s%s:%s:%s", roles[0] ? "," : "", code, from, to);
-        if (rw > 0 && (size_t)rw < sizeof role && cat(roles, sizeof roles, role) == 0)
+        if (rw > 0 && (size_t)rw < sizeof role && cat(roles, sizeof roles, role) == 0) {
             count(r, DYADI_FX_DATE, DYADI_FX_CONVERTED);
+            if (marker)
+                count(r, mark_el, DYADI_FX_CONVERTED);
+        }
     }
     for (size_t i = 1; i < e->nphrase; i++)
         count(r, DYADI_FX_SYNONYM, DYADI_FX_CONVERTED);
@@ -1366,7 +1369,7 @@ static int read_verbs(fr *r, char *buf, size_t len)
                 r->fx->triggers_out += (size_t)k;
                 count(r, DYADI_FX_TIME, DYADI_FX_CONVERTED);
             } else {
-                warn(r, L.no, "malformed <TIME> phrase '%s', skipped", s);
+                warn(r, L.no, "malformed <TIME> phrase (no words or no code), skipped");
                 count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
             }
             continue;
