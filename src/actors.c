@@ -88,8 +88,9 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
         int lo = lang_ok(a->lang, c->lang);
         if (!lo)
             continue;
+        /* (TABARI and PETRARCH read text without case) */
         if (needs_capital(a->kind) && !(first->flags & DYAD_TOKF_CAPITAL) &&
-            first->kind == DYAD_TOK_WORD)
+            first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN))
             continue;
         /* A one-word city at the start of a sentence is too often a common
          * word with a capital ("Mais", "Bien"); it needs more evidence. */
@@ -187,6 +188,32 @@ static char *concat_code(dyad_coder *c, const char *country, const char *sector)
     return s;
 }
 
+static const char *const FORMER[] = {"former", NULL};
+
+/* Is seg one of code's 3-character segments (or a run of them)? */
+static int segment_of(const char *code, const char *seg)
+{
+    size_t n = strlen(code), k = strlen(seg);
+    for (size_t off = 0; k && off + k <= n; off += 3)
+        if (strncmp(code + off, seg, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* An actor's code with an agent's. dyad's own dictionaries: country +
+ * sector. TABARI's: a prefix agent [NGM~] goes first, and an agent code
+ * the actor already holds as a segment is not repeated (NGM + NGM is NGM,
+ * USAGOV + GOV is USAGOV; GMWGOV + WGO is GMWGOVWGO). */
+static char *compose_code(dyad_coder *c, const char *country, const dyadi_actor *ag,
+                          const char *sector)
+{
+    if (!(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN))
+        return concat_code(c, country, sector);
+    if (segment_of(country, sector))
+        return concat_code(c, country, "");
+    return ag && ag->prefix ? concat_code(c, sector, country) : concat_code(c, country, sector);
+}
+
 /* Country part of an actor code: the first three letters; blocs and IGOs
  * keep their code's first three letters too ("IGO", "WST"), as the
  * lenient scoring of event data does. */
@@ -228,6 +255,60 @@ static dyad_mention *push_mention(dyad_coder *c, const match *m0, uint32_t first
     return mm;
 }
 
+/* Words a TABARI blank may skip inside an actor phrase ("Prince of Dol
+ * Amroth" for PRINCE DOL_AMROTH, Al "The Weasel" Gore for AL GORE). */
+#define MAX_ACTOR_GAP 3u
+
+typedef struct amatch {
+    const dyadi_actor *a;
+    uint32_t end;           /* token after the phrase, 0 none */
+    uint32_t gaps;          /* gaps taken: on a tie the adjacent reading wins */
+    dyadi_node node;
+} amatch;
+
+/* The trie walk of a foreign lexicon, whose phrases may hold gaps
+ * (DYADI_KEY_GAP, as trigger patterns do): from node, token j on; the
+ * phrase starts at token i. A gap skips 0 to MAX_ACTOR_GAP words and any
+ * quotation marks, never other punctuation; two gaps are never adjacent
+ * in a phrase, so the branching stays small. */
+static void walk_gapped(const dyad_coder *c, dyadi_node node, uint32_t i, uint32_t j, uint32_t end,
+                        int sent_initial, uint32_t gaps, int after_gap, amatch *best)
+{
+    /* TABARI's connector written in the text ("Dol_Amroth") joins words */
+    if (j > i && j + 1 < end && tok(c, j)->kind == DYAD_TOK_PUNCT && tok(c, j)->norm &&
+        strcmp(tok(c, j)->norm, "_") == 0)
+        j++;
+    if (j < end) {
+        uint32_t key = tok(c, j)->norm_id;
+        dyadi_node nn = key ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, key) : 0;
+        if (nn) {
+            const dyadi_actor *a = best_entry(c, nn, tok(c, i), sent_initial, j - i + 1);
+            if (a && (j + 1 > best->end || (j + 1 == best->end && gaps < best->gaps))) {
+                best->a = a;
+                best->end = j + 1;
+                best->gaps = gaps;
+                best->node = nn;
+            }
+            walk_gapped(c, nn, i, j + 1, end, sent_initial, gaps, 0, best);
+        }
+    }
+    if (after_gap || j == i)
+        return;
+    dyadi_node g = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, DYADI_KEY_GAP);
+    if (!g)
+        return;
+    walk_gapped(c, g, i, j, end, sent_initial, gaps + 1, 1, best);
+    uint32_t words = 0;
+    for (uint32_t k = j; k + 1 < end; k++) {
+        const dyad_token *t = tok(c, k);
+        if (t->kind != DYAD_TOK_WORD && !(t->flags & DYAD_TOKF_QUOTE))
+            break;
+        if (t->kind == DYAD_TOK_WORD && ++words > MAX_ACTOR_GAP)
+            break;
+        walk_gapped(c, g, i, k + 1, end, sent_initial, gaps + 1, 1, best);
+    }
+}
+
 /* Pass 1: longest matches, sentence by sentence. */
 static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
 {
@@ -235,6 +316,8 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
     dyadi_node root = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR);
     if (!root)
         return DYAD_OK;
+    /* only foreign phrases hold gaps: dyad's own walk stays the plain one */
+    const int gapped = (dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) != 0;
     for (size_t s = 0; s < nsent; s++) {
         const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, s);
         uint32_t end = se->first_token + se->n_tokens;
@@ -244,19 +327,27 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
             const dyadi_actor *best = NULL;
             uint32_t best_len = 0;
             dyadi_node best_node = 0;
-            for (uint32_t j = i; j < end; j++) {
-                uint32_t key = tok(c, j)->norm_id;
-                if (!key)
-                    break;
-                node = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, key);
-                if (!node)
-                    break;
-                const dyadi_actor *a =
-                    best_entry(c, node, tok(c, i), i == se->first_token, j - i + 1);
-                if (a) {
-                    best = a;
-                    best_len = j - i + 1;
-                    best_node = node;
+            if (gapped) {
+                amatch am = {NULL, 0, 0, 0};
+                walk_gapped(c, root, i, i, end, i == se->first_token, 0, 0, &am);
+                best = am.a;
+                best_len = am.a ? am.end - i : 0;
+                best_node = am.node;
+            } else {
+                for (uint32_t j = i; j < end; j++) {
+                    uint32_t key = tok(c, j)->norm_id;
+                    if (!key)
+                        break;
+                    node = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, key);
+                    if (!node)
+                        break;
+                    const dyadi_actor *a =
+                        best_entry(c, node, tok(c, i), i == se->first_token, j - i + 1);
+                    if (a) {
+                        best = a;
+                        best_len = j - i + 1;
+                        best_node = node;
+                    }
                 }
             }
             if (best) {
@@ -275,6 +366,56 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
         }
     }
     return DYAD_OK;
+}
+
+/* TABARI's null [---], discard [###] and complex [+++] actors (also as a
+ * dated role: "[--- <950630] [DOL]"): the phrase stays matched, so no
+ * shorter phrase inside it is an actor, but it makes no mention; a discard
+ * or complex one vetoes its sentence (events.c codes nothing there). */
+static dyad_status drop_markers(dyad_coder *c, dyadi_vec *mv)
+{
+    match *ms = mv->data;
+    size_t out = 0;
+    for (size_t k = 0; k < mv->len; k++) {
+        int mk = dyadi_marker_code(entry_code(c, ms[k].a));
+        if (!mk) {
+            ms[out++] = ms[k];
+            continue;
+        }
+        if (mk != DYADI_MARK_NULL &&
+            !(c->vetoes.len && DYADI_VEC_AT(&c->vetoes, uint32_t, c->vetoes.len - 1) == ms[k].sent)) {
+            uint32_t *v = dyadi_vec_push(&c->vetoes);
+            if (!v)
+                return DYAD_ERR_NOMEM;
+            *v = ms[k].sent;
+        }
+    }
+    mv->len = out;
+    return DYAD_OK;
+}
+
+/* A compound actor (TABARI [FRO/BIL/SAM]): the codes of every compound
+ * entry of the phrase, joined by '/'; events.c codes one event per code. */
+static const char *compound_code(dyad_coder *c, const match *m)
+{
+    size_t n;
+    const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, m->node, &n);
+    char buf[256];
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
+        if (!a || !a->compound || !lang_ok(a->lang, c->lang))
+            continue;
+        const char *code = entry_code(c, a);
+        size_t l = strlen(code);
+        if (len + l + 2 > sizeof buf)
+            break;
+        if (len)
+            buf[len++] = '/';
+        memcpy(buf + len, code, l);
+        len += l;
+    }
+    return len ? dyadi_arena_strndup(&c->arena, buf, len) : m->a->code;
 }
 
 /* Is the phrase starting at token `first` governed by a preposition (so not
@@ -433,7 +574,10 @@ dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
     dyadi_vec_init(&mv, sizeof(match), MAX_MATCHES);
+    const int foreign = (dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) != 0;
     dyad_status st = find_matches(c, &mv);
+    if (st == DYAD_OK && foreign)
+        st = drop_markers(c, &mv);
     if (st != DYAD_OK)
         goto done;
     disambiguate(c, &mv);
@@ -481,6 +625,12 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             continue;
         } else if (a->kind == DYADI_AK_AGENT) {
             const char *sector = a->code;
+            const dyadi_actor *ag = a;
+            /* TABARI: "former" before the agent phrase makes it an elite
+             * ("Arnor former security officials" -> ARNELI) */
+            const int former = foreign && first > sfirst && norm_is(c, first - 1, FORMER);
+            if (former)
+                sector = "ELI";
             /* An agent word right after a common noun is an adjective: "aide
              * militaire", "forces armées", "military aid" is not "the
              * military". */
@@ -492,29 +642,35 @@ dyad_status dyadi_actors_run(dyad_coder *c)
              * also across one plain adjective ("les rebelles nazis
              * ukrainiens", "les forces armées russes") */
             if (k + 1 < nm && ms[k + 1].sent == m->sent &&
-                ms[k + 1].a->kind == DYADI_AK_DEMONYM &&
+                (ms[k + 1].a->kind == DYADI_AK_DEMONYM ||
+                 (foreign && country_code_of(ms[k + 1].a))) &&
                 (ms[k + 1].ti == last ||
-                 (ms[k + 1].ti == last + 1 && plain_adjective(c, last)))) {
-                code = concat_code(c, country_code_of(ms[k + 1].a), sector);
+                 (ms[k + 1].ti == last + 1 && plain_adjective(c, last) && !foreign))) {
+                code = compose_code(c, country_code_of(ms[k + 1].a), ag, sector);
                 last = ms[k + 1].ti + ms[k + 1].n;
                 how = "composition:agent+demonym";
                 k++;
-            } else if (k > 0 && ms[k - 1].sent == m->sent && ms[k - 1].ti + ms[k - 1].n == first &&
-                       ms[k - 1].a->kind == DYADI_AK_DEMONYM && c->mentions.len > 0 &&
+            } else if (k > 0 && ms[k - 1].sent == m->sent &&
+                       (ms[k - 1].ti + ms[k - 1].n == first ||
+                        (former && ms[k - 1].ti + ms[k - 1].n + 1 == first)) &&
+                       (ms[k - 1].a->kind == DYADI_AK_DEMONYM ||
+                        (foreign && country_code_of(ms[k - 1].a))) && c->mentions.len > 0 &&
                        DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                            ms[k - 1].ti) {
                 /* demonym + agent ("the Iranian foreign minister"): replace the
                  * demonym mention just emitted. */
                 c->mentions.len--;
                 first = ms[k - 1].ti;
-                code = concat_code(c, country_code_of(ms[k - 1].a), sector);
+                if (foreign && first > sfirst && norm_is(c, first - 1, FORMER))
+                    sector = "ELI";     /* "former Gondor prosecutors" */
+                code = compose_code(c, country_code_of(ms[k - 1].a), ag, sector);
                 how = "composition:demonym+agent";
             } else {
                 /* agent + of + country ("ambassadeur de la Russie", "the army of Iran") */
                 uint32_t j = after_of(c, last, send);
                 if (j && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
                     country_code_of(ms[k + 1].a)) {
-                    code = concat_code(c, country_code_of(ms[k + 1].a), sector);
+                    code = compose_code(c, country_code_of(ms[k + 1].a), ag, sector);
                     last = ms[k + 1].ti + ms[k + 1].n;
                     how = "composition:agent+of+country";
                     k++;
@@ -526,7 +682,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     /* genitive "Russia's foreign minister" */
                     c->mentions.len--;
                     first = ms[k - 1].ti;
-                    code = concat_code(c, country_code_of(ms[k - 1].a), sector);
+                    code = compose_code(c, country_code_of(ms[k - 1].a), ag, sector);
                     how = "composition:genitive+agent";
                 }
             }
@@ -557,7 +713,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     code = pc;          /* a leader out of office ("l'ancien
                                            président Barack Obama"): the country */
                 else if (!code)
-                    code = concat_code(c, pc, sector);
+                    code = compose_code(c, pc, ag, sector);
                 how = "composition:agent+person";
                 a = person;
                 k++;
@@ -592,14 +748,10 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     how = "coreference:agent";
                 } else if (j > last && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
                            (ms[k + 1].a->country || country_code_of(ms[k + 1].a)) &&
-                           /* a demonym adjective is no place ("in Iranian"),
-                            * but TABARI/PETRARCH country names are kept as
-                            * demonyms so they compose with agents */
-                           (ms[k + 1].a->kind != DYADI_AK_DEMONYM ||
-                            (tok(c, j)->flags & DYAD_TOKF_CAPITAL))) {
+                           (foreign || ms[k + 1].a->kind != DYADI_AK_DEMONYM)) {
                     const dyadi_actor *pa = ms[k + 1].a;
                     const char *pc = pa->country ? pa->country : country_code_of(pa);
-                    code = concat_code(c, pc, sector);
+                    code = compose_code(c, pc, ag, sector);
                     how = "composition:agent+in+place";
                     push_mention(c, m, first, last, DYAD_MENTION_ACTOR, code, a, how);
                     push_mention(c, &ms[k + 1], j, j + ms[k + 1].n, DYAD_MENTION_PLACE, pc, pa,
@@ -612,10 +764,10 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 }
             }
         } else if (a->kind == DYADI_AK_DEMONYM) {
-            code = a->code;
+            code = a->compound ? compound_code(c, m) : a->code;
             how = "demonym";
         } else {
-            code = entry_code(c, a);
+            code = a->compound ? compound_code(c, m) : entry_code(c, a);
             if (a->kind == DYADI_AK_PERSON)
                 person = a;
         }

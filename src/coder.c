@@ -92,6 +92,7 @@ DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex)
     dyadi_vec_init(&c->events, sizeof(dyad_event), CODER_MAX_EVENTS);
     dyadi_vec_init(&c->wclass, sizeof(uint32_t), CODER_MAX_TOKENS);
     dyadi_vec_init(&c->quotes, sizeof(dyad_quote), CODER_MAX_EVENTS);
+    dyadi_vec_init(&c->vetoes, sizeof(uint32_t), CODER_MAX_SENTS);
     dyadi_arena_init(&f->stab_arena, STEM_CACHE_BYTES);
     dyadi_vec_init(&f->ents, sizeof(keyent), CODER_MAX_TOKENS);
     dyadi_vec_init(&f->tok_ent, sizeof(uint32_t), CODER_MAX_TOKENS);
@@ -117,6 +118,7 @@ DYAD_API void dyad_coder_free(dyad_coder *c)
     dyadi_vec_free(&c->events);
     dyadi_vec_free(&c->wclass);
     dyadi_vec_free(&c->quotes);
+    dyadi_vec_free(&c->vetoes);
     free(f->stab);
     dyadi_arena_free(&f->stab_arena);
     dyadi_vec_free(&f->ents);
@@ -235,6 +237,7 @@ static void reset(dyad_coder *c, const dyad_doc *doc)
     c->mentions.len = 0;
     c->events.len = 0;
     c->quotes.len = 0;
+    c->vetoes.len = 0;
     f->ents.len = 0;
     f->tok_ent.len = 0;
     if (f->nslots > CACHE_KEEP_SLOTS) {     /* do not memset a huge table per small document */

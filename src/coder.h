@@ -17,6 +17,8 @@ struct dyad_coder {
     dyadi_vec mentions;         /* dyad_mention (actors.c) */
     dyadi_vec events;           /* dyad_event (events.c) */
     dyadi_vec quotes;           /* dyad_quote (events.c) */
+    dyadi_vec vetoes;           /* uint32_t sentence indices holding a TABARI discard [###]
+                                   or complex [+++] actor (actors.c): nothing is coded there */
     const dyad_doc *doc;        /* borrowed for the duration of dyad_coder_run */
     const char *lang;           /* "fr", "en", "und" (static storage) */
     uint32_t date;              /* document date as YYYYMMDD (YYYYMM00 for a month), 0 unknown */

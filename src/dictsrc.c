@@ -607,6 +607,17 @@ int dyadi_actor_code_ok(const char *s)
     return 1;
 }
 
+/* TABARI's sentence markers: "###" discards the sentence, "+++" makes it
+ * complex (nothing is coded); "---" is the null code. Accepted as actor
+ * codes (roles too) and trigger codes. */
+int dyadi_marker_code(const char *s)
+{
+    if (!s || s[0] == '\0' || s[1] != s[0] || s[2] != s[0] || s[3] != '\0')
+        return 0;
+    return s[0] == '-' ? DYADI_MARK_NULL : s[0] == '#' ? DYADI_MARK_DISCARD
+                                                        : s[0] == '+' ? DYADI_MARK_COMPLEX : 0;
+}
+
 /* CAMEO event codes: 2 to 4 digits ("01", "111", "0234"), or "---". */
 int dyadi_event_code_ok(const char *s)
 {
@@ -701,7 +712,8 @@ static const char *const actor_kinds[] = {"country", "demonym", "capital", "city
                                           "region",  "igo",     "bloc",    "person",
                                           "agent",   "org",     "media",   "pronoun"};
 static const char *const actor_keys[] = {"id",  "roles", "g",   "n",   "country", "admin",
-                                         "lat", "lon",   "pop", "gov", "sector", "ambiguous"};
+                                         "lat", "lon",   "pop", "gov", "sector", "ambiguous",
+                                         "compound", "prefix"};
 
 /* Parse "CODE:FROM:TO,..." into c->roles. Returns the number of roles
  * kept, -1 when out of memory. Malformed roles are errors (dropped). */
@@ -723,7 +735,7 @@ static int parse_roles(cc *c, char *s, uint32_t *first)
             *c1 = '\0';
             long from = parse_date(c1 + 1, (size_t)(c2 - c1 - 1));
             long to = parse_date(c2 + 1, strlen(c2 + 1));
-            if (!dyadi_actor_code_ok(s))
+            if (!dyadi_actor_code_ok(s) && !dyadi_marker_code(s))
                 report(c, SEV_ERROR, "role code '%s' is not a CAMEO actor code", s);
             else if (from < 0)
                 report(c, SEV_ERROR, "role %s: bad date '%.*s' (expected YYYY-MM-DD)", s,
@@ -800,11 +812,12 @@ static int handle_actor(cc *c, char **col, int ncol)
     int pronoun = kind == DYADI_AK_PRONOUN;
     if (pronoun && strcmp(code, "-") == 0)
         code = "";
-    if (!(pronoun && !*code) && !dyadi_actor_code_ok(code)) {
+    int marker = dyadi_marker_code(code);
+    if (!(pronoun && !*code) && !marker && !dyadi_actor_code_ok(code)) {
         report(c, SEV_ERROR, "bad code '%s' (a CAMEO actor code: upper-case letters and digits)", code);
         return 0;
     }
-    if (*code && strlen(code) % 3 && !pronoun)    /* pronouns carry placeholders */
+    if (*code && strlen(code) % 3 && !pronoun && !marker)    /* pronouns carry placeholders */
         report(c, SEV_WARN, "code '%s' is not made of 3-character CAMEO segments", code);
 
     c_actor a;
@@ -890,6 +903,13 @@ static int handle_actor(cc *c, char **col, int ncol)
             else if (v[0] == '1')
                 a.gov |= DYADI_ACTOR_AMBIGUOUS;
             break;
+        case 12:
+        case 13:
+            if (strcmp(v, "0") && strcmp(v, "1"))
+                report(c, SEV_WARN, "%s=%s: expected 0 or 1", k, v);
+            else if (v[0] == '1')
+                a.gov |= k[0] == 'c' ? DYADI_ACTOR_COMPOUND : DYADI_ACTOR_PREFIX;
+            break;
         default:
             report(c, SEV_WARN, "unknown attribute '%s' for an actor", k);
             break;
@@ -923,7 +943,7 @@ static int handle_actor(cc *c, char **col, int ncol)
     c->st->roles += a.role_n;
     /* entries marked ambiguous=1 are meant to share a phrase with other
      * codes (the recogniser picks by the document's context) */
-    uint32_t extra = (a.gov & DYADI_ACTOR_AMBIGUOUS) ? SIG_AMBIGUOUS : 0;
+    uint32_t extra = (a.gov & (DYADI_ACTOR_AMBIGUOUS | DYADI_ACTOR_COMPOUND)) ? SIG_AMBIGUOUS : 0;
     if (kind == DYADI_AK_CITY) {
         double ll[2] = {a.lat, a.lon};
         extra = dyadi_lex_hash((const char *)ll, sizeof ll);
@@ -1070,7 +1090,7 @@ static int handle_trigger(cc *c, char **col, int ncol)
         report(c, SEV_ERROR, "bad language '%s' (fr, en, ... or *)", lang);
         return 0;
     }
-    if (!dyadi_event_code_ok(code)) {
+    if (!dyadi_event_code_ok(code) && !dyadi_marker_code(code)) {
         report(c, SEV_ERROR, "bad CAMEO event code '%s' (2 to 4 digits)", code);
         return 0;
     }
@@ -1187,7 +1207,7 @@ static int handle_trigger(cc *c, char **col, int ncol)
         report(c, SEV_ERROR, "pattern '%s': %s", pattern, why);
         return 0;
     }
-    if (c->cameo.len && strcmp(code, "---") != 0 && !have_cameo(c, code))
+    if (c->cameo.len && !dyadi_marker_code(code) && !have_cameo(c, code))
         report(c, c->o->lint ? SEV_CODE : SEV_WARN,
                "event code %s is not in the CAMEO taxonomy (cameo/codes.tsv)", code);
     for (int i = 0; i < ks.n; i++)

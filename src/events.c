@@ -595,10 +595,10 @@ static const char *fill_country(dyad_coder *c, const char *country, const char *
     return dyadi_arena_strndup(&c->arena, buf, (size_t)n);
 }
 
-static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
-                      const cand *tgt, const char *code, int polarity, int modality,
-                      const char *attr_text, const char *attr_code, const cand *loc,
-                      const char *edate, const char *rule)
+static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
+                       const cand *tgt, const char *code, int polarity, int modality,
+                       const char *attr_text, const char *attr_code, const cand *loc,
+                       const char *edate, const char *rule)
 {
     /* An agent of unknown country ("---CVL": "urged residents to
      * evacuate") takes the country of the other side: a domestic event.
@@ -683,6 +683,105 @@ static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *s
                                           e->trigger.end - e->trigger.start);
     e->rule = rule;
     e->mentions = 1;
+    return 0;
+}
+
+/* push_event1, once per member of a compound actor: a code "FRO/BIL/SAM"
+ * (TABARI's [FRO/BIL/SAM], actors.c) gives one event per code. */
+static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
+                      const cand *tgt, const char *code, int polarity, int modality,
+                      const char *attr_text, const char *attr_code, const cand *loc,
+                      const char *edate, const char *rule)
+{
+    for (int side = 0; side < 2; side++) {
+        const cand *x = side == 0 ? src : tgt;
+        if (!x || !x->code || !strchr(x->code, '/'))
+            continue;
+        cand part = *x;
+        for (const char *p = x->code;;) {
+            const char *q = strchr(p, '/');
+            size_t l = q ? (size_t)(q - p) : strlen(p);
+            part.code = dyadi_arena_strndup(&c->arena, p, l);
+            part.country = dyadi_arena_strndup(&c->arena, p, l < 3 ? l : 3);
+            if (!part.code || !part.country)
+                return -1;
+            if (l && push_event(c, sent, t, side == 0 ? &part : src, side == 1 ? &part : tgt,
+                                code, polarity, modality, attr_text, attr_code, loc, edate,
+                                rule) != 0)
+                return -1;
+            if (!q)
+                return 0;
+            p = q + 1;
+        }
+    }
+    return push_event1(c, sent, t, src, tgt, code, polarity, modality, attr_text, attr_code, loc,
+                       edate, rule);
+}
+
+/* ---- TABARI's sentence markers ----------------------------------------- */
+
+/* Is the word at i read as a noun by TABARI: capitalised inside the
+ * sentence, or right after an article? */
+static int tabari_noun(const dyad_coder *c, uint32_t i, uint32_t sfirst)
+{
+    if (i <= sfirst)
+        return 0;
+    unsigned char b = (unsigned char)c->doc->text[tok(c, i)->span.start];
+    return (b >= 'A' && b <= 'Z') || norm_in(c, i - 1, (const char *const[]){"the", "a", "an", NULL});
+}
+
+/* The marker a trigger pattern reaches from node, on any path (not only
+ * the longest: TABARI discards a sentence on any [###] pattern):
+ * DYADI_MARK_DISCARD, DYADI_MARK_COMPLEX or 0. A complex [+++] verb or
+ * pattern counts only when its first word is read as a verb (noun: the
+ * words of "Planetary Cup" as a noun); time phrases (noun entries) always. */
+static int marker_walk(const dyad_coder *c, dyadi_node node, uint32_t j, uint32_t end, int depth,
+                       int noun)
+{
+    int found = 0;
+    size_t n = 0;
+    const uint32_t *ids = depth > 0 ? dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, node, &n) : NULL;
+    for (size_t k = 0; ids && k < n; k++) {
+        const dyadi_trigger *e = dyadi_lex_trigger(c->lex, ids[k]);
+        int mk = e ? dyadi_marker_code(e->code) : 0;
+        if (mk == DYADI_MARK_DISCARD)
+            return mk;
+        if (mk == DYADI_MARK_COMPLEX && (!noun || e->kind == DYADI_TK_NOUN))
+            found = mk;
+    }
+    if (depth >= MAX_DEPTH)
+        return found;
+    if (j < end && tok(c, j)->stem_id) {
+        dyadi_node nn = dyadi_lex_step(c->lex, DYADI_TRIE_TRIGGER, node, tok(c, j)->stem_id);
+        int r = nn ? marker_walk(c, nn, j + 1, end, depth + 1, noun) : 0;
+        if (r == DYADI_MARK_DISCARD)
+            return r;
+        found = r ? r : found;
+    }
+    dyadi_node g = depth > 0 ? dyadi_lex_step(c->lex, DYADI_TRIE_TRIGGER, node, DYADI_KEY_GAP) : 0;
+    for (uint32_t skip = 0; g && skip <= MAX_GAP && j + skip < end; skip++) {
+        if (skip > 0 && norm_in(c, j + skip - 1, (const char *const[]){";", ":", ".", NULL}))
+            break;  /* as walk(): a gap never crosses a clause boundary */
+        int r = marker_walk(c, g, j + skip, end, depth + 1, noun);
+        if (r == DYADI_MARK_DISCARD)
+            return r;
+        found = r ? r : found;
+    }
+    return found;
+}
+
+/* TABARI's discard [###] and complex [+++] markers: a sentence holding a
+ * discard actor or pattern, a complex actor or a complex pattern read as a
+ * verb codes nothing. Called once per sentence with foreign lexicons. */
+static int sentence_vetoed(const dyad_coder *c, uint32_t s, uint32_t sfirst, uint32_t send)
+{
+    for (size_t k = 0; k < c->vetoes.len; k++)
+        if (DYADI_VEC_AT(&c->vetoes, uint32_t, k) == s)
+            return 1;
+    dyadi_node root = dyadi_lex_root(c->lex, DYADI_TRIE_TRIGGER);
+    for (uint32_t i = sfirst; root && i < send; i++)
+        if (marker_walk(c, root, i, send, 0, tabari_noun(c, i, sfirst)))
+            return 1;
     return 0;
 }
 
@@ -1475,6 +1574,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
         if (ncu)
             memcpy(cues, (cue *)cuev.data + cue_off[s], ncu * sizeof *cues);
         size_t ntr = find_triggers(c, sfirst, send, ts, MAX_TRIGS);
+        if (foreign && sentence_vetoed(c, (uint32_t)s, sfirst, send))
+            continue;
         uint32_t cfirst = sfirst;  /* TABARI: the current clause's first token */
         if (one_verb) {
             /* TABARI deletes comma-delimited clauses: their actors and
@@ -1632,7 +1733,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             }
             if (speech[t->first] && speech[t->end - 1])
                 continue; /* the speech verb itself, not "claim responsibility" */
-            if (e->code[0] == '-') {
+            if (e->code[0] == '-' || dyadi_marker_code(e->code)) {
                 /* a null trigger ("---"): matched so that a shorter pattern
                  * does not code the phrase; no event, but a null pattern
                  * uses the verb (a bare verb coded "---" does not) */

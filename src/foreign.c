@@ -372,8 +372,61 @@ static void take_codes(fr *r, entry *e, char *s, uint32_t line)
     }
 }
 
-/* One phrase of an entry with its dyad columns; TABARI words that are not
- * closed with '_' match as prefixes, approximated by common endings. */
+/* An actor phrase as dyad writes it. PETRARCH: '_' and blanks separate
+ * words. TABARI: '_' joins adjacent words and a blank lets other words
+ * come between ("PRINCE DOL_AMROTH" matches "Prince of Dol Amroth"),
+ * written as dyad's gap " ... "; with hyphen set the '_' junctions are
+ * written '-' ("Al-Gore" for AL_GORE, one token for the tokenizer).
+ * *mode: 0 the last word is open (a prefix), 1 closed by '_' (it still
+ * takes noun endings), 2 closed by '=' (no ending). *njoin counts the '_'
+ * junctions. Returns 0 when nothing is left. */
+static int actor_words(const char *raw, int tabari, int hyphen, char *out, size_t outlen,
+                       int *mode, int *njoin)
+{
+    size_t n = 0;
+    int sep = 0;    /* separator run before the next word: 0, '_' or ' ' */
+    *mode = 0;
+    *njoin = 0;
+    for (const char *p = raw; *p; p++) {
+        char ch = *p;
+        if (ch == '_' || ch == '=' || ch == ' ' || ch == '\t') {
+            if (ch == '=')
+                *mode = 2;
+            else if (ch == '_' && *mode != 2)
+                *mode = 1;
+            sep = ch == ' ' || ch == '\t' || sep == ' ' ? ' ' : '_';
+            continue;
+        }
+        *mode = 0;
+        if (sep && n > 0) {
+            const char *j = " ";
+            if (sep == ' ' && tabari)
+                j = " ... ";
+            else if (sep == '_') {
+                (*njoin)++;
+                if (hyphen)
+                    j = "-";
+            }
+            size_t jl = strlen(j);
+            if (n + jl + 1 >= outlen)
+                return 0;
+            memcpy(out + n, j, jl);
+            n += jl;
+        }
+        sep = 0;
+        if (n + 1 >= outlen)
+            return 0;
+        out[n++] = ch;
+    }
+    out[n] = '\0';
+    return n > 0;
+}
+
+/* One phrase of an entry with its dyad columns. TABARI words that are not
+ * closed with '_' match as prefixes, approximated by common endings; a
+ * word closed with '_' still takes the regular noun endings ("Libyas",
+ * "radios"), one closed with '=' none; '_'-joined words are also entered
+ * hyphenated. */
 static int emit_actor(fr *r, const entry *e, const char *raw, const char *kind,
                       const char *code, const char *attrs, int is_agent)
 {
@@ -381,28 +434,39 @@ static int emit_actor(fr *r, const entry *e, const char *raw, const char *kind,
         "",    "s",   "es",  "a",   "an", "ans", "ia",  "ian", "ians", "i",  "is", "n",
         "ns",  "e",   "ese", "ish", "y",  "ic",  "ine", "ines", "on",  "ay", "egian"};
     static const char *const agent_ends[] = {"", "s", "es"};
-    char words[MAX_TEXT];
-    int exact;
-    if (!phrase_words(raw, words, sizeof words, &exact)) {
-        warn(r, e->line, "empty phrase '%s', skipped", raw);
-        count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
-        return 0;
-    }
-    size_t nends = 1;
-    const char *const *ends = country_ends;
-    if (r->tabari && !exact) {
-        ends = is_agent ? agent_ends : country_ends;
-        nends = is_agent ? sizeof agent_ends / sizeof *agent_ends
-                         : sizeof country_ends / sizeof *country_ends;
-        count(r, DYADI_FX_STEM, DYADI_FX_APPROX);
-    }
-    for (size_t i = 0; i < nends; i++) {
-        char ph[MAX_TEXT + 8];
-        snprintf(ph, sizeof ph, "%s%s", words, ends[i]);
-        int k = dyadi_dict_src_add(r->src, 'A', e->line, kind, ph, code, attrs);
-        if (k < 0)
-            return -1;
-        r->fx->actors_out += (size_t)k;
+    static const char *const noun_ends[] = {"", "s", "es"};
+    for (int hyphen = 0; hyphen < 2; hyphen++) {
+        char words[MAX_TEXT];
+        int mode, njoin;
+        if (!actor_words(raw, r->tabari, hyphen, words, sizeof words, &mode, &njoin)) {
+            if (hyphen)
+                break;
+            warn(r, e->line, "empty phrase '%s', skipped", raw);
+            count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
+            return 0;
+        }
+        if (hyphen && (!r->tabari || !njoin))
+            break;
+        size_t nends = 1;
+        const char *const *ends = country_ends;
+        if (r->tabari && mode == 0) {
+            ends = is_agent ? agent_ends : country_ends;
+            nends = is_agent ? sizeof agent_ends / sizeof *agent_ends
+                             : sizeof country_ends / sizeof *country_ends;
+            if (!hyphen)
+                count(r, DYADI_FX_STEM, DYADI_FX_APPROX);
+        } else if (r->tabari && mode == 1) {
+            ends = noun_ends;
+            nends = sizeof noun_ends / sizeof *noun_ends;
+        }
+        for (size_t i = 0; i < nends; i++) {
+            char ph[MAX_TEXT + 8];
+            snprintf(ph, sizeof ph, "%s%s", words, ends[i]);
+            int k = dyadi_dict_src_add(r->src, 'A', e->line, kind, ph, code, attrs);
+            if (k < 0)
+                return -1;
+            r->fx->actors_out += (size_t)k;
+        }
     }
     return 0;
 }
@@ -441,13 +505,12 @@ static int emit_agent(fr *r, entry *e, const char *raw, const char *sector, int 
         has_braces = 1;
     }
     char *p = trim(phrase);
-    if (prefix) {
-        warn(r, e->line, "agent code '%s~' goes before the actor code in TABARI; dyad appends "
-                         "agent codes (approximated)", sector);
-        count(r, DYADI_FX_AGENT_PREFIX, DYADI_FX_APPROX);
-    }
+    /* [NGM~]: the agent's code goes before the actor's (prefix=1) */
+    if (prefix)
+        count(r, DYADI_FX_AGENT_PREFIX, DYADI_FX_CONVERTED);
     count(r, DYADI_FX_AGENT, DYADI_FX_CONVERTED);
-    if (emit_actor(r, e, p, "agent", sector, "n=s", 1) < 0)
+    const char *sg = prefix ? "n=s;prefix=1" : "n=s", *pl_attrs = prefix ? "n=p;prefix=1" : "n=p";
+    if (emit_actor(r, e, p, "agent", sector, sg, 1) < 0)
         return -1;
     if (has_braces) {
         char *save = trim(plurals);
@@ -457,7 +520,7 @@ static int emit_agent(fr *r, entry *e, const char *raw, const char *sector, int 
             char *sp = w + strcspn(w, " \t");
             char keep = *sp;
             *sp = '\0';
-            if (*w && emit_actor(r, e, w, "agent", sector, "n=p", 1) < 0)
+            if (*w && emit_actor(r, e, w, "agent", sector, pl_attrs, 1) < 0)
                 return -1;
             if (!keep)
                 break;
@@ -472,7 +535,7 @@ static int emit_agent(fr *r, entry *e, const char *raw, const char *sector, int 
             p[--n] = '\0';
         plural_of(p, pl, sizeof pl);
         count(r, DYADI_FX_PLURAL, DYADI_FX_CONVERTED);
-        if (emit_actor(r, e, pl, "agent", sector, "n=p", 1) < 0)
+        if (emit_actor(r, e, pl, "agent", sector, pl_attrs, 1) < 0)
             return -1;
     }
     return 0;
@@ -504,15 +567,22 @@ static int emit_agent_subst(fr *r, entry *e, const char *raw, const char *sector
     return 0;
 }
 
-/* Convert one complete entry (phrase, synonyms, code brackets). */
+/* Convert one complete entry (phrase, synonyms, code brackets). TABARI's
+ * null [---], discard [###] and complex [+++] codes are codes like the
+ * others, also within dates ("[--- <950630] [DOL]"): the phrase is matched
+ * and the recogniser makes no mention of a null actor and discards the
+ * sentence of a [###] or [+++] one. [A/B/C] is a compound actor: one entry
+ * per code, marked compound=1. */
 static int flush_entry(fr *r, entry *e, int agents_file)
 {
     if (!e->nphrase)
         return 0;
     char base[96] = "";
     char roles[MAX_TEXT] = "";
+    char multi[MAX_CODES][96];
+    size_t nmulti = 0;
     const char *agent = NULL;
-    int agent_prefix = 0, null_seen = 0, discard_seen = 0, bad = 0;
+    int agent_prefix = 0;
     char sector[96] = "";
     for (size_t i = 0; i < e->ncode; i++) {
         char *c = e->code[i];
@@ -529,36 +599,58 @@ static int flush_entry(fr *r, entry *e, int agents_file)
             agent = sector;
             continue;
         }
-        if (strcmp(code, "---") == 0 || strcmp(code, "+++") == 0) {
-            null_seen = 1;
-            count(r, DYADI_FX_NULL, DYADI_FX_SKIPPED);
-            warn(r, e->line, "null code [%s] for '%s': dyad has no null actor (phrase not entered%s)",
-                 code, e->phrase[0], *rest ? ", dated" : "");
+        int marker = dyadi_marker_code(code);
+        if (marker > DYADI_MARK_NULL && !r->tabari) {
+            /* PETRARCH has no discard or complex actor (its discards file
+             * does that work) */
+            warn(r, e->line, "code [%s] for '%s' is not used by PETRARCH, ignored", code,
+                 e->phrase[0]);
+            count(r, marker == DYADI_MARK_DISCARD ? DYADI_FX_DISCARD : DYADI_FX_NULL,
+                  DYADI_FX_SKIPPED);
             continue;
         }
-        if (strcmp(code, "###") == 0) {
-            discard_seen = 1;
-            count(r, DYADI_FX_DISCARD, DYADI_FX_SKIPPED);
-            warn(r, e->line, "discard code [###] for '%s': dyad cannot discard a sentence "
-                             "from an actor", e->phrase[0]);
-            continue;
-        }
+        const int mark_el = marker == DYADI_MARK_DISCARD ? DYADI_FX_DISCARD : DYADI_FX_NULL;
         char *slash = strchr(code, '/');
+        if (slash && !*rest && !base[0] && !nmulti) {
+            /* [FRO/BIL/SAM]: every code, a compound */
+            int ok = 1;
+            for (char *q = code; q && ok;) {
+                char *nx = strchr(q, '/');
+                if (nx)
+                    *nx++ = '\0';
+                if (!dyadi_actor_code_ok(q))
+                    ok = 0;
+                else if (nmulti < MAX_CODES)
+                    snprintf(multi[nmulti++], sizeof multi[0], "%s", q);
+                q = nx;
+            }
+            if (!ok || nmulti < 2) {
+                warn(r, e->line, "bad compound code [%s] for '%s', ignored", c, e->phrase[0]);
+                count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
+                nmulti = 0;
+                continue;
+            }
+            count(r, DYADI_FX_MULTICODE, DYADI_FX_CONVERTED);
+            snprintf(base, sizeof base, "%s", multi[0]);
+            continue;
+        }
         if (slash) {
             *slash = '\0';
-            warn(r, e->line, "several codes [%s/...] for '%s': dyad keeps the first",
-                 code, e->phrase[0]);
+            warn(r, e->line, "several codes [%s/...] %s for '%s': dyad keeps the first", code,
+                 *rest ? "within dates" : "besides another code", e->phrase[0]);
             count(r, DYADI_FX_MULTICODE, DYADI_FX_APPROX);
         }
-        if (!dyadi_actor_code_ok(code)) {
+        if (!marker && !dyadi_actor_code_ok(code)) {
             warn(r, e->line, "bad actor code '%s' in [%s], ignored", code, c);
             count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
-            bad = 1;
             continue;
         }
         if (!*rest) {
-            if (!base[0])
+            if (!base[0]) {
                 snprintf(base, sizeof base, "%s", code);
+                if (marker)
+                    count(r, mark_el, DYADI_FX_CONVERTED);
+            }
             continue;
         }
         /* date restriction: <D, >D, D-D (blanks allowed) */
@@ -582,21 +674,22 @@ static int flush_entry(fr *r, entry *e, int agents_file)
         if (!ok) {
             warn(r, e->line, "bad date restriction '%s' in [%s], ignored", rest, c);
             count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
-            bad = 1;
             continue;
         }
         char role[160];
         int rw = snprintf(role, sizeof role, "%s%s:%s:%s", roles[0] ? "," : "", code, from, to);
-        if (rw > 0 && (size_t)rw < sizeof role && cat(roles, sizeof roles, role) == 0)
+        if (rw > 0 && (size_t)rw < sizeof role && cat(roles, sizeof roles, role) == 0) {
             count(r, DYADI_FX_DATE, DYADI_FX_CONVERTED);
+            if (marker)
+                count(r, mark_el, DYADI_FX_CONVERTED);
+        }
     }
-    (void)bad;
     for (size_t i = 1; i < e->nphrase; i++)
         count(r, DYADI_FX_SYNONYM, DYADI_FX_CONVERTED);
     int rc = 0;
     if (agent || agents_file) {
         if (!agent) {
-            if (!base[0]) {
+            if (!base[0] || dyadi_marker_code(base)) {
                 warn(r, e->line, "agent '%s' without a [~CODE], skipped", e->phrase[0]);
                 count(r, DYADI_FX_AGENT, DYADI_FX_SKIPPED);
                 goto done;
@@ -608,7 +701,7 @@ static int flush_entry(fr *r, entry *e, int agents_file)
         goto done;
     }
     if (!base[0] && roles[0]) {
-        /* TABARI: [USAGOV 991201-010114] [---] is USAGOV in those dates and
+        /* TABARI: [USAGOV 991201-010114] alone is USAGOV in those dates and
          * nothing outside; dyad needs a code outside: the first role's. */
         snprintf(base, sizeof base, "%.*s", (int)strcspn(roles, ":"), roles);
         warn(r, e->line, "'%s' has codes only within dates; dyad uses %s outside them too",
@@ -616,10 +709,8 @@ static int flush_entry(fr *r, entry *e, int agents_file)
         count(r, DYADI_FX_DATE, DYADI_FX_APPROX);
     }
     if (!base[0]) {
-        if (!null_seen && !discard_seen) {
-            warn(r, e->line, "actor '%s' without a code, skipped", e->phrase[0]);
-            count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
-        }
+        warn(r, e->line, "actor '%s' without a code, skipped", e->phrase[0]);
+        count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
         count(r, DYADI_FX_ACTOR, DYADI_FX_SKIPPED);
         goto done;
     }
@@ -627,8 +718,16 @@ static int flush_entry(fr *r, entry *e, int agents_file)
     /* Kinds: dated entries are persons (roles), three-letter codes stand
      * for a country and compose with agents as demonyms do ("Arnor
      * police"), longer codes are named organisations. */
-    const char *kind = roles[0] ? "person" : strlen(base) == 3 ? "demonym" : "country";
     char attrs[MAX_TEXT + 16] = "";
+    if (nmulti > 1) {
+        for (size_t k = 0; k < nmulti && rc == 0; k++) {
+            const char *kind = strlen(multi[k]) == 3 ? "demonym" : "country";
+            for (size_t i = 0; i < e->nphrase && rc == 0; i++)
+                rc = emit_actor(r, e, e->phrase[i], kind, multi[k], "compound=1", 0);
+        }
+        goto done;
+    }
+    const char *kind = roles[0] ? "person" : strlen(base) == 3 ? "demonym" : "country";
     if (roles[0])
         snprintf(attrs, sizeof attrs, "roles=%s", roles);
     for (size_t i = 0; i < e->nphrase && rc == 0; i++)
@@ -1176,9 +1275,10 @@ static int verb_code(fr *r, uint32_t line, const char *raw, char *out, size_t ou
     char *t = trim(c);
     if (strcmp(t, "---") == 0 || strcmp(t, "+++") == 0) {
         /* a null pattern: dyad's null trigger "---" matches the phrase and
-         * codes nothing, so the bare verb does not code it either */
+         * codes nothing, so the bare verb does not code it either; "+++"
+         * also makes the sentence complex: nothing is coded in it */
         count(r, DYADI_FX_NULL, DYADI_FX_CONVERTED);
-        snprintf(out, outlen, "---");
+        snprintf(out, outlen, "%s", r->tabari ? t : "---");
         return 1;
     }
     if (!*t) {
@@ -1186,10 +1286,16 @@ static int verb_code(fr *r, uint32_t line, const char *raw, char *out, size_t ou
         warn(r, line, "empty code []: entry skipped");
         return 0;
     }
-    if (strcmp(t, "###") == 0) {
+    if (strcmp(t, "###") == 0 && !r->tabari) {
         count(r, DYADI_FX_DISCARD, DYADI_FX_SKIPPED);
-        warn(r, line, "discard code [###] in a verb pattern is not represented");
+        warn(r, line, "discard code [###] in a verb pattern: PETRARCH discards from its "
+                      "discards file, skipped");
         return 0;
+    }
+    if (strcmp(t, "###") == 0) {   /* TABARI: discards the sentence (events.c) */
+        count(r, DYADI_FX_DISCARD, DYADI_FX_CONVERTED);
+        snprintf(out, outlen, "###");
+        return 1;
     }
     char *pair = strchr(t, ':');
     if (pair) {
@@ -1293,6 +1399,23 @@ static int read_verbs(fr *r, char *buf, size_t len)
         }
         if (strncasecmp(s, "</SYNSETS>", 10) == 0) {
             in_syn = 0;
+            continue;
+        }
+        if (in_time && s[0] != '-' && (strstr(s, "[###]") || strstr(s, "[+++]"))) {
+            /* a discard [###] or complex [+++] time phrase: a marker
+             * trigger (a noun: read wherever it stands) */
+            char *text, *code, words[MAX_TEXT];
+            int ex;
+            if (split_code(s, &text, &code) && phrase_words(text, words, sizeof words, &ex)) {
+                int k = dyadi_dict_src_add(r->src, 'T', L.no, "noun", words, trim(code), "");
+                if (k < 0)
+                    goto nomem;
+                r->fx->triggers_out += (size_t)k;
+                count(r, DYADI_FX_TIME, DYADI_FX_CONVERTED);
+            } else {
+                warn(r, L.no, "malformed <TIME> phrase (no words or no code), skipped");
+                count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
+            }
             continue;
         }
         if (in_time) {

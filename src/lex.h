@@ -28,8 +28,18 @@ enum dyadi_actor_kind {
     DYADI_AK_AGENT, DYADI_AK_ORG, DYADI_AK_MEDIA, DYADI_AK_PRONOUN
 };
 
-/* Bit 1 of the actor record's gov byte: the entry is ambiguous=1. */
+/* Bits of the actor record's gov byte: bit 0 gov=1, then ambiguous=1,
+ * compound=1 (one of several codes of a TABARI [A/B] phrase, a compound
+ * actor) and prefix=1 (an agent code written before the actor's, TABARI
+ * [NGM~]). */
 #define DYADI_ACTOR_AMBIGUOUS 2u
+#define DYADI_ACTOR_COMPOUND 4u
+#define DYADI_ACTOR_PREFIX 8u
+
+/* TABARI's null, discard and complex codes ("---", "###", "+++") as actor
+ * or trigger codes: dyadi_marker_code (dictsrc.h). */
+enum { DYADI_MARK_NULL = 1, DYADI_MARK_DISCARD = 2, DYADI_MARK_COMPLEX = 3 };
+int dyadi_marker_code(const char *s);     /* DYADI_MARK_* of "---", "###", "+++"; else 0 */
 
 /* Dates as integers YYYYMMDD; 0 = open. */
 typedef struct dyadi_role {
@@ -43,6 +53,8 @@ typedef struct dyadi_actor {
     uint8_t number;         /* 0 unknown, 's', 'p' */
     uint8_t gov;            /* capital standing for its government */
     uint8_t ambiguous;      /* shares its phrase with other codes: pick by context */
+    uint8_t compound;       /* one code of a compound actor: every compound entry of the phrase */
+    uint8_t prefix;         /* agent: its code goes before the actor's (TABARI [NGM~]) */
     const char *lang;       /* "fr", "en", "*" */
     const char *code;       /* base code */
     const char *id;         /* entry id */
