@@ -65,6 +65,8 @@ typedef struct dyadi_trigger {
     uint8_t recip;          /* coded in both directions ("meet", "sign with") */
     uint8_t gen_target;     /* nouns: "de X"/"of X" is the target, not the source */
     uint8_t among;          /* a compound source with no target acts among its members */
+    uint8_t weak;           /* TABARI '?': codes only when no other verb of the clause does */
+    uint8_t syn;            /* words that came from a synset: a literal pattern wins a tie */
     const char *lang;
     const char *code;       /* CAMEO event code */
     const char *neg_code;   /* code when refused, or NULL */
@@ -116,7 +118,16 @@ const dyadi_trigger *dyadi_lex_trigger(const dyad_lexicon *lex, uint32_t i);
  * TABARI's one coded verb per clause (PETRARCH2 codes every verb phrase). */
 #define DYADI_LEX_FOREIGN 1u
 #define DYADI_LEX_ONE_VERB 2u
+/* WORDS: TABARI word matching. Triggers are keyed on norm keys and prefix
+ * keys ("WORD*", see dyadi_lex_prefixes), never stems, and a gap "..."
+ * spans any number of words up to the clause end. */
+#define DYADI_LEX_WORDS 4u
 uint32_t dyadi_lex_flags(const dyad_lexicon *lex);
+/* The ids of the prefix keys "P*" of the lexicon such that P is a prefix
+ * of norm (norm itself included), longest first, at most max of them.
+ * One hash probe per byte of norm; used once per distinct spelling. */
+size_t dyadi_lex_prefixes(const dyad_lexicon *lex, const char *norm, size_t len, uint32_t *out,
+                          size_t max);
 const dyadi_cue *dyadi_lex_cue(const dyad_lexicon *lex, uint32_t i);
 size_t dyadi_lex_count(const dyad_lexicon *lex, int trie);
 

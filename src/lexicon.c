@@ -215,7 +215,9 @@ static dyad_status load_records(dyad_lexicon *lex, const opener *o)
         t->recip = p[6];
         t->gen_target = p[7];
         t->among = p[44];
-        if (t->recip > 1 || t->gen_target > 1 || t->among > 1 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
+        t->weak = p[45];
+        t->syn = p[46];
+        if (t->weak > 1 || t->recip > 1 || t->gen_target > 1 || t->among > 1 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
             str_ref(lex, rd32(p + 8), &t->lang) || !t->lang ||
             str_ref(lex, rd32(p + 12), &t->code) || !t->code ||
             str_ref(lex, rd32(p + 16), &t->neg_code) || str_ref(lex, rd32(p + 20), &t->id) ||
@@ -516,6 +518,46 @@ uint32_t dyadi_lex_key(const dyad_lexicon *lex, const char *key, size_t len)
             lex->pool[off + len] == '\0')
             return id;
     }
+}
+
+size_t dyadi_lex_prefixes(const dyad_lexicon *lex, const char *norm, size_t len, uint32_t *out,
+                          size_t max)
+{
+    if (!lex || !norm || !max)
+        return 0;
+    size_t n = 0;
+    uint32_t h = 2166136261u;   /* FNV-1a, extended a byte at a time */
+    for (size_t l = 1; l <= len; l++) {
+        h = (h ^ (unsigned char)norm[l - 1]) * 16777619u;
+        if (l < len && ((unsigned char)norm[l] & 0xC0) == 0x80)
+            continue;   /* not a character boundary */
+        uint32_t hp = (h ^ (unsigned char)'*') * 16777619u;
+        for (uint32_t i = hp & lex->slot_mask;; i = (i + 1) & lex->slot_mask) {
+            const unsigned char *s = lex->slots + 8 * (size_t)i;
+            uint32_t id = rd32(s + 4);
+            if (!id)
+                break;
+            if (rd32(s) != hp)
+                continue;
+            uint32_t off = rd32(lex->keys + 4 * (size_t)id);
+            if (lex->pool_size - off > l + 1 && memcmp(lex->pool + off, norm, l) == 0 &&
+                lex->pool[off + l] == '*' && lex->pool[off + l + 1] == '\0') {
+                if (n < max) {
+                    out[n++] = id;
+                } else {    /* keep the longest */
+                    memmove(out, out + 1, (max - 1) * sizeof *out);
+                    out[max - 1] = id;
+                }
+                break;
+            }
+        }
+    }
+    for (size_t i = 0; i < n / 2; i++) {    /* longest first */
+        uint32_t x = out[i];
+        out[i] = out[n - 1 - i];
+        out[n - 1 - i] = x;
+    }
+    return n;
 }
 
 const char *dyadi_lex_key_str(const dyad_lexicon *lex, uint32_t id)
