@@ -73,40 +73,63 @@ static int stem_is(const dyad_coder *c, uint32_t i, const char *stem)
 typedef struct hit {
     uint32_t end;          /* exclusive */
     dyadi_node node;
+    int words;             /* words of the pattern (TABARI: longer patterns first) */
+    unsigned steps;        /* trie steps taken (TABARI gaps: bounded work) */
 } hit;
 
+/* TABARI word matching (DYADI_LEX_WORDS): a token steps the trigger trie
+ * by its norm key and by the prefix keys of its spelling (coder.c), never
+ * by its stem; a gap spans any number of words up to the clause end, a
+ * longer pattern beats one ending further. WALK_BUDGET bounds the work of
+ * one start token whatever the sentence. */
+#define WALK_BUDGET 20000u
+
 static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
-                 uint32_t end, int depth, hit *best)
+                 uint32_t end, int depth, int nw, hit *best)
 {
     size_t n;
-    if (depth > 0 && dyadi_lex_entries(c->lex, trie, node, &n) && n > 0 && j > best->end) {
+    const int words = trie == DYADI_TRIE_TRIGGER && c->pfx.len == c->tokens.len && c->pfx.len;
+    if (depth > 0 && dyadi_lex_entries(c->lex, trie, node, &n) && n > 0 &&
+        (words ? nw > best->words || (nw == best->words && j > best->end) : j > best->end)) {
         best->end = j;
         best->node = node;
+        best->words = nw;
     }
     if (depth >= MAX_DEPTH)
         return;
+    if (words && ++best->steps > WALK_BUDGET)
+        return;
     if (j < end) {
         const dyad_token *t = tok(c, j);
-        uint32_t key = use_stem ? t->stem_id : t->norm_id;
+        uint32_t key = use_stem && !words ? t->stem_id : t->norm_id;
         if (key) {
             dyadi_node nn = dyadi_lex_step(c->lex, trie, node, key);
             if (nn)
-                walk(c, trie, use_stem, nn, j + 1, end, depth + 1, best);
+                walk(c, trie, use_stem, nn, j + 1, end, depth + 1, nw + 1, best);
+        }
+        if (words) {
+            const dyadi_pfx *px = &DYADI_VEC_AT(&c->pfx, dyadi_pfx, j);
+            for (int k = 0; k < DYADI_MAX_PFX && px->id[k]; k++) {
+                dyadi_node nn = dyadi_lex_step(c->lex, trie, node, px->id[k]);
+                if (nn)
+                    walk(c, trie, use_stem, nn, j + 1, end, depth + 1, nw + 1, best);
+            }
         }
     }
     if (depth > 0) {
         dyadi_node g = dyadi_lex_step(c->lex, trie, node, DYADI_KEY_GAP);
         if (g)
             /* "..." is zero to MAX_GAP tokens ("expressed condolences" as
-             * well as "expressed its deep condolences") */
-            for (uint32_t skip = 0; skip <= MAX_GAP && j + skip < end; skip++) {
+             * well as "expressed its deep condolences"); TABARI's blank
+             * any number */
+            for (uint32_t skip = 0; (words || skip <= MAX_GAP) && j + skip < end; skip++) {
                 /* a gap never crosses a clause boundary */
                 if (skip > 0) {
                     const char *k = tok(c, j + skip - 1)->norm;
                     if (k && (strcmp(k, ";") == 0 || strcmp(k, ":") == 0 || strcmp(k, ".") == 0))
                         break;
                 }
-                walk(c, trie, use_stem, g, j + skip, end, depth + 1, best);
+                walk(c, trie, use_stem, g, j + skip, end, depth + 1, nw, best);
             }
     }
 }
@@ -708,8 +731,8 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
              * sentence ("the United States" is no "state") */
             if (pass && i > sfirst && (tok(c, i)->flags & DYAD_TOKF_CAPITAL))
                 continue;
-            hit h = {0, 0};
-            walk(c, trie, pass, root, i, send, 0, &h);
+            hit h = {0, 0, 0, 0};
+            walk(c, trie, pass, root, i, send, 0, 0, &h);
             if (!h.end)
                 continue;
             size_t ne;
@@ -768,8 +791,8 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
         return 0;
     uint32_t i = sfirst;
     while (i < send && n < max) {
-        hit h = {0, 0};
-        walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, &h);
+        hit h = {0, 0, 0, 0};
+        walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, 0, &h);
         if (!h.end) {
             i++;
             continue;
@@ -789,6 +812,16 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
              * the verb */
             if (e->kind == DYADI_TK_VERB && nounish(c, i, sfirst))
                 continue;
+            /* TABARI: the noun ending "'s" stops a verb reading ("Estonia
+             * donate's cash") */
+            if (e->kind == DYADI_TK_VERB && c->pfx.len && norm_in(c, h.end, (const char *const[]){"'s", NULL}))
+                continue;
+            /* the same words from a literal pattern and from a synset
+             * member ("* DOLLAR", "* &CURRENCY"): the literal one */
+            if (best && e->syn < best->syn && e->kind == best->kind) {
+                best = e;
+                continue;
+            }
             /* one stem for a verb and its noun ("coopérer"/"coopération"):
              * after a determiner, the noun */
             if (best && best->kind == DYADI_TK_VERB && e->kind == DYADI_TK_NOUN &&
@@ -1386,6 +1419,17 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 if (one_verb && consumed && t->first >= consumed_end &&
                     !new_clause(c, cs, nc, consumed_end, t->first))
                     continue;
+                /* TABARI's weak verb ("SAID [023?]") codes only when no
+                 * other verb of its clause does */
+                if (one_verb && e->weak) {
+                    int later = 0;
+                    for (size_t tj = ti + 1; tj < ntr && !later; tj++)
+                        later = ts[tj].first >= t->end && !ts[tj].e->weak &&
+                                ts[tj].e->code[0] != '-' &&
+                                !new_clause(c, cs, nc, t->end, ts[tj].first);
+                    if (later)
+                        continue;
+                }
                 /* TABARI's nouns: a verb form capitalised inside the
                  * sentence ("is about To Restore") or right after an
                  * article ("the restore") is not a verb */
