@@ -84,6 +84,18 @@ typedef struct hit {
  * one start token whatever the sentence. */
 #define WALK_BUDGET 20000u
 
+/* Can token j be the word after a TABARI gap? */
+static int gap_end(const dyad_coder *c, uint32_t j)
+{
+    const dyadi_pfx *px = &DYADI_VEC_AT(&c->pfx, dyadi_pfx, j);
+    if (dyadi_lex_after_gap(c->lex, DYADI_TRIE_TRIGGER, tok(c, j)->norm_id))
+        return 1;
+    for (int k = 0; k < DYADI_MAX_PFX && px->id[k]; k++)
+        if (dyadi_lex_after_gap(c->lex, DYADI_TRIE_TRIGGER, px->id[k]))
+            return 1;
+    return 0;
+}
+
 static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
                  uint32_t end, int depth, int nw, hit *best)
 {
@@ -126,9 +138,11 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
                 /* a gap never crosses a clause boundary */
                 if (skip > 0) {
                     const char *k = tok(c, j + skip - 1)->norm;
-                    if (k && (strcmp(k, ";") == 0 || strcmp(k, ":") == 0 || strcmp(k, ".") == 0))
+                    if (k && (k[0] == ';' || k[0] == ':' || k[0] == '.') && k[1] == '\0')
                         break;
                 }
+                if (words && !gap_end(c, j + skip))
+                    continue;   /* no pattern word after a gap is this word */
                 walk(c, trie, use_stem, g, j + skip, end, depth + 1, nw, best);
             }
     }
@@ -645,6 +659,13 @@ static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *s
     if (tgt && strcmp(src->code, tgt->code) == 0 && !distinct_same_code(c, src, tgt))
         return 0;
     const dyadi_cameo *cm = dyadi_lex_cameo(c->lex, code);
+    size_t cl = strlen(code);
+    if (!cm && cl >= 3 && cl <= 5 && code[cl - 1] >= 'A' && code[cl - 1] <= 'Z') {
+        char digits[8];     /* TABARI's "174K": the taxonomy of 174 */
+        memcpy(digits, code, cl - 1);
+        digits[cl - 1] = '\0';
+        cm = dyadi_lex_cameo(c->lex, digits);
+    }
     /* merge repeats within the document */
     for (size_t i = 0; i < c->events.len; i++) {
         dyad_event *e = &DYADI_VEC_AT(&c->events, dyad_event, i);

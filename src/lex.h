@@ -109,6 +109,10 @@ const char *dyadi_lex_key_str(const dyad_lexicon *lex, uint32_t id);
 dyadi_node dyadi_lex_root(const dyad_lexicon *lex, int trie);
 dyadi_node dyadi_lex_step(const dyad_lexicon *lex, int trie, dyadi_node node, uint32_t key);
 const uint32_t *dyadi_lex_entries(const dyad_lexicon *lex, int trie, dyadi_node node, size_t *n);
+/* Can the key end a gap somewhere in the trie? Always 1 unless the
+ * lexicon has DYADI_LEX_WORDS (then only for the trigger trie is it
+ * exact); a filter for long gaps. */
+int dyadi_lex_after_gap(const dyad_lexicon *lex, int trie, uint32_t key);
 
 /* Entry arrays. Pointers are valid while the lexicon is open. */
 const dyadi_actor *dyadi_lex_actor(const dyad_lexicon *lex, uint32_t i);

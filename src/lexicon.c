@@ -36,6 +36,8 @@ typedef struct lex_trie {
     uint32_t *ents_copy;        /* big-endian hosts only */
     uint32_t *root_kids;        /* the root's children indexed by key id: the
                                    first step from every token is one load */
+    uint8_t *after_gap;         /* per key id: 1 when some "..." edge leads to a
+                                   node with a child on it (DYADI_LEX_WORDS) */
 } lex_trie;
 
 static dyad_status index_roots(dyad_lexicon *lex);
@@ -489,6 +491,7 @@ DYAD_API void dyad_lexicon_free(dyad_lexicon *lex)
     for (int t = 0; t < DYADI_TRIE_COUNT; t++) {
         free(lex->trie[t].ents_copy);
         free(lex->trie[t].root_kids);
+        free(lex->trie[t].after_gap);
     }
     free(lex->actors);
     free(lex->roles);
@@ -586,6 +589,26 @@ static dyad_status index_roots(dyad_lexicon *lex)
             if (k < lex->nkeys)
                 tr->root_kids[k] = child;
         }
+        /* TABARI blanks span the rest of the clause: the words that can
+         * end a gap, so that a gap skips the others with one load each */
+        if (!(lex->flags & DYADI_LEX_WORDS) || t != DYADI_TRIE_TRIGGER)
+            continue;
+        if (!(tr->after_gap = calloc(lex->nkeys, 1)))
+            return DYAD_ERR_NOMEM;
+        for (uint32_t i = 0; i < tr->nkids; i++) {
+            if (rd32(tr->kids + 8 * (size_t)i) != DYADI_KEY_GAP)
+                continue;
+            uint32_t g = rd32(tr->kids + 8 * (size_t)i + 4);
+            if (g == 0 || g >= tr->nnodes)
+                continue;
+            const unsigned char *gr = tr->nodes + (size_t)g * DYADI_REC_NODE;
+            uint32_t glo = rd32(gr), gn = rd32(gr + 4);
+            for (uint32_t j = glo; j < glo + gn && j < tr->nkids; j++) {
+                uint32_t k = rd32(tr->kids + 8 * (size_t)j);
+                if (k < lex->nkeys)
+                    tr->after_gap[k] = 1;
+            }
+        }
     }
     return DYAD_OK;
 }
@@ -593,6 +616,12 @@ static dyad_status index_roots(dyad_lexicon *lex)
 dyadi_node dyadi_lex_root(const dyad_lexicon *lex, int trie)
 {
     return lex && trie >= 0 && trie < DYADI_TRIE_COUNT ? 1 : 0;
+}
+
+int dyadi_lex_after_gap(const dyad_lexicon *lex, int trie, uint32_t key)
+{
+    const lex_trie *tr = &lex->trie[trie];
+    return !tr->after_gap || (key < lex->nkeys && tr->after_gap[key]);
 }
 
 dyadi_node dyadi_lex_step(const dyad_lexicon *lex, int trie, dyadi_node node, uint32_t key)

@@ -199,6 +199,11 @@ static void letter_codes(void **state)
 {
     fixture *f = *state;
     CODES(f, "Arnor will bargain for asylum in Gondor.", "ARN>GON:174K");
+    size_t n = 0;
+    const dyad_event *ev = dyad_coder_events(f->coder, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(ev[0].root, "17");
+    assert_int_equal(ev[0].quad, 4);     /* the taxonomy of 174 */
     NOT_CODES(f, "Arnor will bargain for asylum in Gondor.", ":031");
     assert_non_null(strstr(f->msgs, FIX "/words.verbs:37: warning: event code '17KK'"));
     assert_non_null(strstr(f->msgs, FIX "/words.verbs:38: warning: event code '12?3'"));
