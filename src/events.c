@@ -75,6 +75,7 @@ typedef struct hit {
     dyadi_node node;
     int words;             /* words of the pattern (TABARI: longer patterns first) */
     unsigned steps;        /* trie steps taken (TABARI gaps: bounded work) */
+    int tabari;            /* set by the caller: TABARI word matching */
 } hit;
 
 /* TABARI word matching (DYADI_LEX_WORDS): a token steps the trigger trie
@@ -100,7 +101,7 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
                  uint32_t end, int depth, int nw, hit *best)
 {
     size_t n;
-    const int words = trie == DYADI_TRIE_TRIGGER && c->pfx.len == c->tokens.len && c->pfx.len;
+    const int words = best->tabari;
     if (depth > 0 && dyadi_lex_entries(c->lex, trie, node, &n) && n > 0 &&
         (words ? nw > best->words || (nw == best->words && j > best->end) : j > best->end)) {
         best->end = j;
@@ -752,7 +753,7 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
              * sentence ("the United States" is no "state") */
             if (pass && i > sfirst && (tok(c, i)->flags & DYAD_TOKF_CAPITAL))
                 continue;
-            hit h = {0, 0, 0, 0};
+            hit h = {0, 0, 0, 0, 0};
             walk(c, trie, pass, root, i, send, 0, 0, &h);
             if (!h.end)
                 continue;
@@ -810,9 +811,11 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
     dyadi_node root = dyadi_lex_root(c->lex, DYADI_TRIE_TRIGGER);
     if (!root)
         return 0;
+    /* TABARI word matching: the coder computed the tokens' prefix keys */
+    const int tabari = c->pfx.len && c->pfx.len == c->tokens.len;
     uint32_t i = sfirst;
     while (i < send && n < max) {
-        hit h = {0, 0, 0, 0};
+        hit h = {0, 0, 0, 0, tabari};
         walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, 0, &h);
         if (!h.end) {
             i++;
