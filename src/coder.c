@@ -39,6 +39,7 @@ typedef struct keyent {
     uint8_t kind;               /* dyad_token_kind of the first occurrence */
     const char *norm, *stem;
     uint32_t norm_id, stem_id;
+    dyadi_pfx pfx;              /* prefix keys (DYADI_LEX_WORDS lexicons) */
 } keyent;
 
 /* The coder's private state beyond coder.h's struct: kept in a wrapper so
@@ -91,6 +92,7 @@ DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex)
     dyadi_vec_init(&c->mentions, sizeof(dyad_mention), CODER_MAX_MENTION);
     dyadi_vec_init(&c->events, sizeof(dyad_event), CODER_MAX_EVENTS);
     dyadi_vec_init(&c->wclass, sizeof(uint32_t), CODER_MAX_TOKENS);
+    dyadi_vec_init(&c->pfx, sizeof(dyadi_pfx), CODER_MAX_TOKENS);
     dyadi_vec_init(&c->quotes, sizeof(dyad_quote), CODER_MAX_EVENTS);
     dyadi_vec_init(&c->vetoes, sizeof(uint32_t), CODER_MAX_SENTS);
     dyadi_arena_init(&f->stab_arena, STEM_CACHE_BYTES);
@@ -117,6 +119,7 @@ DYAD_API void dyad_coder_free(dyad_coder *c)
     dyadi_vec_free(&c->mentions);
     dyadi_vec_free(&c->events);
     dyadi_vec_free(&c->wclass);
+    dyadi_vec_free(&c->pfx);
     dyadi_vec_free(&c->quotes);
     dyadi_vec_free(&c->vetoes);
     free(f->stab);
@@ -238,6 +241,7 @@ static void reset(dyad_coder *c, const dyad_doc *doc)
     c->events.len = 0;
     c->quotes.len = 0;
     c->vetoes.len = 0;
+    c->pfx.len = 0;
     f->ents.len = 0;
     f->tok_ent.len = 0;
     if (f->nslots > CACHE_KEEP_SLOTS) {     /* do not memset a huge table per small document */
@@ -321,6 +325,7 @@ static dyad_status stem_tokens(dyad_coder *c)
 {
     coder_full *f = full(c);
     keyent *e = f->ents.data;
+    const int words = c->lex && (dyadi_lex_flags(c->lex) & DYADI_LEX_WORDS);
     for (size_t i = 0; i < f->ents.len; i++) {
         if (e[i].kind == DYAD_TOK_WORD) {
             const char *st = cached_stem(c, e[i].norm);
@@ -332,6 +337,21 @@ static dyad_status stem_tokens(dyad_coder *c)
             e[i].norm_id = dyadi_lex_key(c->lex, e[i].norm, strlen(e[i].norm));
             e[i].stem_id = e[i].stem == e[i].norm ? e[i].norm_id
                                                   : dyadi_lex_key(c->lex, e[i].stem, strlen(e[i].stem));
+            memset(&e[i].pfx, 0, sizeof e[i].pfx);
+            if (words)
+                dyadi_lex_prefixes(c->lex, e[i].norm, strlen(e[i].norm), e[i].pfx.id,
+                                   DYADI_MAX_PFX);
+        }
+    }
+    /* TABARI word matching: the prefix keys of each token, computed once
+     * per distinct spelling of the document */
+    if (words) {
+        c->pfx.len = 0;
+        for (size_t i = 0; i < c->tokens.len; i++) {
+            dyadi_pfx *x = dyadi_vec_push(&c->pfx);
+            if (!x)
+                return too_big(c, "memory");
+            *x = e[((const uint32_t *)f->tok_ent.data)[i]].pfx;
         }
     }
     dyad_token *tok = c->tokens.data;

@@ -7,6 +7,13 @@
 #include "arena.h"
 #include "text.h"
 
+/* The lexicon's prefix keys matching a token (TABARI word matching),
+ * longest first, 0 after the last. */
+#define DYADI_MAX_PFX 4
+typedef struct dyadi_pfx {
+    uint32_t id[DYADI_MAX_PFX];
+} dyadi_pfx;
+
 struct dyad_coder {
     const dyad_lexicon *lex;    /* borrowed, may be NULL */
     dyadi_stemmer *stemmer;
@@ -23,6 +30,7 @@ struct dyad_coder {
     const char *lang;           /* "fr", "en", "und" (static storage) */
     uint32_t date;              /* document date as YYYYMMDD (YYYYMM00 for a month), 0 unknown */
     dyadi_vec wclass;           /* uint32_t per token: function-word classes (events.c) */
+    dyadi_vec pfx;              /* dyadi_pfx per token, for DYADI_LEX_WORDS lexicons only */
     char errmsg[512];
 };
 

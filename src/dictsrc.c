@@ -34,6 +34,7 @@
 #define MAX_RECORDS (8u * 1024u * 1024u)
 #define MAX_POOL 0xF0000000u         /* string offsets are u32 */
 #define MAX_ROLES 64u                /* roles of one entry */
+#define NELEM_(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- growable byte buffer and hash maps -------------------------------- */
 
@@ -164,7 +165,7 @@ typedef struct c_role {
 } c_role;
 
 typedef struct c_trigger {
-    uint8_t kind, obj, rev, mode, recip, gen_target, among, vword, tslot, sslot, tskip, sskip;
+    uint8_t kind, obj, rev, mode, recip, gen_target, among, weak, syn, vword, tslot, sslot, tskip, sskip;
     uint16_t ngap;
     uint32_t lang, code, neg_code, id, prep, from, comp, passive, pair_code;
 } c_trigger;
@@ -422,54 +423,135 @@ static size_t gap_at(const char *p, const char *end)
     return 0;
 }
 
+/* TABARI word modes (attribute marks=1, foreign.c): a pattern word ends
+ * with a mark saying how its last word token is matched. '*': as a prefix,
+ * keyed as "WORD*" (a token never holds '*', so prefix keys and norm keys
+ * never share an id; the coder looks the prefixes of each token up, see
+ * dyadi_lex_prefixes); '=': the word exactly (norm key); '+': the word with
+ * a regular verb ending (keyed once per ending, norm keys). Other tokens
+ * of a marked word are exact. Unmarked words keep stem keys. */
+#define MAX_ENDINGS 10
+
+typedef struct vform {
+    int pos;                        /* index of the '+' word in ids, -1 none */
+    int n;
+    uint32_t ids[MAX_ENDINGS];      /* its key with each ending, [0] the bare word */
+} vform;
+
+/* Keys of the word w with the regular verb endings: "depart" -> depart,
+ * departs, departes, departed, departen, departing; a final e also gives
+ * "deplored", "deploring". */
+static int verb_endings(cc *c, const char *w, vform *vf)
+{
+    static const char *const end[] = {"", "s", "es", "ed", "en", "ing"};
+    size_t n = strlen(w);
+    char b[256];
+    vf->n = 0;
+    for (size_t k = 0; k < NELEM_(end) + 2; k++) {
+        int m;
+        if (k < NELEM_(end))
+            m = snprintf(b, sizeof b, "%s%s", w, end[k]);
+        else if (n > 1 && w[n - 1] == 'e')
+            m = k == NELEM_(end) ? snprintf(b, sizeof b, "%sd", w)
+                                 : snprintf(b, sizeof b, "%.*sing", (int)(n - 1), w);
+        else
+            continue;
+        if (m < 0 || (size_t)m >= sizeof b)
+            continue;
+        uint32_t id = intern_key(c, b, (size_t)m);
+        if (!id)
+            return -1;
+        vf->ids[vf->n++] = id;
+    }
+    return 0;
+}
+
 /* Key a phrase as running text would be keyed: tokenize with toklang, norm
  * key each token, then stem key it when stemlang is set. "..." becomes
- * DYADI_KEY_GAP. Returns the number of ids; 0 with *why set when the
- * phrase is meaningless; -1 when out of memory. */
+ * DYADI_KEY_GAP. With marks, each blank-separated word may end with a
+ * TABARI mode mark (above); vf receives the '+' word. Returns the number
+ * of ids; 0 with *why set when the phrase is meaningless; -1 when out of
+ * memory. */
 static int key_phrase(cc *c, const char *phrase, const char *toklang, const char *stemlang,
-                      uint32_t *ids, size_t max, const char **why)
+                      int marks, uint32_t *ids, size_t max, vform *vf, const char **why)
 {
     size_t n = 0;
     const char *p = phrase, *end = phrase + strlen(phrase);
     int pending_gap = 0;
+    vf->pos = -1;
+    vf->n = 0;
     while (p < end) {
         const char *q = p;
         size_t g = 0;
         while (q < end && !(g = gap_at(q, end)))
             q++;
-        c->toks.len = 0;
-        c->warns.len = 0;
-        if (dyadi_tokenize(p, (size_t)(q - p), toklang, &c->toks, &c->warns) != DYAD_OK) {
-            *why = "too many tokens";
-            return 0;
-        }
-        if (c->warns.len)
-            report(c, SEV_WARN, "invalid UTF-8 or NUL byte in phrase");
-        for (size_t i = 0; i < c->toks.len; i++) {
-            const dyad_token *t = &DYADI_VEC_AT(&c->toks, dyad_token, i);
-            if (t->span.end > (size_t)(q - p) || t->span.start > t->span.end)
-                continue;   /* a tokenizer bug must not read out of bounds */
-            char *norm = dyadi_norm_key(&c->arena, p + t->span.start, t->span.end - t->span.start);
-            if (!norm)
-                goto nomem;
-            const char *key = norm;
-            if (stemlang && t->kind == DYAD_TOK_WORD) {    /* as the coder does */
-                key = dyadi_stem_key(c->stemmer, &c->arena, stemlang, norm);
-                if (!key)
-                    goto nomem;
+        for (const char *s = p; s < q;) {
+            const char *e = q, *we = q;
+            int mode = 0;
+            if (marks) {
+                while (s < q && (*s == ' ' || *s == '\t'))
+                    s++;
+                if (s == q)
+                    break;
+                for (e = s; e < q && *e != ' ' && *e != '\t'; e++)
+                    ;
+                we = e;
+                if (we - s > 1 && (we[-1] == '*' || we[-1] == '=' || we[-1] == '+'))
+                    mode = *--we;
             }
-            if (pending_gap) {
+            c->toks.len = 0;
+            c->warns.len = 0;
+            if (dyadi_tokenize(s, (size_t)(we - s), toklang, &c->toks, &c->warns) != DYAD_OK) {
+                *why = "too many tokens";
+                return 0;
+            }
+            if (c->warns.len)
+                report(c, SEV_WARN, "invalid UTF-8 or NUL byte in phrase");
+            size_t lastw = SIZE_MAX;
+            for (size_t i = 0; i < c->toks.len; i++)
+                if (DYADI_VEC_AT(&c->toks, dyad_token, i).kind == DYAD_TOK_WORD)
+                    lastw = i;
+            for (size_t i = 0; i < c->toks.len; i++) {
+                const dyad_token *t = &DYADI_VEC_AT(&c->toks, dyad_token, i);
+                if (t->span.end > (size_t)(we - s) || t->span.start > t->span.end)
+                    continue;   /* a tokenizer bug must not read out of bounds */
+                char *norm = dyadi_norm_key(&c->arena, s + t->span.start, t->span.end - t->span.start);
+                if (!norm)
+                    goto nomem;
+                const char *key = norm;
+                char pk[256];
+                if (!mode && stemlang && t->kind == DYAD_TOK_WORD) {    /* as the coder does */
+                    key = dyadi_stem_key(c->stemmer, &c->arena, stemlang, norm);
+                    if (!key)
+                        goto nomem;
+                } else if (mode == '*' && i == lastw) {
+                    int m = snprintf(pk, sizeof pk, "%s*", norm);
+                    if (m > 0 && (size_t)m < sizeof pk)
+                        key = pk;
+                }
+                if (pending_gap) {
+                    if (n >= max)
+                        goto toolong;
+                    ids[n++] = DYADI_KEY_GAP;
+                    pending_gap = 0;
+                }
                 if (n >= max)
                     goto toolong;
-                ids[n++] = DYADI_KEY_GAP;
-                pending_gap = 0;
+                if (mode == '+' && i == lastw && vf->pos < 0) {
+                    if (verb_endings(c, norm, vf))
+                        goto nomem;
+                    if (vf->n) {
+                        vf->pos = (int)n;
+                        ids[n++] = vf->ids[0];
+                        continue;
+                    }
+                }
+                uint32_t id = intern_key(c, key, strlen(key));
+                if (!id)
+                    goto nomem;
+                ids[n++] = id;
             }
-            if (n >= max)
-                goto toolong;
-            uint32_t id = intern_key(c, key, strlen(key));
-            if (!id)
-                goto nomem;
-            ids[n++] = id;
+            s = e;
         }
         if (g) {
             if (n == 0) {
@@ -501,15 +583,16 @@ nomem:
  * undetermined-language rules (documents whose language is detected after
  * tokenizing); a "*" name also as French and English. Distinct sequences
  * are inserted into trie t (stems of the entry's language when stem is
- * set; "*" entries keep norm keys). ids[0]/n0 receive the first sequence,
- * for the linter. Returns 1 when inserted, 0 with *why when the phrase is
- * meaningless, -1 when out of memory. */
+ * set; "*" entries keep norm keys), a '+' word once per verb ending.
+ * ids[0]/n0 receive the first sequence, for the linter. Returns 1 when
+ * inserted, 0 with *why when the phrase is meaningless, -1 when out of
+ * memory. */
 typedef struct keyseq {
     uint32_t ids[MAX_PHRASE_KEYS];
     int n;
 } keyseq;
 
-static int key_insert(cc *c, int t, const char *phrase, const char *lang, int stem,
+static int key_insert(cc *c, int t, const char *phrase, const char *lang, int stem, int marks,
                       uint32_t entry, keyseq *first, const char **why)
 {
     static const char *const star[] = {"fr", "en", NULL};
@@ -518,20 +601,30 @@ static int key_insert(cc *c, int t, const char *phrase, const char *lang, int st
     const char *const *langs = is_star ? star : own;
     size_t nl = is_star ? 3 : strcmp(lang, "und") ? 2 : 1;
     keyseq v[3];
+    vform vf[3];
     for (size_t l = 0; l < nl; l++) {
-        v[l].n = key_phrase(c, phrase, langs[l], stem && !is_star ? lang : NULL, v[l].ids,
-                            MAX_PHRASE_KEYS, why);
+        v[l].n = key_phrase(c, phrase, langs[l], stem && !is_star ? lang : NULL, marks, v[l].ids,
+                            MAX_PHRASE_KEYS, &vf[l], why);
         if (v[l].n <= 0)
             return v[l].n;
     }
     /* Insert only once every variant is known good: no dangling entries. */
     for (size_t l = 0; l < nl; l++) {
-        int seen = 0;
-        for (size_t j = 0; j < l; j++)
-            seen |= v[j].n == v[l].n &&
-                    memcmp(v[j].ids, v[l].ids, (size_t)v[l].n * sizeof(uint32_t)) == 0;
-        if (!seen && trie_insert(c, t, v[l].ids, (size_t)v[l].n, entry))
-            return -1;
+        for (int k = 0; k < (vf[l].pos < 0 ? 1 : vf[l].n); k++) {
+            keyseq s = v[l];
+            if (vf[l].pos >= 0)
+                s.ids[vf[l].pos] = vf[l].ids[k];
+            int seen = 0;
+            for (size_t j = 0; j < l && !seen; j++)
+                for (int kk = 0; kk < (vf[j].pos < 0 ? 1 : vf[j].n) && !seen; kk++) {
+                    keyseq o = v[j];
+                    if (vf[j].pos >= 0)
+                        o.ids[vf[j].pos] = vf[j].ids[kk];
+                    seen = o.n == s.n && memcmp(o.ids, s.ids, (size_t)s.n * sizeof(uint32_t)) == 0;
+                }
+            if (!seen && trie_insert(c, t, s.ids, (size_t)s.n, entry))
+                return -1;
+        }
     }
     if (first)
         *first = v[0];
@@ -630,6 +723,17 @@ int dyadi_event_code_ok(const char *s)
         if (s[i] < '0' || s[i] > '9')
             return 0;
     return 1;
+}
+
+/* TABARI's letter-suffixed codes ("174K", "075A"): 2 to 4 digits and an
+ * upper-case letter; the digits give the CAMEO code. Accepted only for
+ * entries from foreign dictionaries. */
+int dyadi_foreign_code_ok(const char *s)
+{
+    size_t n = strlen(s), d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    return d >= 2 && d <= 4 && n == d + 1 && s[d] >= 'A' && s[d] <= 'Z';
 }
 
 /* "YYYY-MM-DD" -> YYYYMMDD; "" -> 0 (open); -1 when malformed. */
@@ -926,7 +1030,7 @@ static int handle_actor(cc *c, char **col, int ncol)
 
     keyseq ks;
     const char *why = NULL;
-    int r = key_insert(c, DYADI_TRIE_ACTOR, phrase, lang, 0, (uint32_t)c->actors.len, &ks, &why);
+    int r = key_insert(c, DYADI_TRIE_ACTOR, phrase, lang, 0, 0, (uint32_t)c->actors.len, &ks, &why);
     if (r < 0)
         return -1;
     if (r == 0) {
@@ -1044,11 +1148,24 @@ static int have_cameo(const cc *c, const char *code)
 
 /* ---- triggers ---------------------------------------------------------- */
 
+/* In the taxonomy, a letter-suffixed foreign code by its digits. */
+static int have_cameo_root(const cc *c, const char *code)
+{
+    char d[8];
+    size_t n = strlen(code);
+    if (n < sizeof d && dyadi_foreign_code_ok(code)) {
+        memcpy(d, code, n - 1);
+        d[n - 1] = '\0';
+        return have_cameo(c, d);
+    }
+    return have_cameo(c, code);
+}
+
 static const char *const trig_kinds[] = {"verb", "expr", "noun"};
 static const char *const trig_keys[] = {"obj",  "prep",     "from", "rev", "comp",
                                         "passive", "neg_code", "mode", "id", "recip", "gen",
-                                        "pair", "among", "vword", "tslot", "sslot",
-                                        "tskip", "sskip"};
+                                        "pair", "among", "weak", "syn", "marks", "vword",
+                                        "tslot", "sslot", "tskip", "sskip"};
 static const char *const objs[] = {"target", "theme", "none"};
 static const char *const modes[] = {"actual", "intended", "possible", "reported"};
 
@@ -1090,7 +1207,8 @@ static int handle_trigger(cc *c, char **col, int ncol)
         report(c, SEV_ERROR, "bad language '%s' (fr, en, ... or *)", lang);
         return 0;
     }
-    if (!dyadi_event_code_ok(code) && !dyadi_marker_code(code)) {
+    if (!dyadi_event_code_ok(code) && !dyadi_marker_code(code) &&
+        !(c->soft && dyadi_foreign_code_ok(code))) {
         report(c, SEV_ERROR, "bad CAMEO event code '%s' (2 to 4 digits)", code);
         return 0;
     }
@@ -1101,6 +1219,7 @@ static int handle_trigger(cc *c, char **col, int ncol)
     t.mode = DYAD_ACTUAL;
     t.neg_code = t.prep = t.from = t.comp = t.passive = t.pair_code = DYADI_LEX_NONE;
     const char *id = NULL;
+    int marks = 0;
     attr at[16];
     size_t nat = ncol > 4 ? split_attrs(c, col[4], at, NELEM(at)) : 0;
     for (size_t i = 0; i < nat; i++) {
@@ -1156,11 +1275,12 @@ static int handle_trigger(cc *c, char **col, int ncol)
                 t.gen_target = strcmp(v, "target") == 0;
             break;
         case 11:
-            if (!dyadi_event_code_ok(v) || strcmp(v, "---") == 0) {
+            if ((!dyadi_event_code_ok(v) && !(c->soft && dyadi_foreign_code_ok(v))) ||
+                strcmp(v, "---") == 0) {
                 report(c, SEV_WARN, "pair=%s: not a CAMEO event code", v);
                 break;
             }
-            if (c->cameo.len && !have_cameo(c, v))
+            if (c->cameo.len && !have_cameo_root(c, v))
                 report(c, c->o->lint ? SEV_CODE : SEV_WARN,
                        "pair code %s is not in the CAMEO taxonomy (cameo/codes.tsv)", v);
             t.pair_code = intern_cstr(c, v);
@@ -1172,22 +1292,43 @@ static int handle_trigger(cc *c, char **col, int ncol)
                 t.among = (uint8_t)(v[0] - '0');
             break;
         case 13:
-        case 14:
+            if (strcmp(v, "0") && strcmp(v, "1"))
+                report(c, SEV_WARN, "weak=%s: expected 0 or 1", v);
+            else
+                t.weak = v[0] == '1';
+            break;
+        case 14: {
+            char *e = NULL;
+            long nsyn = strtol(v, &e, 10);
+            if (!*v || *e || nsyn < 0 || nsyn > 255)
+                report(c, SEV_WARN, "syn=%s: expected 0 to 255", v);
+            else
+                t.syn = (uint8_t)nsyn;
+            break;
+        }
         case 15:
+            if (strcmp(v, "0") && strcmp(v, "1"))
+                report(c, SEV_WARN, "marks=%s: expected 0 or 1", v);
+            else
+                marks = v[0] == '1';
+            break;
         case 16:
-        case 17: {
+        case 17:
+        case 18:
+        case 19:
+        case 20: {
             /* pattern positions: vword up to 200; slots up to 63 and skips
              * up to 3 share a byte in the record */
             int w2 = find_word(trig_keys, NELEM(trig_keys), k);
-            long lim = w2 == 13 ? 200 : w2 <= 15 ? 63 : 3;
+            long lim = w2 == 16 ? 200 : w2 <= 18 ? 63 : 3;
             char *endp;
             long n = strtol(v, &endp, 10);
             if (!*v || *endp || n < 0 || n > lim) {
                 report(c, SEV_WARN, "%s=%s: expected a number from 0 to %ld", k, v, lim);
                 break;
             }
-            uint8_t *f = w2 == 13 ? &t.vword : w2 == 14 ? &t.tslot : w2 == 15 ? &t.sslot
-                       : w2 == 16 ? &t.tskip : &t.sskip;
+            uint8_t *f = w2 == 16 ? &t.vword : w2 == 17 ? &t.tslot : w2 == 18 ? &t.sslot
+                       : w2 == 19 ? &t.tskip : &t.sskip;
             *f = (uint8_t)n;
             break;
         }
@@ -1200,14 +1341,14 @@ static int handle_trigger(cc *c, char **col, int ncol)
     }
     keyseq ks;
     const char *why = NULL;
-    int r = key_insert(c, DYADI_TRIE_TRIGGER, pattern, lang, 1, (uint32_t)c->triggers.len, &ks, &why);
+    int r = key_insert(c, DYADI_TRIE_TRIGGER, pattern, lang, 1, marks, (uint32_t)c->triggers.len, &ks, &why);
     if (r < 0)
         return -1;
     if (r == 0) {
         report(c, SEV_ERROR, "pattern '%s': %s", pattern, why);
         return 0;
     }
-    if (c->cameo.len && !dyadi_marker_code(code) && !have_cameo(c, code))
+    if (c->cameo.len && !dyadi_marker_code(code) && !have_cameo_root(c, code))
         report(c, c->o->lint ? SEV_CODE : SEV_WARN,
                "event code %s is not in the CAMEO taxonomy (cameo/codes.tsv)", code);
     for (int i = 0; i < ks.n; i++)
@@ -1291,7 +1432,7 @@ static int handle_cue(cc *c, char **col, int ncol)
     uint32_t index = (uint32_t)c->cues.len;
     keyseq ks;
     const char *why = NULL;
-    int r = key_insert(c, DYADI_TRIE_CUE, phrase, lang, 0, index, &ks, &why);
+    int r = key_insert(c, DYADI_TRIE_CUE, phrase, lang, 0, 0, index, &ks, &why);
     if (r < 0)
         return -1;
     if (r == 0) {
@@ -1300,7 +1441,7 @@ static int handle_cue(cc *c, char **col, int ncol)
     }
     /* Already in the norm trie, so the entry is kept whatever happens here
      * (both keyings tokenize alike: this cannot fail in practice). */
-    if (stem && (r = key_insert(c, DYADI_TRIE_CUE_STEM, phrase, lang, 1, index, NULL, &why)) < 0)
+    if (stem && (r = key_insert(c, DYADI_TRIE_CUE_STEM, phrase, lang, 1, 0, index, NULL, &why)) < 0)
         return -1;
     if (stem && r == 0)
         report(c, SEV_WARN, "phrase '%s' not keyed on stems: %s", phrase, why);
@@ -1733,9 +1874,12 @@ static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t e
         put32(p + 36, t->passive);
         put32(p + 40, t->pair_code);
         p[44] = t->among;
-        p[45] = t->vword;
-        p[46] = (unsigned char)(t->tslot | t->tskip << 6);
-        p[47] = (unsigned char)(t->sslot | t->sskip << 6);
+        p[45] = t->weak;
+        p[46] = t->syn;
+        p[47] = t->vword;
+        p[48] = (unsigned char)(t->tslot | t->tskip << 6);
+        p[49] = (unsigned char)(t->sslot | t->sskip << 6);
+        p[50] = p[51] = 0;
     }
     if (!(p = section(&out, DYADI_SEC_CUES, c->cues.len, DYADI_REC_CUE)))
         goto fail;

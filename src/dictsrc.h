@@ -10,10 +10,10 @@
 #include "dyad.h"
 #include "lex.h"
 
-/* ---- binary layout, format version 2 (all integers little-endian) ----- */
+/* ---- binary layout, format version 3 (all integers little-endian) ----- */
 
 #define DYADI_LEX_MAGIC "DYADLEX\0"     /* 8 bytes */
-#define DYADI_LEX_VERSION 2u
+#define DYADI_LEX_VERSION 3u
 #define DYADI_LEX_NONE 0xFFFFFFFFu      /* string reference meaning NULL */
 
 /* Sections, in file order. Each is 8-byte aligned; the section table gives
@@ -40,10 +40,10 @@ enum dyadi_lex_section {
 #define DYADI_LEX_HEADER (DYADI_LEX_FIXED + 12u * DYADI_SEC_COUNT)
 #define DYADI_LEX_SUM_FROM 40u
 
-/* Record sizes of version 2. */
+/* Record sizes of version 3. */
 #define DYADI_REC_ACTOR 56u
 #define DYADI_REC_ROLE 12u
-#define DYADI_REC_TRIGGER 48u
+#define DYADI_REC_TRIGGER 52u
 #define DYADI_REC_CUE 16u
 #define DYADI_REC_CAMEO 32u
 #define DYADI_REC_NODE 16u
@@ -117,4 +117,5 @@ void dyadi_dict_src_warn(dyadi_dict_src *src, uint32_t line, const char *fmt, ..
 /* Code syntax shared by the dyad and foreign dictionary readers. */
 int dyadi_actor_code_ok(const char *s);   /* upper-case letters and digits */
 int dyadi_event_code_ok(const char *s);   /* 2-4 digits, or "---" (null trigger) */
+int dyadi_foreign_code_ok(const char *s); /* TABARI "174K": 2-4 digits and a letter */
 #endif

@@ -73,31 +73,68 @@ static int stem_is(const dyad_coder *c, uint32_t i, const char *stem)
 typedef struct hit {
     uint32_t end;          /* exclusive */
     dyadi_node node;
+    int words;             /* words of the pattern (TABARI: longer patterns first) */
+    unsigned steps;        /* trie steps taken (TABARI gaps: bounded work) */
+    int tabari;            /* set by the caller: TABARI word matching */
     uint32_t pos[MAX_DEPTH];   /* token of each pattern word (gaps not counted) */
     uint32_t npos;
 } hit;
 
+/* TABARI word matching (DYADI_LEX_WORDS): a token steps the trigger trie
+ * by its norm key and by the prefix keys of its spelling (coder.c), never
+ * by its stem; a gap spans any number of words up to the clause end, a
+ * longer pattern beats one ending further. WALK_BUDGET bounds the work of
+ * one start token whatever the sentence. */
+#define WALK_BUDGET 20000u
+
+/* Can token j be the word after a TABARI gap? */
+static int gap_end(const dyad_coder *c, uint32_t j)
+{
+    const dyadi_pfx *px = &DYADI_VEC_AT(&c->pfx, dyadi_pfx, j);
+    if (dyadi_lex_after_gap(c->lex, DYADI_TRIE_TRIGGER, tok(c, j)->norm_id))
+        return 1;
+    for (int k = 0; k < DYADI_MAX_PFX && px->id[k]; k++)
+        if (dyadi_lex_after_gap(c->lex, DYADI_TRIE_TRIGGER, px->id[k]))
+            return 1;
+    return 0;
+}
+
 /* path[0..nw) holds the tokens matched so far by pattern words */
 static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
-                 uint32_t end, int depth, hit *best, uint32_t *path, uint32_t nw)
+                 uint32_t end, int depth, int nw, hit *best, uint32_t *path)
 {
     size_t n;
-    if (depth > 0 && dyadi_lex_entries(c->lex, trie, node, &n) && n > 0 && j > best->end) {
+    const int words = best->tabari;
+    if (depth > 0 && dyadi_lex_entries(c->lex, trie, node, &n) && n > 0 &&
+        (words ? nw > best->words || (nw == best->words && j > best->end) : j > best->end)) {
         best->end = j;
         best->node = node;
-        memcpy(best->pos, path, nw * sizeof *path);
-        best->npos = nw;
+        best->words = nw;
+        memcpy(best->pos, path, (size_t)nw * sizeof *path);
+        best->npos = (uint32_t)nw;
     }
     if (depth >= MAX_DEPTH)
         return;
+    if (words && ++best->steps > WALK_BUDGET)
+        return;
     if (j < end) {
         const dyad_token *t = tok(c, j);
-        uint32_t key = use_stem ? t->stem_id : t->norm_id;
+        uint32_t key = use_stem && !words ? t->stem_id : t->norm_id;
         if (key) {
             dyadi_node nn = dyadi_lex_step(c->lex, trie, node, key);
             if (nn) {
                 path[nw] = j;
-                walk(c, trie, use_stem, nn, j + 1, end, depth + 1, best, path, nw + 1);
+                walk(c, trie, use_stem, nn, j + 1, end, depth + 1, nw + 1, best, path);
+            }
+        }
+        if (words) {
+            const dyadi_pfx *px = &DYADI_VEC_AT(&c->pfx, dyadi_pfx, j);
+            for (int k = 0; k < DYADI_MAX_PFX && px->id[k]; k++) {
+                dyadi_node nn = dyadi_lex_step(c->lex, trie, node, px->id[k]);
+                if (nn) {
+                    path[nw] = j;
+                    walk(c, trie, use_stem, nn, j + 1, end, depth + 1, nw + 1, best, path);
+                }
             }
         }
     }
@@ -105,15 +142,18 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
         dyadi_node g = dyadi_lex_step(c->lex, trie, node, DYADI_KEY_GAP);
         if (g)
             /* "..." is zero to MAX_GAP tokens ("expressed condolences" as
-             * well as "expressed its deep condolences") */
-            for (uint32_t skip = 0; skip <= MAX_GAP && j + skip < end; skip++) {
+             * well as "expressed its deep condolences"); TABARI's blank
+             * any number */
+            for (uint32_t skip = 0; (words || skip <= MAX_GAP) && j + skip < end; skip++) {
                 /* a gap never crosses a clause boundary */
                 if (skip > 0) {
                     const char *k = tok(c, j + skip - 1)->norm;
-                    if (k && (strcmp(k, ";") == 0 || strcmp(k, ":") == 0 || strcmp(k, ".") == 0))
+                    if (k && (k[0] == ';' || k[0] == ':' || k[0] == '.') && k[1] == '\0')
                         break;
                 }
-                walk(c, trie, use_stem, g, j + skip, end, depth + 1, best, path, nw);
+                if (words && !gap_end(c, j + skip))
+                    continue;   /* no pattern word after a gap is this word */
+                walk(c, trie, use_stem, g, j + skip, end, depth + 1, nw, best, path);
             }
     }
 }
@@ -631,6 +671,13 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
     if (tgt && strcmp(src->code, tgt->code) == 0 && !distinct_same_code(c, src, tgt))
         return 0;
     const dyadi_cameo *cm = dyadi_lex_cameo(c->lex, code);
+    size_t cl = strlen(code);
+    if (!cm && cl >= 3 && cl <= 5 && code[cl - 1] >= 'A' && code[cl - 1] <= 'Z') {
+        char digits[8];     /* TABARI's "174K": the taxonomy of 174 */
+        memcpy(digits, code, cl - 1);
+        digits[cl - 1] = '\0';
+        cm = dyadi_lex_cameo(c->lex, digits);
+    }
     /* merge repeats within the document */
     for (size_t i = 0; i < c->events.len; i++) {
         dyad_event *e = &DYADI_VEC_AT(&c->events, dyad_event, i);
@@ -751,8 +798,21 @@ static int marker_walk(const dyad_coder *c, dyadi_node node, uint32_t j, uint32_
     }
     if (depth >= MAX_DEPTH)
         return found;
-    if (j < end && tok(c, j)->stem_id) {
-        dyadi_node nn = dyadi_lex_step(c->lex, DYADI_TRIE_TRIGGER, node, tok(c, j)->stem_id);
+    /* the keys a token steps by, as in walk(): its stem, and with TABARI
+     * word matching its norm key and the prefix keys of its spelling */
+    uint32_t keys[2 + DYADI_MAX_PFX];
+    size_t nk = 0;
+    if (j < end) {
+        keys[nk++] = tok(c, j)->stem_id;   /* also unmarked phrases (<TIME>) */
+        if (dyadi_lex_flags(c->lex) & DYADI_LEX_WORDS) {
+            const dyadi_pfx *px = &DYADI_VEC_AT(&c->pfx, dyadi_pfx, j);
+            keys[nk++] = tok(c, j)->norm_id;
+            for (int k = 0; k < DYADI_MAX_PFX && px->id[k]; k++)
+                keys[nk++] = px->id[k];
+        }
+    }
+    for (size_t q = 0; q < nk; q++) {
+        dyadi_node nn = keys[q] ? dyadi_lex_step(c->lex, DYADI_TRIE_TRIGGER, node, keys[q]) : 0;
         int r = nn ? marker_walk(c, nn, j + 1, end, depth + 1, noun) : 0;
         if (r == DYADI_MARK_DISCARD)
             return r;
@@ -816,9 +876,9 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
              * sentence ("the United States" is no "state") */
             if (pass && i > sfirst && (tok(c, i)->flags & DYAD_TOKF_CAPITAL))
                 continue;
-            hit h = {0, 0, {0}, 0};
+            hit h = {0, 0, 0, 0, 0, {0}, 0};
             uint32_t path[MAX_DEPTH];
-            walk(c, trie, pass, root, i, send, 0, &h, path, 0);
+            walk(c, trie, pass, root, i, send, 0, 0, &h, path);
             if (!h.end)
                 continue;
             size_t ne;
@@ -875,14 +935,13 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
     dyadi_node root = dyadi_lex_root(c->lex, DYADI_TRIE_TRIGGER);
     if (!root)
         return 0;
+    /* TABARI word matching: the coder computed the tokens' prefix keys */
+    const int tabari = c->pfx.len && c->pfx.len == c->tokens.len;
     uint32_t i = sfirst;
     while (i < send && n < max) {
-        hit h;
+        hit h = {0, 0, 0, 0, tabari, {0}, 0};
         uint32_t path[MAX_DEPTH];
-        h.end = 0;
-        h.node = 0;
-        h.npos = 0;
-        walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, &h, path, 0);
+        walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, 0, &h, path);
         if (!h.end) {
             i++;
             continue;
@@ -902,6 +961,16 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
              * the verb */
             if (e->kind == DYADI_TK_VERB && nounish(c, i, sfirst))
                 continue;
+            /* TABARI: the noun ending "'s" stops a verb reading ("Estonia
+             * donate's cash") */
+            if (e->kind == DYADI_TK_VERB && c->pfx.len && norm_in(c, h.end, (const char *const[]){"'s", NULL}))
+                continue;
+            /* the same words from a literal pattern and from a synset
+             * member ("* DOLLAR", "* &CURRENCY"): the literal one */
+            if (best && e->syn < best->syn && e->kind == best->kind) {
+                best = e;
+                continue;
+            }
             /* one stem for a verb and its noun ("coopérer"/"coopération"):
              * after a determiner, the noun */
             if (best && best->kind == DYADI_TK_VERB && e->kind == DYADI_TK_NOUN &&
@@ -1719,6 +1788,18 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     if (!new_clause(c, cs, nc, consumed_end, t->first, &cfirst))
                         continue;
                     consumed = 0;
+                }
+                /* TABARI's weak verb ("SAID [023?]") codes only when no
+                 * other verb of its clause does */
+                if (one_verb && e->weak) {
+                    int later = 0;
+                    uint32_t dummy;
+                    for (size_t tj = ti + 1; tj < ntr && !later; tj++)
+                        later = ts[tj].first >= t->end && !ts[tj].e->weak &&
+                                ts[tj].e->code[0] != '-' &&
+                                !new_clause(c, cs, nc, t->end, ts[tj].first, &dummy);
+                    if (later)
+                        continue;
                 }
                 /* TABARI's nouns: a verb form capitalised inside the
                  * sentence ("is about To Restore") or right after an

@@ -66,6 +66,8 @@ typedef struct fr {
     subst *sub;
     size_t nsub, capsub;
     int nomem;
+    int head_among;     /* the verb block took a '% *' pattern's code (merged) */
+    uint32_t merged_line;   /* that pattern's line, not emitted again */
 } fr;
 
 typedef struct spec_file {
@@ -1004,18 +1006,67 @@ static void code_attrs(const char *vc, int compound, char *code, size_t codelen,
                        size_t attrlen)
 {
     const char *colon = strchr(vc, ':');
-    snprintf(code, codelen, "%.*s", colon ? (int)(colon - vc) : (int)strlen(vc), vc);
-    snprintf(attrs, attrlen, "among=%d%s%s", compound, colon ? ";pair=" : "", colon ? colon + 1 : "");
+    int n = colon ? (int)(colon - vc) : (int)strlen(vc);
+    int weak = n > 0 && vc[n - 1] == '?';  /* TABARI's weak code "[023?]" */
+    snprintf(code, codelen, "%.*s", n - weak, vc);
+    snprintf(attrs, attrlen, "among=%d%s%s%s", compound, weak ? ";weak=1" : "",
+             colon ? ";pair=" : "", colon ? colon + 1 : "");
+}
+
+/* TABARI word modes (docs/design.md): the phrase as dyad pattern words,
+ * each with its match mark for the compiler: '*' a prefix (a word not
+ * closed by '_', or marked '~'), '=' the word exactly (closed by '_' or
+ * '='), '+' the word with regular verb endings (a closed verb: head set
+ * and the phrase's last word closed by '_'). A blank is a gap. Returns 0
+ * when nothing is left or the result does not fit. */
+static int tabari_words(const char *raw, int head, char *out, size_t outlen)
+{
+    size_t n = 0;
+    int nw = 0;
+    for (const char *p = raw; *p;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        const char *e = p + strcspn(p, " \t");
+        for (const char *w = p; w < e;) {
+            const char *u = w;
+            while (u < e && *u != '_' && *u != '=' && *u != '~')
+                u++;
+            size_t wl = (size_t)(u - w);
+            int tilde = 0, eq = 0, closed = 0;
+            const char *x = u;
+            for (; x < e && (*x == '_' || *x == '=' || *x == '~'); x++) {
+                tilde |= *x == '~';
+                eq |= *x == '=';
+                closed |= *x == '_';
+            }
+            if (wl) {
+                char mark = tilde ? '*' : eq ? '=' : !closed ? '*'
+                            : head && x == e && (e[0] == '\0' || !e[strspn(e, " \t")]) ? '+' : '=';
+                int m = snprintf(out + n, outlen - n, "%s%.*s%c",
+                                 !nw ? "" : w == p ? " ... " : " ", (int)wl, w, mark);
+                if (m < 0 || (size_t)m >= outlen - n)
+                    return 0;
+                n += (size_t)m;
+                nw++;
+            }
+            w = x;
+        }
+        p = e;
+    }
+    return nw > 0;
 }
 
 typedef struct item {
     char w[96];
     int adj;        /* joined to the previous item by '_' */
+    int closed;     /* followed by '_': a whole word (TABARI) */
 } item;
 
 /* One pattern variant into a dyad trigger for each verb form. */
 static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t nheads,
-                        const char *variant, const char *vcode, int *approx)
+                        const char *variant, const char *vcode, int nsyn, int *approx)
 {
     item it[MAX_ITEMS];
     size_t n = 0;
@@ -1041,6 +1092,7 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
                 }
                 snprintf(it[n].w, sizeof it[n].w, "%.*s", (int)wl, w);
                 it[n].adj = !first;
+                it[n].closed = u != NULL;
                 n++;
                 if (!first)
                     count(r, DYADI_FX_CONNECT, DYADI_FX_CONVERTED);
@@ -1059,6 +1111,7 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
     int pending_skip = 0, tskip = 0, sskip = 0;   /* '^' before '+' / '$' */
     char words[MAX_ITEMS][96];
     int wadj[MAX_ITEMS], wpos[MAX_ITEMS];
+    char wmode[MAX_ITEMS];
     size_t nw = 0;
     int pending_gap = 0;
     for (size_t i = 0; i < n; i++) {
@@ -1113,7 +1166,7 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
         /* PETRARCH2 constituents "(FROM BUSINESS)" and TABARI "~" */
         char clean[96];
         size_t cn = 0;
-        int paren = 0, tilde = 0;
+        int paren = 0, tilde = 0, eq = 0;
         for (const char *q = w; *q && cn + 1 < sizeof clean; q++) {
             if (*q == '(' || *q == ')') {
                 paren = 1;
@@ -1126,14 +1179,25 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
             clean[cn++] = *q;
         }
         clean[cn] = '\0';
+        while (r->tabari && cn && clean[cn - 1] == '=') {   /* "BAN=": no endings */
+            clean[--cn] = '\0';
+            eq = 1;
+        }
         if (paren) {
             count(r, DYADI_FX_CONSTITUENT, DYADI_FX_APPROX);
             *approx = 1;
         }
-        if (tilde) {
+        if (tilde && r->tabari) {
+            count(r, DYADI_FX_TILDE, DYADI_FX_CONVERTED);
+        } else if (tilde) {
             warn(r, line, "'~' in '%s' is not represented, the word is matched as written", w);
             count(r, DYADI_FX_TILDE, DYADI_FX_APPROX);
             *approx = 1;
+        }
+        if (!cn && (tilde || eq)) {
+            warn(r, line, "empty word '%s' in pattern, skipped", w);
+            count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
+            return 0;
         }
         if (!cn)
             continue;
@@ -1144,6 +1208,8 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
         }
         snprintf(words[nw], sizeof words[0], "%s", clean);
         wpos[nw] = (int)i;
+        /* TABARI: '~' a prefix, '=' or '_' a whole word, else a prefix */
+        wmode[nw] = tilde ? '*' : eq || it[i].closed ? '=' : '*';
         wadj[nw++] = it[i].adj && !pending_gap;
         pending_gap = 0;
     }
@@ -1157,6 +1223,7 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
             return 0;
         memmove(words + 1, words, nw * sizeof words[0]);
         memmove(wadj + 1, wadj, nw * sizeof wadj[0]);
+        memmove(wmode + 1, wmode, nw * sizeof wmode[0]);
         snprintf(words[0], sizeof words[0], "*");
         wadj[0] = 0;
         if (nw)
@@ -1214,9 +1281,12 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
     }
     char attrs[MAX_TEXT], code[32], cattrs[64];
     code_attrs(vcode, compound, code, sizeof code, cattrs, sizeof cattrs);
-    snprintf(attrs, sizeof attrs, "obj=%s%s%s%s%s%s;%s;id=%s:%u", obj_target ? "target" : "none",
-             prep[0] ? ";prep=" : "", prep, rev ? ";rev=1" : "", from[0] ? ";from=" : "", from,
-             cattrs, r->base, (unsigned)line);
+    snprintf(attrs, sizeof attrs, "obj=%s%s%s%s%s%s;%s;id=%s:%u%s%s%d",
+             obj_target ? "target" : "none", prep[0] ? ";prep=" : "", prep, rev ? ";rev=1" : "",
+             from[0] ? ";from=" : "", from, cattrs, r->base, (unsigned)line,
+             r->tabari ? ";marks=1" : "", nsyn ? ";syn=" : "", nsyn);
+    if (!nsyn)  /* no ";syn=0" */
+        attrs[strlen(attrs) - 1] = '\0';
     for (char *p = attrs; *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');
@@ -1231,8 +1301,25 @@ static int emit_pattern(fr *r, uint32_t line, char heads[][MAX_TEXT / 4], size_t
             char hw[MAX_TEXT];
             int ex;
             kb[i] = nkeys;
-            if (!phrase_words(w, hw, sizeof hw, &ex))
+            if (r->tabari && (int)i != star) {
+                if (!phrase_words(w, hw, sizeof hw, &ex))
+                    continue;
+                /* the mark goes on each blank-separated word */
+                char mk[MAX_TEXT];
+                size_t mn = 0;
+                for (const char *q = hw; *q && mn + 3 < sizeof mk; q++) {
+                    if (*q == ' ')
+                        mk[mn++] = '=';   /* joined words are whole words */
+                    mk[mn++] = *q;
+                }
+                mk[mn++] = wmode[i];
+                mk[mn] = '\0';
+                snprintf(hw, sizeof hw, "%s", mk);
+            } else if ((int)i == star && r->tabari) {
+                snprintf(hw, sizeof hw, "%s", w);
+            } else if (!phrase_words(w, hw, sizeof hw, &ex)) {
                 continue;
+            }
             if (nwords)
                 over |= cat(pat, sizeof pat, wadj[i] ? " " : " ... ");
             over |= cat(pat, sizeof pat, hw);
@@ -1307,12 +1394,22 @@ static int verb_code(fr *r, uint32_t line, const char *raw, char *out, size_t ou
         t[--n] = '\0';
         warn(r, line, "code suffix '!' ignored");
     }
-    if (!dyadi_event_code_ok(t)) {
+    /* '?': a weak verb ("SAID [023?]"), kept as the trigger attribute weak=1 */
+    int weak = n > 1 && t[n - 1] == '?';
+    if (weak)
+        t[--n] = '\0';
+    /* TABARI's letter-suffixed codes ("174K"): the digits are the CAMEO code */
+    if (!dyadi_event_code_ok(t) && !(r->tabari && dyadi_foreign_code_ok(t))) {
         count(r, DYADI_FX_BADCODE, DYADI_FX_SKIPPED);
         warn(r, line, "event code '%s' is not a CAMEO code (2 to 4 digits), skipped", t);
         return 0;
     }
-    if (pair && (!dyadi_event_code_ok(pair) || strcmp(pair, "---") == 0)) {
+    if (weak && strcmp(t, "---") != 0) {
+        t[n++] = '?';
+        t[n] = '\0';
+    }
+    if (pair && (!(dyadi_event_code_ok(pair) || (r->tabari && dyadi_foreign_code_ok(pair))) ||
+                 strcmp(pair, "---") == 0)) {
         count(r, DYADI_FX_PAIRED, DYADI_FX_APPROX);
         warn(r, line, "paired code '%s' is not a CAMEO code: only %s is coded", pair, t);
         pair = NULL;
@@ -1344,7 +1441,8 @@ static int add_head(fr *r, char heads[][MAX_TEXT / 4], size_t *nheads, const cha
 {
     char words[MAX_TEXT];
     int ex;
-    if (!phrase_words(h, words, sizeof words, &ex))
+    if (r->tabari ? !tabari_words(h, 1, words, sizeof words)
+                  : !phrase_words(h, words, sizeof words, &ex))
         return 0;
     if (*nheads < MAX_HEADS) {
         int w = snprintf(heads[*nheads], MAX_TEXT / 4, "%s", words);
@@ -1353,14 +1451,58 @@ static int add_head(fr *r, char heads[][MAX_TEXT / 4], size_t *nheads, const cha
     }
     if (vcode) {
         char attrs[MAX_TEXT], code[32], cattrs[64];
-        code_attrs(vcode, 0, code, sizeof code, cattrs, sizeof cattrs);
-        snprintf(attrs, sizeof attrs, "obj=target;prep=%s;%s;id=%s:%u", DEFAULT_PREPS, cattrs,
-                 r->base, (unsigned)line);
+        code_attrs(vcode, r->head_among, code, sizeof code, cattrs, sizeof cattrs);
+        snprintf(attrs, sizeof attrs, "obj=target;prep=%s;%s;id=%s:%u%s", DEFAULT_PREPS, cattrs,
+                 r->base, (unsigned)line, r->tabari ? ";marks=1" : "");
         int k = dyadi_dict_src_add(r->src, 'T', line, strchr(words, ' ') ? "expr" : "verb",
                                    words, code, attrs);
         if (k < 0)
             return -1;
         r->fx->triggers_out += (size_t)k;
+    }
+    return 0;
+}
+
+/* A TABARI pattern whose only word is the verb ("- % * [046]", "- $ *
+ * [095]") has the key of the verb's own entry, so one of the two would
+ * shadow the other: it is merged into the verb's entry instead. Looks
+ * ahead in the verb's block without consuming it; the pattern's code and
+ * line go to code and *lineno. */
+static int marker_only_pattern(const lines *L, char *code, size_t codelen, int *compound,
+                               uint32_t *lineno)
+{
+    const char *p = L->p;
+    uint32_t no = L->no;
+    while (p < L->end) {
+        const char *nl = memchr(p, '\n', (size_t)(L->end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(L->end - p);
+        char buf[MAX_TEXT];
+        snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1), p);
+        p = nl ? nl + 1 : L->end;
+        no++;
+        if (buf[0] == '#')
+            continue;
+        strip_comment(buf);
+        char *s = trim(buf);
+        if (!*s || *s == '{')
+            continue;
+        if (*s != '-' || strncmp(s, "---", 3) == 0)
+            return 0;   /* the next verb */
+        char *text, *c;
+        if (!split_code(s + 1, &text, &c))
+            continue;
+        char k[8];
+        size_t kn = 0;
+        for (const char *q = text; *q && kn < sizeof k - 1; q++)
+            if (*q != ' ' && *q != '\t')
+                k[kn++] = *q;
+        k[kn] = '\0';
+        if (strcmp(k, "%*") == 0 || strcmp(k, "$*") == 0) {
+            snprintf(code, codelen, "%s", c);
+            *compound = k[0] == '%';
+            *lineno = no;
+            return 1;
+        }
     }
     return 0;
 }
@@ -1451,6 +1593,8 @@ static int read_verbs(fr *r, char *buf, size_t len)
                 count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
                 continue;
             }
+            if (r->merged_line && L.no == r->merged_line)
+                continue;   /* merged into the verb's entry */
             char *text, *code;
             if (!split_code(s + 1, &text, &code)) {
                 warn(r, L.no, "pattern without a [code], skipped");
@@ -1463,7 +1607,9 @@ static int read_verbs(fr *r, char *buf, size_t len)
                 continue;
             }
             size_t nv = 0;
-            int used_alt = 0, used_syn = 0, approx = 0;
+            int used_alt = 0, used_syn = 0, approx = 0, nsyn = 0;
+            for (const char *q = text; *q; q++)
+                nsyn += *q == '&';  /* synset references: a literal pattern wins a tie */
             if (expand(r, text, L.no, vars, &nv, &used_alt, &used_syn))
                 goto nomem;
             if (!nv) {
@@ -1473,7 +1619,7 @@ static int read_verbs(fr *r, char *buf, size_t len)
             if (used_alt)
                 count(r, DYADI_FX_ALTERNATIVE, DYADI_FX_CONVERTED);
             for (size_t v = 0; v < nv; v++)
-                if (emit_pattern(r, L.no, heads, nheads, vars[v], pc, &approx) < 0)
+                if (emit_pattern(r, L.no, heads, nheads, vars[v], pc, nsyn, &approx) < 0)
                     goto nomem;
             count(r, DYADI_FX_PATTERN, approx ? DYADI_FX_APPROX : DYADI_FX_CONVERTED);
             continue;
@@ -1523,6 +1669,28 @@ static int read_verbs(fr *r, char *buf, size_t len)
             text = trim(s);
         if (!petr_block) {
             nheads = 0;
+            r->head_among = 0;
+            r->merged_line = 0;
+            char mc[64], pc[32];
+            int comp = 0;
+            uint32_t ml = 0;
+            if (r->tabari && marker_only_pattern(&L, mc, sizeof mc, &comp, &ml) &&
+                verb_code(r, ml, mc, pc, sizeof pc)) {
+                /* '$ *': the actor before the verb is the source, as
+                 * dyad takes it: the pattern's code. '% *': a compound
+                 * source acts among its members; the verb's own code
+                 * stays for other sources unless it is null. */
+                r->merged_line = ml;
+                r->head_among = comp;
+                if (!comp || !has || strcmp(vc, "---") == 0) {
+                    snprintf(vc, sizeof vc, "%s", pc);
+                    has = 1;
+                } else if (strcmp(vc, pc) != 0) {
+                    warn(r, ml, "'%% *' pattern [%s] merged into the verb's entry, whose code %s "
+                                "is kept", pc, vc);
+                }
+                count(r, DYADI_FX_PATTERN, DYADI_FX_CONVERTED);
+            }
             block_has_code = has;
             if (has)
                 snprintf(block_code, sizeof block_code, "%s", vc);
@@ -1796,7 +1964,7 @@ static dyad_status run_files(void *ud, dyadi_dict_src *src, char *errbuf, size_t
     r.fx = jb->fx;
     r.tabari = jb->sp->tabari;
     if (r.tabari)
-        dyadi_dict_src_flags(src, DYADI_LEX_ONE_VERB);
+        dyadi_dict_src_flags(src, DYADI_LEX_ONE_VERB | DYADI_LEX_WORDS);
     dyad_status rc = DYAD_OK;
     static const int order[] = {K_ACTORS, K_AGENTS, K_VERBS, K_DISCARDS, K_OPTIONS, K_OTHER};
     for (size_t o = 0; o < sizeof order / sizeof *order && rc == DYAD_OK; o++) {

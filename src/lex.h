@@ -78,6 +78,8 @@ typedef struct dyadi_trigger {
     uint8_t gen_target;     /* nouns: "de X"/"of X" is the target, not the source */
     uint8_t among;          /* 1: a compound source with no target acts among its
                                members; 2: the compound target does, without the source */
+    uint8_t weak;           /* TABARI '?': codes only when no other verb of the clause does */
+    uint8_t syn;            /* words that came from a synset: a literal pattern wins a tie */
     uint8_t vword;          /* TABARI patterns: index of the verb among the pattern's words */
     uint8_t tslot, sslot;   /* where '+' / '$' sit: 0 none, 1 before the first word,
                                k + 2 after word k (at most 63) */
@@ -124,6 +126,10 @@ const char *dyadi_lex_key_str(const dyad_lexicon *lex, uint32_t id);
 dyadi_node dyadi_lex_root(const dyad_lexicon *lex, int trie);
 dyadi_node dyadi_lex_step(const dyad_lexicon *lex, int trie, dyadi_node node, uint32_t key);
 const uint32_t *dyadi_lex_entries(const dyad_lexicon *lex, int trie, dyadi_node node, size_t *n);
+/* Can the key end a gap somewhere in the trie? Always 1 unless the
+ * lexicon has DYADI_LEX_WORDS (then only for the trigger trie is it
+ * exact); a filter for long gaps. */
+int dyadi_lex_after_gap(const dyad_lexicon *lex, int trie, uint32_t key);
 
 /* Entry arrays. Pointers are valid while the lexicon is open. */
 const dyadi_actor *dyadi_lex_actor(const dyad_lexicon *lex, uint32_t i);
@@ -133,7 +139,16 @@ const dyadi_trigger *dyadi_lex_trigger(const dyad_lexicon *lex, uint32_t i);
  * TABARI's one coded verb per clause (PETRARCH2 codes every verb phrase). */
 #define DYADI_LEX_FOREIGN 1u
 #define DYADI_LEX_ONE_VERB 2u
+/* WORDS: TABARI word matching. Triggers are keyed on norm keys and prefix
+ * keys ("WORD*", see dyadi_lex_prefixes), never stems, and a gap "..."
+ * spans any number of words up to the clause end. */
+#define DYADI_LEX_WORDS 4u
 uint32_t dyadi_lex_flags(const dyad_lexicon *lex);
+/* The ids of the prefix keys "P*" of the lexicon such that P is a prefix
+ * of norm (norm itself included), longest first, at most max of them.
+ * One hash probe per byte of norm; used once per distinct spelling. */
+size_t dyadi_lex_prefixes(const dyad_lexicon *lex, const char *norm, size_t len, uint32_t *out,
+                          size_t max);
 const dyadi_cue *dyadi_lex_cue(const dyad_lexicon *lex, uint32_t i);
 size_t dyadi_lex_count(const dyad_lexicon *lex, int trie);
 

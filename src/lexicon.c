@@ -36,6 +36,8 @@ typedef struct lex_trie {
     uint32_t *ents_copy;        /* big-endian hosts only */
     uint32_t *root_kids;        /* the root's children indexed by key id: the
                                    first step from every token is one load */
+    uint8_t *after_gap;         /* per key id: 1 when some "..." edge leads to a
+                                   node with a child on it (DYADI_LEX_WORDS) */
 } lex_trie;
 
 static dyad_status index_roots(dyad_lexicon *lex);
@@ -217,12 +219,14 @@ static dyad_status load_records(dyad_lexicon *lex, const opener *o)
         t->recip = p[6];
         t->gen_target = p[7];
         t->among = p[44];
-        t->vword = p[45];
-        t->tslot = p[46] & 63u;
-        t->tskip = p[46] >> 6;
-        t->sslot = p[47] & 63u;
-        t->sskip = p[47] >> 6;
-        if (t->recip > 1 || t->gen_target > 1 || t->among > 2 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
+        t->weak = p[45];
+        t->syn = p[46];
+        t->vword = p[47];
+        t->tslot = p[48] & 63u;
+        t->tskip = p[48] >> 6;
+        t->sslot = p[49] & 63u;
+        t->sskip = p[49] >> 6;
+        if (t->weak > 1 || t->recip > 1 || t->gen_target > 1 || t->among > 2 || t->kind > DYADI_TK_NOUN || t->obj > DYADI_OBJ_NONE || t->mode > DYAD_REPORTED ||
             str_ref(lex, rd32(p + 8), &t->lang) || !t->lang ||
             str_ref(lex, rd32(p + 12), &t->code) || !t->code ||
             str_ref(lex, rd32(p + 16), &t->neg_code) || str_ref(lex, rd32(p + 20), &t->id) ||
@@ -494,6 +498,7 @@ DYAD_API void dyad_lexicon_free(dyad_lexicon *lex)
     for (int t = 0; t < DYADI_TRIE_COUNT; t++) {
         free(lex->trie[t].ents_copy);
         free(lex->trie[t].root_kids);
+        free(lex->trie[t].after_gap);
     }
     free(lex->actors);
     free(lex->roles);
@@ -525,6 +530,46 @@ uint32_t dyadi_lex_key(const dyad_lexicon *lex, const char *key, size_t len)
     }
 }
 
+size_t dyadi_lex_prefixes(const dyad_lexicon *lex, const char *norm, size_t len, uint32_t *out,
+                          size_t max)
+{
+    if (!lex || !norm || !max)
+        return 0;
+    size_t n = 0;
+    uint32_t h = 2166136261u;   /* FNV-1a, extended a byte at a time */
+    for (size_t l = 1; l <= len; l++) {
+        h = (h ^ (unsigned char)norm[l - 1]) * 16777619u;
+        if (l < len && ((unsigned char)norm[l] & 0xC0) == 0x80)
+            continue;   /* not a character boundary */
+        uint32_t hp = (h ^ (unsigned char)'*') * 16777619u;
+        for (uint32_t i = hp & lex->slot_mask;; i = (i + 1) & lex->slot_mask) {
+            const unsigned char *s = lex->slots + 8 * (size_t)i;
+            uint32_t id = rd32(s + 4);
+            if (!id)
+                break;
+            if (rd32(s) != hp)
+                continue;
+            uint32_t off = rd32(lex->keys + 4 * (size_t)id);
+            if (lex->pool_size - off > l + 1 && memcmp(lex->pool + off, norm, l) == 0 &&
+                lex->pool[off + l] == '*' && lex->pool[off + l + 1] == '\0') {
+                if (n < max) {
+                    out[n++] = id;
+                } else {    /* keep the longest */
+                    memmove(out, out + 1, (max - 1) * sizeof *out);
+                    out[max - 1] = id;
+                }
+                break;
+            }
+        }
+    }
+    for (size_t i = 0; i < n / 2; i++) {    /* longest first */
+        uint32_t x = out[i];
+        out[i] = out[n - 1 - i];
+        out[n - 1 - i] = x;
+    }
+    return n;
+}
+
 const char *dyadi_lex_key_str(const dyad_lexicon *lex, uint32_t id)
 {
     if (!lex || id == 0 || id >= lex->nkeys)
@@ -551,6 +596,26 @@ static dyad_status index_roots(dyad_lexicon *lex)
             if (k < lex->nkeys)
                 tr->root_kids[k] = child;
         }
+        /* TABARI blanks span the rest of the clause: the words that can
+         * end a gap, so that a gap skips the others with one load each */
+        if (!(lex->flags & DYADI_LEX_WORDS) || t != DYADI_TRIE_TRIGGER)
+            continue;
+        if (!(tr->after_gap = calloc(lex->nkeys, 1)))
+            return DYAD_ERR_NOMEM;
+        for (uint32_t i = 0; i < tr->nkids; i++) {
+            if (rd32(tr->kids + 8 * (size_t)i) != DYADI_KEY_GAP)
+                continue;
+            uint32_t g = rd32(tr->kids + 8 * (size_t)i + 4);
+            if (g == 0 || g >= tr->nnodes)
+                continue;
+            const unsigned char *gr = tr->nodes + (size_t)g * DYADI_REC_NODE;
+            uint32_t glo = rd32(gr), gn = rd32(gr + 4);
+            for (uint32_t j = glo; j < glo + gn && j < tr->nkids; j++) {
+                uint32_t k = rd32(tr->kids + 8 * (size_t)j);
+                if (k < lex->nkeys)
+                    tr->after_gap[k] = 1;
+            }
+        }
     }
     return DYAD_OK;
 }
@@ -558,6 +623,12 @@ static dyad_status index_roots(dyad_lexicon *lex)
 dyadi_node dyadi_lex_root(const dyad_lexicon *lex, int trie)
 {
     return lex && trie >= 0 && trie < DYADI_TRIE_COUNT ? 1 : 0;
+}
+
+int dyadi_lex_after_gap(const dyad_lexicon *lex, int trie, uint32_t key)
+{
+    const lex_trie *tr = &lex->trie[trie];
+    return !tr->after_gap || (key < lex->nkeys && tr->after_gap[key]);
 }
 
 dyadi_node dyadi_lex_step(const dyad_lexicon *lex, int trie, dyadi_node node, uint32_t key)
