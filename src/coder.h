@@ -6,6 +6,7 @@
 #include "dyad.h"
 #include "arena.h"
 #include "text.h"
+#include "options.h"
 
 struct dyad_coder {
     const dyad_lexicon *lex;    /* borrowed, may be NULL */
@@ -21,6 +22,8 @@ struct dyad_coder {
     const char *lang;           /* "fr", "en", "und" (static storage) */
     uint32_t date;              /* document date as YYYYMMDD (YYYYMM00 for a month), 0 unknown */
     dyadi_vec wclass;           /* uint32_t per token: function-word classes (events.c) */
+    dyadi_options opts;         /* TABARI-compatible settings (options.c), read by events.c */
+    dyadi_forward fwd;          /* FORWARD: the story's sources across documents */
     char errmsg[512];
 };
 

@@ -117,6 +117,10 @@ const dyadi_trigger *dyadi_lex_trigger(const dyad_lexicon *lex, uint32_t i);
 #define DYADI_LEX_FOREIGN 1u
 #define DYADI_LEX_ONE_VERB 2u
 uint32_t dyadi_lex_flags(const dyad_lexicon *lex);
+/* TABARI .options directives a foreign lexicon carries, one a line, applied
+ * to every coder made on it (options.c); NULL when none. Header bytes
+ * 40..43 (the first reserved word) hold its pool offset, 0 meaning none. */
+const char *dyadi_lex_options(const dyad_lexicon *lex);
 const dyadi_cue *dyadi_lex_cue(const dyad_lexicon *lex, uint32_t i);
 size_t dyadi_lex_count(const dyad_lexicon *lex, int trie);
 
