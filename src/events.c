@@ -586,6 +586,136 @@ static const char *fill_country(dyad_coder *c, const char *country, const char *
     return dyadi_arena_strndup(&c->arena, buf, (size_t)n);
 }
 
+/* ---- TABARI options (options.c, dyad_coder_set_option) ------------------ */
+
+/* How many events a sentence may give: SET: CODE BY ..., or the
+ * dictionaries' convention. */
+static int code_by(const dyad_coder *c, int one_verb)
+{
+    int m = c->opts.code_by;
+    return m != DYADI_CODE_AUTO ? m : one_verb ? DYADI_CODE_CLAUSE : DYADI_CODE_ALL;
+}
+
+/* SET: MINIMUM WORDS: a sentence with fewer words is not coded ("Gondor's"
+ * is one word). */
+static int too_short(const dyad_coder *c, uint32_t sfirst, uint32_t send)
+{
+    if (!c->opts.min_words)
+        return 0;
+    unsigned n = 0;
+    for (uint32_t i = sfirst; i < send; i++) {
+        const dyad_token *k = tok(c, i);
+        if ((k->kind == DYAD_TOK_WORD || k->kind == DYAD_TOK_NUMBER) && k->norm &&
+            k->norm[0] != '\'')
+            n++;
+    }
+    return n < c->opts.min_words;
+}
+
+/* An actor the text does not name (a default or forwarded code) as the
+ * candidate cs[slot], past the sentence's nc; -1 when there is no room. */
+static int extra_cand(dyad_coder *c, cand *cs, size_t slot, const char *code)
+{
+    if (slot >= MAX_CANDS)
+        return -1;
+    cand *cd = &cs[slot];
+    memset(cd, 0, sizeof *cd);
+    size_t n = strlen(code);
+    cd->code = dyadi_arena_strndup(&c->arena, code, n);
+    cd->country = dyadi_arena_strndup(&c->arena, code, n < 3 ? n : 3);
+    cd->lat = cd->lon = NAN;
+    cd->coref = 1;
+    return cd->code && cd->country ? (int)slot : -1;
+}
+
+/* The first actor from candidate `from` on whose first token is at or
+ * after `at` and whose code differs from `not`; -1 none. Places are not
+ * actors, nor are agents with no actor ("a senior official", "---GOV")
+ * unless SET: CONVERT AGENT says so. */
+static int actor_from(const dyad_coder *c, const cand *cs, size_t nc, size_t from, uint32_t at,
+                      const char *not)
+{
+    for (size_t k = from; k < nc; k++)
+        if (!cs[k].place && cs[k].first >= at && (!not || strcmp(cs[k].code, not) != 0) &&
+            (c->opts.convert_agent || strncmp(cs[k].code, "---", 3) != 0))
+            return (int)k;
+    return -1;
+}
+
+/* Roles the text leaves open, filled as TABARI's options say: FORWARD's
+ * source of the story's previous sentence, then DEFAULT:. With PRIOR the
+ * default source stands in for a missing subject; without it the first
+ * actor of the sentence is the source (the default only when there is
+ * none). The target is then an actor after the verb (AFTER) or after the
+ * source, else the default target. */
+static void fill_roles(dyad_coder *c, cand *cs, size_t nc, const trig *t, int *src, int *tgt)
+{
+    const dyadi_options *o = &c->opts;
+    if (!o->forward && !o->def_source[0] && !o->def_target[0])
+        return;
+    size_t slot = nc;
+    if (*src < 0 && o->forward) {
+        const char *f = c->fwd.last[0] ? c->fwd.last : c->fwd.first;
+        if (f[0] && (*src = extra_cand(c, cs, slot, f)) >= 0)
+            slot++;
+    }
+    if (*src < 0 && o->def_source[0]) {
+        if (!o->def_prior && (*src = actor_from(c, cs, nc, 0, 0, NULL)) >= 0 && *tgt == *src)
+            *tgt = -1;
+        if (*src < 0 && (*src = extra_cand(c, cs, slot, o->def_source)) >= 0)
+            slot++;
+    }
+    if (*tgt < 0 && o->def_target[0] && *src >= 0) {
+        const char *sc = cs[*src].code;
+        if (o->def_after)
+            *tgt = actor_from(c, cs, nc, 0, t->end, sc);
+        else if ((size_t)*src < nc)
+            *tgt = actor_from(c, cs, nc, (size_t)*src + 1, 0, sc);
+        if (*tgt < 0)
+            *tgt = extra_cand(c, cs, slot, o->def_target);
+    }
+}
+
+/* FORWARD: a new story (its key from the document id) forgets the sources
+ * of the previous one. */
+static void forward_story(dyad_coder *c)
+{
+    char key[DYADI_OPT_FMT];
+    if (!c->opts.forward)
+        return;
+    dyadi_options_story(&c->opts, c->doc->id, key, sizeof key);
+    if (!key[0] || strcmp(key, c->fwd.story) != 0) {
+        memset(&c->fwd, 0, sizeof c->fwd);
+        snprintf(c->fwd.story, sizeof c->fwd.story, "%s", key);
+    }
+}
+
+/* FORWARD: after a sentence, the actor (country part) of its first source
+ * when the text named it; a sentence that used a forwarded or default
+ * source leaves the story's first source to the next one, as the TABARI
+ * suite expects ("secondary forwarding goes back to the original"). */
+static void forward_update(dyad_coder *c, size_t events_before)
+{
+    if (!c->opts.forward || c->events.len <= events_before)
+        return;
+    /* the first source of the sentence: the first member of a compound */
+    const dyad_event *e = &DYADI_VEC_AT(&c->events, dyad_event, events_before);
+    for (size_t i = events_before + 1; i < c->events.len; i++) {
+        const dyad_event *x = &DYADI_VEC_AT(&c->events, dyad_event, i);
+        if (x->sent == e->sent && x->source.span.end && x->source.span.start < e->source.span.start)
+            e = x;
+    }
+    if (!e->source.span.end) {
+        c->fwd.last[0] = '\0';
+        return;
+    }
+    const char *a = e->source.country && strlen(e->source.country) == 3 ? e->source.country
+                                                                         : e->source.code;
+    snprintf(c->fwd.last, sizeof c->fwd.last, "%.3s", a);
+    if (!c->fwd.first[0])
+        snprintf(c->fwd.first, sizeof c->fwd.first, "%s", c->fwd.last);
+}
+
 static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
                       const cand *tgt, const char *code, int polarity, int modality,
                       const char *attr_text, const char *attr_code, const cand *loc,
@@ -595,7 +725,7 @@ static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *s
      * evacuate") takes the country of the other side: a domestic event.
      * With no country on either side there is no dyad. */
     cand sfill, tfill;
-    if (strncmp(src->code, "---", 3) == 0) {
+    if (strncmp(src->code, "---", 3) == 0 && !c->opts.convert_agent) {
         if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !tgt->country || strlen(tgt->country) != 3)
             return 0;
         sfill = *src;
@@ -606,7 +736,7 @@ static int push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *s
             return -1;
         src = &sfill;
     }
-    if (tgt && strncmp(tgt->code, "---", 3) == 0) {
+    if (tgt && strncmp(tgt->code, "---", 3) == 0 && !c->opts.convert_agent) {
         if (!src->country || strlen(src->country) != 3)
             tgt = NULL;
         else {
@@ -1112,6 +1242,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
     pthread_once(&wtab_once, wtab_build);
     const int foreign = (dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) != 0;
     const int one_verb = (dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB) != 0;
+    const int by = code_by(c, one_verb);
+    forward_story(c);
     c->wclass.len = 0;
     /* tokens of one spelling share their norm string (coder.c's per-document
      * key cache), so a small cache keyed by the pointer saves most lookups */
@@ -1206,6 +1338,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
     for (size_t s = 0; s < nsent; s++) {
         const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, s);
         uint32_t sfirst = se->first_token, send = se->first_token + se->n_tokens;
+        if (too_short(c, sfirst, send))
+            continue;
 
         /* candidates */
         size_t nc = 0;
@@ -1383,7 +1517,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
                 ev_mark = c->events.len;
                 last_ti = (int)ti;
-                if (one_verb && consumed && t->first >= consumed_end &&
+                if (by == DYADI_CODE_CLAUSE && consumed && t->first >= consumed_end &&
                     !new_clause(c, cs, nc, consumed_end, t->first))
                     continue;
                 /* TABARI's nouns: a verb form capitalised inside the
@@ -1397,6 +1531,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         continue;
                 }
             }
+            if (by == DYADI_CODE_SENTENCE && c->events.len > events_before)
+                break;
             if (speech[t->first] && speech[t->end - 1])
                 continue; /* the speech verb itself, not "claim responsibility" */
             if (e->code[0] == '-') {
@@ -1556,6 +1692,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 speaker_noun = 1;
             }
         roles_done:
+            fill_roles(c, cs, nc, t, &src, &tgt);
             if (src < 0)
                 continue;
             if (e->kind != DYADI_TK_NOUN) {
@@ -1797,6 +1934,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
             }
         }
+        forward_update(c, events_before);
         memset(speech + sfirst, 0, send - sfirst);
     }
 done:

@@ -1618,15 +1618,22 @@ static int parse_spec(spec *sp, const char *s, char *errbuf, size_t errlen)
  * (SET:, DEFAULT:, COMMA:, COMPLEX:, FORWARD:) are checked with the coder's
  * own parser (options.c) and kept in the lexicon, one a line, as every
  * coder's starting state; LABEL: and OUTPUT: change only TABARI's output.
- * A directive the parser refuses is a warning FILE:LINE and left out. */
+ * A directive the parser refuses is a warning FILE:LINE and left out. The
+ * file's settings start from TABARI's built-in values, as the validation
+ * suite resets them (COMMA-Cancel, MINWRD-Cancel); dictionaries given
+ * without an .options file keep dyad's (no minimum, no comma deletion). */
+static const char TABARI_BUILTIN[] = "COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0\n"
+                                     "SET: MINIMUM WORDS = 8\n";
+
 static int read_options(fr *r, char *buf, size_t len)
 {
     lines L = {buf, buf + len, 0, 0};
     char *s;
-    size_t cap = len + 1, n = 0;
+    size_t cap = sizeof TABARI_BUILTIN + len + 1, n = sizeof TABARI_BUILTIN - 1;
     char *keep = malloc(cap);
     if (!keep)
         return -1;
+    memcpy(keep, TABARI_BUILTIN, n);
     dyadi_options scratch;
     dyadi_options_init(&scratch, NULL);
     while ((s = next_line(&L)) != NULL) {

@@ -25,28 +25,11 @@
 #define MAX_WORDS 32
 #define MAX_WORD 64
 
-/* Built-in values of TABARI's settings as the validation suite resets them
- * (COMMA-Cancel: MIN 2, MAX 10, EMIN 2, EMAX 10, no initial deletion;
- * MINWRD-Cancel: 8 words). */
-static void tabari_defaults(dyadi_options *o)
-{
-    o->comma_on = 1;
-    o->comma_min = 2;
-    o->comma_max = 10;
-    o->comma_emin = 2;
-    o->comma_emax = 10;
-    o->comma_bmin = 255;
-    o->comma_bmax = 0;
-    o->min_words = 8;
-}
-
 void dyadi_options_init(dyadi_options *o, const dyad_lexicon *lex)
 {
     memset(o, 0, sizeof *o);
     if (!lex)
         return;
-    if (dyadi_lex_flags(lex) & DYADI_LEX_ONE_VERB)
-        tabari_defaults(o);
     const char *s = dyadi_lex_options(lex);
     while (s && *s) {
         size_t n = strcspn(s, "\n");

@@ -58,9 +58,8 @@ typedef struct dyadi_forward {
     char last[DYADI_OPT_CODE];          /* the source found in the previous sentence, "" none */
 } dyadi_forward;
 
-/* The starting state: dyad's own conventions, or TABARI's built-in values
- * when lex_flags has DYADI_LEX_ONE_VERB; then the lexicon's own directives
- * (lex may be NULL). */
+/* The starting state: dyad's own conventions, then the lexicon's
+ * directives (lex may be NULL). */
 void dyadi_options_init(dyadi_options *o, const dyad_lexicon *lex);
 
 /* Apply one TABARI directive, [s, s+n) ("SET: CODE ALL", with or without a
