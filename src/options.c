@@ -95,7 +95,8 @@ static int truth(const char *w, uint8_t *out)
 static int code_ok(const char *w)
 {
     size_t n = strlen(w);
-    if (n == 0 || n >= DYADI_OPT_CODE)
+    if (n == 0 || n >= DYADI_OPT_CODE || !strcmp(w, "PRIOR") || !strcmp(w, "AFTER") ||
+        !strcmp(w, "SOURCE") || !strcmp(w, "TARGET"))
         return 0;
     for (size_t i = 0; i < n; i++)
         if (!isalnum((unsigned char)w[i]) && w[i] != '~' && w[i] != '-')
