@@ -398,6 +398,18 @@ static int suite_spec(const eval_file *ef, char *out, size_t outlen)
     return n ? 0 : -1;
 }
 
+/* TABARI OPTION records met before this record change the coder's settings
+ * in file order; one dyad cannot read is a warning, never fatal. */
+static void apply_controls(dyad_coder *c, const dyad_gold *g, const char *path)
+{
+    size_t n = 0;
+    const dyad_gold_control *ct = dyad_gold_controls(g, &n);
+    for (size_t k = 0; k < n; k++)
+        if (dyad_coder_set_tabari_option(c, ct[k].text) != DYAD_OK)
+            fprintf(stderr, "dyad eval: %s:%llu: warning: OPTION '%s' ignored: %s\n", path,
+                    (unsigned long long)ct[k].line, ct[k].text, dyad_errmsg(c));
+}
+
 int cmd_eval(int argc, char **argv)
 {
     cli_args a;
@@ -536,6 +548,8 @@ int cmd_eval(int argc, char **argv)
             fprintf(stderr, " (not loaded)\n");
         }
         dyad_coder *cur = suite_coder ? suite_coder : coder;
+        /* a suite's OPTION records hold for the rest of its file only */
+        dyad_coder_reset_options(cur);
         dyad_gold_record rec;
         while (!limit || scored < limit) {
             st = dyad_gold_next(g, &rec);
@@ -550,6 +564,7 @@ int cmd_eval(int argc, char **argv)
                 rc = EXIT_FAIL;
                 break;
             }
+            apply_controls(cur, g, a.pos[i]);
             dyad_doc doc = {0};
             doc.id = rec.id;
             doc.date = rec.date;

@@ -161,6 +161,56 @@ typedef struct dyad_coder dyad_coder;
 DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex);
 DYAD_API void dyad_coder_free(dyad_coder *c);
 
+/* Coding settings, TABARI-compatible. A new coder (and dyad_coder_reset_options)
+ * starts from dyad's conventions or, with TABARI dictionaries, from TABARI's
+ * built-in values and the directives of the project's .options file. Names
+ * and values of dyad_coder_set_option:
+ *   code_by          "auto" (the dictionaries' convention: one event per
+ *                    clause with TABARI's, every trigger otherwise),
+ *                    "clause", "sentence" (one event per sentence), "all"
+ *                    (every verb codes)
+ *   min_words        N: a sentence of fewer words is not coded (0: any)
+ *   default_source   actor code used when no source is found ("": none)
+ *   default_target   actor code used when no target is found ("": none)
+ *   default_prior    "true": the default source stands in whenever no actor
+ *                    precedes the verb; "false": the first actor of the
+ *                    sentence is the source, and the default only when
+ *                    there is none
+ *   default_after    "true": the default target stands in whenever no actor
+ *                    follows the verb; "false": the next actor after the
+ *                    source is tried first
+ *   comma, comma_min, comma_max, comma_emin, comma_emax, comma_bmin,
+ *   comma_bmax       deletion of comma-delimited clauses whose length in
+ *                    words is within MIN..MAX (inside the sentence),
+ *                    EMIN..EMAX (at its end), BMIN..BMAX (at its start)
+ *   complex_verbs, complex_conj, noactprior
+ *                    TABARI's complexity limits (0: no limit)
+ *   convert_agent    "true": an agent with no actor ("the militants") is an
+ *                    actor of its own, coded "---" + its sector
+ *   forward          an id template ("^^*****NNN*SSS": 'N' marks the story
+ *                    number in dyad_doc.id) or "off": a sentence with no
+ *                    source takes the source of the story's previous one
+ * Booleans are "true"/"false" (also 1/0, on/off). Settings hold until
+ * changed or reset. Returns DYAD_ERR_NOTFOUND for an unknown name and
+ * DYAD_ERR_ARG for a bad value (see dyad_errmsg); the setting is then
+ * unchanged. */
+DYAD_API dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *value);
+
+/* Apply one TABARI .options directive or validation-suite OPTION record,
+ * "SET: CODE ALL", "DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER",
+ * "DEFAULT: OFF", "COMMA: MIN = 4 MAX = 6 ...", "COMMA: OFF",
+ * "SET: MINIMUM WORDS = 8", "SET: CONVERT AGENT = TRUE",
+ * "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR", "FORWARD: ^^*****NNN*SSS [OFF]"
+ * (a leading "OPTION:" is allowed). Directives that change only TABARI's
+ * input or output (OUTPUT:, LABEL:, SET: YYYY, SET: TIME SHIFT ...) are
+ * accepted without effect. Returns DYAD_ERR_FORMAT for a malformed
+ * directive, DYAD_ERR_NOTFOUND for an unknown keyword (see dyad_errmsg);
+ * the settings are then unchanged. */
+DYAD_API dyad_status dyad_coder_set_tabari_option(dyad_coder *c, const char *directive);
+
+/* Back to the starting settings, and forget the forwarded sources. */
+DYAD_API void dyad_coder_reset_options(dyad_coder *c);
+
 /* Run the pipeline on one document. The results below are owned by the
  * coder and valid until the next dyad_coder_run or dyad_coder_free.
  * Returns DYAD_ERR_TOOBIG for a document over the coder's memory cap (it
@@ -392,6 +442,18 @@ DYAD_API void dyad_gold_free(dyad_gold *g);
  * entries) and records with no annotation at all are skipped silently and
  * counted (dyad_gold_counts). */
 DYAD_API dyad_status dyad_gold_next(dyad_gold *g, dyad_gold_record *rec);
+
+/* Control records met since the previous record was returned: TABARI
+ * "OPTION:" directives ("SET: CODE ALL", "DEFAULT: OFF"), in file order,
+ * to be applied (dyad_coder_set_tabari_option) before coding the record
+ * dyad_gold_next has just returned. *n is 0 for other formats. The array
+ * and strings are owned by the dyad_gold and valid until the next
+ * dyad_gold_next or dyad_gold_free. */
+typedef struct dyad_gold_control {
+    const char *text;        /* the directive, without "OPTION:" and braces */
+    uint64_t line;           /* line of the gold file */
+} dyad_gold_control;
+DYAD_API const dyad_gold_control *dyad_gold_controls(const dyad_gold *g, size_t *n);
 
 /* What went wrong with the last record, as "FILE:LINE: what". Owned by the
  * dyad_gold, valid until the next call on it. */

@@ -85,6 +85,7 @@ DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex)
     dyad_coder *c = &f->pub;
     c->lex = lex;
     c->lang = "und";
+    dyadi_options_init(&c->opts, lex);
     dyadi_arena_init(&c->arena, CODER_ARENA_CAP);
     dyadi_vec_init(&c->tokens, sizeof(dyad_token), CODER_MAX_TOKENS);
     dyadi_vec_init(&c->sents, sizeof(dyad_sentence), CODER_MAX_SENTS);
@@ -104,6 +105,36 @@ DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex)
         return NULL;
     }
     return c;
+}
+
+DYAD_API void dyad_coder_reset_options(dyad_coder *c)
+{
+    if (!c)
+        return;
+    dyadi_options_init(&c->opts, c->lex);
+    memset(&c->fwd, 0, sizeof c->fwd);
+}
+
+DYAD_API dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *value)
+{
+    if (!c)
+        return DYAD_ERR_ARG;
+    char err[300];
+    dyad_status st = dyadi_options_set(&c->opts, name, value, err, sizeof err);
+    if (st != DYAD_OK)
+        set_err(c, "%s", err);
+    return st;
+}
+
+DYAD_API dyad_status dyad_coder_set_tabari_option(dyad_coder *c, const char *directive)
+{
+    if (!c || !directive)
+        return DYAD_ERR_ARG;
+    char err[300];
+    dyad_status st = dyadi_options_directive(&c->opts, directive, strlen(directive), err, sizeof err);
+    if (st != DYAD_OK)
+        set_err(c, "%s", err);
+    return st;
 }
 
 DYAD_API void dyad_coder_free(dyad_coder *c)

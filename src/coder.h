@@ -6,6 +6,7 @@
 #include "dyad.h"
 #include "arena.h"
 #include "text.h"
+#include "options.h"
 
 /* The lexicon's prefix keys matching a token (TABARI word matching),
  * longest first, 0 after the last. */
@@ -31,6 +32,8 @@ struct dyad_coder {
     uint32_t date;              /* document date as YYYYMMDD (YYYYMM00 for a month), 0 unknown */
     dyadi_vec wclass;           /* uint32_t per token: function-word classes (events.c) */
     dyadi_vec pfx;              /* dyadi_pfx per token, for DYADI_LEX_WORDS lexicons only */
+    dyadi_options opts;         /* TABARI-compatible settings (options.c), read by events.c */
+    dyadi_forward fwd;          /* FORWARD: the story's sources across documents */
     char errmsg[512];
 };
 

@@ -237,6 +237,7 @@ typedef struct dyadi_cc {
     dyadi_dict_foreign_fn foreign;  /* foreign reader, or NULL */
     void *foreign_ud;
     uint32_t flags;         /* extra header flags set by the foreign reader */
+    uint32_t options;       /* pool offset of the foreign .options directives, 0 none */
 } cc;
 
 /* ---- diagnostics ------------------------------------------------------- */
@@ -1970,6 +1971,7 @@ static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t e
     put32(out.p + 8, DYADI_LEX_VERSION);
     put32(out.p + 12, (c->foreign ? DYADI_LEX_FOREIGN : 0u) | c->flags);
     put32(out.p + 16, DYADI_LEX_HEADER);
+    put32(out.p + DYADI_LEX_SUM_FROM, c->options);
     put32(out.p + 20, DYADI_SEC_COUNT);
     put64(out.p + 24, out.n);
     put64(out.p + 32, dyadi_lex_checksum(out.p + DYADI_LEX_SUM_FROM, out.n - DYADI_LEX_SUM_FROM));
@@ -2040,6 +2042,19 @@ int dyadi_dict_src_add(dyadi_dict_src *c, int what, uint32_t line, const char *k
 void dyadi_dict_src_flags(dyadi_dict_src *c, uint32_t flags)
 {
     c->flags |= flags;
+}
+
+int dyadi_dict_src_options(dyadi_dict_src *c, const char *text)
+{
+    if (!text || !*text) {
+        c->options = 0;
+        return 0;
+    }
+    uint32_t off = intern_cstr(c, text);
+    if (off == DYADI_LEX_NONE)
+        return -1;
+    c->options = off;
+    return 0;
 }
 
 void dyadi_dict_src_warn(dyadi_dict_src *c, uint32_t line, const char *fmt, ...)

@@ -109,6 +109,9 @@ int dyadi_dict_src_add(dyadi_dict_src *src, int what, uint32_t line, const char 
                        const char *phrase, const char *code, const char *attrs);
 /* Header flags for the coder (DYADI_LEX_ONE_VERB in lex.h). */
 void dyadi_dict_src_flags(dyadi_dict_src *src, uint32_t flags);
+/* The TABARI .options directives the coder starts from, one a line
+ * (dyadi_lex_options); -1 out of memory. */
+int dyadi_dict_src_options(dyadi_dict_src *src, const char *text);
 void dyadi_dict_src_warn(dyadi_dict_src *src, uint32_t line, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -635,6 +635,136 @@ static const char *fill_country(dyad_coder *c, const char *country, const char *
     return dyadi_arena_strndup(&c->arena, buf, (size_t)n);
 }
 
+/* ---- TABARI options (options.c, dyad_coder_set_option) ------------------ */
+
+/* How many events a sentence may give: SET: CODE BY ..., or the
+ * dictionaries' convention. */
+static int code_by(const dyad_coder *c, int one_verb)
+{
+    int m = c->opts.code_by;
+    return m != DYADI_CODE_AUTO ? m : one_verb ? DYADI_CODE_CLAUSE : DYADI_CODE_ALL;
+}
+
+/* SET: MINIMUM WORDS: a sentence with fewer words is not coded ("Gondor's"
+ * is one word). */
+static int too_short(const dyad_coder *c, uint32_t sfirst, uint32_t send)
+{
+    if (!c->opts.min_words)
+        return 0;
+    unsigned n = 0;
+    for (uint32_t i = sfirst; i < send; i++) {
+        const dyad_token *k = tok(c, i);
+        if ((k->kind == DYAD_TOK_WORD || k->kind == DYAD_TOK_NUMBER) && k->norm &&
+            k->norm[0] != '\'')
+            n++;
+    }
+    return n < c->opts.min_words;
+}
+
+/* An actor the text does not name (a default or forwarded code) as the
+ * candidate cs[slot], past the sentence's nc; -1 when there is no room. */
+static int extra_cand(dyad_coder *c, cand *cs, size_t slot, const char *code)
+{
+    if (slot >= MAX_CANDS)
+        return -1;
+    cand *cd = &cs[slot];
+    memset(cd, 0, sizeof *cd);
+    size_t n = strlen(code);
+    cd->code = dyadi_arena_strndup(&c->arena, code, n);
+    cd->country = dyadi_arena_strndup(&c->arena, code, n < 3 ? n : 3);
+    cd->lat = cd->lon = NAN;
+    cd->coref = 1;
+    return cd->code && cd->country ? (int)slot : -1;
+}
+
+/* The first actor from candidate `from` on whose first token is at or
+ * after `at` and whose code differs from `not`; -1 none. Places are not
+ * actors, nor are agents with no actor ("a senior official", "---GOV")
+ * unless SET: CONVERT AGENT says so. */
+static int actor_from(const dyad_coder *c, const cand *cs, size_t nc, size_t from, uint32_t at,
+                      const char *not)
+{
+    for (size_t k = from; k < nc; k++)
+        if (!cs[k].place && cs[k].first >= at && (!not || strcmp(cs[k].code, not) != 0) &&
+            (c->opts.convert_agent || strncmp(cs[k].code, "---", 3) != 0))
+            return (int)k;
+    return -1;
+}
+
+/* Roles the text leaves open, filled as TABARI's options say: FORWARD's
+ * source of the story's previous sentence, then DEFAULT:. With PRIOR the
+ * default source stands in for a missing subject; without it the first
+ * actor of the sentence is the source (the default only when there is
+ * none). The target is then an actor after the verb (AFTER) or after the
+ * source, else the default target. */
+static void fill_roles(dyad_coder *c, cand *cs, size_t nc, const trig *t, int *src, int *tgt)
+{
+    const dyadi_options *o = &c->opts;
+    if (!o->forward && !o->def_source[0] && !o->def_target[0])
+        return;
+    size_t slot = nc;
+    if (*src < 0 && o->forward) {
+        const char *f = c->fwd.last[0] ? c->fwd.last : c->fwd.first;
+        if (f[0] && (*src = extra_cand(c, cs, slot, f)) >= 0)
+            slot++;
+    }
+    if (*src < 0 && o->def_source[0]) {
+        if (!o->def_prior && (*src = actor_from(c, cs, nc, 0, 0, NULL)) >= 0 && *tgt == *src)
+            *tgt = -1;
+        if (*src < 0 && (*src = extra_cand(c, cs, slot, o->def_source)) >= 0)
+            slot++;
+    }
+    if (*tgt < 0 && o->def_target[0] && *src >= 0) {
+        const char *sc = cs[*src].code;
+        if (o->def_after)
+            *tgt = actor_from(c, cs, nc, 0, t->end, sc);
+        else if ((size_t)*src < nc)
+            *tgt = actor_from(c, cs, nc, (size_t)*src + 1, 0, sc);
+        if (*tgt < 0)
+            *tgt = extra_cand(c, cs, slot, o->def_target);
+    }
+}
+
+/* FORWARD: a new story (its key from the document id) forgets the sources
+ * of the previous one. */
+static void forward_story(dyad_coder *c)
+{
+    char key[DYADI_OPT_FMT];
+    if (!c->opts.forward)
+        return;
+    dyadi_options_story(&c->opts, c->doc->id, key, sizeof key);
+    if (!key[0] || strcmp(key, c->fwd.story) != 0) {
+        memset(&c->fwd, 0, sizeof c->fwd);
+        snprintf(c->fwd.story, sizeof c->fwd.story, "%s", key);
+    }
+}
+
+/* FORWARD: after a sentence, the actor (country part) of its first source
+ * when the text named it; a sentence that used a forwarded or default
+ * source leaves the story's first source to the next one, as the TABARI
+ * suite expects ("secondary forwarding goes back to the original"). */
+static void forward_update(dyad_coder *c, size_t events_before)
+{
+    if (!c->opts.forward || c->events.len <= events_before)
+        return;
+    /* the first source of the sentence: the first member of a compound */
+    const dyad_event *e = &DYADI_VEC_AT(&c->events, dyad_event, events_before);
+    for (size_t i = events_before + 1; i < c->events.len; i++) {
+        const dyad_event *x = &DYADI_VEC_AT(&c->events, dyad_event, i);
+        if (x->sent == e->sent && x->source.span.end && x->source.span.start < e->source.span.start)
+            e = x;
+    }
+    if (!e->source.span.end) {
+        c->fwd.last[0] = '\0';
+        return;
+    }
+    const char *a = e->source.country && strlen(e->source.country) == 3 ? e->source.country
+                                                                         : e->source.code;
+    snprintf(c->fwd.last, sizeof c->fwd.last, "%.3s", a);
+    if (!c->fwd.first[0])
+        snprintf(c->fwd.first, sizeof c->fwd.first, "%s", c->fwd.last);
+}
+
 static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
                        const cand *tgt, const char *code, int polarity, int modality,
                        const char *attr_text, const char *attr_code, const cand *loc,
@@ -644,7 +774,7 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
      * evacuate") takes the country of the other side: a domestic event.
      * With no country on either side there is no dyad. */
     cand sfill, tfill;
-    if (strncmp(src->code, "---", 3) == 0) {
+    if (strncmp(src->code, "---", 3) == 0 && !c->opts.convert_agent) {
         if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !tgt->country || strlen(tgt->country) != 3)
             return 0;
         sfill = *src;
@@ -655,7 +785,7 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
             return -1;
         src = &sfill;
     }
-    if (tgt && strncmp(tgt->code, "---", 3) == 0) {
+    if (tgt && strncmp(tgt->code, "---", 3) == 0 && !c->opts.convert_agent) {
         if (!src->country || strlen(src->country) != 3)
             tgt = NULL;
         else {
@@ -1007,13 +1137,13 @@ static int boundary_between(const dyad_coder *c, uint32_t a, uint32_t b)
 /* ---- TABARI conventions (lexicons with DYADI_LEX_ONE_VERB) -------------- */
 
 /* TABARI deletes comma-delimited clauses before coding: the words between
- * two commas when there are 2 to 10 of them, and the words between the last
- * comma and the end of the sentence on the same condition ("Osgiliath, the
- * state's fiercest foe, could be drawn into ..."). The spans found, as
- * [first, end) token ranges, go to out; returns their number. */
+ * two commas when there are COMMA: MIN to MAX of them (2 to 10 by default),
+ * the words between the last comma and the end of the sentence when there
+ * are EMIN to EMAX, and those before the first comma when there are BMIN
+ * to BMAX (off by default) ("Osgiliath, the state's fiercest foe, could be
+ * drawn into ..."). The spans found, as [first, end) token ranges, go to
+ * lo/hi; returns their number. */
 #define MAX_HIDDEN 32
-#define COMMA_MIN 2u
-#define COMMA_MAX 10u
 /* Is the span (a, b) between two commas one item of a list of actors
  * ("Mordor, the Shire, Fornost and Bree"): an actor with at most articles
  * and three other words before it? */
@@ -1034,6 +1164,9 @@ static int list_item(const dyad_coder *c, const cand *cs, size_t nc, uint32_t a,
 static size_t comma_clauses(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
                             uint32_t send, uint32_t *lo, uint32_t *hi)
 {
+    const dyadi_options *o = &c->opts;
+    if (!o->comma_on)
+        return 0;
     size_t n = 0;
     uint32_t last = UINT32_MAX, stop = send;
     while (stop > sfirst && norm_in(c, stop - 1, (const char *const[]){".", "?", "!", NULL}))
@@ -1041,15 +1174,18 @@ static size_t comma_clauses(const dyad_coder *c, const cand *cs, size_t nc, uint
     for (uint32_t i = sfirst; i < stop && n < MAX_HIDDEN; i++) {
         if (!norm_in(c, i, (const char *const[]){",", NULL}))
             continue;
-        if (last != UINT32_MAX && i - last - 1 >= COMMA_MIN && i - last - 1 <= COMMA_MAX &&
+        if (last != UINT32_MAX && i - last - 1 >= o->comma_min && i - last - 1 <= o->comma_max &&
             !list_item(c, cs, nc, last, i)) {
             lo[n] = last;
             hi[n++] = i;        /* the closing comma stays, as a list separator */
+        } else if (last == UINT32_MAX && i - sfirst >= o->comma_bmin && i - sfirst <= o->comma_bmax) {
+            lo[n] = sfirst;
+            hi[n++] = i;        /* an initial clause */
         }
         last = i;
     }
-    if (last != UINT32_MAX && n < MAX_HIDDEN && stop - last - 1 >= COMMA_MIN &&
-        stop - last - 1 <= COMMA_MAX && !list_item(c, cs, nc, last, stop)) {
+    if (last != UINT32_MAX && n < MAX_HIDDEN && stop - last - 1 >= o->comma_emin &&
+        stop - last - 1 <= o->comma_emax && !list_item(c, cs, nc, last, stop)) {
         lo[n] = last;
         hi[n++] = stop;
     }
@@ -1494,6 +1630,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
     pthread_once(&wtab_once, wtab_build);
     const int foreign = (dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) != 0;
     const int one_verb = (dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB) != 0;
+    const int by = code_by(c, one_verb);
+    forward_story(c);
     c->wclass.len = 0;
     /* tokens of one spelling share their norm string (coder.c's per-document
      * key cache), so a small cache keyed by the pointer saves most lookups */
@@ -1588,6 +1726,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
     for (size_t s = 0; s < nsent; s++) {
         const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, s);
         uint32_t sfirst = se->first_token, send = se->first_token + se->n_tokens;
+        if (too_short(c, sfirst, send))
+            continue;
 
         /* candidates */
         size_t nc = 0;
@@ -1783,9 +1923,16 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     consumed_end = ts[last_ti].end;
                 }
                 ev_mark = c->events.len;
+                /* TABARI: the clause this verb is in (its source is the
+                 * clause's first actor, whatever CODE BY says) */
+                uint32_t start;
+                int fresh = one_verb && last_ti >= 0 && t->first >= ts[last_ti].end &&
+                            new_clause(c, cs, nc, ts[last_ti].end, t->first, &start);
+                if (fresh)
+                    cfirst = start;
                 last_ti = (int)ti;
-                if (one_verb && consumed && t->first >= consumed_end) {
-                    if (!new_clause(c, cs, nc, consumed_end, t->first, &cfirst))
+                if (by == DYADI_CODE_CLAUSE && consumed && t->first >= consumed_end) {
+                    if (!fresh && !new_clause(c, cs, nc, consumed_end, t->first, &start))
                         continue;
                     consumed = 0;
                 }
@@ -1812,6 +1959,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         continue;
                 }
             }
+            if (by == DYADI_CODE_SENTENCE && c->events.len > events_before)
+                break;
             if (speech[t->first] && speech[t->end - 1])
                 continue; /* the speech verb itself, not "claim responsibility" */
             if (e->code[0] == '-' || dyadi_marker_code(e->code)) {
@@ -1898,8 +2047,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     continue; /* a nominal trigger needs both actors */
             } else if (one_verb || (foreign && (e->tslot || e->sslot))) {
                 tabari_roles(c, cs, nc, cfirst, t, passive, prev_src, &src, &tgt);
-                if (src < 0)
-                    continue;
+                /* no source: fill_roles (DEFAULT:, FORWARD) may give one */
             } else if (passive == 2 || (passive && (e->passive || e->obj == DYADI_OBJ_TARGET))) {
                 tgt = find_source(c, cs, nc, sfirst, t->first, attrib_tok);
                 src = find_target(c, cs, nc, t->end, e, tgt, attrib_tok, 1);
@@ -1975,6 +2123,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 speaker_noun = 1;
             }
         roles_done:
+            fill_roles(c, cs, nc, t, &src, &tgt);
             if (src < 0)
                 continue;
             if (e->kind != DYADI_TK_NOUN) {
@@ -2260,6 +2409,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
             }
         }
+        forward_update(c, events_before);
         memset(speech + sfirst, 0, send - sfirst);
     }
 done:

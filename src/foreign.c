@@ -17,6 +17,7 @@
  *
  * Only the file formats are read here; no TABARI or PETRARCH code is used. */
 #include "foreign.h"
+#include "options.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1948,6 +1949,56 @@ static int parse_spec(spec *sp, const char *s, char *errbuf, size_t errlen)
     return 0;
 }
 
+/* TABARI .options: the directives that change how events are coded
+ * (SET:, DEFAULT:, COMMA:, COMPLEX:, FORWARD:) are checked with the coder's
+ * own parser (options.c) and kept in the lexicon, one a line, as every
+ * coder's starting state; LABEL: and OUTPUT: change only TABARI's output.
+ * A directive the parser refuses is a warning FILE:LINE and left out. The
+ * file's settings start from TABARI's built-in values, as the validation
+ * suite resets them (COMMA-Cancel, MINWRD-Cancel); dictionaries given
+ * without an .options file keep dyad's (no minimum, no comma deletion). */
+static const char TABARI_BUILTIN[] = "COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0\n"
+                                     "SET: MINIMUM WORDS = 8\n";
+
+static int read_options(fr *r, char *buf, size_t len)
+{
+    lines L = {buf, buf + len, 0, 0};
+    char *s;
+    size_t cap = sizeof TABARI_BUILTIN + len + 1, n = sizeof TABARI_BUILTIN - 1;
+    char *keep = malloc(cap);
+    if (!keep)
+        return -1;
+    memcpy(keep, TABARI_BUILTIN, n);
+    dyadi_options scratch;
+    dyadi_options_init(&scratch, NULL);
+    while ((s = next_line(&L)) != NULL) {
+        s = trim(s);
+        size_t sl = strlen(s);
+        while (sl && (s[sl - 1] == ' ' || s[sl - 1] == '\t' || s[sl - 1] == '\r'))
+            s[--sl] = '\0';
+        if (!sl || (s[0] == '/' && s[1] == '/') || s[0] == '#' || s[0] == ';')
+            continue;
+        if (strncasecmp(s, "LABEL:", 6) == 0 || strncasecmp(s, "OUTPUT:", 7) == 0) {
+            r->fx->n[DYADI_FX_SECTION][DYADI_FX_SKIPPED]++;
+            continue;
+        }
+        char err[200];
+        if (dyadi_options_directive(&scratch, s, sl, err, sizeof err) != DYAD_OK) {
+            warn(r, L.no, "option '%s' not used: %s", s, err);
+            r->fx->n[DYADI_FX_MALFORMED][DYADI_FX_SKIPPED]++;
+            continue;
+        }
+        memcpy(keep + n, s, sl);
+        n += sl;
+        keep[n++] = '\n';
+        r->fx->n[DYADI_FX_SECTION][DYADI_FX_CONVERTED]++;
+    }
+    keep[n] = '\0';
+    int rc = dyadi_dict_src_options(r->src, keep);
+    free(keep);
+    return rc;
+}
+
 typedef struct job {
     spec *sp;
     dyadi_foreign_stats *fx;
@@ -1989,6 +2040,8 @@ static dyad_status run_files(void *ud, dyadi_dict_src *src, char *errbuf, size_t
                 k = read_actors(&r, buf, len, f->kind == K_AGENTS);
             else if (f->kind == K_VERBS)
                 k = read_verbs(&r, buf, len);
+            else if (f->kind == K_OPTIONS && r.tabari)
+                k = read_options(&r, buf, len);
             else {
                 size_t nl = 0;
                 lines L = {buf, buf + len, 0, 0};

@@ -45,6 +45,9 @@ struct dyad_gold {
     dyadi_vec events;       /* dyad_gold_event */
     dyadi_vec must_not;     /* dyad_gold_event */
     dyadi_vec alt;          /* dyad_gold_event: PETRARCH-1 expectations kept in TABARI comments */
+    dyadi_vec controls;     /* dyad_gold_control met since the last record returned */
+    dyadi_arena ctl_arena;  /* their strings */
+    int ctl_served;         /* the controls went out with a record: forget them */
     char *dicts[GOLD_MAX_DICTS];
     size_t ndicts;
     dyad_gold_counts counts;
@@ -397,6 +400,25 @@ static dyad_status next_jsonl(dyad_gold *g, dyad_gold_record *rec)
  * records"; what follows needs other options.
  * ------------------------------------------------------------------------ */
 
+/* Keep the directive of a TABARI "{ OPTION: ... }" brace (in, m bytes from
+ * "OPTION") for dyad_gold_controls. */
+static dyad_status keep_control(dyad_gold *g, const char *in, size_t m, uint64_t line)
+{
+    if (g->format != DYAD_GOLD_TABARI)
+        return DYAD_OK;
+    in += 6;
+    m -= 6;
+    while (m && (*in == ':' || is_space((unsigned char)*in))) { in++; m--; }
+    while (m && is_space((unsigned char)in[m - 1])) m--;
+    dyad_gold_control *ct = dyadi_vec_push(&g->controls);
+    char *text = dyadi_arena_strndup(&g->ctl_arena, in, m);
+    if (!ct || !text)
+        return fail(g, DYAD_ERR_NOMEM, line, "out of memory or too many OPTION records");
+    ct->text = text;
+    ct->line = line;
+    return DYAD_OK;
+}
+
 /* Parse the brace expectations in [s, s+n) (which starts on `line`) into v.
  * *seen counts the braces read, *flags gets NOEVENTS / PARTIAL, *control
  * is set for an OPTION brace. */
@@ -427,6 +449,9 @@ static dyad_status parse_braces(dyad_gold *g, const char *s, size_t n, uint64_t 
                 *control = 1;
                 (*seen)++;
                 i = close - 1;
+                while (m && is_space((unsigned char)in[m - 1])) m--;
+                if (keep_control(g, in, m, line) != DYAD_OK)
+                    return DYAD_ERR_NOMEM;
                 continue;
             }
             return fail(g, DYAD_ERR_FORMAT, line, "unterminated '{' in the expected events");
@@ -438,6 +463,8 @@ static dyad_status parse_braces(dyad_gold *g, const char *s, size_t n, uint64_t 
         if (m >= 6 && memcmp(in, "OPTION", 6) == 0) {
             *control = 1;
             (*seen)++;
+            if (keep_control(g, in, m, line) != DYAD_OK)
+                return DYAD_ERR_NOMEM;
             continue;
         }
         if (strspn(in, "+-# ") >= m) {
@@ -1511,6 +1538,8 @@ DYAD_API dyad_status dyad_gold_open(const char *path, dyad_gold_format format,
     dyadi_vec_init(&g->events, sizeof(dyad_gold_event), GOLD_MAX_EVENTS);
     dyadi_vec_init(&g->must_not, sizeof(dyad_gold_event), GOLD_MAX_EVENTS);
     dyadi_vec_init(&g->alt, sizeof(dyad_gold_event), GOLD_MAX_EVENTS);
+    dyadi_vec_init(&g->controls, sizeof(dyad_gold_control), GOLD_MAX_EVENTS);
+    dyadi_arena_init(&g->ctl_arena, 0);
     g->line = 1;
     f = fopen(path, "rb");
     if (!f) {
@@ -1618,6 +1647,8 @@ DYAD_API void dyad_gold_free(dyad_gold *g)
     dyadi_vec_free(&g->events);
     dyadi_vec_free(&g->must_not);
     dyadi_vec_free(&g->alt);
+    dyadi_vec_free(&g->controls);
+    dyadi_arena_free(&g->ctl_arena);
     dyadi_arena_free(&g->arena);
     free(g->buf);
     free(g->path);
@@ -1632,6 +1663,11 @@ DYAD_API dyad_status dyad_gold_next(dyad_gold *g, dyad_gold_record *rec)
     g->events.len = 0;
     g->must_not.len = 0;
     g->errmsg[0] = '\0';
+    if (g->ctl_served) {
+        g->controls.len = 0;
+        dyadi_arena_reset(&g->ctl_arena);
+        g->ctl_served = 0;
+    }
     memset(rec, 0, sizeof *rec);
     dyad_status st = DYAD_DONE;
     switch (g->format) {
@@ -1660,7 +1696,16 @@ DYAD_API dyad_status dyad_gold_next(dyad_gold *g, dyad_gold_record *rec)
             return fail(g, DYAD_ERR_NOMEM, rec->line, "out of memory");
     }
     g->counts.records++;
+    g->ctl_served = 1;
     return DYAD_OK;
+}
+
+DYAD_API const dyad_gold_control *dyad_gold_controls(const dyad_gold *g, size_t *n)
+{
+    size_t k = g ? g->controls.len : 0;
+    if (n)
+        *n = k;
+    return k ? g->controls.data : NULL;
 }
 
 DYAD_API const char *dyad_gold_errmsg(const dyad_gold *g)

@@ -149,6 +149,10 @@ uint32_t dyadi_lex_flags(const dyad_lexicon *lex);
  * One hash probe per byte of norm; used once per distinct spelling. */
 size_t dyadi_lex_prefixes(const dyad_lexicon *lex, const char *norm, size_t len, uint32_t *out,
                           size_t max);
+/* TABARI .options directives a foreign lexicon carries, one a line, applied
+ * to every coder made on it (options.c); NULL when none. Header bytes
+ * 40..43 (the first reserved word) hold its pool offset, 0 meaning none. */
+const char *dyadi_lex_options(const dyad_lexicon *lex);
 const dyadi_cue *dyadi_lex_cue(const dyad_lexicon *lex, uint32_t i);
 size_t dyadi_lex_count(const dyad_lexicon *lex, int trie);
 

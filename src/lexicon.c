@@ -57,6 +57,7 @@ struct dyad_lexicon {
     dyadi_cameo *cameo;
     uint32_t nactors, nroles, ntriggers, ncues, ncameo;
     uint32_t flags;         /* DYADI_LEX_* header flags */
+    const char *options;    /* foreign .options directives, or NULL */
 };
 
 /* ---- little-endian reads and the shared hash/checksum ------------------ */
@@ -357,6 +358,12 @@ static dyad_status validate(dyad_lexicon *lex, const opener *o)
     }
     lex->pool = (const char *)p;
     lex->pool_size = n;
+    uint32_t oref = rd32(h + DYADI_LEX_SUM_FROM);
+    if (oref >= lex->pool_size) {
+        say(o, "corrupt lexicon: options string outside the pool");
+        return DYAD_ERR_FORMAT;
+    }
+    lex->options = oref ? lex->pool + oref : NULL;
     if (!(lex->keys = sec(lex, o, DYADI_SEC_KEYS, 4, &lex->nkeys)))
         return DYAD_ERR_FORMAT;
     if (lex->nkeys < 2)
@@ -679,6 +686,11 @@ const dyadi_actor *dyadi_lex_actor(const dyad_lexicon *lex, uint32_t i)
 uint32_t dyadi_lex_flags(const dyad_lexicon *lex)
 {
     return lex->flags;
+}
+
+const char *dyadi_lex_options(const dyad_lexicon *lex)
+{
+    return lex ? lex->options : NULL;
 }
 
 const dyadi_trigger *dyadi_lex_trigger(const dyad_lexicon *lex, uint32_t i)
