@@ -1298,6 +1298,23 @@ static void tabari_roles(const dyad_coder *c, const cand *cs, size_t nc, uint32_
                 after_pp = (int)k;
         }
         g = after_pp >= 0 ? after_pp : after;
+        /* none after the verb, but an object or possessive pronoun ("to
+         * assist it", "burned down its embassy"): the nearest actor before
+         * the verb that is not the source */
+        static const char *const OBJ[] = {"it", "him", "her", "them", "its", "their", NULL};
+        for (uint32_t j = vtok + 1; g < 0 && j < vtok + 4 && j < c->tokens.len; j++) {
+            if (tok(c, j)->kind != DYAD_TOK_WORD)
+                break;
+            if (!norm_in(c, j, OBJ))
+                continue;
+            for (size_t k = nc; k-- > 0;)
+                if (cs[k].end <= vtok && cs[k].first >= cfirst && (int)k != s &&
+                    (s < 0 || strcmp(cs[k].code, cs[s].code) != 0)) {
+                    g = (int)k;
+                    break;
+                }
+            break;
+        }
         /* none after the verb: the subject of a "that" clause before it
          * ("requested that Elrond assist") */
         for (size_t k = 0; g < 0 && k < nc; k++)

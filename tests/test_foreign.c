@@ -188,6 +188,9 @@ static void tabari_codes(void **state)
     assert_true(codes(c, "Arnor has exchanged prisoners with Gondor and Osgiliath.", "GON", "OSG", "067"));
     assert_true(codes(c, "Arnor has exchanged prisoners with Gondor and Osgiliath.", "OSG", "GON", "067"));
     assert_false(codes(c, "Arnor has exchanged prisoners with Gondor and Osgiliath.", "ARN", "GON", "067"));
+    /* an object pronoun after a verb with no actor after it stands for
+     * the nearest actor before the verb */
+    assert_true(codes(c, "Osgiliath said Gondor condemned it.", "OSG", "GON", "111"));
     /* '^' before '+' skips an actor */
     assert_true(codes(c, "Arnor celebrated at Gondor with Osgiliath.", "ARN", "OSG", "044"));
     assert_false(codes(c, "Arnor celebrated at Gondor with Osgiliath.", "ARN", "GON", "044"));
