@@ -1225,6 +1225,61 @@ static int compound_next(const dyad_coder *c, const cand *cs, size_t nc, size_t 
     return (int)k + 1;
 }
 
+/* TABARI's COMPLEX: a sentence with VERBS or more verbs, or CONJ or more
+ * conjunctions that join no actors, or with no actor before its first verb
+ * (NOACTPRIOR, unless a DEFAULT: source stands in), is too complex to code;
+ * null-coded verbs, verbs read as nouns and words of an actor's phrase do
+ * not count. */
+static int too_complex(const dyad_coder *c, const cand *cs, size_t nc, const trig *ts, size_t ntr,
+                       uint32_t sfirst, uint32_t send)
+{
+    const dyadi_options *o = &c->opts;
+    if (!o->complex_verbs && !o->complex_conj && !o->noactprior)
+        return 0;
+    unsigned verbs = 0, conj = 0;
+    uint32_t first_verb = UINT32_MAX;
+    for (size_t k = 0; k < ntr; k++) {
+        const dyadi_trigger *e = ts[k].e;
+        if (e->code[0] == '-' || dyadi_marker_code(e->code) || e->kind == DYADI_TK_NOUN)
+            continue;
+        uint32_t i = ts[k].first;
+        unsigned char b = (unsigned char)c->doc->text[tok(c, i)->span.start];
+        if (i > sfirst && ((b >= 'A' && b <= 'Z') ||
+                           norm_in(c, i - 1, (const char *const[]){"the", "a", "an", NULL})))
+            continue;   /* a noun (see the trigger loop) */
+        uint32_t v = e->vword < ts[k].npos ? ts[k].pos[e->vword] : i;
+        int in_actor = 0;
+        for (size_t a = 0; a < nc && !in_actor; a++)
+            in_actor = cs[a].first <= v && v < cs[a].end;   /* "Security forces" */
+        if (in_actor)
+            continue;
+        verbs++;
+        if (first_verb == UINT32_MAX)
+            first_verb = v;
+    }
+    for (uint32_t i = sfirst; i < send; i++) {
+        if (!norm_in(c, i, (const char *const[]){"and", "or", "but", NULL}))
+            continue;
+        int joins = 0;
+        for (size_t k = 0; k + 1 < nc && !joins; k++)
+            joins = cs[k].end <= i && cs[k + 1].first > i && compound_next(c, cs, nc, k) == (int)k + 1;
+        conj += !joins;
+    }
+    if ((o->complex_verbs && verbs >= o->complex_verbs) || (o->complex_conj && conj >= o->complex_conj))
+        return 1;
+    /* (a DEFAULT: SOURCE fills the missing actor) */
+    if (o->noactprior && first_verb != UINT32_MAX && !o->def_source[0]) {
+        /* an actor, or a pronoun standing for one */
+        int prior = 0;
+        for (size_t k = 0; k < nc && !prior; k++)
+            prior = cs[k].end <= first_verb;
+        for (uint32_t i = sfirst; i < first_verb && !prior; i++)
+            prior = norm_in(c, i, (const char *const[]){"he", "she", "it", "they", "we", NULL});
+        return !prior;
+    }
+    return 0;
+}
+
 /* The actor a TABARI pattern's '+' or '$' points at: slot 1 is before the
  * pattern's first word (the nearest actor before it), slot k + 2 after its
  * word k (the first actor after that word), skipping `skip` actors (TABARI's
@@ -1818,6 +1873,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 if (!hidden_at(hlo, hhi, nh, ts[k].first))
                     ts[w++] = ts[k];
             ntr = w;
+            if (too_complex(c, cs, nc, ts, ntr, sfirst, send))
+                continue;
         }
         /* attribution: "selon X", "according to X" mark X; "X a affirmé que"
          * marks X as the attribution of what follows que */

@@ -217,6 +217,29 @@ static void code_by(void **state)
     dyad_coder_reset_options(c);
 }
 
+/* options/complex: the .options file's COMPLEX: VERBS[5] CONJ[4]
+ * NOACTPRIOR: five verbs, four conjunctions that join no actors, or no
+ * actor before the first verb make a sentence too complex to code. */
+static void complex_sentences(void **state)
+{
+    env *e = *state;
+    dyad_coder *c = e->c;
+    assert_string_equal(code(c, "Arnor condemned Gondor on Tuesday morning."), "ARN>GON:111");
+    assert_int_equal(dyad_coder_set_tabari_option(c, "COMMA: OFF"), DYAD_OK);
+    assert_string_equal(code(c, "Arnor condemned, accused, praised, condemned and accused Gondor on Tuesday."), "");
+    assert_string_equal(code(c, "Arnor condemned Gondor on Tuesday and Wednesday and Thursday and Friday "
+                                "and Saturday."), "");
+    /* conjunctions inside compounds do not count */
+    assert_string_equal(code(c, "Arnor and Bree condemned Gondor and Arnor on Tuesday and Wednesday."),
+                        "ARN>GON:111 BRE>GON:111 BRE>ARN:111");
+    assert_string_equal(code(c, "Yesterday condemned Arnor the accusations of Gondor on Tuesday."), "");
+    /* without the CONJ limit the conjunctions do not matter */
+    assert_int_equal(dyad_coder_set_tabari_option(c, "COMPLEX: VERBS[5]"), DYAD_OK);
+    assert_string_equal(code(c, "Arnor condemned Gondor on Tuesday and Wednesday and Thursday and Friday "
+                                "and Saturday."), "ARN>GON:111");
+    dyad_coder_reset_options(c);
+}
+
 /* options/default: DEFAULT: source and target, with and without PRIOR and
  * AFTER (the validation suite's DEFAULT-01 to -07b). "Fxrnost" and "Gxndor"
  * are no actors. */
@@ -340,6 +363,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(directives),    cmocka_unit_test(set_option),
         cmocka_unit_test(options_file),  cmocka_unit_test(code_by),
+        cmocka_unit_test(complex_sentences),
         cmocka_unit_test(defaults),      cmocka_unit_test(convert_agent),
         cmocka_unit_test(forward),       cmocka_unit_test(gold_controls),
     };
