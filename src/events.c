@@ -99,7 +99,8 @@ static int gap_end(const dyad_coder *c, uint32_t j)
     return 0;
 }
 
-/* path[0..nw) holds the tokens matched so far by pattern words */
+/* path[0..nw) holds the tokens matched so far by pattern words (NULL: the
+ * caller needs no positions) */
 static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
                  uint32_t end, int depth, int nw, hit *best, uint32_t *path)
 {
@@ -110,8 +111,10 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
         best->end = j;
         best->node = node;
         best->words = nw;
-        memcpy(best->pos, path, (size_t)nw * sizeof *path);
-        best->npos = (uint32_t)nw;
+        if (path) {
+            memcpy(best->pos, path, (size_t)nw * sizeof *path);
+            best->npos = (uint32_t)nw;
+        }
     }
     if (depth >= MAX_DEPTH)
         return;
@@ -123,7 +126,8 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
         if (key) {
             dyadi_node nn = dyadi_lex_step(c->lex, trie, node, key);
             if (nn) {
-                path[nw] = j;
+                if (path)
+                    path[nw] = j;
                 walk(c, trie, use_stem, nn, j + 1, end, depth + 1, nw + 1, best, path);
             }
         }
@@ -132,7 +136,8 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
             for (int k = 0; k < DYADI_MAX_PFX && px->id[k]; k++) {
                 dyadi_node nn = dyadi_lex_step(c->lex, trie, node, px->id[k]);
                 if (nn) {
-                    path[nw] = j;
+                    if (path)
+                        path[nw] = j;
                     walk(c, trie, use_stem, nn, j + 1, end, depth + 1, nw + 1, best, path);
                 }
             }
@@ -1006,9 +1011,14 @@ static size_t find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out,
              * sentence ("the United States" is no "state") */
             if (pass && i > sfirst && (tok(c, i)->flags & DYAD_TOKF_CAPITAL))
                 continue;
-            hit h = {0, 0, 0, 0, 0, {0}, 0};
-            uint32_t path[MAX_DEPTH];
-            walk(c, trie, pass, root, i, send, 0, 0, &h, path);
+            hit h;      /* cues need no word positions: no path */
+            h.end = 0;
+            h.node = 0;
+            h.words = 0;
+            h.steps = 0;
+            h.tabari = 0;
+            h.npos = 0;
+            walk(c, trie, pass, root, i, send, 0, 0, &h, NULL);
             if (!h.end)
                 continue;
             size_t ne;
@@ -1069,7 +1079,13 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
     const int tabari = c->pfx.len && c->pfx.len == c->tokens.len;
     uint32_t i = sfirst;
     while (i < send && n < max) {
-        hit h = {0, 0, 0, 0, tabari, {0}, 0};
+        hit h;
+        h.end = 0;
+        h.node = 0;
+        h.words = 0;
+        h.steps = 0;
+        h.tabari = tabari;
+        h.npos = 0;
         uint32_t path[MAX_DEPTH];
         walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, 0, &h, path);
         if (!h.end) {
