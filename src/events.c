@@ -1691,6 +1691,49 @@ static int stance_of_speaker(const dyadi_trigger *e, int attr_cand, uint32_t att
            e->code[1] >= '3' && e->code[1] <= '8';
 }
 
+/* PETRARCH codes verb phrases of its parse, never a noun. A verb form
+ * after an article and one to three modifiers ("during a brief private
+ * visit to Eriador") heads a noun phrase. Not decided here: a participle
+ * after a noun ("a declaration demanding", "a suicide car bombing": a
+ * reduced relative or a gerund a parser would often read as a verb), and
+ * a derived noun the stem matched ("a peaceful demonstration"), which
+ * dyad codes as a nominal event on purpose (noun_suffix). The modifiers
+ * are plain lower-case
+ * words (no function word, no auxiliary or adverb a verb phrase would
+ * start with, no plural noun that could be the subject, "the countries
+ * visited"), outside any actor's phrase ("the Gondor government visited"). */
+static int petr_noun_phrase(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
+                            uint32_t vfirst)
+{
+    static const char *const VERBAL[] = {
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
+        "had", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "not",
+        "n't", "also", "never", "then", "to", "who", "which", "that", NULL};
+    const char *v = tok(c, vfirst)->norm;
+    size_t vl = v ? strlen(v) : 0;
+    if (c->lang[0] != 'e' || noun_suffix(v) ||
+        (vl > 4 && (strcmp(v + vl - 3, "ing") == 0 || strcmp(v + vl - 2, "ed") == 0)))
+        return 0;
+    uint32_t i = vfirst;
+    int mods = 0;
+    while (i > sfirst && mods < 3) {
+        uint32_t j = i - 1;
+        const dyad_token *k = tok(c, j);
+        const char *w = k->norm;
+        size_t l = w ? strlen(w) : 0;
+        if (k->kind != DYAD_TOK_WORD || !l || (k->flags & DYAD_TOKF_CAPITAL) ||
+            has_class(c, j, W_DET | W_PREP | W_AND | W_BOUND | W_COMP | W_REL) ||
+            norm_in(c, j, VERBAL) || w[l - 1] == 's' || (l > 2 && strcmp(w + l - 2, "ly") == 0))
+            break;
+        for (size_t a = 0; a < nc; a++)
+            if (cs[a].first <= j && j < cs[a].end)
+                return 0;
+        mods++;
+        i = j;
+    }
+    return mods > 0 && i > sfirst && has_class(c, i - 1, W_NDET_EN);
+}
+
 dyad_status dyadi_events_run(dyad_coder *c)
 {
     size_t nsent = c->sents.len, nt = c->tokens.len;
@@ -2030,6 +2073,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     unsigned char b = (unsigned char)c->doc->text[k->span.start];
                     if ((b >= 'A' && b <= 'Z') ||
                         norm_in(c, t->first - 1, (const char *const[]){"the", "a", "an", NULL}))
+                        continue;
+                    if (!one_verb && petr_noun_phrase(c, cs, nc, sfirst, t->first))
                         continue;
                 }
             }
