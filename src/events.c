@@ -176,6 +176,8 @@ typedef struct trig {
     int src, tgt;          /* indices into the candidate list, -1 none */
     uint32_t pos[MAX_DEPTH];   /* token of each pattern word */
     uint32_t npos;
+    int alone;             /* PETRARCH's speech verb: an agent of no country may
+                              speak with no target ("a senior official said") */
 } trig;
 
 /* An actor candidate in a sentence: a mention or a first-person pronoun
@@ -774,7 +776,7 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
      * evacuate") takes the country of the other side: a domestic event.
      * With no country on either side there is no dyad. */
     cand sfill, tfill;
-    if (strncmp(src->code, "---", 3) == 0 && !c->opts.convert_agent) {
+    if (strncmp(src->code, "---", 3) == 0 && !c->opts.convert_agent && !(t->alone && !tgt)) {
         if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !tgt->country || strlen(tgt->country) != 3)
             return 0;
         sfill = *src;
@@ -1116,6 +1118,7 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
             out[n].src = out[n].tgt = -1;
             memcpy(out[n].pos, h.pos, h.npos * sizeof *h.pos);
             out[n].npos = h.npos;
+            out[n].alone = 0;
             n++;
             i = h.end;
         } else {
@@ -1745,6 +1748,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
     pthread_once(&wtab_once, wtab_build);
     const int foreign = (dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) != 0;
     const int one_verb = (dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB) != 0;
+    const int petrarch = foreign && !one_verb;
     const int by = code_by(c, one_verb);
     forward_story(c);
     c->wclass.len = 0;
@@ -2510,8 +2514,16 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
         }
         /* "X said (that) ..." with no event of X's own in the sentence: X
-         * made a statement, CAMEO 010, with no target (it is not a dyad) */
-        if (said_cand >= 0 && strncmp(cs[said_cand].code, "---", 3) != 0) {
+         * made a statement, CAMEO 010, with no target (it is not a dyad).
+         * PETRARCH codes the speech verb as its dictionary says ("SAID
+         * [023]"), and an agent of no country ("a senior official said",
+         * ---GOV) is its speaker too. */
+        const dyadi_trigger *said_e = NULL;
+        for (size_t k = 0; petrarch && said_cand >= 0 && k < ntr && !said_e; k++)
+            if (ts[k].first == said_first && ts[k].e->kind != DYADI_TK_NOUN &&
+                ts[k].e->code[0] != '-' && !dyadi_marker_code(ts[k].e->code))
+                said_e = ts[k].e;
+        if (said_cand >= 0 && (said_e || strncmp(cs[said_cand].code, "---", 3) != 0)) {
             int has = 0;
             for (size_t i = events_before; i < c->events.len && !has; i++)
                 has = strcmp(DYADI_VEC_AT(&c->events, dyad_event, i).source.code,
@@ -2519,10 +2531,11 @@ dyad_status dyadi_events_run(dyad_coder *c)
             if (!has) {
                 static const dyadi_trigger said = {.kind = DYADI_TK_VERB, .code = "010",
                                                    .id = "speech:said", .lang = "*"};
-                trig t = {said_first, said_end, &said, said_cand, -1, {0}, 0};
-                if (push_event(c, (uint32_t)s, &t, &cs[said_cand], NULL, "010", DYAD_ASSERTED,
+                const dyadi_trigger *sp = said_e ? said_e : &said;
+                trig t = {said_first, said_end, sp, said_cand, -1, {0}, 0, said_e != NULL};
+                if (push_event(c, (uint32_t)s, &t, &cs[said_cand], NULL, sp->code, DYAD_ASSERTED,
                                DYAD_ACTUAL, NULL, NULL, NULL, event_date(c, sdate, sfirst, said_first),
-                               said.id) != 0) {
+                               sp->id) != 0) {
                     st = DYAD_ERR_NOMEM;
                     goto done;
                 }

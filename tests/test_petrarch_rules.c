@@ -94,10 +94,25 @@ static void noun_phrase(void **state)
                       "042"));
 }
 
+/* petrarch/speech-verb: a speech verb with no event of its speaker codes
+ * the dictionary's code, and an agent of no country may speak */
+static void speech_verb(void **state)
+{
+    fixture *f = *state;
+    assert_true(codes(f->c, "Arnor said on Tuesday that the weather was fine.", "ARN", NULL, "023"));
+    assert_false(codes(f->c, "Arnor said on Tuesday that the weather was fine.", "ARN", NULL, "010"));
+    assert_true(codes(f->c, "An official said on Tuesday that the weather was fine.", "---GOV", NULL,
+                      "023"));
+    /* a speaker with an event of its own makes no statement */
+    assert_true(codes(f->c, "Arnor said it visited Osgiliath.", "ARN", "OSG", "042"));
+    assert_false(codes(f->c, "Arnor said it visited Osgiliath.", "ARN", NULL, "023"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(noun_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(speech_verb, setup, teardown),
     };
     return cmocka_run_group_tests_name("petrarch_rules", tests, NULL, NULL);
 }
