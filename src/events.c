@@ -178,6 +178,8 @@ typedef struct trig {
     uint32_t npos;
     int alone;             /* PETRARCH's speech verb: an agent of no country may
                               speak with no target ("a senior official said") */
+    const dyadi_trigger *among_e;  /* PETRARCH '% *' entry on the same words, for a
+                                      compound source with no target, or NULL */
 } trig;
 
 /* An actor candidate in a sentence: a mention or a first-person pronoun
@@ -1069,6 +1071,8 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
         return 0;
     /* TABARI word matching: the coder computed the tokens' prefix keys */
     const int tabari = c->pfx.len && c->pfx.len == c->tokens.len;
+    const uint32_t lf = dyadi_lex_flags(c->lex);
+    const int petrarch = (lf & DYADI_LEX_FOREIGN) && !(lf & DYADI_LEX_ONE_VERB);
     uint32_t i = sfirst;
     while (i < send && n < max) {
         hit h = {0, 0, 0, 0, tabari, {0}, 0};
@@ -1080,13 +1084,19 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
         }
         size_t ne;
         const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, h.node, &ne);
-        const dyadi_trigger *best = NULL;
+        const dyadi_trigger *best = NULL, *among_e = NULL;
         for (size_t k = 0; k < ne; k++) {
             const dyadi_trigger *e = dyadi_lex_trigger(c->lex, ids[k]);
             if (!e)
                 continue;
             if (e->lang && !same_lang(e->lang, c->lang))
                 continue;
+            /* PETRARCH's "- % * [030:030]" beside the verb's own AGREE
+             * [081]: kept aside for a compound source with no target */
+            if (e->among == 1 && petrarch && !among_e) {
+                among_e = e;
+                continue;
+            }
             /* a verb pattern on a word used as a noun ("the government",
              * "sa coopération", "the Department", "United"): a capitalised
              * word inside the sentence or one after a determiner is not
@@ -1111,6 +1121,10 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
             if (!best)
                 best = e;
         }
+        if (!best && among_e && !(among_e->kind == DYADI_TK_VERB && nounish(c, i, sfirst))) {
+            best = among_e;
+            among_e = NULL;
+        }
         if (best) {
             out[n].first = i;
             out[n].end = h.end;
@@ -1119,6 +1133,7 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
             memcpy(out[n].pos, h.pos, h.npos * sizeof *h.pos);
             out[n].npos = h.npos;
             out[n].alone = 0;
+            out[n].among_e = among_e;
             n++;
             i = h.end;
         } else {
@@ -2478,7 +2493,9 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         }
                 continue;
             }
-            if (tgt < 0 && nsr >= 2 && (e->recip || e->among == 1)) {
+            if (tgt < 0 && nsr >= 2 && t->among_e && polarity == DYAD_ASSERTED)
+                code = t->among_e->code;   /* PETRARCH '% *': the compound's own code */
+            if (tgt < 0 && nsr >= 2 && (e->recip || e->among == 1 || t->among_e)) {
                 /* "X et Y ont signé un accord": each with the other */
                 for (int i = 0; i < nsr; i++)
                     for (int j = 0; j < nsr; j++)
@@ -2532,7 +2549,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 static const dyadi_trigger said = {.kind = DYADI_TK_VERB, .code = "010",
                                                    .id = "speech:said", .lang = "*"};
                 const dyadi_trigger *sp = said_e ? said_e : &said;
-                trig t = {said_first, said_end, sp, said_cand, -1, {0}, 0, said_e != NULL};
+                trig t = {said_first, said_end, sp, said_cand, -1, {0}, 0, said_e != NULL, NULL};
                 if (push_event(c, (uint32_t)s, &t, &cs[said_cand], NULL, sp->code, DYAD_ASSERTED,
                                DYAD_ACTUAL, NULL, NULL, NULL, event_date(c, sdate, sfirst, said_first),
                                sp->id) != 0) {

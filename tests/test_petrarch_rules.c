@@ -108,11 +108,26 @@ static void speech_verb(void **state)
     assert_false(codes(f->c, "Arnor said it visited Osgiliath.", "ARN", NULL, "023"));
 }
 
+/* petrarch/compound-verb: "- % * [030:030]" beside the verb's own code
+ * codes a compound source with no target, each member with the other; any
+ * other source keeps the verb's code */
+static void compound_verb(void **state)
+{
+    fixture *f = *state;
+    const char *t = "Arnor and Gondor agree that the weather is fine.";
+    assert_true(codes(f->c, t, "ARN", "GON", "030"));
+    assert_true(codes(f->c, t, "GON", "ARN", "030"));
+    assert_false(codes(f->c, t, "ARN", NULL, "081"));
+    assert_false(codes(f->c, "Arnor agreed with Gondor.", "ARN", "GON", "030"));
+    assert_false(codes(f->c, "Arnor agreed with Gondor.", "GON", "ARN", "030"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(noun_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(speech_verb, setup, teardown),
+        cmocka_unit_test_setup_teardown(compound_verb, setup, teardown),
     };
     return cmocka_run_group_tests_name("petrarch_rules", tests, NULL, NULL);
 }
