@@ -11,7 +11,8 @@
 
 #define FIX "tests/fixtures/petrarch"
 #define DICTS                                                                              \
-    "petrarch:" FIX "/rules.actors.txt," FIX "/rules.agents.txt," FIX "/rules.verbs.txt"
+    "petrarch:" FIX "/rules.actors.txt," FIX "/rules.agents.txt," FIX "/rules.verbs.txt," FIX     \
+    "/rules.discards.txt"
 
 typedef struct fixture {
     char path[64];
@@ -122,12 +123,23 @@ static void compound_verb(void **state)
     assert_false(codes(f->c, "Arnor agreed with Gondor.", "GON", "ARN", "030"));
 }
 
+/* petrarch/discards: a phrase of the discards file stops the sentence's
+ * coding, plurals too */
+static void discards(void **state)
+{
+    fixture *f = *state;
+    assert_true(codes(f->c, "Arnor visited Osgiliath.", "ARN", "OSG", "042"));
+    assert_false(codes(f->c, "Arnor visited Osgiliath for baseball.", "ARN", "OSG", "042"));
+    assert_false(codes(f->c, "Arnor visited Osgiliath after two typhoons.", "ARN", "OSG", "042"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(noun_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(speech_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(compound_verb, setup, teardown),
+        cmocka_unit_test_setup_teardown(discards, setup, teardown),
     };
     return cmocka_run_group_tests_name("petrarch_rules", tests, NULL, NULL);
 }
