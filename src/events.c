@@ -1078,6 +1078,22 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
         hit h = {0, 0, 0, 0, tabari, {0}, 0};
         uint32_t path[MAX_DEPTH];
         walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, 0, &h, path);
+        /* PETRARCH: a verb entered as written ("LEFT", key "left=") beats
+         * the one its stem reaches (LEAVE) when no longer pattern matched */
+        if (petrarch && (!h.end || h.end == i + 1) && tok(c, i)->kind == DYAD_TOK_WORD) {
+            const char *w = tok(c, i)->norm;
+            char wk[128];
+            int wl = w ? snprintf(wk, sizeof wk, "%s=", w) : -1;
+            uint32_t id = wl > 1 && (size_t)wl < sizeof wk ? dyadi_lex_key(c->lex, wk, (size_t)wl) : 0;
+            dyadi_node xn = id ? dyadi_lex_step(c->lex, DYADI_TRIE_TRIGGER, root, id) : 0;
+            size_t nx = 0;
+            if (xn && dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, xn, &nx) && nx) {
+                h.end = i + 1;
+                h.node = xn;
+                h.pos[0] = i;
+                h.npos = 1;
+            }
+        }
         if (!h.end) {
             i++;
             continue;
@@ -1120,6 +1136,19 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
                 best = e;
             if (!best)
                 best = e;
+        }
+        /* the verb as written (PETRARCH's exact head) leaves the block's
+         * '% *' entry on the stem's node */
+        if (petrarch && !among_e && best && h.end == i + 1 && tok(c, i)->stem_id) {
+            dyadi_node sn = dyadi_lex_step(c->lex, DYADI_TRIE_TRIGGER, root, tok(c, i)->stem_id);
+            size_t ns = 0;
+            const uint32_t *sids =
+                sn && sn != h.node ? dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, sn, &ns) : NULL;
+            for (size_t k = 0; sids && k < ns && !among_e; k++) {
+                const dyadi_trigger *e = dyadi_lex_trigger(c->lex, sids[k]);
+                if (e && e->among == 1 && (!e->lang || same_lang(e->lang, c->lang)))
+                    among_e = e;
+            }
         }
         if (!best && among_e && !(among_e->kind == DYADI_TK_VERB && nounish(c, i, sfirst))) {
             best = among_e;

@@ -1460,6 +1460,22 @@ static int add_head(fr *r, char heads[][MAX_TEXT / 4], size_t *nheads, const cha
         if (k < 0)
             return -1;
         r->fx->triggers_out += (size_t)k;
+        if (!r->tabari && !strchr(words, ' ')) {
+            /* PETRARCH generates the regular forms of a verb and takes an
+             * irregular one only as written: "left" is LEFT [032:033], not
+             * LEAVE [012], which dyad's stems would join. The head is also
+             * entered as written (marked '!': the key "left=", which no
+             * token or stem holds), which the coder tries before the stem
+             * (events.c, find_triggers). */
+            char exact[MAX_TEXT + 2];
+            snprintf(exact, sizeof exact, "%s!", words);
+            size_t al = strlen(attrs);
+            snprintf(attrs + al, sizeof attrs - al, ";marks=1");
+            k = dyadi_dict_src_add(r->src, 'T', line, "verb", exact, code, attrs);
+            if (k < 0)
+                return -1;
+            r->fx->triggers_out += (size_t)k;
+        }
     }
     return 0;
 }

@@ -133,6 +133,17 @@ static void discards(void **state)
     assert_false(codes(f->c, "Arnor visited Osgiliath after two typhoons.", "ARN", "OSG", "042"));
 }
 
+/* petrarch/as-written: a verb block's word as written beats another block
+ * that dyad's stems join to it (LEFT is not a form of LEAVE) */
+static void as_written(void **state)
+{
+    fixture *f = *state;
+    assert_true(codes(f->c, "Arnor left for Gondor.", "ARN", "GON", "032"));
+    assert_true(codes(f->c, "Arnor left for Gondor.", "GON", "ARN", "033"));
+    assert_false(codes(f->c, "Arnor left for Gondor.", "ARN", "GON", "012"));
+    assert_true(codes(f->c, "Arnor is leaving Gondor.", "ARN", "GON", "012"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +151,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(speech_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(compound_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(discards, setup, teardown),
+        cmocka_unit_test_setup_teardown(as_written, setup, teardown),
     };
     return cmocka_run_group_tests_name("petrarch_rules", tests, NULL, NULL);
 }
