@@ -429,8 +429,10 @@ static size_t gap_at(const char *p, const char *end)
  * keyed as "WORD*" (a token never holds '*', so prefix keys and norm keys
  * never share an id; the coder looks the prefixes of each token up, see
  * dyadi_lex_prefixes); '=': the word exactly (norm key); '+': the word with
- * a regular verb ending (keyed once per ending, norm keys). Other tokens
- * of a marked word are exact. Unmarked words keep stem keys. */
+ * a regular verb ending (keyed once per ending, norm keys); '!' (PETRARCH's
+ * verbs as written): keyed "WORD=", apart from every norm and stem key,
+ * looked up by the coder for a token's own spelling. Other tokens of a
+ * marked word are exact. Unmarked words keep stem keys. */
 #define MAX_ENDINGS 10
 
 typedef struct vform {
@@ -497,7 +499,7 @@ static int key_phrase(cc *c, const char *phrase, const char *toklang, const char
                 for (e = s; e < q && *e != ' ' && *e != '\t'; e++)
                     ;
                 we = e;
-                if (we - s > 1 && (we[-1] == '*' || we[-1] == '=' || we[-1] == '+'))
+                if (we - s > 1 && (we[-1] == '*' || we[-1] == '=' || we[-1] == '+' || we[-1] == '!'))
                     mode = *--we;
             }
             c->toks.len = 0;
@@ -525,8 +527,8 @@ static int key_phrase(cc *c, const char *phrase, const char *toklang, const char
                     key = dyadi_stem_key(c->stemmer, &c->arena, stemlang, norm);
                     if (!key)
                         goto nomem;
-                } else if (mode == '*' && i == lastw) {
-                    int m = snprintf(pk, sizeof pk, "%s*", norm);
+                } else if ((mode == '*' || mode == '!') && i == lastw) {
+                    int m = snprintf(pk, sizeof pk, "%s%c", norm, mode == '*' ? '*' : '=');
                     if (m > 0 && (size_t)m < sizeof pk)
                         key = pk;
                 }

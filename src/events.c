@@ -181,6 +181,10 @@ typedef struct trig {
     int src, tgt;          /* indices into the candidate list, -1 none */
     uint32_t pos[MAX_DEPTH];   /* token of each pattern word */
     uint32_t npos;
+    int alone;             /* PETRARCH's speech verb: an agent of no country may
+                              speak with no target ("a senior official said") */
+    const dyadi_trigger *among_e;  /* PETRARCH '% *' entry on the same words, for a
+                                      compound source with no target, or NULL */
 } trig;
 
 /* An actor candidate in a sentence: a mention or a first-person pronoun
@@ -779,7 +783,7 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
      * evacuate") takes the country of the other side: a domestic event.
      * With no country on either side there is no dyad. */
     cand sfill, tfill;
-    if (strncmp(src->code, "---", 3) == 0 && !c->opts.convert_agent) {
+    if (strncmp(src->code, "---", 3) == 0 && !c->opts.convert_agent && !(t->alone && !tgt)) {
         if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !tgt->country || strlen(tgt->country) != 3)
             return 0;
         sfill = *src;
@@ -1077,6 +1081,8 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
         return 0;
     /* TABARI word matching: the coder computed the tokens' prefix keys */
     const int tabari = c->pfx.len && c->pfx.len == c->tokens.len;
+    const uint32_t lf = dyadi_lex_flags(c->lex);
+    const int petrarch = (lf & DYADI_LEX_FOREIGN) && !(lf & DYADI_LEX_ONE_VERB);
     uint32_t i = sfirst;
     while (i < send && n < max) {
         hit h;
@@ -1088,19 +1094,41 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
         h.npos = 0;
         uint32_t path[MAX_DEPTH];
         walk(c, DYADI_TRIE_TRIGGER, 1, root, i, send, 0, 0, &h, path);
+        /* PETRARCH: a verb entered as written ("LEFT", key "left=") beats
+         * the one its stem reaches (LEAVE) when no longer pattern matched */
+        if (petrarch && (!h.end || h.end == i + 1) && tok(c, i)->kind == DYAD_TOK_WORD) {
+            const char *w = tok(c, i)->norm;
+            char wk[128];
+            int wl = w ? snprintf(wk, sizeof wk, "%s=", w) : -1;
+            uint32_t id = wl > 1 && (size_t)wl < sizeof wk ? dyadi_lex_key(c->lex, wk, (size_t)wl) : 0;
+            dyadi_node xn = id ? dyadi_lex_step(c->lex, DYADI_TRIE_TRIGGER, root, id) : 0;
+            size_t nx = 0;
+            if (xn && dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, xn, &nx) && nx) {
+                h.end = i + 1;
+                h.node = xn;
+                h.pos[0] = i;
+                h.npos = 1;
+            }
+        }
         if (!h.end) {
             i++;
             continue;
         }
         size_t ne;
         const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, h.node, &ne);
-        const dyadi_trigger *best = NULL;
+        const dyadi_trigger *best = NULL, *among_e = NULL;
         for (size_t k = 0; k < ne; k++) {
             const dyadi_trigger *e = dyadi_lex_trigger(c->lex, ids[k]);
             if (!e)
                 continue;
             if (e->lang && !same_lang(e->lang, c->lang))
                 continue;
+            /* PETRARCH's "- % * [030:030]" beside the verb's own AGREE
+             * [081]: kept aside for a compound source with no target */
+            if (e->among == 1 && petrarch && !among_e) {
+                among_e = e;
+                continue;
+            }
             /* a verb pattern on a word used as a noun ("the government",
              * "sa coopération", "the Department", "United"): a capitalised
              * word inside the sentence or one after a determiner is not
@@ -1125,6 +1153,23 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
             if (!best)
                 best = e;
         }
+        /* the verb as written (PETRARCH's exact head) leaves the block's
+         * '% *' entry on the stem's node */
+        if (petrarch && !among_e && best && h.end == i + 1 && tok(c, i)->stem_id) {
+            dyadi_node sn = dyadi_lex_step(c->lex, DYADI_TRIE_TRIGGER, root, tok(c, i)->stem_id);
+            size_t ns = 0;
+            const uint32_t *sids =
+                sn && sn != h.node ? dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, sn, &ns) : NULL;
+            for (size_t k = 0; sids && k < ns && !among_e; k++) {
+                const dyadi_trigger *e = dyadi_lex_trigger(c->lex, sids[k]);
+                if (e && e->among == 1 && (!e->lang || same_lang(e->lang, c->lang)))
+                    among_e = e;
+            }
+        }
+        if (!best && among_e && !(among_e->kind == DYADI_TK_VERB && nounish(c, i, sfirst))) {
+            best = among_e;
+            among_e = NULL;
+        }
         if (best) {
             out[n].first = i;
             out[n].end = h.end;
@@ -1132,6 +1177,8 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
             out[n].src = out[n].tgt = -1;
             memcpy(out[n].pos, h.pos, h.npos * sizeof *h.pos);
             out[n].npos = h.npos;
+            out[n].alone = 0;
+            out[n].among_e = among_e;
             n++;
             i = h.end;
         } else {
@@ -1707,6 +1754,49 @@ static int stance_of_speaker(const dyadi_trigger *e, int attr_cand, uint32_t att
            e->code[1] >= '3' && e->code[1] <= '8';
 }
 
+/* PETRARCH codes verb phrases of its parse, never a noun. A verb form
+ * after an article and one to three modifiers ("during a brief private
+ * visit to Eriador") heads a noun phrase. Not decided here: a participle
+ * after a noun ("a declaration demanding", "a suicide car bombing": a
+ * reduced relative or a gerund a parser would often read as a verb), and
+ * a derived noun the stem matched ("a peaceful demonstration"), which
+ * dyad codes as a nominal event on purpose (noun_suffix). The modifiers
+ * are plain lower-case
+ * words (no function word, no auxiliary or adverb a verb phrase would
+ * start with, no plural noun that could be the subject, "the countries
+ * visited"), outside any actor's phrase ("the Gondor government visited"). */
+static int petr_noun_phrase(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
+                            uint32_t vfirst)
+{
+    static const char *const VERBAL[] = {
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
+        "had", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "not",
+        "n't", "also", "never", "then", "to", "who", "which", "that", NULL};
+    const char *v = tok(c, vfirst)->norm;
+    size_t vl = v ? strlen(v) : 0;
+    if (c->lang[0] != 'e' || noun_suffix(v) ||
+        (vl > 4 && (strcmp(v + vl - 3, "ing") == 0 || strcmp(v + vl - 2, "ed") == 0)))
+        return 0;
+    uint32_t i = vfirst;
+    int mods = 0;
+    while (i > sfirst && mods < 3) {
+        uint32_t j = i - 1;
+        const dyad_token *k = tok(c, j);
+        const char *w = k->norm;
+        size_t l = w ? strlen(w) : 0;
+        if (k->kind != DYAD_TOK_WORD || !l || (k->flags & DYAD_TOKF_CAPITAL) ||
+            has_class(c, j, W_DET | W_PREP | W_AND | W_BOUND | W_COMP | W_REL) ||
+            norm_in(c, j, VERBAL) || w[l - 1] == 's' || (l > 2 && strcmp(w + l - 2, "ly") == 0))
+            break;
+        for (size_t a = 0; a < nc; a++)
+            if (cs[a].first <= j && j < cs[a].end)
+                return 0;
+        mods++;
+        i = j;
+    }
+    return mods > 0 && i > sfirst && has_class(c, i - 1, W_NDET_EN);
+}
+
 dyad_status dyadi_events_run(dyad_coder *c)
 {
     size_t nsent = c->sents.len, nt = c->tokens.len;
@@ -1718,6 +1808,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
     pthread_once(&wtab_once, wtab_build);
     const int foreign = (dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) != 0;
     const int one_verb = (dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB) != 0;
+    const int petrarch = foreign && !one_verb;
     const int by = code_by(c, one_verb);
     forward_story(c);
     c->wclass.len = 0;
@@ -2046,6 +2137,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     unsigned char b = (unsigned char)c->doc->text[k->span.start];
                     if ((b >= 'A' && b <= 'Z') ||
                         norm_in(c, t->first - 1, (const char *const[]){"the", "a", "an", NULL}))
+                        continue;
+                    if (!one_verb && petr_noun_phrase(c, cs, nc, sfirst, t->first))
                         continue;
                 }
             }
@@ -2445,7 +2538,9 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         }
                 continue;
             }
-            if (tgt < 0 && nsr >= 2 && (e->recip || e->among == 1)) {
+            if (tgt < 0 && nsr >= 2 && t->among_e && polarity == DYAD_ASSERTED)
+                code = t->among_e->code;   /* PETRARCH '% *': the compound's own code */
+            if (tgt < 0 && nsr >= 2 && (e->recip || e->among == 1 || t->among_e)) {
                 /* "X et Y ont signé un accord": each with the other */
                 for (int i = 0; i < nsr; i++)
                     for (int j = 0; j < nsr; j++)
@@ -2481,8 +2576,16 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
         }
         /* "X said (that) ..." with no event of X's own in the sentence: X
-         * made a statement, CAMEO 010, with no target (it is not a dyad) */
-        if (said_cand >= 0 && strncmp(cs[said_cand].code, "---", 3) != 0) {
+         * made a statement, CAMEO 010, with no target (it is not a dyad).
+         * PETRARCH codes the speech verb as its dictionary says ("SAID
+         * [023]"), and an agent of no country ("a senior official said",
+         * ---GOV) is its speaker too. */
+        const dyadi_trigger *said_e = NULL;
+        for (size_t k = 0; petrarch && said_cand >= 0 && k < ntr && !said_e; k++)
+            if (ts[k].first == said_first && ts[k].e->kind != DYADI_TK_NOUN &&
+                ts[k].e->code[0] != '-' && !dyadi_marker_code(ts[k].e->code))
+                said_e = ts[k].e;
+        if (said_cand >= 0 && (said_e || strncmp(cs[said_cand].code, "---", 3) != 0)) {
             int has = 0;
             for (size_t i = events_before; i < c->events.len && !has; i++)
                 has = strcmp(DYADI_VEC_AT(&c->events, dyad_event, i).source.code,
@@ -2490,10 +2593,11 @@ dyad_status dyadi_events_run(dyad_coder *c)
             if (!has) {
                 static const dyadi_trigger said = {.kind = DYADI_TK_VERB, .code = "010",
                                                    .id = "speech:said", .lang = "*"};
-                trig t = {said_first, said_end, &said, said_cand, -1, {0}, 0};
-                if (push_event(c, (uint32_t)s, &t, &cs[said_cand], NULL, "010", DYAD_ASSERTED,
+                const dyadi_trigger *sp = said_e ? said_e : &said;
+                trig t = {said_first, said_end, sp, said_cand, -1, {0}, 0, said_e != NULL, NULL};
+                if (push_event(c, (uint32_t)s, &t, &cs[said_cand], NULL, sp->code, DYAD_ASSERTED,
                                DYAD_ACTUAL, NULL, NULL, NULL, event_date(c, sdate, sfirst, said_first),
-                               said.id) != 0) {
+                               sp->id) != 0) {
                     st = DYAD_ERR_NOMEM;
                     goto done;
                 }

@@ -1460,6 +1460,22 @@ static int add_head(fr *r, char heads[][MAX_TEXT / 4], size_t *nheads, const cha
         if (k < 0)
             return -1;
         r->fx->triggers_out += (size_t)k;
+        if (!r->tabari && !strchr(words, ' ')) {
+            /* PETRARCH generates the regular forms of a verb and takes an
+             * irregular one only as written: "left" is LEFT [032:033], not
+             * LEAVE [012], which dyad's stems would join. The head is also
+             * entered as written (marked '!': the key "left=", which no
+             * token or stem holds), which the coder tries before the stem
+             * (events.c, find_triggers). */
+            char exact[MAX_TEXT + 2];
+            snprintf(exact, sizeof exact, "%s!", words);
+            size_t al = strlen(attrs);
+            snprintf(attrs + al, sizeof attrs - al, ";marks=1");
+            k = dyadi_dict_src_add(r->src, 'T', line, "verb", exact, code, attrs);
+            if (k < 0)
+                return -1;
+            r->fx->triggers_out += (size_t)k;
+        }
     }
     return 0;
 }
@@ -1999,6 +2015,46 @@ static int read_options(fr *r, char *buf, size_t len)
     return rc;
 }
 
+/* PETRARCH's discards file: a phrase found in a sentence stops its coding
+ * (dictionaries.rst). Each phrase becomes an actor entry with the discard
+ * code "###", which the recogniser turns into a veto of its sentence as
+ * for TABARI's [###] actors. Matching is without case; a phrase not closed
+ * by '_' is a stem, approximated by the noun endings s and es. A '+'
+ * phrase discards the whole story: dyad discards its sentence
+ * (approximated; the suites code one sentence per story). */
+static int read_discards(fr *r, char *buf, size_t len)
+{
+    static const char *const ends[] = {"", "s", "es"};
+    lines L = {buf, buf + len, 0, 0};
+    char *s;
+    while ((s = next_line(&L)) != NULL) {
+        char *hash = strchr(s, '#');
+        if (hash)
+            *hash = '\0';
+        s = trim(s);
+        if (!*s)
+            continue;
+        int story = s[0] == '+';
+        char words[MAX_TEXT];
+        int exact = 0;
+        if (!phrase_words(s + story, words, sizeof words, &exact)) {
+            warn(r, L.no, "empty discard phrase '%s', skipped", s);
+            count(r, DYADI_FX_DISCARD, DYADI_FX_SKIPPED);
+            continue;
+        }
+        for (size_t i = 0; i < (exact ? 1 : sizeof ends / sizeof *ends); i++) {
+            char ph[MAX_TEXT + 8];
+            snprintf(ph, sizeof ph, "%s%s", words, ends[i]);
+            int k = dyadi_dict_src_add(r->src, 'A', L.no, "country", ph, "###", "");
+            if (k < 0)
+                return -1;
+            r->fx->actors_out += (size_t)k;
+        }
+        count(r, DYADI_FX_DISCARD, story ? DYADI_FX_APPROX : DYADI_FX_CONVERTED);
+    }
+    return 0;
+}
+
 typedef struct job {
     spec *sp;
     dyadi_foreign_stats *fx;
@@ -2042,6 +2098,8 @@ static dyad_status run_files(void *ud, dyadi_dict_src *src, char *errbuf, size_t
                 k = read_verbs(&r, buf, len);
             else if (f->kind == K_OPTIONS && r.tabari)
                 k = read_options(&r, buf, len);
+            else if (f->kind == K_DISCARDS && !r.tabari)
+                k = read_discards(&r, buf, len);
             else {
                 size_t nl = 0;
                 lines L = {buf, buf + len, 0, 0};

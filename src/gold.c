@@ -1010,7 +1010,7 @@ static dyad_status next_petrarch(dyad_gold *g, dyad_gold_record *rec)
             rec->lang = keep_str(g, v, vn);
         int evaluate = !(xml_attr(g, &t, "evaluate", &v, &vn) && vn == 5 && strncasecmp(v, "false", 5) == 0);
 
-        int codings = 0, control = 0, alt_seen = 0, have_text = 0, oom = 0;
+        int codings = 0, control = 0, alt_seen = 0, have_text = 0, oom = 0, parse_error = 0;
         unsigned alt_flags = 0;
         dyad_status st = DYAD_OK;
         size_t free_start = 0, free_end = 0;
@@ -1043,6 +1043,14 @@ static dyad_status next_petrarch(dyad_gold *g, dyad_gold_record *rec)
             }
             if (k == X_OPEN && tag_is(g, &t, "EventCoding")) {
                 codings++;
+                if (xml_attr(g, &t, "error", &v, &vn) && vn == 15 &&
+                    strncmp(v, "bad_input_parse", 15) == 0) {
+                    /* a test of PETRARCH's reaction to a malformed <Parse>:
+                     * a coder that reads the text cannot see it, so the
+                     * record is a control record, not scored */
+                    parse_error = 1;
+                    continue;
+                }
                 if (xml_attr(g, &t, "noevents", &v, &vn) || xml_attr(g, &t, "error", &v, &vn)) {
                     /* an "error" record (dateline, discarded story) must code nothing */
                     rec->flags |= DYAD_GOLD_NOEVENTS;
@@ -1130,7 +1138,7 @@ static dyad_status next_petrarch(dyad_gold *g, dyad_gold_record *rec)
             rec->text = xml_text(g, g->buf + free_start, free_end - free_start);
             have_text = rec->text != NULL;
         }
-        if (!evaluate || (control && !codings)) {
+        if (!evaluate || (control && !codings) || parse_error) {
             g->counts.control++;
             reset_record(g, rec);
             continue;

@@ -1,0 +1,157 @@
+/* test_petrarch_rules.c - how dyad codes with PETRARCH2 dictionaries where
+ * PETRARCH's documented behaviour differs from dyad's own conventions
+ * (docs/design.md, "TABARI and PETRARCH dictionaries"): one test per rule,
+ * on small dictionaries in tests/fixtures/petrarch/. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "foreign.h"
+
+#define FIX "tests/fixtures/petrarch"
+#define DICTS                                                                              \
+    "petrarch:" FIX "/rules.actors.txt," FIX "/rules.agents.txt," FIX "/rules.verbs.txt," FIX     \
+    "/rules.discards.txt"
+
+typedef struct fixture {
+    char path[64];
+    dyad_lexicon *lex;
+    dyad_coder *c;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    snprintf(f->path, sizeof f->path, "/tmp/dyad-test-petr-XXXXXX");
+    int fd = mkstemp(f->path);
+    if (fd < 0)
+        return -1;
+    close(fd);
+    FILE *m = tmpfile();
+    if (!m)
+        return -1;
+    dyadi_dict_opts o = {"data", f->path, 0, m, 1};
+    dyadi_dict_stats st;
+    dyadi_foreign_stats fx;
+    char err[512];
+    dyad_status rc = dyadi_foreign_compile(DICTS, &o, &st, &fx, err, sizeof err);
+    fclose(m);
+    if (rc != DYAD_OK || dyad_lexicon_open(f->path, &f->lex, NULL, 0) != DYAD_OK)
+        return -1;
+    f->c = dyad_coder_new(f->lex);
+    *state = f;
+    return f->c ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    dyad_coder_free(f->c);
+    dyad_lexicon_free(f->lex);
+    unlink(f->path);
+    free(f);
+    return 0;
+}
+
+/* Does the coder produce SRC -> TGT CODE for the text (TGT NULL: an event
+ * with no target)? */
+static int codes(dyad_coder *c, const char *text, const char *src, const char *tgt,
+                 const char *code)
+{
+    dyad_doc doc = {0};
+    doc.id = "t1";
+    doc.text = text;
+    doc.text_len = strlen(text);
+    doc.lang = "en";
+    doc.date = "1995-01-01";
+    assert_int_equal(dyad_coder_run(c, &doc), DYAD_OK);
+    size_t n = 0;
+    const dyad_event *ev = dyad_coder_events(c, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ev[i].code, code) == 0 && ev[i].source.code &&
+            strcmp(ev[i].source.code, src) == 0 &&
+            (tgt ? ev[i].target.code && strcmp(ev[i].target.code, tgt) == 0 : !ev[i].target.code))
+            return 1;
+    return 0;
+}
+
+/* petrarch/noun-phrase: a verb form after an article and modifiers heads a
+ * noun phrase, not a verb phrase */
+static void noun_phrase(void **state)
+{
+    fixture *f = *state;
+    assert_true(codes(f->c, "Arnor visited Osgiliath.", "ARN", "OSG", "042"));
+    assert_true(codes(f->c, "Arnor met Gondor during a brief private visit to Osgiliath.", "ARN",
+                      "GON", "036"));
+    assert_false(codes(f->c, "Arnor met Gondor during a brief private visit to Osgiliath.", "ARN",
+                       "OSG", "042"));
+    assert_false(codes(f->c, "Arnor met Gondor during a brief private visit to Osgiliath.", "GON",
+                       "OSG", "042"));
+    /* an actor's phrase before the verb: a verb phrase */
+    assert_true(codes(f->c, "The Arnor government visits Osgiliath.", "ARNGOV", "OSG",
+                      "042"));
+}
+
+/* petrarch/speech-verb: a speech verb with no event of its speaker codes
+ * the dictionary's code, and an agent of no country may speak */
+static void speech_verb(void **state)
+{
+    fixture *f = *state;
+    assert_true(codes(f->c, "Arnor said on Tuesday that the weather was fine.", "ARN", NULL, "023"));
+    assert_false(codes(f->c, "Arnor said on Tuesday that the weather was fine.", "ARN", NULL, "010"));
+    assert_true(codes(f->c, "An official said on Tuesday that the weather was fine.", "---GOV", NULL,
+                      "023"));
+    /* a speaker with an event of its own makes no statement */
+    assert_true(codes(f->c, "Arnor said it visited Osgiliath.", "ARN", "OSG", "042"));
+    assert_false(codes(f->c, "Arnor said it visited Osgiliath.", "ARN", NULL, "023"));
+}
+
+/* petrarch/compound-verb: "- % * [030:030]" beside the verb's own code
+ * codes a compound source with no target, each member with the other; any
+ * other source keeps the verb's code */
+static void compound_verb(void **state)
+{
+    fixture *f = *state;
+    const char *t = "Arnor and Gondor agree that the weather is fine.";
+    assert_true(codes(f->c, t, "ARN", "GON", "030"));
+    assert_true(codes(f->c, t, "GON", "ARN", "030"));
+    assert_false(codes(f->c, t, "ARN", NULL, "081"));
+    assert_false(codes(f->c, "Arnor agreed with Gondor.", "ARN", "GON", "030"));
+    assert_false(codes(f->c, "Arnor agreed with Gondor.", "GON", "ARN", "030"));
+}
+
+/* petrarch/discards: a phrase of the discards file stops the sentence's
+ * coding, plurals too */
+static void discards(void **state)
+{
+    fixture *f = *state;
+    assert_true(codes(f->c, "Arnor visited Osgiliath.", "ARN", "OSG", "042"));
+    assert_false(codes(f->c, "Arnor visited Osgiliath for baseball.", "ARN", "OSG", "042"));
+    assert_false(codes(f->c, "Arnor visited Osgiliath after two typhoons.", "ARN", "OSG", "042"));
+}
+
+/* petrarch/as-written: a verb block's word as written beats another block
+ * that dyad's stems join to it (LEFT is not a form of LEAVE) */
+static void as_written(void **state)
+{
+    fixture *f = *state;
+    assert_true(codes(f->c, "Arnor left for Gondor.", "ARN", "GON", "032"));
+    assert_true(codes(f->c, "Arnor left for Gondor.", "GON", "ARN", "033"));
+    assert_false(codes(f->c, "Arnor left for Gondor.", "ARN", "GON", "012"));
+    assert_true(codes(f->c, "Arnor is leaving Gondor.", "ARN", "GON", "012"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(noun_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(speech_verb, setup, teardown),
+        cmocka_unit_test_setup_teardown(compound_verb, setup, teardown),
+        cmocka_unit_test_setup_teardown(discards, setup, teardown),
+        cmocka_unit_test_setup_teardown(as_written, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("petrarch_rules", tests, NULL, NULL);
+}
