@@ -570,6 +570,58 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
     mv->len = out;
 }
 
+/* PETRARCH lexicons: an agent composed with a country ("the
+ * ambassadors of Arnor", "lawmakers in Fornost") stands for every country
+ * of the list that follows it ("..., Osgiliath and Gondor"): each bare
+ * country mention of the list takes the agent's sector (OSGGOV, GONLEG),
+ * as PETRARCH codes (TABARI does not). */
+static dyad_status distribute_agents(dyad_coder *c)
+{
+    dyad_mention *ms = c->mentions.data;
+    size_t nm = c->mentions.len;
+    for (size_t i = 0; i < nm; i++) {
+        const char *how = ms[i].resolved_by;
+        if (ms[i].kind != DYAD_MENTION_ACTOR || !how ||
+            (strcmp(how, "composition:agent+of+country") != 0 &&
+             strcmp(how, "composition:agent+in+place") != 0))
+            continue;
+        const char *code = ms[i].code;
+        size_t cl = strlen(code);
+        if (cl <= 3 || !ms[i].country || strncmp(code, ms[i].country, 3) != 0)
+            continue;   /* no suffix sector (a prefix agent, NGOARN) */
+        const char *sector = code + 3;
+        size_t j = i + 1;
+        uint32_t anchor = ms[i].first_token + ms[i].n_tokens;
+        if (strcmp(how, "composition:agent+in+place") == 0) {
+            if (j >= nm || ms[j].kind != DYAD_MENTION_PLACE)
+                continue;
+            anchor = ms[j].first_token + ms[j].n_tokens;
+            j++;
+        }
+        for (; j < nm && ms[j].sent == ms[i].sent; j++) {
+            int conj = 0, ok = 1;
+            for (uint32_t t = anchor; t < ms[j].first_token && ok; t++) {
+                if (norm_is(c, t, (const char *const[]){",", "and", NULL}))
+                    conj = 1;
+                else if (!norm_is(c, t, DETERMINERS))
+                    ok = 0;
+            }
+            if (!ok || !conj || ms[j].kind != DYAD_MENTION_ACTOR || strlen(ms[j].code) != 3)
+                break;
+            size_t sl = strlen(sector);
+            char *nc = dyadi_arena_alloc(&c->arena, 4 + sl);
+            if (!nc)
+                return DYAD_ERR_NOMEM;
+            memcpy(nc, ms[j].code, 3);
+            memcpy(nc + 3, sector, sl + 1);
+            ms[j].code = nc;
+            ms[j].resolved_by = "composition:agent+list";
+            anchor = ms[j].first_token + ms[j].n_tokens;
+        }
+    }
+    return DYAD_OK;
+}
+
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
@@ -836,6 +888,10 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             remember(antes, &nantes, &an);
         }
     }
+    /* PETRARCH, not TABARI: its suite says the agent is "not carried
+     * through to the other actors" (DEMO-08) */
+    if (foreign && !(dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB))
+        st = distribute_agents(c);
 done:
     dyadi_vec_free(&mv);
     if (st != DYAD_OK)

@@ -2518,6 +2518,17 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         norm_in(c, conj - 1, (const char *const[]){",", NULL}))
                         conj--;
                     int p = k - 1;
+                    /* foreign lexicons: "lawmakers in Fornost and Gondor":
+                     * the place of an agent ("Fornost") stands for the agent
+                     * composed with it (FORLEG) */
+                    if (foreign && cs[p].end == conj && cs[p].place && p > 0 &&
+                        cs[p - 1].end + 1 == cs[p].first && !cs[p - 1].place && cs[p - 1].code &&
+                        cs[p].code && strncmp(cs[p - 1].code, cs[p].code, 3) == 0 &&
+                        !attrib_tok[cs[p - 1].first]) {
+                        srcs[nsr++] = p - 1;
+                        k = p - 1;
+                        continue;
+                    }
                     if (cs[p].end != conj || cs[p].governed || cs[p].place || attrib_tok[cs[p].first])
                         break;
                     srcs[nsr++] = p;

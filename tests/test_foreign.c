@@ -153,6 +153,9 @@ static void tabari_codes(void **state)
     dyad_coder *c = dyad_coder_new(lex);
     assert_non_null(c);
     assert_true(codes(c, "Arnor condemned Gondor on Tuesday.", "ARN", "GON", "111"));
+    /* TABARI does not carry an agent through a list (PETRARCH does) */
+    assert_true(codes(c, "The police of Arnor and Gondor condemned Axnor.", "GON", "AR2", "111"));
+    assert_false(codes(c, "The police of Arnor and Gondor condemned Axnor.", "GONCOP", "AR2", "111"));
     /* an agent from a place: "police from Gondor" */
     assert_true(codes(c, "Police from Gondor condemned Arnor.", "GONCOP", "ARN", "111"));
     /* paired codes [032:033]: the visit and the visit received */

@@ -144,6 +144,26 @@ static void as_written(void **state)
     assert_true(codes(f->c, "Arnor is leaving Gondor.", "ARN", "GON", "012"));
 }
 
+/* petrarch/agent-list: an agent composed with a country stands for every
+ * country of the list after it ("the ambassadors of Arnor, Osgiliath and
+ * Gondor"; "lawmakers in Arnor and Gondor") */
+static void agent_list(void **state)
+{
+    fixture *f = *state;
+    const char *t = "The ambassadors of Arnor, Osgiliath and Gondor visited Eriador.";
+    assert_true(codes(f->c, t, "ARNGOV", "ERI", "042"));
+    assert_true(codes(f->c, t, "OSGGOV", "ERI", "042"));
+    assert_true(codes(f->c, t, "GONGOV", "ERI", "042"));
+    const char *u = "Lawmakers in Arnor and Gondor visited Eriador.";
+    assert_true(codes(f->c, u, "ARNLEG", "ERI", "042"));
+    assert_true(codes(f->c, u, "GONLEG", "ERI", "042"));
+    /* a country after a verb is no member of the agent's list */
+    assert_true(codes(f->c, "The ambassadors of Arnor visited Gondor and Eriador.", "ARNGOV", "GON",
+                      "042"));
+    assert_false(codes(f->c, "The ambassadors of Arnor visited Gondor and Eriador.", "ARNGOV",
+                       "GONGOV", "042"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +172,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(compound_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(discards, setup, teardown),
         cmocka_unit_test_setup_teardown(as_written, setup, teardown),
+        cmocka_unit_test_setup_teardown(agent_list, setup, teardown),
     };
     return cmocka_run_group_tests_name("petrarch_rules", tests, NULL, NULL);
 }
