@@ -1774,7 +1774,14 @@ static int petr_noun_phrase(const dyad_coder *c, const cand *cs, size_t nc, uint
         "n't", "also", "never", "then", "to", "who", "which", "that", NULL};
     const char *v = tok(c, vfirst)->norm;
     size_t vl = v ? strlen(v) : 0;
-    if (c->lang[0] != 'e' || noun_suffix(v) ||
+    if (c->lang[0] != 'e')
+        return 0;
+    /* a plural right after a preposition ("for meetings", "of attacks"):
+     * no verb form follows a preposition with an -s */
+    if (vfirst > sfirst && vl > 3 && v[vl - 1] == 's' && v[vl - 2] != 's' &&
+        has_class(c, vfirst - 1, W_PREP))
+        return 1;
+    if (noun_suffix(v) ||
         (vl > 4 && (strcmp(v + vl - 3, "ing") == 0 || strcmp(v + vl - 2, "ed") == 0)))
         return 0;
     uint32_t i = vfirst;

@@ -90,6 +90,9 @@ static void noun_phrase(void **state)
                        "OSG", "042"));
     assert_false(codes(f->c, "Arnor met Gondor during a brief private visit to Osgiliath.", "GON",
                        "OSG", "042"));
+    /* a plural right after a preposition is a noun */
+    assert_false(codes(f->c, "Arnor travelled for meetings with Gondor.", "ARN", "GON", "036"));
+    assert_true(codes(f->c, "Arnor meets with Gondor.", "ARN", "GON", "036"));
     /* an actor's phrase before the verb: a verb phrase */
     assert_true(codes(f->c, "The Arnor government visits Osgiliath.", "ARNGOV", "OSG",
                       "042"));
