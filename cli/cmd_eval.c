@@ -364,7 +364,10 @@ static int report_json(FILE *f, const dyad_scorer *s, const eval_file *files, si
 }
 
 /* The spec of the dictionaries a suite names: each name beside the gold
- * file, else in ../dictionaries (the PETRARCH2 layout). */
+ * file, else in ../dictionaries (the PETRARCH2 layout). -1 when one of them
+ * is missing: a partial set (verbs without actors) would code nothing and
+ * look like a result, so the suite is then scored with dyad's lexicon and
+ * a warning says what to give with --dict. */
 static int suite_spec(const eval_file *ef, char *out, size_t outlen)
 {
     char dir[4096];
@@ -385,8 +388,11 @@ static int suite_spec(const eval_file *ef, char *out, size_t outlen)
             w = snprintf(path, sizeof path, "%s/../dictionaries/%s", dir, ef->dicts[k]);
             if (w < 0 || (size_t)w >= sizeof path || access(path, R_OK) != 0) {
                 if (cli_verbosity >= 1)
-                    fprintf(stderr, "dyad eval: %s: dictionary %s not found\n", ef->path, ef->dicts[k]);
-                continue;
+                    fprintf(stderr, "dyad eval: %s: warning: the dictionary it names, %s, is not "
+                                    "beside it nor in ../dictionaries: not loading the suite's "
+                                    "dictionaries (give them with --dict)\n",
+                            ef->path, ef->dicts[k]);
+                return -1;
             }
         }
         w = snprintf(out + used, outlen - used, "%s%s", n ? "," : "", path);

@@ -45,6 +45,7 @@ UniversalPetrarch Spanish fight|universal-petrarch/spanish/spanish_fight_reduced
 CAMEO codebook examples, PETRARCH2 CAMEO verbs + Phoenix actors|cameo-codebook-icews/cameo-codes.utf8.csv|--dict petrarch:$PHX
 PLOVER gold standard, PETRARCH2 CAMEO verbs + Phoenix actors|plover/PLOVER_GSR_CAMEO.json|--dict petrarch:$PHX
 dyad-dev-gold en, PETRARCH2 CAMEO verbs + Phoenix actors|dyad-dev-gold/en-dev.jsonl|--dict petrarch:$PHX
+UniversalPetrarch English GSR, PETRARCH2 CAMEO verbs + Phoenix actors (the dictionaries it names)|universal-petrarch/english-gsr/PETR2_GSR_validation.xml|--dict petrarch:$PHX,$P/Phoenix.discards.txt
 SETS
 # PETRARCH2's production dictionaries, named as its PETR_config.ini names them
 P='$DATA/petrarch2/dictionaries'
@@ -147,9 +148,12 @@ alarm (must_not hits count as false alarms), lenient / strict. See
 The TABARI and PETRARCH suites were written for their own dictionaries
 (fictional actors such as Arnor and Gondor): `dyad eval` loads the
 dictionaries each suite names (TABARI's `.project`, PETRARCH's files) and
-codes with them, through dyad's own recogniser and coder. The last three
-lines code English gold with PETRARCH2's full CAMEO verbs and Phoenix
-actors instead of dyad's own English dictionaries, for comparison.
+codes with them, through dyad's own recogniser and coder; a suite whose
+named dictionaries are not all found beside it (UniversalPetrarch's English
+GSR names PETRARCH2's production files) is scored with dyad's own lexicon,
+and the last line gives it those files with `--dict`. The last four lines
+code English gold with PETRARCH2's full CAMEO verbs and Phoenix actors
+instead of dyad's own English dictionaries, for comparison.
 
 | gold set | size | lenient P / R / F1 (tp/fp/fn) | strict P / R / F1 (tp/fp/fn) | records fully correct, lenient / strict | notes | produced events | command |
 |---|---|---|---|---|---|---|---|

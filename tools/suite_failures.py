@@ -278,12 +278,25 @@ def category_table(cats):
     return "\n".join(rows) + "\n"
 
 
+def targets_line(o):
+    """the measures issue #6 sets: expected events found, extra events (false
+    alarms) as a share of the expected events; events without a target are
+    not scored (PETRARCH's require_dyad) and are counted apart"""
+    g = o["gold_events"]
+    le, st = o["lenient"], o["strict"]
+    return ("expected events found: lenient **%s**, strict **%s**; extra events (false alarms): "
+            "lenient **%s**, strict **%s** of the expected; produced events without a target, "
+            "not scored: %d" % (pct(le["tp"], g), pct(st["tp"], g), pct(le["fp"], g),
+                                pct(st["fp"], g), o.get("untargeted_ignored", 0)))
+
+
 def suite_head(name, path, o, err):
     if err:
         return "**%s** (`%s`): %s.\n" % (name, path, err)
     if o is None:
         return "**%s** (`%s`): absent.\n" % (name, path)
-    return "**%s** (`%s`, %d records scored): %s.\n" % (name, path, o["records"], share_line(o))
+    return "**%s** (`%s`, %d records scored): %s; %s.\n" % (name, path, o["records"],
+                                                              share_line(o), targets_line(o))
 
 
 def duplicate_ids(o):

@@ -72,6 +72,10 @@ check eval/text-report grep -q '^  lenient ' "$TMP/out.txt"
 check eval/text-records-correct grep -Eq '^  records fully correct: lenient [0-9]+/3 \([0-9.]+%\), strict [0-9]+/3 \([0-9.]+%\)$' "$TMP/out.txt"
 check eval/suite-dictionaries grep -q 'Fixture.actors.*not loaded' "$TMP/out.txt"
 check eval/tabari-bad-brace grep -q 'tabari.text:34:' "$TMP/err"
+# a named dictionary that is missing: none of the suite's is loaded, and the
+# warning says which and what to do
+"$DYAD" eval "$FIX/tabari.text" >/dev/null 2>"$TMP/err"
+check eval/suite-dictionary-missing grep -q 'tabari.text: warning: the dictionary it names, Fixture.actors, .*--dict' "$TMP/err"
 check eval/text-per-category grep -Eq '^  PARTIAL +1 ' "$TMP/out.txt"
 "$DYAD" eval -q --json "$FIX/tabari.text" >"$TMP/tab.json" 2>/dev/null
 if have_python; then
