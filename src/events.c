@@ -1332,6 +1332,17 @@ static int compound_next(const dyad_coder *c, const cand *cs, size_t nc, size_t 
     return (int)k + 1;
 }
 
+/* Does the conjunction at token i join two actors of a compound, the
+ * second starting before `limit`? */
+static int joins_actors(const dyad_coder *c, const cand *cs, size_t nc, uint32_t i, uint32_t limit)
+{
+    for (size_t k = 0; k + 1 < nc; k++)
+        if (cs[k].end <= i && cs[k + 1].first > i && cs[k + 1].first < limit &&
+            compound_next(c, cs, nc, k) == (int)k + 1)
+            return 1;
+    return 0;
+}
+
 /* TABARI's COMPLEX: a sentence with VERBS or more verbs, or CONJ or more
  * conjunctions that join no actors, or with no actor before its first verb
  * (NOACTPRIOR, unless a DEFAULT: source stands in), is too complex to code;
@@ -1350,9 +1361,7 @@ static int too_complex(const dyad_coder *c, const cand *cs, size_t nc, const tri
         if (e->code[0] == '-' || dyadi_marker_code(e->code) || e->kind == DYADI_TK_NOUN)
             continue;
         uint32_t i = ts[k].first;
-        unsigned char b = (unsigned char)c->doc->text[tok(c, i)->span.start];
-        if (i > sfirst && ((b >= 'A' && b <= 'Z') ||
-                           norm_in(c, i - 1, (const char *const[]){"the", "a", "an", NULL})))
+        if (tabari_noun(c, i, sfirst))
             continue;   /* a noun (see the trigger loop) */
         uint32_t v = e->vword < ts[k].npos ? ts[k].pos[e->vword] : i;
         int in_actor = 0;
@@ -1367,10 +1376,7 @@ static int too_complex(const dyad_coder *c, const cand *cs, size_t nc, const tri
     for (uint32_t i = sfirst; i < send; i++) {
         if (!norm_in(c, i, (const char *const[]){"and", "or", "but", NULL}))
             continue;
-        int joins = 0;
-        for (size_t k = 0; k + 1 < nc && !joins; k++)
-            joins = cs[k].end <= i && cs[k + 1].first > i && compound_next(c, cs, nc, k) == (int)k + 1;
-        conj += !joins;
+        conj += !joins_actors(c, cs, nc, i, send);
     }
     if ((o->complex_verbs && verbs >= o->complex_verbs) || (o->complex_conj && conj >= o->complex_conj))
         return 1;
@@ -1516,12 +1522,7 @@ static int new_clause(const dyad_coder *c, const cand *cs, size_t nc, uint32_t f
         }
         if (!norm_in(c, i, conj))
             continue;
-        int joins = 0;
-        for (size_t k = 0; k < nc && !joins; k++)
-            if (cs[k].end <= i && k + 1 < nc && cs[k + 1].first > i &&
-                cs[k + 1].first < trig_first && compound_next(c, cs, nc, k) == (int)k + 1)
-                joins = 1;
-        if (joins)
+        if (joins_actors(c, cs, nc, i, trig_first))
             continue;
         int subject = 0;
         uint32_t j = i + 1;
@@ -2184,10 +2185,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                  * sentence ("is about To Restore") or right after an
                  * article ("the restore") is not a verb */
                 if (e->kind != DYADI_TK_NOUN && t->first > sfirst) {
-                    const dyad_token *k = tok(c, t->first);
-                    unsigned char b = (unsigned char)c->doc->text[k->span.start];
-                    if ((b >= 'A' && b <= 'Z') ||
-                        norm_in(c, t->first - 1, (const char *const[]){"the", "a", "an", NULL}))
+                    if (tabari_noun(c, t->first, sfirst))
                         continue;
                     if (!one_verb && petr_noun_phrase(c, cs, nc, sfirst, t->first))
                         continue;
