@@ -4,11 +4,7 @@
  * dictionaries code a sentence through the ordinary coder. Fixtures are in
  * tests/fixtures/foreign/. */
 #include "testutil.h"
-
-#include <stdlib.h>
-#include <unistd.h>
-
-#include "foreign.h"
+#include "foreignutil.h"
 
 #define FIX "tests/fixtures/foreign"
 
@@ -115,43 +111,13 @@ static void petrarch_elements(void **state)
     free(r);
 }
 
-/* Does the coder produce SRC -> TGT CODE for the text? */
-static int codes(dyad_coder *c, const char *text, const char *src, const char *tgt,
-                 const char *code)
-{
-    dyad_doc doc = {0};
-    doc.id = "t1";
-    doc.text = text;
-    doc.text_len = strlen(text);
-    doc.lang = "en";
-    doc.date = "1995-01-01";
-    assert_int_equal(dyad_coder_run(c, &doc), DYAD_OK);
-    size_t n = 0;
-    const dyad_event *ev = dyad_coder_events(c, &n);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(ev[i].code, code) == 0 && ev[i].source.code &&
-            strcmp(ev[i].source.code, src) == 0 && ev[i].target.code &&
-            strcmp(ev[i].target.code, tgt) == 0)
-            return 1;
-    return 0;
-}
-
 /* The converted dictionaries code through the ordinary coder. */
 static void tabari_codes(void **state)
 {
     (void)state;
-    char path[] = "/tmp/dyad-test-foreign-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    run *r = malloc(sizeof *r);
-    assert_non_null(r);
-    compile(r, "tabari:" FIX "/mini.project", path);
-    assert_int_equal(r->rc, DYAD_OK);
-    dyad_lexicon *lex = NULL;
-    assert_int_equal(dyad_lexicon_open(path, &lex, NULL, 0), DYAD_OK);
-    dyad_coder *c = dyad_coder_new(lex);
-    assert_non_null(c);
+    foreign_lex *f = foreign_lex_open("tabari:" FIX "/mini.project");
+    assert_non_null(f);
+    dyad_coder *c = f->c;
     assert_true(codes(c, "Arnor condemned Gondor on Tuesday.", "ARN", "GON", "111"));
     /* TABARI does not carry an agent through a list (PETRARCH does) */
     assert_true(codes(c, "The police of Arnor and Gondor condemned Axnor.", "GON", "AR2", "111"));
@@ -207,10 +173,7 @@ static void tabari_codes(void **state)
     assert_true(codes(c, "Arnor, the Osgiliath, and Gondor condemned Axnor.", "OSG", "AR2", "111"));
     /* without '%' a compound source needs a target */
     assert_false(codes(c, "Arnor and Gondor condemned on Tuesday.", "ARN", "GON", "111"));
-    dyad_coder_free(c);
-    dyad_lexicon_free(lex);
-    unlink(path);
-    free(r);
+    foreign_lex_close(f);
 }
 
 /* PETRARCH patterns code through the ordinary coder too; '+' and '$'
@@ -218,27 +181,15 @@ static void tabari_codes(void **state)
 static void petrarch_codes(void **state)
 {
     (void)state;
-    char path[] = "/tmp/dyad-test-foreign-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    run *r = malloc(sizeof *r);
-    assert_non_null(r);
-    compile(r, "petrarch:" FIX "/petr.actors.txt," FIX "/petr.agents.txt," FIX "/petr.verbs.txt",
-            path);
-    assert_int_equal(r->rc, DYAD_OK);
-    dyad_lexicon *lex = NULL;
-    assert_int_equal(dyad_lexicon_open(path, &lex, NULL, 0), DYAD_OK);
-    dyad_coder *c = dyad_coder_new(lex);
-    assert_non_null(c);
+    foreign_lex *f = foreign_lex_open("petrarch:" FIX "/petr.actors.txt," FIX "/petr.agents.txt," FIX
+                                      "/petr.verbs.txt");
+    assert_non_null(f);
+    dyad_coder *c = f->c;
     assert_true(codes(c, "Arnor condemned Gondor.", "ARN", "GON", "111"));
     assert_true(codes(c, "Arnor suggested Gondor condemned soon.", "ARN", "GON", "115"));
     assert_true(codes(c, "Arnor cordoned off Gondor.", "ARN", "GON", "1721"));
     assert_true(codes(c, "Rohan condemned Gondor.", "ROH", "GON", "111"));
-    dyad_coder_free(c);
-    dyad_lexicon_free(lex);
-    unlink(path);
-    free(r);
+    foreign_lex_close(f);
 }
 
 static void bad_spec(void **state)

@@ -3,78 +3,24 @@
  * (docs/design.md, "TABARI and PETRARCH dictionaries"): one test per rule,
  * on small dictionaries in tests/fixtures/petrarch/. */
 #include "testutil.h"
-
-#include <stdlib.h>
-#include <unistd.h>
-
-#include "foreign.h"
+#include "foreignutil.h"
 
 #define FIX "tests/fixtures/petrarch"
 #define DICTS                                                                              \
     "petrarch:" FIX "/rules.actors.txt," FIX "/rules.agents.txt," FIX "/rules.verbs.txt," FIX     \
     "/rules.discards.txt"
 
-typedef struct fixture {
-    char path[64];
-    dyad_lexicon *lex;
-    dyad_coder *c;
-} fixture;
+typedef foreign_lex fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    snprintf(f->path, sizeof f->path, "/tmp/dyad-test-petr-XXXXXX");
-    int fd = mkstemp(f->path);
-    if (fd < 0)
-        return -1;
-    close(fd);
-    FILE *m = tmpfile();
-    if (!m)
-        return -1;
-    dyadi_dict_opts o = {"data", f->path, 0, m, 1};
-    dyadi_dict_stats st;
-    dyadi_foreign_stats fx;
-    char err[512];
-    dyad_status rc = dyadi_foreign_compile(DICTS, &o, &st, &fx, err, sizeof err);
-    fclose(m);
-    if (rc != DYAD_OK || dyad_lexicon_open(f->path, &f->lex, NULL, 0) != DYAD_OK)
-        return -1;
-    f->c = dyad_coder_new(f->lex);
-    *state = f;
-    return f->c ? 0 : -1;
+    *state = foreign_lex_open(DICTS);
+    return *state ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    dyad_coder_free(f->c);
-    dyad_lexicon_free(f->lex);
-    unlink(f->path);
-    free(f);
-    return 0;
-}
-
-/* Does the coder produce SRC -> TGT CODE for the text (TGT NULL: an event
- * with no target)? */
-static int codes(dyad_coder *c, const char *text, const char *src, const char *tgt,
-                 const char *code)
-{
-    dyad_doc doc = {0};
-    doc.id = "t1";
-    doc.text = text;
-    doc.text_len = strlen(text);
-    doc.lang = "en";
-    doc.date = "1995-01-01";
-    assert_int_equal(dyad_coder_run(c, &doc), DYAD_OK);
-    size_t n = 0;
-    const dyad_event *ev = dyad_coder_events(c, &n);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(ev[i].code, code) == 0 && ev[i].source.code &&
-            strcmp(ev[i].source.code, src) == 0 &&
-            (tgt ? ev[i].target.code && strcmp(ev[i].target.code, tgt) == 0 : !ev[i].target.code))
-            return 1;
+    foreign_lex_close(*state);
     return 0;
 }
 

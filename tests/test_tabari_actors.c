@@ -6,73 +6,32 @@
  * markers on actors, patterns and <TIME> phrases. Malformed lines are
  * warned about with FILE:LINE. Fixtures: tests/fixtures/tabari_actors/. */
 #include "testutil.h"
-
-#include <stdlib.h>
-#include <unistd.h>
-
-#include "foreign.h"
+#include "foreignutil.h"
 
 #define FIX "tests/fixtures/tabari_actors"
 
-typedef struct fixture {
-    char path[64];
-    char msgs[32768];
-    dyadi_foreign_stats fx;
-    dyad_lexicon *lex;
-    dyad_coder *c;
-} fixture;
+typedef foreign_lex fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    snprintf(f->path, sizeof f->path, "/tmp/dyad-test-tabact-XXXXXX");
-    int fd = mkstemp(f->path);
-    if (fd < 0)
-        return -1;
-    close(fd);
-    FILE *m = tmpfile();
-    if (!m)
-        return -1;
-    dyadi_dict_opts o = {"data", f->path, 0, m, 1};
-    dyadi_dict_stats st;
-    char err[512];
-    dyad_status rc = dyadi_foreign_compile("tabari:" FIX "/t.project", &o, &st, &f->fx, err,
-                                           sizeof err);
-    rewind(m);
-    size_t n = fread(f->msgs, 1, sizeof f->msgs - 1, m);
-    f->msgs[n] = '\0';
-    fclose(m);
-    if (rc != DYAD_OK || st.errors || dyad_lexicon_open(f->path, &f->lex, NULL, 0) != DYAD_OK)
-        return -1;
-    if (!(f->c = dyad_coder_new(f->lex)))
-        return -1;
+    foreign_lex *f = foreign_lex_open("tabari:" FIX "/t.project");
+    if (f && f->st.errors) {
+        foreign_lex_close(f);
+        f = NULL;
+    }
     *state = f;
-    return 0;
+    return f ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    if (f) {
-        dyad_coder_free(f->c);
-        dyad_lexicon_free(f->lex);
-        unlink(f->path);
-        free(f);
-    }
+    foreign_lex_close(*state);
     return 0;
 }
 
 static void run(fixture *f, const char *date, const char *text)
 {
-    dyad_doc doc = {0};
-    doc.id = "t";
-    doc.text = text;
-    doc.text_len = strlen(text);
-    doc.lang = "en";
-    doc.date = date;
-    assert_int_equal(dyad_coder_run(f->c, &doc), DYAD_OK);
+    assert_int_equal(foreign_run(f->c, date, text), DYAD_OK);
 }
 
 /* The code of the mention whose text is exactly `what`, or NULL. */
@@ -96,18 +55,6 @@ static size_t nevents(fixture *f, const char *date, const char *text)
     return n;
 }
 
-static int has_event(fixture *f, const char *src, const char *tgt, const char *code)
-{
-    size_t n = 0;
-    const dyad_event *ev = dyad_coder_events(f->c, &n);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(ev[i].code, code) == 0 && ev[i].source.code &&
-            strcmp(ev[i].source.code, src) == 0 && ev[i].target.code &&
-            strcmp(ev[i].target.code, tgt) == 0)
-            return 1;
-    return 0;
-}
-
 /* tabari-actors/dated-null: [--- <950630] [DOL] is no actor before the
  * date and DOL after; the phrase is entered either way */
 static void dated_null(void **state)
@@ -118,7 +65,7 @@ static void dated_null(void **state)
     assert_null(mention(f, "1995-01-01", s, "Amroth"));
     assert_string_equal(mention(f, "1996-01-01", s, "Prince of Dol Amroth"), "DOL");
     assert_int_equal(nevents(f, "1996-01-01", s), 1);
-    assert_true(has_event(f, "ARN", "DOL", "160"));
+    assert_true(has_event(f->c, "ARN", "DOL", "160"));
     /* a null actor ([---]) is matched and makes no mention */
     assert_null(mention(f, "1995-01-01", "Arnor warned Boromir.", "Boromir"));
     /* PRINCE, BOROMIR, ISILDUR; the FXLL pattern and BLAST */
@@ -168,8 +115,8 @@ static void compound(void **state)
     assert_string_equal(mention(f, "1995-01-01", "The Shire warned Lorien.", "The Shire"),
                         "FRO/BIL/SAM");
     assert_int_equal(nevents(f, "1995-01-01", "The Shire warned Lorien."), 6);
-    assert_true(has_event(f, "FRO", "ELR", "160"));
-    assert_true(has_event(f, "SAM", "GAL", "160"));
+    assert_true(has_event(f->c, "FRO", "ELR", "160"));
+    assert_true(has_event(f->c, "SAM", "GAL", "160"));
     assert_int_equal(f->fx.n[DYADI_FX_MULTICODE][DYADI_FX_CONVERTED], 2);
 }
 
@@ -179,13 +126,13 @@ static void agents(void **state)
 {
     fixture *f = *state;
     run(f, "1995-01-01", "Human rights activists in Arnor warned human rights activists Gondor.");
-    assert_true(has_event(f, "NGMARN", "NGMGON", "160"));
+    assert_true(has_event(f->c, "NGMARN", "NGMGON", "160"));
     run(f, "1995-01-01", "Human rights activists Amnesty International warned Gondor.");
-    assert_true(has_event(f, "NGM", "GON", "160"));
+    assert_true(has_event(f->c, "NGM", "GON", "160"));
     run(f, "1995-01-01", "White House security officials warned Gondor police.");
-    assert_true(has_event(f, "USAGOV", "GONCOP", "160"));
+    assert_true(has_event(f->c, "USAGOV", "GONCOP", "160"));
     run(f, "1995-01-01", "Arnor former security officials warned former Gondor police.");
-    assert_true(has_event(f, "ARNELI", "GONELI", "160"));
+    assert_true(has_event(f->c, "ARNELI", "GONELI", "160"));
     assert_int_equal(f->fx.n[DYADI_FX_AGENT_PREFIX][DYADI_FX_CONVERTED], 1);
 }
 

@@ -6,60 +6,21 @@
  * CODE BY, MINIMUM WORDS, DEFAULT source/target with PRIOR/AFTER, CONVERT
  * AGENT, FORWARD. Fixtures are in tests/fixtures/tabari_options/. */
 #include "testutil.h"
-
-#include <stdlib.h>
-#include <unistd.h>
-
-#include "foreign.h"
+#include "foreignutil.h"
 
 #define FIX "tests/fixtures/tabari_options"
 
-typedef struct env {
-    char path[64];
-    char msgs[16384];
-    dyad_lexicon *lex;
-    dyad_coder *c;
-} env;
+typedef foreign_lex env;
 
-/* The fixture project compiled into a temporary lexicon, and a coder. */
 static int setup(void **state)
 {
-    env *e = calloc(1, sizeof *e);
-    if (!e)
-        return -1;
-    snprintf(e->path, sizeof e->path, "/tmp/dyad-test-opts-XXXXXX");
-    int fd = mkstemp(e->path);
-    if (fd < 0)
-        return -1;
-    close(fd);
-    FILE *m = tmpfile();
-    if (!m)
-        return -1;
-    dyadi_dict_opts o = {"data", e->path, 0, m, 1};
-    dyadi_dict_stats st;
-    dyadi_foreign_stats fx;
-    char err[512];
-    memset(&st, 0, sizeof st);
-    memset(&fx, 0, sizeof fx);
-    dyad_status rc = dyadi_foreign_compile("tabari:" FIX "/opts.project", &o, &st, &fx, err, sizeof err);
-    rewind(m);
-    size_t n = fread(e->msgs, 1, sizeof e->msgs - 1, m);
-    e->msgs[n] = '\0';
-    fclose(m);
-    if (rc != DYAD_OK || dyad_lexicon_open(e->path, &e->lex, NULL, 0) != DYAD_OK)
-        return -1;
-    e->c = dyad_coder_new(e->lex);
-    *state = e;
-    return e->c ? 0 : -1;
+    *state = foreign_lex_open("tabari:" FIX "/opts.project");
+    return *state ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    env *e = *state;
-    dyad_coder_free(e->c);
-    dyad_lexicon_free(e->lex);
-    unlink(e->path);
-    free(e);
+    foreign_lex_close(*state);
     return 0;
 }
 

@@ -8,59 +8,21 @@
  * the verb's entry and '?' codes are weak. Fixtures are in
  * tests/fixtures/tabari_words/. */
 #include "testutil.h"
-
-#include <stdlib.h>
-#include <unistd.h>
-
-#include "foreign.h"
+#include "foreignutil.h"
 
 #define FIX "tests/fixtures/tabari_words"
 
-typedef struct fixture {
-    char path[64];
-    dyadi_dict_stats st;
-    dyadi_foreign_stats fx;
-    char msgs[65536];
-    dyad_lexicon *lex;
-    dyad_coder *coder;
-} fixture;
+typedef foreign_lex fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    snprintf(f->path, sizeof f->path, "/tmp/dyad-test-words-XXXXXX");
-    int fd = mkstemp(f->path);
-    if (fd < 0)
-        return -1;
-    close(fd);
-    FILE *m = tmpfile();
-    if (!m)
-        return -1;
-    dyadi_dict_opts o = {"data", f->path, 0, m, 1};
-    char err[512];
-    dyad_status rc = dyadi_foreign_compile("tabari:" FIX "/words.project", &o, &f->st, &f->fx,
-                                           err, sizeof err);
-    rewind(m);
-    size_t n = fread(f->msgs, 1, sizeof f->msgs - 1, m);
-    f->msgs[n] = '\0';
-    fclose(m);
-    if (rc != DYAD_OK || dyad_lexicon_open(f->path, &f->lex, NULL, 0) != DYAD_OK)
-        return -1;
-    if (!(f->coder = dyad_coder_new(f->lex)))
-        return -1;
-    *state = f;
-    return 0;
+    *state = foreign_lex_open("tabari:" FIX "/words.project");
+    return *state ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    dyad_coder_free(f->coder);
-    dyad_lexicon_free(f->lex);
-    unlink(f->path);
-    free(f);
+    foreign_lex_close(*state);
     return 0;
 }
 
@@ -68,15 +30,9 @@ static int teardown(void **state)
 static const char *code_text(fixture *f, const char *text)
 {
     static char out[1024];
-    dyad_doc doc = {0};
-    doc.id = "t";
-    doc.text = text;
-    doc.text_len = strlen(text);
-    doc.lang = "en";
-    doc.date = "1995-01-01";
-    assert_int_equal(dyad_coder_run(f->coder, &doc), DYAD_OK);
+    assert_int_equal(foreign_run(f->c, "1995-01-01", text), DYAD_OK);
     size_t n = 0, len = 0;
-    const dyad_event *ev = dyad_coder_events(f->coder, &n);
+    const dyad_event *ev = dyad_coder_events(f->c, &n);
     out[0] = '\0';
     for (size_t i = 0; i < n && len < sizeof out - 64; i++)
         len += (size_t)snprintf(out + len, sizeof out - len, "%s>%s:%s ",
@@ -200,7 +156,7 @@ static void letter_codes(void **state)
     fixture *f = *state;
     CODES(f, "Arnor will bargain for asylum in Gondor.", "ARN>GON:174K");
     size_t n = 0;
-    const dyad_event *ev = dyad_coder_events(f->coder, &n);
+    const dyad_event *ev = dyad_coder_events(f->c, &n);
     assert_int_equal(n, 1);
     assert_string_equal(ev[0].root, "17");
     assert_int_equal(ev[0].quad, 4);     /* the taxonomy of 174 */
