@@ -2233,6 +2233,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 passive = 2; /* "détruites par X", "destroyed by X" */
             }
             int src = -1, tgt = -1, speaker_noun = 0;
+            /* TABARI's positional roles (tabari_roles): for TABARI
+             * lexicons, and for foreign patterns that place their actors */
+            const int positional = e->kind != DYADI_TK_NOUN &&
+                                   (one_verb || (foreign && (e->tslot || e->sslot)));
             if (e->kind == DYADI_TK_NOUN) {
                 /* "l'offensive russe en Ukraine", "la visite de X à Y",
                  * "the Russian invasion of Ukraine" */
@@ -2277,7 +2281,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 }
                 if (tgt < 0 && !speaker_noun)
                     continue; /* a nominal trigger needs both actors */
-            } else if (one_verb || (foreign && (e->tslot || e->sslot))) {
+            } else if (positional) {
                 tabari_roles(c, cs, nc, cfirst, t, passive, prev_src, &src, &tgt);
                 /* no source: fill_roles (DEFAULT:, FORWARD) may give one */
             } else if (passive == 2 || (passive && (e->passive || e->obj == DYADI_OBJ_TARGET))) {
@@ -2503,13 +2507,13 @@ dyad_status dyadi_events_run(dyad_coder *c)
             /* coordinated objects: "a rencontré X et Y" gives two events */
             int tgts[8], ntg = 0;
             tgts[ntg++] = tgt;
-            while (one_verb && tgt >= 0 && ntg < 8) {
+            while (positional && tgt >= 0 && ntg < 8) {
                 int k = compound_next(c, cs, nc, (size_t)tgts[ntg - 1]);
                 if (k < 0 || k == src)
                     break;
                 tgts[ntg++] = k;
             }
-            while (!one_verb && tgt >= 0 && ntg < 8) {
+            while (!positional && tgt >= 0 && ntg < 8) {
                 int last = tgts[ntg - 1];
                 uint32_t j = cs[last].end;
                 if (!has_class(c, j, W_AND) && !(norm_in(c, j, (const char *const[]){",", NULL})))
@@ -2530,13 +2534,13 @@ dyad_status dyadi_events_run(dyad_coder *c)
             srcs[nsr++] = src;
             /* TABARI: the source is the clause's first actor, and its
              * compound follows it */
-            while (one_verb && nsr < 8) {
+            while (positional && nsr < 8) {
                 int k = compound_next(c, cs, nc, (size_t)srcs[nsr - 1]);
                 if (k < 0 || k == tgt || cs[k].end > t->first)
                     break;
                 srcs[nsr++] = k;
             }
-            if (!one_verb && e->kind != DYADI_TK_NOUN && !passive && src < (int)nc) {
+            if (!positional && e->kind != DYADI_TK_NOUN && !passive && src < (int)nc) {
                 int k = src;
                 while (k > 0 && nsr < 8) {
                     uint32_t f = cs[k].first;

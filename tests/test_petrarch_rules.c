@@ -113,6 +113,16 @@ static void agent_list(void **state)
                        "GONGOV", "042"));
 }
 
+/* petrarch/slot-compound: a pattern that places its actors ('+', '^')
+ * takes the compound subject whole, as TABARI's roles do */
+static void slot_compound(void **state)
+{
+    fixture *f = *state;
+    const char *t = "Arnor and Gondor warned their people about Osgiliath.";
+    assert_true(codes(f->c, t, "ARN", "OSG", "162"));
+    assert_true(codes(f->c, t, "GON", "OSG", "162"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +132,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(discards, setup, teardown),
         cmocka_unit_test_setup_teardown(as_written, setup, teardown),
         cmocka_unit_test_setup_teardown(agent_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(slot_compound, setup, teardown),
     };
     return cmocka_run_group_tests_name("petrarch_rules", tests, NULL, NULL);
 }
