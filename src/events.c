@@ -1308,7 +1308,8 @@ static int hidden_at(const uint32_t *lo, const uint32_t *hi, size_t n, uint32_t 
 }
 
 /* The actor after cs[k] in a TABARI compound ("Arnor, Osgiliath and
- * Gondor", "Fornost and the evil awful Gondor"): joined by ',' or "and",
+ * Gondor", "Fornost and the evil awful Gondor", "neither X nor Y"): joined
+ * by ',', "and" or "nor",
  * with articles and up to three other words between; -1 when none. */
 static int compound_next(const dyad_coder *c, const cand *cs, size_t nc, size_t k)
 {
@@ -1316,7 +1317,7 @@ static int compound_next(const dyad_coder *c, const cand *cs, size_t nc, size_t 
         return -1;
     uint32_t j = cs[k].end, f = cs[k + 1].first;
     int conj = 0;
-    while (j < f && (norm_in(c, j, (const char *const[]){",", NULL}) || has_class(c, j, W_AND))) {
+    while (j < f && (norm_in(c, j, (const char *const[]){",", "nor", NULL}) || has_class(c, j, W_AND))) {
         conj = 1;
         j++;
     }
@@ -2553,6 +2554,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                         int nadj = 0;
                         while (f > sfirst && nadj < 3 && tok(c, f - 1)->kind == DYAD_TOK_WORD &&
                                !has_class(c, f - 1, W_DET | W_PREP | W_AND | W_BOUND | W_COMP | W_REL) &&
+                               !norm_in(c, f - 1, (const char *const[]){"nor", NULL}) &&
                                !(k > 0 && cs[k - 1].end > f - 1)) {
                             f--;
                             nadj++;
@@ -2563,8 +2565,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     if (f == sfirst)
                         break;
                     uint32_t conj = f - 1;
+                    /* foreign lexicons: "neither X nor Y" is a compound too */
                     if (!has_class(c, conj, W_AND) &&
-                        !norm_in(c, conj, (const char *const[]){",", NULL}))
+                        !norm_in(c, conj, (const char *const[]){",", NULL}) &&
+                        !(foreign && norm_in(c, conj, (const char *const[]){"nor", NULL})))
                         break;
                     /* ", and" / ", et" (serial comma) */
                     if (has_class(c, conj, W_AND) && conj > sfirst &&

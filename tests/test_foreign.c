@@ -160,6 +160,9 @@ static void tabari_codes(void **state)
     /* an object pronoun after a verb with no actor after it stands for
      * the nearest actor before the verb */
     assert_true(codes(c, "Osgiliath said Gondor condemned it.", "OSG", "GON", "111"));
+    /* "neither X nor Y" is a compound */
+    assert_true(codes(c, "Neither Arnor nor Gondor condemned Osgiliath.", "ARN", "OSG", "111"));
+    assert_true(codes(c, "Neither Arnor nor Gondor condemned Osgiliath.", "GON", "OSG", "111"));
     /* '^' before '+' skips an actor */
     assert_true(codes(c, "Arnor celebrated at Gondor with Osgiliath.", "ARN", "OSG", "044"));
     assert_false(codes(c, "Arnor celebrated at Gondor with Osgiliath.", "ARN", "GON", "044"));

@@ -121,6 +121,9 @@ static void slot_compound(void **state)
     const char *t = "Arnor and Gondor warned their people about Osgiliath.";
     assert_true(codes(f->c, t, "ARN", "OSG", "162"));
     assert_true(codes(f->c, t, "GON", "OSG", "162"));
+    /* "neither X nor Y" is a compound */
+    assert_true(codes(f->c, "Neither Arnor nor Gondor visited Osgiliath.", "ARN", "OSG", "042"));
+    assert_true(codes(f->c, "Neither Arnor nor Gondor visited Osgiliath.", "GON", "OSG", "042"));
 }
 
 int main(void)
