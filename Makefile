@@ -14,7 +14,7 @@ CFLAGS_BASE := -std=c11 -g $(OPT) -Wall -Wextra -Werror -Wshadow -Wvla \
 CFLAGS   += $(CFLAGS_BASE) $(EXTRA_CFLAGS)
 LDFLAGS  += $(EXTRA_LDFLAGS)
 
-LIB_SRC  := $(sort $(wildcard src/*.c))
+LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -25,7 +25,7 @@ DATA_SRC := $(shell find data -type f \( -name '*.tsv' -o -name '*.txt' \) 2>/de
 .PHONY: all check test asan check-asan clean valgrind
 all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad.lex $(TEST_BIN)
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h tests/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard include/*.h src/*.h src/*/*.h cli/*.h tests/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 

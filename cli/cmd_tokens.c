@@ -3,13 +3,16 @@
  * Runs the coder on each document (with the lexicon when one is found) and
  * prints one JSON line per sentence with its tokens: byte spans into the
  * document text, the normalised key and stem the matcher sees, kind and
- * flags. It is the tool for answering "why did this phrase not match?";
+ * flags, and, when a syntax model of the language is found, the token's
+ * words with UPOS, lemma, features, head and relation. It is the tool for
+ * answering "why did this phrase not match?";
  * reading and error handling are the shared loop of docloop.c.
  */
 #include "docloop.h"
 
 static const cli_opt opts[] = {
     CLI_DOC_OPTIONS,
+    {"no-syntax", 0, NULL, "do not tag and parse (no \"words\" per token)"},
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -40,6 +43,8 @@ static int on_doc(void *ud, cli_docs *d, const dyad_doc *doc)
     const dyad_sentence *sv = dyad_coder_sentences(d->coder, &ns);
     const dyad_token *tv = dyad_coder_tokens(d->coder, &nt);
     const char *lang = dyad_coder_lang(d->coder);
+    size_t nw = 0, wi = 0;
+    const dyad_word *wv = dyad_coder_words(d->coder, &nw);
     FILE *f = stdout;
     for (size_t i = 0; sv && i < ns; i++) {
         const dyad_sentence *s = &sv[i];
@@ -69,7 +74,27 @@ static int on_doc(void *ud, cli_docs *d, const dyad_doc *doc)
                     fprintf(f, "%s\"%s\"", first ? "" : ",", flag_names[b].name);
                     first = 0;
                 }
-            fputs("]}", f);
+            fputc(']', f);
+            /* the token's syntactic words (two for "du" = de + le) */
+            size_t tk = (size_t)s->first_token + k;
+            while (wi < nw && wv[wi].token < tk)
+                wi++;
+            if (wi < nw && wv[wi].token == tk) {
+                fputs(",\"words\":[", f);
+                for (size_t x = wi; x < nw && wv[x].token == tk; x++) {
+                    fputs(x > wi ? ",{\"form\":" : "{\"form\":", f);
+                    json_cstr(f, wv[x].form);
+                    fputs(",\"lemma\":", f);
+                    json_cstr(f, wv[x].lemma);
+                    fprintf(f, ",\"upos\":\"%s\",\"feats\":", wv[x].upos);
+                    json_cstr(f, wv[x].feats);
+                    fprintf(f, ",\"id\":%u,\"head\":%u,\"deprel\":", wv[x].id, wv[x].head);
+                    json_cstr(f, wv[x].deprel);
+                    fputc('}', f);
+                }
+                fputc(']', f);
+            }
+            fputc('}', f);
         }
         fputs("]}\n", f);
     }
@@ -92,6 +117,8 @@ int cmd_tokens(int argc, char **argv)
         return rc < 0 ? EXIT_OK : rc;
     }
     rc = cli_docs_open(&d, "tokens", &a, opts, NOPTS);
+    if (rc == 0 && !cli_get(&a, opts, NOPTS, "no-syntax"))
+        rc = cli_docs_load_models(&d, NULL, 0);
     if (rc == 0) {
         rc = cli_docs_run(&d, &a, on_doc, &nsent);
         cli_docs_summary(&d, nsent, "sentences");

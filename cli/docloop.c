@@ -141,6 +141,9 @@ int cli_open_foreign(const char *cmd, const char *spec, dyad_lexicon **lex)
 
 void cli_docs_close(cli_docs *d)
 {
+    dyad_model_free(d->model_fr);
+    dyad_model_free(d->model_en);
+    d->model_fr = d->model_en = NULL;
     dyad_coder_free(d->coder);
     dyad_reader_free(d->reader);
     dyad_lexicon_free(d->lex);
@@ -259,4 +262,25 @@ void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what)
         return;
     fprintf(stderr, "dyad %s: %llu documents read, %llu coded, %llu skipped, %llu %s\n", d->cmd,
             d->read, d->coded, d->skipped, n, what);
+}
+
+int cli_docs_load_models(cli_docs *d, const char *data_dir, int required)
+{
+    static const char *const langs[2] = {"fr", "en"};
+    dyad_model **slot[2] = {&d->model_fr, &d->model_en};
+    for (int i = 0; i < 2; i++) {
+        char err[512];
+        dyad_status st = dyad_model_open_lang(data_dir, langs[i], slot[i], err, sizeof err);
+        if (st == DYAD_ERR_NOTFOUND && !required) {
+            if (cli_verbosity >= 2)
+                fprintf(stderr, "dyad %s: note: %s\n", d->cmd, err);
+            continue;
+        }
+        if (st != DYAD_OK) {
+            fprintf(stderr, "dyad %s: %s\n", d->cmd, err);
+            return EXIT_FAIL;
+        }
+        dyad_coder_set_model(d->coder, langs[i], *slot[i]);
+    }
+    return 0;
 }

@@ -23,6 +23,7 @@ typedef struct cli_docs {
     unsigned long long read;    /* records met: coded + skipped */
     unsigned long long coded;
     unsigned long long skipped; /* records, files or folders reported and skipped */
+    dyad_model *model_fr, *model_en;    /* syntax models, when loaded */
 } cli_docs;
 
 /* Called once per coded document; the coder holds its results. Return 0 to
@@ -41,6 +42,11 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud);
 /* "dyad CMD: N documents read, N coded, N skipped, N WHAT" on stderr, unless -q. */
 void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what);
 void cli_docs_close(cli_docs *d);
+/* Load the fr and en syntax models from data_dir (NULL: the default data
+ * directory) into d and its coder. required: a missing model is an error
+ * (reported, returns EXIT_FAIL); otherwise a missing one is skipped with a
+ * note under -v. A damaged or wrong-version model is always an error. */
+int cli_docs_load_models(cli_docs *d, const char *data_dir, int required);
 /* Compile and open foreign dictionaries (spec "tabari:..." or "petrarch:...",
  * see dyad_lexicon_open_foreign) for subcommand cmd: conversion warnings on
  * stderr with -v, the per-element counts with -v -v. 0 on success. */

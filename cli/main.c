@@ -18,6 +18,8 @@ static const struct {
     {"relations", cmd_relations, "dyad relations over time from the event store"},
     {"graph", cmd_graph, "export the actor network (dot, graphml, gexf, json)"},
     {"export", cmd_export, "export the stored events (GDELT, Phoenix, CSV, JSON Lines)"},
+    {"parse", cmd_parse, "tag and parse documents into CoNLL-U, or score a model (--eval)"},
+    {"train", cmd_train, "train a tagger and parser model from CoNLL-U files"},
 };
 
 static void usage(FILE *f)

@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -677,6 +678,95 @@ DYAD_API dyad_status dyad_store_replace_doc(dyad_store *s, const dyad_doc *doc,
  * by the store and valid until the next dyad_store_next_doc or
  * dyad_store_free; other store calls in between are allowed. */
 DYAD_API dyad_status dyad_store_next_doc(dyad_store *s, int64_t *pos, dyad_doc *doc);
+
+
+/* ------------------------------------------------------------------------
+ * Syntax: tagger, lemmatiser and dependency parser (Universal Dependencies)
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_model dyad_model;
+
+/* Memory-map a syntax model (one language: "fr", "en"). lang, when not
+ * NULL or "", must be the model's language. A missing, truncated or damaged
+ * file, another format version or another language is an error with a
+ * message in errbuf (DYAD_ERR_NOTFOUND, DYAD_ERR_FORMAT, DYAD_ERR_VERSION).
+ * Caller frees with dyad_model_free; read-only, may be shared by threads. */
+DYAD_API dyad_status dyad_model_open(const char *path, const char *lang, dyad_model **out,
+                                     char *errbuf, size_t errlen);
+DYAD_API void dyad_model_free(dyad_model *m);
+/* The model's language; owned by the model. */
+DYAD_API const char *dyad_model_lang(const dyad_model *m);
+
+/* The model of a language in the data directory data_dir
+ * (data_dir/models/LANG.dsm; NULL: $DYAD_DATA, ./data, then data beside the
+ * executable's folder). Same ownership and errors as dyad_model_open. */
+DYAD_API dyad_status dyad_model_open_lang(const char *data_dir, const char *lang, dyad_model **out,
+                                          char *errbuf, size_t errlen);
+
+/* Training (deterministic: same files, options and seed, same bytes). */
+typedef struct dyad_train_options {
+    const char *lang;               /* "fr", "en" */
+    const char *const *train;       /* CoNLL-U files to learn from */
+    size_t ntrain;
+    const char *dev;                /* CoNLL-U file to tune on (best epoch), or NULL */
+    const char *out;                /* the model file to write */
+    unsigned tagger_epochs, parser_epochs;
+    unsigned jackknife;             /* folds for the parser's training tags (0: gold tags) */
+    unsigned seed;
+    double prune;                   /* drop feature rows whose averaged weights all stay under this */
+    double prune_labeler;           /* the same for the arc labeler's (wide) rows; 0: prune */
+    FILE *progress;                 /* one line per epoch with dev scores, or NULL */
+} dyad_train_options;
+DYAD_API dyad_status dyad_model_train(const dyad_train_options *o, char *errbuf, size_t errlen);
+
+/* Use a model for its language: dyad_coder_run then tags and parses every
+ * sentence of a document in that language (dyad_coder_words). m is
+ * borrowed and must outlive the coder; NULL for a language removes it. */
+DYAD_API dyad_status dyad_coder_set_model(dyad_coder *c, const char *lang, const dyad_model *m);
+
+#define DYAD_WORDF_MWT 0x01u    /* a part of a multiword token ("du" = de + le) */
+
+/* A syntactic word (UD): a token, or a part of a multiword token. */
+typedef struct dyad_word {
+    dyad_span span;         /* bytes of the original text (a part has its token's span) */
+    uint32_t sentence;      /* index of its sentence */
+    uint32_t token;         /* index of its token */
+    uint32_t id;            /* 1-based position in its sentence */
+    uint32_t head;          /* id of its head, 0 for the root */
+    const char *form;       /* the word (for a part, its UD form: "de", "le") */
+    const char *lemma;
+    const char *upos;       /* "NOUN", "VERB", ... (static storage) */
+    const char *feats;      /* "Mood=Ind|Tense=Past|..." or "_" */
+    const char *deprel;     /* "nsubj", "obl:agent", ... */
+    uint8_t flags;          /* DYAD_WORDF_* */
+} dyad_word;
+/* The words of the last document, in sentence order; NULL (n = 0) when no
+ * model was set for its language. Owned by the coder, valid until the next
+ * dyad_coder_run. */
+DYAD_API const dyad_word *dyad_coder_words(const dyad_coder *c, size_t *n);
+
+/* Scores of a model on a gold CoNLL-U file, with the gold words (gold
+ * tokenisation). Percentages over all words, punctuation included, as the
+ * CoNLL 2018 scorer counts them. */
+typedef struct dyad_parse_scores {
+    size_t words, sentences;    /* gold counts */
+    double upos, lemma, ufeats, uas, las;
+    double words_per_second;    /* tagging + parsing, one thread */
+    /* from raw text only (F1 of spans aligned on their characters, as the
+     * CoNLL 2018 scorer aligns them; the five scores above are then F1 too) */
+    double tokens, sentences_f1, words_f1;
+} dyad_parse_scores;
+/* out_path: where to write the system's CoNLL-U (NULL: nowhere). flags:
+ * DYAD_EVAL_GOLD_UPOS parses with the gold UPOS (to tell tagging errors from
+ * parsing errors). */
+#define DYAD_EVAL_GOLD_UPOS 0x01u
+/* DYAD_EVAL_RAW parses GOLD's own text ("# text" lines, one per line) from
+ * scratch: tokens, sentences and words are dyad's, aligned with the gold ones
+ * by their characters (whitespace ignored). */
+#define DYAD_EVAL_RAW 0x02u
+DYAD_API dyad_status dyad_model_eval_conllu(const dyad_model *m, const char *gold_path,
+                                            const char *out_path, unsigned flags,
+                                            dyad_parse_scores *scores, char *errbuf, size_t errlen);
 
 #ifdef __cplusplus
 }

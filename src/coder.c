@@ -96,6 +96,7 @@ DYAD_API dyad_coder *dyad_coder_new(const dyad_lexicon *lex)
     dyadi_vec_init(&c->pfx, sizeof(dyadi_pfx), CODER_MAX_TOKENS);
     dyadi_vec_init(&c->quotes, sizeof(dyad_quote), CODER_MAX_EVENTS);
     dyadi_vec_init(&c->vetoes, sizeof(uint32_t), CODER_MAX_SENTS);
+    dyadi_vec_init(&c->words, sizeof(dyad_word), CODER_MAX_TOKENS * 2);
     dyadi_arena_init(&f->stab_arena, STEM_CACHE_BYTES);
     dyadi_vec_init(&f->ents, sizeof(keyent), CODER_MAX_TOKENS);
     dyadi_vec_init(&f->tok_ent, sizeof(uint32_t), CODER_MAX_TOKENS);
@@ -153,6 +154,8 @@ DYAD_API void dyad_coder_free(dyad_coder *c)
     dyadi_vec_free(&c->pfx);
     dyadi_vec_free(&c->quotes);
     dyadi_vec_free(&c->vetoes);
+    dyadi_vec_free(&c->words);
+    free(c->syn.p);
     free(f->stab);
     dyadi_arena_free(&f->stab_arena);
     dyadi_vec_free(&f->ents);
@@ -272,6 +275,7 @@ static void reset(dyad_coder *c, const dyad_doc *doc)
     c->events.len = 0;
     c->quotes.len = 0;
     c->vetoes.len = 0;
+    c->words.len = 0;
     c->pfx.len = 0;
     f->ents.len = 0;
     f->tok_ent.len = 0;
@@ -435,6 +439,18 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
         set_err(c, "segmenter: %s", dyad_strerror(st));
         return st;
     }
+    const dyad_model *model = strcmp(c->lang, "fr") == 0 ? c->model_fr
+                              : strcmp(c->lang, "en") == 0 ? c->model_en : NULL;
+    if (model) {
+        st = dyadi_syntax_run(model, c->lang, text, c->tokens.data, c->sents.data, c->sents.len,
+                              &c->arena, &c->words, &c->syn);
+        if (st == DYAD_ERR_TOOBIG)
+            return too_big(c, "syntax");
+        if (st != DYAD_OK) {
+            set_err(c, "syntax: %s", dyad_strerror(st));
+            return st;
+        }
+    }
     if (c->lex) {
         if ((st = dyadi_actors_run(c)) != DYAD_OK) {
             if (!c->errmsg[0])
@@ -496,4 +512,30 @@ DYAD_API const dyad_event *dyad_coder_events(const dyad_coder *c, size_t *n)
 DYAD_API const dyad_quote *dyad_coder_quotes(const dyad_coder *c, size_t *n)
 {
     VIEW(dyad_quote, c->quotes);
+}
+
+DYAD_API const dyad_word *dyad_coder_words(const dyad_coder *c, size_t *n)
+{
+    if (n)
+        *n = c ? c->words.len : 0;
+    return c && c->words.len ? (const dyad_word *)c->words.data : NULL;
+}
+
+DYAD_API dyad_status dyad_coder_set_model(dyad_coder *c, const char *lang, const dyad_model *m)
+{
+    if (!c || !lang)
+        return DYAD_ERR_ARG;
+    if (m && strcmp(dyad_model_lang(m), lang) != 0) {
+        set_err(c, "the syntax model is for '%s', not '%s'", dyad_model_lang(m), lang);
+        return DYAD_ERR_ARG;
+    }
+    if (strcmp(lang, "fr") == 0)
+        c->model_fr = m;
+    else if (strcmp(lang, "en") == 0)
+        c->model_en = m;
+    else {
+        set_err(c, "no syntax for language '%s' (fr, en)", lang);
+        return DYAD_ERR_ARG;
+    }
+    return DYAD_OK;
 }

@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "text.h"
 #include "options.h"
+#include "syntax/syntax.h"
 
 /* The lexicon's prefix keys matching a token (TABARI word matching),
  * longest first, 0 after the last. */
@@ -34,6 +35,9 @@ struct dyad_coder {
     dyadi_vec pfx;              /* dyadi_pfx per token, for DYADI_LEX_WORDS lexicons only */
     dyadi_options opts;         /* TABARI-compatible settings (options.c), read by events.c */
     dyadi_forward fwd;          /* FORWARD: the story's sources across documents */
+    const dyad_model *model_fr, *model_en;  /* borrowed syntax models, may be NULL */
+    dyadi_vec words;            /* dyad_word (syntax/stage.c) */
+    dyadi_scratch syn;          /* the syntax stage's scratch memory */
     char errmsg[512];
 };
 

@@ -184,3 +184,11 @@ if [ -d "$DATA/winer-fr-wikinews" ]; then
         { echo; cat "$TMP/actors.md"; } >>"$OUT"
     fi
 fi
+
+# the syntax section (UD test sets), when the treebanks are present
+if [ -d "$DATA/ud-train" ]; then
+    echo "accuracy.sh: syntax (UD test sets)" >&2
+    if DYAD="$DYAD" DATA="$DATA" sh tools/syntax_accuracy.sh >"$TMP/syntax.md"; then
+        { echo; cat "$TMP/syntax.md"; } >>"$OUT"
+    fi
+fi

@@ -1,0 +1,485 @@
+/* model.c - the syntax model file: write it, map it, look things up in it.
+ *
+ * One file per language holds the tagger, the parser, the arc labeler and
+ * the lemma/feature lexicon (layout: docs/formats.md, "Syntax models").
+ * Like the compiled lexicon it is little-endian, versioned and checksummed,
+ * and read with mmap: loading costs a header check and one pass of the
+ * checksum, and every thread shares the pages. Nothing is copied at load;
+ * the structs below point into the mapping.
+ *
+ * The classifiers are feature-key tables (open addressing, linear probing)
+ * whose slots point at rows of 16-bit weights: a few cache lines per feature,
+ * and a file of a few megabytes instead of a dense hashed matrix. */
+#include "syntax/syntax.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *const dyadi_upos_names[DYADI_NUPOS] = {
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+
+int dyadi_upos_id(const char *s)
+{
+    for (int i = 0; i < DYADI_NUPOS; i++)
+        if (strcmp(s, dyadi_upos_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+uint64_t dyadi_shash(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return dyadi_mix64(h ^ n);
+}
+
+/* Memory-bound: each feature is a random probe into a table of megabytes.
+ * The slots of every feature are prefetched first and their rows next, so
+ * the cache misses overlap instead of queueing one behind the other. */
+#define MAX_PROBE 128
+void dyadi_clf_score(const dyadi_clf *c, const uint32_t *feats, size_t nf, int32_t *scores)
+{
+    if (!c->slots)
+        return;
+    const uint32_t nc = c->nclass, mask = c->mask;
+    uint32_t at[MAX_PROBE];
+    if (nf > MAX_PROBE)
+        nf = MAX_PROBE;
+    if (c->stride == 3) {
+        /* weights in the slot: one miss per feature */
+        for (size_t f = 0; f < nf; f++) {
+            at[f] = (feats[f] * 0x9E3779B1u) & mask;
+            __builtin_prefetch(&c->slots[3 * (size_t)at[f]]);
+        }
+        for (size_t f = 0; f < nf; f++) {
+            uint32_t k = feats[f], i = at[f];
+            for (;;) {
+                const uint32_t *sl = &c->slots[3 * (size_t)i];
+                if (sl[0] == k) {
+                    int16_t wv[4];
+                    memcpy(wv, sl + 1, sizeof wv);
+                    for (uint32_t j = 0; j < nc; j++)
+                        scores[j] += wv[j];
+                    break;
+                }
+                if (sl[0] == 0)
+                    break;
+                i = (i + 1) & mask;
+            }
+        }
+        return;
+    }
+    const int16_t *rowp[MAX_PROBE];
+    for (size_t f = 0; f < nf; f++) {
+        at[f] = (feats[f] * 0x9E3779B1u) & mask;
+        __builtin_prefetch(&c->slots[2 * (size_t)at[f]]);
+    }
+    size_t nr = 0;
+    for (size_t f = 0; f < nf; f++) {
+        uint32_t k = feats[f], i = at[f];
+        for (;;) {
+            uint32_t s = c->slots[2 * (size_t)i];
+            if (s == k) {
+                rowp[nr] = c->w + (size_t)c->slots[2 * (size_t)i + 1] * nc;
+                __builtin_prefetch(rowp[nr]);
+                nr++;
+                break;
+            }
+            if (s == 0)
+                break;
+            i = (i + 1) & mask;
+        }
+    }
+    for (size_t r = 0; r < nr; r++) {
+        const int16_t *row = rowp[r];
+        for (uint32_t j = 0; j < nc; j++)
+            scores[j] += row[j];
+    }
+}
+
+const dyadi_lexent *dyadi_model_lex(const dyad_model *m, uint32_t key)
+{
+    if (!m->lex)
+        return NULL;
+    uint32_t i = (key * 0x9E3779B1u) & m->lex_mask;
+    for (;;) {
+        const dyadi_lexent *e = &m->lex[i];
+        if (e->key == key)
+            return e;
+        if (e->key == 0)
+            return NULL;
+        i = (i + 1) & m->lex_mask;
+    }
+}
+
+/* ---- file layout ----------------------------------------------------------
+ * header (64 bytes):
+ *   0  magic "DYADSYN\0"     8  u32 version       12 u32 section count
+ *   16 char lang[8]          24 u64 file size     32 u64 checksum of bytes 64..end
+ *   40 u32 words trained on  44..63 zero
+ * section table: count x {u32 id, u32 reserved, u64 offset, u64 size}
+ * sections, each 8-byte aligned. */
+enum {
+    SEC_STRINGS = 1, SEC_LABELS, SEC_LABELDIR, SEC_FEATS, SEC_UPOSFEATS,
+    SEC_LEX, SEC_TAGGER, SEC_PARSER, SEC_LABELER, SEC_META, SEC_MAX
+};
+#define HDR_SIZE 64u
+
+static uint64_t checksum(const unsigned char *p, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, p + i, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3ULL;
+    return dyadi_mix64(h);
+}
+
+typedef struct wbuf {
+    unsigned char *p;
+    size_t len, cap;
+} wbuf;
+
+static int wb_put(wbuf *b, const void *d, size_t n)
+{
+    if (b->len + n + 8 > b->cap) {
+        size_t c = b->cap ? b->cap : 1 << 16;
+        while (c < b->len + n + 8)
+            c *= 2;
+        unsigned char *q = realloc(b->p, c);
+        if (!q)
+            return 0;
+        b->p = q;
+        b->cap = c;
+    }
+    if (n)
+        memcpy(b->p + b->len, d, n);
+    b->len += n;
+    return 1;
+}
+
+static int wb_align(wbuf *b)
+{
+    static const unsigned char z[8] = {0};
+    return wb_put(b, z, (8 - b->len % 8) % 8);
+}
+
+static void put_u32(unsigned char *p, uint32_t v) { memcpy(p, &v, 4); }
+static void put_u64(unsigned char *p, uint64_t v) { memcpy(p, &v, 8); }
+
+/* A classifier section: u32 nclass, u32 slots, u32 nrows, f32 scale, then
+ * slots x {u32 key, u32 row} and int16 w[nrows*nclass]; or, with at most 4
+ * classes, slots x {u32 key, int16 w[4]} (nrows: keys used). */
+static int put_clf(wbuf *b, const dyadi_clf *c)
+{
+    uint32_t h[4] = {c->nclass, c->slots ? c->mask + 1 : 0, c->nrows, 0};
+    memcpy(&h[3], &c->scale, 4);
+    if (!wb_put(b, h, sizeof h))
+        return 0;
+    if (c->slots && !wb_put(b, c->slots, (size_t)(c->mask + 1) * 4 * c->stride))
+        return 0;
+    if (c->slots && c->stride == 2 && !wb_put(b, c->w, (size_t)c->nrows * c->nclass * 2))
+        return 0;
+    return 1;
+}
+
+dyad_status dyadi_model_write(const dyadi_model_src *src, const char *path, char *err, size_t errlen)
+{
+    wbuf b = {0};
+    dyad_status st = DYAD_ERR_NOMEM;
+    FILE *f = NULL;
+    struct { uint32_t id; uint64_t off, size; } sec[SEC_MAX];
+    uint32_t ns = 0;
+    unsigned char hdr[HDR_SIZE] = {0};
+    if (!wb_put(&b, hdr, HDR_SIZE))
+        goto fail;
+    /* the section table is written after the header once offsets are known */
+    unsigned char table[SEC_MAX * 24] = {0};
+    const uint32_t nsec = SEC_MAX - 1;
+    if (!wb_put(&b, table, nsec * 24u) || !wb_align(&b))
+        goto fail;
+#define SECTION(ID, EXPR)                                                      \
+    do {                                                                       \
+        sec[ns].id = (ID);                                                     \
+        sec[ns].off = b.len;                                                   \
+        if (!(EXPR))                                                           \
+            goto fail;                                                         \
+        sec[ns].size = b.len - sec[ns].off;                                    \
+        ns++;                                                                  \
+        if (!wb_align(&b))                                                     \
+            goto fail;                                                         \
+    } while (0)
+    SECTION(SEC_STRINGS, wb_put(&b, src->strings, src->nstrings));
+    SECTION(SEC_LABELS, wb_put(&b, src->labels, (size_t)src->nlabels * 4));
+    SECTION(SEC_LABELDIR, wb_put(&b, src->label_dir, src->nlabels));
+    SECTION(SEC_FEATS, wb_put(&b, src->feats, (size_t)src->nfeats * 4));
+    SECTION(SEC_UPOSFEATS, wb_put(&b, src->upos_feats, sizeof src->upos_feats));
+    SECTION(SEC_LEX, wb_put(&b, src->lex, (size_t)src->lex_slots * sizeof(dyadi_lexent)));
+    SECTION(SEC_TAGGER, put_clf(&b, &src->tagger));
+    SECTION(SEC_PARSER, put_clf(&b, &src->parser));
+    SECTION(SEC_LABELER, put_clf(&b, &src->labeler));
+    uint32_t meta[4] = {src->root_label, src->nwords_train, 0, 0};
+    SECTION(SEC_META, wb_put(&b, meta, sizeof meta));
+#undef SECTION
+    memcpy(b.p, DYADI_MODEL_MAGIC, 8);
+    put_u32(b.p + 8, DYADI_MODEL_VERSION);
+    put_u32(b.p + 12, ns);
+    memcpy(b.p + 16, src->lang, 8);
+    put_u64(b.p + 24, b.len);
+    put_u32(b.p + 40, src->nwords_train);
+    for (uint32_t i = 0; i < ns; i++) {
+        unsigned char *t = b.p + HDR_SIZE + i * 24;
+        put_u32(t, sec[i].id);
+        put_u32(t + 4, 0);
+        put_u64(t + 8, sec[i].off);
+        put_u64(t + 16, sec[i].size);
+    }
+    put_u64(b.p + 32, checksum(b.p + HDR_SIZE, b.len - HDR_SIZE));
+    f = fopen(path, "wb");
+    if (!f || fwrite(b.p, 1, b.len, f) != b.len) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        st = DYAD_ERR_IO;
+        goto fail;
+    }
+    if (fclose(f) != 0) {
+        f = NULL;
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        st = DYAD_ERR_IO;
+        goto fail;
+    }
+    f = NULL;
+    st = DYAD_OK;
+fail:
+    if (st == DYAD_ERR_NOMEM)
+        snprintf(err, errlen, "out of memory writing %s", path);
+    if (f)
+        fclose(f);
+    free(b.p);
+    return st;
+}
+
+/* ---- loading ---------------------------------------------------------------- */
+
+static int get_clf(dyad_model *m, const unsigned char *p, uint64_t size, dyadi_clf *c)
+{
+    if (size < 16)
+        return 0;
+    uint32_t h[4];
+    memcpy(h, p, 16);
+    c->nclass = h[0];
+    c->nrows = h[2];
+    memcpy(&c->scale, &h[3], 4);
+    uint32_t slots = h[1];
+    if (slots == 0) {
+        memset(c, 0, sizeof *c);
+        return size == 16;
+    }
+    if ((slots & (slots - 1)) || c->nclass == 0 || c->nclass > 4096 || c->nrows > slots)
+        return 0;
+    c->stride = c->nclass <= 4 ? 3 : 2;
+    uint64_t need = 16 + (uint64_t)slots * 4 * c->stride +
+                    (c->stride == 2 ? (uint64_t)c->nrows * c->nclass * 2 : 0);
+    if (need != size)
+        return 0;
+    c->mask = slots - 1;
+    c->slots = (const uint32_t *)(p + 16);
+    c->w = c->stride == 2 ? (const int16_t *)(c->slots + 2 * (size_t)slots) : NULL;
+    for (uint32_t i = 0; c->stride == 2 && i < slots; i++)
+        if (c->slots[2 * (size_t)i] && c->slots[2 * (size_t)i + 1] >= c->nrows)
+            return 0;
+    (void)m;
+    return 1;
+}
+
+static dyad_status load_fail(dyad_model *m, dyad_status st, char *err, size_t errlen,
+                             const char *path, const char *what)
+{
+    if (err && errlen)
+        snprintf(err, errlen, "%s: %s", path, what);
+    dyad_model_free(m);
+    return st;
+}
+
+DYAD_API dyad_status dyad_model_open(const char *path, const char *lang, dyad_model **out,
+                                     char *err, size_t errlen)
+{
+    if (out)
+        *out = NULL;
+    if (!path || !out)
+        return DYAD_ERR_ARG;
+    if (err && errlen)
+        err[0] = '\0';
+    dyad_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return DYAD_ERR_NOMEM;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        char why[160];
+        snprintf(why, sizeof why, "cannot open syntax model: %s", strerror(errno));
+        return load_fail(m, errno == ENOENT ? DYAD_ERR_NOTFOUND : DYAD_ERR_IO, err, errlen, path, why);
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(fd);
+        return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "not a regular file");
+    }
+    m->size = (size_t)sb.st_size;
+    if (m->size < HDR_SIZE) {
+        close(fd);
+        return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "not a dyad syntax model (too short)");
+    }
+    void *p = mmap(NULL, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED)
+        return load_fail(m, DYAD_ERR_IO, err, errlen, path, "cannot map the file");
+    m->base = p;
+    m->mapped = 1;
+    const unsigned char *b = m->base;
+    if (memcmp(b, DYADI_MODEL_MAGIC, 8) != 0)
+        return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "not a dyad syntax model (bad magic)");
+    uint32_t version, nsec;
+    uint64_t fsize, sum;
+    memcpy(&version, b + 8, 4);
+    memcpy(&nsec, b + 12, 4);
+    memcpy(&fsize, b + 24, 8);
+    memcpy(&sum, b + 32, 8);
+    memcpy(&m->nwords_train, b + 40, 4);
+    if (version != DYADI_MODEL_VERSION) {
+        char why[160];
+        snprintf(why, sizeof why, "syntax model format version %u, this dyad reads version %u",
+                 version, DYADI_MODEL_VERSION);
+        return load_fail(m, DYAD_ERR_VERSION, err, errlen, path, why);
+    }
+    if (fsize != m->size) {
+        char why[160];
+        snprintf(why, sizeof why, "truncated or damaged syntax model (%zu bytes, header says %llu)",
+                 m->size, (unsigned long long)fsize);
+        return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, why);
+    }
+    if (checksum(b + HDR_SIZE, m->size - HDR_SIZE) != sum)
+        return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "damaged syntax model (checksum)");
+    memcpy(m->lang, b + 16, 8);
+    m->lang[7] = '\0';
+    if (lang && *lang && strcmp(lang, m->lang) != 0) {
+        char why[160];
+        snprintf(why, sizeof why, "syntax model is for language '%s', not '%s'", m->lang, lang);
+        return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, why);
+    }
+    if (nsec == 0 || nsec >= SEC_MAX || HDR_SIZE + (uint64_t)nsec * 24 > m->size)
+        return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "bad section table");
+    int have[SEC_MAX] = {0};
+    for (uint32_t i = 0; i < nsec; i++) {
+        const unsigned char *t = b + HDR_SIZE + i * 24;
+        uint32_t id;
+        uint64_t off, size;
+        memcpy(&id, t, 4);
+        memcpy(&off, t + 8, 8);
+        memcpy(&size, t + 16, 8);
+        if (id == 0 || id >= SEC_MAX || off % 8 || off > m->size || size > m->size - off)
+            return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "bad section table");
+        const unsigned char *s = b + off;
+        int ok = 1;
+        switch (id) {
+        case SEC_STRINGS:
+            m->strings = (const char *)s;
+            m->nstrings = (uint32_t)size;
+            ok = size > 0 && s[size - 1] == '\0';
+            break;
+        case SEC_LABELS:
+            m->labels = (const uint32_t *)s;
+            m->nlabels = (uint32_t)(size / 4);
+            ok = size % 4 == 0 && m->nlabels > 0 && m->nlabels <= 4096;
+            break;
+        case SEC_LABELDIR:
+            m->label_dir = s;
+            ok = m->nlabels == 0 || size == m->nlabels;
+            break;
+        case SEC_FEATS:
+            m->feats = (const uint32_t *)s;
+            m->nfeats = (uint32_t)(size / 4);
+            ok = size % 4 == 0 && m->nfeats > 0 && m->nfeats <= 65535;
+            break;
+        case SEC_UPOSFEATS:
+            ok = size == sizeof m->upos_feats;
+            if (ok)
+                memcpy(m->upos_feats, s, sizeof m->upos_feats);
+            break;
+        case SEC_LEX: {
+            uint64_t n = size / sizeof(dyadi_lexent);
+            ok = size % sizeof(dyadi_lexent) == 0 && (n == 0 || (n & (n - 1)) == 0);
+            m->lex = n ? (const dyadi_lexent *)s : NULL;
+            m->lex_mask = n ? (uint32_t)(n - 1) : 0;
+            break;
+        }
+        case SEC_TAGGER: ok = get_clf(m, s, size, &m->tagger); break;
+        case SEC_PARSER: ok = get_clf(m, s, size, &m->parser); break;
+        case SEC_LABELER: ok = get_clf(m, s, size, &m->labeler); break;
+        case SEC_META:
+            ok = size >= 8;
+            if (ok)
+                memcpy(&m->root_label, s, 4);
+            break;
+        default: break;
+        }
+        if (!ok)
+            return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "bad section");
+        have[id] = 1;
+    }
+    for (int id = 1; id < SEC_MAX; id++)
+        if (!have[id])
+            return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "a section is missing");
+    /* every string offset and class count must fit */
+    if (m->tagger.nclass != DYADI_NUPOS || m->parser.nclass != DYADI_NACT ||
+        m->labeler.nclass != m->nlabels || m->root_label >= m->nlabels)
+        return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "classifier sizes do not match");
+    for (uint32_t i = 0; i < m->nlabels; i++) {
+        if (m->labels[i] >= m->nstrings)
+            return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "bad label string");
+        const char *l = m->strings + m->labels[i];
+        if (strcmp(l, "parataxis") == 0 || (strcmp(l, "dep") == 0 && m->fallback_label == 0))
+            m->fallback_label = i;
+    }
+    for (uint32_t i = 0; i < m->nfeats; i++)
+        if (m->feats[i] >= m->nstrings)
+            return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "bad feature string");
+    for (int i = 0; i < DYADI_NUPOS; i++)
+        if (m->upos_feats[i] >= m->nfeats)
+            return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "bad feature index");
+    for (uint32_t i = 0; m->lex && i <= m->lex_mask; i++) {
+        const dyadi_lexent *e = &m->lex[i];
+        if (e->key && (e->kind > 4 || e->lemma >= m->nstrings ||
+                       e->feats >= m->nfeats))
+            return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "bad lexicon entry");
+    }
+    *out = m;
+    return DYAD_OK;
+}
+
+DYAD_API void dyad_model_free(dyad_model *m)
+{
+    if (!m)
+        return;
+    if (m->base && m->mapped)
+        munmap((void *)m->base, m->size);
+    free(m);
+}
+
+DYAD_API const char *dyad_model_lang(const dyad_model *m)
+{
+    return m ? m->lang : NULL;
+}
