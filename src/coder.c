@@ -282,6 +282,14 @@ static void reset(dyad_coder *c, const dyad_doc *doc)
     } else if (f->slots) {
         memset(f->slots, 0, f->nslots * sizeof *f->slots);
     }
+    /* The stem cache is emptied here, between documents, once 3/4 full
+     * or its arena nearly so: nothing of the last document is used now. */
+    if (f->stab && (f->stab_used * 4 >= STEM_CACHE_SLOTS * 3 ||
+                    f->stab_arena.used_total * 4 >= STEM_CACHE_BYTES * 3)) {
+        memset(f->stab, 0, STEM_CACHE_SLOTS * sizeof *f->stab);
+        dyadi_arena_reset(&f->stab_arena);
+        f->stab_used = 0;
+    }
     c->doc = doc;
     c->lang = "und";
     c->date = 0;
@@ -332,13 +340,11 @@ static const char *cached_stem(dyad_coder *c, const char *norm)
     const char *st = dyadi_stem_key(c->stemmer, &c->arena, c->lang, norm);
     if (!st)
         return NULL;
-    if (f->stab_used * 4 >= STEM_CACHE_SLOTS * 3) {
-        memset(f->stab, 0, STEM_CACHE_SLOTS * sizeof *f->stab);
-        dyadi_arena_reset(&f->stab_arena);
-        f->stab_used = 0;
-        for (k = h & mask; f->stab[k].norm; k = (k + 1) & mask)
-            ;
-    }
+    /* Full: the stem stays in the document's arena. The table is emptied
+     * only between documents (reset), never here: the tokens of the
+     * current document already point into its arena. */
+    if (f->stab_used * 4 >= STEM_CACHE_SLOTS * 3)
+        return st;
     char *cn = dyadi_arena_strndup(&f->stab_arena, norm, nl);
     char *cs = st == norm ? cn : dyadi_arena_strndup(&f->stab_arena, st, strlen(st));
     if (!cn || !cs)
