@@ -409,18 +409,22 @@ static dyad_status open_file(dyad_reader *r, char *name, int use_stdin)
             r->fmt = DYAD_INPUT_TEXT;
     }
     if (r->fmt != DYAD_INPUT_JSONL) {
-        size_t m = n < SNIFF_SIZE ? n : SNIFF_SIZE, ctl = 0;
+        size_t m = n < SNIFF_SIZE ? n : SNIFF_SIZE, ctl = 0, nuls = 0;
         const unsigned char *nul = memchr(s, 0, m);
-        if (nul) {
-            set_err(r, "%s:1: byte 0: binary file (NUL byte at byte %zu)", r->file,
-                    (size_t)(nul - r->in));
-            close_file(r);
-            return DYAD_ERR_BINARY;
-        }
         for (size_t i = 0; i < m; i++) {
             unsigned char c = r->in[i];
-            if ((c < 0x20 && !is_blank(c) && c != 0x1B) || c == 0x7F)
+            if (c == 0)
+                nuls++;
+            else if ((c < 0x20 && !is_blank(c) && c != 0x1B) || c == 0x7F)
                 ctl++;
+        }
+        /* A stray NUL in a text is a coder warning (dyad.h), not a reason
+         * to drop the document; binaries and UTF-16 are full of them. */
+        if (nul && nuls * 64 > m + 64) {
+            set_err(r, "%s:1: byte 0: binary file (%zu NUL bytes in the first %zu, the first "
+                    "at byte %zu)", r->file, nuls, m, (size_t)(nul - r->in));
+            close_file(r);
+            return DYAD_ERR_BINARY;
         }
         if (ctl * 10 > m) {
             set_err(r, "%s:1: byte 0: binary file (%zu control bytes in the first %zu)",
