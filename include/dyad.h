@@ -121,6 +121,9 @@ DYAD_API const char *dyad_reader_errmsg(const dyad_reader *r);
  * The string is owned by the reader, valid until the next call. */
 DYAD_API const char *dyad_reader_file(const dyad_reader *r);
 DYAD_API uint64_t dyad_reader_line(const dyad_reader *r);
+/* Byte offset of the last document's record in its file (0 for a whole
+ * text or seed file), for messages about the document. */
+DYAD_API uint64_t dyad_reader_offset(const dyad_reader *r);
 
 /* ------------------------------------------------------------------------
  * The compiled lexicon

@@ -304,6 +304,62 @@ static dyad_status too_big(dyad_coder *c, const char *what)
     return DYAD_ERR_TOOBIG;
 }
 
+dyad_status dyadi_coder_too_big(dyad_coder *c, const char *what, size_t cap)
+{
+    set_err(c, "document of %zu bytes is over the coder's %s cap (%zu); not coded",
+            c->doc ? c->doc->text_len : 0, what, cap);
+    return DYAD_ERR_TOOBIG;
+}
+
+void dyadi_coder_set_caps(dyad_coder *c, const dyadi_coder_caps *k)
+{
+    coder_full *f = full(c);
+    if (k->tokens) {
+        c->tokens.max = c->wclass.max = c->pfx.max = k->tokens;
+        f->ents.max = f->tok_ent.max = k->tokens;
+    }
+    if (k->sentences)
+        c->sents.max = c->vetoes.max = k->sentences;
+    if (k->mentions)
+        c->mentions.max = k->mentions;
+    if (k->matches)
+        c->max_matches = k->matches;
+    if (k->events)
+        c->events.max = k->events;
+    if (k->quotes)
+        c->quotes.max = k->quotes;
+    if (k->arena_bytes)
+        c->arena.limit = k->arena_bytes;
+}
+
+static int vec_full(const dyadi_vec *v)
+{
+    return v->max && v->len >= v->max;
+}
+
+/* A later stage failed with DYAD_ERR_NOMEM: every growth there is capped,
+ * so it is this document that is too big, never a reason to stop a run.
+ * The full array names the cap. */
+static dyad_status stage_failed(dyad_coder *c, dyad_status st, const char *stage)
+{
+    if (st == DYAD_ERR_NOMEM) {
+        if (vec_full(&c->mentions))
+            return dyadi_coder_too_big(c, "mention", c->mentions.max);
+        if (vec_full(&c->events))
+            return dyadi_coder_too_big(c, "event", c->events.max);
+        if (vec_full(&c->quotes))
+            return dyadi_coder_too_big(c, "quote", c->quotes.max);
+        if (vec_full(&c->vetoes))
+            return dyadi_coder_too_big(c, "sentence", c->vetoes.max);
+        if (vec_full(&c->wclass))
+            return dyadi_coder_too_big(c, "token", c->wclass.max);
+        return too_big(c, "memory");
+    }
+    if (!c->errmsg[0])
+        set_err(c, "%s: %s", stage, dyad_strerror(st));
+    return st;
+}
+
 /* Norm keys of every token, through the cache. */
 static dyad_status key_tokens(dyad_coder *c, const char *text)
 {
@@ -420,7 +476,8 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
 
     dyad_status st = dyadi_tokenize(text, len, forced, &c->tokens, &c->warnings);
     if (st == DYAD_ERR_NOMEM)
-        return c->tokens.len >= CODER_MAX_TOKENS ? too_big(c, "16M-token") : too_big(c, "memory");
+        return vec_full(&c->tokens) ? dyadi_coder_too_big(c, "token", c->tokens.max)
+                                    : too_big(c, "memory");
     if (st != DYAD_OK) {
         set_err(c, "tokenizer: %s", dyad_strerror(st));
         return st;
@@ -436,22 +493,16 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
         return st;
     st = dyadi_segment(text, len, c->lang, c->tokens.data, c->tokens.len, &c->sents);
     if (st == DYAD_ERR_NOMEM)
-        return too_big(c, "sentence");
+        return dyadi_coder_too_big(c, "sentence", c->sents.max);
     if (st != DYAD_OK) {
         set_err(c, "segmenter: %s", dyad_strerror(st));
         return st;
     }
     if (c->lex) {
-        if ((st = dyadi_actors_run(c)) != DYAD_OK) {
-            if (!c->errmsg[0])
-                set_err(c, "actors: %s", dyad_strerror(st));
-            return st;
-        }
-        if ((st = dyadi_events_run(c)) != DYAD_OK) {
-            if (!c->errmsg[0])
-                set_err(c, "events: %s", dyad_strerror(st));
-            return st;
-        }
+        if ((st = dyadi_actors_run(c)) != DYAD_OK)
+            return stage_failed(c, st, "actors");
+        if ((st = dyadi_events_run(c)) != DYAD_OK)
+            return stage_failed(c, st, "events");
     }
     return DYAD_OK;
 }

@@ -34,8 +34,18 @@ struct dyad_coder {
     dyadi_vec pfx;              /* dyadi_pfx per token, for DYADI_LEX_WORDS lexicons only */
     dyadi_options opts;         /* TABARI-compatible settings (options.c), read by events.c */
     dyadi_forward fwd;          /* FORWARD: the story's sources across documents */
+    size_t max_matches;         /* cap on actor phrase matches per document (actors.c) */
     char errmsg[512];
 };
+
+/* Caps per document, for tests and fuzzing that want to reach them with
+ * small inputs; 0 keeps a cap as it is. */
+typedef struct dyadi_coder_caps {
+    size_t tokens, sentences, mentions, matches, events, quotes, arena_bytes;
+} dyadi_coder_caps;
+void dyadi_coder_set_caps(dyad_coder *c, const dyadi_coder_caps *caps);
+/* A cap of this document was reached: message, and DYAD_ERR_TOOBIG. */
+dyad_status dyadi_coder_too_big(dyad_coder *c, const char *what, size_t cap);
 
 /* Later stages, each in its own module; called by dyad_coder_run in order
  * after the text stages when a lexicon is loaded. */

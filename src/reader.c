@@ -69,6 +69,7 @@ struct dyad_reader {
 
     json_t *json;               /* the last JSON record; its strings back *doc */
     uint64_t doc_line;
+    uint64_t doc_offset;        /* byte offset of the last document's record */
     char id[24];
     char date_buf[11];
     char err[ERRMSG_SIZE];
@@ -452,6 +453,7 @@ static dyad_status read_whole(dyad_reader *r, dyad_doc *doc)
     dyad_status st = DYAD_OK;
     r->rec_len = 0;
     r->doc_line = 1;
+    r->doc_offset = 0;
     for (;;) {
         if (r->in_pos < r->in_len) {
             int k = rec_append(r, r->in + r->in_pos, r->in_len - r->in_pos);
@@ -671,6 +673,7 @@ static dyad_status parse_jsonl(dyad_reader *r, uint64_t start, dyad_doc *doc)
         doc->id = r->id;
     }
     r->doc_line = r->line;
+    r->doc_offset = start;
     return DYAD_OK;
 }
 
@@ -840,4 +843,9 @@ DYAD_API const char *dyad_reader_file(const dyad_reader *r)
 DYAD_API uint64_t dyad_reader_line(const dyad_reader *r)
 {
     return r ? r->doc_line : 0;
+}
+
+DYAD_API uint64_t dyad_reader_offset(const dyad_reader *r)
+{
+    return r ? r->doc_offset : 0;
 }
