@@ -226,9 +226,26 @@ static const char *const modality_names[] = {"actual", "intended", "possible", "
 /* Most ids a document may touch; far above anything a coder produces. */
 #define MAX_TOUCHED (1u << 20)
 
+/* SQLite's message for the last error; for a failed write, its cause
+ * ("disk I/O error" says nothing of a full disk or a file-size limit). */
+static const char *db_why(dyad_store *s, char *buf, size_t len)
+{
+    if (!s->db)
+        return "no db";
+    int rc = sqlite3_extended_errcode(s->db), sys = sqlite3_system_errno(s->db);
+    if ((rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
+        rc == SQLITE_IOERR_TRUNCATE) {
+        snprintf(buf, len, "cannot write: %s",
+                 sys ? strerror(sys) : "disk full or over the file-size limit");
+        return buf;
+    }
+    return sqlite3_errmsg(s->db);
+}
+
 static dyad_status db_fail(dyad_store *s, const char *what)
 {
-    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no db");
+    char buf[128];
+    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, db_why(s, buf, sizeof buf));
     return DYAD_ERR_DB;
 }
 
@@ -236,7 +253,11 @@ static dyad_status exec(dyad_store *s, const char *stmt, const char *what)
 {
     char *err = NULL;
     if (sqlite3_exec(s->db, stmt, NULL, NULL, &err) != SQLITE_OK) {
-        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, err ? err : sqlite3_errmsg(s->db));
+        char buf[128];
+        int rc = sqlite3_extended_errcode(s->db);
+        int io = (rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR;
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what,
+                 io || !err ? db_why(s, buf, sizeof buf) : err);
         sqlite3_free(err);
         return DYAD_ERR_DB;
     }
