@@ -216,8 +216,10 @@ DYAD_API void dyad_coder_reset_options(dyad_coder *c);
 
 /* Run the pipeline on one document. The results below are owned by the
  * coder and valid until the next dyad_coder_run or dyad_coder_free.
- * Returns DYAD_ERR_TOOBIG for a document over the coder's memory cap (it
- * is then not coded at all) and DYAD_ERR_EMPTY for an empty one. */
+ * Returns DYAD_ERR_TOOBIG for a document over any of the coder's caps
+ * (tokens, sentences, mentions, actor matches, events, quotes, key memory;
+ * dyad_errmsg names it): the document is then not coded at all, and the
+ * next one is coded as usual. DYAD_ERR_EMPTY for an empty one. */
 DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc);
 
 /* What went wrong in the last call; owned by the coder. */
