@@ -78,10 +78,15 @@ static inline int fuzz_reader(const uint8_t *data, size_t size, dyad_input_forma
     const char *path = fuzz_file(name, data, size);
     if (!path)
         return 0;
-    dyad_reader_options o = {format, NULL, NULL, size && (data[0] & 1) ? 64 : 0};
-    dyad_reader *r = dyad_reader_new(&o);
-    if (!r)
-        return 0;
+    /* one reader per record cap, reused as a long run reuses it */
+    static dyad_reader *readers[2];
+    int capped = size && (data[0] & 1);
+    if (!readers[capped]) {
+        dyad_reader_options o = {format, NULL, NULL, capped ? 64 : 0};
+        if (!(readers[capped] = dyad_reader_new(&o)))
+            return 0;
+    }
+    dyad_reader *r = readers[capped];
     if (dyad_reader_open(r, path) == DYAD_OK) {
         for (int i = 0; i < 100000; i++) {
             dyad_doc d;
@@ -99,7 +104,6 @@ static inline int fuzz_reader(const uint8_t *data, size_t size, dyad_input_forma
         }
     }
     fuzz_touch(dyad_reader_errmsg(r));
-    dyad_reader_free(r);
     return 0;
 }
 

@@ -18,6 +18,8 @@ if [ "${1:-}" = "--probe" ]; then
     exit $?
 fi
 DIR=${1:?build folder}; SECS=${2:-3}; RUNS=${3:--1}
+# the harnesses write each input to a file: in memory when possible
+[ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && export TMPDIR=/dev/shm
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 ART=fuzz-findings
 mkdir -p "$ART"
