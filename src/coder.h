@@ -39,7 +39,8 @@ struct dyad_coder {
 };
 
 /* Caps per document, for tests and fuzzing that want to reach them with
- * small inputs; 0 keeps a cap as it is. */
+ * small inputs; 0 keeps a cap as it is. Lower them on a new coder, before
+ * its first run (an array grown past a cap is not shrunk). */
 typedef struct dyadi_coder_caps {
     size_t tokens, sentences, mentions, matches, events, quotes, arena_bytes;
 } dyadi_coder_caps;

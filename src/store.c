@@ -228,13 +228,18 @@ static const char *const modality_names[] = {"actual", "intended", "possible", "
 
 /* SQLite's message for the last error; for a failed write, its cause
  * ("disk I/O error" says nothing of a full disk or a file-size limit). */
+static int write_failed(int rc)
+{
+    return (rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
+           rc == SQLITE_IOERR_TRUNCATE;
+}
+
 static const char *db_why(dyad_store *s, char *buf, size_t len)
 {
     if (!s->db)
         return "no db";
     int rc = sqlite3_extended_errcode(s->db), sys = sqlite3_system_errno(s->db);
-    if ((rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
-        rc == SQLITE_IOERR_TRUNCATE) {
+    if (write_failed(rc)) {
         snprintf(buf, len, "cannot write: %s",
                  sys ? strerror(sys) : "disk full or over the file-size limit");
         return buf;
@@ -376,11 +381,9 @@ static dyad_status open_error(dyad_store *s, const char *path)
     }
     int rc = sqlite3_extended_errcode(s->db), sys = sqlite3_system_errno(s->db);
     const char *why = sys ? strerror(sys) : sqlite3_errmsg(s->db);
-    if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_SHORT_READ || rc == SQLITE_IOERR_FSYNC ||
-        (rc & 0xff) == SQLITE_FULL) {
-        /* a short write sets no errno: the usual causes */
-        snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write: %s", path,
-                 sys ? strerror(sys) : "disk full or over the file-size limit");
+    if (write_failed(rc)) {
+        char buf[128];
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", path, db_why(s, buf, sizeof buf));
         return DYAD_ERR_IO;
     }
     if (!s->readonly && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)) {
@@ -420,7 +423,6 @@ static dyad_status open_error(dyad_store *s, const char *path)
         return DYAD_ERR_DB;
     }
 }
-
 
 /* A read-only open of a WAL store needs its -shm file, which SQLite cannot
  * create in a folder it cannot write: open it then as an immutable file
