@@ -1,8 +1,8 @@
 # faults.sh - the event store under faults (issue 17): `kill -9` at several
 # points of an ingest then a rerun equals a clean run; 2 and 4 concurrent
 # writers on a new and on an existing store; a full disk (a file-size
-# limit, ulimit -f) gives a clear error, true counts and a store that a
-# rerun completes; a store in a read-only folder can still be queried.
+# limit, ulimit -f; and a small tmpfs where root can mount one) gives a
+# clear error, true counts and a store that a rerun completes; a store in a read-only folder can still be queried.
 # "Equal" compares documents, events with their counts, actor mentions and
 # event mentions (not row ids or timestamps).
 . tests/cli/lib.sh
@@ -105,6 +105,31 @@ check faults/full-disk-rerun-equals-clean same "$db" "$TMP/clean.db"
 ( ulimit -f 0; exec $ING --db "$TMP/none.db" "$TMP/part0.jsonl" ) 2>&1 >/dev/null | cat >"$TMP/none.err"
 check faults/full-disk-new-store-error grep -q "none.db: cannot" "$TMP/none.err"
 check faults/full-disk-new-store-no-file [ ! -e "$TMP/none.db" ]
+
+# ---- a really full disk: a small tmpfs ----------------------------------
+# Needs root and mount namespaces (the tmpfs lives in a private namespace
+# and vanishes with it); skipped otherwise. 4 MB are free at first, then
+# the filler is removed and the same command completes the store.
+if [ "$(id -u)" -eq 0 ] && unshare -m sh -c 'mount -t tmpfs -o size=1m tmpfs "$0"' "$TMP" 2>/dev/null; then
+    mkdir "$TMP/fs"
+    unshare -m sh -c '
+        mount -t tmpfs -o size=40m tmpfs "$1" || exit 9
+        head -c 36000000 /dev/zero >"$1/filler"
+        $3 --db "$1/s.db" $4 >/dev/null 2>"$2/tmpfs.err"; echo $? >"$2/tmpfs.rc"
+        sqlite3 "$1/s.db" "SELECT count(*) FROM documents" >"$2/tmpfs.count"
+        rm "$1/filler"
+        $3 -q --db "$1/s.db" $4; echo $? >"$2/tmpfs.rc2"
+        cp "$1/s.db" "$2/tmpfs.db"' sh "$TMP/fs" "$TMP" "$ING" "$PARTS"
+    added=$(sed -n 's/.*: \([0-9]*\) documents added.*/\1/p' "$TMP/tmpfs.err")
+    echo "# tmpfs full: summary says ${added:-?} added, the store holds $(cat "$TMP/tmpfs.count")"
+    check faults/tmpfs-full-exit-1 [ "$(cat "$TMP/tmpfs.rc")" = 1 ]
+    check faults/tmpfs-full-clear-error grep -q "cannot write: .*\(disk full\|No space left\)" "$TMP/tmpfs.err"
+    check faults/tmpfs-full-true-counts [ "${added:-x}" = "$(cat "$TMP/tmpfs.count")" ]
+    check faults/tmpfs-full-rerun-exit-0 [ "$(cat "$TMP/tmpfs.rc2")" = 0 ]
+    check faults/tmpfs-full-rerun-equals-clean same "$TMP/tmpfs.db" "$TMP/clean.db"
+else
+    skip faults/tmpfs-full "needs root and mount namespaces (the file-size limit above stands in)"
+fi
 
 # ---- a store in a read-only folder --------------------------------------
 mkdir "$TMP/ro"
