@@ -2,7 +2,8 @@
 # points of an ingest then a rerun equals a clean run; 2 and 4 concurrent
 # writers on a new and on an existing store; a full disk (a file-size
 # limit, ulimit -f; and a small tmpfs where root can mount one) gives a
-# clear error, true counts and a store that a rerun completes; a store in a read-only folder can still be queried.
+# clear error, true counts and a store that a rerun completes; a store in
+# a read-only folder can still be queried.
 # "Equal" compares documents, events with their counts, actor mentions and
 # event mentions (not row ids or timestamps).
 . tests/cli/lib.sh
