@@ -52,6 +52,7 @@ test: all
 
 check: test
 	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 # ASan + UBSan: an ordinary target, run by `make check`.
 asan:
@@ -66,4 +67,29 @@ valgrind: all
 	@BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
+
+# Fuzz harnesses (tests/fuzz/, docs/ROBUSTNESS.md). `make` links each with
+# a plain main() that replays corpora (tests/cli/fuzz.sh runs the seeds and
+# regressions); `make fuzz` links them with clang's libFuzzer + ASan + UBSan
+# in build-fuzz/fuzzer/; `make check` runs each a few seconds when clang
+# can (fuzz-smoke; FUZZ_SECONDS to change).
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+all: $(FUZZ_REPLAY)
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h tests/fuzz/fuzz_tabari.c $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libdyad.a $(LDFLAGS) $(PKG_LIBS)
+.PHONY: fuzz fuzzers fuzz-smoke
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
+	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" fuzzers
+fuzzers: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzzer/%)
+$(BUILD)/fuzzer/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_tabari.c $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(PKG_LIBS)
+fuzz-smoke: $(BUILD)/dyad.lex
+	@if sh tests/fuzz/run.sh --probe; then $(MAKE) --no-print-directory fuzz && \
+	  sh tests/fuzz/run.sh build-fuzz $${FUZZ_SECONDS:-3}; \
+	  else echo "fuzz-smoke: clang with libFuzzer not found, skipped (tools/bootstrap.sh installs it)"; fi

@@ -226,8 +226,9 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
             if (st != DYAD_OK) {
                 char msg[1024];
                 const char *why = dyad_errmsg(d->coder);
-                snprintf(msg, sizeof msg, "%s:%llu: doc %s: %s", file,
-                         (unsigned long long)dyad_reader_line(d->reader), doc.id,
+                snprintf(msg, sizeof msg, "%s:%llu: byte %llu: doc %s: %s", file,
+                         (unsigned long long)dyad_reader_line(d->reader),
+                         (unsigned long long)dyad_reader_offset(d->reader), doc.id,
                          why && why[0] ? why : dyad_strerror(st));
                 if (skip(d, st, msg)) {
                     rc = EXIT_FAIL;

@@ -1,6 +1,7 @@
 /* main.c - the dyad tool: dispatches to one subcommand per file in cli/. */
 #include "cli.h"
 
+#include <signal.h>
 #include <string.h>
 
 static const struct {
@@ -32,6 +33,9 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    /* Over a file-size limit (ulimit -f) a write fails with EFBIG, which is
+     * reported with the file's name, instead of the process dying silently. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

@@ -122,6 +122,9 @@ DYAD_API const char *dyad_reader_errmsg(const dyad_reader *r);
  * The string is owned by the reader, valid until the next call. */
 DYAD_API const char *dyad_reader_file(const dyad_reader *r);
 DYAD_API uint64_t dyad_reader_line(const dyad_reader *r);
+/* Byte offset of the last document's record in its file (0 for a whole
+ * text or seed file), for messages about the document. */
+DYAD_API uint64_t dyad_reader_offset(const dyad_reader *r);
 
 /* ------------------------------------------------------------------------
  * The compiled lexicon
@@ -214,8 +217,10 @@ DYAD_API void dyad_coder_reset_options(dyad_coder *c);
 
 /* Run the pipeline on one document. The results below are owned by the
  * coder and valid until the next dyad_coder_run or dyad_coder_free.
- * Returns DYAD_ERR_TOOBIG for a document over the coder's memory cap (it
- * is then not coded at all) and DYAD_ERR_EMPTY for an empty one. */
+ * Returns DYAD_ERR_TOOBIG for a document over any of the coder's caps
+ * (tokens, sentences, mentions, actor matches, events, quotes, key memory;
+ * dyad_errmsg names it): the document is then not coded at all, and the
+ * next one is coded as usual. DYAD_ERR_EMPTY for an empty one. */
 DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc);
 
 /* What went wrong in the last call; owned by the coder. */
@@ -654,7 +659,8 @@ DYAD_API void dyad_content_hash(const char *text, size_t n, char out[DYAD_CONTEN
 DYAD_API dyad_status dyad_store_has_doc(dyad_store *s, const char *id, const char *content_hash,
                                         int *found);
 
-/* Group many documents in one transaction (dyad ingest commits every 200):
+/* Group many documents in one transaction (dyad ingest commits every 200,
+ * through dyad_store_batch_write below):
  * far faster than one transaction per document. Without them each
  * dyad_store_add_doc is its own transaction. Either way each document is
  * stored whole or not at all. */
@@ -672,6 +678,33 @@ DYAD_API dyad_status dyad_store_add_doc(dyad_store *s, const dyad_doc *doc, cons
  * of every event it touched are recomputed. */
 DYAD_API dyad_status dyad_store_replace_doc(dyad_store *s, const dyad_doc *doc,
                                             const dyad_coder *c);
+
+/* A batch: documents and what the coder found in them, copied, to be
+ * written later in one transaction. A writer codes a whole batch first and
+ * then writes it, so it holds the store's write lock only while writing and
+ * other writers wait for that, not for its coding. Caller frees with
+ * dyad_store_batch_free. NULL when out of memory. */
+typedef struct dyad_store_batch dyad_store_batch;
+DYAD_API dyad_store_batch *dyad_store_batch_new(void);
+DYAD_API void dyad_store_batch_free(dyad_store_batch *b);
+/* Copy doc and the results of coder c's last dyad_coder_run into the batch
+ * (replace 1: as dyad_store_replace_doc). Nothing is written yet. */
+DYAD_API dyad_status dyad_store_batch_add(dyad_store_batch *b, const dyad_doc *doc,
+                                          const dyad_coder *c, int replace);
+/* Documents and bytes held, for the caller's batch size. */
+DYAD_API size_t dyad_store_batch_docs(const dyad_store_batch *b);
+DYAD_API size_t dyad_store_batch_bytes(const dyad_store_batch *b);
+
+typedef struct dyad_store_counts {
+    uint64_t added, present, replaced;  /* documents */
+    uint64_t events;                    /* events of the added and replaced documents */
+} dyad_store_counts;
+/* Write the batch in one transaction (BEGIN IMMEDIATE .. COMMIT) and empty
+ * it. On DYAD_OK *counts (may be NULL) says what the commit stored; on an
+ * error nothing of the batch is stored and *counts is all zero, so totals
+ * summed from it are true (see dyad_store_errmsg). */
+DYAD_API dyad_status dyad_store_batch_write(dyad_store *s, dyad_store_batch *b,
+                                            dyad_store_counts *counts);
 
 /* Iterate over the stored documents in storage order: start with *pos = 0;
  * DYAD_OK fills *doc, DYAD_DONE at the end. The strings in *doc are owned

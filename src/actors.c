@@ -353,7 +353,8 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
             if (best) {
                 match *m = dyadi_vec_push(out);
                 if (!m)
-                    return DYAD_ERR_NOMEM;
+                    return out->len >= out->max ? dyadi_coder_too_big(c, "actor-match", out->max)
+                                                : DYAD_ERR_NOMEM;
                 m->ti = i;
                 m->n = best_len;
                 m->a = best;
@@ -625,7 +626,7 @@ static dyad_status distribute_agents(dyad_coder *c)
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
-    dyadi_vec_init(&mv, sizeof(match), MAX_MATCHES);
+    dyadi_vec_init(&mv, sizeof(match), c->max_matches ? c->max_matches : MAX_MATCHES);
     const int foreign = (dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) != 0;
     dyad_status st = find_matches(c, &mv);
     if (st == DYAD_OK && foreign)
@@ -894,7 +895,11 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         st = distribute_agents(c);
 done:
     dyadi_vec_free(&mv);
-    if (st != DYAD_OK)
+    /* push_mention drops what does not fit: a full array means mentions
+     * were lost, and the document is refused rather than coded in part */
+    if (st == DYAD_OK && c->mentions.max && c->mentions.len >= c->mentions.max)
+        st = dyadi_coder_too_big(c, "mention", c->mentions.max);
+    if (st != DYAD_OK && !c->errmsg[0])
         snprintf(c->errmsg, sizeof c->errmsg, "actors: %s", dyad_strerror(st));
     return st;
 }

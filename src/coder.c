@@ -286,6 +286,14 @@ static void reset(dyad_coder *c, const dyad_doc *doc)
     } else if (f->slots) {
         memset(f->slots, 0, f->nslots * sizeof *f->slots);
     }
+    /* The stem cache is emptied here, between documents, once 3/4 full
+     * or its arena nearly so: nothing of the last document is used now. */
+    if (f->stab && (f->stab_used * 4 >= STEM_CACHE_SLOTS * 3 ||
+                    f->stab_arena.used_total * 4 >= STEM_CACHE_BYTES * 3)) {
+        memset(f->stab, 0, STEM_CACHE_SLOTS * sizeof *f->stab);
+        dyadi_arena_reset(&f->stab_arena);
+        f->stab_used = 0;
+    }
     c->doc = doc;
     c->lang = "und";
     c->date = 0;
@@ -298,6 +306,62 @@ static dyad_status too_big(dyad_coder *c, const char *what)
     set_err(c, "document of %zu bytes is over the coder's %s cap; not coded",
             c->doc->text_len, what);
     return DYAD_ERR_TOOBIG;
+}
+
+dyad_status dyadi_coder_too_big(dyad_coder *c, const char *what, size_t cap)
+{
+    set_err(c, "document of %zu bytes is over the coder's %s cap (%zu); not coded",
+            c->doc ? c->doc->text_len : 0, what, cap);
+    return DYAD_ERR_TOOBIG;
+}
+
+void dyadi_coder_set_caps(dyad_coder *c, const dyadi_coder_caps *k)
+{
+    coder_full *f = full(c);
+    if (k->tokens) {
+        c->tokens.max = c->wclass.max = c->pfx.max = k->tokens;
+        f->ents.max = f->tok_ent.max = k->tokens;
+    }
+    if (k->sentences)
+        c->sents.max = c->vetoes.max = k->sentences;
+    if (k->mentions)
+        c->mentions.max = k->mentions;
+    if (k->matches)
+        c->max_matches = k->matches;
+    if (k->events)
+        c->events.max = k->events;
+    if (k->quotes)
+        c->quotes.max = k->quotes;
+    if (k->arena_bytes)
+        c->arena.limit = k->arena_bytes;
+}
+
+static int vec_full(const dyadi_vec *v)
+{
+    return v->max && v->len >= v->max;
+}
+
+/* A later stage failed with DYAD_ERR_NOMEM: every growth there is capped,
+ * so it is this document that is too big, never a reason to stop a run.
+ * The full array names the cap. */
+static dyad_status stage_failed(dyad_coder *c, dyad_status st, const char *stage)
+{
+    if (st == DYAD_ERR_NOMEM) {
+        if (vec_full(&c->mentions))
+            return dyadi_coder_too_big(c, "mention", c->mentions.max);
+        if (vec_full(&c->events))
+            return dyadi_coder_too_big(c, "event", c->events.max);
+        if (vec_full(&c->quotes))
+            return dyadi_coder_too_big(c, "quote", c->quotes.max);
+        if (vec_full(&c->vetoes))
+            return dyadi_coder_too_big(c, "sentence", c->vetoes.max);
+        if (vec_full(&c->wclass))
+            return dyadi_coder_too_big(c, "token", c->wclass.max);
+        return too_big(c, "memory");
+    }
+    if (!c->errmsg[0])
+        set_err(c, "%s: %s", stage, dyad_strerror(st));
+    return st;
 }
 
 /* Norm keys of every token, through the cache. */
@@ -336,13 +400,11 @@ static const char *cached_stem(dyad_coder *c, const char *norm)
     const char *st = dyadi_stem_key(c->stemmer, &c->arena, c->lang, norm);
     if (!st)
         return NULL;
-    if (f->stab_used * 4 >= STEM_CACHE_SLOTS * 3) {
-        memset(f->stab, 0, STEM_CACHE_SLOTS * sizeof *f->stab);
-        dyadi_arena_reset(&f->stab_arena);
-        f->stab_used = 0;
-        for (k = h & mask; f->stab[k].norm; k = (k + 1) & mask)
-            ;
-    }
+    /* Full: the stem stays in the document's arena. The table is emptied
+     * only between documents (reset), never here: the tokens of the
+     * current document already point into its arena. */
+    if (f->stab_used * 4 >= STEM_CACHE_SLOTS * 3)
+        return st;
     char *cn = dyadi_arena_strndup(&f->stab_arena, norm, nl);
     char *cs = st == norm ? cn : dyadi_arena_strndup(&f->stab_arena, st, strlen(st));
     if (!cn || !cs)
@@ -418,7 +480,8 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
 
     dyad_status st = dyadi_tokenize(text, len, forced, &c->tokens, &c->warnings);
     if (st == DYAD_ERR_NOMEM)
-        return c->tokens.len >= CODER_MAX_TOKENS ? too_big(c, "16M-token") : too_big(c, "memory");
+        return vec_full(&c->tokens) ? dyadi_coder_too_big(c, "token", c->tokens.max)
+                                    : too_big(c, "memory");
     if (st != DYAD_OK) {
         set_err(c, "tokenizer: %s", dyad_strerror(st));
         return st;
@@ -434,7 +497,7 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
         return st;
     st = dyadi_segment(text, len, c->lang, c->tokens.data, c->tokens.len, &c->sents);
     if (st == DYAD_ERR_NOMEM)
-        return too_big(c, "sentence");
+        return dyadi_coder_too_big(c, "sentence", c->sents.max);
     if (st != DYAD_OK) {
         set_err(c, "segmenter: %s", dyad_strerror(st));
         return st;
@@ -452,16 +515,10 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
         }
     }
     if (c->lex) {
-        if ((st = dyadi_actors_run(c)) != DYAD_OK) {
-            if (!c->errmsg[0])
-                set_err(c, "actors: %s", dyad_strerror(st));
-            return st;
-        }
-        if ((st = dyadi_events_run(c)) != DYAD_OK) {
-            if (!c->errmsg[0])
-                set_err(c, "events: %s", dyad_strerror(st));
-            return st;
-        }
+        if ((st = dyadi_actors_run(c)) != DYAD_OK)
+            return stage_failed(c, st, "actors");
+        if ((st = dyadi_events_run(c)) != DYAD_OK)
+            return stage_failed(c, st, "events");
     }
     return DYAD_OK;
 }

@@ -38,8 +38,19 @@ struct dyad_coder {
     const dyad_model *model_fr, *model_en;  /* borrowed syntax models, may be NULL */
     dyadi_vec words;            /* dyad_word (syntax/stage.c) */
     dyadi_scratch syn;          /* the syntax stage's scratch memory */
+    size_t max_matches;         /* cap on actor phrase matches per document (actors.c) */
     char errmsg[512];
 };
+
+/* Caps per document, for tests and fuzzing that want to reach them with
+ * small inputs; 0 keeps a cap as it is. Lower them on a new coder, before
+ * its first run (an array grown past a cap is not shrunk). */
+typedef struct dyadi_coder_caps {
+    size_t tokens, sentences, mentions, matches, events, quotes, arena_bytes;
+} dyadi_coder_caps;
+void dyadi_coder_set_caps(dyad_coder *c, const dyadi_coder_caps *caps);
+/* A cap of this document was reached: message, and DYAD_ERR_TOOBIG. */
+dyad_status dyadi_coder_too_big(dyad_coder *c, const char *what, size_t cap);
 
 /* Later stages, each in its own module; called by dyad_coder_run in order
  * after the text stages when a lexicon is loaded. */

@@ -597,8 +597,16 @@ static int flush_entry(fr *r, entry *e, int agents_file)
         if (code[0] == '~' || (cl && code[cl - 1] == '~')) {
             agent_prefix = code[0] != '~';
             snprintf(sector, sizeof sector, "%s", code[0] == '~' ? code + 1 : code);
-            if (cl && sector[strlen(sector) - 1] == '~')
-                sector[strlen(sector) - 1] = '\0';
+            size_t sl = strlen(sector);
+            if (sl && sector[sl - 1] == '~')
+                sector[--sl] = '\0';
+            if (!sl) {
+                /* [~] or [~~]: no sector to prefix or append */
+                warn(r, e->line, "agent code [%s] for '%s' has no sector, ignored", c,
+                     e->phrase[0]);
+                count(r, DYADI_FX_MALFORMED, DYADI_FX_SKIPPED);
+                continue;
+            }
             agent = sector;
             continue;
         }
@@ -2091,6 +2099,20 @@ static dyad_status run_files(void *ud, dyadi_dict_src *src, char *errbuf, size_t
                 rc = DYAD_ERR_IO;
                 break;
             }
+            /* A binary file (a NUL byte) or an empty one is a wrong path,
+             * not an empty dictionary: say so rather than code nothing. */
+            const char *nul = memchr(buf, '\0', len);
+            if (nul || (len == 0 && f->kind != K_OPTIONS && f->kind != K_DISCARDS)) {
+                if (nul)
+                    snprintf(errbuf, errlen, "%s: byte %zu: a binary file (NUL byte), not a "
+                             "TABARI or PETRARCH dictionary", f->path, (size_t)(nul - buf));
+                else
+                    snprintf(errbuf, errlen, "%s: empty file, not a dictionary", f->path);
+                free(buf);
+                rc = DYAD_ERR_FORMAT;
+                break;
+            }
+            size_t before = jb->fx->actors_out + jb->fx->triggers_out;
             int k = 0;
             if (f->kind == K_ACTORS || f->kind == K_AGENTS)
                 k = read_actors(&r, buf, len, f->kind == K_AGENTS);
@@ -2116,7 +2138,20 @@ static dyad_status run_files(void *ud, dyadi_dict_src *src, char *errbuf, size_t
             free(buf);
             if (k < 0)
                 goto nomem;
+            if ((f->kind == K_ACTORS || f->kind == K_AGENTS || f->kind == K_VERBS) &&
+                jb->fx->actors_out + jb->fx->triggers_out == before) {
+                snprintf(errbuf, errlen, "%s: no %s entry could be read: not a %s dictionary "
+                         "(wrong format?)", f->path, f->kind == K_VERBS ? "verb" : "actor",
+                         r.tabari ? "TABARI" : "PETRARCH");
+                rc = DYAD_ERR_FORMAT;
+            }
         }
+    }
+    if (rc == DYAD_OK && jb->fx->actors_out + jb->fx->triggers_out == 0) {
+        snprintf(errbuf, errlen, "no dictionary entry in %zu file%s: not TABARI or PETRARCH "
+                 "dictionaries (wrong file or format?)", jb->fx->files,
+                 jb->fx->files == 1 ? "" : "s");
+        rc = DYAD_ERR_FORMAT;
     }
     goto done;
 nomem:

@@ -69,6 +69,7 @@ struct dyad_reader {
 
     json_t *json;               /* the last JSON record; its strings back *doc */
     uint64_t doc_line;
+    uint64_t doc_offset;        /* byte offset of the last document's record */
     char id[24];
     char date_buf[11];
     char err[ERRMSG_SIZE];
@@ -409,18 +410,22 @@ static dyad_status open_file(dyad_reader *r, char *name, int use_stdin)
             r->fmt = DYAD_INPUT_TEXT;
     }
     if (r->fmt != DYAD_INPUT_JSONL) {
-        size_t m = n < SNIFF_SIZE ? n : SNIFF_SIZE, ctl = 0;
+        size_t m = n < SNIFF_SIZE ? n : SNIFF_SIZE, ctl = 0, nuls = 0;
         const unsigned char *nul = memchr(s, 0, m);
-        if (nul) {
-            set_err(r, "%s:1: byte 0: binary file (NUL byte at byte %zu)", r->file,
-                    (size_t)(nul - r->in));
-            close_file(r);
-            return DYAD_ERR_BINARY;
-        }
         for (size_t i = 0; i < m; i++) {
             unsigned char c = r->in[i];
-            if ((c < 0x20 && !is_blank(c) && c != 0x1B) || c == 0x7F)
+            if (c == 0)
+                nuls++;
+            else if ((c < 0x20 && !is_blank(c) && c != 0x1B) || c == 0x7F)
                 ctl++;
+        }
+        /* A stray NUL in a text is a coder warning (dyad.h), not a reason
+         * to drop the document; binaries and UTF-16 are full of them. */
+        if (nul && nuls * 64 > m + 64) {
+            set_err(r, "%s:1: byte 0: binary file (%zu NUL bytes in the first %zu, the first "
+                    "at byte %zu)", r->file, nuls, m, (size_t)(nul - r->in));
+            close_file(r);
+            return DYAD_ERR_BINARY;
         }
         if (ctl * 10 > m) {
             set_err(r, "%s:1: byte 0: binary file (%zu control bytes in the first %zu)",
@@ -448,6 +453,7 @@ static dyad_status read_whole(dyad_reader *r, dyad_doc *doc)
     dyad_status st = DYAD_OK;
     r->rec_len = 0;
     r->doc_line = 1;
+    r->doc_offset = 0;
     for (;;) {
         if (r->in_pos < r->in_len) {
             int k = rec_append(r, r->in + r->in_pos, r->in_len - r->in_pos);
@@ -667,6 +673,7 @@ static dyad_status parse_jsonl(dyad_reader *r, uint64_t start, dyad_doc *doc)
         doc->id = r->id;
     }
     r->doc_line = r->line;
+    r->doc_offset = start;
     return DYAD_OK;
 }
 
@@ -836,4 +843,9 @@ DYAD_API const char *dyad_reader_file(const dyad_reader *r)
 DYAD_API uint64_t dyad_reader_line(const dyad_reader *r)
 {
     return r ? r->doc_line : 0;
+}
+
+DYAD_API uint64_t dyad_reader_offset(const dyad_reader *r)
+{
+    return r ? r->doc_offset : 0;
 }

@@ -23,12 +23,16 @@
  *    forward on open, newer ones refused.
  */
 #include "store.h"
+#include "arena.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -222,9 +226,31 @@ static const char *const modality_names[] = {"actual", "intended", "possible", "
 /* Most ids a document may touch; far above anything a coder produces. */
 #define MAX_TOUCHED (1u << 20)
 
+/* SQLite's message for the last error; for a failed write, its cause
+ * ("disk I/O error" says nothing of a full disk or a file-size limit). */
+static int write_failed(int rc)
+{
+    return (rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
+           rc == SQLITE_IOERR_TRUNCATE;
+}
+
+static const char *db_why(dyad_store *s, char *buf, size_t len)
+{
+    if (!s->db)
+        return "no db";
+    int rc = sqlite3_extended_errcode(s->db), sys = sqlite3_system_errno(s->db);
+    if (write_failed(rc)) {
+        snprintf(buf, len, "cannot write: %s",
+                 sys ? strerror(sys) : "disk full or over the file-size limit");
+        return buf;
+    }
+    return sqlite3_errmsg(s->db);
+}
+
 static dyad_status db_fail(dyad_store *s, const char *what)
 {
-    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no db");
+    char buf[128];
+    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, db_why(s, buf, sizeof buf));
     return DYAD_ERR_DB;
 }
 
@@ -232,7 +258,11 @@ static dyad_status exec(dyad_store *s, const char *stmt, const char *what)
 {
     char *err = NULL;
     if (sqlite3_exec(s->db, stmt, NULL, NULL, &err) != SQLITE_OK) {
-        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, err ? err : sqlite3_errmsg(s->db));
+        char buf[128];
+        int rc = sqlite3_extended_errcode(s->db);
+        int io = (rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR;
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what,
+                 io || !err ? db_why(s, buf, sizeof buf) : err);
         sqlite3_free(err);
         return DYAD_ERR_DB;
     }
@@ -264,15 +294,28 @@ static int table_count(sqlite3 *db, int *n)
     return rc;
 }
 
+static dyad_status open_error(dyad_store *s, const char *path);
+
+/* Is the folder holding path writable by this process? 0 with errno set
+ * when not. */
+static int folder_writable(const char *path, char *dir, size_t dirlen)
+{
+    const char *slash = strrchr(path, '/');
+    int n = slash ? snprintf(dir, dirlen, "%.*s", (int)(slash - path), path)
+                  : snprintf(dir, dirlen, ".");
+    if (n < 0 || (size_t)n >= dirlen)
+        return 1;
+    if (n == 0)
+        snprintf(dir, dirlen, "/");
+    return access(dir, W_OK) == 0;
+}
+
 /* Bring the schema to DYADI_STORE_SCHEMA in one transaction, or refuse. */
 static dyad_status migrate(dyad_store *s, const char *path)
 {
     int v = 0, ntables = 0;
-    if (user_version(s->db, &v) != SQLITE_OK || table_count(s->db, &ntables) != SQLITE_OK) {
-        snprintf(s->errmsg, sizeof s->errmsg, "%s: not a dyad store: %s", path,
-                 sqlite3_errmsg(s->db));
-        return DYAD_ERR_DB;
-    }
+    if (user_version(s->db, &v) != SQLITE_OK || table_count(s->db, &ntables) != SQLITE_OK)
+        return open_error(s, path);
     if (v > DYADI_STORE_SCHEMA) {
         snprintf(s->errmsg, sizeof s->errmsg,
                  "%s: store schema version %d is newer than this dyad %s understands (%d); "
@@ -296,7 +339,22 @@ static dyad_status migrate(dyad_store *s, const char *path)
         return DYAD_ERR_VERSION;
     }
     if (exec(s, "BEGIN IMMEDIATE", "migrate") != DYAD_OK)
-        return DYAD_ERR_DB;
+        return open_error(s, path);
+    /* Another process may have migrated the store between the reads above
+     * and the write lock (two ingests creating the same store): read the
+     * version again under the lock. */
+    if (user_version(s->db, &v) != SQLITE_OK || table_count(s->db, &ntables) != SQLITE_OK) {
+        snprintf(s->errmsg, sizeof s->errmsg, "migrate: %s", sqlite3_errmsg(s->db));
+        goto fail;
+    }
+    if (v == DYADI_STORE_SCHEMA)
+        return exec(s, "COMMIT", "migrate") == DYAD_OK ? DYAD_OK : DYAD_ERR_DB;
+    if (v > DYADI_STORE_SCHEMA || (v == 0 && ntables > 0)) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: changed by another process while opening "
+                 "(schema version %d); not a store this dyad can use", path, v);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return DYAD_ERR_FORMAT;
+    }
     for (int k = v; k < DYADI_STORE_SCHEMA; k++)
         if (exec(s, migrations[k], "migrate") != DYAD_OK)
             goto fail;
@@ -305,34 +363,107 @@ static dyad_status migrate(dyad_store *s, const char *path)
     if (exec(s, pragma, "migrate") != DYAD_OK || exec(s, "COMMIT", "migrate") != DYAD_OK)
         goto fail;
     return DYAD_OK;
-fail:
+fail:;
+    dyad_status st = open_error(s, path);   /* before ROLLBACK changes the error code */
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    return DYAD_ERR_DB;
+    return st;
 }
 
-static dyad_status open_store(const char *path, int readonly, dyad_store **out, char *errbuf,
-                              size_t errlen)
+/* The real cause of a failure to open or set up the store at path: a full
+ * disk or file-size limit, a folder or file that cannot be written, a lock,
+ * or a file that is not a database. Never "not a dyad store" for an I/O
+ * error. */
+static dyad_status open_error(dyad_store *s, const char *path)
 {
-    dyad_status st = DYAD_ERR_NOMEM;
-    *out = NULL;
-    if (errbuf && errlen)
-        errbuf[0] = '\0';
-    dyad_store *s = calloc(1, sizeof *s);
-    if (!s)
-        goto fail;
-    s->readonly = readonly;
-    st = DYAD_ERR_ARG;
-    if (!path) {
-        snprintf(s->errmsg, sizeof s->errmsg, "no database path");
-        goto fail;
+    if (!s->db) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: out of memory", path);
+        return DYAD_ERR_NOMEM;
     }
-    st = DYAD_ERR_DB;
+    int rc = sqlite3_extended_errcode(s->db), sys = sqlite3_system_errno(s->db);
+    const char *why = sys ? strerror(sys) : sqlite3_errmsg(s->db);
+    if (write_failed(rc)) {
+        char buf[128];
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", path, db_why(s, buf, sizeof buf));
+        return DYAD_ERR_IO;
+    }
+    if (!s->readonly && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)) {
+        /* SQLite's errno is that of its last probe; ask the folder itself */
+        char dir[4096];
+        if (!folder_writable(path, dir, sizeof dir)) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%.200s: cannot create or write files in "
+                     "%.200s: %s", path, dir, strerror(errno));
+            return DYAD_ERR_IO;
+        }
+        if (access(path, F_OK) == 0 && access(path, W_OK) != 0) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot open for writing: %s", path,
+                     strerror(errno));
+            return DYAD_ERR_IO;
+        }
+    }
+    switch (rc & 0xff) {
+    case SQLITE_NOTADB:
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: not a dyad store (not an SQLite database)",
+                 path);
+        return DYAD_ERR_FORMAT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: locked by another process: %s", path,
+                 sqlite3_errmsg(s->db));
+        return DYAD_ERR_DB;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_IOERR:
+    case SQLITE_AUTH:
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot %s: %s", path,
+                 s->readonly ? "read" : "open for writing", why);
+        return DYAD_ERR_IO;
+    default:
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", path, sqlite3_errmsg(s->db));
+        return DYAD_ERR_DB;
+    }
+}
+
+/* A read-only open of a WAL store needs its -shm file, which SQLite cannot
+ * create in a folder it cannot write: open it then as an immutable file
+ * (nothing can change it there anyway). NULL when the URI does not fit. */
+static char *immutable_uri(const char *path)
+{
+    size_t n = strlen(path);
+    if (n > 4000)
+        return NULL;
+    char *u = malloc(3 * n + 32);
+    if (!u)
+        return NULL;
+    size_t k = (size_t)snprintf(u, 3 * n + 32, "file:");
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)path[i];
+        if (c == '%' || c == '?' || c == '#' || c < 0x20)
+            k += (size_t)snprintf(u + k, 4, "%%%02X", c);
+        else
+            u[k++] = (char)c;
+    }
+    snprintf(u + k, 3 * n + 32 - k, "?immutable=1");
+    return u;
+}
+
+static dyad_status setup(dyad_store *s, const char *path, int readonly, int immutable)
+{
+    dyad_status st;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-        snprintf(s->errmsg, sizeof s->errmsg, "cannot open %s: %s", path,
-                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
-        st = readonly ? DYAD_ERR_NOTFOUND : DYAD_ERR_IO;
-        goto fail;
+    char *uri = NULL;
+    if (immutable) {
+        if (!(uri = immutable_uri(path))) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s: path too long", path);
+            return DYAD_ERR_ARG;
+        }
+        flags |= SQLITE_OPEN_URI;
+    }
+    int rc = sqlite3_open_v2(uri ? uri : path, &s->db, flags, NULL);
+    free(uri);
+    if (rc != SQLITE_OK) {
+        st = open_error(s, path);
+        return readonly && st == DYAD_ERR_IO && access(path, F_OK) != 0 ? DYAD_ERR_NOTFOUND : st;
     }
     /* Another process (a query during an ingest) may hold the lock briefly. */
     sqlite3_busy_timeout(s->db, 10000);
@@ -345,29 +476,73 @@ static dyad_status open_store(const char *path, int readonly, dyad_store **out, 
             exec(s, "PRAGMA synchronous = NORMAL", path) != DYAD_OK ||
             exec(s, "PRAGMA cache_size = -32768", path) != DYAD_OK ||
             exec(s, "PRAGMA wal_autocheckpoint = 16384", path) != DYAD_OK ||
-            exec(s, "PRAGMA temp_store = MEMORY", path) != DYAD_OK) {
-            snprintf(s->errmsg, sizeof s->errmsg, "%s: not a dyad store: %s", path,
-                     sqlite3_errmsg(s->db));
-            goto fail;
-        }
+            exec(s, "PRAGMA temp_store = MEMORY", path) != DYAD_OK)
+            return open_error(s, path);
     }
-    st = migrate(s, path);
-    if (st != DYAD_OK)
-        goto fail;
+    if ((st = migrate(s, path)) != DYAD_OK)
+        return st;
     if (!readonly) {
         for (int i = 0; i < Q_COUNT; i++)
             if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) !=
-                SQLITE_OK) {
-                st = db_fail(s, "prepare");
-                goto fail;
-            }
+                SQLITE_OK)
+                return db_fail(s, "prepare");
     }
+    return DYAD_OK;
+}
+
+/* Remove the empty files a failed creation left (a full disk before the
+ * first page was written): only files that did not exist before and are
+ * still empty, so nothing another process wrote is touched. */
+static void remove_empty(const char *path)
+{
+    static const char *const sfx[] = {"", "-journal", "-wal", "-shm"};
+    char p[4096];
+    struct stat sb;
+    if (stat(path, &sb) != 0 || sb.st_size != 0)
+        return;
+    for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {
+        int n = snprintf(p, sizeof p, "%s%s", path, sfx[i]);
+        if (n > 0 && (size_t)n < sizeof p && stat(p, &sb) == 0 && sb.st_size == 0)
+            unlink(p);
+    }
+}
+
+static dyad_status open_store(const char *path, int readonly, dyad_store **out, char *errbuf,
+                              size_t errlen)
+{
+    dyad_status st = DYAD_ERR_NOMEM;
+    int existed = 1;
+    *out = NULL;
+    if (errbuf && errlen)
+        errbuf[0] = '\0';
+    dyad_store *s = calloc(1, sizeof *s);
+    if (!s)
+        goto fail;
+    s->readonly = readonly;
+    st = DYAD_ERR_ARG;
+    if (!path) {
+        snprintf(s->errmsg, sizeof s->errmsg, "no database path");
+        goto fail;
+    }
+    existed = access(path, F_OK) == 0;
+    st = setup(s, path, readonly, 0);
+    char dir[4096];
+    if (st == DYAD_ERR_IO && readonly && existed && !folder_writable(path, dir, sizeof dir)) {
+        /* a WAL store in a folder this process cannot write */
+        sqlite3_close(s->db);
+        s->db = NULL;
+        st = setup(s, path, readonly, 1);
+    }
+    if (st != DYAD_OK)
+        goto fail;
     *out = s;
     return DYAD_OK;
 fail:
     if (errbuf && errlen)
         snprintf(errbuf, errlen, "%s", s ? s->errmsg : "out of memory");
     dyad_store_free(s);
+    if (!readonly && path && !existed && st == DYAD_ERR_IO)
+        remove_empty(path);
     return st;
 }
 
@@ -901,4 +1076,199 @@ dyad_status dyad_store_next_doc(dyad_store *s, int64_t *pos, dyad_doc *doc)
     }
     sqlite3_reset(st);
     return ret;
+}
+
+/* ------------------------------------------------------------------------
+ * Batches: copies of coded documents, written in one transaction
+ * ------------------------------------------------------------------------ */
+
+typedef struct batch_item {
+    dyad_doc doc;
+    dyadi_store_results r;
+    int replace;
+} batch_item;
+
+struct dyad_store_batch {
+    dyadi_arena mem;            /* every copy; reset when the batch is written */
+    dyadi_vec items;            /* batch_item */
+};
+
+/* Documents per batch are the caller's choice; this only bounds a runaway. */
+#define BATCH_MAX_DOCS ((size_t)1 << 20)
+
+dyad_store_batch *dyad_store_batch_new(void)
+{
+    dyad_store_batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    dyadi_arena_init(&b->mem, 0);
+    dyadi_vec_init(&b->items, sizeof(batch_item), BATCH_MAX_DOCS);
+    return b;
+}
+
+void dyad_store_batch_free(dyad_store_batch *b)
+{
+    if (!b)
+        return;
+    dyadi_arena_free(&b->mem);
+    dyadi_vec_free(&b->items);
+    free(b);
+}
+
+size_t dyad_store_batch_docs(const dyad_store_batch *b)
+{
+    return b ? b->items.len : 0;
+}
+
+size_t dyad_store_batch_bytes(const dyad_store_batch *b)
+{
+    return b ? b->mem.used_total + b->items.len * sizeof(batch_item) : 0;
+}
+
+/* A copy of s in the batch; *ok cleared when out of memory. */
+static const char *bstr(dyad_store_batch *b, const char *s, int *ok)
+{
+    if (!s)
+        return NULL;
+    char *p = dyadi_arena_strndup(&b->mem, s, strlen(s));
+    if (!p)
+        *ok = 0;
+    return p;
+}
+
+static void *bcopy_arr(dyad_store_batch *b, const void *src, size_t n, size_t elem, int *ok)
+{
+    if (!n || !src)
+        return NULL;
+    if (n > SIZE_MAX / elem) {
+        *ok = 0;
+        return NULL;
+    }
+    void *p = dyadi_arena_alloc(&b->mem, n * elem);
+    if (!p) {
+        *ok = 0;
+        return NULL;
+    }
+    memcpy(p, src, n * elem);
+    return p;
+}
+
+static void copy_actor(dyad_store_batch *b, dyad_event_actor *a, int *ok)
+{
+    a->code = bstr(b, a->code, ok);
+    a->country = bstr(b, a->country, ok);
+    a->text = bstr(b, a->text, ok);
+}
+
+dyad_status dyad_store_batch_add(dyad_store_batch *b, const dyad_doc *doc, const dyad_coder *c,
+                                 int replace)
+{
+    if (!b || !doc || !doc->id || !c || (!doc->text && doc->text_len))
+        return DYAD_ERR_ARG;
+    dyadi_store_results r;
+    results_of(c, &r);
+    int ok = 1;
+    batch_item it;
+    memset(&it, 0, sizeof it);
+    it.replace = replace;
+    it.doc.id = bstr(b, doc->id, &ok);
+    it.doc.date = bstr(b, doc->date, &ok);
+    it.doc.lang = bstr(b, doc->lang, &ok);
+    it.doc.title = bstr(b, doc->title, &ok);
+    it.doc.url = bstr(b, doc->url, &ok);
+    it.doc.source = bstr(b, doc->source, &ok);
+    char *text = dyadi_arena_strndup(&b->mem, doc->text ? doc->text : "", doc->text_len);
+    if (!text)
+        ok = 0;
+    it.doc.text = text;
+    it.doc.text_len = doc->text_len;
+    it.r.lang = bstr(b, r.lang, &ok);
+    it.r.n_sents = r.n_sents;
+    it.r.sents = bcopy_arr(b, r.sents, r.n_sents, sizeof *r.sents, &ok);
+    dyad_mention *m = bcopy_arr(b, r.mentions, r.n_mentions, sizeof *r.mentions, &ok);
+    it.r.mentions = m;
+    it.r.n_mentions = r.n_mentions;
+    for (size_t i = 0; m && i < r.n_mentions; i++) {
+        m[i].code = bstr(b, m[i].code, &ok);
+        m[i].country = bstr(b, m[i].country, &ok);
+        m[i].entry = bstr(b, m[i].entry, &ok);
+        m[i].resolved_by = bstr(b, m[i].resolved_by, &ok);
+    }
+    dyad_event *e = bcopy_arr(b, r.events, r.n_events, sizeof *r.events, &ok);
+    it.r.events = e;
+    it.r.n_events = r.n_events;
+    for (size_t i = 0; e && i < r.n_events; i++) {
+        e[i].code = bstr(b, e[i].code, &ok);
+        e[i].root = bstr(b, e[i].root, &ok);
+        e[i].plover = bstr(b, e[i].plover, &ok);
+        copy_actor(b, &e[i].source, &ok);
+        copy_actor(b, &e[i].target, &ok);
+        e[i].attribution_text = bstr(b, e[i].attribution_text, &ok);
+        e[i].attribution_code = bstr(b, e[i].attribution_code, &ok);
+        e[i].location = bstr(b, e[i].location, &ok);
+        e[i].location_country = bstr(b, e[i].location_country, &ok);
+        e[i].event_date = bstr(b, e[i].event_date, &ok);
+        e[i].trigger_text = bstr(b, e[i].trigger_text, &ok);
+        e[i].rule = bstr(b, e[i].rule, &ok);
+    }
+    dyad_quote *q = bcopy_arr(b, r.quotes, r.n_quotes, sizeof *r.quotes, &ok);
+    it.r.quotes = q;
+    it.r.n_quotes = r.n_quotes;
+    for (size_t i = 0; q && i < r.n_quotes; i++)
+        q[i].speaker = bstr(b, q[i].speaker, &ok);
+    batch_item *slot = ok ? dyadi_vec_push(&b->items) : NULL;
+    if (!slot)
+        return DYAD_ERR_NOMEM; /* the copies stay in the arena until the batch is written */
+    *slot = it;
+    return DYAD_OK;
+}
+
+static void batch_empty(dyad_store_batch *b)
+{
+    b->items.len = 0;
+    dyadi_arena_reset(&b->mem);
+}
+
+dyad_status dyad_store_batch_write(dyad_store *s, dyad_store_batch *b, dyad_store_counts *counts)
+{
+    dyad_store_counts n = {0, 0, 0, 0};
+    if (counts)
+        *counts = n;
+    if (!s || !b || s->readonly || s->in_tx)
+        return DYAD_ERR_ARG;
+    if (b->items.len == 0)
+        return DYAD_OK;
+    dyad_status st = dyad_store_begin(s);
+    if (st != DYAD_OK)
+        goto done;
+    for (size_t i = 0; i < b->items.len; i++) {
+        const batch_item *it = &DYADI_VEC_AT(&b->items, batch_item, i);
+        st = dyadi_store_put(s, &it->doc, &it->r, it->replace);
+        if (st == DYAD_DONE) {
+            n.present++;
+            continue;
+        }
+        if (st != DYAD_OK) {
+            /* the store failed, not the document: keep the message, undo the batch */
+            char why[sizeof s->errmsg];
+            memcpy(why, s->errmsg, sizeof why);
+            int w = snprintf(s->errmsg, sizeof s->errmsg, "doc %.100s: ", it->doc.id);
+            if (w > 0 && (size_t)w < sizeof s->errmsg)
+                snprintf(s->errmsg + w, sizeof s->errmsg - (size_t)w, "%.400s", why);
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            s->in_tx = 0;
+            goto done;
+        }
+        if (it->replace)
+            n.replaced++;
+        else
+            n.added++;
+        n.events += it->r.n_events;
+    }
+    st = dyad_store_commit(s);
+    if (st == DYAD_OK && counts)
+        *counts = n;
+done:
+    batch_empty(b);
+    return st;
 }

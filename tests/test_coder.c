@@ -334,6 +334,57 @@ static void random_bytes(void **state)
     dyad_coder_free(c);
 }
 
+/* Regression (issue 17): the cross-document stem cache was emptied in the
+ * middle of a document once 3/4 full, freeing stems that the document's
+ * earlier tokens still pointed to. 1,000 words, then 100,000 distinct words
+ * beginning with them: every token's stem must be the stemmer's own answer. */
+static void stem_cache_full(void **state)
+{
+    (void)state;
+    const size_t nwords = 100000;
+    char *s = malloc(nwords * 8 + 1);
+    assert_non_null(s);
+    size_t n = 0;
+    for (size_t i = 0; i < nwords; i++) {
+        size_t v = i;
+        s[n++] = 'w';
+        for (int k = 0; k < 4; k++, v /= 26)
+            s[n++] = (char)('a' + v % 26);
+        s[n++] = (char)('a' + (i * 7) % 26);
+        s[n++] = 's';
+        s[n++] = ' ';
+    }
+    s[n] = '\0';
+    dyad_coder *c = dyad_coder_new(NULL);
+    /* the first 1,000 words: cached, so the long document's first tokens
+     * take their stems from the cache before it fills up */
+    dyad_doc d = doc_of(s, 1000 * 8, "en", NULL);
+    assert_int_equal(dyad_coder_run(c, &d), DYAD_OK);
+    for (int round = 0; round < 2; round++) {
+        d = doc_of(s, n, "en", NULL);
+        assert_int_equal(dyad_coder_run(c, &d), DYAD_OK);
+        size_t nt;
+        const dyad_token *t = dyad_coder_tokens(c, &nt);
+        assert_int_equal(nt, nwords);
+        dyadi_stemmer *st = dyadi_stemmer_new();
+        dyadi_arena a;
+        dyadi_arena_init(&a, 0);
+        size_t bad = 0;
+        for (size_t i = 0; i < nt; i++) {
+            const char *want = dyadi_stem_key(st, &a, "en", t[i].norm);
+            assert_non_null(want);
+            if (strcmp(want, t[i].stem) != 0 && bad++ < 3)
+                print_message("token %zu '%s': stem '%s', want '%s'\n", i, t[i].norm, t[i].stem,
+                              want);
+        }
+        dyadi_arena_free(&a);
+        dyadi_stemmer_free(st);
+        assert_int_equal(bad, 0);
+    }
+    dyad_coder_free(c);
+    free(s);
+}
+
 #define T(name, fn) { "coder/" name, fn, NULL, NULL, NULL }
 
 int main(void)
@@ -350,6 +401,7 @@ int main(void)
         T("large-doc", large_doc),
         T("reuse-resets", reuse_resets),
         T("random-bytes", random_bytes),
+        T("stem-cache-full", stem_cache_full),
     };
     return cmocka_run_group_tests_name("coder", tests, NULL, NULL);
 }

@@ -213,13 +213,52 @@ static void bad_spec(void **state)
     free(r);
 }
 
+/* Regression (issue 17): an agent code [~] left the sector empty and the
+ * reader read and wrote sector[-1] (ASan: stack-buffer-underflow). It is
+ * now a warning; the file's other entries are kept. */
+static void tilde_agent(void **state)
+{
+    (void)state;
+    run *r = malloc(sizeof *r);
+    assert_non_null(r);
+    compile(r, "petrarch:" FIX "/bad/tilde.agents", NULL);
+    assert_int_equal(r->rc, DYAD_OK);
+    assert_non_null(strstr(r->msgs, FIX "/bad/tilde.agents:1: warning: agent code [~]"));
+    assert_non_null(strstr(r->msgs, FIX "/bad/tilde.agents:2: warning: agent code [~~]"));
+    assert_true(r->fx.actors_out > 0);                      /* SOLDIERS [~MIL] */
+    free(r);
+}
+
+/* Regression (issue 17): `--dict tabari:/bin/ls` gave an empty lexicon.
+ * A binary, empty or wrong-format file is an error that names it. */
+static void not_a_dictionary(void **state)
+{
+    (void)state;
+    run *r = malloc(sizeof *r);
+    assert_non_null(r);
+    static const char *const files[] = {"binary.actors", "empty.verbs", "prose.actors"};
+    static const char *const why[] = {"binary file", "empty file", "no actor entry"};
+    for (size_t i = 0; i < 3; i++) {
+        char spec[256], err[512];
+        snprintf(spec, sizeof spec, "petrarch:" FIX "/bad/%s", files[i]);
+        dyad_lexicon *lex = NULL;
+        assert_int_not_equal(dyad_lexicon_open_foreign(spec, "data", &lex, err, sizeof err),
+                             DYAD_OK);
+        assert_null(lex);
+        assert_non_null(strstr(err, files[i]));
+        assert_non_null(strstr(err, why[i]));
+    }
+    free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tabari_actors),   cmocka_unit_test(tabari_agents),
         cmocka_unit_test(tabari_verbs),    cmocka_unit_test(petrarch_elements),
         cmocka_unit_test(tabari_codes),    cmocka_unit_test(petrarch_codes),
-        cmocka_unit_test(bad_spec),
+        cmocka_unit_test(bad_spec),        cmocka_unit_test(tilde_agent),
+        cmocka_unit_test(not_a_dictionary),
     };
     return cmocka_run_group_tests_name("foreign", tests, NULL, NULL);
 }

@@ -360,16 +360,31 @@ static void binary_file(void **state)
 {
     (void)state;
     dyad_doc d;
-    static const char nul[] = "Some text\0with a NUL";
+    /* UTF-16: every other byte a NUL */
+    static const char nul[] = "S\0o\0m\0e\0 \0t\0e\0x\0t\0";
     unsigned char ctl[400];
     for (size_t i = 0; i < sizeof ctl; i++)
         ctl[i] = (unsigned char)(i % 3 == 0 ? 0x01 : 'a');
     dyad_reader *r = reader(DYAD_INPUT_AUTO, NULL, 0);
     assert_int_equal(dyad_reader_open(r, put("bin1", nul, sizeof nul - 1)), DYAD_ERR_BINARY);
-    assert_msg(r, "bin1", "1: byte 0: binary file (NUL byte at byte 9)");
+    assert_msg(r, "bin1", "1: byte 0: binary file (9 NUL bytes in the first 18, the first at byte 1)");
     assert_int_equal(dyad_reader_next(r, &d), DYAD_DONE);
     assert_int_equal(dyad_reader_open(r, put("bin2", ctl, sizeof ctl)), DYAD_ERR_BINARY);
     assert_msg(r, "bin2", "1: byte 0: binary file");
+    /* Regression (issue 17): one NUL in a text is a coder warning, not a
+     * binary file: the document is read whole */
+    static const char one[] = "Some text\0with a NUL";
+    assert_int_equal(dyad_reader_open(r, put("nul1.txt", one, sizeof one - 1)), DYAD_OK);
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
+    assert_int_equal(d.text_len, sizeof one - 1);
+    dyad_coder *c = dyad_coder_new(NULL);
+    assert_non_null(c);
+    assert_int_equal(dyad_coder_run(c, &d), DYAD_OK);
+    size_t nw = 0;
+    const dyad_warning *w = dyad_coder_warnings(c, &nw);
+    assert_int_equal(nw, 1);
+    assert_int_equal(w[0].offset, 9);
+    dyad_coder_free(c);
     dyad_reader_free(r);
     /* in a directory walk: reported from next(), and the walk goes on */
     assert_int_equal(mkdir(sub("bd"), 0755), 0);

@@ -317,6 +317,59 @@ static void store_readonly_missing(void **state)
     assert_int_equal(access(path, F_OK), -1);   /* nothing was created */
 }
 
+/* Issue 17: a batch is coded into memory with no transaction open, so
+ * another writer is never kept waiting while it is built; written, it
+ * counts what the commit stored (a duplicate is "present"). */
+static void store_batch_no_lock_while_coding(void **state)
+{
+    dyad_store *s = NULL, *other = NULL;
+    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_store_open(path, &other, NULL, 0), DYAD_OK);
+    dyad_store_batch *b = dyad_store_batch_new();
+    assert_non_null(b);
+    dyad_coder *c = dyad_coder_new(NULL);
+    assert_non_null(c);
+    const char *texts[] = {"Premier article.", "Second article.", "Premier article."};
+    for (int i = 0; i < 3; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "b%d", i);
+        dyad_doc d = mkdoc(id, "src", texts[i]);
+        assert_int_equal(dyad_coder_run(c, &d), DYAD_OK);
+        assert_int_equal(dyad_store_batch_add(b, &d, c, 0), DYAD_OK);
+    }
+    assert_int_equal(dyad_store_batch_docs(b), 3);
+    assert_true(dyad_store_batch_bytes(b) > 0);
+    /* the other writer takes the write lock at once: the batch holds none */
+    sqlite3_busy_timeout(dyad_store_sqlite(other), 0);
+    assert_int_equal(dyad_store_begin(other), DYAD_OK);
+    dyad_doc d = mkdoc("o1", "src", "Un autre article.");
+    assert_int_equal(dyad_coder_run(c, &d), DYAD_OK);
+    assert_int_equal(dyad_store_add_doc(other, &d, c), DYAD_OK);
+    /* while it holds the lock, writing the batch fails whole: zero counts */
+    sqlite3_busy_timeout(dyad_store_sqlite(s), 0);
+    dyad_store_counts n = {9, 9, 9, 9};
+    assert_int_not_equal(dyad_store_batch_write(s, b, &n), DYAD_OK);
+    assert_int_equal(n.added + n.present + n.replaced + n.events, 0);
+    assert_int_equal(dyad_store_batch_docs(b), 0);
+    assert_int_equal(dyad_store_commit(other), DYAD_OK);
+    /* coded again and written: two added, the repeated text is present */
+    for (int i = 0; i < 3; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "b%d", i);
+        dyad_doc e = mkdoc(id, "src", texts[i]);
+        assert_int_equal(dyad_coder_run(c, &e), DYAD_OK);
+        assert_int_equal(dyad_store_batch_add(b, &e, c, 0), DYAD_OK);
+    }
+    assert_int_equal(dyad_store_batch_write(s, b, &n), DYAD_OK);
+    assert_int_equal(n.added, 2);
+    assert_int_equal(n.present, 1);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM documents"), 3);
+    dyad_coder_free(c);
+    dyad_store_batch_free(b);
+    dyad_store_free(other);
+    dyad_store_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +382,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(store_uncommitted_batch_is_lost_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(store_next_doc_and_coder, setup, teardown),
         cmocka_unit_test_setup_teardown(store_readonly_missing, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_batch_no_lock_while_coding, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

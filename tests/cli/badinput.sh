@@ -46,7 +46,7 @@ printf 'GIF89a\001\000\001\000\200\000\000' >"$TMP/img.gif"
 head -c 3000 /dev/urandom | LC_ALL=C tr -d '\000' | LC_ALL=C tr '\040-\377' '\001' >"$TMP/ctl.bin"
 "$DYAD" code "$TMP/img.gif" "$TMP/ctl.bin" "$SEED" >/dev/null 2>"$TMP/err"; rc=$?
 check bad/binary-exit-3 [ $rc -eq 3 ]
-check bad/binary-nul-message grep -q "^dyad: $TMP/img.gif:1: byte 0: binary file (NUL byte at byte 7)\$" "$TMP/err"
+check bad/binary-nul-message grep -q "^dyad: $TMP/img.gif:1: byte 0: binary file (4 NUL bytes in the first 13, the first at byte 7)\$" "$TMP/err"
 check bad/binary-control-message grep -q "^dyad: $TMP/ctl.bin:1: byte 0: binary file" "$TMP/err"
 check bad/binary-goes-on grep -q '^dyad code: 3 documents read, 1 coded, 2 skipped' "$TMP/err"
 
