@@ -54,4 +54,5 @@ int cmd_query(int argc, char **argv);
 int cmd_relations(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 #endif

@@ -18,6 +18,7 @@ static const struct {
     {"relations", cmd_relations, "dyad relations over time from the event store"},
     {"graph", cmd_graph, "export the actor network (dot, graphml, gexf, json)"},
     {"export", cmd_export, "export the stored events (GDELT, Phoenix, CSV, JSON Lines)"},
+    {"serve", cmd_serve, "serve the event store: HTTP API and dashboard"},
 };
 
 static void usage(FILE *f)
