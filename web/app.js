@@ -167,7 +167,11 @@
     $("timeline-who").value = who;
     var parts = who.split(",");
     var actor = parts[0];
-    return api("relations", { actor: actor, step: "month" }).then(function (data) {
+    /* The year up to the period shown (everything under "all periods"):
+     * a bounded request even on a store of millions of events. */
+    var params = { actor: actor, step: "month" };
+    if (state.period) params.period = yearBefore(state.period) + ".." + state.period;
+    return api("relations", params).then(function (data) {
       var rows = data.relations.filter(function (r) {
         if (parts.length < 2) return r.source === actor || r.target === actor;
         return (r.source === parts[0] && r.target === parts[1]) ||
@@ -219,6 +223,14 @@
       .tickFormat(function (v) { return v === Math.round(v) ? Math.abs(v) : ""; }));
   }
 
+  /* YYYY-MM (or YYYY-MM-DD, YYYY) eleven months earlier, as YYYY-MM. */
+  function yearBefore(p) {
+    var y = +p.slice(0, 4), m = p.length >= 7 ? +p.slice(5, 7) : 1;
+    m -= 11;
+    if (m < 1) { m += 12; y -= 1; }
+    return y + "-" + (m < 10 ? "0" : "") + m;
+  }
+
   function parts2(who) { return who.indexOf(",") >= 0; }
 
   /* ---- map ---------------------------------------------------------------- */
@@ -245,7 +257,7 @@
 
   function loadMap() {
     if (!map) return Promise.resolve();
-    var params = { limit: 1000 };
+    var params = { limit: 1000, evidence: 0 };
     if (state.period) { params.from = state.period; params.to = state.period; }
     return api("events", params).then(function (data) {
       layer.clearLayers();
@@ -257,7 +269,6 @@
           fillColor: goldColour(e.goldstein), fillOpacity: 0.85, className: "map-point" })
           .bindTooltip(e.event_date + " " + e.source + " → " + e.target + " (" + e.code + ") " +
                        (e.location || ""))
-          .on("click", function () { showEvidence(e); })
           .addTo(layer);
       });
       $("map-summary").textContent = pts.length + " located events of " + data.events.length +
@@ -405,18 +416,19 @@
       slider.value = best;
       var p = state.months[best] || "";
       if (!p) all.checked = true;
-      var top = null;
-      return setPeriod(p).then(function () {
+      var f = document.forms.filters;
+      f.elements.from.value = p;
+      f.elements.to.value = p;
+      /* The calls run side by side; the time line waits for the graph
+       * only, to follow its busiest actor. */
+      var graphThenTimeline = setPeriod(p).then(function () {
         if (state.graph && state.graph.nodes.length) {
-          top = state.graph.nodes.slice().sort(function (a, b) { return b.events - a.events; })[0];
+          var top = state.graph.nodes.slice()
+            .sort(function (a, b) { return b.events - a.events; })[0];
           return showTimeline(top.id);
         }
-      }).then(function () {
-        var f = document.forms.filters;
-        f.elements.from.value = p;
-        f.elements.to.value = p;
-        return searchEvents(0);
       });
+      return Promise.all([graphThenTimeline, searchEvents(0)]);
     }).then(function () {
       document.body.dataset.ready = "1";
     }).catch(function () { document.body.dataset.ready = "error"; });
