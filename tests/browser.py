@@ -173,9 +173,13 @@ def dashboard_tests(b, url, out):
         for kind in ("mousePressed", "mouseReleased"):
             b.call("Input.dispatchMouseEvent", {"type": kind, "x": mid[0], "y": mid[1],
                                                 "button": "left", "clickCount": 1})
+    # Wait for the new rows (the table holds the previous search until the
+    # answer arrives): every row RUS... -> IRN...
     rows = b.wait("(function(){var f=document.forms.filters.elements.dyad.value;"
-                  "var r=document.querySelectorAll('#events tbody tr');"
-                  "return f==='RUS,IRN' && r.length ? r.length : 0})()", 10)
+                  "var r=Array.from(document.querySelectorAll('#events tbody tr'));"
+                  "return f==='RUS,IRN' && r.length && r.every(function(t){"
+                  "return t.cells[1].textContent.indexOf('RUS')===0 &&"
+                  " t.cells[2].textContent.indexOf('IRN')===0}) ? r.length : 0})()", 15)
     check("browser/edge-click-lists-its-events", bool(rows),
           "dyad filter %r" % b.eval("document.forms.filters.elements.dyad.value"))
     b.click("#events tbody tr")

@@ -203,6 +203,31 @@ check serve/slow-clients-dropped [ "${slow##* }" = 8 ]
 kill -INT "$PID"; wait "$PID"; rc=$?
 check serve/sigint-exit-0 [ "$rc" -eq 0 ]
 
+# ---- connection limit: past --max-connections a client is turned away ------------
+start limit -q --db "$DB" --listen 127.0.0.1:0 --max-connections 2
+port=${U##*:}; port=${port%/}
+lim=$(python3 - "$port" <<'EOF'
+import socket, sys, time, urllib.request
+port = int(sys.argv[1])
+def get():
+    try:
+        with urllib.request.urlopen("http://127.0.0.1:%d/api/stats" % port, timeout=3) as r:
+            return r.status == 200
+    except Exception:
+        return False
+held = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
+time.sleep(0.3)
+refused = not get()
+for s in held:
+    s.close()
+time.sleep(0.3)
+print(refused, get())
+EOF
+)
+check serve/connection-limit-refuses [ "${lim%% *}" = True ]
+check serve/connection-limit-recovers [ "${lim##* }" = True ]
+kill -TERM "$PID"; wait "$PID"
+
 # ---- the store is only read --------------------------------------------------------
 check serve/store-unchanged [ "$(cksum <"$DB")" = "$before" ]
 
