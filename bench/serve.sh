@@ -83,5 +83,5 @@ set -- $cold
 echo "| /api/relations?period=$month, --no-cache: requests/s | $2 |"
 echo "| ... p50 / p99 latency | $3 / $4 |"
 [ "$5" = 0 ] || echo "| ... non-2xx answers | $5 |"
-echo "| dashboard load, ms (first on a fresh server, then 4 more) | $load |"
+echo "| dashboard load, ms: page (navigation to drawn), wall (seen by the driver); first on a fresh server, then 4 more | $load |"
 echo "| peak RSS of the server, MB (cached run / no-cache run / browser run) | $rss1 / $rss2 / $rss3 |"
