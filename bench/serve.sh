@@ -43,9 +43,12 @@ bench() {
     wrk -t1 -c8 -d"${secs}s" --latency "${url}api/relations?period=$month" >"$tmp/wrk"
     awk -v name="$1" '/Requests\/sec/ {rps = $2}
         /^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2}
-        /Non-2xx/ {bad = $NF}
-        END {printf "%s %s %s %s %s\n", name, rps, p50, p99, bad ? bad : 0}' "$tmp/wrk"
+        /Non-2xx/ {bad = $NF} / requests in / {n = $1}
+        END {printf "%s %s %s %s %s %s\n", name, rps, p50, p99, bad ? bad : 0, n}' "$tmp/wrk"
 }
+# The server's CPU time so far (user + system), in ms: with the number of
+# requests, the cost of one answer whatever else the machine is doing.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat"; }
 
 events=$(sqlite3 "$dir/big.db" "SELECT count(*) FROM events")
 in_month=$(sqlite3 "$dir/big.db" "SELECT count(*) FROM events WHERE event_date >= '$month' AND event_date < '$month~'")
@@ -58,7 +61,9 @@ rss1=$(rss_mb)
 stop
 
 start --no-cache
+c0=$(cpu_ms)
 cold=$(bench uncached)
+c1=$(cpu_ms)
 rss2=$(rss_mb)
 stop
 
@@ -83,5 +88,7 @@ set -- $cold
 echo "| /api/relations?period=$month, --no-cache: requests/s | $2 |"
 echo "| ... p50 / p99 latency | $3 / $4 |"
 [ "$5" = 0 ] || echo "| ... non-2xx answers | $5 |"
+per=$(awk -v c=$((c1 - c0)) -v n="$6" 'BEGIN {printf "%.1f", c / n}')
+echo "| ... server CPU per answer, ms ($6 answers) | $per |"
 echo "| dashboard load, ms: page (navigation to drawn), wall (seen by the driver); first on a fresh server, then 4 more | $load |"
 echo "| peak RSS of the server, MB (cached run / no-cache run / browser run) | $rss1 / $rss2 / $rss3 |"
