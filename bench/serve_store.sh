@@ -12,7 +12,8 @@
 #    copy k shifted by 7*k days (month-only dates by whole months), until
 #    the store holds N events. The documents are not copied: sightings of
 #    a copy point to the original document, whose text is the evidence.
-# The stores stay out of the repository. DYAD=path selects the binary.
+# The stores stay out of the repository. DYAD=path selects the binary;
+# DATA=dir the shared data (default ../shared/data).
 set -eu
 cd "$(dirname "$0")/.."
 events=1000000; out=/tmp/dyad-serve-bench

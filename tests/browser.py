@@ -194,6 +194,12 @@ def dashboard_tests(b, url, out):
     check("browser/evidence-shows-rule", "rule " in rule and "rule ?" not in rule, rule)
     tl = b.eval("document.querySelectorAll('#timeline rect.bar').length")
     check("browser/timeline-drawn", bool(tl), "bars %r" % tl)
+    b.click("#evidence .open-doc")
+    doc = b.wait("(function(){var t=document.querySelector('#document .doc-text');"
+                 "return t ? [t.textContent.slice(0, 16), t.querySelectorAll('mark.trg').length]"
+                 " : null})()", 10)
+    check("browser/document-with-triggers", bool(doc) and doc[0] == "En plein milieu " and
+          doc[1] >= 10, "document %r" % (doc,))
     b.screenshot(os.path.join(out, "dashboard-evidence.png"))
     pts = b.eval("document.querySelectorAll('#map .map-point').length")
     located = b.eval("fetch('/api/events?limit=1000&from=2022-08&to=2022-08').then(function(r)"

@@ -381,10 +381,48 @@
       var meta = document.createElement("p");
       meta.className = "meta";
       meta.textContent = "rule " + (s.rule || "?") + " · document " + s.doc + ", sentence " +
-        s.sent + (s.attribution ? " · according to " + s.attribution : "");
+        s.sent + (s.attribution ? " · according to " + s.attribution : "") + " · ";
+      var open = document.createElement("button");
+      open.type = "button";
+      open.className = "open-doc";
+      open.textContent = "read the document";
+      open.addEventListener("click", function () { showDocument(s.doc); });
+      meta.appendChild(open);
       div.appendChild(meta);
       box.appendChild(div);
     });
+  }
+
+  /* The whole document with the trigger of every event coded in it marked
+   * (spans are byte offsets into the text; overlapping ones keep the first). */
+  function showDocument(id) {
+    return api("documents/" + encodeURIComponent(id)).then(function (d) {
+      var box = $("document");
+      box.textContent = "";
+      var h = document.createElement("h3");
+      h.textContent = (d.title || d.id) + " · " + (d.date || "") + " · " + (d.lang || "") +
+        " · " + d.events.length + " events";
+      box.appendChild(h);
+      var bytes = new TextEncoder().encode(d.text), dec = new TextDecoder();
+      var spans = d.events.filter(function (e) {
+        return e.trigger_start !== null && e.trigger_end !== null;
+      }).sort(function (a, b) { return a.trigger_start - b.trigger_start; });
+      var p = document.createElement("p");
+      p.className = "doc-text";
+      var at = 0;
+      spans.forEach(function (e) {
+        if (e.trigger_start < at || e.trigger_end > bytes.length) return;
+        p.appendChild(document.createTextNode(dec.decode(bytes.slice(at, e.trigger_start))));
+        var m = document.createElement("mark");
+        m.className = "trg";
+        m.title = e.source + " → " + e.target + " CAMEO " + e.code + " (" + e.rule + ")";
+        m.textContent = dec.decode(bytes.slice(e.trigger_start, e.trigger_end));
+        p.appendChild(m);
+        at = e.trigger_end;
+      });
+      p.appendChild(document.createTextNode(dec.decode(bytes.slice(at))));
+      box.appendChild(p);
+    }).catch(function () {});
   }
 
   /* ---- period and start-up -------------------------------------------------- */
