@@ -243,7 +243,8 @@ start slowq -q --db "$BIG" --listen 127.0.0.1:0 --query-ms 10
 code=$(get '/api/relations?step=day')
 check serve/time-limit-503 [ "$code" = 503 ]
 check serve/time-limit-message has 'longer than 10 ms'
-check serve/time-limit-still-serving [ "$(get '/api/relations?period=2022-08')" = 200 ]
+# A primary-key lookup fits in 10 ms even under ASan on a busy machine.
+check serve/time-limit-still-serving [ "$(get "/api/documents/$doc")" = 200 ]
 kill -TERM "$PID"; wait "$PID"
 
 # ---- command line ---------------------------------------------------------------
