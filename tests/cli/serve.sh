@@ -173,7 +173,7 @@ check serve/alive [ "$(get /api/stats)" = 200 ]
 kill -TERM "$PID"; wait "$PID"; rc=$?
 check serve/sigterm-exit-0 [ "$rc" -eq 0 ]
 check serve/sigterm-message grep -q 'stopping (SIGTERM)' "$TMP/main.err"
-start slow -q --db "$DB" --listen 127.0.0.1:0 --idle-seconds 1
+start slow -q --db "$DB" --listen 127.0.0.1:0 --idle-seconds 2
 port=${U##*:}; port=${port%/}
 slow=$(python3 - "$port" <<'EOF'
 import socket, sys, time, urllib.request
@@ -186,8 +186,8 @@ for i in range(8):
 t = time.time()
 with urllib.request.urlopen("http://127.0.0.1:%d/api/stats" % port, timeout=5) as r:
     served = r.status == 200
-fast = time.time() - t < 1
-time.sleep(2.5)
+fast = time.time() - t < 1.5   # before the slow ones time out
+time.sleep(3.5)
 closed = 0
 for s in socks:
     s.settimeout(2)
