@@ -59,6 +59,7 @@ static const cli_opt opts[] = {
 #define RESPONSE_MAX (32u << 20) /* bytes of one answer */
 #define CACHE_SLOTS 512
 #define CACHE_BODY_MAX (1u << 20)
+#define CACHE_TOTAL_MAX (32u << 20) /* bytes of all cached answers */
 #define PER_IP_MAX 32
 
 static const char CSP[] = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -96,6 +97,7 @@ typedef struct server {
     int nfiles;
     pthread_mutex_t cache_mu;
     cached cache[CACHE_SLOTS];
+    size_t cache_bytes;
     char stamp[128];             /* the store file's identity when cached */
 } server;
 
@@ -816,6 +818,7 @@ static struct MHD_Response *cache_get(server *s, const char *key, int *status, c
             free(s->cache[i].body);
             memset(&s->cache[i], 0, sizeof s->cache[i]);
         }
+        s->cache_bytes = 0;
         memcpy(s->stamp, stamp, sizeof stamp);
     }
     cached *c = &s->cache[hash(key) % CACHE_SLOTS];
@@ -843,10 +846,21 @@ static void cache_put(server *s, const char *key, const char *body, size_t len, 
     memcpy(bc, body, len);
     pthread_mutex_lock(&s->cache_mu);
     cached *c = &s->cache[hash(key) % CACHE_SLOTS];
+    s->cache_bytes -= c->len;
     sqlite3_free(c->key);
     free(c->body);
-    *c = (cached){kc, bc, len, status, type};
+    memset(c, 0, sizeof *c);
+    /* Memory stays bounded whatever URLs clients invent: past the total,
+     * an answer is simply not kept. */
+    if (s->cache_bytes + len <= CACHE_TOTAL_MAX) {
+        *c = (cached){kc, bc, len, status, type};
+        s->cache_bytes += len;
+        kc = NULL;
+        bc = NULL;
+    }
     pthread_mutex_unlock(&s->cache_mu);
+    sqlite3_free(kc);
+    free(bc);
 }
 
 static void add_headers(struct MHD_Response *resp, const char *type, int api)

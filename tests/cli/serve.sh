@@ -231,6 +231,20 @@ kill -TERM "$PID"; wait "$PID"
 # ---- the store is only read --------------------------------------------------------
 check serve/store-unchanged [ "$(cksum <"$DB")" = "$before" ]
 
+# ---- cached answers follow the store: an ingest elsewhere empties the cache ------
+CH=$TMP/changing.db
+cp "$DB" "$CH"
+start cache -q --db "$CH" --listen 127.0.0.1:0
+get /api/stats >/dev/null
+n1=$(sed -n 's/.*"events": \([0-9]*\),.*/\1/p' "$TMP/body")
+sleep 1   # a new modification time, whatever the file system's resolution
+sqlite3 "$CH" "INSERT INTO events(event_date, source, target, code, location, polarity, modality,
+  first_seen) VALUES ('2022-09-01', 'FRA', 'DEU', '040', '', 'asserted', 'actual', '')"
+get /api/stats >/dev/null
+n2=$(sed -n 's/.*"events": \([0-9]*\),.*/\1/p' "$TMP/body")
+check serve/cache-follows-store [ "$n2" = $((n1 + 1)) ]
+kill -TERM "$PID"; wait "$PID"
+
 # ---- time limit: a larger synthetic store, a 10 ms budget ------------------------
 BIG=$TMP/big.db
 cp "$DB" "$BIG"
