@@ -19,6 +19,9 @@ CLI_SRC  := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+# dyad serve: libmicrohttpd, and the dashboard (web/) embedded by tools/embed.sh.
+WEB_SRC  := $(sort $(wildcard web/*.html web/*.js web/*.css))
+CLI_OBJ  += $(BUILD)/obj/web_assets.o
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DATA_SRC := $(shell find data -type f \( -name '*.tsv' -o -name '*.txt' \) 2>/dev/null | sort)
 
@@ -38,6 +41,14 @@ $(BUILD)/libdyad.so: $(LIB_OBJ)
 
 $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/dyad: LDFLAGS += $(shell pkg-config --libs libmicrohttpd) -lpthread
+$(BUILD)/obj/cli/cmd_serve.o: CFLAGS += $(shell pkg-config --cflags libmicrohttpd)
+$(BUILD)/gen/web_assets.c: $(WEB_SRC) tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $(WEB_SRC) > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/web_assets.o: $(BUILD)/gen/web_assets.c cli/webassets.h
+	$(CC) $(CFLAGS) -Icli -c $< -o $@
 
 # The compiled lexicon is built from data/ by dyad itself, never committed.
 $(BUILD)/dyad.lex: $(BUILD)/dyad $(DATA_SRC)

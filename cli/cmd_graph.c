@@ -6,6 +6,7 @@
  * rule as `dyad relations`: asserted events with a source and a target,
  * once each. Text is escaped for each format, so any code is safe. */
 #include "dbopts.h"
+#include "storeq.h"
 
 #include <string.h>
 
@@ -18,17 +19,6 @@ static const cli_opt opts[] = {
 #define NOPTS (sizeof opts / sizeof opts[0])
 
 enum { G_DOT, G_GRAPHML, G_GEXF, G_JSON };
-
-typedef struct node {
-    const char *id;
-    long long events, out, in;
-} node;
-
-typedef struct edge {
-    const char *src, *tgt;
-    long long n, q[4];
-    double mean, total;
-} edge;
 
 static void xml_text(FILE *f, const char *s)
 {
@@ -160,7 +150,7 @@ static void write_gexf(FILE *f, const node *nv, size_t nn, const edge *ev, size_
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
 }
 
-static void write_json(FILE *f, const node *nv, size_t nn, const edge *ev, size_t ne)
+void graph_write_json(FILE *f, const node *nv, size_t nn, const edge *ev, size_t ne)
 {
     fputs("{\"nodes\": [", f);
     for (size_t i = 0; i < nn; i++) {
@@ -183,15 +173,7 @@ static void write_json(FILE *f, const node *nv, size_t nn, const edge *ev, size_
     fputs("]}\n", f);
 }
 
-/* Nodes and edges read from the two statements; strings are copies made
- * with sqlite3_mprintf, freed by free_graph. */
-typedef struct graph {
-    node *nv;
-    edge *ev;
-    size_t nn, ne, capn, cape;
-} graph;
-
-static void free_graph(graph *g)
+void graph_free(graph *g)
 {
     for (size_t i = 0; i < g->nn; i++)
         sqlite3_free((char *)g->nv[i].id);
@@ -258,15 +240,54 @@ static int load(sqlite3 *h, sqlite3_stmt *ns, sqlite3_stmt *es, graph *g)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The network of the period [from, to] ("" for an open side), shared with
+ * `dyad serve` (storeq.h). 0, or -1 with the error in sqlite3_errmsg(h)
+ * (or out of memory). */
+int graph_read(sqlite3 *h, const char *from, const char *to, int full, graph *g)
+{
+    sqlite3_stmt *ns = NULL, *es = NULL;
+    char lo[11], hi[16] = "~", base[1024], sql[2048];
+    int rc = -1;
+    if (to[0])
+        snprintf(hi, sizeof hi, "%s~", to);
+    period_lo(from, lo);
+    snprintf(base, sizeof base,
+             "WITH b AS (SELECT id, %s AS src, %s AS tgt, quad, goldstein FROM events"
+             " WHERE polarity = 'asserted' AND source <> '' AND target <> ''"
+             " AND event_date >= ?1 AND event_date < ?2) ",
+             full ? "source" : "substr(source, 1, 3)", full ? "target" : "substr(target, 1, 3)");
+    snprintf(sql, sizeof sql,
+             "%sSELECT a, count(DISTINCT id), sum(s), sum(t) FROM (SELECT src AS a, id, 1 AS s,"
+             " 0 AS t FROM b UNION ALL SELECT tgt, id, 0, 1 FROM b) GROUP BY a ORDER BY a",
+             base);
+    if (sqlite3_prepare_v2(h, sql, -1, &ns, NULL) != SQLITE_OK)
+        goto fail;
+    snprintf(sql, sizeof sql,
+             "%sSELECT src, tgt, count(*), avg(goldstein), total(goldstein), sum(quad = 1),"
+             " sum(quad = 2), sum(quad = 3), sum(quad = 4) FROM b GROUP BY src, tgt"
+             " ORDER BY src, tgt",
+             base);
+    if (sqlite3_prepare_v2(h, sql, -1, &es, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_stmt *both[] = {ns, es};
+    for (int i = 0; i < 2; i++) {
+        sqlite3_bind_text(both[i], 1, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(both[i], 2, hi, -1, SQLITE_STATIC);
+    }
+    rc = load(h, ns, es, g);
+fail:
+    sqlite3_finalize(ns);
+    sqlite3_finalize(es);
+    return rc;
+}
+
 int cmd_graph(int argc, char **argv)
 {
     cli_args a;
     dyad_store *store = NULL;
-    sqlite3_stmt *ns = NULL, *es = NULL;
     graph g = {NULL, NULL, 0, 0, 0, 0};
     int fmt = G_JSON;
-    char from[11] = "", to[11] = "", hi[16] = "~";
-    char base[1024], sql[2048];
+    char from[11] = "", to[11] = "";
     int rc = cli_parse(argc, argv, "dyad graph [--db PATH] [--period P] [--format F]",
                        "Export the actor network: nodes are actors with their event counts,\n"
                        "edges source -> target with count, mean Goldstein and QuadClass counts.\n"
@@ -301,39 +322,11 @@ int cmd_graph(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
-    if (to[0])
-        snprintf(hi, sizeof hi, "%s~", to);
-    char lo[11];
-    period_lo(from, lo);
-    int full = cli_get(&a, opts, NOPTS, "full-codes") != NULL;
-    snprintf(base, sizeof base,
-             "WITH b AS (SELECT id, %s AS src, %s AS tgt, quad, goldstein FROM events"
-             " WHERE polarity = 'asserted' AND source <> '' AND target <> ''"
-             " AND event_date >= ?1 AND event_date < ?2) ",
-             full ? "source" : "substr(source, 1, 3)", full ? "target" : "substr(target, 1, 3)");
     const char *db = cli_get(&a, opts, NOPTS, "db");
     if ((rc = db_open_read("graph", db ? db : CLI_DB_DEFAULT, &store)) != 0)
         goto done;
     sqlite3 *h = dyad_store_sqlite(store);
-    snprintf(sql, sizeof sql,
-             "%sSELECT a, count(DISTINCT id), sum(s), sum(t) FROM (SELECT src AS a, id, 1 AS s,"
-             " 0 AS t FROM b UNION ALL SELECT tgt, id, 0, 1 FROM b) GROUP BY a ORDER BY a",
-             base);
-    if ((rc = db_prepare("graph", h, sql, &ns)) != 0)
-        goto done;
-    snprintf(sql, sizeof sql,
-             "%sSELECT src, tgt, count(*), avg(goldstein), total(goldstein), sum(quad = 1),"
-             " sum(quad = 2), sum(quad = 3), sum(quad = 4) FROM b GROUP BY src, tgt"
-             " ORDER BY src, tgt",
-             base);
-    if ((rc = db_prepare("graph", h, sql, &es)) != 0)
-        goto done;
-    sqlite3_stmt *both[] = {ns, es};
-    for (int i = 0; i < 2; i++) {
-        sqlite3_bind_text(both[i], 1, lo, -1, SQLITE_STATIC);
-        sqlite3_bind_text(both[i], 2, hi, -1, SQLITE_STATIC);
-    }
-    if (load(h, ns, es, &g) != 0) {
+    if (graph_read(h, from, to, cli_get(&a, opts, NOPTS, "full-codes") != NULL, &g) != 0) {
         fprintf(stderr, "dyad graph: cannot read the store: %s\n", sqlite3_errmsg(h));
         rc = EXIT_FAIL;
         goto done;
@@ -342,16 +335,14 @@ int cmd_graph(int argc, char **argv)
     case G_DOT: write_dot(stdout, g.nv, g.nn, g.ev, g.ne); break;
     case G_GRAPHML: write_graphml(stdout, g.nv, g.nn, g.ev, g.ne); break;
     case G_GEXF: write_gexf(stdout, g.nv, g.nn, g.ev, g.ne); break;
-    default: write_json(stdout, g.nv, g.nn, g.ev, g.ne); break;
+    default: graph_write_json(stdout, g.nv, g.nn, g.ev, g.ne); break;
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "dyad graph: cannot write the output\n");
         rc = EXIT_FAIL;
     }
 done:
-    free_graph(&g);
-    sqlite3_finalize(ns);
-    sqlite3_finalize(es);
+    graph_free(&g);
     dyad_store_free(store);
     cli_args_free(&a);
     return rc;

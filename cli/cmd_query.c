@@ -9,6 +9,7 @@
  * filters become one SQL statement with bound parameters, never with user
  * text pasted into it. */
 #include "dbopts.h"
+#include "storeq.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -181,8 +182,19 @@ static int check_date(const char *v)
     return v && !strstr(v, "..") && period_parse(v, a, b) == 0 && strlen(v) != 4;
 }
 
+/* `dyad serve` builds queries from HTTP parameters on its own threads: there
+ * a message goes to the request's buffer (without the option's "--")
+ * instead of stderr. */
+static _Thread_local char *err_sink;
+static _Thread_local size_t err_sink_len;
+
 static int usage_error(const char *what, const char *v)
 {
+    if (err_sink) {
+        snprintf(err_sink, err_sink_len, "%s, not '%s'", what + 2 * (strncmp(what, "--", 2) == 0),
+                 v);
+        return EXIT_USAGE;
+    }
     fprintf(stderr, "dyad query: %s, not '%s'\n", what, v);
     return EXIT_USAGE;
 }
@@ -332,8 +344,7 @@ int cmd_query(int argc, char **argv)
     if ((rc = db_open_read("query", db ? db : CLI_DB_DEFAULT, &store)) != 0)
         goto done;
     sqlite3 *h = dyad_store_sqlite(store);
-    if (sqlite3_create_function(h, "dyad_mark", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                                sql_mark, NULL, NULL) != SQLITE_OK) {
+    if (query_register_functions(h) != 0) {
         fprintf(stderr, "dyad query: %s\n", sqlite3_errmsg(h));
         rc = EXIT_FAIL;
         goto done;
@@ -352,4 +363,62 @@ done:
     dyad_store_free(store);
     cli_args_free(&a);
     return rc;
+}
+
+/* The same statements for `dyad serve` (storeq.h). */
+struct query_stmt {
+    query q;
+};
+
+const cli_opt *query_options(size_t *n)
+{
+    *n = NOPTS;
+    return opts;
+}
+
+int query_register_functions(sqlite3 *h)
+{
+    return sqlite3_create_function(h, "dyad_mark", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                   sql_mark, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+query_stmt *query_stmt_new(const cli_args *a, char *err, size_t errlen)
+{
+    char dyadbuf[80];
+    query_stmt *qs = calloc(1, sizeof *qs);
+    if (!qs) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    err_sink = err;
+    err_sink_len = errlen;
+    int rc = build(&qs->q, a, dyadbuf, sizeof dyadbuf);
+    err_sink = NULL;
+    if (rc == 0 && qs->q.overflow) {
+        snprintf(err, errlen, "too many filters");
+        rc = EXIT_USAGE;
+    }
+    if (rc != 0) {
+        free(qs);
+        return NULL;
+    }
+    return qs;
+}
+
+const char *query_stmt_sql(const query_stmt *qs)
+{
+    return qs->q.sql;
+}
+
+int query_stmt_bind(const query_stmt *qs, sqlite3_stmt *st)
+{
+    for (int i = 0; i < qs->q.nparam; i++)
+        if (sqlite3_bind_text(st, i + 1, qs->q.param[i], -1, SQLITE_STATIC) != SQLITE_OK)
+            return -1;
+    return qs->q.nparam;
+}
+
+void query_stmt_free(query_stmt *qs)
+{
+    free(qs);
 }

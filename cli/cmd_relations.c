@@ -10,6 +10,7 @@
  * whole steps, and the step before it is read too, so that the first
  * step's change is a real one. */
 #include "dbopts.h"
+#include "storeq.h"
 
 #include <string.h>
 
@@ -22,8 +23,6 @@ static const cli_opt opts[] = {
     {"format", 0, "FORMAT", "table (default on a terminal), csv (default otherwise) or jsonl"},
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
-
-enum { STEP_DAY, STEP_WEEK, STEP_MONTH };
 
 /* Bucket label of an event, and of the step before a label; NULL for an
  * event whose date is too coarse for the step (a month-only date has no
@@ -42,7 +41,7 @@ static const char *const prev_sql[] = {
 
 /* Period -> [lo_event, hi_event) for events and [lo_step, hi_step] for
  * labels, widened to whole steps. */
-static void bounds(int step, const char *from, const char *to, char lo_ev[16], char hi_ev[16],
+void relations_bounds(int step, const char *from, const char *to, char lo_ev[16], char hi_ev[16],
                    char lo_step[16], char hi_step[16])
 {
     char d[11];
@@ -82,6 +81,39 @@ static void bounds(int step, const char *from, const char *to, char lo_ev[16], c
             snprintf(hi_ev, 16, "%s~", to);
         }
     }
+}
+
+/* The statement: ?1..?2 the events' date range, ?3..?4 the steps shown,
+ * ?5 an actor GLOB or NULL. Shared with `dyad serve` (storeq.h). */
+int relations_sql(int step, int full, char *sql, size_t len)
+{
+    const char *src = full ? "source" : "substr(source, 1, 3)";
+    const char *tgt = full ? "target" : "substr(target, 1, 3)";
+    int n = snprintf(
+        sql, len,
+        "WITH b AS (SELECT %s AS step, %s AS src, %s AS tgt, quad, goldstein, code FROM events"
+        "  WHERE polarity = 'asserted' AND source <> '' AND target <> ''"
+        "  AND event_date >= ?1 AND event_date < ?2 AND (?5 IS NULL OR source GLOB ?5"
+        "  OR target GLOB ?5)),"
+        " g AS (SELECT step, src, tgt, count(*) AS n, sum(quad = 1) AS q1, sum(quad = 2) AS q2,"
+        "  sum(quad = 3) AS q3, sum(quad = 4) AS q4, round(sum(goldstein), 2) AS gt,"
+        "  round(avg(goldstein), 2) AS gm,"
+        "  round((sum(quad IN (1, 2)) - sum(quad IN (3, 4))) * 1.0 / count(*), 3) AS score"
+        "  FROM b WHERE step IS NOT NULL GROUP BY step, src, tgt),"
+        " c AS (SELECT step, src, tgt, code, count(*) AS k FROM b WHERE step IS NOT NULL"
+        "  GROUP BY step, src, tgt, code)"
+        " SELECT g.step, g.src AS source, g.tgt AS target, g.n AS events, g.q1, g.q2, g.q3, g.q4,"
+        "  g.gt AS goldstein_total, g.gm AS goldstein_mean, g.score,"
+        "  g.n - coalesce(p.n, 0) AS change_events,"
+        "  CASE WHEN p.n IS NULL THEN NULL ELSE round(g.score - p.score, 3) END AS change_score,"
+        "  (SELECT group_concat(code || ':' || k, ' ') FROM (SELECT code, k FROM c"
+        "   WHERE c.step = g.step AND c.src = g.src AND c.tgt = g.tgt"
+        "   ORDER BY k DESC, code LIMIT 3)) AS top_codes"
+        " FROM g LEFT JOIN g AS p ON p.src = g.src AND p.tgt = g.tgt AND p.step = %s"
+        " WHERE g.step >= ?3 AND g.step <= ?4"
+        " ORDER BY g.step, g.n DESC, g.src, g.tgt",
+        bucket_sql[step], src, tgt, prev_sql[step]);
+    return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
 int cmd_relations(int argc, char **argv)
@@ -139,35 +171,9 @@ int cmd_relations(int argc, char **argv)
         }
         snprintf(glob, sizeof glob, "%s*", v);
     }
-    bounds(step, from, to, lo_ev, hi_ev, lo_step, hi_step);
+    relations_bounds(step, from, to, lo_ev, hi_ev, lo_step, hi_step);
     int full = cli_get(&a, opts, NOPTS, "full-codes") != NULL;
-    const char *src = full ? "source" : "substr(source, 1, 3)";
-    const char *tgt = full ? "target" : "substr(target, 1, 3)";
-    int n = snprintf(
-        sql, sizeof sql,
-        "WITH b AS (SELECT %s AS step, %s AS src, %s AS tgt, quad, goldstein, code FROM events"
-        "  WHERE polarity = 'asserted' AND source <> '' AND target <> ''"
-        "  AND event_date >= ?1 AND event_date < ?2 AND (?5 IS NULL OR source GLOB ?5"
-        "  OR target GLOB ?5)),"
-        " g AS (SELECT step, src, tgt, count(*) AS n, sum(quad = 1) AS q1, sum(quad = 2) AS q2,"
-        "  sum(quad = 3) AS q3, sum(quad = 4) AS q4, round(sum(goldstein), 2) AS gt,"
-        "  round(avg(goldstein), 2) AS gm,"
-        "  round((sum(quad IN (1, 2)) - sum(quad IN (3, 4))) * 1.0 / count(*), 3) AS score"
-        "  FROM b WHERE step IS NOT NULL GROUP BY step, src, tgt),"
-        " c AS (SELECT step, src, tgt, code, count(*) AS k FROM b WHERE step IS NOT NULL"
-        "  GROUP BY step, src, tgt, code)"
-        " SELECT g.step, g.src AS source, g.tgt AS target, g.n AS events, g.q1, g.q2, g.q3, g.q4,"
-        "  g.gt AS goldstein_total, g.gm AS goldstein_mean, g.score,"
-        "  g.n - coalesce(p.n, 0) AS change_events,"
-        "  CASE WHEN p.n IS NULL THEN NULL ELSE round(g.score - p.score, 3) END AS change_score,"
-        "  (SELECT group_concat(code || ':' || k, ' ') FROM (SELECT code, k FROM c"
-        "   WHERE c.step = g.step AND c.src = g.src AND c.tgt = g.tgt"
-        "   ORDER BY k DESC, code LIMIT 3)) AS top_codes"
-        " FROM g LEFT JOIN g AS p ON p.src = g.src AND p.tgt = g.tgt AND p.step = %s"
-        " WHERE g.step >= ?3 AND g.step <= ?4"
-        " ORDER BY g.step, g.n DESC, g.src, g.tgt",
-        bucket_sql[step], src, tgt, prev_sql[step]);
-    if (n < 0 || (size_t)n >= sizeof sql) {
+    if (relations_sql(step, full, sql, sizeof sql) != 0) {
         fprintf(stderr, "dyad relations: internal error: query too long\n");
         rc = EXIT_FAIL;
         goto done;

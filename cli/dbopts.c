@@ -194,6 +194,29 @@ done:
     return rc;
 }
 
+void db_write_row_json(FILE *f, sqlite3_stmt *st)
+{
+    int nc = sqlite3_column_count(st);
+    fputc('{', f);
+    for (int i = 0; i < nc; i++) {
+        char buf[64];
+        size_t len;
+        int type = sqlite3_column_type(st, i);
+        const char *t = cell_text(st, i, buf, sizeof buf, &len);
+        if (i)
+            fputc(',', f);
+        json_cstr(f, sqlite3_column_name(st, i));
+        fputc(':', f);
+        if (type == SQLITE_NULL)
+            fputs("null", f);
+        else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
+            fwrite(t, 1, len, f);
+        else
+            json_str(f, t, len);
+    }
+    fputc('}', f);
+}
+
 int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f)
 {
     if (fmt == OUT_TABLE)
@@ -208,33 +231,30 @@ int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE 
         }
         fputs("\r\n", f);
     }
+    long long row = 0;
+    if (fmt == OUT_JSON)
+        fputc('[', f);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (fmt == OUT_JSONL)
-            fputc('{', f);
+        if (fmt == OUT_JSON && row++)
+            fputs(",\n", f);
+        if (fmt != OUT_CSV) {
+            db_write_row_json(f, st);
+            if (fmt == OUT_JSONL)
+                fputc('\n', f);
+            continue;
+        }
         for (int i = 0; i < nc; i++) {
             char buf[64];
             size_t len;
-            int type = sqlite3_column_type(st, i);
             const char *t = cell_text(st, i, buf, sizeof buf, &len);
-            if (fmt == OUT_CSV) {
-                if (i)
-                    fputc(',', f);
-                csv_field(f, t, len);
-                continue;
-            }
             if (i)
                 fputc(',', f);
-            json_cstr(f, sqlite3_column_name(st, i));
-            fputc(':', f);
-            if (type == SQLITE_NULL)
-                fputs("null", f);
-            else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
-                fwrite(t, 1, len, f);
-            else
-                json_str(f, t, len);
+            csv_field(f, t, len);
         }
-        fputs(fmt == OUT_JSONL ? "}\n" : "\r\n", f);
+        fputs("\r\n", f);
     }
+    if (fmt == OUT_JSON)
+        fputs("]\n", f);
     if (rc != SQLITE_DONE) {
         fprintf(stderr, "dyad %s: cannot read the store: %s\n", cmd, sqlite3_errmsg(db));
         return EXIT_FAIL;

@@ -10,7 +10,8 @@
 #define CLI_DB_DEFAULT "dyad.db"
 #define CLI_DB_OPTION {"db", 0, "PATH", "event store (default: dyad.db)"}
 
-enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2 };
+/* OUT_JSON: one JSON array of objects (for `dyad serve`). */
+enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2, OUT_JSON = 3 };
 
 /* Open an existing store read-only; on failure report it and return
  * EXIT_FAIL (*s NULL). */
@@ -23,6 +24,10 @@ int out_format(const char *cmd, const char *value, int *fmt);
 /* Step st to the end, writing every row to f in the format. Column names
  * come from the statement. Returns 0 or EXIT_FAIL (reported). */
 int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f);
+
+/* The current row of st as one JSON object (column names as keys; NULL
+ * is null, numbers stay numbers). */
+void db_write_row_json(FILE *f, sqlite3_stmt *st);
 
 /* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
 void csv_field(FILE *f, const char *s, size_t n);

@@ -21,6 +21,7 @@ static const struct {
     {"export", cmd_export, "export the stored events (GDELT, Phoenix, CSV, JSON Lines)"},
     {"parse", cmd_parse, "tag and parse documents into CoNLL-U, or score a model (--eval)"},
     {"train", cmd_train, "train a tagger and parser model from CoNLL-U files"},
+    {"serve", cmd_serve, "serve the event store: HTTP API and dashboard"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,60 @@
+/* storeq.h - the store queries of `dyad query`, `dyad relations` and `dyad
+ * graph` as functions, so that `dyad serve` answers with the same SQL and
+ * the same numbers as the commands (each lives in its command's file). */
+#ifndef DYAD_CLI_STOREQ_H
+#define DYAD_CLI_STOREQ_H
+#include "cli.h"
+
+#include <sqlite3.h>
+
+/* ---- dyad query (cmd_query.c) ---- */
+typedef struct query_stmt query_stmt;
+/* The options of `dyad query`; a cli_args for query_stmt_new is indexed
+ * like this table. Static, never freed. */
+const cli_opt *query_options(size_t *n);
+/* Register the SQL function dyad_mark (the marked sentence) on h; 0 or -1. */
+int query_register_functions(sqlite3 *h);
+/* The statement of `dyad query` for the options in a (whose strings must
+ * outlive the query_stmt). NULL with a message in err for a bad value.
+ * The caller frees with query_stmt_free. */
+query_stmt *query_stmt_new(const cli_args *a, char *err, size_t errlen);
+/* Its SQL (ordered by date; owned by qs) and its parameters bound as ?1..?N
+ * to st (a statement whose SQL contains it); returns N or -1. */
+const char *query_stmt_sql(const query_stmt *qs);
+int query_stmt_bind(const query_stmt *qs, sqlite3_stmt *st);
+void query_stmt_free(query_stmt *qs);
+
+/* ---- dyad relations (cmd_relations.c) ---- */
+enum { STEP_DAY, STEP_WEEK, STEP_MONTH };
+/* The period [from, to] ("" for an open side) as bounds for ?1..?4 of
+ * relations_sql, widened to whole steps plus the step before. */
+void relations_bounds(int step, const char *from, const char *to, char lo_ev[16], char hi_ev[16],
+                      char lo_step[16], char hi_step[16]);
+/* The relations statement into sql (len bytes); ?5 is an actor GLOB or
+ * NULL. 0, or -1 when it does not fit. */
+int relations_sql(int step, int full, char *sql, size_t len);
+
+/* ---- dyad graph (cmd_graph.c) ---- */
+typedef struct node {
+    const char *id;
+    long long events, out, in;
+} node;
+
+typedef struct edge {
+    const char *src, *tgt;
+    long long n, q[4];
+    double mean, total;
+} edge;
+
+/* Nodes and edges; strings are copies made with sqlite3_mprintf, freed
+ * (with the arrays) by graph_free. Start from all zeros. */
+typedef struct graph {
+    node *nv;
+    edge *ev;
+    size_t nn, ne, capn, cape;
+} graph;
+
+int graph_read(sqlite3 *h, const char *from, const char *to, int full, graph *g);
+void graph_write_json(FILE *f, const node *nv, size_t nn, const edge *ev, size_t ne);
+void graph_free(graph *g);
+#endif
