@@ -73,6 +73,19 @@ static int needs_capital(int k)
            k == DYADI_AK_ORG;
 }
 
+/* An organisation's name may start with a common noun written in lower
+ * case ("comité Nobel", "place Beauvau", "parquet national financier" is
+ * not one: no capital at all); a later capitalised word is then enough. */
+static int org_capital_later(int k, const dyad_token *first, uint32_t len)
+{
+    if (k != DYADI_AK_ORG && k != DYADI_AK_MEDIA)
+        return 0;
+    for (uint32_t i = 1; i < len; i++)
+        if (first[i].kind == DYAD_TOK_WORD && (first[i].flags & DYAD_TOKF_CAPITAL))
+            return 1;
+    return 0;
+}
+
 /* The best entry at a trie node for this document, or NULL. */
 static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
                                      const dyad_token *first, int sent_initial, uint32_t len)
@@ -90,7 +103,8 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
             continue;
         /* (TABARI and PETRARCH read text without case) */
         if (needs_capital(a->kind) && !(first->flags & DYAD_TOKF_CAPITAL) &&
-            first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN))
+            first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) &&
+            !org_capital_later(a->kind, first, len))
             continue;
         /* A one-word city at the start of a sentence is too often a common
          * word with a capital ("Mais", "Bien"); it needs more evidence. */

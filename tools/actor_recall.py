@@ -17,6 +17,9 @@ article date is in the file name, YYYY_MM_DD-NNN.txt) and reports:
   (its role then, else its base code);
 - overlap recall of all Location and Person spans (informative: dyad is no
   general named-entity recogniser; cities and regions it knows count);
+- recall on organisations: gold Organization spans overlapped by a mention
+  of kind `actor` (an organisation, its government or its country coded as
+  an actor; a place mention does not count), with the most frequent misses;
 - precision of the mentions on a fixed random sample judged by hand,
   recorded in tools/actor_precision_sample.tsv (doc, span, text, code,
   judgement ok|wrong, note); `--sample-out FILE` prints the sample with its
@@ -227,13 +230,24 @@ def main():
     c_miss_ex = {}
     p_miss = collections.Counter()
     p_miss_ex = {}
+    o_tot = o_ok = 0
+    o_miss = collections.Counter()
+    o_miss_ex = {}
     causes = {"Location": collections.Counter(), "Person": collections.Counter()}
     for d in docs:
         dm = ms.get(d["id"], [])
         for typ, a, b, text in d["gold"]:
-            if typ not in ("Location", "Person"):
+            if typ not in ("Location", "Person", "Organization"):
                 continue
             ov = overlapping(dm, a, b)
+            if typ == "Organization":
+                o_tot += 1
+                if any(m["kind"] == "actor" for m in ov):
+                    o_ok += 1
+                else:
+                    o_miss[text] += 1
+                    o_miss_ex.setdefault(text, "%s: %s" % (d["id"], context(d, a, b)))
+                continue
             over_tot[typ] += 1
             over[typ] += bool(ov)
             n = norm(text)
@@ -296,6 +310,7 @@ def main():
         "mentions": len(allm),
         "country_recall": pct(c_ok, c_tot),
         "person_recall": pct(p_ok, p_tot),
+        "org_recall": pct(o_ok, o_tot),
         "location_overlap": pct(over["Location"], over_tot["Location"]),
         "person_overlap": pct(over["Person"], over_tot["Person"]),
         "precision": pct(ok, ok + wrong),
@@ -314,6 +329,7 @@ def main():
         out.append("|---|---|")
         out.append("| recall on country mentions (gold Location spans naming a country of `data/actors/countries*.tsv` fr/*, found overlapping with that country) | **%s** (target 95%%) |" % res["country_recall"])
         out.append("| recall on listed persons (gold Person spans naming a person of `data/actors/leaders*.tsv` fr/*, found with the code for the article's date) | **%s** |" % res["person_recall"])
+        out.append("| recall on organisations (gold Organization spans overlapped by an `actor` mention) | **%s** (target 80%%) |" % res["org_recall"])
         out.append("| precision of mentions (actor and place), %d sampled at random (seed %d) and judged by hand (`tools/actor_precision_sample.tsv`, criteria in its header) | **%s** |" % (SAMPLE_SIZE, SAMPLE_SEED, res["precision"]))
         out.append("| overlap recall, all gold Location spans (informative) | %s |" % res["location_overlap"])
         out.append("| overlap recall, all gold Person spans (informative) | %s |" % res["person_overlap"])
@@ -340,6 +356,9 @@ def main():
         out.append("\nMost frequent missed listed persons:\n")
         for (t, want, why), n in p_miss.most_common(args.misses):
             out.append("- %s %s: %s (%d)" % (t, want, why, n))
+        out.append("\nMost frequent missed organisations (gold text, count):\n")
+        for t, n in o_miss.most_common(args.misses):
+            out.append("- %s (%d)" % (t, n))
         if wrong_rows:
             out.append("\nMentions judged wrong in the sample:\n")
             for (doc, span, code), (j, note, text) in wrong_rows:
@@ -358,6 +377,9 @@ def main():
         print("\nmissed listed persons:")
         for key, n in p_miss.most_common(args.misses):
             print("  %3d  %s %s: %s\n       e.g. %s" % (n, key[0], key[1], key[2], p_miss_ex[key]))
+        print("\nmissed organisations:")
+        for t, n in o_miss.most_common(args.misses):
+            print("  %3d  %s\n       e.g. %s" % (n, t, o_miss_ex[t]))
         if summary:
             print("\n" + summary[-1])
     return 0
