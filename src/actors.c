@@ -102,7 +102,7 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
         if (!lo)
             continue;
         /* (TABARI and PETRARCH read text without case) */
-        if (needs_capital(a->kind) && !(first->flags & DYAD_TOKF_CAPITAL) &&
+        if (needs_capital(a->kind) && !a->lower && !(first->flags & DYAD_TOKF_CAPITAL) &&
             first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) &&
             !org_capital_later(a->kind, first, len))
             continue;
@@ -584,6 +584,72 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
     mv->len = out;
 }
 
+/* In English a country or a place name before an agent noun is its
+ * modifier ("Hong Kong protesters", "US troops", "Minneapolis police");
+ * French puts the demonym after the noun instead. */
+static int name_before_agent(const dyad_coder *c, const dyadi_actor *a)
+{
+    if (c->lang[0] != 'e' || c->lang[1] != 'n')
+        return 0;
+    if (a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL)
+        return country_code_of(a) != NULL && strlen(country_code_of(a)) == 3;
+    return (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) && a->country &&
+           strlen(a->country) == 3;
+}
+
+/* Sectors of a country's own politics and force: police, protesters,
+ * rebels, militants, troops, officials, lawmakers, judges, opposition. */
+static int state_sector(const char *sector)
+{
+    static const char *const S[] = {"GOV", "MIL", "COP", "OPP", "REB", "UAF", "LEG",
+                                    "JUD", "SPY", "PTY", NULL};
+    for (size_t i = 0; S[i]; i++)
+        if (strcmp(sector, S[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The document's dominant country: the country its countries, capitals,
+ * demonyms, cities and regions name most, when it is named at least twice
+ * and more often than any other; else NULL. */
+#define MAX_DOC_COUNTRIES 64
+static const char *dominant_country(const dyad_coder *c, const match *ms, size_t nm)
+{
+    const char *codes[MAX_DOC_COUNTRIES];
+    size_t counts[MAX_DOC_COUNTRIES], n = 0;
+    for (size_t k = 0; k < nm; k++) {
+        const dyadi_actor *a = ms[k].a;
+        const char *cc = country_code_of(a);
+        if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
+            cc = a->country;
+        if (a->kind == DYADI_AK_BLOC || !cc || strlen(cc) != 3 || a->ambiguous)
+            continue;
+        size_t i = 0;
+        while (i < n && strcmp(codes[i], cc) != 0)
+            i++;
+        if (i == n) {
+            if (n == MAX_DOC_COUNTRIES)
+                continue;
+            codes[n] = cc;
+            counts[n++] = 0;
+        }
+        counts[i]++;
+    }
+    size_t best = 0, second = 0;
+    const char *pick = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (counts[i] > best) {
+            second = best;
+            best = counts[i];
+            pick = codes[i];
+        } else if (counts[i] > second) {
+            second = counts[i];
+        }
+    }
+    (void)c;
+    return best >= 2 && best > second ? pick : NULL;
+}
+
 /* PETRARCH lexicons: an agent composed with a country ("the
  * ambassadors of Arnor", "lawmakers in Fornost") stands for every country
  * of the list that follows it ("..., Osgiliath and Gondor"): each bare
@@ -652,6 +718,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
     size_t nantes = 0;
     match *ms = mv.data;
     size_t nm = mv.len;
+    /* PETRARCH and TABARI leave such an agent without a country */
+    const char *doc_country = foreign ? NULL : dominant_country(c, ms, nm);
     for (size_t k = 0; k < nm; k++) {
         match *m = &ms[k];
         const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, m->sent);
@@ -720,17 +788,24 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                        (ms[k - 1].ti + ms[k - 1].n == first ||
                         (former && ms[k - 1].ti + ms[k - 1].n + 1 == first)) &&
                        (ms[k - 1].a->kind == DYADI_AK_DEMONYM ||
-                        (foreign && country_code_of(ms[k - 1].a))) && c->mentions.len > 0 &&
+                        (foreign && country_code_of(ms[k - 1].a)) ||
+                        (!foreign && name_before_agent(c, ms[k - 1].a))) &&
+                       c->mentions.len > 0 &&
                        DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                            ms[k - 1].ti) {
-                /* demonym + agent ("the Iranian foreign minister"): replace the
-                 * demonym mention just emitted. */
+                /* demonym + agent ("the Iranian foreign minister"), or in
+                 * English a place name used as a modifier ("Hong Kong
+                 * protesters", "Minneapolis police"): replace the mention
+                 * just emitted. */
+                const dyadi_actor *pa = ms[k - 1].a;
                 c->mentions.len--;
                 first = ms[k - 1].ti;
                 if (foreign && first > sfirst && norm_is(c, first - 1, FORMER))
                     sector = "ELI";     /* "former Gondor prosecutors" */
-                code = compose_code(c, country_code_of(ms[k - 1].a), ag, sector);
-                how = "composition:demonym+agent";
+                code = compose_code(c, country_code_of(pa) ? country_code_of(pa) : pa->country,
+                                    ag, sector);
+                how = pa->kind == DYADI_AK_DEMONYM || foreign ? "composition:demonym+agent"
+                                                              : "composition:place+agent";
             } else {
                 /* agent + of + country ("ambassadeur de la Russie", "the army of Iran") */
                 uint32_t j = after_of(c, last, send);
@@ -824,6 +899,13 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                                  "place-of-agent");
                     k++;
                     continue;
+                } else if (doc_country && state_sector(sector)) {
+                    /* no country in the phrase or the clause: the one the
+                     * document names most ("les manifestants" in an article
+                     * about Iran), for the agents of a country's politics
+                     * only ("the company", "people" may be anyone's) */
+                    code = compose_code(c, doc_country, ag, sector);
+                    how = "document-country";
                 } else {
                     code = concat_code(c, "---", sector);
                     how = "agent-without-country";
