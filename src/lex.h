@@ -160,6 +160,9 @@ size_t dyadi_lex_count(const dyad_lexicon *lex, int trie);
 
 /* CAMEO taxonomy lookup by event code ("0234"); NULL when unknown. */
 const dyadi_cameo *dyadi_lex_cameo(const dyad_lexicon *lex, const char *code);
+/* The taxonomy in code order (strcmp): its size, and record i (NULL past it). */
+size_t dyadi_lex_cameo_count(const dyad_lexicon *lex);
+const dyadi_cameo *dyadi_lex_cameo_at(const dyad_lexicon *lex, size_t i);
 
 /* The actor's code for a date (YYYYMMDD, 0 = unknown: the base code). */
 const char *dyadi_actor_code_at(const dyadi_actor *a, uint32_t date);

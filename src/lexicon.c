@@ -717,6 +717,16 @@ size_t dyadi_lex_count(const dyad_lexicon *lex, int trie)
     }
 }
 
+size_t dyadi_lex_cameo_count(const dyad_lexicon *lex)
+{
+    return lex ? lex->ncameo : 0;
+}
+
+const dyadi_cameo *dyadi_lex_cameo_at(const dyad_lexicon *lex, size_t i)
+{
+    return lex && i < lex->ncameo ? &lex->cameo[i] : NULL;
+}
+
 const dyadi_cameo *dyadi_lex_cameo(const dyad_lexicon *lex, const char *code)
 {
     if (!lex || !code)
