@@ -610,13 +610,15 @@ static int state_sector(const char *sector)
 }
 
 /* The document's dominant country: the country its countries, capitals,
- * demonyms, cities and regions name most, when it is named at least twice
- * and more often than any other; else NULL. */
+ * demonyms, cities and regions name most (a country, capital or demonym
+ * counts twice: a city name is weaker evidence, "Kent" may be in Ohio),
+ * when it is named at least twice and weighs more than any other; else
+ * NULL. */
 #define MAX_DOC_COUNTRIES 64
 static const char *dominant_country(const dyad_coder *c, const match *ms, size_t nm)
 {
     const char *codes[MAX_DOC_COUNTRIES];
-    size_t counts[MAX_DOC_COUNTRIES], n = 0;
+    size_t counts[MAX_DOC_COUNTRIES], named[MAX_DOC_COUNTRIES], n = 0;
     for (size_t k = 0; k < nm; k++) {
         const dyadi_actor *a = ms[k].a;
         const char *cc = country_code_of(a);
@@ -631,23 +633,24 @@ static const char *dominant_country(const dyad_coder *c, const match *ms, size_t
             if (n == MAX_DOC_COUNTRIES)
                 continue;
             codes[n] = cc;
+            named[n] = 0;
             counts[n++] = 0;
         }
-        counts[i]++;
+        counts[i] += (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) ? 1 : 2;
+        named[i]++;
     }
-    size_t best = 0, second = 0;
-    const char *pick = NULL;
+    size_t best = 0, second = 0, pick = 0;
     for (size_t i = 0; i < n; i++) {
         if (counts[i] > best) {
             second = best;
             best = counts[i];
-            pick = codes[i];
+            pick = i;
         } else if (counts[i] > second) {
             second = counts[i];
         }
     }
     (void)c;
-    return best >= 2 && best > second ? pick : NULL;
+    return best > second && named[pick] >= 2 ? codes[pick] : NULL;
 }
 
 /* PETRARCH lexicons: an agent composed with a country ("the

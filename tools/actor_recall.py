@@ -51,6 +51,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE_SEED = 20240917
 SAMPLE_SIZE = 100
 SAMPLE_TSV = os.path.join(ROOT, "tools", "actor_precision_sample.tsv")
+ORG_SAMPLE_TSV = os.path.join(ROOT, "tools", "actor_org_sample.tsv")
+ORG_SAMPLE_SEED = 20261207
 ARTICLES = ("le ", "la ", "les ", "l ", "the ")
 
 
@@ -204,6 +206,8 @@ def main():
     ap.add_argument("--markdown", action="store_true", help="a docs/ACCURACY.md section")
     ap.add_argument("--misses", type=int, default=15, help="missed examples to list")
     ap.add_argument("--sample-out", help="write the precision sample with context here")
+    ap.add_argument("--org-sample-out",
+                    help="write the sample of organisation mentions with context here")
     args = ap.parse_args()
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
@@ -233,6 +237,7 @@ def main():
     o_tot = o_ok = 0
     o_miss = collections.Counter()
     o_miss_ex = {}
+    o_found = []        # (doc, gold start, gold end, start, end, mention) found
     causes = {"Location": collections.Counter(), "Person": collections.Counter()}
     for d in docs:
         dm = ms.get(d["id"], [])
@@ -242,8 +247,11 @@ def main():
             ov = overlapping(dm, a, b)
             if typ == "Organization":
                 o_tot += 1
-                if any(m["kind"] == "actor" for m in ov):
+                acts = [m for m in ov if m["kind"] == "actor"]
+                if acts:
                     o_ok += 1
+                    m0 = acts[0]
+                    o_found.append((d["id"], a, b, m0["span"][0], m0["span"][1], m0))
                 else:
                     o_miss[text] += 1
                     o_miss_ex.setdefault(text, "%s: %s" % (d["id"], context(d, a, b)))
@@ -298,6 +306,44 @@ def main():
                 w.write("\t".join([doc, key[1], m["text"], m["code"], j, note, m["kind"],
                                    m["resolved_by"], byid[doc]["date"],
                                    context(byid[doc], a, b)]) + "\n")
+    # the organisation sample: the gold organisation spans in a fixed random
+    # order (independent of dyad's output, so the sample moves little when
+    # dyad changes); the first SAMPLE_SIZE that dyad finds, one mention each
+    found_at = {(doc, ga, gb): (a, b, m) for doc, ga, gb, a, b, m in o_found}
+    gold_orgs = sorted((d["id"], a, b) for d in docs for typ, a, b, _ in d["gold"]
+                       if typ == "Organization")
+    random.Random(ORG_SAMPLE_SEED).shuffle(gold_orgs)
+    osample, seen_m = [], set()
+    for g in gold_orgs:
+        if len(osample) == SAMPLE_SIZE:
+            break
+        if g in found_at:
+            a, b, m = found_at[g]
+            if (g[0], a, b) not in seen_m:
+                seen_m.add((g[0], a, b))
+                osample.append((g[0], a, b, m))
+    osample.sort(key=lambda x: x[:3])
+    ojudged = {}
+    if os.path.exists(ORG_SAMPLE_TSV):
+        for line in open(ORG_SAMPLE_TSV, encoding="utf-8"):
+            f = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(f) < 5 or f[0] == "doc":
+                continue
+            ojudged[(f[0], f[1], f[3])] = (f[4], f[5] if len(f) > 5 else "", f[2])
+    if args.org_sample_out:
+        with open(args.org_sample_out, "w", encoding="utf-8") as w:
+            w.write("doc\tspan\ttext\tcode\tjudgement\tnote\tentry\tresolved_by\tdate\tcontext\n")
+            for doc, a, b, m in osample:
+                key = (doc, "%d-%d" % (a, b), m["code"])
+                j, note, _ = ojudged.get(key, ("", "", ""))
+                w.write("\t".join([doc, key[1], m["text"], m["code"], j, note, m["entry"] or "",
+                                   m["resolved_by"], byid[doc]["date"],
+                                   context(byid[doc], a, b)]) + "\n")
+    okeys = {(doc, "%d-%d" % (a, b), m["code"]) for doc, a, b, m in osample}
+    o_right = sum(1 for k, v in ojudged.items() if k in okeys and v[0] == "ok")
+    o_wrong = sum(1 for k, v in ojudged.items() if k in okeys and v[0] == "wrong")
+    o_stale = sum(1 for k in ojudged if k not in okeys)
+
     ok = sum(1 for v in judged.values() if v[0] == "ok")
     wrong = sum(1 for v in judged.values() if v[0] == "wrong")
     current = {(doc, "%d-%d" % (a, b), m["code"]) for doc, a, b, m in allm}
@@ -311,6 +357,7 @@ def main():
         "country_recall": pct(c_ok, c_tot),
         "person_recall": pct(p_ok, p_tot),
         "org_recall": pct(o_ok, o_tot),
+        "org_code_right": pct(o_right, o_right + o_wrong),
         "location_overlap": pct(over["Location"], over_tot["Location"]),
         "person_overlap": pct(over["Person"], over_tot["Person"]),
         "precision": pct(ok, ok + wrong),
@@ -330,6 +377,7 @@ def main():
         out.append("| recall on country mentions (gold Location spans naming a country of `data/actors/countries*.tsv` fr/*, found overlapping with that country) | **%s** (target 95%%) |" % res["country_recall"])
         out.append("| recall on listed persons (gold Person spans naming a person of `data/actors/leaders*.tsv` fr/*, found with the code for the article's date) | **%s** |" % res["person_recall"])
         out.append("| recall on organisations (gold Organization spans overlapped by an `actor` mention) | **%s** (target 80%%) |" % res["org_recall"])
+        out.append("| organisation codes right, %d found gold organisations sampled at random (seed %d) and judged by hand (`tools/actor_org_sample.tsv`, criteria in its header) | **%s** (target 90%%) |" % (SAMPLE_SIZE, ORG_SAMPLE_SEED, res["org_code_right"]))
         out.append("| precision of mentions (actor and place), %d sampled at random (seed %d) and judged by hand (`tools/actor_precision_sample.tsv`, criteria in its header) | **%s** |" % (SAMPLE_SIZE, SAMPLE_SEED, res["precision"]))
         out.append("| overlap recall, all gold Location spans (informative) | %s |" % res["location_overlap"])
         out.append("| overlap recall, all gold Person spans (informative) | %s |" % res["person_overlap"])
@@ -369,6 +417,7 @@ def main():
             print("%-18s %s" % (k, v))
         print("gold spans left out: %d; dyad spans not slicing their text: %d" % (ngold_bad, span_bad))
         print("judged sample rows not in the current output: %d of %d" % (stale, len(judged)))
+        print("judged organisation rows not in the current sample: %d of %d" % (o_stale, len(ojudged)))
         for typ in ("Location", "Person"):
             print("missed %s by cause: %s" % (typ, dict(causes[typ].most_common())))
         print("\nmissed country mentions:")

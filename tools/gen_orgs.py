@@ -16,7 +16,9 @@ writes their names in dyad's actor format (docs/formats.md):
            triggers, agents and cues, or the GENERIC list) is left out, and so
            is a one-word acronym of 3 letters or fewer ("LET", "HUM")
     code   the entry's undated code, else the code of its role still open (an
-           office holder whose dated codes have all ended is left out)
+           office holder whose dated codes have all ended is left out); a
+           sector-only code ("MED") takes the country that another
+           data/actors file gives one of the entry's names (AFP: FRAMED)
     roles  the dated codes (TABARI's `[CODE >YYMMDD]`, `[CODE <YYMMDD]`,
            `[CODE YYMMDD-YYMMDD]`; two-digit years are 19YY from 41 on)
 
@@ -24,8 +26,8 @@ Every other file of data/actors wins: a name already there (any kind, same
 language or `*`) is not written again, so hand-written and generated entries
 never conflict.  Within Phoenix the first entry of a name wins; later ones
 with another code are counted and left out.  Names with digits, `+` or
-other TABARI syntax, and parenthesised acronyms of fewer than 3 letters, are
-left out; a parenthesised acronym of 3+ letters becomes a synonym.
+other TABARI syntax are left out; a parenthesised acronym of 3 to 5
+letters becomes a synonym (longer parenthesised words say where: "(BOLIVIA)").
 
 The output is sorted, so regenerating gives identical bytes.
 
@@ -164,7 +166,8 @@ def generic(p, vocab):
 def phrases(name, stats):
     """a TABARI name -> the phrases it gives (the name, its acronym)"""
     out = []
-    acr = re.findall(r"\(([A-Za-z]+)\)", name)
+    # "(INLA)" is an acronym; "(BOLIVIA)" says where, and is not one
+    acr = [a for a in re.findall(r"\(([A-Za-z]+)\)", name) if len(a) <= 5]
     name = re.sub(r"\([^)]*\)", " ", name).replace("_", " ")
     name = " ".join(name.split())
     if name.upper().startswith("THE ") and len(name) > 5:
@@ -192,8 +195,9 @@ def pretty(p):
 
 
 def existing(outdir):
-    """(lang, key) of every entry of data/actors but the generated output"""
-    seen = set()
+    """(lang, key) -> (code, id) of every entry of data/actors but the
+    generated output"""
+    seen = {}
     for fn in sorted(os.listdir(outdir)):
         if not fn.endswith(".tsv") or fn == OUT:
             continue
@@ -202,8 +206,23 @@ def existing(outdir):
                 continue
             c = line.rstrip("\n").split("\t")
             if len(c) >= 4:
-                seen.add((c[1], gen_actors.norm(c[2])))
+                attrs = dict(kv.split("=", 1) for kv in (c[4] if len(c) > 4 else "").split(";")
+                             if "=" in kv)
+                seen.setdefault((c[1], gen_actors.norm(c[2])), (c[3], attrs.get("id", c[3])))
     return seen
+
+
+def known_code(seen, names, stats):
+    """the code and id another file gives one of the entry's names, or None:
+    the other names of the entry then take it (Phoenix's "AGENCE FRANCE
+    PRESSE" [MED] is AFP, FRAMED in media.manual.tsv)"""
+    for name in names:
+        for p in phrases(name, {"unusable name": 0}):
+            k = gen_actors.norm(pretty(p))
+            for l in ("*",) + gen_actors.LANGS:
+                if (l, k) in seen:
+                    return seen[(l, k)]
+    return None
 
 
 def taken(seen, lang, k):
@@ -225,7 +244,8 @@ def main():
         print("gen_orgs.py: %s not found" % ", ".join(missing), file=sys.stderr)
         return 2
     stats = {k: 0 for k in ("bad code", "bad date", "unusable name", "no code", "known",
-                            "conflict", "common words", "past office only")}
+                            "conflict", "common words", "past office only",
+                            "code of a known synonym")}
     seen = existing(a.out)
     vocab = vocabulary(src, repo)
     mine = {}       # (lang, key) -> code
@@ -254,6 +274,12 @@ def main():
                 base = current[0]
             if kind == "org" and base[-3:] == "MED":
                 kind = "media"
+            # Phoenix codes media (and some bodies) by sector alone ("MED");
+            # where a hand file codes a synonym with its country, keep that
+            known = known_code(seen, names, stats) if len(base) == 3 and not dated else None
+            if known and known[0] != base and known[0].endswith(base):
+                stats["code of a known synonym"] += 1
+                base = known[0]
             head = phrases(names[0], {"unusable name": 0})
             attrs = {"id": "phx-" + gen_actors.slug(pretty(head[0])) if head else None}
             if dated:
