@@ -194,6 +194,30 @@ def context(d, a, b, width=70):
     return re.sub(r"\s+", " ", s)
 
 
+def read_judged(path):
+    """(doc, span, code) -> (judgement, note, text) of a judged sample file"""
+    judged = {}
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            f = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(f) < 5 or f[0] == "doc":
+                continue
+            judged[(f[0], f[1], f[3])] = (f[4], f[5] if len(f) > 5 else "", f[2])
+    return judged
+
+
+def write_sample(path, sample, judged, byid, field):
+    """the sample with its context, for judging (rows judged keep it)"""
+    with open(path, "w", encoding="utf-8") as w:
+        w.write("doc\tspan\ttext\tcode\tjudgement\tnote\t%s\tresolved_by\tdate\tcontext\n" % field)
+        for doc, a, b, m in sample:
+            key = (doc, "%d-%d" % (a, b), m["code"])
+            j, note, _ = judged.get(key, ("", "", ""))
+            w.write("\t".join([doc, key[1], m["text"], m["code"], j, note, m[field] or "",
+                               m["resolved_by"], byid[doc]["date"],
+                               context(byid[doc], a, b)]) + "\n")
+
+
 def pct(n, d):
     return "%.1f%% (%d/%d)" % (100.0 * n / d, n, d) if d else "n/a (0/0)"
 
@@ -290,22 +314,9 @@ def main():
                    for m in ms.get(d["id"], [])), key=lambda x: x[:3])
     rng = random.Random(SAMPLE_SEED)
     sample = sorted(rng.sample(allm, min(SAMPLE_SIZE, len(allm))), key=lambda x: x[:3])
-    judged = {}
-    if os.path.exists(SAMPLE_TSV):
-        for line in open(SAMPLE_TSV, encoding="utf-8"):
-            f = line.rstrip("\n").split("\t")
-            if line.startswith("#") or len(f) < 5 or f[0] == "doc":
-                continue
-            judged[(f[0], f[1], f[3])] = (f[4], f[5] if len(f) > 5 else "", f[2])
+    judged = read_judged(SAMPLE_TSV)
     if args.sample_out:
-        with open(args.sample_out, "w", encoding="utf-8") as w:
-            w.write("doc\tspan\ttext\tcode\tjudgement\tnote\tkind\tresolved_by\tdate\tcontext\n")
-            for doc, a, b, m in sample:
-                key = (doc, "%d-%d" % (a, b), m["code"])
-                j, note, _ = judged.get(key, ("", "", ""))
-                w.write("\t".join([doc, key[1], m["text"], m["code"], j, note, m["kind"],
-                                   m["resolved_by"], byid[doc]["date"],
-                                   context(byid[doc], a, b)]) + "\n")
+        write_sample(args.sample_out, sample, judged, byid, "kind")
     # the organisation sample: the gold organisation spans in a fixed random
     # order (independent of dyad's output, so the sample moves little when
     # dyad changes); the first SAMPLE_SIZE that dyad finds, one mention each
@@ -323,22 +334,9 @@ def main():
                 seen_m.add((g[0], a, b))
                 osample.append((g[0], a, b, m))
     osample.sort(key=lambda x: x[:3])
-    ojudged = {}
-    if os.path.exists(ORG_SAMPLE_TSV):
-        for line in open(ORG_SAMPLE_TSV, encoding="utf-8"):
-            f = line.rstrip("\n").split("\t")
-            if line.startswith("#") or len(f) < 5 or f[0] == "doc":
-                continue
-            ojudged[(f[0], f[1], f[3])] = (f[4], f[5] if len(f) > 5 else "", f[2])
+    ojudged = read_judged(ORG_SAMPLE_TSV)
     if args.org_sample_out:
-        with open(args.org_sample_out, "w", encoding="utf-8") as w:
-            w.write("doc\tspan\ttext\tcode\tjudgement\tnote\tentry\tresolved_by\tdate\tcontext\n")
-            for doc, a, b, m in osample:
-                key = (doc, "%d-%d" % (a, b), m["code"])
-                j, note, _ = ojudged.get(key, ("", "", ""))
-                w.write("\t".join([doc, key[1], m["text"], m["code"], j, note, m["entry"] or "",
-                                   m["resolved_by"], byid[doc]["date"],
-                                   context(byid[doc], a, b)]) + "\n")
+        write_sample(args.org_sample_out, osample, ojudged, byid, "entry")
     okeys = {(doc, "%d-%d" % (a, b), m["code"]) for doc, a, b, m in osample}
     o_right = sum(1 for k, v in ojudged.items() if k in okeys and v[0] == "ok")
     o_wrong = sum(1 for k, v in ojudged.items() if k in okeys and v[0] == "wrong")
