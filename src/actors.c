@@ -609,6 +609,39 @@ static int state_sector(const char *sector)
     return 0;
 }
 
+/* Agents that act in their own country: police, protesters, lawmakers,
+ * judges. (Troops, rebels and officials also act abroad: a place in their
+ * sentence may be their target's.) */
+static int domestic_sector(const char *sector)
+{
+    return strcmp(sector, "COP") == 0 || strcmp(sector, "OPP") == 0 ||
+           strcmp(sector, "LEG") == 0 || strcmp(sector, "JUD") == 0;
+}
+
+/* The country of the places (countries, capitals, cities, regions) of
+ * sentence sent other than match k, when they all name the same one; else
+ * NULL. */
+static const char *clause_country(const match *ms, size_t nm, size_t k, uint32_t sent)
+{
+    const char *cc = NULL;
+    for (size_t i = 0; i < nm; i++) {
+        if (i == k || ms[i].sent != sent)
+            continue;
+        const dyadi_actor *a = ms[i].a;
+        const char *pc = NULL;
+        if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
+            pc = a->country;
+        else if (a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL)
+            pc = country_code_of(a);
+        if (!pc || a->ambiguous)
+            continue;
+        if (strlen(pc) != 3 || (cc && strcmp(cc, pc) != 0))
+            return NULL;
+        cc = pc;
+    }
+    return cc;
+}
+
 /* The document's dominant country: the country its countries, capitals,
  * demonyms, cities and regions name most (a country, capital or demonym
  * counts twice: a city name is weaker evidence, "Kent" may be in Ohio),
@@ -762,6 +795,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             continue;
         } else if (a->kind == DYADI_AK_AGENT) {
             const char *sector = a->code;
+            const char *clause_cc = NULL;
             const dyadi_actor *ag = a;
             /* TABARI: "former" before the agent phrase makes it an elite
              * ("Arnor former security officials" -> ARNELI) */
@@ -902,6 +936,13 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                                  "place-of-agent");
                     k++;
                     continue;
+                } else if (domestic_sector(sector) &&
+                           (clause_cc = clause_country(ms, nm, k, m->sent)) != NULL) {
+                    /* "police detained eight people in Wuhan": the one
+                     * country the sentence's places name, for the agents
+                     * that act at home */
+                    code = compose_code(c, clause_cc, ag, sector);
+                    how = "clause-place";
                 } else if (doc_country && state_sector(sector)) {
                     /* no country in the phrase or the clause: the one the
                      * document names most ("les manifestants" in an article

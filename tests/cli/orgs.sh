@@ -59,6 +59,16 @@ check("agents/fr-demonym-police-iranienne", "La police iranienne a arrêté des 
       "police iranienne", "IRNCOP", "composition:agent+demonym")
 check("agents/en-place-in-clause", "Police in Minneapolis arrested protesters.", "en",
       "Police", "USACOP", "composition:agent+in+place")
+check("agents/en-clause-place", "Police detained eight people in Wuhan.", "en", "Police",
+      "CHNCOP", "clause-place")
+check("agents/fr-clause-place", "La police a arrêté des étudiants à Téhéran.", "fr", "police",
+      "IRNCOP", "clause-place")
+# troops act abroad: a place in their sentence is not their country
+check("agents/en-troops-not-from-clause", "Troops attacked Kyiv on Monday.", "en", "Troops",
+      "---MIL", "agent-without-country")
+# two countries in the sentence: no clause country
+check("agents/en-clause-two-countries", "Police in Paris and Berlin arrested protesters.", "en",
+      "protesters", "---OPP", "agent-without-country")
 check("agents/fr-document-country",
       "L'Iran a fermé ses frontières. Téhéran a accusé l'Irak. Les manifestants ont défilé.",
       "fr", "manifestants", "IRNOPP", "document-country")
