@@ -647,6 +647,46 @@ static const char *demand_code(const char *code)
     return NULL;
 }
 
+/* CAMEO 02x for an appeal whose complement is a cooperative action
+ * ("urged Uganda to extradite", "a appelé Paris à livrer des armes"): the
+ * appeal subcodes mirror the intent ones (031x -> 021x, 036 -> 026). NULL
+ * when the complement is no cooperation. */
+static const char *appeal_code(dyad_coder *c, const char *code)
+{
+    const char *ic = intent_code(code);
+    if (!ic || strncmp(ic, "03", 2) != 0 || strcmp(ic, code) == 0)
+        return NULL;
+    char *s = dyadi_arena_strndup(&c->arena, ic, strlen(ic));
+    if (s)
+        s[1] = '2';
+    return s;
+}
+
+/* The trigger after ts[ti] that is its complement: the next verb trigger,
+ * within 8 words of ti's end, with the trigger's complement word (comp=to,
+ * à, de, that) between them ("urged Uganda to repatriate", "demanded that
+ * the government end curbs"). -1 when none. */
+static int complement_of(const dyad_coder *c, const trig *ts, size_t ntr, size_t ti)
+{
+    const trig *t = &ts[ti];
+    if (!t->e->comp)
+        return -1;
+    for (size_t j = ti + 1; j < ntr; j++) {
+        const trig *u = &ts[j];
+        if (u->first < t->end)
+            continue;
+        if (u->first > t->end + 8 || u->e->kind == DYADI_TK_NOUN)
+            return -1;
+        for (uint32_t k = u->first; k > t->end; k--) {
+            const char *w = tok(c, k - 1)->norm;
+            if (in_list(w, t->e->comp))
+                return (int)j;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* CAMEO 12x for a refused cooperative action. */
 static const char *refusal_code(const char *code)
 {
@@ -2146,11 +2186,13 @@ dyad_status dyadi_events_run(dyad_coder *c)
         int prev_src = -1, prev_verb = -1;
         /* foreign dictionaries: the clause of the last coded verb (new_clause) */
         size_t ev_mark = c->events.len;
-        int last_ti = -1, consumed = 0;
+        int last_ti = -1, consumed = 0, skip_ti = -1;
         uint32_t consumed_end = 0;
         for (size_t ti = 0; ti < ntr; ti++) {
             trig *t = &ts[ti];
             const dyadi_trigger *e = t->e;
+            if ((int)ti == skip_ti)
+                continue;   /* the complement of an appeal coded with it */
             if (foreign) {
                 if (last_ti >= 0 && c->events.len > ev_mark) {
                     consumed = 1;
@@ -2422,6 +2464,20 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 if (rc) {
                     code = rc;
                     polarity = DYAD_ASSERTED;
+                }
+            }
+            /* "urged Uganda to extradite ...": an appeal or a demand takes
+             * the code its complement mirrors (0213), and the complement
+             * is no event of its own */
+            if (!foreign && polarity == DYAD_ASSERTED &&
+                (strncmp(code, "02", 2) == 0 || strncmp(code, "10", 2) == 0)) {
+                int cj = complement_of(c, ts, ntr, ti);
+                const char *cc = cj < 0 ? NULL
+                                 : code[0] == '0' ? appeal_code(c, ts[cj].e->code)
+                                                  : demand_code(ts[cj].e->code);
+                if (cc) {
+                    code = cc;
+                    skip_ti = cj;
                 }
             }
             /* (PETRARCH codes intentions only through its patterns; dyad's
