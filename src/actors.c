@@ -624,8 +624,14 @@ static int domestic_sector(const char *sector)
 static const char *clause_country(const match *ms, size_t nm, size_t k, uint32_t sent)
 {
     const char *cc = NULL;
-    for (size_t i = 0; i < nm; i++) {
-        if (i == k || ms[i].sent != sent)
+    /* matches are in text order: only the sentence's own are looked at */
+    size_t lo = k, hi = k + 1;
+    while (lo > 0 && ms[lo - 1].sent == sent)
+        lo--;
+    while (hi < nm && ms[hi].sent == sent)
+        hi++;
+    for (size_t i = lo; i < hi; i++) {
+        if (i == k)
             continue;
         const dyadi_actor *a = ms[i].a;
         const char *pc = NULL;
