@@ -35,7 +35,7 @@ enum dyadi_actor_kind {
 #define DYADI_ACTOR_AMBIGUOUS 2u
 #define DYADI_ACTOR_COMPOUND 4u
 #define DYADI_ACTOR_PREFIX 8u
-#define DYADI_ACTOR_LOWER 16u   /* org/media written in lower case: no capital needed */
+#define DYADI_ACTOR_LOWER 16u   /* org/media/person written in lower case: no capital needed */
 
 /* TABARI's null, discard and complex codes ("---", "###", "+++") as actor
  * or trigger codes: dyadi_marker_code (dictsrc.h). */
@@ -56,7 +56,8 @@ typedef struct dyadi_actor {
     uint8_t ambiguous;      /* shares its phrase with other codes: pick by context */
     uint8_t compound;       /* one code of a compound actor: every compound entry of the phrase */
     uint8_t prefix;         /* agent: its code goes before the actor's (TABARI [NGM~]) */
-    uint8_t lower;          /* org/media written in lower case ("talibans"): matched so */
+    uint8_t lower;          /* org/media/person written in lower case ("talibans",
+                               "al-Assad"): matched in any case */
     const char *lang;       /* "fr", "en", "*" */
     const char *code;       /* base code */
     const char *id;         /* entry id */

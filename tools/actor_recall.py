@@ -20,7 +20,8 @@ article date is in the file name, YYYY_MM_DD-NNN.txt) and reports:
 - recall on organisations: gold Organization spans overlapped by a mention
   of kind `actor` (an organisation, its government or its country coded as
   an actor; a place mention does not count), with the most frequent misses;
-- precision of the mentions on a fixed random sample judged by hand,
+- precision of the mentions on a fixed sample judged by hand (the 100
+  mentions whose hash of seed, document and start is smallest),
   recorded in tools/actor_precision_sample.tsv (doc, span, text, code,
   judgement ok|wrong, note); `--sample-out FILE` prints the sample with its
   context for judging (rows already judged keep their judgement).
@@ -37,6 +38,7 @@ import argparse
 import collections
 import datetime
 import glob
+import hashlib
 import json
 import os
 import random
@@ -309,11 +311,15 @@ def main():
                     causes[typ][cause(d, a, b, text, ov)] += 1
                     p_miss_ex.setdefault(key, "%s: %s" % (d["id"], context(d, a, b)))
 
-    # precision sample: all mentions in (doc, span) order, fixed seed
+    # precision sample: the mentions whose (seed, doc, start) hash is
+    # smallest; a mention keeps its rank when others come or go, so the
+    # sample (and its judgements) moves little when dyad changes
     allm = sorted(((m["doc"], m["span"][0], m["span"][1], m) for d in docs
                    for m in ms.get(d["id"], [])), key=lambda x: x[:3])
-    rng = random.Random(SAMPLE_SEED)
-    sample = sorted(rng.sample(allm, min(SAMPLE_SIZE, len(allm))), key=lambda x: x[:3])
+    def rank(x):
+        key = "%d|%s|%d" % (SAMPLE_SEED, x[0], x[1])
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()
+    sample = sorted(sorted(allm, key=rank)[:SAMPLE_SIZE], key=lambda x: x[:3])
     judged = read_judged(SAMPLE_TSV)
     if args.sample_out:
         write_sample(args.sample_out, sample, judged, byid, "kind")
@@ -376,7 +382,7 @@ def main():
         out.append("| recall on listed persons (gold Person spans naming a person of `data/actors/leaders*.tsv` fr/*, found with the code for the article's date) | **%s** |" % res["person_recall"])
         out.append("| recall on organisations (gold Organization spans overlapped by an `actor` mention) | **%s** (target 80%%) |" % res["org_recall"])
         out.append("| organisation codes right, %d found gold organisations sampled at random (seed %d) and judged by hand (`tools/actor_org_sample.tsv`, criteria in its header) | **%s** (target 90%%) |" % (SAMPLE_SIZE, ORG_SAMPLE_SEED, res["org_code_right"]))
-        out.append("| precision of mentions (actor and place), %d sampled at random (seed %d) and judged by hand (`tools/actor_precision_sample.tsv`, criteria in its header) | **%s** |" % (SAMPLE_SIZE, SAMPLE_SEED, res["precision"]))
+        out.append("| precision of mentions (actor and place), %d sampled by a hash of seed %d, document and start and judged by hand (`tools/actor_precision_sample.tsv`, criteria in its header) | **%s** |" % (SAMPLE_SIZE, SAMPLE_SEED, res["precision"]))
         out.append("| overlap recall, all gold Location spans (informative) | %s |" % res["location_overlap"])
         out.append("| overlap recall, all gold Person spans (informative) | %s |" % res["person_overlap"])
         out.append("")
