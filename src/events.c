@@ -662,6 +662,24 @@ static const char *appeal_code(dyad_coder *c, const char *code)
     return s;
 }
 
+/* CAMEO 13x for a threat whose complement is the threatened action
+ * ("threatened to halt negotiations" 134, "menace d'imposer un couvre-feu"
+ * 1323, "threatened to launch an offensive" 1384). NULL: no such code. */
+static const char *threat_code(const char *code)
+{
+    static const struct { const char *from, *to; } map[] = {
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
+        {"166", "136"}, {"16", "131"},
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"},
+        {"17", "137"}, {"14", "133"},
+        {"191", "1381"}, {"192", "1382"}, {"20", "1383"}, {"19", "1384"}, {"18", "138"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
+            return map[i].to;
+    return NULL;
+}
+
 /* The trigger after ts[ti] that is its complement: the next verb trigger,
  * within 8 words of ti's end, with the trigger's complement word (comp=to,
  * à, de, that) between them ("urged Uganda to repatriate", "demanded that
@@ -2466,18 +2484,24 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     polarity = DYAD_ASSERTED;
                 }
             }
-            /* "urged Uganda to extradite ...": an appeal or a demand takes
-             * the code its complement mirrors (0213), and the complement
-             * is no event of its own */
+            /* "urged Uganda to extradite ...": an appeal, a demand or a
+             * threat takes the code its complement mirrors (0213, 1053,
+             * 1384), and the complement is no event of its own */
             if (!foreign && polarity == DYAD_ASSERTED &&
-                (strncmp(code, "02", 2) == 0 || strncmp(code, "10", 2) == 0)) {
+                (strncmp(code, "02", 2) == 0 || strncmp(code, "10", 2) == 0 ||
+                 strncmp(code, "13", 2) == 0)) {
                 int cj = complement_of(c, ts, ntr, ti);
                 const char *cc = cj < 0 ? NULL
                                  : code[0] == '0' ? appeal_code(c, ts[cj].e->code)
-                                                  : demand_code(ts[cj].e->code);
+                                 : code[1] == '0' ? demand_code(ts[cj].e->code)
+                                                  : threat_code(ts[cj].e->code);
                 if (cc) {
                     code = cc;
                     skip_ti = cj;
+                    /* "threatened to launch an offensive against Iraq": the
+                     * complement's target is the threat's */
+                    if (tgt < 0)
+                        tgt = find_target(c, cs, nc, ts[cj].end, ts[cj].e, src, attrib_tok, 0);
                 }
             }
             /* (PETRARCH codes intentions only through its patterns; dyad's
