@@ -166,6 +166,10 @@ static const char *const IN_WORDS[] = {"en", "au", "aux", "à", "dans", "in", "t
 /* an agent's place: "demonstrators in Baghdad", "soldiers from Gondor" */
 static const char *const AGENT_PLACE[] = {"en", "au", "aux", "à", "dans", "in", "at", "from", NULL};
 static const char *const GENITIVE[] = {"'s", "'", NULL};
+/* before a country or a capital that is a place, not an actor ("à l'Iran",
+ * "au Mali", "to Iran" are often the dative of a target) */
+static const char *const CLAUSE_IN[] = {"en", "dans", "in", "at", NULL};
+static const char *const CLAUSE_AT_CITY[] = {"en", "dans", "in", "at", "à", "et", "and", ",", NULL};
 static const char *const IMPERSONAL_NEXT[] = {
     "y", "faut", "s'agit", "agit", "semble", "paraît", "est", "était", "sera", "reste",
     "seems", "appears", "is", "was", "'s", NULL};
@@ -609,19 +613,30 @@ static int state_sector(const char *sector)
     return 0;
 }
 
+/* Sectors of organisation nouns ("société", "journal", "parti",
+ * "syndicat", "ONG") that a name may follow. */
+static int org_sector(const char *sector)
+{
+    return strcmp(sector, "BUS") == 0 || strcmp(sector, "MED") == 0 ||
+           strcmp(sector, "PTY") == 0 || strcmp(sector, "LAB") == 0 ||
+           strcmp(sector, "NGO") == 0;
+}
+
 /* Agents that act in their own country: police, protesters, lawmakers,
- * judges. (Troops, rebels and officials also act abroad: a place in their
+ * judges, parties. (Troops, rebels and officials also act abroad: a place in their
  * sentence may be their target's.) */
 static int domestic_sector(const char *sector)
 {
     return strcmp(sector, "COP") == 0 || strcmp(sector, "OPP") == 0 ||
-           strcmp(sector, "LEG") == 0 || strcmp(sector, "JUD") == 0;
+           strcmp(sector, "LEG") == 0 || strcmp(sector, "JUD") == 0 ||
+           strcmp(sector, "PTY") == 0;
 }
 
-/* The country of the places (countries, capitals, cities, regions) of
- * sentence sent other than match k, when they all name the same one; else
- * NULL. */
-static const char *clause_country(const match *ms, size_t nm, size_t k, uint32_t sent)
+/* The country of the places of sentence sent other than match k (cities,
+ * regions, and countries or capitals after "in"/"en"/"à": a country alone
+ * is more often an actor), when they all name the same one; else NULL. */
+static const char *clause_country(const dyad_coder *c, const match *ms, size_t nm, size_t k,
+                                  uint32_t sent)
 {
     const char *cc = NULL;
     /* matches are in text order: only the sentence's own are looked at */
@@ -637,8 +652,9 @@ static const char *clause_country(const match *ms, size_t nm, size_t k, uint32_t
         const char *pc = NULL;
         if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
             pc = a->country;
-        else if (a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL)
-            pc = country_code_of(a);
+        else if ((a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL) && ms[i].ti > 0 &&
+                 norm_is(c, ms[i].ti - 1, a->kind == DYADI_AK_CAPITAL ? CLAUSE_AT_CITY : CLAUSE_IN))
+            pc = country_code_of(a);     /* "en Iran", "in Tehran": a place, not an actor */
         if (!pc || a->ambiguous)
             continue;
         if (strlen(pc) != 3 || (cc && strcmp(cc, pc) != 0))
@@ -910,6 +926,25 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 last = ms[k + 1].ti + ms[k + 1].n;
                 how = "composition:agent+name";
                 k++;
+            } else if (!code && !person && org_sector(sector) && !foreign) {
+                /* an organisation noun + a name no entry knows ("la
+                 * société Monsanto", "le quotidien Haaretz", "le parti
+                 * Podemos"): the name is the organisation, coded by the
+                 * noun's sector; its country is resolved below */
+                uint32_t stop = k + 1 < nm && ms[k + 1].sent == m->sent ? ms[k + 1].ti : send;
+                uint32_t j = last;
+                while (j < stop && j < send && j < last + 5 && tok(c, j)->kind == DYAD_TOK_WORD &&
+                       (tok(c, j)->flags & DYAD_TOKF_CAPITAL))
+                    j++;
+                /* ... and a demonym after the name ("le parti Podemos espagnol") */
+                if (j > last && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
+                    ms[k + 1].a->kind == DYADI_AK_DEMONYM) {
+                    code = compose_code(c, country_code_of(ms[k + 1].a), ag, sector);
+                    how = "composition:agent+demonym";
+                    j = ms[k + 1].ti + ms[k + 1].n;
+                    k++;
+                }
+                last = j;
             }
             if (!code) {
                 /* A bare agent ("le président", "the country's army"):
@@ -943,7 +978,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     k++;
                     continue;
                 } else if (domestic_sector(sector) &&
-                           (clause_cc = clause_country(ms, nm, k, m->sent)) != NULL) {
+                           (clause_cc = clause_country(c, ms, nm, k, m->sent)) != NULL) {
                     /* "police detained eight people in Wuhan": the one
                      * country the sentence's places name, for the agents
                      * that act at home */

@@ -50,6 +50,14 @@ ms = actors("Youth gathered in the square.", "en")
 print("ok orgs/en-common-word-not-an-org" if not any(m["text"] == "Youth" for m in ms)
       else "not ok orgs/en-common-word-not-an-org: %s" % ms)
 
+# an organisation noun takes an unknown name into its mention, coded by its sector
+check("orgs/fr-noun-unknown-name", "Le quotidien Zorglubien a critiqué Israël.",
+      "fr", "quotidien Zorglubien", "---MED", "agent-without-country")
+check("orgs/fr-noun-unknown-name-demonym", "Le parti Zorglub espagnol a critiqué Israël.",
+      "fr", "parti Zorglub", "ESPPTY")
+check("orgs/en-noun-unknown-name", "The company Zorgcorp sued Israel. Israel replied.", "en",
+      "company Zorgcorp", "---BUS", "agent-without-country")
+
 # generic agents: country from the phrase, the clause, or the document
 check("agents/en-place-modifier-hong-kong-protesters", "Hong Kong protesters gathered.", "en",
       "Hong Kong protesters", "HKGOPP", "composition:place+agent")
