@@ -22,6 +22,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A raw dictionary match over tokens [ti, ti+n). */
@@ -760,6 +761,88 @@ static dyad_status distribute_agents(dyad_coder *c)
     return DYAD_OK;
 }
 
+/* An acronym the text defines after an actor ("la Gendarmerie royale du
+ * Canada (GRC)", "le Service national de renseignement (SNR)") stands for
+ * that actor in the whole document: its occurrences no entry matched
+ * become mentions with the actor's code (resolved_by "acronym"). */
+#define MAX_ACRONYMS 32
+static int acronym_like(const dyad_token *t)
+{
+    if (t->kind != DYAD_TOK_WORD || !(t->flags & DYAD_TOKF_CAPITAL) || !t->norm)
+        return 0;
+    size_t n = t->span.end - t->span.start;
+    return n >= 2 && n <= 10;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const dyad_mention *x = a, *y = b;
+    return (x->first_token > y->first_token) - (x->first_token < y->first_token);
+}
+
+static dyad_status acronyms(dyad_coder *c)
+{
+    size_t nm = c->mentions.len, ntok = c->tokens.len, nacr = 0;
+    struct { const char *norm; size_t m; } acr[MAX_ACRONYMS];
+    for (size_t i = 0; i < nm && nacr < MAX_ACRONYMS; i++) {
+        const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, i);
+        uint32_t e = m->first_token + m->n_tokens;
+        /* (a demonym before the parenthesis ends a longer name: "l'Administration
+         * ferroviaire fédérale américaine (FRA)" is not "américaine") */
+        if (m->kind != DYAD_MENTION_ACTOR || !m->code || strncmp(m->code, "---", 3) == 0 ||
+            (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0) ||
+            e + 2 >= ntok || !norm_is(c, e, (const char *const[]){"(", NULL}) ||
+            !norm_is(c, e + 2, (const char *const[]){")", NULL}) || !acronym_like(tok(c, e + 1)))
+            continue;
+        /* the text must write it in capitals: "(GRC)", not "(lundi)" */
+        const char *w = c->doc->text + tok(c, e + 1)->span.start;
+        int caps = 0;
+        for (uint32_t b = 0; b < tok(c, e + 1)->span.end - tok(c, e + 1)->span.start; b++)
+            caps += w[b] >= 'A' && w[b] <= 'Z';
+        if (caps < 2)
+            continue;
+        acr[nacr].norm = tok(c, e + 1)->norm;
+        acr[nacr].m = i;
+        nacr++;
+    }
+    if (nacr == 0)
+        return DYAD_OK;
+    /* tokens already in a mention are left alone */
+    size_t mi = 0, si = 0;
+    for (uint32_t t = 0; t < ntok; t++) {
+        while (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token +
+                                  DYADI_VEC_AT(&c->mentions, dyad_mention, mi).n_tokens <= t)
+            mi++;
+        if (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token <= t)
+            continue;
+        const dyad_token *tk = tok(c, t);
+        if (!acronym_like(tk))
+            continue;
+        for (size_t a = 0; a < nacr; a++) {
+            if (strcmp(tk->norm, acr[a].norm) != 0)
+                continue;
+            dyad_mention src = DYADI_VEC_AT(&c->mentions, dyad_mention, acr[a].m);
+            dyad_mention *nmn = dyadi_vec_push(&c->mentions);
+            if (!nmn)
+                return DYAD_ERR_NOMEM;
+            *nmn = src;
+            nmn->first_token = t;
+            nmn->n_tokens = 1;
+            nmn->span = tk->span;
+            nmn->resolved_by = "acronym";
+            /* its sentence (t only grows: the sentence index follows it) */
+            while (si + 1 < c->sents.len &&
+                   t >= DYADI_VEC_AT(&c->sents, dyad_sentence, si + 1).first_token)
+                si++;
+            nmn->sent = (uint32_t)si;
+            break;
+        }
+    }
+    if (c->mentions.len > nm)
+        qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
+    return DYAD_OK;
+}
+
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
@@ -1073,6 +1156,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
      * through to the other actors" (DEMO-08) */
     if (foreign && !(dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB))
         st = distribute_agents(c);
+    if (!foreign && st == DYAD_OK)
+        st = acronyms(c);
 done:
     dyadi_vec_free(&mv);
     if (st != DYAD_OK)

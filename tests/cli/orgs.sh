@@ -58,6 +58,15 @@ check("orgs/fr-noun-unknown-name-demonym", "Le parti Zorglub espagnol a critiqu�
 check("orgs/en-noun-unknown-name", "The company Zorgcorp sued Israel. Israel replied.", "en",
       "company Zorgcorp", "---BUS", "agent-without-country")
 
+# an acronym the text defines after an actor stands for it in the document
+check("orgs/fr-acronym-defined", "La Gendarmerie nationale (GNX) a arrêté deux hommes. Selon la GNX, "
+      "ils préparaient un attentat.", "fr", "GNX", "FRACOP", "acronym")
+check("orgs/en-acronym-defined", "Human Rights Watch (HRWX) criticized Egypt. HRWX said more.",
+      "en", "HRWX", "NGOHRI", "acronym")
+ms = actors("Le drapeau américain (USX) flotte. USX est visible.", "fr")
+print("ok orgs/fr-acronym-not-after-demonym" if not any(m["resolved_by"] == "acronym" for m in ms)
+      else "not ok orgs/fr-acronym-not-after-demonym: %s" % ms)
+
 # generic agents: country from the phrase, the clause, or the document
 check("agents/en-place-modifier-hong-kong-protesters", "Hong Kong protesters gathered.", "en",
       "Hong Kong protesters", "HKGOPP", "composition:place+agent")
