@@ -167,6 +167,10 @@ static const char *const IN_WORDS[] = {"en", "au", "aux", "à", "dans", "in", "t
 /* an agent's place: "demonstrators in Baghdad", "soldiers from Gondor" */
 static const char *const AGENT_PLACE[] = {"en", "au", "aux", "à", "dans", "in", "at", "from", NULL};
 static const char *const GENITIVE[] = {"'s", "'", NULL};
+static const char *const PARTI[] = {"parti", "partis", "partie", "parties", NULL};
+static const char *const ETRE_AUX[] = {"est", "sont", "était", "étaient", "sera", "seront",
+                                       "serait", "seraient", "être", "soit", "suis", "es",
+                                       "sommes", "êtes", "fut", "furent", NULL};
 /* before a country or a capital that is a place, not an actor ("à l'Iran",
  * "au Mali", "to Iran" are often the dative of a target) */
 static const char *const CLAUSE_IN[] = {"en", "dans", "in", "at", NULL};
@@ -907,6 +911,11 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             const int former = foreign && first > sfirst && norm_is(c, first - 1, FORMER);
             if (former)
                 sector = "ELI";
+            /* "il est parti", "ils sont partis": the past participle of
+             * "partir", not a party */
+            if (m->n == 1 && first > sfirst && norm_is(c, first, PARTI) &&
+                norm_is(c, first - 1, ETRE_AUX))
+                continue;
             /* An agent word right after a common noun is an adjective: "aide
              * militaire", "forces armées", "military aid" is not "the
              * military". */

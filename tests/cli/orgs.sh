@@ -101,3 +101,7 @@ check("agents/en-company-not-from-document",
       "company", "---BUS", "agent-without-country")
 PY
 [ $? -eq 0 ] || nok orgs/python-checks "the checker crashed"
+# "il est parti" is the verb partir, not a party (a party is still one after an article)
+printf 'Le ministre est parti. Le parti a critiqué le gouvernement.\n' |
+    "$DYAD" actors --lang fr - 2>/dev/null >"$TMP/parti"
+check agents/fr-est-parti-not-a-party sh -c "[ \$(grep -c '\"text\":\"parti\"' '$TMP/parti') -eq 1 ] && grep -q '\"span\":\[26,31\],\"text\":\"parti\"' '$TMP/parti'"
