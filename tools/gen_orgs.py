@@ -84,12 +84,18 @@ def tabari_date(s):
         return None
 
 
-def parse_code(text, stats):
+def warn(where, what):
+    """a skipped part of the source, with its file and line"""
+    print("%s: %s (skipped)" % (where, what), file=sys.stderr)
+
+
+def parse_code(text, stats, where="?"):
     """'IGOUNO >20070101' -> (code, from, to) with '' for an open end;
-    None for a code or date dyad cannot use"""
+    None for a code or date dyad cannot use (reported with where)"""
     parts = text.split()
     if not parts or not CODE_RE.match(parts[0]):
         stats["bad code"] += 1
+        warn(where, "code '[%s]' is not a CAMEO actor code" % text)
         return None
     code, lo, hi = parts[0], "", ""
     if len(parts) > 1:
@@ -98,6 +104,7 @@ def parse_code(text, stats):
             d = tabari_date(r[1:])
             if d is None:
                 stats["bad date"] += 1
+                warn(where, "date '%s' of [%s] is not YYMMDD or YYYYMMDD" % (r[1:], text))
                 return None
             lo, hi = (d, "") if r[0] == ">" else ("", d)
         else:
@@ -105,6 +112,8 @@ def parse_code(text, stats):
             lo, hi = tabari_date(a), tabari_date(b)
             if lo is None or hi is None or lo >= hi:
                 stats["bad date"] += 1
+                warn(where, "dates '%s' of [%s] are not an interval of YYMMDD or YYYYMMDD"
+                     % (r, text))
                 return None
     return code, lo, hi
 
@@ -113,12 +122,13 @@ def read_phoenix(path, stats):
     """yield (names, [(code, from, to)]) per entry of a PETRARCH actor file"""
     names, codes = [], []
     with open(path, encoding="utf-8", errors="replace") as f:
-        for raw in f:
+        for lineno, raw in enumerate(f, 1):
             line = raw.split("#", 1)[0].rstrip()
             if not line.strip():
                 continue
             body = line.strip()
-            found = [parse_code(c, stats) for c in re.findall(r"\[([^\]]*)\]", body)]
+            where = "%s:%d" % (os.path.basename(path), lineno)
+            found = [parse_code(c, stats, where) for c in re.findall(r"\[([^\]]*)\]", body)]
             head = body.split("[", 1)[0].strip()
             if raw[0] in " \t" and not head:
                 codes.extend(c for c in found if c)
