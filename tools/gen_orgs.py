@@ -2,8 +2,10 @@
 """Generate data/actors/orgs.phoenix.tsv from PETRARCH2's Phoenix dictionaries.
 
 Reads Phoenix.International.actors.txt (IGOs and their agencies, NGOs,
-multinational companies, media, IGO office holders) and
+multinational companies, media, IGO office holders),
 Phoenix.MilNonState.actors.txt (armed and militant groups, from START TOPS)
+and the state bodies of Phoenix.Countries.actors.txt (ministries, agencies,
+courts, parties, armies: entries whose first name has a word of BODY_WORDS)
 in ../shared/data/petrarch2/dictionaries (openeventdata/petrarch2, MIT) and
 writes their names in dyad's actor format (docs/formats.md):
 
@@ -47,6 +49,17 @@ import gen_actors  # noqa: E402  (norm, fmt_attrs, write_tsv)
 TOOL = "tools/gen_orgs.py"
 OUT = "orgs.phoenix.tsv"
 FILES = ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+# Phoenix.Countries.actors.txt is mostly countries and persons (leaders.tsv and
+# countries.tsv cover those); its state bodies, parties and armed groups are
+# taken: the entries whose first name has one of these words
+COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
+BODY_WORDS = set("""
+ministry ministries department agency agencies council commission committee court
+tribunal parliament assembly senate congress party front movement army navy police
+guard guards service services bureau office directorate intelligence forces force
+bank authority administration cabinet politburo legislature militia brigade brigades
+union federation league organization organisation corps gendarmerie
+""".split())
 SMALL = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le",
          "les", "et", "al", "el", "bin", "ibn", "van", "von", "y", "a"}
 # CAMEO sector codes an organisation code may end with (`sector=` attribute)
@@ -99,7 +112,7 @@ def parse_code(text, stats, where="?"):
         return None
     code, lo, hi = parts[0], "", ""
     if len(parts) > 1:
-        r = parts[1]
+        r = "".join(parts[1:])      # "> 20120101" is ">20120101"
         if r[0] in "<>":
             d = tabari_date(r[1:])
             if d is None:
@@ -118,8 +131,9 @@ def parse_code(text, stats, where="?"):
     return code, lo, hi
 
 
-def read_phoenix(path, stats):
-    """yield (names, [(code, from, to)]) per entry of a PETRARCH actor file"""
+def read_phoenix(path):
+    """yield (names, [(code text, file:line)]) per entry of a PETRARCH actor
+    file"""
     names, codes = [], []
     with open(path, encoding="utf-8", errors="replace") as f:
         for lineno, raw in enumerate(f, 1):
@@ -128,7 +142,7 @@ def read_phoenix(path, stats):
                 continue
             body = line.strip()
             where = "%s:%d" % (os.path.basename(path), lineno)
-            found = [parse_code(c, stats, where) for c in re.findall(r"\[([^\]]*)\]", body)]
+            found = [(c, where) for c in re.findall(r"\[([^\]]*)\]", body)]
             head = body.split("[", 1)[0].strip()
             if raw[0] in " \t" and not head:
                 codes.extend(c for c in found if c)
@@ -248,7 +262,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(repo, "data", "actors"))
     a = ap.parse_args()
     src = os.path.join(a.shared, "petrarch2", "dictionaries")
-    paths = [os.path.join(src, f) for f in FILES]
+    paths = [os.path.join(src, f) for f in FILES + (COUNTRIES_FILE,)]
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         print("gen_orgs.py: %s not found" % ", ".join(missing), file=sys.stderr)
@@ -261,7 +275,15 @@ def main():
     mine = {}       # (lang, key) -> code
     rows = []
     for path in paths:
-        for names, codes in read_phoenix(path, stats):
+        bodies_only = os.path.basename(path) == COUNTRIES_FILE
+        for names, raw_codes in read_phoenix(path):
+            if bodies_only and not BODY_WORDS & set(re.split(r"[_\s\-]+", names[0].lower())):
+                continue
+            codes = [c for c in (parse_code(t, stats, w) for t, w in raw_codes) if c]
+            # a state body has a sector: a bare country code is the country's
+            # own block ("FEDERATION OF SAINT KITTS AND NEVIS" [KNA])
+            if bodies_only and any(len(c) == 3 for c, lo, hi in codes if not lo and not hi):
+                continue
             if not codes:
                 stats["no code"] += 1
                 continue
@@ -319,7 +341,8 @@ def main():
     gen_actors.TOOL = TOOL
     n = gen_actors.write_tsv(os.path.join(a.out, OUT), rows, [
         "Organisations, armed groups, media and IGO office holders of PETRARCH2's Phoenix",
-        "dictionaries (openeventdata/petrarch2, MIT): %s." % ", ".join(FILES),
+        "dictionaries (openeventdata/petrarch2, MIT): %s, and the state bodies of %s."
+        % (", ".join(FILES), COUNTRIES_FILE),
         "Names already in another data/actors file are left out (that file wins).",
         "Left out: %s." % ", ".join("%s %d" % kv for kv in sorted(stats.items())),
     ])
