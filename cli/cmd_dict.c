@@ -7,6 +7,7 @@
  * check: also duplicates, conflicting codes, role dates, unknown codes) or
  * the compiler could not run; 2 bad command line. */
 #include "cli.h"
+#include "dict_more.h"
 #include "dictsrc.h"
 #include "foreign.h"
 
@@ -154,11 +155,19 @@ int cmd_dict(int argc, char **argv)
         return dict_build(argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "check") == 0)
         return dict_check(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "coverage") == 0)
+        return dict_coverage(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "unknown") == 0)
+        return dict_unknown(argc - 1, argv + 1);
     FILE *f = argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) ? stdout
                                                                                             : stderr;
     fprintf(f, "usage: dyad dict build [--data DIR] [--dict SPEC] --out FILE [-q]\n"
-               "       dyad dict check [--data DIR] [--dict SPEC]\n\n"
+               "       dyad dict check [--data DIR] [--dict SPEC]\n"
+               "       dyad dict coverage [--lexicon FILE] [--missing]\n"
+               "       dyad dict unknown [OPTIONS] CORPUS...\n\n"
                "build compiles the dictionaries (docs/formats.md) into a binary lexicon;\n"
-               "check lints them. 'dyad dict build --help' says more.\n");
+               "check lints them; coverage counts the triggers of each CAMEO code per\n"
+               "language; unknown lists the names and agent nouns of a corpus that no\n"
+               "entry matches. 'dyad dict build --help' says more.\n");
     return f == stdout ? EXIT_OK : EXIT_USAGE;
 }

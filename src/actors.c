@@ -22,6 +22,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A raw dictionary match over tokens [ti, ti+n). */
@@ -73,6 +74,19 @@ static int needs_capital(int k)
            k == DYADI_AK_ORG;
 }
 
+/* An organisation's name may start with a common noun written in lower
+ * case ("comité Nobel", "place Beauvau", "parquet national financier" is
+ * not one: no capital at all); a later capitalised word is then enough. */
+static int org_capital_later(int k, const dyad_token *first, uint32_t len)
+{
+    if (k != DYADI_AK_ORG && k != DYADI_AK_MEDIA)
+        return 0;
+    for (uint32_t i = 1; i < len; i++)
+        if (first[i].kind == DYAD_TOK_WORD && (first[i].flags & DYAD_TOKF_CAPITAL))
+            return 1;
+    return 0;
+}
+
 /* The best entry at a trie node for this document, or NULL. */
 static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
                                      const dyad_token *first, int sent_initial, uint32_t len)
@@ -89,8 +103,9 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
         if (!lo)
             continue;
         /* (TABARI and PETRARCH read text without case) */
-        if (needs_capital(a->kind) && !(first->flags & DYAD_TOKF_CAPITAL) &&
-            first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN))
+        if (needs_capital(a->kind) && !a->lower && !(first->flags & DYAD_TOKF_CAPITAL) &&
+            first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) &&
+            !org_capital_later(a->kind, first, len))
             continue;
         /* A one-word city at the start of a sentence is too often a common
          * word with a capital ("Mais", "Bien"); it needs more evidence. */
@@ -152,6 +167,14 @@ static const char *const IN_WORDS[] = {"en", "au", "aux", "à", "dans", "in", "t
 /* an agent's place: "demonstrators in Baghdad", "soldiers from Gondor" */
 static const char *const AGENT_PLACE[] = {"en", "au", "aux", "à", "dans", "in", "at", "from", NULL};
 static const char *const GENITIVE[] = {"'s", "'", NULL};
+static const char *const PARTI[] = {"parti", "partis", "partie", "parties", NULL};
+static const char *const ETRE_AUX[] = {"est", "sont", "était", "étaient", "sera", "seront",
+                                       "serait", "seraient", "être", "soit", "suis", "es",
+                                       "sommes", "êtes", "fut", "furent", NULL};
+/* before a country or a capital that is a place, not an actor ("à l'Iran",
+ * "au Mali", "to Iran" are often the dative of a target) */
+static const char *const CLAUSE_IN[] = {"en", "dans", "in", "at", NULL};
+static const char *const CLAUSE_AT_CITY[] = {"en", "dans", "in", "at", "à", "et", "and", ",", NULL};
 static const char *const IMPERSONAL_NEXT[] = {
     "y", "faut", "s'agit", "agit", "semble", "paraît", "est", "était", "sera", "reste",
     "seems", "appears", "is", "was", "'s", NULL};
@@ -571,6 +594,126 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
     mv->len = out;
 }
 
+/* In English a country or a place name before an agent noun is its
+ * modifier ("Hong Kong protesters", "US troops", "Minneapolis police");
+ * French puts the demonym after the noun instead. */
+static int name_before_agent(const dyad_coder *c, const dyadi_actor *a)
+{
+    if (c->lang[0] != 'e' || c->lang[1] != 'n')
+        return 0;
+    if (a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL)
+        return country_code_of(a) != NULL && strlen(country_code_of(a)) == 3;
+    return (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) && a->country &&
+           strlen(a->country) == 3;
+}
+
+/* Sectors of a country's own politics and force: police, protesters,
+ * rebels, militants, troops, officials, lawmakers, judges, opposition. */
+static int state_sector(const char *sector)
+{
+    static const char *const S[] = {"GOV", "MIL", "COP", "OPP", "REB", "UAF", "LEG",
+                                    "JUD", "SPY", "PTY", NULL};
+    for (size_t i = 0; S[i]; i++)
+        if (strcmp(sector, S[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Sectors of organisation nouns ("société", "journal", "parti",
+ * "syndicat", "ONG") that a name may follow. */
+static int org_sector(const char *sector)
+{
+    return strcmp(sector, "BUS") == 0 || strcmp(sector, "MED") == 0 ||
+           strcmp(sector, "PTY") == 0 || strcmp(sector, "LAB") == 0 ||
+           strcmp(sector, "NGO") == 0;
+}
+
+/* Agents that act in their own country: police, protesters, lawmakers,
+ * judges, parties. (Troops, rebels and officials also act abroad: a place in their
+ * sentence may be their target's.) */
+static int domestic_sector(const char *sector)
+{
+    return strcmp(sector, "COP") == 0 || strcmp(sector, "OPP") == 0 ||
+           strcmp(sector, "LEG") == 0 || strcmp(sector, "JUD") == 0 ||
+           strcmp(sector, "PTY") == 0;
+}
+
+/* The country of the places of sentence sent other than match k (cities,
+ * regions, and countries or capitals after "in"/"en"/"à": a country alone
+ * is more often an actor), when they all name the same one; else NULL. */
+static const char *clause_country(const dyad_coder *c, const match *ms, size_t nm, size_t k,
+                                  uint32_t sent)
+{
+    const char *cc = NULL;
+    /* matches are in text order: only the sentence's own are looked at */
+    size_t lo = k, hi = k + 1;
+    while (lo > 0 && ms[lo - 1].sent == sent)
+        lo--;
+    while (hi < nm && ms[hi].sent == sent)
+        hi++;
+    for (size_t i = lo; i < hi; i++) {
+        if (i == k)
+            continue;
+        const dyadi_actor *a = ms[i].a;
+        const char *pc = NULL;
+        if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
+            pc = a->country;
+        else if ((a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL) && ms[i].ti > 0 &&
+                 norm_is(c, ms[i].ti - 1, a->kind == DYADI_AK_CAPITAL ? CLAUSE_AT_CITY : CLAUSE_IN))
+            pc = country_code_of(a);     /* "en Iran", "in Tehran": a place, not an actor */
+        if (!pc || a->ambiguous)
+            continue;
+        if (strlen(pc) != 3 || (cc && strcmp(cc, pc) != 0))
+            return NULL;
+        cc = pc;
+    }
+    return cc;
+}
+
+/* The document's dominant country: the country its countries, capitals,
+ * demonyms, cities and regions name most (a country, capital or demonym
+ * counts twice: a city name is weaker evidence, "Kent" may be in Ohio),
+ * when it is named at least twice and weighs more than any other; else
+ * NULL. */
+#define MAX_DOC_COUNTRIES 64
+static const char *dominant_country(const dyad_coder *c, const match *ms, size_t nm)
+{
+    const char *codes[MAX_DOC_COUNTRIES];
+    size_t counts[MAX_DOC_COUNTRIES], named[MAX_DOC_COUNTRIES], n = 0;
+    for (size_t k = 0; k < nm; k++) {
+        const dyadi_actor *a = ms[k].a;
+        const char *cc = country_code_of(a);
+        if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
+            cc = a->country;
+        if (a->kind == DYADI_AK_BLOC || !cc || strlen(cc) != 3 || a->ambiguous)
+            continue;
+        size_t i = 0;
+        while (i < n && strcmp(codes[i], cc) != 0)
+            i++;
+        if (i == n) {
+            if (n == MAX_DOC_COUNTRIES)
+                continue;
+            codes[n] = cc;
+            named[n] = 0;
+            counts[n++] = 0;
+        }
+        counts[i] += (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) ? 1 : 2;
+        named[i]++;
+    }
+    size_t best = 0, second = 0, pick = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (counts[i] > best) {
+            second = best;
+            best = counts[i];
+            pick = i;
+        } else if (counts[i] > second) {
+            second = counts[i];
+        }
+    }
+    (void)c;
+    return best > second && named[pick] >= 2 ? codes[pick] : NULL;
+}
+
 /* PETRARCH lexicons: an agent composed with a country ("the
  * ambassadors of Arnor", "lawmakers in Fornost") stands for every country
  * of the list that follows it ("..., Osgiliath and Gondor"): each bare
@@ -623,6 +766,88 @@ static dyad_status distribute_agents(dyad_coder *c)
     return DYAD_OK;
 }
 
+/* An acronym the text defines after an actor ("la Gendarmerie royale du
+ * Canada (GRC)", "le Service national de renseignement (SNR)") stands for
+ * that actor in the whole document: its occurrences no entry matched
+ * become mentions with the actor's code (resolved_by "acronym"). */
+#define MAX_ACRONYMS 32
+static int acronym_like(const dyad_token *t)
+{
+    if (t->kind != DYAD_TOK_WORD || !(t->flags & DYAD_TOKF_CAPITAL) || !t->norm)
+        return 0;
+    size_t n = t->span.end - t->span.start;
+    return n >= 2 && n <= 10;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const dyad_mention *x = a, *y = b;
+    return (x->first_token > y->first_token) - (x->first_token < y->first_token);
+}
+
+static dyad_status acronyms(dyad_coder *c)
+{
+    size_t nm = c->mentions.len, ntok = c->tokens.len, nacr = 0;
+    struct { const char *norm; size_t m; } acr[MAX_ACRONYMS];
+    for (size_t i = 0; i < nm && nacr < MAX_ACRONYMS; i++) {
+        const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, i);
+        uint32_t e = m->first_token + m->n_tokens;
+        /* (a demonym before the parenthesis ends a longer name: "l'Administration
+         * ferroviaire fédérale américaine (FRA)" is not "américaine") */
+        if (m->kind != DYAD_MENTION_ACTOR || !m->code || strncmp(m->code, "---", 3) == 0 ||
+            (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0) ||
+            e + 2 >= ntok || !norm_is(c, e, (const char *const[]){"(", NULL}) ||
+            !norm_is(c, e + 2, (const char *const[]){")", NULL}) || !acronym_like(tok(c, e + 1)))
+            continue;
+        /* the text must write it in capitals: "(GRC)", not "(lundi)" */
+        const char *w = c->doc->text + tok(c, e + 1)->span.start;
+        int caps = 0;
+        for (uint32_t b = 0; b < tok(c, e + 1)->span.end - tok(c, e + 1)->span.start; b++)
+            caps += w[b] >= 'A' && w[b] <= 'Z';
+        if (caps < 2)
+            continue;
+        acr[nacr].norm = tok(c, e + 1)->norm;
+        acr[nacr].m = i;
+        nacr++;
+    }
+    if (nacr == 0)
+        return DYAD_OK;
+    /* tokens already in a mention are left alone */
+    size_t mi = 0, si = 0;
+    for (uint32_t t = 0; t < ntok; t++) {
+        while (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token +
+                                  DYADI_VEC_AT(&c->mentions, dyad_mention, mi).n_tokens <= t)
+            mi++;
+        if (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token <= t)
+            continue;
+        const dyad_token *tk = tok(c, t);
+        if (!acronym_like(tk))
+            continue;
+        for (size_t a = 0; a < nacr; a++) {
+            if (strcmp(tk->norm, acr[a].norm) != 0)
+                continue;
+            dyad_mention src = DYADI_VEC_AT(&c->mentions, dyad_mention, acr[a].m);
+            dyad_mention *nmn = dyadi_vec_push(&c->mentions);
+            if (!nmn)
+                return DYAD_ERR_NOMEM;
+            *nmn = src;
+            nmn->first_token = t;
+            nmn->n_tokens = 1;
+            nmn->span = tk->span;
+            nmn->resolved_by = "acronym";
+            /* its sentence (t only grows: the sentence index follows it) */
+            while (si + 1 < c->sents.len &&
+                   t >= DYADI_VEC_AT(&c->sents, dyad_sentence, si + 1).first_token)
+                si++;
+            nmn->sent = (uint32_t)si;
+            break;
+        }
+    }
+    if (c->mentions.len > nm)
+        qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
+    return DYAD_OK;
+}
+
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
@@ -639,6 +864,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
     size_t nantes = 0;
     match *ms = mv.data;
     size_t nm = mv.len;
+    /* PETRARCH and TABARI leave such an agent without a country */
+    const char *doc_country = foreign ? NULL : dominant_country(c, ms, nm);
     for (size_t k = 0; k < nm; k++) {
         match *m = &ms[k];
         const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, m->sent);
@@ -678,12 +905,18 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             continue;
         } else if (a->kind == DYADI_AK_AGENT) {
             const char *sector = a->code;
+            const char *clause_cc = NULL;
             const dyadi_actor *ag = a;
             /* TABARI: "former" before the agent phrase makes it an elite
              * ("Arnor former security officials" -> ARNELI) */
             const int former = foreign && first > sfirst && norm_is(c, first - 1, FORMER);
             if (former)
                 sector = "ELI";
+            /* "il est parti", "ils sont partis": the past participle of
+             * "partir", not a party */
+            if (m->n == 1 && first > sfirst && norm_is(c, first, PARTI) &&
+                norm_is(c, first - 1, ETRE_AUX))
+                continue;
             /* An agent word right after a common noun is an adjective: "aide
              * militaire", "forces armées", "military aid" is not "the
              * military". */
@@ -707,17 +940,24 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                        (ms[k - 1].ti + ms[k - 1].n == first ||
                         (former && ms[k - 1].ti + ms[k - 1].n + 1 == first)) &&
                        (ms[k - 1].a->kind == DYADI_AK_DEMONYM ||
-                        (foreign && country_code_of(ms[k - 1].a))) && c->mentions.len > 0 &&
+                        (foreign && country_code_of(ms[k - 1].a)) ||
+                        (!foreign && name_before_agent(c, ms[k - 1].a))) &&
+                       c->mentions.len > 0 &&
                        DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                            ms[k - 1].ti) {
-                /* demonym + agent ("the Iranian foreign minister"): replace the
-                 * demonym mention just emitted. */
+                /* demonym + agent ("the Iranian foreign minister"), or in
+                 * English a place name used as a modifier ("Hong Kong
+                 * protesters", "Minneapolis police"): replace the mention
+                 * just emitted. */
+                const dyadi_actor *pa = ms[k - 1].a;
                 c->mentions.len--;
                 first = ms[k - 1].ti;
                 if (foreign && first > sfirst && norm_is(c, first - 1, FORMER))
                     sector = "ELI";     /* "former Gondor prosecutors" */
-                code = compose_code(c, country_code_of(ms[k - 1].a), ag, sector);
-                how = "composition:demonym+agent";
+                code = compose_code(c, country_code_of(pa) ? country_code_of(pa) : pa->country,
+                                    ag, sector);
+                how = pa->kind == DYADI_AK_DEMONYM || foreign ? "composition:demonym+agent"
+                                                              : "composition:place+agent";
             } else {
                 /* agent + of + country ("ambassadeur de la Russie", "the army of Iran") */
                 uint32_t j = after_of(c, last, send);
@@ -779,6 +1019,25 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 last = ms[k + 1].ti + ms[k + 1].n;
                 how = "composition:agent+name";
                 k++;
+            } else if (!code && !person && org_sector(sector) && !foreign) {
+                /* an organisation noun + a name no entry knows ("la
+                 * société Monsanto", "le quotidien Haaretz", "le parti
+                 * Podemos"): the name is the organisation, coded by the
+                 * noun's sector; its country is resolved below */
+                uint32_t stop = k + 1 < nm && ms[k + 1].sent == m->sent ? ms[k + 1].ti : send;
+                uint32_t j = last;
+                while (j < stop && j < send && j < last + 5 && tok(c, j)->kind == DYAD_TOK_WORD &&
+                       (tok(c, j)->flags & DYAD_TOKF_CAPITAL))
+                    j++;
+                /* ... and a demonym after the name ("le parti Podemos espagnol") */
+                if (j > last && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
+                    ms[k + 1].a->kind == DYADI_AK_DEMONYM) {
+                    code = compose_code(c, country_code_of(ms[k + 1].a), ag, sector);
+                    how = "composition:agent+demonym";
+                    j = ms[k + 1].ti + ms[k + 1].n;
+                    k++;
+                }
+                last = j;
             }
             if (!code) {
                 /* A bare agent ("le président", "the country's army"):
@@ -811,6 +1070,20 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                                  "place-of-agent");
                     k++;
                     continue;
+                } else if (domestic_sector(sector) &&
+                           (clause_cc = clause_country(c, ms, nm, k, m->sent)) != NULL) {
+                    /* "police detained eight people in Wuhan": the one
+                     * country the sentence's places name, for the agents
+                     * that act at home */
+                    code = compose_code(c, clause_cc, ag, sector);
+                    how = "clause-place";
+                } else if (doc_country && state_sector(sector)) {
+                    /* no country in the phrase or the clause: the one the
+                     * document names most ("les manifestants" in an article
+                     * about Iran), for the agents of a country's politics
+                     * only ("the company", "people" may be anyone's) */
+                    code = compose_code(c, doc_country, ag, sector);
+                    how = "document-country";
                 } else {
                     code = concat_code(c, "---", sector);
                     how = "agent-without-country";
@@ -893,6 +1166,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
      * through to the other actors" (DEMO-08) */
     if (foreign && !(dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB))
         st = distribute_agents(c);
+    if (!foreign && st == DYAD_OK)
+        st = acronyms(c);
 done:
     dyadi_vec_free(&mv);
     /* push_mention drops what does not fit: a full array means mentions

@@ -1022,6 +1022,14 @@ static int handle_actor(cc *c, char **col, int ncol)
             break;
         }
     }
+    /* An organisation or a person the file writes in lower case is written
+     * so in the text too (French "les talibans", "les shebab", "l'agence
+     * Reuters", "al-Assad", "le roi Charles"): it needs no capital.
+     * Capitalised names keep needing one. */
+    if ((kind == DYADI_AK_ORG || kind == DYADI_AK_MEDIA || kind == DYADI_AK_PERSON) &&
+        ((phrase[0] >= 'a' && phrase[0] <= 'z') ||
+         ((unsigned char)phrase[0] == 0xC3 && (unsigned char)phrase[1] >= 0xA0)))
+        a.gov |= DYADI_ACTOR_LOWER;
     if (a.country == DYADI_LEX_NONE &&
         (kind == DYADI_AK_CAPITAL || kind == DYADI_AK_CITY || kind == DYADI_AK_REGION) && *code)
         a.country = intern_cstr(c, code);

@@ -647,6 +647,64 @@ static const char *demand_code(const char *code)
     return NULL;
 }
 
+/* CAMEO 02x for an appeal whose complement is a cooperative action
+ * ("urged Uganda to extradite", "a appelé Paris à livrer des armes"): the
+ * appeal subcodes mirror the intent ones (031x -> 021x, 036 -> 026). NULL
+ * when the complement is no cooperation. */
+static const char *appeal_code(dyad_coder *c, const char *code)
+{
+    const char *ic = intent_code(code);
+    if (!ic || strncmp(ic, "03", 2) != 0 || strcmp(ic, code) == 0)
+        return NULL;
+    char *s = dyadi_arena_strndup(&c->arena, ic, strlen(ic));
+    if (s)
+        s[1] = '2';
+    return s;
+}
+
+/* CAMEO 13x for a threat whose complement is the threatened action
+ * ("threatened to halt negotiations" 134, "menace d'imposer un couvre-feu"
+ * 1323, "threatened to launch an offensive" 1384). NULL: no such code. */
+static const char *threat_code(const char *code)
+{
+    static const struct { const char *from, *to; } map[] = {
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
+        {"166", "136"}, {"16", "131"},
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"},
+        {"17", "137"}, {"14", "133"},
+        {"191", "1381"}, {"192", "1382"}, {"20", "1383"}, {"19", "1384"}, {"18", "138"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
+            return map[i].to;
+    return NULL;
+}
+
+/* The trigger after ts[ti] that is its complement: the next verb trigger,
+ * within 8 words of ti's end, with the trigger's complement word (comp=to,
+ * à, de, that) between them ("urged Uganda to repatriate", "demanded that
+ * the government end curbs"). -1 when none. */
+static int complement_of(const dyad_coder *c, const trig *ts, size_t ntr, size_t ti)
+{
+    const trig *t = &ts[ti];
+    if (!t->e->comp)
+        return -1;
+    for (size_t j = ti + 1; j < ntr; j++) {
+        const trig *u = &ts[j];
+        if (u->first < t->end)
+            continue;
+        if (u->first > t->end + 8 || u->e->kind == DYADI_TK_NOUN)
+            return -1;
+        for (uint32_t k = u->first; k > t->end; k--) {
+            const char *w = tok(c, k - 1)->norm;
+            if (in_list(w, t->e->comp))
+                return (int)j;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* CAMEO 12x for a refused cooperative action. */
 static const char *refusal_code(const char *code)
 {
@@ -2146,11 +2204,13 @@ dyad_status dyadi_events_run(dyad_coder *c)
         int prev_src = -1, prev_verb = -1;
         /* foreign dictionaries: the clause of the last coded verb (new_clause) */
         size_t ev_mark = c->events.len;
-        int last_ti = -1, consumed = 0;
+        int last_ti = -1, consumed = 0, skip_ti = -1;
         uint32_t consumed_end = 0;
         for (size_t ti = 0; ti < ntr; ti++) {
             trig *t = &ts[ti];
             const dyadi_trigger *e = t->e;
+            if ((int)ti == skip_ti)
+                continue;   /* the complement of an appeal coded with it */
             if (foreign) {
                 if (last_ti >= 0 && c->events.len > ev_mark) {
                     consumed = 1;
@@ -2422,6 +2482,26 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 if (rc) {
                     code = rc;
                     polarity = DYAD_ASSERTED;
+                }
+            }
+            /* "urged Uganda to extradite ...": an appeal, a demand or a
+             * threat takes the code its complement mirrors (0213, 1053,
+             * 1384), and the complement is no event of its own */
+            if (!foreign && polarity == DYAD_ASSERTED &&
+                (strncmp(code, "02", 2) == 0 || strncmp(code, "10", 2) == 0 ||
+                 strncmp(code, "13", 2) == 0)) {
+                int cj = complement_of(c, ts, ntr, ti);
+                const char *cc = cj < 0 ? NULL
+                                 : code[0] == '0' ? appeal_code(c, ts[cj].e->code)
+                                 : code[1] == '0' ? demand_code(ts[cj].e->code)
+                                                  : threat_code(ts[cj].e->code);
+                if (cc) {
+                    code = cc;
+                    skip_ti = cj;
+                    /* "threatened to launch an offensive against Iraq": the
+                     * complement's target is the threat's */
+                    if (tgt < 0)
+                        tgt = find_target(c, cs, nc, ts[cj].end, ts[cj].e, src, attrib_tok, 0);
                 }
             }
             /* (PETRARCH codes intentions only through its patterns; dyad's

@@ -35,6 +35,7 @@ enum dyadi_actor_kind {
 #define DYADI_ACTOR_AMBIGUOUS 2u
 #define DYADI_ACTOR_COMPOUND 4u
 #define DYADI_ACTOR_PREFIX 8u
+#define DYADI_ACTOR_LOWER 16u   /* org/media/person written in lower case: no capital needed */
 
 /* TABARI's null, discard and complex codes ("---", "###", "+++") as actor
  * or trigger codes: dyadi_marker_code (dictsrc.h). */
@@ -55,6 +56,8 @@ typedef struct dyadi_actor {
     uint8_t ambiguous;      /* shares its phrase with other codes: pick by context */
     uint8_t compound;       /* one code of a compound actor: every compound entry of the phrase */
     uint8_t prefix;         /* agent: its code goes before the actor's (TABARI [NGM~]) */
+    uint8_t lower;          /* org/media/person written in lower case ("talibans",
+                               "al-Assad"): matched in any case */
     const char *lang;       /* "fr", "en", "*" */
     const char *code;       /* base code */
     const char *id;         /* entry id */
@@ -158,6 +161,9 @@ size_t dyadi_lex_count(const dyad_lexicon *lex, int trie);
 
 /* CAMEO taxonomy lookup by event code ("0234"); NULL when unknown. */
 const dyadi_cameo *dyadi_lex_cameo(const dyad_lexicon *lex, const char *code);
+/* The taxonomy in code order (strcmp): its size, and record i (NULL past it). */
+size_t dyadi_lex_cameo_count(const dyad_lexicon *lex);
+const dyadi_cameo *dyadi_lex_cameo_at(const dyad_lexicon *lex, size_t i);
 
 /* The actor's code for a date (YYYYMMDD, 0 = unknown: the base code). */
 const char *dyadi_actor_code_at(const dyadi_actor *a, uint32_t date);

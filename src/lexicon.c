@@ -191,6 +191,7 @@ static dyad_status load_records(dyad_lexicon *lex, const opener *o)
         a->ambiguous = (p[3] & DYADI_ACTOR_AMBIGUOUS) != 0;
         a->compound = (p[3] & DYADI_ACTOR_COMPOUND) != 0;
         a->prefix = (p[3] & DYADI_ACTOR_PREFIX) != 0;
+        a->lower = (p[3] & DYADI_ACTOR_LOWER) != 0;
         if (a->kind > DYADI_AK_PRONOUN || str_ref(lex, rd32(p + 4), &a->lang) || !a->lang ||
             str_ref(lex, rd32(p + 8), &a->code) || !a->code ||
             str_ref(lex, rd32(p + 12), &a->id) || !a->id ||
@@ -714,6 +715,16 @@ size_t dyadi_lex_count(const dyad_lexicon *lex, int trie)
     case DYADI_TRIE_CUE_STEM: return lex->ncues;
     default: return 0;
     }
+}
+
+size_t dyadi_lex_cameo_count(const dyad_lexicon *lex)
+{
+    return lex ? lex->ncameo : 0;
+}
+
+const dyadi_cameo *dyadi_lex_cameo_at(const dyad_lexicon *lex, size_t i)
+{
+    return lex && i < lex->ncameo ? &lex->cameo[i] : NULL;
 }
 
 const dyadi_cameo *dyadi_lex_cameo(const dyad_lexicon *lex, const char *code)

@@ -6,7 +6,8 @@
 # such. Then tools/suite_failures.py adds the TABARI and PETRARCH2 suites'
 # records fully correct per feature category and writes their failing
 # records to docs/SUITE_FAILURES.md (beside OUT); tools/actor_recall.py
-# adds actor recognition.
+# adds actor recognition and tools/miss_causes.py the dev-gold misses by
+# cause.
 #
 # usage: tools/accuracy.sh            (from the repository root, after make)
 # env:   DYAD (default build/dyad), DATA (default ../shared/data),
@@ -190,5 +191,14 @@ if [ -d "$DATA/ud-train" ]; then
     echo "accuracy.sh: syntax (UD test sets)" >&2
     if DYAD="$DYAD" DATA="$DATA" sh tools/syntax_accuracy.sh >"$TMP/syntax.md"; then
         { echo; cat "$TMP/syntax.md"; } >>"$OUT"
+    fi
+fi
+
+# why the development gold's events are missed (tools/miss_causes.py)
+if [ -d "$DATA/dyad-dev-gold" ]; then
+    echo "accuracy.sh: misses of the development gold by cause" >&2
+    if python3 tools/miss_causes.py --markdown --data "$DATA/dyad-dev-gold" \
+            --dyad "$DYAD" >"$TMP/misses.md"; then
+        { echo; cat "$TMP/misses.md"; } >>"$OUT"
     fi
 fi

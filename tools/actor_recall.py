@@ -17,7 +17,11 @@ article date is in the file name, YYYY_MM_DD-NNN.txt) and reports:
   (its role then, else its base code);
 - overlap recall of all Location and Person spans (informative: dyad is no
   general named-entity recogniser; cities and regions it knows count);
-- precision of the mentions on a fixed random sample judged by hand,
+- recall on organisations: gold Organization spans overlapped by a mention
+  of kind `actor` (an organisation, its government or its country coded as
+  an actor; a place mention does not count), with the most frequent misses;
+- precision of the mentions on a fixed sample judged by hand (the 100
+  mentions whose hash of seed, document and start is smallest),
   recorded in tools/actor_precision_sample.tsv (doc, span, text, code,
   judgement ok|wrong, note); `--sample-out FILE` prints the sample with its
   context for judging (rows already judged keep their judgement).
@@ -34,6 +38,7 @@ import argparse
 import collections
 import datetime
 import glob
+import hashlib
 import json
 import os
 import random
@@ -48,6 +53,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE_SEED = 20240917
 SAMPLE_SIZE = 100
 SAMPLE_TSV = os.path.join(ROOT, "tools", "actor_precision_sample.tsv")
+ORG_SAMPLE_TSV = os.path.join(ROOT, "tools", "actor_org_sample.tsv")
+ORG_SAMPLE_SEED = 20261207
 ARTICLES = ("le ", "la ", "les ", "l ", "the ")
 
 
@@ -189,6 +196,30 @@ def context(d, a, b, width=70):
     return re.sub(r"\s+", " ", s)
 
 
+def read_judged(path):
+    """(doc, span, code) -> (judgement, note, text) of a judged sample file"""
+    judged = {}
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            f = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(f) < 5 or f[0] == "doc":
+                continue
+            judged[(f[0], f[1], f[3])] = (f[4], f[5] if len(f) > 5 else "", f[2])
+    return judged
+
+
+def write_sample(path, sample, judged, byid, field):
+    """the sample with its context, for judging (rows judged keep it)"""
+    with open(path, "w", encoding="utf-8") as w:
+        w.write("doc\tspan\ttext\tcode\tjudgement\tnote\t%s\tresolved_by\tdate\tcontext\n" % field)
+        for doc, a, b, m in sample:
+            key = (doc, "%d-%d" % (a, b), m["code"])
+            j, note, _ = judged.get(key, ("", "", ""))
+            w.write("\t".join([doc, key[1], m["text"], m["code"], j, note, m[field] or "",
+                               m["resolved_by"], byid[doc]["date"],
+                               context(byid[doc], a, b)]) + "\n")
+
+
 def pct(n, d):
     return "%.1f%% (%d/%d)" % (100.0 * n / d, n, d) if d else "n/a (0/0)"
 
@@ -201,6 +232,8 @@ def main():
     ap.add_argument("--markdown", action="store_true", help="a docs/ACCURACY.md section")
     ap.add_argument("--misses", type=int, default=15, help="missed examples to list")
     ap.add_argument("--sample-out", help="write the precision sample with context here")
+    ap.add_argument("--org-sample-out",
+                    help="write the sample of organisation mentions with context here")
     args = ap.parse_args()
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
@@ -227,13 +260,28 @@ def main():
     c_miss_ex = {}
     p_miss = collections.Counter()
     p_miss_ex = {}
+    o_tot = o_ok = 0
+    o_miss = collections.Counter()
+    o_miss_ex = {}
+    o_found = []        # (doc, gold start, gold end, start, end, mention) found
     causes = {"Location": collections.Counter(), "Person": collections.Counter()}
     for d in docs:
         dm = ms.get(d["id"], [])
         for typ, a, b, text in d["gold"]:
-            if typ not in ("Location", "Person"):
+            if typ not in ("Location", "Person", "Organization"):
                 continue
             ov = overlapping(dm, a, b)
+            if typ == "Organization":
+                o_tot += 1
+                acts = [m for m in ov if m["kind"] == "actor"]
+                if acts:
+                    o_ok += 1
+                    m0 = acts[0]
+                    o_found.append((d["id"], a, b, m0["span"][0], m0["span"][1], m0))
+                else:
+                    o_miss[text] += 1
+                    o_miss_ex.setdefault(text, "%s: %s" % (d["id"], context(d, a, b)))
+                continue
             over_tot[typ] += 1
             over[typ] += bool(ov)
             n = norm(text)
@@ -263,27 +311,43 @@ def main():
                     causes[typ][cause(d, a, b, text, ov)] += 1
                     p_miss_ex.setdefault(key, "%s: %s" % (d["id"], context(d, a, b)))
 
-    # precision sample: all mentions in (doc, span) order, fixed seed
+    # precision sample: the mentions whose (seed, doc, start) hash is
+    # smallest; a mention keeps its rank when others come or go, so the
+    # sample (and its judgements) moves little when dyad changes
     allm = sorted(((m["doc"], m["span"][0], m["span"][1], m) for d in docs
                    for m in ms.get(d["id"], [])), key=lambda x: x[:3])
-    rng = random.Random(SAMPLE_SEED)
-    sample = sorted(rng.sample(allm, min(SAMPLE_SIZE, len(allm))), key=lambda x: x[:3])
-    judged = {}
-    if os.path.exists(SAMPLE_TSV):
-        for line in open(SAMPLE_TSV, encoding="utf-8"):
-            f = line.rstrip("\n").split("\t")
-            if line.startswith("#") or len(f) < 5 or f[0] == "doc":
-                continue
-            judged[(f[0], f[1], f[3])] = (f[4], f[5] if len(f) > 5 else "", f[2])
+    def rank(x):
+        key = "%d|%s|%d" % (SAMPLE_SEED, x[0], x[1])
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()
+    sample = sorted(sorted(allm, key=rank)[:SAMPLE_SIZE], key=lambda x: x[:3])
+    judged = read_judged(SAMPLE_TSV)
     if args.sample_out:
-        with open(args.sample_out, "w", encoding="utf-8") as w:
-            w.write("doc\tspan\ttext\tcode\tjudgement\tnote\tkind\tresolved_by\tdate\tcontext\n")
-            for doc, a, b, m in sample:
-                key = (doc, "%d-%d" % (a, b), m["code"])
-                j, note, _ = judged.get(key, ("", "", ""))
-                w.write("\t".join([doc, key[1], m["text"], m["code"], j, note, m["kind"],
-                                   m["resolved_by"], byid[doc]["date"],
-                                   context(byid[doc], a, b)]) + "\n")
+        write_sample(args.sample_out, sample, judged, byid, "kind")
+    # the organisation sample: the gold organisation spans in a fixed random
+    # order (independent of dyad's output, so the sample moves little when
+    # dyad changes); the first SAMPLE_SIZE that dyad finds, one mention each
+    found_at = {(doc, ga, gb): (a, b, m) for doc, ga, gb, a, b, m in o_found}
+    gold_orgs = sorted((d["id"], a, b) for d in docs for typ, a, b, _ in d["gold"]
+                       if typ == "Organization")
+    random.Random(ORG_SAMPLE_SEED).shuffle(gold_orgs)
+    osample, seen_m = [], set()
+    for g in gold_orgs:
+        if len(osample) == SAMPLE_SIZE:
+            break
+        if g in found_at:
+            a, b, m = found_at[g]
+            if (g[0], a, b) not in seen_m:
+                seen_m.add((g[0], a, b))
+                osample.append((g[0], a, b, m))
+    osample.sort(key=lambda x: x[:3])
+    ojudged = read_judged(ORG_SAMPLE_TSV)
+    if args.org_sample_out:
+        write_sample(args.org_sample_out, osample, ojudged, byid, "entry")
+    okeys = {(doc, "%d-%d" % (a, b), m["code"]) for doc, a, b, m in osample}
+    o_right = sum(1 for k, v in ojudged.items() if k in okeys and v[0] == "ok")
+    o_wrong = sum(1 for k, v in ojudged.items() if k in okeys and v[0] == "wrong")
+    o_stale = sum(1 for k in ojudged if k not in okeys)
+
     ok = sum(1 for v in judged.values() if v[0] == "ok")
     wrong = sum(1 for v in judged.values() if v[0] == "wrong")
     current = {(doc, "%d-%d" % (a, b), m["code"]) for doc, a, b, m in allm}
@@ -296,6 +360,8 @@ def main():
         "mentions": len(allm),
         "country_recall": pct(c_ok, c_tot),
         "person_recall": pct(p_ok, p_tot),
+        "org_recall": pct(o_ok, o_tot),
+        "org_code_right": pct(o_right, o_right + o_wrong),
         "location_overlap": pct(over["Location"], over_tot["Location"]),
         "person_overlap": pct(over["Person"], over_tot["Person"]),
         "precision": pct(ok, ok + wrong),
@@ -314,7 +380,9 @@ def main():
         out.append("|---|---|")
         out.append("| recall on country mentions (gold Location spans naming a country of `data/actors/countries*.tsv` fr/*, found overlapping with that country) | **%s** (target 95%%) |" % res["country_recall"])
         out.append("| recall on listed persons (gold Person spans naming a person of `data/actors/leaders*.tsv` fr/*, found with the code for the article's date) | **%s** |" % res["person_recall"])
-        out.append("| precision of mentions (actor and place), %d sampled at random (seed %d) and judged by hand (`tools/actor_precision_sample.tsv`, criteria in its header) | **%s** |" % (SAMPLE_SIZE, SAMPLE_SEED, res["precision"]))
+        out.append("| recall on organisations (gold Organization spans overlapped by an `actor` mention) | **%s** (target 80%%) |" % res["org_recall"])
+        out.append("| organisation codes right, %d found gold organisations sampled at random (seed %d) and judged by hand (`tools/actor_org_sample.tsv`, criteria in its header) | **%s** (target 90%%) |" % (SAMPLE_SIZE, ORG_SAMPLE_SEED, res["org_code_right"]))
+        out.append("| precision of mentions (actor and place), %d sampled by a hash of seed %d, document and start and judged by hand (`tools/actor_precision_sample.tsv`, criteria in its header) | **%s** |" % (SAMPLE_SIZE, SAMPLE_SEED, res["precision"]))
         out.append("| overlap recall, all gold Location spans (informative) | %s |" % res["location_overlap"])
         out.append("| overlap recall, all gold Person spans (informative) | %s |" % res["person_overlap"])
         out.append("")
@@ -340,6 +408,9 @@ def main():
         out.append("\nMost frequent missed listed persons:\n")
         for (t, want, why), n in p_miss.most_common(args.misses):
             out.append("- %s %s: %s (%d)" % (t, want, why, n))
+        out.append("\nMost frequent missed organisations (gold text, count):\n")
+        for t, n in o_miss.most_common(args.misses):
+            out.append("- %s (%d)" % (t, n))
         if wrong_rows:
             out.append("\nMentions judged wrong in the sample:\n")
             for (doc, span, code), (j, note, text) in wrong_rows:
@@ -350,6 +421,7 @@ def main():
             print("%-18s %s" % (k, v))
         print("gold spans left out: %d; dyad spans not slicing their text: %d" % (ngold_bad, span_bad))
         print("judged sample rows not in the current output: %d of %d" % (stale, len(judged)))
+        print("judged organisation rows not in the current sample: %d of %d" % (o_stale, len(ojudged)))
         for typ in ("Location", "Person"):
             print("missed %s by cause: %s" % (typ, dict(causes[typ].most_common())))
         print("\nmissed country mentions:")
@@ -358,6 +430,9 @@ def main():
         print("\nmissed listed persons:")
         for key, n in p_miss.most_common(args.misses):
             print("  %3d  %s %s: %s\n       e.g. %s" % (n, key[0], key[1], key[2], p_miss_ex[key]))
+        print("\nmissed organisations:")
+        for t, n in o_miss.most_common(args.misses):
+            print("  %3d  %s\n       e.g. %s" % (n, t, o_miss_ex[t]))
         if summary:
             print("\n" + summary[-1])
     return 0

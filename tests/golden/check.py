@@ -6,7 +6,7 @@
   check.py DYAD --seed FILE LANG         the seed article's required events
 
 A case lists expected events by (source country, target country, CAMEO
-root) and optional properties, and events that must not be output as
+root) and optional properties (a full CAMEO "code" too), and events that must not be output as
 asserted events. Matching is on the first three letters of actor codes.
 """
 import json
@@ -56,6 +56,8 @@ def matches(ev, want):
         return False
     if ev["root"] != want["root"] or ev["polarity"] != "asserted":
         return False
+    if "code" in want and ev["code"] != want["code"]:
+        return False
     if "modality" in want and ev["modality"] != want["modality"]:
         return False
     if want.get("attribution") and not ev.get("attribution"):
@@ -89,7 +91,8 @@ def check_cases(dyad, path):
                 why.append("missing %s->%s %s" % (w["source"], w["target"], w["root"]))
         for w in c["must_not"]:
             if any(cc(e["source"]) == w["source"] and cc(e.get("target")) == w["target"]
-                   and e["root"] == w["root"] and e["polarity"] == "asserted" for e in evs):
+                   and e["root"] == w["root"] and e["polarity"] == "asserted"
+                   and ("code" not in w or e["code"] == w["code"]) for e in evs):
                 why.append("false %s->%s %s" % (w["source"], w["target"], w["root"]))
         name = "golden/" + c["id"]
         bad += report(name, not why, "%s (got: %s)" % (", ".join(why), describe(evs)))
