@@ -295,12 +295,9 @@ int cmd_graph(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
-    if ((v = cli_get(&a, opts, NOPTS, "period")) != NULL && period_parse(v, from, to) != 0) {
-        fprintf(stderr, "dyad graph: --period must be YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO, "
-                        "not '%s'\n", v);
-        rc = EXIT_USAGE;
+    if ((v = cli_get(&a, opts, NOPTS, "period")) != NULL &&
+        (rc = period_opt("graph", "period", v, from, to)) != 0)
         goto done;
-    }
     if (to[0])
         snprintf(hi, sizeof hi, "%s~", to);
     char lo[11];

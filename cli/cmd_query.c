@@ -44,7 +44,7 @@ typedef struct query {
     int nparam;
     char globs[8][80];      /* "PREFIX*" patterns, owned here */
     int nglobs;
-    char from[11];
+    char from[11], to[11];
     int overflow;
 } query;
 
@@ -175,12 +175,6 @@ static int one_of(const char *v, const char *const *names)
     return 0;
 }
 
-static int check_date(const char *v)
-{
-    char a[11], b[11];
-    return v && !strstr(v, "..") && period_parse(v, a, b) == 0 && strlen(v) != 4;
-}
-
 static int usage_error(const char *what, const char *v)
 {
     fprintf(stderr, "dyad query: %s, not '%s'\n", what, v);
@@ -188,12 +182,13 @@ static int usage_error(const char *what, const char *v)
 }
 
 /* Build the statement from the options; 0 or EXIT_USAGE (reported). */
-static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
+static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t dyadlen)
 {
 #define OPT(name) cli_get(a, opts, NOPTS, name)
     static const char *const pols[] = {"asserted", "negated", NULL};
     static const char *const mods[] = {"actual", "intended", "possible", "reported", NULL};
     const char *v;
+    int rc;
     int evidence = OPT("evidence") != NULL;
     add(q, "SELECT e.id, e.event_date, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
            " e.plover, e.location, e.location_country, e.lat, e.lon, e.polarity, e.modality,"
@@ -206,16 +201,22 @@ static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
     if ((v = OPT("actor")) != NULL) {
         if (!valid_code(v))
             return usage_error("--actor must be a code of letters and digits", v);
+        if ((rc = check_actor_filter("query", "actor", db, v)) != 0)
+            return rc;
         either(q, "e.source GLOB ", "e.target GLOB ", glob(q, v));
     }
     if ((v = OPT("source")) != NULL) {
         if (!valid_code(v))
             return usage_error("--source must be a code of letters and digits", v);
+        if ((rc = check_actor_filter("query", "source", db, v)) != 0)
+            return rc;
         cond(q, "e.source GLOB ", glob(q, v), "");
     }
     if ((v = OPT("target")) != NULL) {
         if (!valid_code(v))
             return usage_error("--target must be a code of letters and digits", v);
+        if ((rc = check_actor_filter("query", "target", db, v)) != 0)
+            return rc;
         cond(q, "e.target GLOB ", glob(q, v), "");
     }
     if ((v = OPT("dyad")) != NULL) {
@@ -227,22 +228,27 @@ static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
         dyadbuf[l] = '\0';
         if (!valid_code(dyadbuf) || !valid_code(comma + 1))
             return usage_error("--dyad must be SRC,TGT (codes of letters and digits)", v);
+        if ((rc = check_actor_filter("query", "dyad", db, dyadbuf)) != 0 ||
+            (rc = check_actor_filter("query", "dyad", db, comma + 1)) != 0)
+            return rc;
         cond(q, "e.source GLOB ", glob(q, dyadbuf), "");
         cond(q, "e.target GLOB ", glob(q, comma + 1), "");
     }
     if ((v = OPT("country")) != NULL) {
         if (!valid_code(v) || strlen(v) != 3)
             return usage_error("--country must be a three-letter code", v);
+        if ((rc = check_actor_filter("query", "country", db, v)) != 0)
+            return rc;
         either(q, "e.source GLOB ", "e.target GLOB ", glob(q, v));
     }
     if ((v = OPT("code")) != NULL) {
-        if (!valid_code(v))
-            return usage_error("--code must be a CAMEO code", v);
+        if ((rc = check_code_filter("query", v)) != 0)
+            return rc;
         cond(q, "e.code GLOB ", glob(q, v), "");
     }
     if ((v = OPT("root")) != NULL) {
-        if (strlen(v) != 2 || !valid_code(v))
-            return usage_error("--root must be two digits (01-20)", v);
+        if ((rc = check_root_filter("query", v)) != 0)
+            return rc;
         cond(q, "e.root = ", v, "");
     }
     if ((v = OPT("quad")) != NULL) {
@@ -250,23 +256,37 @@ static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
             return usage_error("--quad must be 1, 2, 3 or 4", v);
         cond(q, "e.quad = CAST(", v, " AS INTEGER)");
     }
-    if ((v = OPT("plover")) != NULL)
+    if ((v = OPT("plover")) != NULL) {
+        if ((rc = check_plover_filter("query", v)) != 0)
+            return rc;
         cond(q, "e.plover = ", v, "");
-    if ((v = OPT("from")) != NULL) {
-        if (!check_date(v))
-            return usage_error("--from must be YYYY-MM or YYYY-MM-DD", v);
-        period_lo(v, q->from);
+    }
+    char first[11], last[11];
+    const char *from = OPT("from"), *to = OPT("to");
+    if (from) {
+        if ((rc = date_opt("query", "from", from, first, last)) != 0)
+            return rc;
+        period_lo(first, q->from);
         cond(q, "e.event_date >= ", q->from, "");
     }
-    if ((v = OPT("to")) != NULL) {
-        if (!check_date(v))
-            return usage_error("--to must be YYYY-MM or YYYY-MM-DD", v);
+    if (to) {
+        if ((rc = date_opt("query", "to", to, first, q->to)) != 0)
+            return rc;
+        if (from && date_opt("query", "from", from, first, last) == 0 &&
+            strcmp(first, q->to) > 0) {
+            fprintf(stderr, "dyad query: --from %s is after --to %s: the period is reversed "
+                            "(did you mean --from %s --to %s?)\n", from, to, to, from);
+            return EXIT_USAGE;
+        }
         /* '~' sorts after every digit and '-': "2022-08~" bounds August's days. */
-        cond(q, "e.event_date <> '' AND e.event_date < ", v, " || '~'");
+        cond(q, "e.event_date <> '' AND e.event_date < ", to, " || '~'");
     }
-    if ((v = OPT("lang")) != NULL)
+    if ((v = OPT("lang")) != NULL) {
+        if ((rc = check_lang_filter("query", db, v)) != 0)
+            return rc;
         cond(q, "EXISTS (SELECT 1 FROM event_mentions lm JOIN documents ld ON ld.id = lm.doc_id"
                 " WHERE lm.event_id = e.id AND ld.lang = ", v, ")");
+    }
     if ((v = OPT("polarity")) != NULL) {
         if (!one_of(v, pols))
             return usage_error("--polarity must be asserted or negated", v);
@@ -321,17 +341,17 @@ int cmd_query(int argc, char **argv)
     }
     if ((rc = out_format("query", cli_get(&a, opts, NOPTS, "format"), &fmt)) != 0)
         goto done;
-    if ((rc = build(&q, &a, dyadbuf, sizeof dyadbuf)) != 0)
+    const char *db = cli_get(&a, opts, NOPTS, "db");
+    if ((rc = db_open_read("query", db ? db : CLI_DB_DEFAULT, &store)) != 0)
+        goto done;
+    sqlite3 *h = dyad_store_sqlite(store);
+    if ((rc = build(&q, &a, h, dyadbuf, sizeof dyadbuf)) != 0)
         goto done;
     if (q.overflow) {
         fprintf(stderr, "dyad query: too many filters\n");
         rc = EXIT_USAGE;
         goto done;
     }
-    const char *db = cli_get(&a, opts, NOPTS, "db");
-    if ((rc = db_open_read("query", db ? db : CLI_DB_DEFAULT, &store)) != 0)
-        goto done;
-    sqlite3 *h = dyad_store_sqlite(store);
     if (sqlite3_create_function(h, "dyad_mark", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                                 sql_mark, NULL, NULL) != SQLITE_OK) {
         fprintf(stderr, "dyad query: %s\n", sqlite3_errmsg(h));
@@ -342,7 +362,10 @@ int cmd_query(int argc, char **argv)
         goto done;
     for (int i = 0; i < q.nparam; i++)
         sqlite3_bind_text(st, i + 1, q.param[i], -1, SQLITE_STATIC);
-    rc = db_write_rows("query", h, st, fmt, stdout);
+    unsigned long long rows = 0;
+    rc = db_write_rows_n("query", h, st, fmt, stdout, &rows);
+    if (rc == 0 && rows == 0)
+        report_no_match("query");
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "dyad query: cannot write the output\n");
         rc = EXIT_FAIL;

@@ -115,7 +115,8 @@ static size_t display_width(const char *s, size_t n)
     return w;
 }
 
-static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f)
+static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f,
+                       unsigned long long *rows)
 {
     int rc = EXIT_FAIL, src;
     int nc = sqlite3_column_count(st);
@@ -180,6 +181,7 @@ static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f)
         }
         fputc('\n', f);
     }
+    *rows = n / (size_t)(nc ? nc : 1);
     rc = 0;
     goto done;
 oom:
@@ -196,8 +198,16 @@ done:
 
 int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f)
 {
+    unsigned long long n;
+    return db_write_rows_n(cmd, db, st, fmt, f, &n);
+}
+
+int db_write_rows_n(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f,
+                    unsigned long long *rows)
+{
+    *rows = 0;
     if (fmt == OUT_TABLE)
-        return write_table(cmd, db, st, f);
+        return write_table(cmd, db, st, f, rows);
     int nc = sqlite3_column_count(st), rc;
     if (fmt == OUT_CSV) {
         for (int i = 0; i < nc; i++) {
@@ -209,6 +219,7 @@ int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE 
         fputs("\r\n", f);
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ++*rows;
         if (fmt == OUT_JSONL)
             fputc('{', f);
         for (int i = 0; i < nc; i++) {
@@ -346,7 +357,9 @@ int period_parse(const char *p, char from[11], char to[11])
 void period_lo(const char *from, char out[11])
 {
     snprintf(out, 11, "%s", from);
-    if (strlen(from) == 10 && strcmp(from + 7, "-01") == 0)
+    if (strlen(from) == 10 && strcmp(from + 4, "-01-01") == 0)
+        out[4] = '\0';
+    else if (strlen(from) == 10 && strcmp(from + 7, "-01") == 0)
         out[7] = '\0';
 }
 
@@ -363,4 +376,229 @@ int date_weekday(const char *s)
     long z = days_from_civil(num(s, 4), num(s + 5, 2), num(s + 8, 2));
     /* 1970-01-01 was a Thursday (3 when Monday is 0). */
     return (int)(((z % 7) + 7 + 3) % 7);
+}
+
+int period_opt(const char *cmd, const char *opt, const char *v, char from[11], char to[11])
+{
+    if (period_parse(v, from, to) == 0)
+        return 0;
+    const char *dots = strstr(v, "..");
+    char a[11], b[11], c[11], d[11];
+    if (dots && dots > v && dots[2] && period_side(v, (size_t)(dots - v), a, b) == 0 &&
+        period_side(dots + 2, strlen(dots + 2), c, d) == 0)
+        fprintf(stderr, "dyad %s: --%s '%s' is reversed: it ends before it starts (did you mean "
+                        "%s..%.*s?)\n", cmd, opt, v, dots + 2, (int)(dots - v), v);
+    else
+        fprintf(stderr, "dyad %s: --%s must be YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO, not '%s'\n",
+                cmd, opt, v);
+    return EXIT_USAGE;
+}
+
+int date_opt(const char *cmd, const char *opt, const char *v, char first[11], char last[11])
+{
+    if (period_side(v, strlen(v), first, last) == 0)
+        return 0;
+    fprintf(stderr, "dyad %s: --%s must be YYYY, YYYY-MM or YYYY-MM-DD, not '%s'\n", cmd, opt, v);
+    return EXIT_USAGE;
+}
+
+/* Case-insensitive Levenshtein distance, both strings at most 64 bytes. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[65];
+    if (la > 64 || lb > 64)
+        return (size_t)-1;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            int same = (a[i - 1] | 0x20) == (b[j - 1] | 0x20);
+            size_t best = diag + !same;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *suggest(const char *v, const char *const *cands, size_t n)
+{
+    const char *best = NULL;
+    size_t bd = strlen(v) / 3 + 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = edit_distance(v, cands[i]);
+        if (d <= bd && (!best || d < bd || strcmp(cands[i], best) < 0)) {
+            best = cands[i];
+            bd = d;
+        }
+    }
+    return best;
+}
+
+static int no_match(const char *cmd, const char *opt, const char *v, const char *what,
+                    const char *hint)
+{
+    fprintf(stderr, "dyad %s: --%s '%s': %s", cmd, opt, v, what);
+    if (hint)
+        fprintf(stderr, " (did you mean %s?)", hint);
+    fputc('\n', stderr);
+    return EXIT_USAGE;
+}
+
+/* Every distinct value of one SQL column list, and their first three
+ * letters, as candidates for suggest(); the caller frees with free_list. */
+static char **distinct_values(sqlite3 *db, const char *sql, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    char **v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        if (!t || !*t || strlen(t) > 64)
+            continue;
+        for (int k = 0; k < 2; k++) {
+            if (*n == cap) {
+                size_t nc = cap ? cap * 2 : 64;
+                if (nc > (1u << 20))
+                    goto done;
+                char **p = realloc(v, nc * sizeof *p);
+                if (!p)
+                    goto done;
+                v = p;
+                cap = nc;
+            }
+            size_t len = k ? 3 : strlen(t);
+            if (k && strlen(t) <= 3)
+                break;
+            char *c = malloc(len + 1);
+            if (!c)
+                goto done;
+            memcpy(c, t, len);
+            c[len] = '\0';
+            v[(*n)++] = c;
+        }
+    }
+done:
+    sqlite3_finalize(st);
+    return v;
+fail:
+    sqlite3_finalize(st);
+    return NULL;
+}
+
+static void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* 1 when some row of sql (one "?1" parameter) exists for value. */
+static int exists(sqlite3 *db, const char *sql, const char *value)
+{
+    sqlite3_stmt *st = NULL;
+    int r = 1;                      /* on a store error, let the query itself report it */
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
+        int s = sqlite3_step(st);
+        r = s == SQLITE_ROW || (s != SQLITE_DONE);
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+int check_actor_filter(const char *cmd, const char *opt, sqlite3 *db, const char *v)
+{
+    char pat[80], up[80];
+    snprintf(pat, sizeof pat, "%.64s*", v);
+    if (exists(db, "SELECT 1 FROM events WHERE source GLOB ?1 OR target GLOB ?1 LIMIT 1", pat))
+        return 0;
+    size_t i = 0;
+    for (; v[i] && i + 2 < sizeof up; i++)
+        up[i] = (char)(v[i] >= 'a' && v[i] <= 'z' ? v[i] - 32 : v[i]);
+    up[i] = '\0';
+    snprintf(pat, sizeof pat, "%.64s*", up);
+    if (strcmp(up, v) != 0 &&
+        exists(db, "SELECT 1 FROM events WHERE source GLOB ?1 OR target GLOB ?1 LIMIT 1", pat))
+        return no_match(cmd, opt, v, "no actor code of the store starts with it (codes are "
+                        "upper case)", up);
+    size_t n = 0;
+    char **c = distinct_values(db, "SELECT source FROM events UNION SELECT target FROM events",
+                               &n);
+    const char *s = suggest(v, (const char *const *)c, n);
+    int r = no_match(cmd, opt, v, "no actor code of the store starts with it", s);
+    free_list(c, n);
+    return r;
+}
+
+int check_lang_filter(const char *cmd, sqlite3 *db, const char *v)
+{
+    if (exists(db, "SELECT 1 FROM documents WHERE lang = ?1 LIMIT 1", v))
+        return 0;
+    size_t n = 0;
+    char **c = distinct_values(db, "SELECT DISTINCT lang FROM documents", &n);
+    const char *s = suggest(v, (const char *const *)c, n);
+    int r = no_match(cmd, "lang", v, "no document of the store is in that language", s);
+    free_list(c, n);
+    return r;
+}
+
+int check_plover_filter(const char *cmd, const char *v)
+{
+    /* PLOVER's event types (openeventdata/PLOVER), the values of the plover column. */
+    static const char *const types[] = {
+        "AGREE",   "CONSULT",  "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+        "RETREAT", "REQUEST",  "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
+        "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
+    size_t n = sizeof types / sizeof types[0];
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v, types[i]) == 0)
+            return 0;
+    return no_match(cmd, "plover", v, "not a PLOVER event type", suggest(v, types, n));
+}
+
+int check_root_filter(const char *cmd, const char *v)
+{
+    static const char *const roots[] = {"01", "02", "03", "04", "05", "06", "07",
+                                        "08", "09", "10", "11", "12", "13", "14",
+                                        "15", "16", "17", "18", "19", "20"};
+    for (size_t i = 0; i < 20; i++)
+        if (strcmp(v, roots[i]) == 0)
+            return 0;
+    const char *hint = NULL;
+    if (strlen(v) == 1 && v[0] >= '1' && v[0] <= '9')
+        hint = roots[v[0] - '1'];
+    return no_match(cmd, "root", v, "CAMEO roots are 01 to 20", hint);
+}
+
+int check_code_filter(const char *cmd, const char *v)
+{
+    size_t n = strlen(v);
+    int ok = n >= 1 && n <= 4 && digits(v, n);
+    if (ok && n >= 2) {
+        int root = num(v, 2);
+        ok = root >= 1 && root <= 20;
+    } else if (ok) {
+        ok = v[0] <= '2';
+    }
+    if (ok)
+        return 0;
+    return no_match(cmd, "code", v, "CAMEO event codes are 2 to 4 digits under the roots 01 "
+                    "to 20", NULL);
+}
+
+void report_no_match(const char *cmd)
+{
+    if (cli_verbosity >= 1)
+        fprintf(stderr, "dyad %s: no event matches these filters\n", cmd);
 }

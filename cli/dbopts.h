@@ -23,6 +23,9 @@ int out_format(const char *cmd, const char *value, int *fmt);
 /* Step st to the end, writing every row to f in the format. Column names
  * come from the statement. Returns 0 or EXIT_FAIL (reported). */
 int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f);
+/* The same, counting the rows written into *rows. */
+int db_write_rows_n(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f,
+                    unsigned long long *rows);
 
 /* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
 void csv_field(FILE *f, const char *s, size_t n);
@@ -37,14 +40,42 @@ int valid_code(const char *s);
 int period_parse(const char *p, char from[11], char to[11]);
 
 /* The lower bound on event_date for a period starting on the day from:
- * "2022-08" when from is 2022-08-01, so that events dated to the month
- * only ("2022-08" sorts before "2022-08-01") are included. */
+ * "2022-08" when from is 2022-08-01 ("2022" when it is 2022-01-01), so
+ * that events dated to the month or year only ("2022-08" sorts before
+ * "2022-08-01") are included. */
 void period_lo(const char *from, char out[11]);
 
 /* A date YYYY-MM-DD moved by k days into out. */
 void date_add_days(const char *d, long k, char out[11]);
 /* Day of the week of YYYY-MM-DD, 0 = Monday. */
 int date_weekday(const char *d);
+
+/* --period P: period_parse with the error reported (malformed, or FROM
+ * after TO). 0 or EXIT_USAGE. */
+int period_opt(const char *cmd, const char *opt, const char *v, char from[11], char to[11]);
+
+/* --from/--to DATE (YYYY, YYYY-MM or YYYY-MM-DD): its first and last day.
+ * 0 or EXIT_USAGE (reported). */
+int date_opt(const char *cmd, const char *opt, const char *v, char first[11], char last[11]);
+
+/* Filter values that cannot match are usage errors with a suggestion.
+ * Each returns 0 or EXIT_USAGE (reported as "dyad CMD: --OPT ...").
+ * An actor code (or prefix) must start a source or target code of the
+ * store; a PLOVER type must be one of PLOVER's 16; a root 01-20; an event
+ * code a prefix of one under those roots; a language one the store's
+ * documents have. */
+int check_actor_filter(const char *cmd, const char *opt, sqlite3 *db, const char *v);
+int check_plover_filter(const char *cmd, const char *v);
+int check_root_filter(const char *cmd, const char *v);
+int check_code_filter(const char *cmd, const char *v);
+int check_lang_filter(const char *cmd, sqlite3 *db, const char *v);
+
+/* The candidate nearest to v (case-insensitive edit distance, at most about
+ * a third of v's length), or NULL. */
+const char *suggest(const char *v, const char *const *cands, size_t n);
+
+/* Say on stderr that valid filters matched nothing (verbosity >= 1). */
+void report_no_match(const char *cmd);
 
 /* Prepare sql or report the error; 0 or EXIT_FAIL. */
 int db_prepare(const char *cmd, sqlite3 *db, const char *sql, sqlite3_stmt **st);

@@ -119,14 +119,80 @@ check store/relations-header grep -q '^step,source,target,events,q1,q2,q3,q4,gol
 check store/relations-score-and-change grep -q '^2022-08,CHN,RUS,1,0,1,0,0,6.4,6.4,1,0,2,061:1' "$TMP/rel.csv"
 check store/relations-negated-left-out [ "$(grep -c '^2022-08,CHN,RUS' "$TMP/rel.csv")" -eq 1 ]
 check store/relations-july [ "$(r --period 2022-07 | tail -n +2 | wc -l)" -eq 2 ]
-check store/relations-day [ "$(r --period 2022-08 --step day | tail -n +2 | wc -l)" -eq 5 ]
-check store/relations-week [ "$(r --period 2022-08 --step week | grep -c '^2022-08-15,')" -eq 2 ]
+# Every step has a row per dyad, zeros included: 5 dyads with day dates x 31 days.
+check store/relations-day [ "$(r --period 2022-08 --step day | tail -n +2 | wc -l)" -eq 155 ]
+check store/relations-day-with-events [ "$(r --period 2022-08 --step day | awk -F, 'NR > 1 && $4 > 0' | wc -l)" -eq 5 ]
+check store/relations-week [ "$(r --period 2022-08 --step week | awk -F, '/^2022-08-15,/ && $4 > 0' | wc -l)" -eq 2 ]
 check store/relations-actor [ "$(r --period 2022-08 --actor PRK | tail -n +2 | wc -l)" -eq 2 ]
 r --period 2022-08 --full-codes >"$TMP/rel2.csv"
 check store/relations-full-codes grep -q '^2022-08,RUSGOV,CHNGOV,' "$TMP/rel2.csv"
 "$DYAD" relations --db "$F" --period 2022-13 2>/dev/null; check store/relations-bad-period-exit-2 [ $? -eq 2 ]
-r --period 2022-06..2022-08 --format jsonl | jq -e -s 'length == 8' >/dev/null
+# 7 dyads x 3 months, June all zeros (events 0, mean and score null).
+r --period 2022-06..2022-08 --format jsonl | jq -e -s 'length == 21 and
+  ([.[] | select(.step == "2022-06")] | length == 7 and all(.events == 0 and .score == null))' >/dev/null
 check store/relations-range-jsonl [ $? -eq 0 ]
+
+# ---- relations: time series, steps and actor filters -----------------------
+# CHN->RUS in 2022, month by month: 12 rows, July a conflict (111), August a
+# cooperation (061; the negated 111 of August is left out), zeros elsewhere.
+r --period 2022 --dyad CHN,RUS >"$TMP/ts.csv"
+check store/relations-zero-filled-rows [ "$(tail -n +2 "$TMP/ts.csv" | wc -l)" -eq 12 ]
+check store/relations-zero-filled-steps [ "$(tail -n +2 "$TMP/ts.csv" | cut -d, -f1 | tr '\n' ' ')" = "2022-01 2022-02 2022-03 2022-04 2022-05 2022-06 2022-07 2022-08 2022-09 2022-10 2022-11 2022-12 " ]
+check store/relations-zero-filled-counts [ "$(tail -n +2 "$TMP/ts.csv" | cut -d, -f4 | tr '\n' ' ')" = "0 0 0 0 0 0 1 1 0 0 0 0 " ]
+check store/relations-zero-row [ "$(tr -d '\r' <"$TMP/ts.csv" | grep '^2022-09,')" = "2022-09,CHN,RUS,0,0,0,0,0,0,,,-1,," ]
+# An explicit dyad with no event in the period: its zero rows, and a word on stderr.
+r --period 2023 --dyad CHN,RUS >"$TMP/ts2.csv" 2>"$TMP/err"; rc=$?
+check store/relations-dyad-no-event-zero-rows [ "$rc" -eq 0 ] && [ "$(tail -n +2 "$TMP/ts2.csv" | awk -F, '$4 == 0' | wc -l)" -eq 12 ]
+check store/relations-dyad-no-event-said grep -q 'no event matches' "$TMP/err"
+check store/relations-year [ "$(r --step year | grep -c '^2022,')" -eq 7 ]
+check store/relations-quarter [ -n "$(r --step quarter | grep '^2022-Q3,CHN,RUS,2,0,1,1,0,')" ]
+check store/relations-quarter-zero-filled [ "$(r --step quarter --period 2022 --dyad RUS,UKR | tail -n +2 | cut -d, -f1,4 | tr '\n' ' ')" = "2022-Q1,0 2022-Q2,0 2022-Q3,1 2022-Q4,0 " ]
+check store/relations-all [ "$(r --step all --period 2022 | grep -c '^2022-01-01\.\.2022-12-31,')" -eq 7 ]
+check store/relations-all-no-change [ "$(r --step all --period 2022 --dyad RUS,UKR | tail -1 | cut -d, -f12,13)" = "," ]
+# Undirected: RUS->CHN (0311) and CHN->RUS (061, 111) are one pair CHN,RUS.
+check store/relations-undirected [ "$(r --step all --undirected --dyad RUS,CHN | tail -1 | cut -d, -f2-4)" = "CHN,RUS,3" ]
+check store/relations-undirected-header [ "$(r --undirected | head -1 | cut -d, -f1-3)" = "step,actor1,actor2" ]
+check store/relations-source [ "$(r --step all --source CHN | tail -n +2 | cut -d, -f2 | sort -u)" = CHN ]
+check store/relations-target [ "$(r --step all --target UKR | tail -n +2 | wc -l)" -eq 2 ]
+check store/relations-dyad-prefix [ "$(r --step all --dyad RUSGOV,CHN --full-codes | tail -n +2 | cut -d, -f2-4)" = "RUSGOV,CHNGOV,1" ]
+r --period 2022-08 --step weak 2>"$TMP/err"; check store/relations-bad-step-exit-2 [ $? -eq 2 ] && grep -q 'did you mean week' "$TMP/err"
+r --period 1000..2022 --step day >"$TMP/out" 2>"$TMP/err"; check store/relations-too-many-steps-exit-2 [ $? -eq 2 ] && grep -q 'longer --step' "$TMP/err"
+
+# ---- filter values that cannot match are usage errors -------------------------
+# fe NAME EXPECTED-IN-STDERR COMMAND...: exit 2, nothing on stdout, the hint on stderr.
+fe() { n=$1 want=$2; shift 2; "$@" >"$TMP/out" 2>"$TMP/err"; rc=$?
+       if [ $rc -eq 2 ] && [ ! -s "$TMP/out" ] && grep -q -- "$want" "$TMP/err"; then ok "$n"; else nok "$n" "rc=$rc $(cat "$TMP/err")"; fi; }
+Q="$DYAD query --db $F"
+R="$DYAD relations --db $F"
+fe store/filter-actor-lowercase 'did you mean RUS?' $Q --actor rus
+fe store/filter-actor-unknown 'no actor code of the store starts with it' $Q --actor ZZZ
+fe store/filter-actor-typo 'did you mean RUS?' $Q --actor RSU
+fe store/filter-source-unknown "source 'ZZZ'" $Q --source ZZZ
+fe store/filter-target-unknown "target 'ZZZ'" $Q --target ZZZ
+fe store/filter-dyad-unknown 'did you mean CHN?' $Q --dyad RUS,CHM
+fe store/filter-country-unknown "country 'USA'" $Q --country USA
+fe store/filter-plover-case 'did you mean PROTEST?' $Q --plover protest
+fe store/filter-plover-unknown 'not a PLOVER event type' $Q --plover FOO
+fe store/filter-root-out-of-range 'roots are 01 to 20' $Q --root 25
+fe store/filter-root-one-digit 'did you mean 06?' $Q --root 6
+fe store/filter-code-unknown 'roots 01 to 20' $Q --code 25
+fe store/filter-lang-unknown "lang 'de'" $Q --lang de
+fe store/filter-query-reversed 'did you mean --from 2020-01 --to 2021-02?' $Q --from 2021-02 --to 2020-01
+fe store/filter-query-bad-date 'YYYY, YYYY-MM or YYYY-MM-DD' $Q --from 2021-13
+fe store/filter-relations-actor 'did you mean RUS?' $R --actor rus
+fe store/filter-relations-dyad "dyad 'ZZZ'" $R --dyad RUS,ZZZ
+fe store/filter-relations-reversed 'did you mean 2020-01..2021-02?' $R --period 2021-02..2020-01
+fe store/filter-graph-reversed 'reversed' "$DYAD" graph --db "$F" --period 2021-02..2020-01
+# One date syntax: --from/--to take YYYY as --period does.
+check store/query-from-year [ "$(q --from 2022 --to 2022)" = 9 ]
+check store/query-to-year [ "$(q --to 2021)" = 0 ]
+# A valid filter that matches nothing: exit 0, a header only, said on stderr.
+"$DYAD" query --db "$F" --format csv --from 2030 >"$TMP/out" 2>"$TMP/err"; rc=$?
+check store/filter-valid-no-match [ $rc -eq 0 ] && [ "$(wc -l <"$TMP/out")" -eq 1 ] && grep -q 'no event matches' "$TMP/err"
+"$DYAD" query --db "$F" --format csv --dyad PRK,CHN >/dev/null 2>"$TMP/err"
+check store/filter-valid-dyad-no-match grep -q 'no event matches' "$TMP/err"
+"$DYAD" query -q --db "$F" --format csv --from 2030 >/dev/null 2>"$TMP/err"
+check store/filter-no-match-quiet [ ! -s "$TMP/err" ]
 
 "$DYAD" graph --db "$F" --period 2022-08 --format json >"$TMP/g.json"
 jq -e '(.nodes | length) == 4 and (.edges | length) == 6 and
