@@ -120,10 +120,14 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-/* Date parts of YYYY-MM-DD / YYYY-MM; 0 when absent. Anything else (the
- * coder's "../2022-08", before August) has no usable date. */
+/* The one date of an event's date, for the layouts that need one
+ * (docs/formats.md): an open interval "../2022-08" (before the end of
+ * August) is its known end, 2022-08; a date without a day is its month's
+ * first day. y, m, d are 0 when the date is empty or malformed. */
 static void date_parts(const char *d, int *y, int *m, int *dd)
 {
+    if (strncmp(d, "../", 3) == 0)
+        d += 3;
     size_t n = strlen(d);
     *y = *m = *dd = 0;
     if (n < 4 || !all_digits(d, 4) || (n >= 7 && (d[4] != '-' || !all_digits(d + 5, 2))) ||
@@ -131,10 +135,8 @@ static void date_parts(const char *d, int *y, int *m, int *dd)
         return;
     for (size_t i = 0; i < 4 && n >= 4; i++)
         *y = *y * 10 + (d[i] - '0');
-    if (n >= 7)
-        *m = (d[5] - '0') * 10 + (d[6] - '0');
-    if (n >= 10)
-        *dd = (d[8] - '0') * 10 + (d[9] - '0');
+    *m = n >= 7 ? (d[5] - '0') * 10 + (d[6] - '0') : 1;
+    *dd = n >= 10 ? (d[8] - '0') * 10 + (d[9] - '0') : 1;
 }
 
 /* "2022-08-15T10:00:00Z" -> "20220815100000" (GDELT's DATEADDED form). */
@@ -399,7 +401,8 @@ int cmd_export(int argc, char **argv)
     } else {
         int out = fmt == X_CSV ? OUT_CSV : OUT_JSONL;
         if ((rc = db_prepare("export", h,
-                             "SELECT e.*, (SELECT d.url FROM event_mentions m JOIN documents d"
+                             "SELECT e.*, " SQL_DATE_DAY("e.event_date") " AS event_day,"
+                             " (SELECT d.url FROM event_mentions m JOIN documents d"
                              " ON d.id = m.doc_id WHERE m.event_id = e.id ORDER BY m.id LIMIT 1)"
                              " AS source_url FROM events e ORDER BY e.id",
                              &st)) != 0)

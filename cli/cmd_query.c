@@ -267,7 +267,7 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
         if ((rc = date_opt("query", "from", from, first, last)) != 0)
             return rc;
         period_lo(first, q->from);
-        cond(q, "e.event_date >= ", q->from, "");
+        cond(q, SQL_DATE_KEY("e.event_date") " >= ", q->from, "");
     }
     if (to) {
         if ((rc = date_opt("query", "to", to, first, q->to)) != 0)
@@ -279,7 +279,7 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
             return EXIT_USAGE;
         }
         /* '~' sorts after every digit and '-': "2022-08~" bounds August's days. */
-        cond(q, "e.event_date <> '' AND e.event_date < ", to, " || '~'");
+        cond(q, "e.event_date <> '' AND " SQL_DATE_KEY("e.event_date") " < ", to, " || '~'");
     }
     if ((v = OPT("lang")) != NULL) {
         if ((rc = check_lang_filter("query", db, v)) != 0)
@@ -297,7 +297,7 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
             return usage_error("--modality must be actual, intended, possible or reported", v);
         cond(q, "e.modality = ", v, "");
     }
-    add(q, " ORDER BY e.event_date, e.id");
+    add(q, " ORDER BY " SQL_DATE_KEY("e.event_date") ", e.id");
     if ((v = OPT("limit")) != NULL) {
         char *end = NULL;
         long n = strtol(v, &end, 10);
@@ -309,9 +309,10 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
     }
     add(q, ") e");
     if (evidence)
-        add(q, " JOIN event_mentions m ON m.event_id = e.id ORDER BY e.event_date, e.id, m.id");
+        add(q, " JOIN event_mentions m ON m.event_id = e.id ORDER BY "
+               SQL_DATE_KEY("e.event_date") ", e.id, m.id");
     else
-        add(q, " ORDER BY e.event_date, e.id");
+        add(q, " ORDER BY " SQL_DATE_KEY("e.event_date") ", e.id");
 #undef OPT
     return 0;
 }

@@ -3,8 +3,10 @@
  * creates an empty database), choosing the output format, and writing an
  * SQL result set as an aligned table, RFC 4180 CSV or JSON Lines, with the
  * statement's column names as the header. Also the small date arithmetic
- * that periods and steps need (proleptic Gregorian, days since 1970). */
+ * that periods and steps need (proleptic Gregorian, days since 1970, from
+ * the library's dates.c). */
 #include "dbopts.h"
+#include "dates.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -253,30 +255,6 @@ int db_write_rows_n(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FIL
     return 0;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
-static long days_from_civil(long y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
 static int digits(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -291,13 +269,6 @@ static int num(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         v = v * 10 + (s[i] - '0');
     return v;
-}
-
-static int days_in_month(long y, int m)
-{
-    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : dm[m - 1];
 }
 
 /* YYYY-MM-DD into out; the year is clamped to four digits. */
@@ -327,10 +298,10 @@ static int period_side(const char *s, size_t n, char first[11], char last[11])
     } else {
         return -1;
     }
-    if ((n >= 7 && (m < 1 || m > 12)) || (n == 10 && (d < 1 || d > days_in_month(y, m))))
+    if ((n >= 7 && (m < 1 || m > 12)) || (n == 10 && (d < 1 || d > dyadi_days_in_month(y, m))))
         return -1;
     fmt_date(first, y, m ? m : 1, d ? d : 1);
-    fmt_date(last, y, m ? m : 12, d ? d : days_in_month(y, m ? m : 12));
+    fmt_date(last, y, m ? m : 12, d ? d : dyadi_days_in_month(y, m ? m : 12));
     return 0;
 }
 
@@ -365,15 +336,15 @@ void period_lo(const char *from, char out[11])
 
 void date_add_days(const char *s, long k, char out[11])
 {
-    long z = days_from_civil(num(s, 4), num(s + 5, 2), num(s + 8, 2)) + k, y;
+    long z = dyadi_days_from_civil(num(s, 4), num(s + 5, 2), num(s + 8, 2)) + k, y;
     int m, d;
-    civil_from_days(z, &y, &m, &d);
+    dyadi_civil_from_days(z, &y, &m, &d);
     fmt_date(out, y, m, d);
 }
 
 int date_weekday(const char *s)
 {
-    long z = days_from_civil(num(s, 4), num(s + 5, 2), num(s + 8, 2));
+    long z = dyadi_days_from_civil(num(s, 4), num(s + 5, 2), num(s + 8, 2));
     /* 1970-01-01 was a Thursday (3 when Monday is 0). */
     return (int)(((z % 7) + 7 + 3) % 7);
 }

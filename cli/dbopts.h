@@ -12,6 +12,19 @@
 
 enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2 };
 
+/* An event date as one point for sorting and --from/--to: an open
+ * interval "../2022-08" (before the end of August 2022) is placed at its
+ * known end, "2022-08"; other dates are themselves (docs/store.md). */
+#define SQL_DATE_KEY(col) \
+    "(CASE WHEN " col " GLOB '../*' THEN substr(" col ", 4) ELSE " col " END)"
+/* The one day (YYYY-MM-DD) of an event date, for layouts that need one: the
+ * key above, a month or year given its first day (docs/formats.md). */
+#define SQL_DATE_DAY(col) \
+    "(CASE WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN " \
+    SQL_DATE_KEY(col) " WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN " \
+    SQL_DATE_KEY(col) " || '-01' WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]' THEN " \
+    SQL_DATE_KEY(col) " || '-01-01' END)"
+
 /* Open an existing store read-only; on failure report it and return
  * EXIT_FAIL (*s NULL). */
 int db_open_read(const char *cmd, const char *path, dyad_store **s);

@@ -194,6 +194,24 @@ check store/filter-valid-dyad-no-match grep -q 'no event matches' "$TMP/err"
 "$DYAD" query -q --db "$F" --format csv --from 2030 >/dev/null 2>"$TMP/err"
 check store/filter-no-match-quiet [ ! -s "$TMP/err" ]
 
+# ---- open dates: "../2022-08" (before the end of August) sits at its end ------
+O=$TMP/open.db
+cp "$F" "$O"
+sqlite3 "$O" "INSERT INTO events(id, event_date, source, source_country, target, target_country, code, root, quad, goldstein, plover, location, location_country, lat, lon, polarity, modality, num_mentions, num_sources, num_articles, first_seen) VALUES (10, '../2022-08', 'RUS', 'RUS', 'CHN', 'CHN', '042', '04', 1, 1.9, 'CONSULT', '', NULL, NULL, NULL, 'asserted', 'actual', 1, 1, 1, '2022-08-25T12:30:00Z')"
+oq() { "$DYAD" query -q --db "$O" --format csv "$@" | tail -n +2 | cut -d, -f1 | tr '\n' ' '; }
+check store/open-date-sorted-at-its-end [ "$(oq)" = "4 9 7 10 1 2 5 8 3 6 " ]
+check store/open-date-kept-by-from [ "$(oq --from 2022-08)" = "7 10 1 2 5 8 3 6 " ]
+check store/open-date-left-by-later-from [ "$(oq --from 2022-08-02)" = "1 2 5 8 3 6 " ]
+check store/open-date-left-by-earlier-to [ "$(oq --to 2022-07)" = "4 9 " ]
+check store/open-date-kept-by-to [ "$(oq --to 2022-08)" = "4 9 7 10 1 2 5 8 3 6 " ]
+"$DYAD" export --db "$O" --format gdelt >"$TMP/oe.tsv"
+check store/open-date-gdelt-one-date [ "$(awk -F'\t' '$1 == 10 {print $2,$3,$4,$5}' "$TMP/oe.tsv")" = "20220801 202208 2022 2022.6603" ]
+"$DYAD" export --db "$O" --format phoenix >"$TMP/op.tsv"
+check store/open-date-phoenix-one-date [ "$(awk -F'\t' '$1 == 10 {print $2,$3,$4,$5}' "$TMP/op.tsv")" = "20220801 2022 8 1" ]
+"$DYAD" export --db "$O" --format jsonl | jq -e -s '(.[] | select(.id == 10) | .event_date == "../2022-08" and .event_day == "2022-08-01") and
+   (.[] | select(.id == 1) | .event_day == "2022-08-05") and all(.event_day != null)' >/dev/null
+check store/open-date-keeps-interval-and-one-day [ $? -eq 0 ]
+
 "$DYAD" graph --db "$F" --period 2022-08 --format json >"$TMP/g.json"
 jq -e '(.nodes | length) == 4 and (.edges | length) == 6 and
        (.nodes[] | select(.id == "RUS") | .events) == 5 and
@@ -210,7 +228,8 @@ check store/export-gdelt-rows [ "$(wc -l <"$TMP/e.tsv")" -eq 9 ]
 check store/export-gdelt-61-columns [ "$(awk -F'\t' 'NF != 61' "$TMP/e.tsv" | wc -l)" -eq 0 ]
 check store/export-gdelt-mentions-16-columns [ "$(awk -F'\t' 'NF != 16' "$TMP/m.tsv" | wc -l)" -eq 0 ] && [ "$(wc -l <"$TMP/m.tsv")" -eq 10 ]
 check store/export-gdelt-event-1 [ "$(awk -F'\t' '$1 == 1 {print $2,$3,$4,$6,$8,$13,$16,$27,$28,$29,$30,$31,$32,$33,$34,"["$35"]",$61}' "$TMP/e.tsv")" = "20220805 202208 2022 RUSGOV RUS GOV CHNGOV 0311 031 03 1 5.2 2 2 2 [] http://example.org/d1" ]
-check store/export-gdelt-month-only-date [ "$(awk -F'\t' '$1 == 7 {print "["$2"]",$3,$4}' "$TMP/e.tsv")" = "[] 202208 2022" ]
+# One date per row (docs/formats.md): a month-only date is its first day.
+check store/export-gdelt-month-only-date [ "$(awk -F'\t' '$1 == 7 {print "["$2"]",$3,$4,$5}' "$TMP/e.tsv")" = "[20220801] 202208 2022 2022.6603" ]
 check store/export-gdelt-actiongeo [ "$(awk -F'\t' '$1 == 3 {print $53,$57,$58,$60}' "$TMP/e.tsv")" = "donbass 48.0000 38.0000 20220820110000" ]
 check store/export-gdelt-mention-offsets [ "$(awk -F'\t' '$1 == 1 && $6 == "http://example.org/d1" {print $2,$3,$5,$7,$8,$9,$10,$13}' "$TMP/m.tsv")" = "20220812100000 20220812100000 tass 1 0 34 10 43" ]
 "$DYAD" export --db "$F" --format gdelt --header | head -1 | tr '\t' '\n' >"$TMP/cols"
