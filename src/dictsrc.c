@@ -176,7 +176,7 @@ typedef struct c_cue {
 
 typedef struct c_cameo {
     char code[8];       /* kept inline so qsort can compare without the pool */
-    uint32_t name, ptype, pmode;
+    uint32_t name, ptype, pmode, pcontext;
     double gold;
     uint8_t quad;
     uint32_t file, line, seq;
@@ -1063,12 +1063,12 @@ static int handle_actor(cc *c, char **col, int ncol)
 static int handle_cameo(cc *c, char **col, int ncol)
 {
     if (ncol < 4) {
-        report(c, SEV_ERROR, "expected 4 to 6 tab-separated columns (code name goldstein quad [plover_type plover_mode]), found %d",
+        report(c, SEV_ERROR, "expected 4 to 7 tab-separated columns (code name goldstein quad [plover_type plover_mode plover_context]), found %d",
                ncol);
         return 0;
     }
-    if (ncol > 6)
-        report(c, SEV_WARN, "%d columns, only 6 are read", ncol);
+    if (ncol > 7)
+        report(c, SEV_WARN, "%d columns, only 7 are read", ncol);
     if (!dyadi_event_code_ok(col[0])) {
         report(c, SEV_ERROR, "bad CAMEO event code '%s' (2 to 4 digits)", col[0]);
         return 0;
@@ -1100,6 +1100,7 @@ static int handle_cameo(cc *c, char **col, int ncol)
     k->quad = (uint8_t)quad;
     k->ptype = ncol > 4 && *col[4] ? intern_cstr(c, col[4]) : DYADI_LEX_NONE;
     k->pmode = ncol > 5 && *col[5] ? intern_cstr(c, col[5]) : DYADI_LEX_NONE;
+    k->pcontext = ncol > 6 && *col[6] ? intern_cstr(c, col[6]) : DYADI_LEX_NONE;
     k->file = c->file;
     k->line = c->line;
     k->seq = c->seq++;
@@ -1916,6 +1917,7 @@ static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t e
         p[16] = k->quad;
         put32(p + 20, k->ptype);
         put32(p + 24, k->pmode);
+        put32(p + 28, k->pcontext);
     }
     for (int t = 0; t < DYADI_TRIE_COUNT; t++) {
         ctrie *tr = &c->trie[t];
