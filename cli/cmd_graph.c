@@ -4,7 +4,9 @@
  * counts; a directed edge source -> target carries the number of events,
  * their mean and total Goldstein and the QuadClass counts. Same counting
  * rule as `dyad relations`: asserted events with a source and a target,
- * once each. Text is escaped for each format, so any code is safe. */
+ * once each. A node carries its name beside its code: the text its
+ * mentions most often have. Text is escaped for each format, so any code
+ * is safe. */
 #include "dbopts.h"
 
 #include <string.h>
@@ -21,6 +23,7 @@ enum { G_DOT, G_GRAPHML, G_GEXF, G_JSON };
 
 typedef struct node {
     const char *id;
+    const char *name;       /* the text its mentions most often have, "" if none */
     long long events, out, in;
 } node;
 
@@ -64,7 +67,12 @@ static void write_dot(FILE *f, const node *nv, size_t nn, const edge *ev, size_t
     for (size_t i = 0; i < nn; i++) {
         fputs("  ", f);
         dot_id(f, nv[i].id);
-        fprintf(f, " [events=%lld];\n", nv[i].events);
+        fprintf(f, " [events=%lld", nv[i].events);
+        if (nv[i].name[0]) {
+            fputs(", name=", f);
+            dot_id(f, nv[i].name);
+        }
+        fputs("];\n", f);
     }
     for (size_t i = 0; i < ne; i++) {
         const edge *e = &ev[i];
@@ -85,6 +93,7 @@ static void write_graphml(FILE *f, const node *nv, size_t nn, const edge *ev, si
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
           "  <key id=\"events\" for=\"node\" attr.name=\"events\" attr.type=\"long\"/>\n"
+          "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
           "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"long\"/>\n"
           "  <key id=\"goldstein\" for=\"edge\" attr.name=\"goldstein\" attr.type=\"double\"/>\n"
           "  <key id=\"goldstein_total\" for=\"edge\" attr.name=\"goldstein_total\" "
@@ -96,7 +105,13 @@ static void write_graphml(FILE *f, const node *nv, size_t nn, const edge *ev, si
     for (size_t i = 0; i < nn; i++) {
         fputs("    <node id=\"", f);
         xml_text(f, nv[i].id);
-        fprintf(f, "\"><data key=\"events\">%lld</data></node>\n", nv[i].events);
+        fprintf(f, "\"><data key=\"events\">%lld</data>", nv[i].events);
+        if (nv[i].name[0]) {
+            fputs("<data key=\"name\">", f);
+            xml_text(f, nv[i].name);
+            fputs("</data>", f);
+        }
+        fputs("</node>\n", f);
     }
     for (size_t i = 0; i < ne; i++) {
         const edge *e = &ev[i];
@@ -122,6 +137,7 @@ static void write_gexf(FILE *f, const node *nv, size_t nn, const edge *ev, size_
           "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
           "    <attributes class=\"node\">\n"
           "      <attribute id=\"events\" title=\"events\" type=\"long\"/>\n"
+          "      <attribute id=\"code\" title=\"code\" type=\"string\"/>\n"
           "    </attributes>\n"
           "    <attributes class=\"edge\">\n"
           "      <attribute id=\"goldstein\" title=\"goldstein\" type=\"double\"/>\n"
@@ -136,10 +152,18 @@ static void write_gexf(FILE *f, const node *nv, size_t nn, const edge *ev, size_
     for (size_t i = 0; i < nn; i++) {
         fputs("      <node id=\"", f);
         xml_text(f, nv[i].id);
+        /* Gephi shows the label: the actor's name beside its code */
         fputs("\" label=\"", f);
         xml_text(f, nv[i].id);
-        fprintf(f, "\"><attvalues><attvalue for=\"events\" value=\"%lld\"/></attvalues></node>\n",
-                nv[i].events);
+        if (nv[i].name[0]) {
+            fputs(" (", f);
+            xml_text(f, nv[i].name);
+            fputc(')', f);
+        }
+        fprintf(f, "\"><attvalues><attvalue for=\"events\" value=\"%lld\"/>"
+                   "<attvalue for=\"code\" value=\"", nv[i].events);
+        xml_text(f, nv[i].id);
+        fputs("\"/></attvalues></node>\n", f);
     }
     fputs("    </nodes>\n    <edges>\n", f);
     /* Gephi reads weight as the edge's strength: the event count, which is
@@ -166,6 +190,8 @@ static void write_json(FILE *f, const node *nv, size_t nn, const edge *ev, size_
     for (size_t i = 0; i < nn; i++) {
         fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", f);
         json_cstr(f, nv[i].id);
+        fputs(", \"name\": ", f);
+        json_cstr(f, nv[i].name[0] ? nv[i].name : NULL);
         fprintf(f, ", \"events\": %lld, \"as_source\": %lld, \"as_target\": %lld}", nv[i].events,
                 nv[i].out, nv[i].in);
     }
@@ -193,8 +219,10 @@ typedef struct graph {
 
 static void free_graph(graph *g)
 {
-    for (size_t i = 0; i < g->nn; i++)
+    for (size_t i = 0; i < g->nn; i++) {
         sqlite3_free((char *)g->nv[i].id);
+        sqlite3_free((char *)g->nv[i].name);
+    }
     for (size_t i = 0; i < g->ne; i++) {
         sqlite3_free((char *)g->ev[i].src);
         sqlite3_free((char *)g->ev[i].tgt);
@@ -230,9 +258,11 @@ static int load(sqlite3 *h, sqlite3_stmt *ns, sqlite3_stmt *es, graph *g)
         if (grow((void **)&g->nv, g->nn, &g->capn, sizeof *g->nv) != 0)
             return -1;
         node *n = &g->nv[g->nn];
-        if (!(n->id = col_dup(ns, 0)))
-            return -1;
+        n->id = col_dup(ns, 0);
+        n->name = col_dup(ns, 4);
         g->nn++;
+        if (!n->id || !n->name)
+            return -1;
         n->events = sqlite3_column_int64(ns, 1);
         n->out = sqlite3_column_int64(ns, 2);
         n->in = sqlite3_column_int64(ns, 3);
@@ -313,8 +343,10 @@ int cmd_graph(int argc, char **argv)
         goto done;
     sqlite3 *h = dyad_store_sqlite(store);
     snprintf(sql, sizeof sql,
-             "%sSELECT a, count(DISTINCT id), sum(s), sum(t) FROM (SELECT src AS a, id, 1 AS s,"
-             " 0 AS t FROM b UNION ALL SELECT tgt, id, 0, 1 FROM b) GROUP BY a ORDER BY a",
+             "%s, " SQL_ACTOR_NAMES " SELECT x.*, n.name FROM (SELECT a, count(DISTINCT id),"
+             " sum(s), sum(t) FROM (SELECT src AS a, id, 1 AS s, 0 AS t FROM b UNION ALL"
+             " SELECT tgt, id, 0, 1 FROM b) GROUP BY a) x LEFT JOIN names n ON n.code = x.a"
+             " ORDER BY x.a",
              base);
     if ((rc = db_prepare("graph", h, sql, &ns)) != 0)
         goto done;

@@ -380,7 +380,7 @@ int cmd_relations(int argc, char **argv)
         " , s(step) AS (SELECT ?3 WHERE ?3 <= ?4 UNION ALL SELECT %s FROM s"
         "  WHERE s.step < ?4 LIMIT %d),"
         " d AS (SELECT DISTINCT src, tgt FROM g WHERE step >= ?3 AND step <= ?4"
-        "  UNION SELECT ?11, ?12 WHERE ?11 IS NOT NULL)"
+        "  UNION SELECT ?11, ?12 WHERE ?11 IS NOT NULL), " SQL_ACTOR_NAMES
         " SELECT s.step, d.src AS %s, d.tgt AS %s, coalesce(x.n, 0) AS events,"
         "  coalesce(x.q1, 0) AS q1, coalesce(x.q2, 0) AS q2, coalesce(x.q3, 0) AS q3,"
         "  coalesce(x.q4, 0) AS q4, coalesce(x.gt, 0) AS goldstein_total,"
@@ -390,15 +390,17 @@ int cmd_relations(int argc, char **argv)
         "  AS change_score,"
         "  (SELECT group_concat(code || ':' || k, ' ') FROM (SELECT code, k FROM c"
         "   WHERE c.step = s.step AND c.src = d.src AND c.tgt = d.tgt"
-        "   ORDER BY k DESC, code LIMIT 3)) AS top_codes"
-        " FROM s CROSS JOIN d"
+        "   ORDER BY k DESC, code LIMIT 3)) AS top_codes, n1.name AS %s, n2.name AS %s"
+        " FROM s CROSS JOIN d LEFT JOIN names n1 ON n1.code = d.src"
+        " LEFT JOIN names n2 ON n2.code = d.tgt"
         " LEFT JOIN g AS x ON x.step = s.step AND x.src = d.src AND x.tgt = d.tgt"
         " LEFT JOIN g AS p ON p.src = d.src AND p.tgt = d.tgt AND p.step = %s"
         " ORDER BY s.step, events DESC, d.src, d.tgt",
         bucket_sql[step], src, tgt,
         undirected ? " OR (source GLOB ?10 AND target GLOB ?8)" : "", "", nx, MAX_STEPS + 1,
         undirected ? "actor1" : "source", undirected ? "actor2" : "target",
-        step == STEP_ALL ? "NULL" : "coalesce(x.n, 0) - coalesce(p.n, 0)", pv);
+        step == STEP_ALL ? "NULL" : "coalesce(x.n, 0) - coalesce(p.n, 0)",
+        undirected ? "actor1_name" : "source_name", undirected ? "actor2_name" : "target_name", pv);
     if (n < 0 || (size_t)n >= sizeof sql)
         goto toolong;
     /* First: does any event pass the filters in the period? (The rows of an

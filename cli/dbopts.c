@@ -239,7 +239,8 @@ int db_write_rows_n(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FIL
                 fputc(',', f);
             json_cstr(f, sqlite3_column_name(st, i));
             fputc(':', f);
-            if (type == SQLITE_NULL)
+            /* JSON says "absent" with null, not an empty string */
+            if (type == SQLITE_NULL || (type == SQLITE_TEXT && len == 0))
                 fputs("null", f);
             else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
                 fwrite(t, 1, len, f);

@@ -25,6 +25,14 @@ enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2 };
     SQL_DATE_KEY(col) " || '-01' WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]' THEN " \
     SQL_DATE_KEY(col) " || '-01-01' END)"
 
+/* A common table expression names(code, name, k): for each actor code, the
+ * text its mentions most often have ("Russie", "Kremlin"), to print
+ * beside codes. SQLite takes the bare column from the row of max(k). */
+#define SQL_ACTOR_NAMES \
+    "names(code, name, k) AS (SELECT code, text, max(k) FROM (SELECT code, text," \
+    " count(*) AS k FROM mentions_actor WHERE kind = 'actor' AND code <> '' AND text <> ''" \
+    " GROUP BY code, text) GROUP BY code)"
+
 /* Open an existing store read-only; on failure report it and return
  * EXIT_FAIL (*s NULL). */
 int db_open_read(const char *cmd, const char *path, dyad_store **s);

@@ -97,7 +97,8 @@ check store/query-combined [ "$(q --actor CHN --quad 3 --from 2022-08)" = 1 ]
 python3 -c "
 import csv,sys
 rows=list(csv.reader(open(sys.argv[1], newline='')))
-assert len(rows)==10 and all(len(r)==18 for r in rows), rows
+assert len(rows)==10 and all(len(r)==20 for r in rows), rows
+assert rows[0][18:]==['source_name','target_name']
 assert rows[0][:5]==['id','event_date','source','target','code']
 assert any(r[9]=='Kiev, \"Kyiv\"' for r in rows)
 " "$TMP/q.csv"; check store/query-csv-rfc4180 [ $? -eq 0 ]
@@ -139,7 +140,7 @@ r --period 2022 --dyad CHN,RUS >"$TMP/ts.csv"
 check store/relations-zero-filled-rows [ "$(tail -n +2 "$TMP/ts.csv" | wc -l)" -eq 12 ]
 check store/relations-zero-filled-steps [ "$(tail -n +2 "$TMP/ts.csv" | cut -d, -f1 | tr '\n' ' ')" = "2022-01 2022-02 2022-03 2022-04 2022-05 2022-06 2022-07 2022-08 2022-09 2022-10 2022-11 2022-12 " ]
 check store/relations-zero-filled-counts [ "$(tail -n +2 "$TMP/ts.csv" | cut -d, -f4 | tr '\n' ' ')" = "0 0 0 0 0 0 1 1 0 0 0 0 " ]
-check store/relations-zero-row [ "$(tr -d '\r' <"$TMP/ts.csv" | grep '^2022-09,')" = "2022-09,CHN,RUS,0,0,0,0,0,0,,,-1,," ]
+check store/relations-zero-row [ "$(tr -d '\r' <"$TMP/ts.csv" | grep '^2022-09,')" = "2022-09,CHN,RUS,0,0,0,0,0,0,,,-1,,,," ]
 # An explicit dyad with no event in the period: its zero rows, and a word on stderr.
 r --period 2023 --dyad CHN,RUS >"$TMP/ts2.csv" 2>"$TMP/err"; rc=$?
 check store/relations-dyad-no-event-zero-rows [ "$rc" -eq 0 ] && [ "$(tail -n +2 "$TMP/ts2.csv" | awk -F, '$4 == 0' | wc -l)" -eq 12 ]
@@ -211,6 +212,20 @@ check store/open-date-phoenix-one-date [ "$(awk -F'\t' '$1 == 10 {print $2,$3,$4
 "$DYAD" export --db "$O" --format jsonl | jq -e -s '(.[] | select(.id == 10) | .event_date == "../2022-08" and .event_day == "2022-08-01") and
    (.[] | select(.id == 1) | .event_day == "2022-08-05") and all(.event_day != null)' >/dev/null
 check store/open-date-keeps-interval-and-one-day [ $? -eq 0 ]
+
+# ---- names beside codes: the text an actor's mentions most often have ---------
+N=$TMP/names.db
+cp "$F" "$N"
+sqlite3 "$N" "INSERT INTO mentions_actor(doc_id, sent, span_start, span_end, kind, text, code, country, entry, resolved_by) VALUES
+ ('d1', 0, 0, 9, 'actor', 'Russie', 'RUS', 'RUS', 'RUS', 'test'), ('d2', 0, 0, 6, 'actor', 'Russia', 'RUS', 'RUS', 'RUS', 'test'),
+ ('d3', 0, 27, 36, 'actor', 'Russie', 'RUS', 'RUS', 'RUS', 'test'), ('d1', 0, 34, 42, 'actor', 'Chine', 'CHN', 'CHN', 'CHN', 'test'),
+ ('d1', 0, 0, 0, 'place', 'Moscou', 'RUS', 'RUS', 'moscow', 'test')"
+check store/names-query [ "$("$DYAD" query --db "$N" --format csv --dyad CHN,RUS | tail -n +2 | cut -d, -f19,20 | sort -u | tr -d '\r')" = "Chine,Russie" ]
+check store/names-relations [ "$("$DYAD" relations --db "$N" --format csv --period 2022-08 --dyad CHN,RUS | tail -1 | cut -d, -f15,16 | tr -d '\r')" = "Chine,Russie" ]
+"$DYAD" graph --db "$N" --period 2022-08 --format json | jq -e '(.nodes[] | select(.id == "RUS") | .name == "Russie") and (.nodes[] | select(.id == "UKR") | .name == null)' >/dev/null
+check store/names-graph-json [ $? -eq 0 ]
+check store/names-graph-gexf-label [ "$("$DYAD" graph --db "$N" --period 2022-08 --format gexf | grep -c 'label="RUS (Russie)"')" -eq 1 ]
+check store/names-graph-graphml [ "$("$DYAD" graph --db "$N" --period 2022-08 --format graphml | grep -c '<data key="name">Chine</data>')" -eq 1 ]
 
 "$DYAD" graph --db "$F" --period 2022-08 --format json >"$TMP/g.json"
 jq -e '(.nodes | length) == 4 and (.edges | length) == 6 and
