@@ -281,14 +281,14 @@ int cmd_relations(int argc, char **argv)
             rc = EXIT_USAGE;
             goto done;
         }
-        snprintf(pat[k], sizeof pat[k], "%s*", v);
+        snprintf(pat[k], sizeof pat[k], "%.64s*", v);
     }
     int undirected = OPT("undirected") != NULL;
     if ((v = OPT("dyad")) != NULL) {
         if ((rc = split_dyad(v, dsrc, dtgt)) != 0)
             goto done;
-        snprintf(pat[3], sizeof pat[3], "%s*", dsrc);
-        snprintf(dtgt_pat, sizeof dtgt_pat, "%s*", dtgt);
+        snprintf(pat[3], sizeof pat[3], "%.64s*", dsrc);
+        snprintf(dtgt_pat, sizeof dtgt_pat, "%.64s*", dtgt);
     }
     int full = OPT("full-codes") != NULL;
 

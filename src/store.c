@@ -23,6 +23,7 @@
  *    forward on open, newer ones refused.
  */
 #include "store.h"
+#include "repeats.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -147,6 +148,7 @@ enum {
     Q_RECOUNT,
     Q_DEL_EMPTY_EVENT,
     Q_NEXT_DOC,
+    Q_FIND_REPEAT,
     Q_COUNT
 };
 
@@ -199,6 +201,7 @@ static const char *const sql[Q_COUNT] = {
     [Q_DEL_EMPTY_EVENT] = "DELETE FROM events WHERE id = ?1 AND num_articles = 0",
     [Q_NEXT_DOC] = "SELECT rowid, id, date, lang, title, url, source, text FROM documents"
                    " WHERE rowid > ?1 ORDER BY rowid LIMIT 1",
+    [Q_FIND_REPEAT] = DYADI_SQL_FIND_REPEAT,
 };
 
 /* Strings of the document returned by dyad_store_next_doc. */
@@ -355,6 +358,10 @@ static dyad_status open_store(const char *path, int readonly, dyad_store **out, 
     if (st != DYAD_OK)
         goto fail;
     if (!readonly) {
+        if (dyadi_repeats_register(s->db) != SQLITE_OK) {
+            st = db_fail(s, "register functions");
+            goto fail;
+        }
         for (int i = 0; i < Q_COUNT; i++)
             if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) !=
                 SQLITE_OK) {
@@ -718,7 +725,20 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
         const dyad_event *e = &r->events[i];
         int64_t id = 0;
         int64_t mentions = e->mentions ? e->mentions : 1;
-        dyad_status st = event_id(s, doc, e, &id);
+        const char *sentence = NULL;
+        dyad_span sp = {0, 0};
+        if (e->sent < r->n_sents && r->sents[e->sent].span.start <= r->sents[e->sent].span.end &&
+            r->sents[e->sent].span.end <= doc->text_len) {
+            sp = r->sents[e->sent].span;
+            sentence = doc->text + sp.start;
+        }
+        /* Boilerplate: the same sentence from the same source in another
+         * document is a repeat of the event it gave there (repeats.c). */
+        int repeat = dyadi_repeat_find(s->q[Q_FIND_REPEAT], e, doc->id, doc_source, sentence,
+                                       sp.end - sp.start, &id);
+        if (repeat < 0)
+            return db_fail(s, "find repeat");
+        dyad_status st = repeat ? DYAD_OK : event_id(s, doc, e, &id);
         if (st == DYAD_OK)
             st = add_counts(s, id, doc->id, doc_source, mentions);
         if (st != DYAD_OK)
@@ -728,10 +748,8 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
         bind_text(q, 2, doc->id);
         sqlite3_bind_int64(q, 3, e->sent);
         /* Keep the sentence itself: evidence must survive without the coder. */
-        if (e->sent < r->n_sents && r->sents[e->sent].span.start <= r->sents[e->sent].span.end &&
-            r->sents[e->sent].span.end <= doc->text_len) {
-            dyad_span sp = r->sents[e->sent].span;
-            sqlite3_bind_text(q, 4, doc->text + sp.start, (int)(sp.end - sp.start), SQLITE_STATIC);
+        if (sentence) {
+            sqlite3_bind_text(q, 4, sentence, (int)(sp.end - sp.start), SQLITE_STATIC);
             sqlite3_bind_int64(q, 5, sp.start);
         } else {
             sqlite3_bind_null(q, 4);
@@ -742,7 +760,10 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
         bind_span(q, 12, doc, e->target.text, e->target.span, e->target.code != NULL);
         bind_text(q, 15, e->attribution_text);
         bind_text(q, 16, e->attribution_code);
-        bind_text(q, 17, e->rule);
+        char rule[256];
+        if (repeat)
+            snprintf(rule, sizeof rule, "%s%s", DYADI_REPEAT_RULE, e->rule ? e->rule : "");
+        bind_text(q, 17, repeat ? rule : e->rule);
         bind_text(q, 18, polarity_names[e->polarity < 2 ? e->polarity : 0]);
         bind_text(q, 19, modality_names[e->modality < 4 ? e->modality : 0]);
         sqlite3_bind_int64(q, 20, mentions);
