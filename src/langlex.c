@@ -9,10 +9,14 @@
  *   - its stem for that language starts an event trigger or a cue of that
  *     language in the lexicon ("condemned" -> en "condemn"; "condamné" ->
  *     fr "condamn"), which the other language's stemmer rarely reproduces,
- *   - or it carries a letter French writes and English does not (é, è, ê,
- *     à, ç, ù, î, ô, û, ë, ï: "condamné").
- * The language with more votes wins when it has at least MIN_VOTES and
- * twice the other's; otherwise the text stays "und". Only French and
+ *   - or it carries a letter French writes and English and Spanish do not
+ *     (è, ê, à, ç, ù, î, ô, û, ë, ï, â: "réprimée" has none, "arrêté" has one).
+ * Function words of Spanish or German only, and Spanish letters (ñ, á, í,
+ * ó, ú), count against both.
+ * The language with more votes wins when it has at least MIN_VOTES, twice
+ * the other's and more than twice the Spanish or German function words
+ * met (a Spanish text shares many stems with French); otherwise the text
+ * stays "und". Only French and
  * English are answered: the rest of the pipeline has data for them only.
  * Stems are computed with the coder's stemmer into its per-document arena;
  * at most MAX_WORDS words are read. */
@@ -49,22 +53,29 @@ static int starts_entry(const dyad_lexicon *lex, int trie, uint32_t key, const c
     return 0;
 }
 
-/* A letter of French spelling that English words do not use. */
-static int french_letter(const char *s)
+/* 1 when s has a letter French writes and neither English nor Spanish
+ * does (è ê à ç ù î ô û ë ï â), -1 when it has one of Spanish and not
+ * French (ñ á í ó ú ¿ ¡), 0 otherwise (é is both French and Spanish). */
+static int letters_of(const char *s)
 {
-    static const char *const letters[] = {"\xC3\xA9", "\xC3\xA8", "\xC3\xAA", "\xC3\xA0",
-                                          "\xC3\xA7", "\xC3\xB9", "\xC3\xAE", "\xC3\xB4",
-                                          "\xC3\xBB", "\xC3\xAB", "\xC3\xAF", "\xC3\xA2"};
-    for (size_t i = 0; i < sizeof letters / sizeof letters[0]; i++)
-        if (strstr(s, letters[i]))
+    static const char *const fr[] = {"\xC3\xA8", "\xC3\xAA", "\xC3\xA0", "\xC3\xA7",
+                                     "\xC3\xB9", "\xC3\xAE", "\xC3\xB4", "\xC3\xBB",
+                                     "\xC3\xAB", "\xC3\xAF", "\xC3\xA2"};
+    static const char *const es[] = {"\xC3\xB1", "\xC3\xA1", "\xC3\xAD", "\xC3\xB3",
+                                     "\xC3\xBA", "\xC2\xBF", "\xC2\xA1"};
+    for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++)
+        if (strstr(s, fr[i]))
             return 1;
+    for (size_t i = 0; i < sizeof es / sizeof es[0]; i++)
+        if (strstr(s, es[i]))
+            return -1;
     return 0;
 }
 
 const char *dyadi_langid_lexicon(dyad_coder *c)
 {
     static const char *const names[2] = {"fr", "en"};
-    double votes[2] = {0, 0};
+    double votes[2] = {0, 0}, other = 0;
     const dyad_token *tok = c->tokens.data;
     size_t words = 0;
     if (!c->lex)
@@ -76,13 +87,22 @@ const char *dyadi_langid_lexicon(dyad_coder *c)
         const char *norm = tok[i].norm;
         unsigned m = dyadi_stopword_langs(norm);
         int fr = (m & DYADI_L_FR) != 0, en = (m & DYADI_L_EN) != 0;
-        if (fr || en) {
-            if (fr != en)           /* one shared by both languages says nothing */
+        int es_de = (m & (DYADI_L_ES | DYADI_L_DE)) != 0;
+        if (m) {
+            /* a function word of one language only votes; one shared by
+             * French and English, or with Spanish or German, says nothing */
+            if (fr != en && !es_de)
                 votes[fr ? 0 : 1] += 1;
+            else if (es_de && !fr && !en)
+                other += 1;
             continue;
         }
-        if (french_letter(norm)) {
-            votes[0] += 1;
+        int letter = letters_of(norm);
+        if (letter) {
+            if (letter > 0)
+                votes[0] += 1;
+            else
+                other += 1;
             continue;
         }
         int hit[2] = {0, 0};
@@ -100,7 +120,10 @@ const char *dyadi_langid_lexicon(dyad_coder *c)
             votes[hit[0] ? 0 : 1] += 1;
     }
     int best = votes[1] > votes[0];
-    if (votes[best] >= MIN_VOTES && votes[best] >= 2 * votes[!best] + (votes[!best] > 0))
+    /* a text with Spanish or German function words is not French or
+     * English on the strength of a few shared stems */
+    if (votes[best] >= MIN_VOTES && votes[best] >= 2 * votes[!best] + (votes[!best] > 0) &&
+        votes[best] > 2 * other)
         return names[best];
     return "und";
 }

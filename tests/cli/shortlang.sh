@@ -24,6 +24,10 @@ fr|fr-headline-accent-only|Manifestations réprimées
 und|und-names-only|Vladimir Poutine
 # "accuses" is a French and an English form: no vote, no language.
 und|und-empty-of-words|Kim Jong-Un 2022 !
+# Spanish shares stems with French: it must not be taken for it.
+und|es-not-french|El gobierno de España condenó a Irán.
+und|es-not-french-2|Rusia firmó un acuerdo con China.
+und|es-not-french-3|Los manifestantes protestaron en Madrid.
 CASES
 
 # The short texts are coded once their language is known.
