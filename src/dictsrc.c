@@ -206,7 +206,7 @@ typedef struct c_sig {
     uint32_t off, len;
     uint32_t phrase_off, phrase_len;
     uint32_t code;              /* pool offset: equal codes have equal offsets */
-    uint32_t extra;             /* cities: hash of the coordinates (homonyms differ) */
+    uint32_t extra;             /* cities, regions: hash of the coordinates (homonyms differ) */
     uint32_t file, line, seq;
     uint8_t cls, kind;
 } c_sig;
@@ -1051,7 +1051,9 @@ static int handle_actor(cc *c, char **col, int ncol)
     /* entries marked ambiguous=1 are meant to share a phrase with other
      * codes (the recogniser picks by the document's context) */
     uint32_t extra = (a.gov & (DYADI_ACTOR_AMBIGUOUS | DYADI_ACTOR_COMPOUND)) ? SIG_AMBIGUOUS : 0;
-    if (kind == DYADI_AK_CITY) {
+    /* same-name cities and regions of different places are candidates
+     * (places.c chooses), not conflicts */
+    if (kind == DYADI_AK_CITY || kind == DYADI_AK_REGION) {
         double ll[2] = {a.lat, a.lon};
         extra = dyadi_lex_hash((const char *)ll, sizeof ll);
     }
@@ -1672,8 +1674,8 @@ static int cmp_finding(const void *a, const void *b)
 }
 
 /* Group entries by signature (class, kind, lang, keys): within a group the
- * same code again is a duplicate, another code a conflict (for cities, a
- * homonym unless the coordinates are the same too). Findings are reported
+ * same code again is a duplicate, another code a conflict (for cities and
+ * regions, a homonym unless the coordinates are the same too). Findings are reported
  * in source order, which is how a person fixes them. */
 static int lint_sigs(cc *c)
 {
@@ -1700,7 +1702,7 @@ static int lint_sigs(cc *c)
                     prev = m;
                     break;
                 }
-            int city = s[k].cls == 'A' && (s[k].kind == DYADI_AK_CITY ||
+            int city = s[k].cls == 'A' && (s[k].kind == DYADI_AK_CITY || s[k].kind == DYADI_AK_REGION ||
                                            (s[k].extra == SIG_AMBIGUOUS &&
                                             s[i].extra == SIG_AMBIGUOUS));
             f[nf].k = &s[k];
