@@ -254,6 +254,12 @@ static dyad_mention *push_mention(dyad_coder *c, const match *m0, uint32_t first
     mm->resolved_by = how;
     mm->lat = entry ? entry->lat : NAN;
     mm->lon = entry ? entry->lon : NAN;
+    mm->place_type = NULL;
+    if (entry && (entry->kind == DYADI_AK_COUNTRY || entry->kind == DYADI_AK_REGION ||
+                  entry->kind == DYADI_AK_CITY || entry->kind == DYADI_AK_CAPITAL))
+        mm->place_type = entry->kind == DYADI_AK_COUNTRY  ? "country"
+                         : entry->kind == DYADI_AK_REGION ? "admin1"
+                                                          : "city";
     return mm;
 }
 

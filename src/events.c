@@ -240,6 +240,7 @@ typedef struct cand {
     int posted;            /* a place inside an official's phrase: not a location */
     int coref;             /* resolved by coreference or a first-person word */
     double lat, lon;
+    const char *entry, *how, *ptype;   /* the mention's entry, rule, place type */
     int governed;          /* preceded by a preposition (after determiners) */
     const char *prep;      /* that preposition's norm key */
 } cand;
@@ -852,12 +853,16 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
     e->attribution_text = attr_text;
     e->attribution_code = attr_code;
     e->lat = e->lon = NAN;
+    e->location_id = e->location_type = e->location_rule = NULL;
     if (loc) {
         e->location = dyadi_arena_strndup(&c->arena, text + loc->span.start,
                                           loc->span.end - loc->span.start);
         e->location_country = loc->country;
         e->lat = loc->lat;
         e->lon = loc->lon;
+        e->location_id = loc->entry;
+        e->location_type = loc->ptype;
+        e->location_rule = loc->how;
     }
     e->event_date = edate;
     e->trigger.start = tok(c, t->first)->span.start;
@@ -1936,6 +1941,9 @@ dyad_status dyadi_events_run(dyad_coder *c)
             cd->coref = ms[k].resolved_by && strncmp(ms[k].resolved_by, "coreference", 11) == 0;
             cd->lat = ms[k].lat;
             cd->lon = ms[k].lon;
+            cd->entry = ms[k].entry;
+            cd->how = ms[k].resolved_by;
+            cd->ptype = ms[k].place_type;
             cd->prep = governing_prep(c, cd->first, sfirst);
             cd->governed = cd->prep != NULL;
         }
@@ -1964,6 +1972,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             cd->posted = 0;
             cd->coref = 1;
             cd->lat = cd->lon = NAN;
+            cd->entry = cd->how = cd->ptype = NULL;
             cd->prep = governing_prep(c, i, sfirst);
             cd->governed = cd->prep != NULL;
         }

@@ -34,3 +34,7 @@ check places/rule-context [ "$(cat "$TMP/r")" = "place:context" ]
 # Regions carry their GeoNames id.
 printf 'Protests spread in Florida on Tuesday.\n' | "$DYAD" actors -q --input text | jq -r 'select(.kind == "place") | .entry' >"$TMP/r"
 check places/geonames-id [ "$(cat "$TMP/r")" = "gn4155751" ]
+
+# A located event carries the place's id, type and the rule that chose it.
+printf 'Russia attacked Ukraine in Donetsk.\n' | "$DYAD" code -q --input text --date 2022-08-01 | jq -c '.location | {id, type, rule, country}' | head -1 >"$TMP/l"
+check places/event-location-fields [ "$(cat "$TMP/l")" = '{"id":"donetsk","type":"admin1","rule":"place:only","country":"UKR"}' ]
