@@ -175,6 +175,30 @@ static long day_at(const dyad_token *tok, uint32_t i, uint32_t first, uint32_t e
     return e && *e == '\0' && d >= 1 && d <= 31 ? d : 0;
 }
 
+/* Every word that can anchor a date expression, in strcmp (byte) order, so
+ * that a sentence's other words cost one binary search each. Keep it
+ * sorted: a word out of order is never found (tests/test_dates.c uses
+ * each kind). */
+static const char *const DATE_WORDS[] = {
+    "ago", "aout", "août", "april", "august", "aujourd'hui", "avant-hier", "avril", "december",
+    "dimanche", "décembre", "february", "fevrier", "friday", "février", "hier", "il", "january",
+    "janvier", "jeudi", "juillet", "juin", "july", "june", "lundi", "mai", "march", "mardi",
+    "mars", "may", "mercredi", "mois", "monday", "month", "november", "novembre", "october",
+    "octobre", "samedi", "saturday", "semaine", "september", "septembre", "sunday", "thursday",
+    "today", "tuesday", "vendredi", "wednesday", "week", "yesterday",
+};
+
+static int cmp_word(const void *k, const void *e)
+{
+    return strcmp((const char *)k, *(const char *const *)e);
+}
+
+static int date_word(const char *w)
+{
+    return bsearch(w, DATE_WORDS, sizeof DATE_WORDS / sizeof DATE_WORDS[0], sizeof DATE_WORDS[0],
+                   cmp_word) != NULL;
+}
+
 uint32_t dyadi_sentence_date(const dyad_token *tok, uint32_t first, uint32_t end, uint32_t base)
 {
     if (!base || !tok)
@@ -185,7 +209,7 @@ uint32_t dyadi_sentence_date(const dyad_token *tok, uint32_t first, uint32_t end
                       : 0;
     for (uint32_t i = first; i < end; i++) {
         const char *w = tok[i].norm;
-        if (!w || tok[i].kind == DYAD_TOK_PUNCT)
+        if (!w || tok[i].kind != DYAD_TOK_WORD || !date_word(w))
             continue;
         int mo = month_of(w);
         if (mo) {

@@ -161,7 +161,7 @@ void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c)
      * over the tokens; only those after a locative are compared. */
     unsigned char placed[DYADI_PLACES_MAX_NAMES] = {0};
     for (size_t i = 1; i < c->tokens.len && p->nname; i++) {
-        if (!locative(tk(c, i - 1)->norm) || !tk(c, i)->norm)
+        if (!cap_word(tk(c, i)) || !tk(c, i)->norm || !locative(tk(c, i - 1)->norm))
             continue;
         for (size_t k = 0; k < p->nname; k++)
             if (strcmp(tk(c, i)->norm, p->name_word[k]) == 0)
