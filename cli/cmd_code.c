@@ -142,6 +142,12 @@ static void write_json(FILE *f, const dyad_coder *c, const dyad_doc *doc, const 
         json_num(f, e->lat, "%.6g");
         fputs(",\"lon\":", f);
         json_num(f, e->lon, "%.6g");
+        fputs(",\"id\":", f);
+        json_cstr(f, e->location_id);
+        fputs(",\"type\":", f);
+        json_cstr(f, e->location_type);
+        fputs(",\"rule\":", f);
+        json_cstr(f, e->location_rule);
         fputs("}", f);
     } else {
         fputs("null", f);

@@ -4,24 +4,26 @@
  *    and, with --mentions FILE, its 16-column mentions table;
  *  - phoenix: the Phoenix dataset's columns (tab-separated, with header);
  *  - csv, jsonl: every column of `events` (and of `event_mentions` with
- *    --mentions).
+ *    --mentions);
+ *  - plover: PLOVER JSON Lines (export_plover.c).
  * docs/store.md maps every column. A field dyad does not know (tone, actor
  * religion, FIPS geography ...) is left empty, never guessed: a consumer
  * can tell "unknown" from a value. */
-#include "dbopts.h"
+#include "exports.h"
 
 #include <errno.h>
 #include <string.h>
 
 static const cli_opt opts[] = {
     CLI_DB_OPTION,
-    {"format", 0, "FORMAT", "gdelt, phoenix, csv or jsonl"},
+    {"format", 0, "FORMAT", "gdelt, phoenix, plover, csv or jsonl"},
     {"mentions", 0, "FILE", "also write the mentions table to FILE (gdelt, csv, jsonl)"},
     {"header", 0, NULL, "gdelt: start with a line of column names (GDELT files have none)"},
+    {"lexicon", 0, "FILE", "gdelt, plover: lexicon for place types and PLOVER mode/context"},
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
-enum { X_GDELT, X_PHOENIX, X_CSV, X_JSONL };
+enum { X_GDELT, X_PHOENIX, X_CSV, X_JSONL, X_PLOVER };
 
 /* GDELT 2.0 event table columns, in order; the writer below follows it and
  * a test checks the count. */
@@ -63,25 +65,31 @@ static const char events_sql[] =
     " e.code, e.root, e.quad, e.goldstein, e.num_mentions, e.num_sources, e.num_articles,"
     " e.location, e.location_country, e.lat, e.lon, e.first_seen,"
     " m.source_text, m.target_text, d.url, m.doc_id, m.sent,"
+    /* the lexicon entry of the named place: in the first sighting's
+     * sentence, else any place mention of that name and country */
+    " CASE WHEN e.location <> '' THEN coalesce("
+    "  (SELECT ma.entry FROM mentions_actor ma WHERE ma.doc_id = m.doc_id AND ma.sent = m.sent"
+    "   AND ma.kind = 'place' AND ma.text = e.location LIMIT 1),"
+    "  (SELECT ma.entry FROM mentions_actor ma WHERE ma.kind = 'place' AND ma.text = e.location"
+    "   AND ma.country IS e.location_country LIMIT 1)) END,"
     " (SELECT group_concat(u, ';') FROM (SELECT DISTINCT dd.url AS u FROM event_mentions mm"
     "   JOIN documents dd ON dd.id = mm.doc_id WHERE mm.event_id = e.id AND dd.url IS NOT NULL)),"
     " (SELECT group_concat(s, ';') FROM (SELECT DISTINCT dd.source AS s FROM event_mentions mm"
     "   JOIN documents dd ON dd.id = mm.doc_id WHERE mm.event_id = e.id"
     "   AND dd.source IS NOT NULL))"
-    " FROM events e"
-    " LEFT JOIN event_mentions m ON m.id = (SELECT min(id) FROM event_mentions"
-    "   WHERE event_id = e.id)"
-    " LEFT JOIN documents d ON d.id = m.doc_id"
-    " ORDER BY e.id";
+    SQL_FROM_EVENTS_FIRST_SIGHTING;
 enum {
     C_ID, C_DATE, C_SRC, C_SRC_CTRY, C_TGT, C_TGT_CTRY, C_CODE, C_ROOT, C_QUAD, C_GOLD,
     C_NMENT, C_NSRC, C_NART, C_LOC, C_LOC_CTRY, C_LAT, C_LON, C_FIRST, C_SRC_TEXT, C_TGT_TEXT,
-    C_URL, C_DOC, C_SENT, C_URLS, C_SOURCES
+    C_URL, C_DOC, C_SENT, C_PLACE, C_URLS, C_SOURCES
 };
 
 static const char gdelt_mentions_sql[] =
     "SELECT m.event_id, e.first_seen, d.coded_at, d.source, coalesce(d.url, d.id), m.sent,"
-    " m.source_start, m.target_start, m.trigger_start, length(CAST(d.text AS BLOB))"
+    " m.source_start, m.target_start, m.trigger_start, length(CAST(d.text AS BLOB)),"
+    /* InRawText: the trigger and every actor the event has are spans of the text */
+    " m.trigger_start IS NOT NULL AND (e.source = '' OR m.source_start IS NOT NULL)"
+    "  AND (e.target = '' OR m.target_start IS NOT NULL)"
     " FROM event_mentions m JOIN events e ON e.id = m.event_id"
     " JOIN documents d ON d.id = m.doc_id ORDER BY m.event_id, m.id";
 
@@ -120,10 +128,14 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-/* Date parts of YYYY-MM-DD / YYYY-MM; 0 when absent. Anything else (the
- * coder's "../2022-08", before August) has no usable date. */
+/* The one date of an event's date, for the layouts that need one
+ * (docs/formats.md): an open interval "../2022-08" (before the end of
+ * August) is its known end, 2022-08; a date without a day is its month's
+ * first day. y, m, d are 0 when the date is empty or malformed. */
 static void date_parts(const char *d, int *y, int *m, int *dd)
 {
+    if (strncmp(d, "../", 3) == 0)
+        d += 3;
     size_t n = strlen(d);
     *y = *m = *dd = 0;
     if (n < 4 || !all_digits(d, 4) || (n >= 7 && (d[4] != '-' || !all_digits(d + 5, 2))) ||
@@ -131,10 +143,8 @@ static void date_parts(const char *d, int *y, int *m, int *dd)
         return;
     for (size_t i = 0; i < 4 && n >= 4; i++)
         *y = *y * 10 + (d[i] - '0');
-    if (n >= 7)
-        *m = (d[5] - '0') * 10 + (d[6] - '0');
-    if (n >= 10)
-        *dd = (d[8] - '0') * 10 + (d[9] - '0');
+    *m = n >= 7 ? (d[5] - '0') * 10 + (d[6] - '0') : 1;
+    *dd = n >= 10 ? (d[8] - '0') * 10 + (d[9] - '0') : 1;
 }
 
 /* "2022-08-15T10:00:00Z" -> "20220815100000" (GDELT's DATEADDED form). */
@@ -169,7 +179,7 @@ static void gdelt_actor(FILE *f, const char *code, const char *country, const ch
     }
 }
 
-static void write_gdelt_row(FILE *f, sqlite3_stmt *st)
+static void write_gdelt_row(FILE *f, sqlite3_stmt *st, const place_kinds *pk)
 {
     int y, m, d;
     const char *date = col(st, C_DATE);
@@ -205,7 +215,11 @@ static void write_gdelt_row(FILE *f, sqlite3_stmt *st)
     fputc('\t', f);                             /* AvgTone: dyad measures no tone */
     fputs("\t\t\t\t\t\t\t\t", f);               /* Actor1Geo_*: not located */
     fputs("\t\t\t\t\t\t\t\t", f);               /* Actor2Geo_* */
-    /* ActionGeo: type and FIPS codes unknown; the place entry as the name. */
+    /* ActionGeo: the type wherever a place is named; FIPS codes unknown; the
+     * place as written as the name. */
+    int gt = gdelt_geo_type(pk, col(st, C_LOC), col(st, C_PLACE), col(st, C_LOC_CTRY));
+    if (gt)
+        fprintf(f, "%d", gt);
     fputc('\t', f);
     tsv(f, col(st, C_LOC));
     fputs("\t\t\t\t", f);
@@ -219,24 +233,37 @@ static void write_gdelt_row(FILE *f, sqlite3_stmt *st)
     fputc('\n', f);
 }
 
-static void write_gdelt_mention(FILE *f, sqlite3_stmt *st)
+/* A byte offset, or GDELT's -1 when there is none. */
+static void offset_or_minus1(FILE *f, sqlite3_stmt *st, int i)
 {
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        fputs("-1", f);
+    else
+        fprintf(f, "%lld", (long long)sqlite3_column_int64(st, i));
+}
+
+static void write_gdelt_mention(FILE *f, sqlite3_stmt *st, const place_kinds *pk)
+{
+    (void)pk;
     fprintf(f, "%lld\t", (long long)sqlite3_column_int64(st, 0));
     timestamp14(f, col(st, 1));
     fputc('\t', f);
     timestamp14(f, col(st, 2));
-    fputs("\t\t", f);                           /* MentionType: not known */
+    fputs("\t1\t", f);                         /* MentionType 1: WEB (a document) */
     tsv(f, col(st, 3));
     fputc('\t', f);
     tsv(f, col(st, 4));
     fprintf(f, "\t%lld\t", (long long)sqlite3_column_int64(st, 5) + 1);  /* 1-based */
     for (int i = 6; i <= 8; i++) {
-        tsv(f, col(st, i));
+        offset_or_minus1(f, st, i);
         fputc('\t', f);
     }
-    /* InRawText, Confidence unknown; doc length; tone, translation, extras
-     * unknown (dyad codes the original language: nothing was translated). */
-    fprintf(f, "\t\t%s\t\t\t\n", col(st, 9));
+    /* InRawText 1 when the trigger and actors are spans of the text (0 when
+     * a role was carried over); Confidence 100 then, 50 otherwise; doc
+     * length; tone, translation, extras unknown (dyad codes the original
+     * language: nothing was translated). */
+    int raw = sqlite3_column_int(st, 10) != 0;
+    fprintf(f, "%d\t%d\t%s\t\t\t\n", raw, raw ? 100 : 50, col(st, 9));
 }
 
 /* Phoenix splits an actor code into entity (country or IGO), role and the
@@ -263,8 +290,9 @@ static int penta(const char *root, int quad)
     return strcmp(root, "01") == 0 || strcmp(root, "02") == 0 ? 0 : quad;
 }
 
-static void write_phoenix_row(FILE *f, sqlite3_stmt *st)
+static void write_phoenix_row(FILE *f, sqlite3_stmt *st, const place_kinds *pk)
 {
+    (void)pk;
     int y, m, d;
     date_parts(col(st, C_DATE), &y, &m, &d);
     fprintf(f, "%lld\t", (long long)sqlite3_column_int64(st, C_ID));
@@ -311,11 +339,12 @@ static void write_phoenix_row(FILE *f, sqlite3_stmt *st)
 }
 
 static int step_all(const char *what, sqlite3 *h, sqlite3_stmt *st, FILE *f,
-                    void (*row)(FILE *, sqlite3_stmt *))
+                    void (*row)(FILE *, sqlite3_stmt *, const place_kinds *),
+                    const place_kinds *pk)
 {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        row(f, st);
+        row(f, st, pk);
     if (rc != SQLITE_DONE) {
         fprintf(stderr, "dyad export: cannot read the %s: %s\n", what, sqlite3_errmsg(h));
         return EXIT_FAIL;
@@ -329,10 +358,13 @@ int cmd_export(int argc, char **argv)
     dyad_store *store = NULL;
     sqlite3_stmt *st = NULL, *ms = NULL;
     FILE *mf = NULL;
+    dyad_lexicon *lex = NULL;
+    place_kinds pk = {NULL, 0};
     int fmt;
     int rc = cli_parse(argc, argv, "dyad export [--db PATH] --format F [--mentions FILE]",
                        "Write the stored events as GDELT 2.0 events (and mentions), Phoenix,\n"
-                       "CSV or JSON Lines on standard output (docs/store.md maps the columns).\n"
+                       "PLOVER, CSV or JSON Lines on standard output (docs/store.md maps the\n"
+                       "columns).\n"
                        "Exit status: 0 ok, 1 error, 2 bad usage.",
                        opts, NOPTS, &a);
     if (rc != 0) {
@@ -358,15 +390,40 @@ int cmd_export(int argc, char **argv)
         fmt = X_CSV;
     else if (strcmp(v, "jsonl") == 0)
         fmt = X_JSONL;
+    else if (strcmp(v, "plover") == 0)
+        fmt = X_PLOVER;
     else {
-        fprintf(stderr, "dyad export: --format must be gdelt, phoenix, csv or jsonl, not '%s'\n",
-                v);
+        fprintf(stderr, "dyad export: --format must be gdelt, phoenix, plover, csv or jsonl, "
+                        "not '%s'\n", v);
         goto done;
     }
-    if (mpath && fmt == X_PHOENIX) {
-        fprintf(stderr, "dyad export: Phoenix has no mentions table; --mentions needs gdelt, "
-                        "csv or jsonl\n");
+    if (mpath && (fmt == X_PHOENIX || fmt == X_PLOVER)) {
+        fprintf(stderr, "dyad export: %s has no mentions table; --mentions needs gdelt, "
+                        "csv or jsonl\n", fmt == X_PHOENIX ? "Phoenix" : "PLOVER");
         goto done;
+    }
+    if (fmt == X_GDELT || fmt == X_PLOVER) {
+        /* The lexicon types places (GDELT) and gives PLOVER's mode and
+         * context; without one the export still runs, with less. */
+        char err[256];
+        if (dyad_lexicon_open(cli_get(&a, opts, NOPTS, "lexicon"), &lex, err, sizeof err) !=
+            DYAD_OK) {
+            lex = NULL;
+            if (cli_get(&a, opts, NOPTS, "lexicon")) {
+                fprintf(stderr, "dyad export: cannot open the lexicon: %s\n", err);
+                rc = EXIT_FAIL;
+                goto done;
+            }
+            if (cli_verbosity >= 1)
+                fprintf(stderr, "dyad export: warning: no lexicon (%s): %s\n", err,
+                        fmt == X_GDELT ? "places typed from the store alone"
+                                       : "PLOVER mode and context left null");
+        }
+        if (place_kinds_load(&pk, lex) != 0) {
+            fprintf(stderr, "dyad export: out of memory\n");
+            rc = EXIT_FAIL;
+            goto done;
+        }
     }
     const char *db = cli_get(&a, opts, NOPTS, "db");
     if ((rc = db_open_read("export", db ? db : CLI_DB_DEFAULT, &store)) != 0)
@@ -390,16 +447,24 @@ int cmd_export(int argc, char **argv)
                 fprintf(stdout, "%s%s", i ? "\t" : "", phoenix_columns[i]);
             fputc('\n', stdout);
         }
-        rc = step_all("events", h, st, stdout, fmt == X_GDELT ? write_gdelt_row : write_phoenix_row);
+        rc = step_all("events", h, st, stdout,
+                      fmt == X_GDELT ? write_gdelt_row : write_phoenix_row, &pk);
         if (rc == 0 && mf) {
             if ((rc = db_prepare("export", h, gdelt_mentions_sql, &ms)) != 0)
                 goto done;
-            rc = step_all("mentions", h, ms, mf, write_gdelt_mention);
+            rc = step_all("mentions", h, ms, mf, write_gdelt_mention, &pk);
         }
+    } else if (fmt == X_PLOVER) {
+        unsigned long long left = 0;
+        rc = export_plover(h, lex, stdout, &left);
+        if (rc == 0 && left && cli_verbosity >= 1)
+            fprintf(stderr, "dyad export: %llu events with no PLOVER type (CAMEO root 01) "
+                            "left out\n", left);
     } else {
         int out = fmt == X_CSV ? OUT_CSV : OUT_JSONL;
         if ((rc = db_prepare("export", h,
-                             "SELECT e.*, (SELECT d.url FROM event_mentions m JOIN documents d"
+                             "SELECT e.*, " SQL_DATE_DAY("e.event_date") " AS event_day,"
+                             " (SELECT d.url FROM event_mentions m JOIN documents d"
                              " ON d.id = m.doc_id WHERE m.event_id = e.id ORDER BY m.id LIMIT 1)"
                              " AS source_url FROM events e ORDER BY e.id",
                              &st)) != 0)
@@ -423,6 +488,8 @@ done:
     }
     sqlite3_finalize(st);
     sqlite3_finalize(ms);
+    place_kinds_free(&pk);
+    dyad_lexicon_free(lex);
     dyad_store_free(store);
     cli_args_free(&a);
     return rc;

@@ -4,7 +4,9 @@
  * counts; a directed edge source -> target carries the number of events,
  * their mean and total Goldstein and the QuadClass counts. Same counting
  * rule as `dyad relations`: asserted events with a source and a target,
- * once each. Text is escaped for each format, so any code is safe. */
+ * once each. A node carries its name beside its code: the text its
+ * mentions most often have. Text is escaped for each format, so any code
+ * is safe. */
 #include "dbopts.h"
 #include "storeq.h"
 
@@ -54,7 +56,12 @@ static void write_dot(FILE *f, const node *nv, size_t nn, const edge *ev, size_t
     for (size_t i = 0; i < nn; i++) {
         fputs("  ", f);
         dot_id(f, nv[i].id);
-        fprintf(f, " [events=%lld];\n", nv[i].events);
+        fprintf(f, " [events=%lld", nv[i].events);
+        if (nv[i].name[0]) {
+            fputs(", name=", f);
+            dot_id(f, nv[i].name);
+        }
+        fputs("];\n", f);
     }
     for (size_t i = 0; i < ne; i++) {
         const edge *e = &ev[i];
@@ -75,6 +82,7 @@ static void write_graphml(FILE *f, const node *nv, size_t nn, const edge *ev, si
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
           "  <key id=\"events\" for=\"node\" attr.name=\"events\" attr.type=\"long\"/>\n"
+          "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
           "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"long\"/>\n"
           "  <key id=\"goldstein\" for=\"edge\" attr.name=\"goldstein\" attr.type=\"double\"/>\n"
           "  <key id=\"goldstein_total\" for=\"edge\" attr.name=\"goldstein_total\" "
@@ -86,7 +94,13 @@ static void write_graphml(FILE *f, const node *nv, size_t nn, const edge *ev, si
     for (size_t i = 0; i < nn; i++) {
         fputs("    <node id=\"", f);
         xml_text(f, nv[i].id);
-        fprintf(f, "\"><data key=\"events\">%lld</data></node>\n", nv[i].events);
+        fprintf(f, "\"><data key=\"events\">%lld</data>", nv[i].events);
+        if (nv[i].name[0]) {
+            fputs("<data key=\"name\">", f);
+            xml_text(f, nv[i].name);
+            fputs("</data>", f);
+        }
+        fputs("</node>\n", f);
     }
     for (size_t i = 0; i < ne; i++) {
         const edge *e = &ev[i];
@@ -112,6 +126,7 @@ static void write_gexf(FILE *f, const node *nv, size_t nn, const edge *ev, size_
           "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
           "    <attributes class=\"node\">\n"
           "      <attribute id=\"events\" title=\"events\" type=\"long\"/>\n"
+          "      <attribute id=\"code\" title=\"code\" type=\"string\"/>\n"
           "    </attributes>\n"
           "    <attributes class=\"edge\">\n"
           "      <attribute id=\"goldstein\" title=\"goldstein\" type=\"double\"/>\n"
@@ -126,10 +141,18 @@ static void write_gexf(FILE *f, const node *nv, size_t nn, const edge *ev, size_
     for (size_t i = 0; i < nn; i++) {
         fputs("      <node id=\"", f);
         xml_text(f, nv[i].id);
+        /* Gephi shows the label: the actor's name beside its code */
         fputs("\" label=\"", f);
         xml_text(f, nv[i].id);
-        fprintf(f, "\"><attvalues><attvalue for=\"events\" value=\"%lld\"/></attvalues></node>\n",
-                nv[i].events);
+        if (nv[i].name[0]) {
+            fputs(" (", f);
+            xml_text(f, nv[i].name);
+            fputc(')', f);
+        }
+        fprintf(f, "\"><attvalues><attvalue for=\"events\" value=\"%lld\"/>"
+                   "<attvalue for=\"code\" value=\"", nv[i].events);
+        xml_text(f, nv[i].id);
+        fputs("\"/></attvalues></node>\n", f);
     }
     fputs("    </nodes>\n    <edges>\n", f);
     /* Gephi reads weight as the edge's strength: the event count, which is
@@ -156,6 +179,8 @@ void graph_write_json(FILE *f, const node *nv, size_t nn, const edge *ev, size_t
     for (size_t i = 0; i < nn; i++) {
         fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", f);
         json_cstr(f, nv[i].id);
+        fputs(", \"name\": ", f);
+        json_cstr(f, nv[i].name[0] ? nv[i].name : NULL);
         fprintf(f, ", \"events\": %lld, \"as_source\": %lld, \"as_target\": %lld}", nv[i].events,
                 nv[i].out, nv[i].in);
     }
@@ -175,8 +200,10 @@ void graph_write_json(FILE *f, const node *nv, size_t nn, const edge *ev, size_t
 
 void graph_free(graph *g)
 {
-    for (size_t i = 0; i < g->nn; i++)
+    for (size_t i = 0; i < g->nn; i++) {
         sqlite3_free((char *)g->nv[i].id);
+        sqlite3_free((char *)g->nv[i].name);
+    }
     for (size_t i = 0; i < g->ne; i++) {
         sqlite3_free((char *)g->ev[i].src);
         sqlite3_free((char *)g->ev[i].tgt);
@@ -212,9 +239,11 @@ static int load(sqlite3 *h, sqlite3_stmt *ns, sqlite3_stmt *es, graph *g)
         if (grow((void **)&g->nv, g->nn, &g->capn, sizeof *g->nv) != 0)
             return -1;
         node *n = &g->nv[g->nn];
-        if (!(n->id = col_dup(ns, 0)))
-            return -1;
+        n->id = col_dup(ns, 0);
+        n->name = col_dup(ns, 4);
         g->nn++;
+        if (!n->id || !n->name)
+            return -1;
         n->events = sqlite3_column_int64(ns, 1);
         n->out = sqlite3_column_int64(ns, 2);
         n->in = sqlite3_column_int64(ns, 3);
@@ -246,7 +275,7 @@ static int load(sqlite3 *h, sqlite3_stmt *ns, sqlite3_stmt *es, graph *g)
 int graph_read(sqlite3 *h, const char *from, const char *to, int full, graph *g)
 {
     sqlite3_stmt *ns = NULL, *es = NULL;
-    char lo[11], hi[16] = "~", base[1024], sql[2048];
+    char lo[11], hi[16] = "~", base[1024], sql[4096];
     int rc = -1;
     if (to[0])
         snprintf(hi, sizeof hi, "%s~", to);
@@ -257,8 +286,10 @@ int graph_read(sqlite3 *h, const char *from, const char *to, int full, graph *g)
              " AND event_date >= ?1 AND event_date < ?2) ",
              full ? "source" : "substr(source, 1, 3)", full ? "target" : "substr(target, 1, 3)");
     snprintf(sql, sizeof sql,
-             "%sSELECT a, count(DISTINCT id), sum(s), sum(t) FROM (SELECT src AS a, id, 1 AS s,"
-             " 0 AS t FROM b UNION ALL SELECT tgt, id, 0, 1 FROM b) GROUP BY a ORDER BY a",
+             "%s, " SQL_ACTOR_NAMES " SELECT x.*, n.name FROM (SELECT a, count(DISTINCT id),"
+             " sum(s), sum(t) FROM (SELECT src AS a, id, 1 AS s, 0 AS t FROM b UNION ALL"
+             " SELECT tgt, id, 0, 1 FROM b) GROUP BY a) x LEFT JOIN names n ON n.code = x.a"
+             " ORDER BY x.a",
              base);
     if (sqlite3_prepare_v2(h, sql, -1, &ns, NULL) != SQLITE_OK)
         goto fail;
@@ -316,12 +347,9 @@ int cmd_graph(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
-    if ((v = cli_get(&a, opts, NOPTS, "period")) != NULL && period_parse(v, from, to) != 0) {
-        fprintf(stderr, "dyad graph: --period must be YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO, "
-                        "not '%s'\n", v);
-        rc = EXIT_USAGE;
+    if ((v = cli_get(&a, opts, NOPTS, "period")) != NULL &&
+        (rc = period_opt("graph", "period", v, from, to)) != 0)
         goto done;
-    }
     const char *db = cli_get(&a, opts, NOPTS, "db");
     if ((rc = db_open_read("graph", db ? db : CLI_DB_DEFAULT, &store)) != 0)
         goto done;

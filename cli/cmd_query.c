@@ -45,7 +45,7 @@ typedef struct query {
     int nparam;
     char globs[8][80];      /* "PREFIX*" patterns, owned here */
     int nglobs;
-    char from[11];
+    char from[11], to[11];
     int overflow;
 } query;
 
@@ -176,40 +176,25 @@ static int one_of(const char *v, const char *const *names)
     return 0;
 }
 
-static int check_date(const char *v)
-{
-    char a[11], b[11];
-    return v && !strstr(v, "..") && period_parse(v, a, b) == 0 && strlen(v) != 4;
-}
-
-/* `dyad serve` builds queries from HTTP parameters on its own threads: there
- * a message goes to the request's buffer (without the option's "--")
- * instead of stderr. */
-static _Thread_local char *err_sink;
-static _Thread_local size_t err_sink_len;
-
 static int usage_error(const char *what, const char *v)
 {
-    if (err_sink) {
-        snprintf(err_sink, err_sink_len, "%s, not '%s'", what + 2 * (strncmp(what, "--", 2) == 0),
-                 v);
-        return EXIT_USAGE;
-    }
-    fprintf(stderr, "dyad query: %s, not '%s'\n", what, v);
-    return EXIT_USAGE;
+    return db_usage("query", "%s, not '%s'", what, v);
 }
 
 /* Build the statement from the options; 0 or EXIT_USAGE (reported). */
-static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
+static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t dyadlen)
 {
 #define OPT(name) cli_get(a, opts, NOPTS, name)
     static const char *const pols[] = {"asserted", "negated", NULL};
     static const char *const mods[] = {"actual", "intended", "possible", "reported", NULL};
     const char *v;
+    int rc;
     int evidence = OPT("evidence") != NULL;
-    add(q, "SELECT e.id, e.event_date, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
+    add(q, "WITH " SQL_ACTOR_NAMES
+           " SELECT e.id, e.event_date, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
            " e.plover, e.location, e.location_country, e.lat, e.lon, e.polarity, e.modality,"
-           " e.num_mentions, e.num_sources, e.num_articles");
+           " e.num_mentions, e.num_sources, e.num_articles, n1.name AS source_name,"
+           " n2.name AS target_name");
     if (evidence)
         add(q, ", m.doc_id AS doc, m.sent, m.rule, dyad_mark(m.sentence, m.sentence_start,"
                " m.source_start, m.source_end, m.trigger_start, m.trigger_end, m.target_start,"
@@ -218,16 +203,22 @@ static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
     if ((v = OPT("actor")) != NULL) {
         if (!valid_code(v))
             return usage_error("--actor must be a code of letters and digits", v);
+        if ((rc = check_actor_filter("query", "actor", db, v)) != 0)
+            return rc;
         either(q, "e.source GLOB ", "e.target GLOB ", glob(q, v));
     }
     if ((v = OPT("source")) != NULL) {
         if (!valid_code(v))
             return usage_error("--source must be a code of letters and digits", v);
+        if ((rc = check_actor_filter("query", "source", db, v)) != 0)
+            return rc;
         cond(q, "e.source GLOB ", glob(q, v), "");
     }
     if ((v = OPT("target")) != NULL) {
         if (!valid_code(v))
             return usage_error("--target must be a code of letters and digits", v);
+        if ((rc = check_actor_filter("query", "target", db, v)) != 0)
+            return rc;
         cond(q, "e.target GLOB ", glob(q, v), "");
     }
     if ((v = OPT("dyad")) != NULL) {
@@ -239,22 +230,27 @@ static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
         dyadbuf[l] = '\0';
         if (!valid_code(dyadbuf) || !valid_code(comma + 1))
             return usage_error("--dyad must be SRC,TGT (codes of letters and digits)", v);
+        if ((rc = check_actor_filter("query", "dyad", db, dyadbuf)) != 0 ||
+            (rc = check_actor_filter("query", "dyad", db, comma + 1)) != 0)
+            return rc;
         cond(q, "e.source GLOB ", glob(q, dyadbuf), "");
         cond(q, "e.target GLOB ", glob(q, comma + 1), "");
     }
     if ((v = OPT("country")) != NULL) {
         if (!valid_code(v) || strlen(v) != 3)
             return usage_error("--country must be a three-letter code", v);
+        if ((rc = check_actor_filter("query", "country", db, v)) != 0)
+            return rc;
         either(q, "e.source GLOB ", "e.target GLOB ", glob(q, v));
     }
     if ((v = OPT("code")) != NULL) {
-        if (!valid_code(v))
-            return usage_error("--code must be a CAMEO code", v);
+        if ((rc = check_code_filter("query", v)) != 0)
+            return rc;
         cond(q, "e.code GLOB ", glob(q, v), "");
     }
     if ((v = OPT("root")) != NULL) {
-        if (strlen(v) != 2 || !valid_code(v))
-            return usage_error("--root must be two digits (01-20)", v);
+        if ((rc = check_root_filter("query", v)) != 0)
+            return rc;
         cond(q, "e.root = ", v, "");
     }
     if ((v = OPT("quad")) != NULL) {
@@ -262,23 +258,36 @@ static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
             return usage_error("--quad must be 1, 2, 3 or 4", v);
         cond(q, "e.quad = CAST(", v, " AS INTEGER)");
     }
-    if ((v = OPT("plover")) != NULL)
+    if ((v = OPT("plover")) != NULL) {
+        if ((rc = check_plover_filter("query", v)) != 0)
+            return rc;
         cond(q, "e.plover = ", v, "");
-    if ((v = OPT("from")) != NULL) {
-        if (!check_date(v))
-            return usage_error("--from must be YYYY-MM or YYYY-MM-DD", v);
-        period_lo(v, q->from);
-        cond(q, "e.event_date >= ", q->from, "");
     }
-    if ((v = OPT("to")) != NULL) {
-        if (!check_date(v))
-            return usage_error("--to must be YYYY-MM or YYYY-MM-DD", v);
+    char first[11], last[11];
+    const char *from = OPT("from"), *to = OPT("to");
+    if (from) {
+        if ((rc = date_opt("query", "from", from, first, last)) != 0)
+            return rc;
+        period_lo(first, q->from);
+        cond(q, SQL_DATE_KEY("e.event_date") " >= ", q->from, "");
+    }
+    if (to) {
+        if ((rc = date_opt("query", "to", to, first, q->to)) != 0)
+            return rc;
+        if (from && date_opt("query", "from", from, first, last) == 0 &&
+            strcmp(first, q->to) > 0) {
+            return db_usage("query", "--from %s is after --to %s: the period is reversed "
+                            "(did you mean --from %s --to %s?)", from, to, to, from);
+        }
         /* '~' sorts after every digit and '-': "2022-08~" bounds August's days. */
-        cond(q, "e.event_date <> '' AND e.event_date < ", v, " || '~'");
+        cond(q, "e.event_date <> '' AND " SQL_DATE_KEY("e.event_date") " < ", to, " || '~'");
     }
-    if ((v = OPT("lang")) != NULL)
+    if ((v = OPT("lang")) != NULL) {
+        if ((rc = check_lang_filter("query", db, v)) != 0)
+            return rc;
         cond(q, "EXISTS (SELECT 1 FROM event_mentions lm JOIN documents ld ON ld.id = lm.doc_id"
                 " WHERE lm.event_id = e.id AND ld.lang = ", v, ")");
+    }
     if ((v = OPT("polarity")) != NULL) {
         if (!one_of(v, pols))
             return usage_error("--polarity must be asserted or negated", v);
@@ -289,7 +298,7 @@ static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
             return usage_error("--modality must be actual, intended, possible or reported", v);
         cond(q, "e.modality = ", v, "");
     }
-    add(q, " ORDER BY e.event_date, e.id");
+    add(q, " ORDER BY " SQL_DATE_KEY("e.event_date") ", e.id");
     if ((v = OPT("limit")) != NULL) {
         char *end = NULL;
         long n = strtol(v, &end, 10);
@@ -299,11 +308,12 @@ static int build(query *q, const cli_args *a, char *dyadbuf, size_t dyadlen)
         snprintf(lim, sizeof lim, " LIMIT ?%d", param(q, v));
         add(q, lim);
     }
-    add(q, ") e");
+    add(q, ") e LEFT JOIN names n1 ON n1.code = e.source LEFT JOIN names n2 ON n2.code = e.target");
     if (evidence)
-        add(q, " JOIN event_mentions m ON m.event_id = e.id ORDER BY e.event_date, e.id, m.id");
+        add(q, " JOIN event_mentions m ON m.event_id = e.id ORDER BY "
+               SQL_DATE_KEY("e.event_date") ", e.id, m.id");
     else
-        add(q, " ORDER BY e.event_date, e.id");
+        add(q, " ORDER BY " SQL_DATE_KEY("e.event_date") ", e.id");
 #undef OPT
     return 0;
 }
@@ -333,17 +343,17 @@ int cmd_query(int argc, char **argv)
     }
     if ((rc = out_format("query", cli_get(&a, opts, NOPTS, "format"), &fmt)) != 0)
         goto done;
-    if ((rc = build(&q, &a, dyadbuf, sizeof dyadbuf)) != 0)
+    const char *db = cli_get(&a, opts, NOPTS, "db");
+    if ((rc = db_open_read("query", db ? db : CLI_DB_DEFAULT, &store)) != 0)
+        goto done;
+    sqlite3 *h = dyad_store_sqlite(store);
+    if ((rc = build(&q, &a, h, dyadbuf, sizeof dyadbuf)) != 0)
         goto done;
     if (q.overflow) {
         fprintf(stderr, "dyad query: too many filters\n");
         rc = EXIT_USAGE;
         goto done;
     }
-    const char *db = cli_get(&a, opts, NOPTS, "db");
-    if ((rc = db_open_read("query", db ? db : CLI_DB_DEFAULT, &store)) != 0)
-        goto done;
-    sqlite3 *h = dyad_store_sqlite(store);
     if (query_register_functions(h) != 0) {
         fprintf(stderr, "dyad query: %s\n", sqlite3_errmsg(h));
         rc = EXIT_FAIL;
@@ -353,7 +363,10 @@ int cmd_query(int argc, char **argv)
         goto done;
     for (int i = 0; i < q.nparam; i++)
         sqlite3_bind_text(st, i + 1, q.param[i], -1, SQLITE_STATIC);
-    rc = db_write_rows("query", h, st, fmt, stdout);
+    unsigned long long rows = 0;
+    rc = db_write_rows_n("query", h, st, fmt, stdout, &rows);
+    if (rc == 0 && rows == 0)
+        report_no_match("query");
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "dyad query: cannot write the output\n");
         rc = EXIT_FAIL;
@@ -382,7 +395,7 @@ int query_register_functions(sqlite3 *h)
                                    sql_mark, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-query_stmt *query_stmt_new(const cli_args *a, char *err, size_t errlen)
+query_stmt *query_stmt_new(sqlite3 *db, const cli_args *a, char *err, size_t errlen)
 {
     char dyadbuf[80];
     query_stmt *qs = calloc(1, sizeof *qs);
@@ -390,14 +403,11 @@ query_stmt *query_stmt_new(const cli_args *a, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    err_sink = err;
-    err_sink_len = errlen;
-    int rc = build(&qs->q, a, dyadbuf, sizeof dyadbuf);
-    err_sink = NULL;
-    if (rc == 0 && qs->q.overflow) {
-        snprintf(err, errlen, "too many filters");
-        rc = EXIT_USAGE;
-    }
+    db_usage_sink(err, errlen);
+    int rc = build(&qs->q, a, db, dyadbuf, sizeof dyadbuf);
+    if (rc == 0 && qs->q.overflow)
+        rc = db_usage("query", "too many filters");
+    db_usage_sink(NULL, 0);
     if (rc != 0) {
         free(qs);
         return NULL;

@@ -1,14 +1,19 @@
-/* cmd_relations.c - `dyad relations`: how each directed dyad (source
- * country -> target country) evolves step by step (day, week, month):
- * events by QuadClass, total and mean Goldstein, the cooperation-conflict
- * score (q1 + q2 - q3 - q4) / n, the three commonest codes, and the change
- * from the previous step. docs/store.md defines every column.
+/* cmd_relations.c - `dyad relations`: how each dyad (source country ->
+ * target country, or the unordered pair with --undirected) evolves step by
+ * step (day, week, month, quarter, year, or the whole period): events by
+ * QuadClass, total and mean Goldstein, the cooperation-conflict score
+ * (q1 + q2 - q3 - q4) / n, the three commonest codes, and the change from
+ * the previous step. docs/store.md defines every column.
  *
  * Only asserted events with both a source and a target count, once each
  * (not weighted by mentions): a negated "refused to cooperate" is already
  * coded as its own conflict event by the coder. The period is widened to
  * whole steps, and the step before it is read too, so that the first
- * step's change is a real one. */
+ * step's change is a real one. Every step of the period gets a row for
+ * every selected dyad, zeros included, so that a time series needs no
+ * filling by the reader; an open period is closed by the store's first and
+ * last plain dates. relations_write() computes the table for `dyad serve`'s
+ * /api/relations too (storeq.h), so both give the same rows. */
 #include "dbopts.h"
 #include "storeq.h"
 
@@ -17,186 +22,471 @@
 static const cli_opt opts[] = {
     CLI_DB_OPTION,
     {"period", 0, "PERIOD", "YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO (default: everything)"},
-    {"step", 0, "STEP", "day, week or month (default)"},
-    {"actor", 0, "CODE", "only dyads whose source or target code starts with CODE"},
+    {"step", 0, "STEP", "day, week, month (default), quarter, year or all"},
+    {"actor", 0, "CODE", "only events whose source or target code starts with CODE"},
+    {"source", 0, "CODE", "only events whose source code starts with CODE"},
+    {"target", 0, "CODE", "only events whose target code starts with CODE"},
+    {"dyad", 0, "SRC,TGT", "only this dyad (both directions with --undirected)"},
+    {"undirected", 0, NULL, "count A->B and B->A together as the pair A,B"},
     {"full-codes", 0, NULL, "keep full actor codes (RUSGOV) instead of their country (RUS)"},
     {"format", 0, "FORMAT", "table (default on a terminal), csv (default otherwise) or jsonl"},
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
-/* Bucket label of an event, and of the step before a label; NULL for an
- * event whose date is too coarse for the step (a month-only date has no
- * day or week) or not a plain date (the coder's "../2022-08", before). */
+enum { STEP_DAY, STEP_WEEK, STEP_MONTH, STEP_QUARTER, STEP_YEAR, STEP_ALL };
+static const char *const step_names[] = {"day", "week", "month", "quarter", "year", "all"};
+
+/* A period longer than this many steps is refused (use a longer step). */
+#define MAX_STEPS 100000
+
+/* Bucket label of an event; NULL for an event whose date is too coarse for
+ * the step (a month-only date has no day or week) or not a plain date (the
+ * coder's "../2022-08", before). ?9 is the label of the whole period. */
 static const char *const bucket_sql[] = {
     "CASE WHEN event_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN event_date END",
     "date(event_date, '-6 days', 'weekday 1')",
     "CASE WHEN event_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(event_date, 1, 7)"
     " END",
+    "CASE WHEN event_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(event_date, 1, 4)"
+    " || '-Q' || ((CAST(substr(event_date, 6, 2) AS INTEGER) + 2) / 3) END",
+    "CASE WHEN event_date GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(event_date, 1, 4) END",
+    "CASE WHEN event_date GLOB '[0-9][0-9][0-9][0-9]*' THEN ?9 END",
+};
+/* The label after and before the label X (the whole period has none). */
+static const char *const next_sql[] = {
+    "date(X, '+1 day')",
+    "date(X, '+7 days')",
+    "strftime('%Y-%m', X || '-01', '+1 month')",
+    "CASE WHEN substr(X, 7) = '4' THEN printf('%04d-Q1', CAST(substr(X, 1, 4) AS INTEGER) + 1)"
+    " ELSE substr(X, 1, 6) || (CAST(substr(X, 7) AS INTEGER) + 1) END",
+    "printf('%04d', CAST(X AS INTEGER) + 1)",
+    "NULL",
 };
 static const char *const prev_sql[] = {
-    "date(g.step, '-1 day')",
-    "date(g.step, '-7 days')",
-    "strftime('%Y-%m', g.step || '-01', '-1 month')",
+    "date(X, '-1 day')",
+    "date(X, '-7 days')",
+    "strftime('%Y-%m', X || '-01', '-1 month')",
+    "CASE WHEN substr(X, 7) = '1' THEN printf('%04d-Q4', CAST(substr(X, 1, 4) AS INTEGER) - 1)"
+    " ELSE substr(X, 1, 6) || (CAST(substr(X, 7) AS INTEGER) - 1) END",
+    "printf('%04d', CAST(X AS INTEGER) - 1)",
+    "NULL",
 };
 
-/* Period -> [lo_event, hi_event) for events and [lo_step, hi_step] for
- * labels, widened to whole steps. */
-void relations_bounds(int step, const char *from, const char *to, char lo_ev[16], char hi_ev[16],
-                   char lo_step[16], char hi_step[16])
+/* sql with every "X" replaced by x, appended to out; -1 when it overflows. */
+static int subst(char *out, size_t cap, size_t *len, const char *sql, const char *x)
 {
-    char d[11];
-    snprintf(lo_ev, 16, "%s", "");
-    snprintf(lo_step, 16, "%s", "");
-    snprintf(hi_ev, 16, "%s", "~");
-    snprintf(hi_step, 16, "%s", "~");
-    if (from[0]) {
-        if (step == STEP_MONTH) {
-            snprintf(lo_step, 16, "%.7s", from);
-            char first[11];
-            snprintf(first, sizeof first, "%.7s-01", from);
-            date_add_days(first, -1, d);
-            snprintf(lo_ev, 16, "%.7s", d);
-        } else if (step == STEP_WEEK) {
-            date_add_days(from, -date_weekday(from), d);
-            snprintf(lo_step, 16, "%s", d);
-            date_add_days(lo_step, -7, d);
-            snprintf(lo_ev, 16, "%s", d);
-        } else {
-            snprintf(lo_step, 16, "%s", from);
-            date_add_days(from, -1, d);
-            snprintf(lo_ev, 16, "%s", d);
+    for (; *sql; sql++) {
+        const char *piece = *sql == 'X' ? x : NULL;
+        size_t n = piece ? strlen(piece) : 1;
+        if (*len + n + 1 > cap)
+            return -1;
+        memcpy(out + *len, piece ? piece : sql, n);
+        *len += n;
+    }
+    out[*len] = '\0';
+    return 0;
+}
+
+/* The label of the step holding the day d (YYYY-MM-DD). */
+static void step_label(int step, const char *d, char out[32])
+{
+    char w[11];
+    switch (step) {
+    case STEP_DAY:
+        snprintf(out, 32, "%.10s", d);
+        break;
+    case STEP_WEEK:
+        date_add_days(d, -date_weekday(d), w);
+        snprintf(out, 32, "%s", w);
+        break;
+    case STEP_MONTH:
+        snprintf(out, 32, "%.7s", d);
+        break;
+    case STEP_QUARTER:
+        snprintf(out, 32, "%.4s-Q%d", d, ((d[5] - '0') * 10 + (d[6] - '0') + 2) / 3);
+        break;
+    default:
+        snprintf(out, 32, "%.4s", d);
+        break;
+    }
+}
+
+/* First and last day of the step holding the day d. */
+static void step_days(int step, const char *d, char first[11], char last[11])
+{
+    char a[11], b[11], m[16];
+    int mon = ((d[5] - '0') * 10 + (d[6] - '0') + 11) % 12 + 1;   /* 1-12 for any digits */
+    switch (step) {
+    case STEP_DAY:
+        snprintf(first, 11, "%.10s", d);
+        snprintf(last, 11, "%.10s", d);
+        break;
+    case STEP_WEEK:
+        date_add_days(d, -date_weekday(d), first);
+        date_add_days(first, 6, last);
+        break;
+    case STEP_MONTH:
+        snprintf(m, sizeof m, "%.7s", d);
+        period_parse(m, first, last);
+        break;
+    case STEP_QUARTER:
+        snprintf(m, sizeof m, "%.4s-%02d", d, (mon - 1) / 3 * 3 + 1);
+        period_parse(m, first, b);
+        snprintf(m, sizeof m, "%.4s-%02d", d, (mon - 1) / 3 * 3 + 3);
+        period_parse(m, a, last);
+        break;
+    default:
+        snprintf(m, sizeof m, "%.4s", d);
+        period_parse(m, first, last);
+        break;
+    }
+}
+
+/* The store's first and last plain dates of the selected events, for an
+ * open side of the period: "YYYY-MM-DD" days (a month-only date gives its
+ * first or last day). Empty when the store has none. */
+static int store_span(const char *cmd, sqlite3 *h, char lo[11], char hi[11])
+{
+    sqlite3_stmt *st = NULL;
+    int rc = db_prepare(cmd, h,
+                        "SELECT min(event_date), max(event_date) FROM events"
+                        " WHERE event_date GLOB '[0-9][0-9][0-9][0-9]*'"
+                        " AND polarity = 'asserted' AND source <> '' AND target <> ''",
+                        &st);
+    lo[0] = hi[0] = '\0';
+    if (rc != 0)
+        return rc;
+    int src = sqlite3_step(st);
+    if (src != SQLITE_ROW && src != SQLITE_DONE) {
+        /* e.g. interrupted by `dyad serve`'s time limit */
+        fprintf(stderr, "dyad %s: cannot read the store: %s\n", cmd, sqlite3_errmsg(h));
+        rc = EXIT_FAIL;
+    } else if (src == SQLITE_ROW) {
+        char a[11], b[11], s[11];
+        for (int k = 0; k < 2; k++) {
+            const char *t = (const char *)sqlite3_column_text(st, k);
+            if (!t)
+                continue;
+            size_t n = strlen(t);
+            n = n >= 10 ? 10 : n >= 7 ? 7 : 4;
+            snprintf(s, sizeof s, "%.*s", (int)n, t);
+            if (period_parse(s, a, b) == 0)
+                snprintf(k ? hi : lo, 11, "%s", k ? b : a);
         }
     }
-    if (to[0]) {
-        if (step == STEP_MONTH) {
-            snprintf(hi_step, 16, "%.7s", to);
-            snprintf(hi_ev, 16, "%.7s~", to);
-        } else if (step == STEP_WEEK) {
-            date_add_days(to, -date_weekday(to), d);
-            snprintf(hi_step, 16, "%s", d);
-            date_add_days(hi_step, 6, d);
-            snprintf(hi_ev, 16, "%s~", d);
-        } else {
-            snprintf(hi_step, 16, "%s", to);
-            snprintf(hi_ev, 16, "%s~", to);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Steps from the step of day a to the step of day b, at most MAX_STEPS + 1. */
+static long count_steps(int step, const char *a, const char *b)
+{
+    if (step == STEP_ALL)
+        return 1;
+    long y1 = (a[0] - '0') * 1000 + (a[1] - '0') * 100 + (a[2] - '0') * 10 + (a[3] - '0');
+    long y2 = (b[0] - '0') * 1000 + (b[1] - '0') * 100 + (b[2] - '0') * 10 + (b[3] - '0');
+    long m1 = (a[5] - '0') * 10 + (a[6] - '0'), m2 = (b[5] - '0') * 10 + (b[6] - '0');
+    long months = (y2 - y1) * 12 + (m2 - m1);
+    switch (step) {
+    case STEP_YEAR:
+        return y2 - y1 + 1;
+    case STEP_QUARTER:
+        return (y2 * 4 + (m2 - 1) / 3) - (y1 * 4 + (m1 - 1) / 3) + 1;
+    case STEP_MONTH:
+        return months + 1;
+    default:
+        /* days, or weeks: bounded by months before any day arithmetic */
+        if (months > (step == STEP_DAY ? MAX_STEPS / 28 : MAX_STEPS / 4) + 2)
+            return MAX_STEPS + 1;
+        {
+            long n = 0;
+            char d[11];
+            snprintf(d, sizeof d, "%s", a);
+            while (strcmp(d, b) <= 0 && n <= MAX_STEPS) {
+                date_add_days(d, step == STEP_DAY ? 1 : 7, d);
+                n++;
+            }
+            return n + (step == STEP_WEEK);
         }
     }
 }
 
-/* The statement: ?1..?2 the events' date range, ?3..?4 the steps shown,
- * ?5 an actor GLOB or NULL. Shared with `dyad serve` (storeq.h). */
-int relations_sql(int step, int full, char *sql, size_t len)
+/* A --dyad value split into its two codes; 0 or EXIT_USAGE (reported). */
+static int split_dyad(const char *v, char src[80], char tgt[80])
 {
-    const char *src = full ? "source" : "substr(source, 1, 3)";
-    const char *tgt = full ? "target" : "substr(target, 1, 3)";
+    const char *comma = strchr(v, ',');
+    size_t l = comma ? (size_t)(comma - v) : 0;
+    if (!comma || l == 0 || l >= 80 || strlen(comma + 1) >= 80)
+        return db_usage("relations", "--dyad must be SRC,TGT, not '%s'", v);
+    memcpy(src, v, l);
+    src[l] = '\0';
+    snprintf(tgt, 80, "%s", comma + 1);
+    if (!valid_code(src) || !valid_code(tgt))
+        return db_usage("relations", "--dyad must be SRC,TGT (codes of letters and digits), "
+                        "not '%s'", v);
+    return 0;
+}
+
+/* The options of a relations table, checked without the store. */
+typedef struct rel_opts {
+    int step, undirected, full;
+    char from[11], to[11];
+    const char *actor[3];                 /* --actor, --source, --target */
+    char pat[4][80];                      /* their GLOBs, and the dyad's source */
+    char dsrc[80], dtgt[80], dtgt_pat[80];
+} rel_opts;
+
+static const char *const actor_opts[] = {"actor", "source", "target"};
+
+/* The options in a (indexed like opts) into r; 0 or EXIT_USAGE (reported). */
+static int rel_parse(const cli_args *a, rel_opts *r)
+{
+#define OPT(name) cli_get(a, opts, NOPTS, name)
+    const char *v;
+    int rc;
+    memset(r, 0, sizeof *r);
+    r->step = STEP_MONTH;
+    if ((v = OPT("step")) != NULL) {
+        for (r->step = 0; r->step <= STEP_ALL && strcmp(v, step_names[r->step]) != 0; r->step++)
+            ;
+        if (r->step > STEP_ALL) {
+            const char *hint = suggest(v, step_names, STEP_ALL + 1);
+            if (hint)
+                return db_usage("relations", "--step must be day, week, month, quarter, year or "
+                                "all, not '%s' (did you mean %s?)", v, hint);
+            return db_usage("relations", "--step must be day, week, month, quarter, year or "
+                            "all, not '%s'", v);
+        }
+    }
+    if ((v = OPT("period")) != NULL && (rc = period_opt("relations", "period", v, r->from,
+                                                        r->to)) != 0)
+        return rc;
+    for (int k = 0; k < 3; k++) {
+        if ((v = r->actor[k] = OPT(actor_opts[k])) == NULL)
+            continue;
+        if (!valid_code(v))
+            return db_usage("relations", "--%s must be a code of letters and digits, not '%s'",
+                            actor_opts[k], v);
+        snprintf(r->pat[k], sizeof r->pat[k], "%.64s*", v);
+    }
+    r->undirected = OPT("undirected") != NULL;
+    if ((v = OPT("dyad")) != NULL) {
+        if ((rc = split_dyad(v, r->dsrc, r->dtgt)) != 0)
+            return rc;
+        snprintf(r->pat[3], sizeof r->pat[3], "%.64s*", r->dsrc);
+        snprintf(r->dtgt_pat, sizeof r->dtgt_pat, "%.64s*", r->dtgt);
+    }
+    r->full = OPT("full-codes") != NULL;
+#undef OPT
+    return 0;
+}
+
+const cli_opt *relations_options(size_t *n)
+{
+    *n = NOPTS;
+    return opts;
+}
+
+int relations_check(const cli_args *a)
+{
+    rel_opts r;
+    return rel_parse(a, &r);
+}
+
+int relations_write(sqlite3 *h, const cli_args *a, int fmt, FILE *f, int *matched)
+{
+    rel_opts r;
+    sqlite3_stmt *st = NULL;
+    char label[32] = "all", pair[2][80];
+    char lo_ev[16], hi_ev[16], lo_step[32], hi_step[32];
+    char sql[8192], nx[512], pv[512];
+    int rc, step;
+    *matched = 0;
+    if ((rc = rel_parse(a, &r)) != 0)
+        return rc;
+    step = r.step;
+    for (int k = 0; k < 3; k++)
+        if (r.pat[k][0] &&
+            (rc = check_actor_filter("relations", actor_opts[k], h, r.actor[k])) != 0)
+            return rc;
+    if (r.dsrc[0] && ((rc = check_actor_filter("relations", "dyad", h, r.dsrc)) != 0 ||
+                      (rc = check_actor_filter("relations", "dyad", h, r.dtgt)) != 0))
+        return rc;
+
+    /* Close an open period with the store's dates, then widen it to whole
+     * steps: [lo_step, hi_step] are labels, [lo_ev, hi_ev) event dates,
+     * lo_ev reaching back one step for the first step's change. */
+    char span_lo[11], span_hi[11], *from = r.from, *to = r.to;
+    if ((!from[0] || !to[0]) && (rc = store_span("relations", h, span_lo, span_hi)) != 0)
+        return rc;
+    if (!from[0])
+        snprintf(from, sizeof r.from, "%s", span_lo);
+    if (!to[0])
+        snprintf(to, sizeof r.to, "%s", span_hi);
+    if (!from[0] || !to[0] || strcmp(from, to) > 0) {
+        /* An empty store, or a period open on one side beyond every date. */
+        snprintf(from, sizeof r.from, "%s", "9999-12-31");
+        snprintf(to, sizeof r.to, "%s", "0000-01-01");
+    }
+    if (count_steps(step, from, to) > MAX_STEPS)
+        return db_usage("relations", "%s to %s is more than %d %s steps; use a shorter "
+                        "--period or a longer --step", from, to, MAX_STEPS, step_names[step]);
+    char first[11], last[11], d[11];
+    if (step == STEP_ALL) {
+        snprintf(label, sizeof label, "%s..%s", from, to);
+        snprintf(lo_step, sizeof lo_step, "%s", label);
+        snprintf(hi_step, sizeof hi_step, "%s", label);
+        period_lo(from, lo_ev);
+    } else {
+        step_label(step, from, lo_step);
+        step_label(step, to, hi_step);
+        step_days(step, from, first, last);
+        date_add_days(first, -1, d);
+        step_days(step, d, first, last);
+        period_lo(first, lo_ev);
+    }
+    step_days(step == STEP_ALL ? STEP_DAY : step, to, first, last);
+    snprintf(hi_ev, sizeof hi_ev, "%s~", last);
+    if (step == STEP_ALL)
+        snprintf(hi_step, sizeof hi_step, "%s", label);
+
+    const char *sc = r.full ? "source" : "substr(source, 1, 3)";
+    const char *tc = r.full ? "target" : "substr(target, 1, 3)";
+    char src[160], tgt[160];
+    if (r.undirected) {
+        snprintf(src, sizeof src, "min(%s, %s)", sc, tc);
+        snprintf(tgt, sizeof tgt, "max(%s, %s)", sc, tc);
+    } else {
+        snprintf(src, sizeof src, "%s", sc);
+        snprintf(tgt, sizeof tgt, "%s", tc);
+    }
+    size_t ln = 0, lp = 0;
+    if (subst(nx, sizeof nx, &ln, next_sql[step], "s.step") != 0 ||
+        subst(pv, sizeof pv, &lp, prev_sql[step], "s.step") != 0)
+        goto toolong;
+    /* The selected dyad, written as the output writes it. */
+    int explicit_dyad = r.dsrc[0] && !r.full && strlen(r.dsrc) == 3 && strlen(r.dtgt) == 3;
+    int swap = r.undirected && strcmp(r.dsrc, r.dtgt) > 0;
+    snprintf(pair[0], sizeof pair[0], "%s", swap ? r.dtgt : r.dsrc);
+    snprintf(pair[1], sizeof pair[1], "%s", swap ? r.dsrc : r.dtgt);
     int n = snprintf(
-        sql, len,
+        sql, sizeof sql,
         "WITH b AS (SELECT %s AS step, %s AS src, %s AS tgt, quad, goldstein, code FROM events"
         "  WHERE polarity = 'asserted' AND source <> '' AND target <> ''"
-        "  AND event_date >= ?1 AND event_date < ?2 AND (?5 IS NULL OR source GLOB ?5"
-        "  OR target GLOB ?5)),"
+        "  AND event_date >= ?1 AND event_date < ?2"
+        "  AND (?5 IS NULL OR source GLOB ?5 OR target GLOB ?5)"
+        "  AND (?6 IS NULL OR source GLOB ?6) AND (?7 IS NULL OR target GLOB ?7)"
+        "  AND (?8 IS NULL OR (source GLOB ?8 AND target GLOB ?10)%s)),"
         " g AS (SELECT step, src, tgt, count(*) AS n, sum(quad = 1) AS q1, sum(quad = 2) AS q2,"
         "  sum(quad = 3) AS q3, sum(quad = 4) AS q4, round(sum(goldstein), 2) AS gt,"
         "  round(avg(goldstein), 2) AS gm,"
         "  round((sum(quad IN (1, 2)) - sum(quad IN (3, 4))) * 1.0 / count(*), 3) AS score"
         "  FROM b WHERE step IS NOT NULL GROUP BY step, src, tgt),"
         " c AS (SELECT step, src, tgt, code, count(*) AS k FROM b WHERE step IS NOT NULL"
-        "  GROUP BY step, src, tgt, code)"
-        " SELECT g.step, g.src AS source, g.tgt AS target, g.n AS events, g.q1, g.q2, g.q3, g.q4,"
-        "  g.gt AS goldstein_total, g.gm AS goldstein_mean, g.score,"
-        "  g.n - coalesce(p.n, 0) AS change_events,"
-        "  CASE WHEN p.n IS NULL THEN NULL ELSE round(g.score - p.score, 3) END AS change_score,"
+        "  GROUP BY step, src, tgt, code)%s"
+        " , s(step) AS (SELECT ?3 WHERE ?3 <= ?4 UNION ALL SELECT %s FROM s"
+        "  WHERE s.step < ?4 LIMIT %d),"
+        " d AS (SELECT DISTINCT src, tgt FROM g WHERE step >= ?3 AND step <= ?4"
+        "  UNION SELECT ?11, ?12 WHERE ?11 IS NOT NULL), " SQL_ACTOR_NAMES
+        " SELECT s.step, d.src AS %s, d.tgt AS %s, coalesce(x.n, 0) AS events,"
+        "  coalesce(x.q1, 0) AS q1, coalesce(x.q2, 0) AS q2, coalesce(x.q3, 0) AS q3,"
+        "  coalesce(x.q4, 0) AS q4, coalesce(x.gt, 0) AS goldstein_total,"
+        "  x.gm AS goldstein_mean, x.score,"
+        "  %s AS change_events,"
+        "  CASE WHEN p.n IS NULL OR x.n IS NULL THEN NULL ELSE round(x.score - p.score, 3) END"
+        "  AS change_score,"
         "  (SELECT group_concat(code || ':' || k, ' ') FROM (SELECT code, k FROM c"
-        "   WHERE c.step = g.step AND c.src = g.src AND c.tgt = g.tgt"
-        "   ORDER BY k DESC, code LIMIT 3)) AS top_codes"
-        " FROM g LEFT JOIN g AS p ON p.src = g.src AND p.tgt = g.tgt AND p.step = %s"
-        " WHERE g.step >= ?3 AND g.step <= ?4"
-        " ORDER BY g.step, g.n DESC, g.src, g.tgt",
-        bucket_sql[step], src, tgt, prev_sql[step]);
-    return n < 0 || (size_t)n >= len ? -1 : 0;
+        "   WHERE c.step = s.step AND c.src = d.src AND c.tgt = d.tgt"
+        "   ORDER BY k DESC, code LIMIT 3)) AS top_codes, n1.name AS %s, n2.name AS %s"
+        " FROM s CROSS JOIN d LEFT JOIN names n1 ON n1.code = d.src"
+        " LEFT JOIN names n2 ON n2.code = d.tgt"
+        " LEFT JOIN g AS x ON x.step = s.step AND x.src = d.src AND x.tgt = d.tgt"
+        " LEFT JOIN g AS p ON p.src = d.src AND p.tgt = d.tgt AND p.step = %s"
+        " ORDER BY s.step, events DESC, d.src, d.tgt",
+        bucket_sql[step], src, tgt,
+        r.undirected ? " OR (source GLOB ?10 AND target GLOB ?8)" : "", "", nx, MAX_STEPS + 1,
+        r.undirected ? "actor1" : "source", r.undirected ? "actor2" : "target",
+        step == STEP_ALL ? "NULL" : "coalesce(x.n, 0) - coalesce(p.n, 0)",
+        r.undirected ? "actor1_name" : "source_name",
+        r.undirected ? "actor2_name" : "target_name", pv);
+    if (n < 0 || (size_t)n >= sizeof sql)
+        goto toolong;
+    /* First: does any event pass the filters in the period? (The rows of an
+     * explicit dyad are written even when none does, as zeros.) */
+    char *tail = strstr(sql, " , s(step) AS");
+    char keep = *tail;
+    *tail = '\0';
+    char count_sql[8192 + 128];
+    snprintf(count_sql, sizeof count_sql, "%s SELECT count(*) FROM g WHERE step >= ?3 AND "
+             "step <= ?4 AND ?11 IS ?11 AND ?12 IS ?12", sql);
+    *tail = keep;
+    for (int pass = 0; pass < 2; pass++) {
+        if ((rc = db_prepare("relations", h, pass ? sql : count_sql, &st)) != 0)
+            return rc;
+        sqlite3_bind_text(st, 1, lo_ev, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, hi_ev, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, lo_step, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, hi_step, -1, SQLITE_STATIC);
+        for (int k = 0; k < 4; k++)
+            if (r.pat[k][0])
+                sqlite3_bind_text(st, 5 + k, r.pat[k], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 9, label, -1, SQLITE_STATIC);
+        if (r.dtgt_pat[0])
+            sqlite3_bind_text(st, 10, r.dtgt_pat, -1, SQLITE_STATIC);
+        if (explicit_dyad) {
+            sqlite3_bind_text(st, 11, pair[0], -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 12, pair[1], -1, SQLITE_STATIC);
+        }
+        if (pass == 0) {
+            if (sqlite3_step(st) == SQLITE_ROW)
+                *matched = sqlite3_column_int(st, 0) > 0;
+            sqlite3_finalize(st);
+            st = NULL;
+        }
+    }
+    rc = db_write_rows("relations", h, st, fmt, f);
+    sqlite3_finalize(st);
+    return rc;
+toolong:
+    fprintf(stderr, "dyad relations: internal error: query too long\n");
+    return EXIT_FAIL;
 }
 
 int cmd_relations(int argc, char **argv)
 {
     cli_args a;
     dyad_store *store = NULL;
-    sqlite3_stmt *st = NULL;
-    int fmt = OUT_TABLE, step = STEP_MONTH;
-    char from[11] = "", to[11] = "", glob[80] = "";
-    char lo_ev[16], hi_ev[16], lo_step[16], hi_step[16];
-    char sql[4096];
+    int fmt = OUT_TABLE, matched = 0;
     int rc = cli_parse(argc, argv, "dyad relations [--db PATH] [--period P] [--step S] [OPTIONS]",
-                       "Per directed dyad (source country -> target country) and step: events\n"
-                       "by QuadClass, total and mean Goldstein, the cooperation-conflict score\n"
+                       "Per dyad (source country -> target country) and step: events by\n"
+                       "QuadClass, total and mean Goldstein, the cooperation-conflict score\n"
                        "(q1+q2-q3-q4)/n, the top codes and the change from the previous step.\n"
+                       "Every step of the period has a row per selected dyad, zeros included.\n"
                        "Exit status: 0 ok, 1 error, 2 bad usage.",
                        opts, NOPTS, &a);
     if (rc != 0) {
         cli_args_free(&a);
         return rc < 0 ? EXIT_OK : rc;
     }
-    const char *v;
     if (a.npos) {
         fprintf(stderr, "dyad relations: unexpected argument '%s' (see --help)\n", a.pos[0]);
         rc = EXIT_USAGE;
         goto done;
     }
-    if ((rc = out_format("relations", cli_get(&a, opts, NOPTS, "format"), &fmt)) != 0)
+    if ((rc = out_format("relations", cli_get(&a, opts, NOPTS, "format"), &fmt)) != 0 ||
+        (rc = relations_check(&a)) != 0)
         goto done;
-    if ((v = cli_get(&a, opts, NOPTS, "step")) != NULL) {
-        if (strcmp(v, "day") == 0)
-            step = STEP_DAY;
-        else if (strcmp(v, "week") == 0)
-            step = STEP_WEEK;
-        else if (strcmp(v, "month") == 0)
-            step = STEP_MONTH;
-        else {
-            fprintf(stderr, "dyad relations: --step must be day, week or month, not '%s'\n", v);
-            rc = EXIT_USAGE;
-            goto done;
-        }
-    }
-    if ((v = cli_get(&a, opts, NOPTS, "period")) != NULL && period_parse(v, from, to) != 0) {
-        fprintf(stderr, "dyad relations: --period must be YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO, "
-                        "not '%s'\n", v);
-        rc = EXIT_USAGE;
-        goto done;
-    }
-    if ((v = cli_get(&a, opts, NOPTS, "actor")) != NULL) {
-        if (!valid_code(v)) {
-            fprintf(stderr, "dyad relations: --actor must be a code of letters and digits, "
-                            "not '%s'\n", v);
-            rc = EXIT_USAGE;
-            goto done;
-        }
-        snprintf(glob, sizeof glob, "%s*", v);
-    }
-    relations_bounds(step, from, to, lo_ev, hi_ev, lo_step, hi_step);
-    int full = cli_get(&a, opts, NOPTS, "full-codes") != NULL;
-    if (relations_sql(step, full, sql, sizeof sql) != 0) {
-        fprintf(stderr, "dyad relations: internal error: query too long\n");
-        rc = EXIT_FAIL;
-        goto done;
-    }
     const char *db = cli_get(&a, opts, NOPTS, "db");
     if ((rc = db_open_read("relations", db ? db : CLI_DB_DEFAULT, &store)) != 0)
         goto done;
-    sqlite3 *h = dyad_store_sqlite(store);
-    if ((rc = db_prepare("relations", h, sql, &st)) != 0)
-        goto done;
-    sqlite3_bind_text(st, 1, lo_ev, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, hi_ev, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, lo_step, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, hi_step, -1, SQLITE_STATIC);
-    if (glob[0])
-        sqlite3_bind_text(st, 5, glob, -1, SQLITE_STATIC);
-    rc = db_write_rows("relations", h, st, fmt, stdout);
+    rc = relations_write(dyad_store_sqlite(store), &a, fmt, stdout, &matched);
+    if (rc == 0 && !matched)
+        report_no_match("relations");
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "dyad relations: cannot write the output\n");
         rc = EXIT_FAIL;
     }
 done:
-    sqlite3_finalize(st);
     dyad_store_free(store);
     cli_args_free(&a);
     return rc;

@@ -235,6 +235,35 @@ static int flag_param(req *r, const char *name, int *out)
     return 0;
 }
 
+/* The parameters named like a command's options, into values (indexed
+ * like o) as a cli_args of the command wants them: the options in own are
+ * the server's, not parameters; full stands for full-codes (as for
+ * /api/graph); a flag is 0 or 1. */
+static int option_params(req *r, const cli_opt *o, size_t n, const char *const *own,
+                         const char **values)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *name = o[i].name;
+        int skip = 0;
+        for (size_t k = 0; own[k]; k++)
+            skip |= strcmp(name, own[k]) == 0;
+        if (skip)
+            continue;
+        if (strcmp(name, "full-codes") == 0)
+            name = "full";
+        values[i] = param(r, name);
+        if (r->status)
+            return -1;
+        if (values[i] && !o[i].arg) {
+            int on;
+            if (flag_param(r, name, &on) != 0)
+                return -1;
+            values[i] = on ? "1" : NULL;
+        }
+    }
+    return 0;
+}
+
 /* format=json|csv, or Accept: text/csv. */
 static int format_param(req *r)
 {
@@ -341,12 +370,13 @@ static int write_list(req *r, const char *name, sqlite3_stmt *st)
 static const struct {
     const char *name, *order;
 } sorts[] = {
-    {"date", "event_date, id"},
-    {"-date", "event_date DESC, id DESC"},
-    {"goldstein", "goldstein, event_date, id"},
-    {"-goldstein", "goldstein DESC, event_date, id"},
-    {"mentions", "num_mentions, event_date, id"},
-    {"-mentions", "num_mentions DESC, event_date, id"},
+    /* Dates in the order of `dyad query` (dbopts.h's SQL_DATE_KEY). */
+    {"date", SQL_DATE_KEY("event_date") ", id"},
+    {"-date", SQL_DATE_KEY("event_date") " DESC, id DESC"},
+    {"goldstein", "goldstein, " SQL_DATE_KEY("event_date") ", id"},
+    {"-goldstein", "goldstein DESC, " SQL_DATE_KEY("event_date") ", id"},
+    {"mentions", "num_mentions, " SQL_DATE_KEY("event_date") ", id"},
+    {"-mentions", "num_mentions DESC, " SQL_DATE_KEY("event_date") ", id"},
 };
 
 static const char EVIDENCE_SQL[] =
@@ -372,23 +402,11 @@ static int api_events(req *r)
         snprintf(r->err, sizeof r->err, "out of memory");
         return -1;
     }
-    /* The filters of `dyad query`, by the same names; the store and the
-     * output are the server's to choose. */
-    for (size_t i = 0; i < nq; i++) {
-        const char *name = qopts[i].name;
-        if (strcmp(name, "db") == 0 || strcmp(name, "format") == 0 ||
-            strcmp(name, "limit") == 0 || strcmp(name, "evidence") == 0)
-            continue;
-        values[i] = param(r, name);
-        if (r->status)
-            goto done;
-        if (values[i] && !qopts[i].arg) {
-            int on;
-            if (flag_param(r, name, &on) != 0)
-                goto done;
-            values[i] = on ? "1" : NULL;
-        }
-    }
+    /* The filters of `dyad query`, by the same names; the store, the
+     * output and the page are the server's to choose. */
+    static const char *const own[] = {"db", "format", "limit", "evidence", NULL};
+    if (option_params(r, qopts, nq, own, values) != 0)
+        goto done;
     const char *sort = param(r, "sort");
     /* JSON lists each event's evidence unless evidence=0 (a map needs none). */
     int no_evidence = param(r, "evidence") != NULL;
@@ -410,7 +428,7 @@ static int api_events(req *r)
         if (strcmp(qopts[i].name, "evidence") == 0 && r->csv && evidence)
             values[i] = "1";
     cli_args a = {values, NULL, 0};
-    if (!(qs = query_stmt_new(&a, r->err, sizeof r->err))) {
+    if (!(qs = query_stmt_new(r->db, &a, r->err, sizeof r->err))) {
         r->status = MHD_HTTP_BAD_REQUEST;
         goto done;
     }
@@ -479,41 +497,39 @@ done:
 
 static int api_relations(req *r)
 {
-    char from[11], to[11], glob[80] = "", sql[4096];
-    char lo_ev[16], hi_ev[16], lo_step[16], hi_step[16];
-    int step = STEP_MONTH, full, rc = -1;
-    sqlite3_stmt *st = NULL;
-    if (period_param(r, from, to) != 0)
+    size_t no;
+    const cli_opt *ropts = relations_options(&no);
+    const char **values = calloc(no, sizeof *values);
+    int rc = -1, matched;
+    if (!values) {
+        r->status = MHD_HTTP_INTERNAL_SERVER_ERROR;
+        snprintf(r->err, sizeof r->err, "out of memory");
         return -1;
-    const char *v = param(r, "step");
-    if (v) {
-        if (strcmp(v, "day") == 0)
-            step = STEP_DAY;
-        else if (strcmp(v, "week") == 0)
-            step = STEP_WEEK;
-        else if (strcmp(v, "month") != 0)
-            return bad(r, "step must be day, week or month, not '%s'", v);
     }
-    if ((v = param(r, "actor")) != NULL) {
-        if (!valid_code(v))
-            return bad(r, "actor must be a code of letters and digits, not '%s'", v);
-        snprintf(glob, sizeof glob, "%s*", v);
-    }
-    if (r->status || flag_param(r, "full", &full) != 0 || format_param(r) != 0 ||
+    /* The options of `dyad relations` by the same names. */
+    static const char *const own[] = {"db", "format", NULL};
+    if (option_params(r, ropts, no, own, values) != 0 || format_param(r) != 0 ||
         unknown_params(r) != 0)
-        return -1;
-    relations_bounds(step, from, to, lo_ev, hi_ev, lo_step, hi_step);
-    if (relations_sql(step, full, sql, sizeof sql) != 0 || prepare(r, sql, &st) != 0)
         goto done;
-    sqlite3_bind_text(st, 1, lo_ev, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, hi_ev, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, lo_step, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, hi_step, -1, SQLITE_STATIC);
-    if (glob[0])
-        sqlite3_bind_text(st, 5, glob, -1, SQLITE_STATIC);
-    rc = write_list(r, "relations", st);
+    cli_args a = {values, NULL, 0};
+    if (!r->csv)
+        fputs("{\"relations\": ", r->out);
+    db_usage_sink(r->err, sizeof r->err);
+    int wrc = relations_write(r->db, &a, r->csv ? OUT_CSV : OUT_JSON, r->out, &matched);
+    db_usage_sink(NULL, 0);
+    if (wrc == EXIT_USAGE) {
+        r->status = MHD_HTTP_BAD_REQUEST;
+        goto done;
+    }
+    if (wrc != 0) {
+        db_error(r);
+        goto done;
+    }
+    if (!r->csv)
+        fputs("}\n", r->out);
+    rc = 0;
 done:
-    sqlite3_finalize(st);
+    free(values);
     return rc;
 }
 
@@ -535,9 +551,11 @@ static int api_graph(req *r)
     if (!r->csv) {
         graph_write_json(r->out, g.nv, g.nn, g.ev, g.ne);
     } else if (nodes) {
-        fputs("id,events,as_source,as_target\r\n", r->out);
+        fputs("id,name,events,as_source,as_target\r\n", r->out);
         for (size_t i = 0; i < g.nn; i++) {
             csv_field(r->out, g.nv[i].id, strlen(g.nv[i].id));
+            fputc(',', r->out);
+            csv_field(r->out, g.nv[i].name, strlen(g.nv[i].name));
             fprintf(r->out, ",%lld,%lld,%lld\r\n", g.nv[i].events, g.nv[i].out, g.nv[i].in);
         }
     } else {

@@ -3,9 +3,12 @@
  * creates an empty database), choosing the output format, and writing an
  * SQL result set as an aligned table, RFC 4180 CSV or JSON Lines, with the
  * statement's column names as the header. Also the small date arithmetic
- * that periods and steps need (proleptic Gregorian, days since 1970). */
+ * that periods and steps need (proleptic Gregorian, days since 1970, from
+ * the library's dates.c). */
 #include "dbopts.h"
+#include "dates.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -115,7 +118,8 @@ static size_t display_width(const char *s, size_t n)
     return w;
 }
 
-static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f)
+static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f,
+                       unsigned long long *rows)
 {
     int rc = EXIT_FAIL, src;
     int nc = sqlite3_column_count(st);
@@ -180,6 +184,7 @@ static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f)
         }
         fputc('\n', f);
     }
+    *rows = n / (size_t)(nc ? nc : 1);
     rc = 0;
     goto done;
 oom:
@@ -207,7 +212,8 @@ void db_write_row_json(FILE *f, sqlite3_stmt *st)
             fputc(',', f);
         json_cstr(f, sqlite3_column_name(st, i));
         fputc(':', f);
-        if (type == SQLITE_NULL)
+        /* JSON says "absent" with null, not an empty string */
+        if (type == SQLITE_NULL || (type == SQLITE_TEXT && len == 0))
             fputs("null", f);
         else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
             fwrite(t, 1, len, f);
@@ -219,8 +225,16 @@ void db_write_row_json(FILE *f, sqlite3_stmt *st)
 
 int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f)
 {
+    unsigned long long n;
+    return db_write_rows_n(cmd, db, st, fmt, f, &n);
+}
+
+int db_write_rows_n(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f,
+                    unsigned long long *rows)
+{
+    *rows = 0;
     if (fmt == OUT_TABLE)
-        return write_table(cmd, db, st, f);
+        return write_table(cmd, db, st, f, rows);
     int nc = sqlite3_column_count(st), rc;
     if (fmt == OUT_CSV) {
         for (int i = 0; i < nc; i++) {
@@ -231,12 +245,12 @@ int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE 
         }
         fputs("\r\n", f);
     }
-    long long row = 0;
     if (fmt == OUT_JSON)
         fputc('[', f);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (fmt == OUT_JSON && row++)
+        if (fmt == OUT_JSON && *rows)
             fputs(",\n", f);
+        ++*rows;
         if (fmt != OUT_CSV) {
             db_write_row_json(f, st);
             if (fmt == OUT_JSONL)
@@ -262,30 +276,6 @@ int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE 
     return 0;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
-static long days_from_civil(long y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
 static int digits(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -300,13 +290,6 @@ static int num(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         v = v * 10 + (s[i] - '0');
     return v;
-}
-
-static int days_in_month(long y, int m)
-{
-    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : dm[m - 1];
 }
 
 /* YYYY-MM-DD into out; the year is clamped to four digits. */
@@ -336,10 +319,10 @@ static int period_side(const char *s, size_t n, char first[11], char last[11])
     } else {
         return -1;
     }
-    if ((n >= 7 && (m < 1 || m > 12)) || (n == 10 && (d < 1 || d > days_in_month(y, m))))
+    if ((n >= 7 && (m < 1 || m > 12)) || (n == 10 && (d < 1 || d > dyadi_days_in_month(y, m))))
         return -1;
     fmt_date(first, y, m ? m : 1, d ? d : 1);
-    fmt_date(last, y, m ? m : 12, d ? d : days_in_month(y, m ? m : 12));
+    fmt_date(last, y, m ? m : 12, d ? d : dyadi_days_in_month(y, m ? m : 12));
     return 0;
 }
 
@@ -366,21 +349,276 @@ int period_parse(const char *p, char from[11], char to[11])
 void period_lo(const char *from, char out[11])
 {
     snprintf(out, 11, "%s", from);
-    if (strlen(from) == 10 && strcmp(from + 7, "-01") == 0)
+    if (strlen(from) == 10 && strcmp(from + 4, "-01-01") == 0)
+        out[4] = '\0';
+    else if (strlen(from) == 10 && strcmp(from + 7, "-01") == 0)
         out[7] = '\0';
 }
 
 void date_add_days(const char *s, long k, char out[11])
 {
-    long z = days_from_civil(num(s, 4), num(s + 5, 2), num(s + 8, 2)) + k, y;
+    long z = dyadi_days_from_civil(num(s, 4), num(s + 5, 2), num(s + 8, 2)) + k, y;
     int m, d;
-    civil_from_days(z, &y, &m, &d);
+    dyadi_civil_from_days(z, &y, &m, &d);
     fmt_date(out, y, m, d);
 }
 
 int date_weekday(const char *s)
 {
-    long z = days_from_civil(num(s, 4), num(s + 5, 2), num(s + 8, 2));
+    long z = dyadi_days_from_civil(num(s, 4), num(s + 5, 2), num(s + 8, 2));
     /* 1970-01-01 was a Thursday (3 when Monday is 0). */
     return (int)(((z % 7) + 7 + 3) % 7);
+}
+
+static _Thread_local char *usage_sink;
+static _Thread_local size_t usage_sink_len;
+
+void db_usage_sink(char *buf, size_t len)
+{
+    usage_sink = buf && len ? buf : NULL;
+    usage_sink_len = usage_sink ? len : 0;
+    if (usage_sink)
+        usage_sink[0] = '\0';
+}
+
+int db_usage(const char *cmd, const char *fmt, ...)
+{
+    char msg[640];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (!usage_sink) {
+        fprintf(stderr, "dyad %s: %s\n", cmd, msg);
+        return EXIT_USAGE;
+    }
+    size_t o = 0;
+    for (size_t i = 0; msg[i] && o + 1 < usage_sink_len; i++) {
+        if (msg[i] == '-' && msg[i + 1] == '-' && msg[i + 2] >= 'a' && msg[i + 2] <= 'z' &&
+            (i == 0 || msg[i - 1] == ' ' || msg[i - 1] == '('))
+            i++;
+        else
+            usage_sink[o++] = msg[i];
+    }
+    usage_sink[o] = '\0';
+    return EXIT_USAGE;
+}
+
+int period_opt(const char *cmd, const char *opt, const char *v, char from[11], char to[11])
+{
+    if (period_parse(v, from, to) == 0)
+        return 0;
+    const char *dots = strstr(v, "..");
+    char a[11], b[11], c[11], d[11];
+    if (dots && dots > v && dots[2] && period_side(v, (size_t)(dots - v), a, b) == 0 &&
+        period_side(dots + 2, strlen(dots + 2), c, d) == 0)
+        return db_usage(cmd, "--%s '%s' is reversed: it ends before it starts (did you mean "
+                        "%s..%.*s?)", opt, v, dots + 2, (int)(dots - v), v);
+    return db_usage(cmd, "--%s must be YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO, not '%s'", opt, v);
+}
+
+int date_opt(const char *cmd, const char *opt, const char *v, char first[11], char last[11])
+{
+    if (period_side(v, strlen(v), first, last) == 0)
+        return 0;
+    return db_usage(cmd, "--%s must be YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", opt, v);
+}
+
+/* Case-insensitive Levenshtein distance, both strings at most 64 bytes. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[65];
+    if (la > 64 || lb > 64)
+        return (size_t)-1;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            int same = (a[i - 1] | 0x20) == (b[j - 1] | 0x20);
+            size_t best = diag + !same;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *suggest(const char *v, const char *const *cands, size_t n)
+{
+    const char *best = NULL;
+    size_t bd = strlen(v) / 3 + 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = edit_distance(v, cands[i]);
+        if (d <= bd && (!best || d < bd || strcmp(cands[i], best) < 0)) {
+            best = cands[i];
+            bd = d;
+        }
+    }
+    return best;
+}
+
+static int no_match(const char *cmd, const char *opt, const char *v, const char *what,
+                    const char *hint)
+{
+    if (hint)
+        return db_usage(cmd, "--%s '%s': %s (did you mean %s?)", opt, v, what, hint);
+    return db_usage(cmd, "--%s '%s': %s", opt, v, what);
+}
+
+/* Every distinct value of one SQL column list, and their first three
+ * letters, as candidates for suggest(); the caller frees with free_list. */
+static char **distinct_values(sqlite3 *db, const char *sql, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    char **v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        if (!t || !*t || strlen(t) > 64)
+            continue;
+        for (int k = 0; k < 2; k++) {
+            if (*n == cap) {
+                size_t nc = cap ? cap * 2 : 64;
+                if (nc > (1u << 20))
+                    goto done;
+                char **p = realloc(v, nc * sizeof *p);
+                if (!p)
+                    goto done;
+                v = p;
+                cap = nc;
+            }
+            size_t len = k ? 3 : strlen(t);
+            if (k && strlen(t) <= 3)
+                break;
+            char *c = malloc(len + 1);
+            if (!c)
+                goto done;
+            memcpy(c, t, len);
+            c[len] = '\0';
+            v[(*n)++] = c;
+        }
+    }
+done:
+    sqlite3_finalize(st);
+    return v;
+fail:
+    sqlite3_finalize(st);
+    return NULL;
+}
+
+static void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* 1 when some row of sql (one "?1" parameter) exists for value. */
+static int exists(sqlite3 *db, const char *sql, const char *value)
+{
+    sqlite3_stmt *st = NULL;
+    int r = 1;                      /* on a store error, let the query itself report it */
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
+        int s = sqlite3_step(st);
+        r = s == SQLITE_ROW || (s != SQLITE_DONE);
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+int check_actor_filter(const char *cmd, const char *opt, sqlite3 *db, const char *v)
+{
+    char pat[80], up[80];
+    snprintf(pat, sizeof pat, "%.64s*", v);
+    if (exists(db, "SELECT 1 FROM events WHERE source GLOB ?1 OR target GLOB ?1 LIMIT 1", pat))
+        return 0;
+    size_t i = 0;
+    for (; v[i] && i + 2 < sizeof up; i++)
+        up[i] = (char)(v[i] >= 'a' && v[i] <= 'z' ? v[i] - 32 : v[i]);
+    up[i] = '\0';
+    snprintf(pat, sizeof pat, "%.64s*", up);
+    if (strcmp(up, v) != 0 &&
+        exists(db, "SELECT 1 FROM events WHERE source GLOB ?1 OR target GLOB ?1 LIMIT 1", pat))
+        return no_match(cmd, opt, v, "no actor code of the store starts with it (codes are "
+                        "upper case)", up);
+    size_t n = 0;
+    char **c = distinct_values(db, "SELECT source FROM events UNION SELECT target FROM events",
+                               &n);
+    const char *s = suggest(v, (const char *const *)c, n);
+    int r = no_match(cmd, opt, v, "no actor code of the store starts with it", s);
+    free_list(c, n);
+    return r;
+}
+
+int check_lang_filter(const char *cmd, sqlite3 *db, const char *v)
+{
+    if (exists(db, "SELECT 1 FROM documents WHERE lang = ?1 LIMIT 1", v))
+        return 0;
+    size_t n = 0;
+    char **c = distinct_values(db, "SELECT DISTINCT lang FROM documents", &n);
+    const char *s = suggest(v, (const char *const *)c, n);
+    int r = no_match(cmd, "lang", v, "no document of the store is in that language", s);
+    free_list(c, n);
+    return r;
+}
+
+int check_plover_filter(const char *cmd, const char *v)
+{
+    /* PLOVER's event types (openeventdata/PLOVER), the values of the plover column. */
+    static const char *const types[] = {
+        "AGREE",   "CONSULT",  "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+        "RETREAT", "REQUEST",  "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
+        "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
+    size_t n = sizeof types / sizeof types[0];
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v, types[i]) == 0)
+            return 0;
+    return no_match(cmd, "plover", v, "not a PLOVER event type", suggest(v, types, n));
+}
+
+int check_root_filter(const char *cmd, const char *v)
+{
+    static const char *const roots[] = {"01", "02", "03", "04", "05", "06", "07",
+                                        "08", "09", "10", "11", "12", "13", "14",
+                                        "15", "16", "17", "18", "19", "20"};
+    for (size_t i = 0; i < 20; i++)
+        if (strcmp(v, roots[i]) == 0)
+            return 0;
+    const char *hint = NULL;
+    if (strlen(v) == 1 && v[0] >= '1' && v[0] <= '9')
+        hint = roots[v[0] - '1'];
+    return no_match(cmd, "root", v, "CAMEO roots are 01 to 20", hint);
+}
+
+int check_code_filter(const char *cmd, const char *v)
+{
+    size_t n = strlen(v);
+    int ok = n >= 1 && n <= 4 && digits(v, n);
+    if (ok && n >= 2) {
+        int root = num(v, 2);
+        ok = root >= 1 && root <= 20;
+    } else if (ok) {
+        ok = v[0] <= '2';
+    }
+    if (ok)
+        return 0;
+    return no_match(cmd, "code", v, "CAMEO event codes are 2 to 4 digits under the roots 01 "
+                    "to 20", NULL);
+}
+
+void report_no_match(const char *cmd)
+{
+    if (cli_verbosity >= 1)
+        fprintf(stderr, "dyad %s: no event matches these filters\n", cmd);
 }

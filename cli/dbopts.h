@@ -13,6 +13,27 @@
 /* OUT_JSON: one JSON array of objects (for `dyad serve`). */
 enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2, OUT_JSON = 3 };
 
+/* An event date as one point for sorting and --from/--to: an open
+ * interval "../2022-08" (before the end of August 2022) is placed at its
+ * known end, "2022-08"; other dates are themselves (docs/store.md). */
+#define SQL_DATE_KEY(col) \
+    "(CASE WHEN " col " GLOB '../*' THEN substr(" col ", 4) ELSE " col " END)"
+/* The one day (YYYY-MM-DD) of an event date, for layouts that need one: the
+ * key above, a month or year given its first day (docs/formats.md). */
+#define SQL_DATE_DAY(col) \
+    "(CASE WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN " \
+    SQL_DATE_KEY(col) " WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN " \
+    SQL_DATE_KEY(col) " || '-01' WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]' THEN " \
+    SQL_DATE_KEY(col) " || '-01-01' END)"
+
+/* A common table expression names(code, name, k): for each actor code, the
+ * text its mentions most often have ("Russie", "Kremlin"), to print
+ * beside codes. SQLite takes the bare column from the row of max(k). */
+#define SQL_ACTOR_NAMES \
+    "names(code, name, k) AS (SELECT code, text, max(k) FROM (SELECT code, text," \
+    " count(*) AS k FROM mentions_actor WHERE kind = 'actor' AND code <> '' AND text <> ''" \
+    " GROUP BY code, text) GROUP BY code)"
+
 /* Open an existing store read-only; on failure report it and return
  * EXIT_FAIL (*s NULL). */
 int db_open_read(const char *cmd, const char *path, dyad_store **s);
@@ -24,6 +45,9 @@ int out_format(const char *cmd, const char *value, int *fmt);
 /* Step st to the end, writing every row to f in the format. Column names
  * come from the statement. Returns 0 or EXIT_FAIL (reported). */
 int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f);
+/* The same, counting the rows written into *rows. */
+int db_write_rows_n(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f,
+                    unsigned long long *rows);
 
 /* The current row of st as one JSON object (column names as keys; NULL
  * is null, numbers stay numbers). */
@@ -42,14 +66,52 @@ int valid_code(const char *s);
 int period_parse(const char *p, char from[11], char to[11]);
 
 /* The lower bound on event_date for a period starting on the day from:
- * "2022-08" when from is 2022-08-01, so that events dated to the month
- * only ("2022-08" sorts before "2022-08-01") are included. */
+ * "2022-08" when from is 2022-08-01 ("2022" when it is 2022-01-01), so
+ * that events dated to the month or year only ("2022-08" sorts before
+ * "2022-08-01") are included. */
 void period_lo(const char *from, char out[11]);
 
 /* A date YYYY-MM-DD moved by k days into out. */
 void date_add_days(const char *d, long k, char out[11]);
 /* Day of the week of YYYY-MM-DD, 0 = Monday. */
 int date_weekday(const char *d);
+
+/* --period P: period_parse with the error reported (malformed, or FROM
+ * after TO). 0 or EXIT_USAGE. */
+int period_opt(const char *cmd, const char *opt, const char *v, char from[11], char to[11]);
+
+/* --from/--to DATE (YYYY, YYYY-MM or YYYY-MM-DD): its first and last day.
+ * 0 or EXIT_USAGE (reported). */
+int date_opt(const char *cmd, const char *opt, const char *v, char first[11], char last[11]);
+
+/* Filter values that cannot match are usage errors with a suggestion.
+ * Each returns 0 or EXIT_USAGE (reported as "dyad CMD: --OPT ...").
+ * An actor code (or prefix) must start a source or target code of the
+ * store; a PLOVER type must be one of PLOVER's 16; a root 01-20; an event
+ * code a prefix of one under those roots; a language one the store's
+ * documents have. */
+int check_actor_filter(const char *cmd, const char *opt, sqlite3 *db, const char *v);
+int check_plover_filter(const char *cmd, const char *v);
+int check_root_filter(const char *cmd, const char *v);
+int check_code_filter(const char *cmd, const char *v);
+int check_lang_filter(const char *cmd, sqlite3 *db, const char *v);
+
+/* The candidate nearest to v (case-insensitive edit distance, at most about
+ * a third of v's length), or NULL. */
+const char *suggest(const char *v, const char *const *cands, size_t n);
+
+/* A usage error of a store command: "dyad CMD: message" on stderr, or,
+ * while the calling thread has a sink (`dyad serve` builds the commands'
+ * statements from HTTP parameters on its own threads), the message alone
+ * into the sink, with the "--" of option names left out (they are the
+ * parameters' names). Returns EXIT_USAGE. */
+int db_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Send this thread's usage errors to buf (len bytes; "" until one comes),
+ * or back to stderr with buf NULL. */
+void db_usage_sink(char *buf, size_t len);
+
+/* Say on stderr that valid filters matched nothing (verbosity >= 1). */
+void report_no_match(const char *cmd);
 
 /* Prepare sql or report the error; 0 or EXIT_FAIL. */
 int db_prepare(const char *cmd, sqlite3 *db, const char *sql, sqlite3_stmt **st);

@@ -238,6 +238,14 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
             }
             d->read++;
             d->coded++;
+            if (strcmp(dyad_coder_lang(d->coder), "und") == 0) {
+                d->und++;
+                if (cli_verbosity >= 2)
+                    fprintf(stderr, "dyad: %s:%llu: doc %s: language not identified (und), so no "
+                                    "events were coded; give it with --lang fr|en or the "
+                                    "record's \"lang\"\n", file,
+                            (unsigned long long)dyad_reader_line(d->reader), doc.id);
+            }
             int r = fn(ud, d, &doc);
             if (r != 0) {
                 rc = r;
@@ -261,8 +269,12 @@ void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what)
 {
     if (cli_verbosity < 1)
         return;
-    fprintf(stderr, "dyad %s: %llu documents read, %llu coded, %llu skipped, %llu %s\n", d->cmd,
+    fprintf(stderr, "dyad %s: %llu documents read, %llu coded, %llu skipped, %llu %s", d->cmd,
             d->read, d->coded, d->skipped, n, what);
+    if (d->und)
+        fprintf(stderr, "; %llu in no identified language (und)%s", d->und,
+                cli_verbosity >= 2 ? "" : ", -v names them");
+    fputc('\n', stderr);
 }
 
 int cli_docs_load_models(cli_docs *d, const char *data_dir, int required)

@@ -24,6 +24,7 @@ typedef struct cli_docs {
     unsigned long long coded;
     unsigned long long skipped; /* records, files or folders reported and skipped */
     dyad_model *model_fr, *model_en;    /* syntax models, when loaded */
+    unsigned long long und;     /* coded documents whose language was not identified */
 } cli_docs;
 
 /* Called once per coded document; the coder holds its results. Return 0 to
@@ -39,7 +40,8 @@ int cli_docs_open(cli_docs *d, const char *cmd, const cli_args *a, const cli_opt
  * and call fn. Bad records are reported on stderr and skipped. Returns
  * EXIT_OK, EXIT_SKIPPED or EXIT_FAIL (fatal error, --strict, output error). */
 int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud);
-/* "dyad CMD: N documents read, N coded, N skipped, N WHAT" on stderr, unless -q. */
+/* "dyad CMD: N documents read, N coded, N skipped, N WHAT" on stderr, unless -q,
+ * and how many were left in no identified language (-v names each). */
 void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what);
 void cli_docs_close(cli_docs *d);
 /* Load the fr and en syntax models from data_dir (NULL: the default data

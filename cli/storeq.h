@@ -15,9 +15,11 @@ const cli_opt *query_options(size_t *n);
 /* Register the SQL function dyad_mark (the marked sentence) on h; 0 or -1. */
 int query_register_functions(sqlite3 *h);
 /* The statement of `dyad query` for the options in a (whose strings must
- * outlive the query_stmt). NULL with a message in err for a bad value.
- * The caller frees with query_stmt_free. */
-query_stmt *query_stmt_new(const cli_args *a, char *err, size_t errlen);
+ * outlive the query_stmt); db is the store the filters are checked
+ * against (an actor code or a language it lacks is a usage error). NULL
+ * with the message in err (as db_usage gives it) for a bad value. The
+ * caller frees with query_stmt_free. */
+query_stmt *query_stmt_new(sqlite3 *db, const cli_args *a, char *err, size_t errlen);
 /* Its SQL (ordered by date; owned by qs) and its parameters bound as ?1..?N
  * to st (a statement whose SQL contains it); returns N or -1. */
 const char *query_stmt_sql(const query_stmt *qs);
@@ -25,18 +27,21 @@ int query_stmt_bind(const query_stmt *qs, sqlite3_stmt *st);
 void query_stmt_free(query_stmt *qs);
 
 /* ---- dyad relations (cmd_relations.c) ---- */
-enum { STEP_DAY, STEP_WEEK, STEP_MONTH };
-/* The period [from, to] ("" for an open side) as bounds for ?1..?4 of
- * relations_sql, widened to whole steps plus the step before. */
-void relations_bounds(int step, const char *from, const char *to, char lo_ev[16], char hi_ev[16],
-                      char lo_step[16], char hi_step[16]);
-/* The relations statement into sql (len bytes); ?5 is an actor GLOB or
- * NULL. 0, or -1 when it does not fit. */
-int relations_sql(int step, int full, char *sql, size_t len);
+/* The options of `dyad relations`; a cli_args for the functions below is
+ * indexed like this table ("db" and "format" are not read). */
+const cli_opt *relations_options(size_t *n);
+/* Check the options that need no store; 0 or EXIT_USAGE (db_usage). */
+int relations_check(const cli_args *a);
+/* The relations table of the store h for the options in a, to f in fmt
+ * (dbopts.h's OUT_*); *matched: whether any event passed the filters.
+ * 0, EXIT_USAGE (through db_usage) or EXIT_FAIL (a store error, on
+ * stderr; sqlite3_errmsg(h) tells it). */
+int relations_write(sqlite3 *h, const cli_args *a, int fmt, FILE *f, int *matched);
 
 /* ---- dyad graph (cmd_graph.c) ---- */
 typedef struct node {
     const char *id;
+    const char *name;       /* the text its mentions most often have, "" if none */
     long long events, out, in;
 } node;
 

@@ -291,6 +291,7 @@ typedef struct dyad_mention {
     const char *entry;      /* the lexicon entry that matched (its id) */
     const char *resolved_by;/* "lexicon", "composition", "coreference:...", ... */
     double lat, lon;        /* places: coordinates when known, else NaN */
+    const char *place_type; /* "country", "admin1" or "city" for a place-like entry, else NULL */
 } dyad_mention;
 
 /* Mentions of the last document, in text order; owned by the coder. */
@@ -332,6 +333,10 @@ typedef struct dyad_event {
     dyad_span trigger;
     const char *rule;       /* id of the lexicon entry or rule that fired */
     uint32_t mentions;      /* times the same (source, target, code) was found in the document */
+    /* the place, when located: its lexicon entry id (GeoNames "gn..." for
+     * cities and regions), type ("country", "admin1", "city") and the rule
+     * that chose it ("place:population", "place:context", ...); else NULL */
+    const char *location_id, *location_type, *location_rule;
 } dyad_event;
 
 /* Events of the last document; owned by the coder (see dyad_coder_run). */

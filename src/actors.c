@@ -18,6 +18,7 @@
  * must run on ids at the speed of the tokenizer. */
 #include "coder.h"
 #include "lex.h"
+#include "places.h"
 #include "words.h"
 
 #include <math.h>
@@ -31,6 +32,7 @@ typedef struct match {
     const dyadi_actor *a;
     uint32_t sent;
     dyadi_node node;        /* where an ambiguous phrase ended, to choose later */
+    const char *how;        /* the rule that chose a place (places.c), or NULL */
 } match;
 
 #define MAX_MATCHES (1u << 20)
@@ -275,6 +277,12 @@ static dyad_mention *push_mention(dyad_coder *c, const match *m0, uint32_t first
     mm->resolved_by = how;
     mm->lat = entry ? entry->lat : NAN;
     mm->lon = entry ? entry->lon : NAN;
+    mm->place_type = NULL;
+    if (entry && (entry->kind == DYADI_AK_COUNTRY || entry->kind == DYADI_AK_REGION ||
+                  entry->kind == DYADI_AK_CITY || entry->kind == DYADI_AK_CAPITAL))
+        mm->place_type = entry->kind == DYADI_AK_COUNTRY  ? "country"
+                         : entry->kind == DYADI_AK_REGION ? "admin1"
+                                                          : "city";
     return mm;
 }
 
@@ -383,6 +391,7 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
                 m->a = best;
                 m->sent = (uint32_t)s;
                 m->node = best_node;
+                m->how = NULL;
                 i += best_len;
             } else {
                 i++;
@@ -714,6 +723,37 @@ static const char *dominant_country(const dyad_coder *c, const match *ms, size_t
     return best > second && named[pick] >= 2 ? codes[pick] : NULL;
 }
 
+/* Place names (places.c): drop those that are part of a person's name,
+ * choose among same-name cities and regions from the document's context;
+ * the rule that chose is kept for the mention. */
+static void resolve_places(dyad_coder *c, dyadi_vec *mv)
+{
+    match *ms = mv->data;
+    size_t n = mv->len, out = 0;
+    dyadi_places pl;
+    dyadi_places_init(&pl);
+    for (size_t k = 0; k < n; k++)
+        dyadi_places_note_country(&pl, ms[k].a->kind == DYADI_AK_CITY ||
+                                               ms[k].a->kind == DYADI_AK_REGION
+                                           ? (ms[k].a->country ? ms[k].a->country : ms[k].a->code)
+                                           : country_code_of(ms[k].a));
+    dyadi_places_scan_names(&pl, c);
+    for (size_t k = 0; k < n; k++) {
+        match *m = &ms[k];
+        if (m->a->kind == DYADI_AK_CITY || m->a->kind == DYADI_AK_REGION) {
+            const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, m->sent);
+            if (dyadi_place_in_name(&pl, c, m->ti, m->n, se->first_token + se->n_tokens))
+                continue;
+            const char *rule = NULL;
+            if (m->node)
+                m->a = dyadi_place_choose(&pl, c, m->node, m->a, tok(c, m->ti), &rule);
+            m->how = rule;
+        }
+        ms[out++] = *m;
+    }
+    mv->len = out;
+}
+
 /* PETRARCH lexicons: an agent composed with a country ("the
  * ambassadors of Arnor", "lawmakers in Fornost") stands for every country
  * of the list that follows it ("..., Osgiliath and Gondor"): each bare
@@ -859,6 +899,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
     if (st != DYAD_OK)
         goto done;
     disambiguate(c, &mv);
+    if (!foreign)
+        resolve_places(c, &mv);
 
     ante antes[MAX_ANTES];
     size_t nantes = 0;
@@ -881,6 +923,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) {
             kind = DYAD_MENTION_PLACE;
             code = a->country ? a->country : a->code;
+            if (m->how)
+                how = m->how;
         } else if (a->kind == DYADI_AK_PRONOUN) {
             /* Impersonal "il y a", "il faut", "it is": no referent. */
             if (norm_is(c, last, IMPERSONAL_NEXT) && (strcmp(tok(c, first)->norm, "il") == 0 ||

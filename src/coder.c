@@ -493,6 +493,8 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
     if ((st = key_tokens(c, text)) != DYAD_OK)
         return st;
     c->lang = forced ? forced : dyadi_langid(c->tokens.data, c->tokens.len);
+    if (!forced && strcmp(c->lang, "und") == 0)
+        c->lang = dyadi_langid_lexicon(c);
     if ((st = stem_tokens(c)) != DYAD_OK)
         return st;
     st = dyadi_segment(text, len, c->lang, c->tokens.data, c->tokens.len, &c->sents);

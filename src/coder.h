@@ -56,4 +56,7 @@ dyad_status dyadi_coder_too_big(dyad_coder *c, const char *what, size_t cap);
  * after the text stages when a lexicon is loaded. */
 dyad_status dyadi_actors_run(dyad_coder *c);   /* actors.c */
 dyad_status dyadi_events_run(dyad_coder *c);   /* events.c */
+/* "fr", "en" or "und" for a text whose function words were too few, from
+ * the lexicon's words (langlex.c); needs the tokens' norm keys. */
+const char *dyadi_langid_lexicon(dyad_coder *c);
 #endif

@@ -176,7 +176,7 @@ typedef struct c_cue {
 
 typedef struct c_cameo {
     char code[8];       /* kept inline so qsort can compare without the pool */
-    uint32_t name, ptype, pmode;
+    uint32_t name, ptype, pmode, pcontext;
     double gold;
     uint8_t quad;
     uint32_t file, line, seq;
@@ -206,7 +206,7 @@ typedef struct c_sig {
     uint32_t off, len;
     uint32_t phrase_off, phrase_len;
     uint32_t code;              /* pool offset: equal codes have equal offsets */
-    uint32_t extra;             /* cities: hash of the coordinates (homonyms differ) */
+    uint32_t extra;             /* cities, regions: hash of the coordinates (homonyms differ) */
     uint32_t file, line, seq;
     uint8_t cls, kind;
 } c_sig;
@@ -1059,7 +1059,9 @@ static int handle_actor(cc *c, char **col, int ncol)
     /* entries marked ambiguous=1 are meant to share a phrase with other
      * codes (the recogniser picks by the document's context) */
     uint32_t extra = (a.gov & (DYADI_ACTOR_AMBIGUOUS | DYADI_ACTOR_COMPOUND)) ? SIG_AMBIGUOUS : 0;
-    if (kind == DYADI_AK_CITY) {
+    /* same-name cities and regions of different places are candidates
+     * (places.c chooses), not conflicts */
+    if (kind == DYADI_AK_CITY || kind == DYADI_AK_REGION) {
         double ll[2] = {a.lat, a.lon};
         extra = dyadi_lex_hash((const char *)ll, sizeof ll);
     }
@@ -1071,12 +1073,12 @@ static int handle_actor(cc *c, char **col, int ncol)
 static int handle_cameo(cc *c, char **col, int ncol)
 {
     if (ncol < 4) {
-        report(c, SEV_ERROR, "expected 4 to 6 tab-separated columns (code name goldstein quad [plover_type plover_mode]), found %d",
+        report(c, SEV_ERROR, "expected 4 to 7 tab-separated columns (code name goldstein quad [plover_type plover_mode plover_context]), found %d",
                ncol);
         return 0;
     }
-    if (ncol > 6)
-        report(c, SEV_WARN, "%d columns, only 6 are read", ncol);
+    if (ncol > 7)
+        report(c, SEV_WARN, "%d columns, only 7 are read", ncol);
     if (!dyadi_event_code_ok(col[0])) {
         report(c, SEV_ERROR, "bad CAMEO event code '%s' (2 to 4 digits)", col[0]);
         return 0;
@@ -1108,6 +1110,7 @@ static int handle_cameo(cc *c, char **col, int ncol)
     k->quad = (uint8_t)quad;
     k->ptype = ncol > 4 && *col[4] ? intern_cstr(c, col[4]) : DYADI_LEX_NONE;
     k->pmode = ncol > 5 && *col[5] ? intern_cstr(c, col[5]) : DYADI_LEX_NONE;
+    k->pcontext = ncol > 6 && *col[6] ? intern_cstr(c, col[6]) : DYADI_LEX_NONE;
     k->file = c->file;
     k->line = c->line;
     k->seq = c->seq++;
@@ -1679,8 +1682,8 @@ static int cmp_finding(const void *a, const void *b)
 }
 
 /* Group entries by signature (class, kind, lang, keys): within a group the
- * same code again is a duplicate, another code a conflict (for cities, a
- * homonym unless the coordinates are the same too). Findings are reported
+ * same code again is a duplicate, another code a conflict (for cities and
+ * regions, a homonym unless the coordinates are the same too). Findings are reported
  * in source order, which is how a person fixes them. */
 static int lint_sigs(cc *c)
 {
@@ -1707,7 +1710,7 @@ static int lint_sigs(cc *c)
                     prev = m;
                     break;
                 }
-            int city = s[k].cls == 'A' && (s[k].kind == DYADI_AK_CITY ||
+            int city = s[k].cls == 'A' && (s[k].kind == DYADI_AK_CITY || s[k].kind == DYADI_AK_REGION ||
                                            (s[k].extra == SIG_AMBIGUOUS &&
                                             s[i].extra == SIG_AMBIGUOUS));
             f[nf].k = &s[k];
@@ -1924,6 +1927,7 @@ static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t e
         p[16] = k->quad;
         put32(p + 20, k->ptype);
         put32(p + 24, k->pmode);
+        put32(p + 28, k->pcontext);
     }
     for (int t = 0; t < DYADI_TRIE_COUNT; t++) {
         ctrie *tr = &c->trie[t];

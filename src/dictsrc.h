@@ -10,10 +10,10 @@
 #include "dyad.h"
 #include "lex.h"
 
-/* ---- binary layout, format version 3 (all integers little-endian) ----- */
+/* ---- binary layout, format version 4 (all integers little-endian) ----- */
 
 #define DYADI_LEX_MAGIC "DYADLEX\0"     /* 8 bytes */
-#define DYADI_LEX_VERSION 3u
+#define DYADI_LEX_VERSION 4u
 #define DYADI_LEX_NONE 0xFFFFFFFFu      /* string reference meaning NULL */
 
 /* Sections, in file order. Each is 8-byte aligned; the section table gives
@@ -40,7 +40,7 @@ enum dyadi_lex_section {
 #define DYADI_LEX_HEADER (DYADI_LEX_FIXED + 12u * DYADI_SEC_COUNT)
 #define DYADI_LEX_SUM_FROM 40u
 
-/* Record sizes of version 3. */
+/* Record sizes of version 4 (3 and 4 differ only in the CAMEO record: version 4 writes the PLOVER context at byte 28). */
 #define DYADI_REC_ACTOR 56u
 #define DYADI_REC_ROLE 12u
 #define DYADI_REC_TRIGGER 52u

@@ -23,6 +23,7 @@
  * Finally repeats of (source, target, code, polarity, modality) in the
  * document are merged into one event with a mention count. */
 #include "coder.h"
+#include "dates.h"
 #include "lex.h"
 #include "words.h"
 
@@ -239,6 +240,7 @@ typedef struct cand {
     int posted;            /* a place inside an official's phrase: not a location */
     int coref;             /* resolved by coreference or a first-person word */
     double lat, lon;
+    const char *entry, *how, *ptype;   /* the mention's entry, rule, place type */
     int governed;          /* preceded by a preposition (after determiners) */
     const char *prep;      /* that preposition's norm key */
 } cand;
@@ -516,78 +518,34 @@ static const char *date_str(dyad_coder *c, uint32_t ymd)
 }
 
 
-/* Shift a YYYYMMDD date by -days (day precision only; month-precision
- * dates shift by whole months). */
-static uint32_t date_minus_days(uint32_t ymd, int days)
-{
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y = (int)(ymd / 10000), m = (int)((ymd / 100) % 100), d = (int)(ymd % 100);
-    if (d == 0)
-        return ymd;
-    d -= days;
-    while (d < 1) {
-        m--;
-        if (m < 1) { m = 12; y--; }
-        int md = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-        d += md;
-    }
-    return (uint32_t)(y * 10000 + m * 100 + d);
-}
-
-/* The date a month word and a day number next to it name ("le 15 août",
- * "August 15"); a month after the article's is last year's. 0 if none. */
-static uint32_t day_of_month(const dyad_coder *c, uint32_t base, int month, uint32_t day_tok)
-{
-    long d = strtol(tok(c, day_tok)->norm, NULL, 10);
-    if (d < 1 || d > 31)
-        return 0;
-    uint32_t y = base / 10000;
-    if ((uint32_t)month > (base / 100) % 100)
-        y--;
-    return y * 10000 + (uint32_t)month * 100 + (uint32_t)d;
-}
-
-/* The date a sentence gives its events, once per sentence: "le 15 août",
- * "on 15 August", "August 15", "hier"/"yesterday", "la semaine
- * dernière"/"last week"; the article's date otherwise (0 when unknown). */
+/* The date a sentence gives its events, once per sentence: the date its
+ * words name relative to the article's ("le 5 juillet dernier", "hier",
+ * "last Tuesday", "two days ago": dates.c); the article's date otherwise
+ * (0 when unknown). */
 static uint32_t sentence_date(const dyad_coder *c, uint32_t sfirst, uint32_t send)
 {
-    uint32_t base = c->date;
-    if (!base)
-        return 0;
-    for (uint32_t i = sfirst; i < send; i++) {
-        uint32_t wc = DYADI_VEC_AT(&c->wclass, uint32_t, i);
-        if (!(wc & (W_MONTH | W_TIME)))
-            continue;
-        int mi = (wc & W_MONTH) ? (int)(wc >> 16) : 0;
-        uint32_t ymd = 0;
-        if (mi && i > sfirst && tok(c, i - 1)->kind == DYAD_TOK_NUMBER)
-            ymd = day_of_month(c, base, mi, i - 1);
-        if (!ymd && mi && i + 1 < send && tok(c, i + 1)->kind == DYAD_TOK_NUMBER)
-            ymd = day_of_month(c, base, mi, i + 1);
-        if (ymd)
-            return ymd;
-        const char *k = tok(c, i)->norm;
-        if (strcmp(k, "hier") == 0 || strcmp(k, "yesterday") == 0)
-            return date_minus_days(base, 1);
-        if ((strcmp(k, "semaine") == 0 || strcmp(k, "week") == 0) &&
-            ((i + 1 < send && strcmp(tok(c, i + 1)->norm, "dernière") == 0) ||
-             (i > sfirst && strcmp(tok(c, i - 1)->norm, "last") == 0)))
-            return date_minus_days(base, 7);
-    }
-    return base;
+    uint32_t named = dyadi_sentence_date(c->tokens.data, sfirst, send, c->date);
+    return named ? named : c->date;
 }
 
 /* An event's date: the sentence's, unless the pluperfect ("avait soutenu",
  * "had supported") places it before the article: "../YYYY-MM" (ISO 8601-2
- * open interval), never an invented day. sdate_str is the sentence date's
- * string, made once per sentence. */
+ * open interval), never an invented day. A date the sentence names ("le 5
+ * juillet dernier, X avait signé") is kept. sdate_str is the sentence
+ * date's string, made once per sentence. */
 static const char *event_date(dyad_coder *c, const char *sdate_str, uint32_t sfirst,
                               uint32_t trig_first)
 {
     uint32_t base = c->date;
     if (!base)
         return NULL;
+    char bs[16];
+    if (base % 100)
+        snprintf(bs, sizeof bs, "%04u-%02u-%02u", base / 10000, base / 100 % 100, base % 100);
+    else
+        snprintf(bs, sizeof bs, "%04u-%02u", base / 10000, base / 100 % 100);
+    if (sdate_str && strcmp(sdate_str, bs) != 0)
+        return sdate_str;
     for (uint32_t i = trig_first; i > sfirst && i + 3 > trig_first; i--) {
         const char *k = tok(c, i - 1)->norm;
         if (k && (strcmp(k, "avait") == 0 || strcmp(k, "avaient") == 0 || strcmp(k, "had") == 0 ||
@@ -953,12 +911,16 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
     e->attribution_text = attr_text;
     e->attribution_code = attr_code;
     e->lat = e->lon = NAN;
+    e->location_id = e->location_type = e->location_rule = NULL;
     if (loc) {
         e->location = dyadi_arena_strndup(&c->arena, text + loc->span.start,
                                           loc->span.end - loc->span.start);
         e->location_country = loc->country;
         e->lat = loc->lat;
         e->lon = loc->lon;
+        e->location_id = loc->entry;
+        e->location_type = loc->ptype;
+        e->location_rule = loc->how;
     }
     e->event_date = edate;
     e->trigger.start = tok(c, t->first)->span.start;
@@ -2037,6 +1999,9 @@ dyad_status dyadi_events_run(dyad_coder *c)
             cd->coref = ms[k].resolved_by && strncmp(ms[k].resolved_by, "coreference", 11) == 0;
             cd->lat = ms[k].lat;
             cd->lon = ms[k].lon;
+            cd->entry = ms[k].entry;
+            cd->how = ms[k].resolved_by;
+            cd->ptype = ms[k].place_type;
             cd->prep = governing_prep(c, cd->first, sfirst);
             cd->governed = cd->prep != NULL;
         }
@@ -2065,6 +2030,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             cd->posted = 0;
             cd->coref = 1;
             cd->lat = cd->lon = NAN;
+            cd->entry = cd->how = cd->ptype = NULL;
             cd->prep = governing_prep(c, i, sfirst);
             cd->governed = cd->prep != NULL;
         }

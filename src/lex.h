@@ -110,7 +110,7 @@ typedef struct dyadi_cameo {
     const char *code, *name;
     double goldstein;
     uint8_t quad;
-    const char *plover_type, *plover_mode;
+    const char *plover_type, *plover_mode, *plover_context;   /* NULL when none */
 } dyadi_cameo;
 
 /* A trie node reference; 0 is "no node". */

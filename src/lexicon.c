@@ -258,7 +258,8 @@ static dyad_status load_records(dyad_lexicon *lex, const opener *o)
         dyadi_cameo *k = &lex->cameo[i];
         if (str_ref(lex, rd32(p), &k->code) || !k->code || str_ref(lex, rd32(p + 4), &k->name) ||
             !k->name || str_ref(lex, rd32(p + 20), &k->plover_type) ||
-            str_ref(lex, rd32(p + 24), &k->plover_mode))
+            str_ref(lex, rd32(p + 24), &k->plover_mode) ||
+            str_ref(lex, rd32(p + 28), &k->plover_context))
             goto corrupt;
         k->goldstein = rdd(p + 8);
         k->quad = p[16];

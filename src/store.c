@@ -24,6 +24,7 @@
  */
 #include "store.h"
 #include "arena.h"
+#include "repeats.h"
 
 #include <errno.h>
 #include <math.h>
@@ -151,6 +152,7 @@ enum {
     Q_RECOUNT,
     Q_DEL_EMPTY_EVENT,
     Q_NEXT_DOC,
+    Q_FIND_REPEAT,
     Q_COUNT
 };
 
@@ -203,6 +205,7 @@ static const char *const sql[Q_COUNT] = {
     [Q_DEL_EMPTY_EVENT] = "DELETE FROM events WHERE id = ?1 AND num_articles = 0",
     [Q_NEXT_DOC] = "SELECT rowid, id, date, lang, title, url, source, text FROM documents"
                    " WHERE rowid > ?1 ORDER BY rowid LIMIT 1",
+    [Q_FIND_REPEAT] = DYADI_SQL_FIND_REPEAT,
 };
 
 /* Strings of the document returned by dyad_store_next_doc. */
@@ -213,6 +216,7 @@ struct dyad_store {
     sqlite3_stmt *q[Q_COUNT];
     int in_tx;                  /* inside dyad_store_begin .. commit */
     int readonly;
+    int busy;                   /* the last open_error was a lock held elsewhere */
     char now[32];               /* UTC time of the document being stored */
     int64_t *ids;               /* scratch: event ids a document touched */
     size_t n_ids, cap_ids;
@@ -407,6 +411,7 @@ static dyad_status open_error(dyad_store *s, const char *path)
         return DYAD_ERR_FORMAT;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+        s->busy = 1;
         snprintf(s->errmsg, sizeof s->errmsg, "%s: locked by another process: %s", path,
                  sqlite3_errmsg(s->db));
         return DYAD_ERR_DB;
@@ -482,6 +487,8 @@ static dyad_status setup(dyad_store *s, const char *path, int readonly, int immu
     if ((st = migrate(s, path)) != DYAD_OK)
         return st;
     if (!readonly) {
+        if (dyadi_repeats_register(s->db) != SQLITE_OK)
+            return db_fail(s, "register functions");
         for (int i = 0; i < Q_COUNT; i++)
             if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) !=
                 SQLITE_OK)
@@ -507,6 +514,9 @@ static void remove_empty(const char *path)
     }
 }
 
+/* Setups stopped by another process's lock tried again, 50 ms apart. */
+#define OPEN_RETRIES 40
+
 static dyad_status open_store(const char *path, int readonly, dyad_store **out, char *errbuf,
                               size_t errlen)
 {
@@ -525,7 +535,24 @@ static dyad_status open_store(const char *path, int readonly, dyad_store **out, 
         goto fail;
     }
     existed = access(path, F_OK) == 0;
-    st = setup(s, path, readonly, 0);
+    /* Two ingests creating or migrating the same store at once: some of
+     * SQLite's lock steps (the switch to WAL mode) fail at once instead of
+     * waiting for the busy timeout, so a setup stopped by a lock held
+     * elsewhere is tried again, a bounded number of times. */
+    for (int attempt = 0;; attempt++) {
+        s->busy = 0;
+        st = setup(s, path, readonly, 0);
+        if (st == DYAD_OK || !s->busy || attempt == OPEN_RETRIES)
+            break;
+        for (int i = 0; i < Q_COUNT; i++) {
+            sqlite3_finalize(s->q[i]);
+            s->q[i] = NULL;
+        }
+        sqlite3_close(s->db);
+        s->db = NULL;
+        struct timespec pause = {0, 50L * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
     char dir[4096];
     if (st == DYAD_ERR_IO && readonly && existed && !folder_writable(path, dir, sizeof dir)) {
         /* a WAL store in a folder this process cannot write */
@@ -893,7 +920,20 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
         const dyad_event *e = &r->events[i];
         int64_t id = 0;
         int64_t mentions = e->mentions ? e->mentions : 1;
-        dyad_status st = event_id(s, doc, e, &id);
+        const char *sentence = NULL;
+        dyad_span sp = {0, 0};
+        if (e->sent < r->n_sents && r->sents[e->sent].span.start <= r->sents[e->sent].span.end &&
+            r->sents[e->sent].span.end <= doc->text_len) {
+            sp = r->sents[e->sent].span;
+            sentence = doc->text + sp.start;
+        }
+        /* Boilerplate: the same sentence from the same source in another
+         * document is a repeat of the event it gave there (repeats.c). */
+        int repeat = dyadi_repeat_find(s->q[Q_FIND_REPEAT], e, doc->id, doc_source, sentence,
+                                       sp.end - sp.start, &id);
+        if (repeat < 0)
+            return db_fail(s, "find repeat");
+        dyad_status st = repeat ? DYAD_OK : event_id(s, doc, e, &id);
         if (st == DYAD_OK)
             st = add_counts(s, id, doc->id, doc_source, mentions);
         if (st != DYAD_OK)
@@ -903,10 +943,8 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
         bind_text(q, 2, doc->id);
         sqlite3_bind_int64(q, 3, e->sent);
         /* Keep the sentence itself: evidence must survive without the coder. */
-        if (e->sent < r->n_sents && r->sents[e->sent].span.start <= r->sents[e->sent].span.end &&
-            r->sents[e->sent].span.end <= doc->text_len) {
-            dyad_span sp = r->sents[e->sent].span;
-            sqlite3_bind_text(q, 4, doc->text + sp.start, (int)(sp.end - sp.start), SQLITE_STATIC);
+        if (sentence) {
+            sqlite3_bind_text(q, 4, sentence, (int)(sp.end - sp.start), SQLITE_STATIC);
             sqlite3_bind_int64(q, 5, sp.start);
         } else {
             sqlite3_bind_null(q, 4);
@@ -917,7 +955,10 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
         bind_span(q, 12, doc, e->target.text, e->target.span, e->target.code != NULL);
         bind_text(q, 15, e->attribution_text);
         bind_text(q, 16, e->attribution_code);
-        bind_text(q, 17, e->rule);
+        char rule[256];
+        if (repeat)
+            snprintf(rule, sizeof rule, "%s%s", DYADI_REPEAT_RULE, e->rule ? e->rule : "");
+        bind_text(q, 17, repeat ? rule : e->rule);
         bind_text(q, 18, polarity_names[e->polarity < 2 ? e->polarity : 0]);
         bind_text(q, 19, modality_names[e->modality < 4 ? e->modality : 0]);
         sqlite3_bind_int64(q, 20, mentions);

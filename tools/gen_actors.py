@@ -9,6 +9,7 @@ generated files of docs/formats.md "Actor, place and agent files":
     demonyms.tsv    demonyms/adjectives, en and fr (all gender/number forms)
     capitals.tsv    capitals as actors (gov=1)
     cities.tsv      every GeoNames cities15000 place (name + asciiname)
+    regions.tsv     GeoNames admin-1 regions (states, provinces) with cities
     leaders.tsv     REIGN leaders in office since 2000 (dated GOV roles)
 
 Hand-written *.manual.tsv files beside them win: a phrase present in any
@@ -183,6 +184,7 @@ class Sources:
         with open(os.path.join(shared, "geonames", "country_translations.json"), encoding="utf-8") as f:
             self.gn_trans = json.load(f)
         self.regions = {}
+        self.region_rows = []   # (region_code, name, ascii name, geonameid)
         with open(os.path.join(shared, "geonames", "regionInfo.tsv"), encoding="utf-8") as f:
             for line in f:
                 if line.startswith("#"):
@@ -190,6 +192,8 @@ class Sources:
                 c = line.rstrip("\n").split("\t")
                 if len(c) >= 2:
                     self.regions[c[0]] = c[1]
+                if len(c) >= 4:
+                    self.region_rows.append(c[:4])
         self.cldr_terr = {}   # lang -> iso2 -> [names]
         self.cldr_city = {}   # lang -> tz -> exemplar city
         for lang in LANGS:
@@ -435,6 +439,34 @@ def city_langs(name):
     return ["*"]
 
 
+def place_names(raw):
+    """The usable, distinct spellings of a place (name, ascii name)."""
+    names = []
+    for n in raw:
+        n = " ".join(n.split())
+        if usable(n) and len(n) >= 3 and len(n.split()) <= 5 and norm(n) not in map(norm, names):
+            names.append(n)
+    return names
+
+
+def place_rows(rows, dropped, kind, names, code, attrs, manual, taken, generic=lambda k: False):
+    """Rows of a city or region under the cities rules: a name that is a
+    country's or capital's (taken), or generic, or a common word in both
+    languages is dropped; a common word of one language keeps the other."""
+    for n in names:
+        k = norm(n)
+        if k in taken or generic(k):
+            dropped.add(n)
+            continue
+        langs = city_langs(n)
+        if not langs:
+            dropped.add(n)
+            continue
+        for lang in langs:
+            if not in_manual(manual, lang, n):
+                rows.append((kind, lang, n, code, dict(attrs)))
+
+
 def gen_capitals_cities(src, manual, country_rows, outdir):
     cities = list(src.cities())
     by_cc = {}
@@ -514,6 +546,7 @@ def gen_capitals_cities(src, manual, country_rows, outdir):
     ])
     cap_keys = {norm(r[2]) for r in cap_rows}
 
+    taken = set(country_phr) | cap_keys
     rows, dropped = [], set()
     for c in cities:
         if c[0] in capitals:
@@ -521,31 +554,67 @@ def gen_capitals_cities(src, manual, country_rows, outdir):
         d = src.by_iso2.get(c[8])
         if not d:
             continue
-        names = []
-        for n in (c[1], c[2]):
-            n = " ".join(n.split())
-            if usable(n) and len(n) >= 3 and len(n.split()) <= 5 and norm(n) not in map(norm, names):
-                names.append(n)
-        for n in names:
-            k = norm(n)
-            if k in country_phr or k in cap_keys:
-                dropped.add(n)
-                continue
-            langs = city_langs(n)
-            if not langs:
-                dropped.add(n)
-                continue
-            for lang in langs:
-                if in_manual(manual, lang, n):
-                    continue
-                rows.append(("city", lang, n, d["code"], place_attrs(d, c, {"pop": c[14]})))
+        place_rows(rows, dropped, "city", place_names((c[1], c[2])), d["code"],
+                   place_attrs(d, c, {"pop": c[14]}), manual, taken)
     nc = write_tsv(os.path.join(outdir, "cities.tsv"), rows, [
         "source: GeoNames cities15000 (name + asciiname), admin = regionInfo admin-1 name;",
         "capitals are in capitals.tsv.  lang * unless the name is a common word:",
         "an English word -> fr only, a French word -> en only, both -> dropped.",
         "dropped (common words, given names, or same as a country/capital name): " + ", ".join(sorted(dropped)),
     ])
-    return ncap, nc
+    return ncap, nc, cap_keys, country_phr
+
+
+# Words that describe a region rather than name it: a region name made of
+# these only ("Eastern Province", "Centre", "North-West", "Capital Region")
+# is left out.
+REGION_GENERIC = set("""north south east west northern southern eastern western central centre
+center middle upper lower region regions province provinces district department parish
+capital coast coastal littoral plateau plateaux highlands lowlands lakes islands island
+nord sud est ouest centre-nord centre-sud centre-est centre-ouest north-west north-east
+south-west south-east northwest northeast southwest southeast far interior federal
+territory municipality city""".split())
+
+
+def gen_regions(src, manual, cap_keys, country_phr, outdir):
+    """Admin-1 regions ("Florida", "Virginia", "Punjab") as places (admin = the
+    region itself, id = its GeoNames id), so that a
+    state is not read as a same-name town abroad. GeoNames gives regions no
+    population or coordinates: a region's pop is the sum of its cities15000
+    populations and its point their population-weighted centre; a region
+    with no such city is left out (too small to be news, too likely a
+    common word). Names follow the cities rules (common words, countries
+    and capitals dropped)."""
+    pop, lat, lon = {}, {}, {}
+    for c in src.cities():
+        key = "%s.%s" % (c[8], c[10])
+        p = int(c[14] or 0)
+        pop[key] = pop.get(key, 0) + p
+        lat[key] = lat.get(key, 0.0) + p * float(c[4])
+        lon[key] = lon.get(key, 0.0) + p * float(c[5])
+    taken = set(country_phr) | cap_keys
+
+    def generic(k):
+        return all(w in REGION_GENERIC for w in re.split(r"[\s-]+", k) if w)
+
+    rows, dropped = [], set()
+    for code, name, ascii_name, gid in src.region_rows:
+        d = src.by_iso2.get(code.split(".")[0])
+        if not d or pop.get(code, 0) <= 0:
+            continue
+        p = pop[code]
+        attrs = {"id": "gn" + gid, "country": d["iso3"], "admin": name,
+                 "lat": "%.4f" % (lat[code] / p), "lon": "%.4f" % (lon[code] / p), "pop": str(p)}
+        place_rows(rows, dropped, "region", place_names((name, ascii_name)), d["code"], attrs,
+                   manual, taken, generic)
+    return write_tsv(os.path.join(outdir, "regions.tsv"), rows, [
+        "source: GeoNames regionInfo (admin-1 regions: name + ascii name, geonameid, admin1 code);",
+        "pop = sum of the region's cities15000 populations, lat/lon = their population-weighted",
+        "centre (GeoNames gives regions neither); regions without such a city are left out.",
+        "Same naming rules as cities.tsv; hand-written regions are in regions.manual.tsv.",
+        "dropped (common words, descriptions such as 'Eastern Province', or same as a",
+        "country/capital name): " + ", ".join(sorted(dropped)),
+    ])
 
 
 # ---------------------------------------------------------------- leaders (REIGN)
@@ -707,10 +776,11 @@ def main():
     manual, person_ids = load_manual(a.out)
     nc, country_rows = gen_countries(src, manual, a.out)
     nd = gen_demonyms(src, manual, country_rows, a.out)
-    ncap, ncity = gen_capitals_cities(src, manual, country_rows, a.out)
+    ncap, ncity, cap_keys, country_phr = gen_capitals_cities(src, manual, country_rows, a.out)
+    nr = gen_regions(src, manual, cap_keys, country_phr, a.out)
     nl = gen_leaders(src, manual, person_ids, a.out)
     for f, n in (("countries.tsv", nc), ("demonyms.tsv", nd), ("capitals.tsv", ncap),
-                 ("cities.tsv", ncity), ("leaders.tsv", nl)):
+                 ("cities.tsv", ncity), ("regions.tsv", nr), ("leaders.tsv", nl)):
         print("%-14s %6d entries" % (f, n), file=sys.stderr)
     return 0
 

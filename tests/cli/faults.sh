@@ -18,8 +18,11 @@ paras = [p for p in base.split('\n') if p.strip()]
 out = [open('%s/part%d.jsonl' % (sys.argv[1], k), 'w') for k in range(4)]
 for i in range(1000):
     t = paras[i % len(paras)] + ' ' + paras[(i * 7 + 3) % len(paras)] + ' Report %d.' % i
+    # one news source per document: a sentence a source repeats is merged
+    # into the first document's event (repeats.c), which depends on the
+    # order the writers happen to store them in
     out[i % 4].write(json.dumps({'id': 'd%d' % i, 'date': '2022-08-%02d' % (1 + i % 28),
-                                 'source': 'src%d' % (i % 5), 'text': t}) + '\n')
+                                 'source': 'src%d' % i, 'text': t}) + '\n')
 PY
 PARTS="$TMP/part0.jsonl $TMP/part1.jsonl $TMP/part2.jsonl $TMP/part3.jsonl"
 

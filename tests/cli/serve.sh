@@ -60,6 +60,18 @@ check serve/relations-accept-csv [ "$(get '/api/relations?period=2022-08&step=we
 "$DYAD" relations --db "$DB" --period 2022-08 --step week --actor RUS --format csv >"$TMP/rel.cli"
 check serve/relations-week-same-as-cli cmp -s "$TMP/body" "$TMP/rel.cli"
 check serve/relations-csv-type grep -qi '^content-type: text/csv' "$TMP/head"
+# issue 19's options, through the same function as the command
+for q in 'dyad=RUS,PRK&undirected=1&step=quarter:--dyad RUS,PRK --undirected --step quarter' \
+         'source=PRK&step=all:--source PRK --step all' \
+         'target=RUS&full=1&period=2022:--target RUS --full-codes --period 2022' \
+         'actor=UKR&step=year:--actor UKR --step year'; do
+    check "serve/relations-options ${q%%:*}" [ "$(get "/api/relations?${q%%:*}&format=csv")" = 200 ]
+    # shellcheck disable=SC2086
+    "$DYAD" relations --db "$DB" ${q#*:} --format csv >"$TMP/rel.cli"
+    check "serve/relations-options-same-as-cli ${q%%:*}" cmp -s "$TMP/body" "$TMP/rel.cli"
+done
+get '/api/relations?dyad=RUS,PRK&undirected=1&format=csv' >/dev/null
+check serve/relations-undirected-columns grep -q '^step,actor1,actor2,events' "$TMP/body"
 check serve/relations-json [ "$(get '/api/relations?period=2022-08')" = 200 ]
 check serve/relations-json-row grep -q '"step":"2022-08","source":"RUS","target":"IRN","events":1,"q1":1' "$TMP/body"
 
@@ -129,7 +141,12 @@ bad glob-star "/api/events?actor=*" actor
 bad bad-month "/api/graph?period=2022-13" period
 bad bad-day "/api/events?from=2022-02-30" from
 bad bad-range "/api/relations?period=2022-09..2022-08" period
-bad bad-step "/api/relations?step=year" step
+bad bad-step "/api/relations?step=fortnight" step
+bad relations-no-such-actor "/api/relations?source=RSU" 'did you mean RUS'
+bad relations-reversed "/api/relations?period=2022-09..2022-08" reversed
+bad events-no-such-actor "/api/events?actor=RSU" 'did you mean RUS'
+bad events-no-such-plover "/api/events?plover=AGRE" 'did you mean AGREE'
+bad relations-bad-flag "/api/relations?undirected=2" undirected
 bad bad-quad "/api/events?quad=9" quad
 bad bad-polarity "/api/events?polarity=maybe" polarity
 bad huge-limit "/api/events?limit=99999999999999999999999" limit

@@ -97,7 +97,8 @@ check store/query-combined [ "$(q --actor CHN --quad 3 --from 2022-08)" = 1 ]
 python3 -c "
 import csv,sys
 rows=list(csv.reader(open(sys.argv[1], newline='')))
-assert len(rows)==10 and all(len(r)==18 for r in rows), rows
+assert len(rows)==10 and all(len(r)==20 for r in rows), rows
+assert rows[0][18:]==['source_name','target_name']
 assert rows[0][:5]==['id','event_date','source','target','code']
 assert any(r[9]=='Kiev, \"Kyiv\"' for r in rows)
 " "$TMP/q.csv"; check store/query-csv-rfc4180 [ $? -eq 0 ]
@@ -119,14 +120,112 @@ check store/relations-header grep -q '^step,source,target,events,q1,q2,q3,q4,gol
 check store/relations-score-and-change grep -q '^2022-08,CHN,RUS,1,0,1,0,0,6.4,6.4,1,0,2,061:1' "$TMP/rel.csv"
 check store/relations-negated-left-out [ "$(grep -c '^2022-08,CHN,RUS' "$TMP/rel.csv")" -eq 1 ]
 check store/relations-july [ "$(r --period 2022-07 | tail -n +2 | wc -l)" -eq 2 ]
-check store/relations-day [ "$(r --period 2022-08 --step day | tail -n +2 | wc -l)" -eq 5 ]
-check store/relations-week [ "$(r --period 2022-08 --step week | grep -c '^2022-08-15,')" -eq 2 ]
+# Every step has a row per dyad, zeros included: 5 dyads with day dates x 31 days.
+check store/relations-day [ "$(r --period 2022-08 --step day | tail -n +2 | wc -l)" -eq 155 ]
+check store/relations-day-with-events [ "$(r --period 2022-08 --step day | awk -F, 'NR > 1 && $4 > 0' | wc -l)" -eq 5 ]
+check store/relations-week [ "$(r --period 2022-08 --step week | awk -F, '/^2022-08-15,/ && $4 > 0' | wc -l)" -eq 2 ]
 check store/relations-actor [ "$(r --period 2022-08 --actor PRK | tail -n +2 | wc -l)" -eq 2 ]
 r --period 2022-08 --full-codes >"$TMP/rel2.csv"
 check store/relations-full-codes grep -q '^2022-08,RUSGOV,CHNGOV,' "$TMP/rel2.csv"
 "$DYAD" relations --db "$F" --period 2022-13 2>/dev/null; check store/relations-bad-period-exit-2 [ $? -eq 2 ]
-r --period 2022-06..2022-08 --format jsonl | jq -e -s 'length == 8' >/dev/null
+# 7 dyads x 3 months, June all zeros (events 0, mean and score null).
+r --period 2022-06..2022-08 --format jsonl | jq -e -s 'length == 21 and
+  ([.[] | select(.step == "2022-06")] | length == 7 and all(.events == 0 and .score == null))' >/dev/null
 check store/relations-range-jsonl [ $? -eq 0 ]
+
+# ---- relations: time series, steps and actor filters -----------------------
+# CHN->RUS in 2022, month by month: 12 rows, July a conflict (111), August a
+# cooperation (061; the negated 111 of August is left out), zeros elsewhere.
+r --period 2022 --dyad CHN,RUS >"$TMP/ts.csv"
+check store/relations-zero-filled-rows [ "$(tail -n +2 "$TMP/ts.csv" | wc -l)" -eq 12 ]
+check store/relations-zero-filled-steps [ "$(tail -n +2 "$TMP/ts.csv" | cut -d, -f1 | tr '\n' ' ')" = "2022-01 2022-02 2022-03 2022-04 2022-05 2022-06 2022-07 2022-08 2022-09 2022-10 2022-11 2022-12 " ]
+check store/relations-zero-filled-counts [ "$(tail -n +2 "$TMP/ts.csv" | cut -d, -f4 | tr '\n' ' ')" = "0 0 0 0 0 0 1 1 0 0 0 0 " ]
+check store/relations-zero-row [ "$(tr -d '\r' <"$TMP/ts.csv" | grep '^2022-09,')" = "2022-09,CHN,RUS,0,0,0,0,0,0,,,-1,,,," ]
+# An explicit dyad with no event in the period: its zero rows, and a word on stderr.
+r --period 2023 --dyad CHN,RUS >"$TMP/ts2.csv" 2>"$TMP/err"; rc=$?
+check store/relations-dyad-no-event-zero-rows [ "$rc" -eq 0 ] && [ "$(tail -n +2 "$TMP/ts2.csv" | awk -F, '$4 == 0' | wc -l)" -eq 12 ]
+check store/relations-dyad-no-event-said grep -q 'no event matches' "$TMP/err"
+check store/relations-year [ "$(r --step year | grep -c '^2022,')" -eq 7 ]
+check store/relations-quarter [ -n "$(r --step quarter | grep '^2022-Q3,CHN,RUS,2,0,1,1,0,')" ]
+check store/relations-quarter-zero-filled [ "$(r --step quarter --period 2022 --dyad RUS,UKR | tail -n +2 | cut -d, -f1,4 | tr '\n' ' ')" = "2022-Q1,0 2022-Q2,0 2022-Q3,1 2022-Q4,0 " ]
+check store/relations-all [ "$(r --step all --period 2022 | grep -c '^2022-01-01\.\.2022-12-31,')" -eq 7 ]
+check store/relations-all-no-change [ "$(r --step all --period 2022 --dyad RUS,UKR | tail -1 | cut -d, -f12,13)" = "," ]
+# Undirected: RUS->CHN (0311) and CHN->RUS (061, 111) are one pair CHN,RUS.
+check store/relations-undirected [ "$(r --step all --undirected --dyad RUS,CHN | tail -1 | cut -d, -f2-4)" = "CHN,RUS,3" ]
+check store/relations-undirected-header [ "$(r --undirected | head -1 | cut -d, -f1-3)" = "step,actor1,actor2" ]
+check store/relations-source [ "$(r --step all --source CHN | tail -n +2 | cut -d, -f2 | sort -u)" = CHN ]
+check store/relations-target [ "$(r --step all --target UKR | tail -n +2 | wc -l)" -eq 2 ]
+check store/relations-dyad-prefix [ "$(r --step all --dyad RUSGOV,CHN --full-codes | tail -n +2 | cut -d, -f2-4)" = "RUSGOV,CHNGOV,1" ]
+r --period 2022-08 --step weak 2>"$TMP/err"; check store/relations-bad-step-exit-2 [ $? -eq 2 ] && grep -q 'did you mean week' "$TMP/err"
+r --period 1000..2022 --step day >"$TMP/out" 2>"$TMP/err"; check store/relations-too-many-steps-exit-2 [ $? -eq 2 ] && grep -q 'longer --step' "$TMP/err"
+
+# ---- filter values that cannot match are usage errors -------------------------
+# fe NAME EXPECTED-IN-STDERR COMMAND...: exit 2, nothing on stdout, the hint on stderr.
+fe() { n=$1 want=$2; shift 2; "$@" >"$TMP/out" 2>"$TMP/err"; rc=$?
+       if [ $rc -eq 2 ] && [ ! -s "$TMP/out" ] && grep -q -- "$want" "$TMP/err"; then ok "$n"; else nok "$n" "rc=$rc $(cat "$TMP/err")"; fi; }
+Q="$DYAD query --db $F"
+R="$DYAD relations --db $F"
+fe store/filter-actor-lowercase 'did you mean RUS?' $Q --actor rus
+fe store/filter-actor-unknown 'no actor code of the store starts with it' $Q --actor ZZZ
+fe store/filter-actor-typo 'did you mean RUS?' $Q --actor RSU
+fe store/filter-source-unknown "source 'ZZZ'" $Q --source ZZZ
+fe store/filter-target-unknown "target 'ZZZ'" $Q --target ZZZ
+fe store/filter-dyad-unknown 'did you mean CHN?' $Q --dyad RUS,CHM
+fe store/filter-country-unknown "country 'USA'" $Q --country USA
+fe store/filter-plover-case 'did you mean PROTEST?' $Q --plover protest
+fe store/filter-plover-unknown 'not a PLOVER event type' $Q --plover FOO
+fe store/filter-root-out-of-range 'roots are 01 to 20' $Q --root 25
+fe store/filter-root-one-digit 'did you mean 06?' $Q --root 6
+fe store/filter-code-unknown 'roots 01 to 20' $Q --code 25
+fe store/filter-lang-unknown "lang 'de'" $Q --lang de
+fe store/filter-query-reversed 'did you mean --from 2020-01 --to 2021-02?' $Q --from 2021-02 --to 2020-01
+fe store/filter-query-bad-date 'YYYY, YYYY-MM or YYYY-MM-DD' $Q --from 2021-13
+fe store/filter-relations-actor 'did you mean RUS?' $R --actor rus
+fe store/filter-relations-dyad "dyad 'ZZZ'" $R --dyad RUS,ZZZ
+fe store/filter-relations-reversed 'did you mean 2020-01..2021-02?' $R --period 2021-02..2020-01
+fe store/filter-graph-reversed 'reversed' "$DYAD" graph --db "$F" --period 2021-02..2020-01
+# One date syntax: --from/--to take YYYY as --period does.
+check store/query-from-year [ "$(q --from 2022 --to 2022)" = 9 ]
+check store/query-to-year [ "$(q --to 2021)" = 0 ]
+# A valid filter that matches nothing: exit 0, a header only, said on stderr.
+"$DYAD" query --db "$F" --format csv --from 2030 >"$TMP/out" 2>"$TMP/err"; rc=$?
+check store/filter-valid-no-match [ $rc -eq 0 ] && [ "$(wc -l <"$TMP/out")" -eq 1 ] && grep -q 'no event matches' "$TMP/err"
+"$DYAD" query --db "$F" --format csv --dyad PRK,CHN >/dev/null 2>"$TMP/err"
+check store/filter-valid-dyad-no-match grep -q 'no event matches' "$TMP/err"
+"$DYAD" query -q --db "$F" --format csv --from 2030 >/dev/null 2>"$TMP/err"
+check store/filter-no-match-quiet [ ! -s "$TMP/err" ]
+
+# ---- open dates: "../2022-08" (before the end of August) sits at its end ------
+O=$TMP/open.db
+cp "$F" "$O"
+sqlite3 "$O" "INSERT INTO events(id, event_date, source, source_country, target, target_country, code, root, quad, goldstein, plover, location, location_country, lat, lon, polarity, modality, num_mentions, num_sources, num_articles, first_seen) VALUES (10, '../2022-08', 'RUS', 'RUS', 'CHN', 'CHN', '042', '04', 1, 1.9, 'CONSULT', '', NULL, NULL, NULL, 'asserted', 'actual', 1, 1, 1, '2022-08-25T12:30:00Z')"
+oq() { "$DYAD" query -q --db "$O" --format csv "$@" | tail -n +2 | cut -d, -f1 | tr '\n' ' '; }
+check store/open-date-sorted-at-its-end [ "$(oq)" = "4 9 7 10 1 2 5 8 3 6 " ]
+check store/open-date-kept-by-from [ "$(oq --from 2022-08)" = "7 10 1 2 5 8 3 6 " ]
+check store/open-date-left-by-later-from [ "$(oq --from 2022-08-02)" = "1 2 5 8 3 6 " ]
+check store/open-date-left-by-earlier-to [ "$(oq --to 2022-07)" = "4 9 " ]
+check store/open-date-kept-by-to [ "$(oq --to 2022-08)" = "4 9 7 10 1 2 5 8 3 6 " ]
+"$DYAD" export --db "$O" --format gdelt >"$TMP/oe.tsv"
+check store/open-date-gdelt-one-date [ "$(awk -F'\t' '$1 == 10 {print $2,$3,$4,$5}' "$TMP/oe.tsv")" = "20220801 202208 2022 2022.6603" ]
+"$DYAD" export --db "$O" --format phoenix >"$TMP/op.tsv"
+check store/open-date-phoenix-one-date [ "$(awk -F'\t' '$1 == 10 {print $2,$3,$4,$5}' "$TMP/op.tsv")" = "20220801 2022 8 1" ]
+"$DYAD" export --db "$O" --format jsonl | jq -e -s '(.[] | select(.id == 10) | .event_date == "../2022-08" and .event_day == "2022-08-01") and
+   (.[] | select(.id == 1) | .event_day == "2022-08-05") and all(.event_day != null)' >/dev/null
+check store/open-date-keeps-interval-and-one-day [ $? -eq 0 ]
+
+# ---- names beside codes: the text an actor's mentions most often have ---------
+N=$TMP/names.db
+cp "$F" "$N"
+sqlite3 "$N" "INSERT INTO mentions_actor(doc_id, sent, span_start, span_end, kind, text, code, country, entry, resolved_by) VALUES
+ ('d1', 0, 0, 9, 'actor', 'Russie', 'RUS', 'RUS', 'RUS', 'test'), ('d2', 0, 0, 6, 'actor', 'Russia', 'RUS', 'RUS', 'RUS', 'test'),
+ ('d3', 0, 27, 36, 'actor', 'Russie', 'RUS', 'RUS', 'RUS', 'test'), ('d1', 0, 34, 42, 'actor', 'Chine', 'CHN', 'CHN', 'CHN', 'test'),
+ ('d1', 0, 0, 0, 'place', 'Moscou', 'RUS', 'RUS', 'moscow', 'test')"
+check store/names-query [ "$("$DYAD" query --db "$N" --format csv --dyad CHN,RUS | tail -n +2 | cut -d, -f19,20 | sort -u | tr -d '\r')" = "Chine,Russie" ]
+check store/names-relations [ "$("$DYAD" relations --db "$N" --format csv --period 2022-08 --dyad CHN,RUS | tail -1 | cut -d, -f15,16 | tr -d '\r')" = "Chine,Russie" ]
+"$DYAD" graph --db "$N" --period 2022-08 --format json | jq -e '(.nodes[] | select(.id == "RUS") | .name == "Russie") and (.nodes[] | select(.id == "UKR") | .name == null)' >/dev/null
+check store/names-graph-json [ $? -eq 0 ]
+check store/names-graph-gexf-label [ "$("$DYAD" graph --db "$N" --period 2022-08 --format gexf | grep -c 'label="RUS (Russie)"')" -eq 1 ]
+check store/names-graph-graphml [ "$("$DYAD" graph --db "$N" --period 2022-08 --format graphml | grep -c '<data key="name">Chine</data>')" -eq 1 ]
 
 "$DYAD" graph --db "$F" --period 2022-08 --format json >"$TMP/g.json"
 jq -e '(.nodes | length) == 4 and (.edges | length) == 6 and
@@ -144,7 +243,8 @@ check store/export-gdelt-rows [ "$(wc -l <"$TMP/e.tsv")" -eq 9 ]
 check store/export-gdelt-61-columns [ "$(awk -F'\t' 'NF != 61' "$TMP/e.tsv" | wc -l)" -eq 0 ]
 check store/export-gdelt-mentions-16-columns [ "$(awk -F'\t' 'NF != 16' "$TMP/m.tsv" | wc -l)" -eq 0 ] && [ "$(wc -l <"$TMP/m.tsv")" -eq 10 ]
 check store/export-gdelt-event-1 [ "$(awk -F'\t' '$1 == 1 {print $2,$3,$4,$6,$8,$13,$16,$27,$28,$29,$30,$31,$32,$33,$34,"["$35"]",$61}' "$TMP/e.tsv")" = "20220805 202208 2022 RUSGOV RUS GOV CHNGOV 0311 031 03 1 5.2 2 2 2 [] http://example.org/d1" ]
-check store/export-gdelt-month-only-date [ "$(awk -F'\t' '$1 == 7 {print "["$2"]",$3,$4}' "$TMP/e.tsv")" = "[] 202208 2022" ]
+# One date per row (docs/formats.md): a month-only date is its first day.
+check store/export-gdelt-month-only-date [ "$(awk -F'\t' '$1 == 7 {print "["$2"]",$3,$4,$5}' "$TMP/e.tsv")" = "[20220801] 202208 2022 2022.6603" ]
 check store/export-gdelt-actiongeo [ "$(awk -F'\t' '$1 == 3 {print $53,$57,$58,$60}' "$TMP/e.tsv")" = "donbass 48.0000 38.0000 20220820110000" ]
 check store/export-gdelt-mention-offsets [ "$(awk -F'\t' '$1 == 1 && $6 == "http://example.org/d1" {print $2,$3,$5,$7,$8,$9,$10,$13}' "$TMP/m.tsv")" = "20220812100000 20220812100000 tass 1 0 34 10 43" ]
 "$DYAD" export --db "$F" --format gdelt --header | head -1 | tr '\t' '\n' >"$TMP/cols"

@@ -1,0 +1,215 @@
+/* export_plover.c - `dyad export --format plover` and the place kinds that
+ * GDELT's Geo_Type needs.
+ *
+ * PLOVER (openeventdata/PLOVER) is the successor ontology of CAMEO: an
+ * event type (AGREE, ASSAULT ...), a mode and a context. Its gold-standard
+ * records (PLOVER_GSR_CAMEO) are JSON objects with "source"/"target" lists
+ * of {actorText, code, sector}, "event", "mode", "context", "eventText",
+ * "eventLoc" and "text"; the writer follows those names so that PLOVER
+ * tools read the output, and adds dyad's own fields (CAMEO code, date
+ * interval, counts). Type, mode and context come from the CAMEO code
+ * through the lexicon's crosswalk (CAMEO2PLOVER-2021); every absent value
+ * is null. */
+#include "exports.h"
+#include "lex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_kind(const void *a, const void *b)
+{
+    return strcmp(((const struct place_kind *)a)->id, ((const struct place_kind *)b)->id);
+}
+
+int place_kinds_load(place_kinds *pk, const dyad_lexicon *lex)
+{
+    pk->v = NULL;
+    pk->n = 0;
+    size_t n = dyadi_lex_count(lex, DYADI_TRIE_ACTOR), k = 0;
+    if (!n)
+        return 0;
+    if (!(pk->v = malloc(n * sizeof *pk->v)))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const dyadi_actor *a = dyadi_lex_actor(lex, (uint32_t)i);
+        if (!a || !a->id)
+            continue;
+        if (a->kind != DYADI_AK_COUNTRY && a->kind != DYADI_AK_CAPITAL &&
+            a->kind != DYADI_AK_CITY && a->kind != DYADI_AK_REGION)
+            continue;
+        pk->v[k].id = a->id;
+        pk->v[k].kind = a->kind;
+        k++;
+    }
+    pk->n = k;
+    qsort(pk->v, k, sizeof *pk->v, cmp_kind);
+    return 0;
+}
+
+void place_kinds_free(place_kinds *pk)
+{
+    free(pk->v);
+    pk->v = NULL;
+    pk->n = 0;
+}
+
+int gdelt_geo_type(const place_kinds *pk, const char *name, const char *entry,
+                   const char *country)
+{
+    if (!name || !*name)
+        return 0;
+    int us = country && strcmp(country, "USA") == 0;
+    if (entry && *entry) {
+        struct place_kind key = {entry, 0};
+        const struct place_kind *f =
+            pk->n ? bsearch(&key, pk->v, pk->n, sizeof *pk->v, cmp_kind) : NULL;
+        if (f)
+            return f->kind == DYADI_AK_COUNTRY ? 1 : f->kind == DYADI_AK_REGION ? (us ? 2 : 5)
+                                                                              : (us ? 3 : 4);
+        if (country && strcmp(entry, country) == 0)
+            return 1;
+    }
+    return us ? 3 : 4;
+}
+
+static const char plover_sql[] =
+    "SELECT e.id, e.event_date, " SQL_DATE_DAY("e.event_date") ", e.code, e.plover,"
+    " e.source, e.source_country, e.target, e.target_country,"
+    " e.location, e.location_country, e.lat, e.lon, e.polarity, e.modality,"
+    " e.num_mentions, e.num_sources, e.num_articles,"
+    " m.source_text, m.target_text, m.trigger_text, m.sentence, m.doc_id, m.sent,"
+    " d.lang, d.source, d.url"
+    SQL_FROM_EVENTS_FIRST_SIGHTING;
+enum {
+    P_ID, P_DATE, P_DAY, P_CODE, P_PLOVER, P_SRC, P_SRC_CTRY, P_TGT, P_TGT_CTRY, P_LOC,
+    P_LOC_CTRY, P_LAT, P_LON, P_POL, P_MOD, P_NMENT, P_NSRC, P_NART, P_SRC_TEXT, P_TGT_TEXT,
+    P_TRG_TEXT, P_SENT_TEXT, P_DOC, P_SENT, P_LANG, P_PUB, P_URL
+};
+
+/* A text column as a JSON string, null when NULL or empty. */
+static void jcol(FILE *f, sqlite3_stmt *st, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    if (!t || !*t)
+        fputs("null", f);
+    else
+        json_str(f, t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+static void jnum(FILE *f, sqlite3_stmt *st, int i)
+{
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        fputs("null", f);
+    else
+        fprintf(f, "%.10g", sqlite3_column_double(st, i));
+}
+
+/* [{"actorText", "code", "country", "sector"}] or [] without an actor. The
+ * sector is the role after a country code (RUSGOV -> GOV), as in PLOVER. */
+static void actor_list(FILE *f, sqlite3_stmt *st, int code, int ctry, int text)
+{
+    const char *c = (const char *)sqlite3_column_text(st, code);
+    const char *k = (const char *)sqlite3_column_text(st, ctry);
+    if (!c || !*c) {
+        fputs("[]", f);
+        return;
+    }
+    fputs("[{\"actorText\":", f);
+    jcol(f, st, text);
+    fputs(",\"code\":", f);
+    json_cstr(f, c);
+    fputs(",\"country\":", f);
+    jcol(f, st, ctry);
+    fputs(",\"sector\":", f);
+    size_t n = strlen(c);
+    if (k && strlen(k) == 3 && n >= 6 && strncmp(c, k, 3) == 0)
+        json_str(f, c + 3, 3);
+    else
+        fputs("null", f);
+    fputs("}]", f);
+}
+
+int export_plover(sqlite3 *h, const dyad_lexicon *lex, FILE *f, unsigned long long *left_out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = db_prepare("export", h, plover_sql, &st);
+    *left_out = 0;
+    if (rc != 0)
+        return rc;
+    int s;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *code = (const char *)sqlite3_column_text(st, P_CODE);
+        const char *type = (const char *)sqlite3_column_text(st, P_PLOVER);
+        const dyadi_cameo *k = code ? dyadi_lex_cameo(lex, code) : NULL;
+        /* the lexicon's crosswalk, which also gives mode and context, wins
+         * over the type stored when the event was coded */
+        if (k)
+            type = k->plover_type;
+        if (!type || !*type) {
+            ++*left_out;
+            continue;
+        }
+        fprintf(f, "{\"id\":\"dyad-%lld\",\"date\":", (long long)sqlite3_column_int64(st, P_ID));
+        jcol(f, st, P_DAY);
+        fputs(",\"dateInterval\":", f);
+        jcol(f, st, P_DATE);
+        fputs(",\"source\":", f);
+        actor_list(f, st, P_SRC, P_SRC_CTRY, P_SRC_TEXT);
+        fputs(",\"target\":", f);
+        actor_list(f, st, P_TGT, P_TGT_CTRY, P_TGT_TEXT);
+        fputs(",\"event\":", f);
+        json_cstr(f, type);
+        fputs(",\"mode\":", f);
+        json_cstr(f, k && k->plover_mode && *k->plover_mode ? k->plover_mode : NULL);
+        fputs(",\"context\":", f);
+        json_cstr(f, k && k->plover_context && *k->plover_context ? k->plover_context : NULL);
+        fputs(",\"cameo\":", f);
+        jcol(f, st, P_CODE);
+        fputs(",\"eventText\":", f);
+        jcol(f, st, P_TRG_TEXT);
+        fputs(",\"eventLoc\":", f);
+        const char *loc = (const char *)sqlite3_column_text(st, P_LOC);
+        if (loc && *loc) {
+            fputs("{\"name\":", f);
+            jcol(f, st, P_LOC);
+            fputs(",\"country\":", f);
+            jcol(f, st, P_LOC_CTRY);
+            fputs(",\"lat\":", f);
+            jnum(f, st, P_LAT);
+            fputs(",\"lon\":", f);
+            jnum(f, st, P_LON);
+            fputc('}', f);
+        } else {
+            fputs("null", f);
+        }
+        fputs(",\"text\":", f);
+        jcol(f, st, P_SENT_TEXT);
+        fputs(",\"language\":", f);
+        jcol(f, st, P_LANG);
+        fputs(",\"publication\":", f);
+        jcol(f, st, P_PUB);
+        fputs(",\"url\":", f);
+        jcol(f, st, P_URL);
+        fputs(",\"docId\":", f);
+        jcol(f, st, P_DOC);
+        fputs(",\"sentence\":", f);
+        if (sqlite3_column_type(st, P_SENT) == SQLITE_NULL)
+            fputs("null", f);
+        else
+            fprintf(f, "%lld", (long long)sqlite3_column_int64(st, P_SENT));
+        fputs(",\"polarity\":", f);
+        jcol(f, st, P_POL);
+        fputs(",\"modality\":", f);
+        jcol(f, st, P_MOD);
+        fprintf(f, ",\"numMentions\":%lld,\"numSources\":%lld,\"numArticles\":%lld}\n",
+                (long long)sqlite3_column_int64(st, P_NMENT),
+                (long long)sqlite3_column_int64(st, P_NSRC),
+                (long long)sqlite3_column_int64(st, P_NART));
+    }
+    if (s != SQLITE_DONE) {
+        fprintf(stderr, "dyad export: cannot read the events: %s\n", sqlite3_errmsg(h));
+        rc = EXIT_FAIL;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}

@@ -1,0 +1,43 @@
+/* places.h - place resolution among same-name candidates (places.c).
+ * Internal; called by actors.c once a document's dictionary matches are
+ * known. */
+#ifndef DYAD_PLACES_H
+#define DYAD_PLACES_H
+#include "coder.h"
+#include "lex.h"
+
+/* What the document says about places: the countries its other mentions
+ * name (with counts) and the words it uses as parts of persons' names. */
+#define DYADI_PLACES_MAX_COUNTRIES 64
+#define DYADI_PLACES_MAX_NAMES 256
+typedef struct dyadi_places {
+    struct { const char *code; uint32_t n; } country[DYADI_PLACES_MAX_COUNTRIES];
+    size_t ncountry;
+    const char *name_word[DYADI_PLACES_MAX_NAMES];   /* norm keys, borrowed from tokens */
+    size_t nname;
+} dyadi_places;
+
+void dyadi_places_init(dyadi_places *p);
+/* Count a mention's country (3-letter prefix of its code; a place's as
+ * actors.c first read it). */
+void dyadi_places_note_country(dyadi_places *p, const char *code);
+/* Read the document's tokens for words used in persons' names: a
+ * capitalised word right after another capitalised word or an initial
+ * ("John R. Bolton" -> "bolton"). Call once per document. */
+void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c);
+
+/* 1 when the one-word place at token ti is part of a person's name: the
+ * word is a surname elsewhere in the document, or a capitalised word the
+ * lexicon does not know follows it ("Ali Soufan", "Kobe Bryant"). */
+int dyadi_place_in_name(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
+                        uint32_t sent_end);
+
+/* Among the city and region entries at the trie node, the one with the
+ * largest population (a region's is the sum of its cities'), a candidate
+ * whose country the document names counting a hundred times; cur when no
+ * candidate applies. *rule says why ("place:context" when the winner's
+ * country is named, "place:population", "place:only"). */
+const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c,
+                                      dyadi_node node, const dyadi_actor *cur,
+                                      const dyad_token *first, const char **rule);
+#endif

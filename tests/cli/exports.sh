@@ -1,0 +1,67 @@
+# exports.sh - every export format validated (tools/check_exports.py:
+# column counts, types, code lists, one date per row, null for absent
+# values, PLOVER types/modes/contexts) on the hand-made store, on the store
+# of examples/, and on a store of 80 French and English Wikinews articles
+# when ../shared exists (DYAD_SHARED overrides; skipped cleanly without).
+. tests/cli/lib.sh
+SHARED=${DYAD_SHARED:-../shared}
+validate() {
+    name=$1 db=$2
+    if python3 tools/check_exports.py --dyad "$DYAD" --plover "$SHARED/data/plover" "$db" >"$TMP/v.txt" 2>&1; then
+        ok "exports/$name"
+    else
+        nok "exports/$name"; cat "$TMP/v.txt"
+    fi
+}
+F=$TMP/fixture.db
+"$DYAD" ingest -q --db "$F" /dev/null 2>/dev/null
+sqlite3 "$F" <tests/fixtures/store/events.sql
+validate fixture-store "$F"
+
+E=$TMP/examples.db
+"$DYAD" ingest -q --db "$E" examples/
+validate examples-store "$E"
+
+# The validator can fail: a GDELT row with a bad code, and "" in JSON.
+sqlite3 "$F" "UPDATE events SET code = '999' WHERE id = 1"
+python3 tools/check_exports.py --dyad "$DYAD" "$F" >"$TMP/v.txt" 2>&1
+check exports/validator-catches-bad-code [ $? -eq 1 ] && grep -q "EventCode '999'" "$TMP/v.txt"
+
+# PLOVER: mode and context from the crosswalk, actors as PLOVER lists.
+"$DYAD" export -q --db "$E" --format plover >"$TMP/p.jsonl"
+check exports/plover-records [ "$(wc -l <"$TMP/p.jsonl")" -ge 1 ]
+jq -e -s 'all(.event != null and (.source | type) == "array" and (.date | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")))' "$TMP/p.jsonl" >/dev/null
+check exports/plover-shape [ $? -eq 0 ]
+check exports/plover-context [ "$(jq -r 'select(.cameo == "0311") | .context' "$TMP/p.jsonl" | sort -u | head -1)" = economic ] || \
+      [ "$(jq -r 'select(.cameo == "0311")' "$TMP/p.jsonl" | wc -l)" -eq 0 ]
+"$DYAD" export --db "$E" --format plover --mentions "$TMP/x" 2>/dev/null
+check exports/plover-no-mentions-exit-2 [ $? -eq 2 ]
+
+if [ -f "$SHARED/data/wikinews-en/wikinews_2020.csv" ] && [ -d "$SHARED/data/winer-fr-wikinews/2016" ]; then
+    python3 - "$SHARED/data" >"$TMP/wn.jsonl" <<'PY'
+import csv, json, os, re, sys
+d = sys.argv[1]
+with open(os.path.join(d, "wikinews-en", "wikinews_2020.csv"), encoding="utf-8", newline="") as f:
+    for i, r in enumerate(csv.DictReader(f)):
+        if i >= 40:
+            break
+        print(json.dumps({"id": "en%d" % i, "date": r["date"], "url": r["url"], "title": r["title"],
+                          "text": r["text"], "source": "wikinews-en"}, ensure_ascii=False))
+n = 0
+for root, _, files in sorted(os.walk(os.path.join(d, "winer-fr-wikinews", "2016"))):
+    for fn in sorted(files):
+        if re.match(r"^\d{4}_\d{2}_\d{2}-\d+\.txt$", fn) and n < 40:
+            day = fn[:10].replace("_", "-")
+            with open(os.path.join(root, fn), encoding="utf-8") as f:
+                print(json.dumps({"id": fn[:-4], "date": day, "text": f.read(),
+                                  "source": "wikinews-fr"}, ensure_ascii=False))
+            n += 1
+PY
+    W=$TMP/wikinews.db
+    "$DYAD" ingest -q --db "$W" "$TMP/wn.jsonl"
+    check exports/wikinews-store-has-events [ "$(sqlite3 "$W" 'SELECT count(*) FROM events')" -gt 10 ]
+    validate wikinews-store "$W"
+else
+    skip exports/wikinews-store-has-events "needs ../shared/data/wikinews-en and winer-fr-wikinews"
+    skip exports/wikinews-store "needs ../shared/data/wikinews-en and winer-fr-wikinews"
+fi
