@@ -131,7 +131,7 @@ const dyadi_lexent *dyadi_model_lex(const dyad_model *m, uint32_t key)
  * sections, each 8-byte aligned. */
 enum {
     SEC_STRINGS = 1, SEC_LABELS, SEC_LABELDIR, SEC_FEATS, SEC_UPOSFEATS,
-    SEC_LEX, SEC_TAGGER, SEC_PARSER, SEC_LABELER, SEC_META, SEC_MAX
+    SEC_LEX, SEC_TAGGER, SEC_PARSER, SEC_LABELER, SEC_META, SEC_TAGGER2, SEC_MAX
 };
 #define HDR_SIZE 64u
 
@@ -235,6 +235,7 @@ dyad_status dyadi_model_write(const dyadi_model_src *src, const char *path, char
     SECTION(SEC_LABELER, put_clf(&b, &src->labeler));
     uint32_t meta[4] = {src->root_label, src->nwords_train, 0, 0};
     SECTION(SEC_META, wb_put(&b, meta, sizeof meta));
+    SECTION(SEC_TAGGER2, put_clf(&b, &src->tagger2));
 #undef SECTION
     memcpy(b.p, DYADI_MODEL_MAGIC, 8);
     put_u32(b.p + 8, DYADI_MODEL_VERSION);
@@ -429,6 +430,7 @@ DYAD_API dyad_status dyad_model_open(const char *path, const char *lang, dyad_mo
         case SEC_TAGGER: ok = get_clf(m, s, size, &m->tagger); break;
         case SEC_PARSER: ok = get_clf(m, s, size, &m->parser); break;
         case SEC_LABELER: ok = get_clf(m, s, size, &m->labeler); break;
+        case SEC_TAGGER2: ok = get_clf(m, s, size, &m->tagger2); break;
         case SEC_META:
             ok = size >= 8;
             if (ok)
@@ -445,6 +447,7 @@ DYAD_API dyad_status dyad_model_open(const char *path, const char *lang, dyad_mo
             return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "a section is missing");
     /* every string offset and class count must fit */
     if (m->tagger.nclass != DYADI_NUPOS || m->parser.nclass != DYADI_NACT ||
+        (m->tagger2.slots && m->tagger2.nclass != DYADI_NUPOS) ||
         m->labeler.nclass != m->nlabels || m->root_label >= m->nlabels)
         return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "classifier sizes do not match");
     for (uint32_t i = 0; i < m->nlabels; i++) {

@@ -58,6 +58,7 @@ typedef struct dyadi_sword {
     uint32_t shape;         /* DYADI_SH_* bits */
     /* tagger output */
     uint8_t upos;
+    uint8_t upos1;          /* the first pass's tag (the second pass reads it to the right) */
     uint16_t feats;         /* index into the model's feature bundles (0: "_") */
     const char *lemma;      /* borrowed from the model or an arena */
     /* parser output */
@@ -124,6 +125,8 @@ struct dyad_model {
     uint32_t root_label;        /* index of "root" */
     uint32_t fallback_label;    /* "parataxis" (else "dep"): what hangs leftovers from the root word */
     dyadi_clf tagger, parser, labeler;
+    dyadi_clf tagger2;          /* second tagging pass (sees the first pass's tags to the right);
+                                   empty: one pass */
     const dyadi_lexent *lex;    /* exact entries and suffix rules, open addressing */
     uint32_t lex_mask;
     uint16_t upos_feats[DYADI_NUPOS];   /* most frequent bundle per UPOS */
@@ -144,7 +147,7 @@ typedef struct dyadi_model_src {
     const uint32_t *labels; uint32_t nlabels;
     const uint8_t *label_dir; uint32_t root_label;
     const uint32_t *feats; uint32_t nfeats;
-    dyadi_clf tagger, parser, labeler;
+    dyadi_clf tagger, parser, labeler, tagger2;
     const dyadi_lexent *lex; uint32_t lex_slots;
     uint16_t upos_feats[DYADI_NUPOS];
     uint32_t nwords_train;
@@ -156,9 +159,10 @@ dyad_status dyadi_model_write(const dyadi_model_src *src, const char *path, char
 int dyadi_tag(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena *a);
 void dyadi_tag_upos(const dyad_model *m, dyadi_sword *w, size_t n);
 void dyadi_lemmatise(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena *a, int lemma_only);
-/* The tagger's features of word i: up to DYADI_MAX_TFEATS keys. */
-#define DYADI_MAX_TFEATS 40     /* dyadi_tag_features writes 31 */
-size_t dyadi_tag_features(const dyadi_sword *w, size_t n, size_t i, uint32_t *out);
+/* The tagger's features of word i: up to DYADI_MAX_TFEATS keys. pass2: add
+ * the first pass's tags of the words to the right (w[].upos1). */
+#define DYADI_MAX_TFEATS 40     /* dyadi_tag_features writes 31, 37 in the second pass */
+size_t dyadi_tag_features(const dyadi_sword *w, size_t n, size_t i, uint32_t *out, int pass2);
 
 /* Heads and labels of w[0..n) (w[i].head is 0 or 1..n). scratch: 8n+16
  * int32 values. */

@@ -3,7 +3,9 @@
  * UPOS comes from a greedy left-to-right averaged perceptron over about
  * thirty feature keys per word (the word, its neighbours, suffixes,
  * prefixes, shape, the two previous tags): one hash probe per feature and a
- * row of 17 weights. Lemma and features come from the model's lexicon: the
+ * row of 17 weights. A second pass tags the sentence again with the first
+ * pass's tags of the next two words as features (what follows a word
+ * decides many of its tags: "that", "like", participles). Lemma and features come from the model's lexicon: the
  * (word, UPOS) pairs seen in training keep their most frequent lemma and
  * feature bundle; other words take the rule of their longest known suffix
  * for that UPOS (strip N characters, append a string), learnt from the
@@ -104,13 +106,14 @@ int dyadi_sword_keys(dyadi_sword *w, dyadi_arena *a, const char *form, size_t n,
 enum {
     T_BIAS = 1, T_W, T_WM1, T_WM2, T_WP1, T_WP2, T_SFX, T_PFX, T_SHAPE, T_SHM1, T_SHP1,
     T_T1, T_T12, T_T1W, T_WM1W, T_WWP1, T_SFXM1, T_SFXP1, T_T1SFX, T_SHW, T_WP1SFX,
-    T_FORM, T_T1WP1, T_WM1WP1, T_SFXWP2, T_T2W
+    T_FORM, T_T1WP1, T_WM1WP1, T_SFXWP2, T_T2W,
+    T_R1, T_R12, T_R1W, T_T1R1, T_R1SFX, T_R1WP1
 };
 
 #define NONE_H 0x5bd1e995ULL
 #define BOS_T 100u
 
-size_t dyadi_tag_features(const dyadi_sword *w, size_t n, size_t i, uint32_t *out)
+size_t dyadi_tag_features(const dyadi_sword *w, size_t n, size_t i, uint32_t *out, int pass2)
 {
     size_t k = 0;
     const dyadi_sword *x = &w[i];
@@ -148,22 +151,43 @@ size_t dyadi_tag_features(const dyadi_sword *w, size_t n, size_t i, uint32_t *ou
     out[k++] = dyadi_fkey(T_WM1WP1, wm1, wp1, 0);
     out[k++] = dyadi_fkey(T_SFXWP2, x->h_sfx[2], wp1, 0);
     out[k++] = dyadi_fkey(T_T2W, t2, x->h_norm, 0);
+    if (pass2) {
+        /* the right context's tags, as the first pass saw them */
+        uint64_t r1 = i + 1 < n ? w[i + 1].upos1 : BOS_T + 1, r2 = i + 2 < n ? w[i + 2].upos1 : BOS_T + 1;
+        out[k++] = dyadi_fkey(T_R1, r1, 0, 0);
+        out[k++] = dyadi_fkey(T_R12, r1, r2, 0);
+        out[k++] = dyadi_fkey(T_R1W, r1, x->h_norm, 0);
+        out[k++] = dyadi_fkey(T_T1R1, t1, r1, 0);
+        out[k++] = dyadi_fkey(T_R1SFX, r1, x->h_sfx[2], 0);
+        out[k++] = dyadi_fkey(T_R1WP1, r1, wp1, x->upos1);
+    }
     return k;
 }
 
-void dyadi_tag_upos(const dyad_model *m, dyadi_sword *w, size_t n)
+static void tag_pass(const dyadi_clf *c, dyadi_sword *w, size_t n, int pass2)
 {
     uint32_t f[DYADI_MAX_TFEATS];
     for (size_t i = 0; i < n; i++) {
         int32_t sc[DYADI_NUPOS] = {0};
-        size_t nf = dyadi_tag_features(w, n, i, f);
-        dyadi_clf_score(&m->tagger, f, nf, sc);
+        size_t nf = dyadi_tag_features(w, n, i, f, pass2);
+        dyadi_clf_score(c, f, nf, sc);
         int best = 0;
         for (int j = 1; j < DYADI_NUPOS; j++)
             if (sc[j] > sc[best])
                 best = j;
         w[i].upos = (uint8_t)best;
     }
+}
+
+void dyadi_tag_upos(const dyad_model *m, dyadi_sword *w, size_t n)
+{
+    tag_pass(&m->tagger, w, n, 0);
+    if (!m->tagger2.slots)
+        return;
+    /* the second pass: left to right again, now knowing what follows */
+    for (size_t i = 0; i < n; i++)
+        w[i].upos1 = w[i].upos;
+    tag_pass(&m->tagger2, w, n, 1);
 }
 
 /* Lexicon keys: shared with train.c through these two functions. */

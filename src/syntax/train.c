@@ -655,12 +655,15 @@ static void shuffle(trainer *t, size_t *idx, size_t n)
     }
 }
 
-/* Tag accuracy of a quantised tagger on sentences (UPOS into w[].upos). */
-static double tag_eval(const dyadi_clf *q, tsent *v, size_t n)
+/* Tag accuracy of a quantised tagger on sentences (UPOS into w[].upos);
+ * with pass1, q is the second pass after it. */
+static double tag_eval(const dyadi_clf *pass1, const dyadi_clf *q, tsent *v, size_t n)
 {
     dyad_model m;
     memset(&m, 0, sizeof m);
-    m.tagger = *q;
+    m.tagger = pass1 ? *pass1 : *q;
+    if (pass1)
+        m.tagger2 = *q;
     size_t ok = 0, all = 0;
     for (size_t i = 0; i < n; i++) {
         dyadi_tag_upos(&m, v[i].w, v[i].n);
@@ -675,7 +678,8 @@ static double tag_eval(const dyadi_clf *q, tsent *v, size_t n)
 /* Train a tagger on the sentences idx[0..n) for `epochs`; the best dev
  * epoch's weights (or the last, without dev) go to out. */
 static int train_tagger(trainer *t, tsent *v, const size_t *idx0, size_t n, unsigned epochs,
-                        tsent *dev, size_t ndev, dyadi_clf *out, const char *name)
+                        tsent *dev, size_t ndev, const dyadi_clf *pass1, dyadi_clf *out,
+                        const char *name)
 {
     tclf tc;
     size_t *idx = malloc((n ? n : 1) * sizeof *idx);
@@ -694,7 +698,7 @@ static int train_tagger(trainer *t, tsent *v, const size_t *idx0, size_t n, unsi
         for (size_t ii = 0; ii < n; ii++) {
             tsent *s = &v[idx[ii]];
             for (uint32_t j = 0; j < s->n; j++) {
-                size_t nf = dyadi_tag_features(s->w, s->n, j, f);
+                size_t nf = dyadi_tag_features(s->w, s->n, j, f, pass1 != NULL);
                 tclf_score(&tc, f, nf, sc);
                 int p = 0;
                 for (int c = 1; c < DYADI_NUPOS; c++)
@@ -717,7 +721,7 @@ static int train_tagger(trainer *t, tsent *v, const size_t *idx0, size_t n, unsi
         dyadi_clf q;
         if (!tclf_quantise(&tc, &q, t->o->prune))
             goto fail;
-        double acc = dev && ndev ? tag_eval(&q, dev, ndev) : -1;
+        double acc = dev && ndev ? tag_eval(pass1, &q, dev, ndev) : -1;
         if (acc >= 0)
             say(t, "%s epoch %u: train %.2f%%, dev UPOS %.2f%%, %u features\n", name, e + 1,
                 all ? 100.0 * (double)ok / (double)all : 0.0, acc, q.nrows);
@@ -974,7 +978,7 @@ DYAD_API dyad_status dyad_model_train(const dyad_train_options *o, char *err, si
     dyadi_conllu sets[65];
     size_t nsets = 0;
     dyad_status st = DYAD_ERR_NOMEM;
-    dyadi_clf tagger = {0}, parser = {0}, labeler = {0};
+    dyadi_clf tagger = {0}, parser = {0}, labeler = {0}, tagger2 = {0};
     lexacc acc = {0};
     strbuf sb = {0};
     uint32_t *labels = NULL, *feats = NULL;
@@ -1032,7 +1036,7 @@ DYAD_API dyad_status dyad_model_train(const dyad_train_options *o, char *err, si
     for (size_t i = 0; i < t.ntr; i++)
         idx[i] = i;
     /* 1. tagger */
-    if (!train_tagger(&t, t.tr, idx, t.ntr, o->tagger_epochs, t.dev, t.ndev, &tagger, "tagger"))
+    if (!train_tagger(&t, t.tr, idx, t.ntr, o->tagger_epochs, t.dev, t.ndev, NULL, &tagger, "tagger"))
         goto done;
     /* 2. jackknifed tags for the parser */
     if (o->jackknife >= 2) {
@@ -1048,7 +1052,7 @@ DYAD_API dyad_status dyad_model_train(const dyad_train_options *o, char *err, si
             dyadi_clf q;
             char name[32];
             snprintf(name, sizeof name, "jackknife %u/%u", k + 1, K);
-            if (!train_tagger(&t, t.tr, part, np, o->tagger_epochs, NULL, 0, &q, name)) {
+            if (!train_tagger(&t, t.tr, part, np, o->tagger_epochs, NULL, 0, NULL, &q, name)) {
                 free(part);
                 goto done;
             }
@@ -1069,12 +1073,31 @@ DYAD_API dyad_status dyad_model_train(const dyad_train_options *o, char *err, si
                 ok += t.tr[i].jupos[j] == t.tr[i].gupos[j];
         say(&t, "jackknifed training tags: %.2f%% UPOS\n", all ? 100.0 * (double)ok / (double)all : 0.0);
     }
+    /* 2b. the second tagging pass learns from the jackknifed first-pass
+     * tags to the right: as wrong as the first pass will be at run time */
+    if (o->jackknife >= 2) {
+        for (size_t i = 0; i < t.ntr; i++)
+            for (uint32_t j = 0; j < t.tr[i].n; j++)
+                t.tr[i].w[j].upos1 = t.tr[i].jupos[j];
+        dyad_model m1;
+        memset(&m1, 0, sizeof m1);
+        m1.tagger = tagger;
+        for (size_t i = 0; i < t.ndev; i++) {
+            dyadi_tag_upos(&m1, t.dev[i].w, t.dev[i].n);
+            for (uint32_t j = 0; j < t.dev[i].n; j++)
+                t.dev[i].w[j].upos1 = t.dev[i].w[j].upos;
+        }
+        if (!train_tagger(&t, t.tr, idx, t.ntr, o->tagger_epochs, t.dev, t.ndev, &tagger, &tagger2,
+                          "tagger pass 2"))
+            goto done;
+    }
     /* the dev set is tagged by the final tagger (the parser is tuned on
      * predicted tags, as it will run) */
     {
         dyad_model m;
         memset(&m, 0, sizeof m);
         m.tagger = tagger;
+        m.tagger2 = tagger2;
         for (size_t i = 0; i < t.ndev; i++)
             dyadi_tag_upos(&m, t.dev[i].w, t.dev[i].n);
     }
@@ -1137,6 +1160,7 @@ DYAD_API dyad_status dyad_model_train(const dyad_train_options *o, char *err, si
     src.feats = feats;
     src.nfeats = t.nfeats;
     src.tagger = tagger;
+    src.tagger2 = tagger2;
     src.parser = parser;
     src.labeler = labeler;
     src.lex = lex;
@@ -1156,6 +1180,7 @@ done:
     for (size_t i = 0; i < nsets; i++)
         dyadi_conllu_free(&sets[i]);
     qclf_free(&tagger);
+    qclf_free(&tagger2);
     qclf_free(&parser);
     qclf_free(&labeler);
     free(acc.e);
