@@ -28,6 +28,12 @@ mkdir -p "$TMP/seed-lexicon"
 ${DYAD:-build/dyad} dict build -q --data tests/fixtures/dict/good --out "$TMP/seed-lexicon/good.lex" 2>/dev/null
 ${DYAD:-build/dyad} dict build -q --dict tabari:tests/fixtures/foreign/mini.project \
     --out "$TMP/seed-lexicon/mini.lex" 2>/dev/null
+# model seeds: small models trained on the syntax fixtures by this dyad
+mkdir -p "$TMP/seed-model"
+${DYAD:-build/dyad} train -q --lang fr -o "$TMP/seed-model/fr.dsm" --tagger-epochs 1 \
+    --parser-epochs 1 --jackknife 0 tests/fixtures/syntax/fr.conllu 2>/dev/null
+${DYAD:-build/dyad} train -q --lang en -o "$TMP/seed-model/en.dsm" --tagger-epochs 1 \
+    --parser-epochs 1 --jackknife 2 tests/fixtures/syntax/en.conllu 2>/dev/null
 fail=0
 for bin in "$DIR"/fuzzer/fuzz_*; do
     [ -x "$bin" ] || continue
@@ -35,6 +41,7 @@ for bin in "$DIR"/fuzzer/fuzz_*; do
     mkdir -p "$TMP/$h"
     seeds="tests/fuzz/corpus/$h tests/fuzz/regressions/$h"
     [ "$h" = lexicon ] && seeds="$TMP/seed-lexicon tests/fuzz/regressions/$h"
+    [ "$h" = model ] && seeds="$TMP/seed-model tests/fuzz/regressions/$h"
     dict=""
     [ -f "tests/fuzz/dict/$h.dict" ] && dict="-dict=tests/fuzz/dict/$h.dict"
     existing=""
