@@ -6,7 +6,7 @@ BUILD    ?= build
 CC       ?= cc
 PKGS     := libutf8proc sqlite3 jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -pthread
 OPT      ?= -O2
 CFLAGS_BASE := -std=c11 -g $(OPT) -Wall -Wextra -Werror -Wshadow -Wvla \
 	-Wno-unused-parameter -fvisibility=hidden -fPIC \

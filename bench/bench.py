@@ -206,6 +206,13 @@ def input_flag(dyad, cmd):
     return ["--input", "jsonl"] if "--input" in h else []
 
 
+def threads_flag(dyad, cmd, n=1):
+    """["-j", "N"] when `dyad CMD --help` documents --threads (its default is
+    every core, so the one-core figures ask for one thread)."""
+    h = sh([dyad, cmd, "--help"])
+    return ["-j", str(n)] if "--threads" in h else []
+
+
 def sentence_count(dyad, corpus, meta, out):
     """Sentences in the corpus, from `dyad tokens` on one copy of the base set."""
     flag = input_flag(dyad, "tokens")
@@ -298,7 +305,7 @@ def main():
         add("cat", timed("cat", ["cat", a.corpus], a.runs, out))
         wc = add("wc -w", timed("wc", ["wc", "-w"], a.runs, out, stdin=a.corpus, env=env_c))
 
-        code_cmd = [dyad, "code", "-q"] + input_flag(dyad, "code") + [a.corpus]
+        code_cmd = [dyad, "code", "-q"] + input_flag(dyad, "code") + threads_flag(dyad, "code") + [a.corpus]
         r = timed("code", code_cmd, a.runs, out, ok_rc=(0, 3))
         summ = parse_summary(r["stderr"])
         if summ is None:
@@ -326,6 +333,17 @@ def main():
                    sents=sents, events=summ.get("events"))
         code["ratio_wc"] = wc["wall_s"] / code["wall_s"] if code["wall_s"] > 0 else None
 
+        # dyad code on every core, against one thread (the same output).
+        ncpu = os.cpu_count() or 1
+        if ncpu > 1 and threads_flag(dyad, "code"):
+            jn_cmd = [dyad, "code", "-q"] + input_flag(dyad, "code") + threads_flag(dyad, "code", ncpu) + [a.corpus]
+            jn = add("dyad code -j %d" % ncpu, timed("code-jN", jn_cmd, a.runs, out, ok_rc=(0, 3)),
+                     docs=summ.get("documents") or ndocs, sents=sents, events=summ.get("events"))
+            jn["ratio_wc"] = wc["wall_s"] / jn["wall_s"] if jn["wall_s"] > 0 else None
+            res["threads_speedup"] = code["wall_s"] / jn["wall_s"] if jn["wall_s"] > 0 else None
+            notes.append("dyad code -j %d: %.2fx the wall-clock throughput of -j 1"
+                         % (ncpu, res["threads_speedup"] or 0))
+
         # dyad ingest, once it exists.
         ing = subprocess.run([dyad, "ingest", "--help"], stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL)
@@ -342,6 +360,7 @@ def main():
             # Not -q: its summary says how many documents were really stored.
             # stderr is not a terminal, so no progress is drawn.
             ing_cmd = [dyad, "ingest"] + (["--input", "jsonl"] if "--input" in h else [])
+            ing_cmd += threads_flag(dyad, "ingest")
             ing_cmd += (["--db", db] if "--db" in h else [])
             ing_cmd += [a.corpus]
             r = timed("ingest", ing_cmd, a.runs, out, before=fresh_db, ok_rc=(0, 3))

@@ -20,15 +20,17 @@
 #include <unistd.h>
 
 #include "docloop.h"
+#include "pool.h"
 
 static const cli_opt eval_opts[] = {
     {"format", 'f', "FMT", "gold format: auto, dyad, tabari, petrarch, plover, cameo-csv (default auto)"},
     {"lexicon", 'l', "FILE", "compiled lexicon (default: $DYAD_LEXICON, then beside dyad)"},
     {"dict", 0, "SPEC", "code with these TABARI/PETRARCH dictionaries (tabari:FILE.project, petrarch:DIR); default: the ones a suite names"},
     {"lang", 0, "LANG", "code every record as fr or en (default: the record's, else identify)"},
-    {"json", 'j', NULL, "print one JSON object instead of the readable report"},
+    {"json", 0, NULL, "print one JSON object instead of the readable report"},
     {"show-errors", 'e', NULL, "list every miss and false alarm with its text and rule"},
     {"limit", 'n', "N", "stop after N records in all (0: no limit)"},
+    {"threads", 'j', "N", "code on N threads (default: every core); the report is the same for any N"},
 };
 #define NOPTS (sizeof eval_opts / sizeof eval_opts[0])
 
@@ -416,6 +418,171 @@ static void apply_controls(dyad_coder *c, const dyad_gold *g, const char *path)
                     (unsigned long long)ct[k].line, ct[k].text, dyad_errmsg(c));
 }
 
+/* Records in flight per thread (see docloop.c). */
+#define EVAL_SLOTS_PER_THREAD 2
+
+/* A gold record between the gold reader and the scorer: a deep copy (the
+ * reader's is valid only until its next record) and the coder coding it. */
+typedef struct eval_slot {
+    dyad_gold_record rec;       /* pointers into buf and ev */
+    dyad_doc doc;
+    dyad_coder *own;            /* the slot's coder, owned by the run */
+    dyad_coder *coder;          /* the coder for this record: own, or the one serial coder */
+    dyad_status st;
+    char *buf;
+    size_t cap;
+    dyad_gold_event *ev;        /* events, then must_not */
+    size_t evcap;
+} eval_slot;
+
+typedef struct eval_run {
+    cli_pool *pool;
+    eval_slot *slots;
+    size_t nslots, seq;
+    unsigned nthreads;
+    dyad_scorer *scorer;
+    const char *path;           /* the file being read */
+    unsigned long long scored;  /* records handed to the scorer */
+    int fatal;                  /* out of memory: stop */
+} eval_run;
+
+static void eval_code(void *job)
+{
+    eval_slot *s = job;
+    s->st = dyad_coder_run(s->coder, &s->doc);
+}
+
+static size_t slen(const char *s)
+{
+    return s ? strlen(s) + 1 : 0;
+}
+
+static const char *scopy(char **p, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = *p;
+    memcpy(d, s, n);
+    *p += n;
+    return d;
+}
+
+static size_t gold_events_len(const dyad_gold_event *e, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += slen(e[i].source) + slen(e[i].target) + slen(e[i].code) + slen(e[i].plover);
+    return k;
+}
+
+static void gold_events_copy(dyad_gold_event *dst, const dyad_gold_event *src, size_t n, char **p)
+{
+    for (size_t i = 0; i < n; i++) {
+        dst[i] = src[i];
+        dst[i].source = scopy(p, src[i].source);
+        dst[i].target = scopy(p, src[i].target);
+        dst[i].code = scopy(p, src[i].code);
+        dst[i].plover = scopy(p, src[i].plover);
+    }
+}
+
+static int slot_copy(eval_slot *s, const dyad_gold_record *rec, const char *lang)
+{
+    size_t nev = rec->n_events + rec->n_must_not;
+    size_t need = slen(rec->id) + slen(rec->date) + slen(rec->lang) + slen(rec->category) +
+                  rec->text_len + 1 + gold_events_len(rec->events, rec->n_events) +
+                  gold_events_len(rec->must_not, rec->n_must_not) + 1;
+    if (cli_reserve(&s->buf, &s->cap, need) != 0)
+        return -1;
+    if (nev > s->evcap) {
+        dyad_gold_event *e = realloc(s->ev, nev * sizeof *e);
+        if (!e)
+            return -1;
+        s->ev = e;
+        s->evcap = nev;
+    }
+    char *p = s->buf;
+    s->rec = *rec;
+    s->rec.id = scopy(&p, rec->id);
+    s->rec.date = scopy(&p, rec->date);
+    s->rec.lang = scopy(&p, rec->lang);
+    s->rec.category = scopy(&p, rec->category);
+    if (rec->text) {
+        memcpy(p, rec->text, rec->text_len);
+        p[rec->text_len] = '\0';
+        s->rec.text = p;
+        p += rec->text_len + 1;
+    }
+    gold_events_copy(s->ev, rec->events, rec->n_events, &p);
+    gold_events_copy(s->ev + rec->n_events, rec->must_not, rec->n_must_not, &p);
+    s->rec.events = s->ev;
+    s->rec.must_not = s->ev + rec->n_events;
+    memset(&s->doc, 0, sizeof s->doc);
+    s->doc.id = s->rec.id;
+    s->doc.date = s->rec.date;
+    /* the coder knows French and English; anything else it identifies */
+    s->doc.lang = lang ? lang
+                : s->rec.lang && (strcmp(s->rec.lang, "fr") == 0 || strcmp(s->rec.lang, "en") == 0)
+                    ? s->rec.lang
+                    : NULL;
+    s->doc.text = s->rec.text;
+    s->doc.text_len = s->rec.text_len;
+    return 0;
+}
+
+/* Score the oldest record held, in file order. */
+static void eval_deliver(eval_run *r)
+{
+    eval_slot *s = cli_pool_pop(r->pool);
+    if (!s || r->fatal)
+        return;
+    size_t nev = 0;
+    const dyad_event *ev = NULL;
+    if (s->st == DYAD_OK)
+        ev = dyad_coder_events(s->coder, &nev);
+    else if (cli_verbosity >= 2)
+        fprintf(stderr, "dyad eval: %s: record %s not coded: %s\n", r->path, s->rec.id,
+                dyad_strerror(s->st));
+    /* a record the coder refuses still counts: its events are all missed */
+    if (dyad_scorer_add(r->scorer, &s->rec, ev, nev) != DYAD_OK) {
+        fprintf(stderr, "dyad eval: out of memory\n");
+        r->fatal = 1;
+        return;
+    }
+    r->scored++;
+}
+
+static void eval_drain(eval_run *r)
+{
+    while (cli_pool_held(r->pool))
+        eval_deliver(r);
+}
+
+/* Free the slots' coders and, with make, give each a new one with lex.
+ * The pool must be drained. 0, or -1 when out of memory. */
+static int eval_coders(eval_run *r, const dyad_lexicon *lex, int make)
+{
+    for (size_t i = 0; i < r->nslots; i++) {
+        dyad_coder_free(r->slots[i].own);
+        r->slots[i].own = r->slots[i].coder = NULL;
+        if (make && !(r->slots[i].own = dyad_coder_new(lex)))
+            return -1;
+    }
+    return 0;
+}
+
+static void eval_run_free(eval_run *r)
+{
+    cli_pool_free(r->pool);
+    for (size_t i = 0; r->slots && i < r->nslots; i++) {
+        dyad_coder_free(r->slots[i].own);
+        free(r->slots[i].buf);
+        free(r->slots[i].ev);
+    }
+    free(r->slots);
+}
+
 int cmd_eval(int argc, char **argv)
 {
     cli_args a;
@@ -426,7 +593,8 @@ int cmd_eval(int argc, char **argv)
                        "records were skipped, 1 when a gold file could not be read.",
                        eval_opts, NOPTS, &a);
     dyad_lexicon *lex = NULL, *suite_lex = NULL;
-    dyad_coder *coder = NULL, *suite_coder = NULL;
+    eval_run r;
+    memset(&r, 0, sizeof r);
     dyad_scorer *scorer = NULL;
     eval_file *files = NULL;
     size_t nfiles = 0;
@@ -459,6 +627,10 @@ int cmd_eval(int argc, char **argv)
             rc = EXIT_USAGE;
             goto done;
         }
+    }
+    if (cli_threads_arg("eval", cli_get(&a, eval_opts, NOPTS, "threads"), &r.nthreads) != 0) {
+        rc = EXIT_USAGE;
+        goto done;
     }
     if (lang && strcmp(lang, "fr") != 0 && strcmp(lang, "en") != 0) {
         fprintf(stderr, "dyad eval: --lang must be fr or en, not '%s'\n", lang);
@@ -498,19 +670,21 @@ int cmd_eval(int argc, char **argv)
             fprintf(stderr, "dyad eval: warning: no lexicon found (%s); coding without dictionaries: "
                             "no events, recall 0\n", err[0] ? err : dyad_strerror(st));
     }
-    coder = dyad_coder_new(lex);
     /* the JSON report always lists the records that are not fully correct */
     scorer = dyad_scorer_new(show_errors || as_json ? DYAD_SCORER_KEEP_ERRORS : 0);
     files = calloc(a.npos, sizeof *files);
-    if (!coder || !scorer || !files) {
+    r.scorer = scorer;
+    r.nslots = r.nthreads > 1 ? (size_t)r.nthreads * EVAL_SLOTS_PER_THREAD : 1;
+    r.slots = calloc(r.nslots, sizeof *r.slots);
+    r.pool = cli_pool_new(r.nthreads, r.nslots, eval_code);
+    if (!scorer || !files || !r.slots || !r.pool) {
         fprintf(stderr, "dyad eval: out of memory\n");
         rc = EXIT_FAIL;
         goto done;
     }
 
     rc = EXIT_OK;
-    unsigned long long scored = 0;
-    for (size_t i = 0; i < a.npos && (!limit || scored < limit); i++) {
+    for (size_t i = 0; i < a.npos && (!limit || r.scored < limit); i++) {
         eval_file *ef = &files[nfiles++];
         ef->path = a.pos[i];
         dyad_gold *g = NULL;
@@ -530,22 +704,13 @@ int cmd_eval(int argc, char **argv)
         }
         /* A suite that names its dictionaries is coded with them unless
          * --dict or --lexicon says otherwise. */
-        dyad_coder_free(suite_coder);
+        eval_coders(&r, NULL, 0);  /* they may hold the last suite's lexicon */
         dyad_lexicon_free(suite_lex);
-        suite_coder = NULL;
         suite_lex = NULL;
         if (ef->ndicts && !dict && !lexpath) {
             char spec[8192];
-            if (suite_spec(ef, spec, sizeof spec) == 0 && cli_open_foreign("eval", spec, &suite_lex) == 0) {
-                suite_coder = dyad_coder_new(suite_lex);
-                if (!suite_coder) {
-                    fprintf(stderr, "dyad eval: out of memory\n");
-                    dyad_gold_free(g);
-                    rc = EXIT_FAIL;
-                    goto done;
-                }
+            if (suite_spec(ef, spec, sizeof spec) == 0 && cli_open_foreign("eval", spec, &suite_lex) == 0)
                 ef->loaded = 1;
-            }
         }
         if (ef->ndicts && !ef->loaded && cli_verbosity >= 1 && !as_json) {
             fprintf(stderr, "dyad eval: note: %s names dictionaries", a.pos[i]);
@@ -553,15 +718,27 @@ int cmd_eval(int argc, char **argv)
                 fprintf(stderr, "%s %s", k ? "," : "", ef->dicts[k]);
             fprintf(stderr, " (not loaded)\n");
         }
-        dyad_coder *cur = suite_coder ? suite_coder : coder;
-        /* a suite's OPTION records hold for the rest of its file only */
-        dyad_coder_reset_options(cur);
+        /* New coders for every file: a suite's OPTION records hold for
+         * the rest of its file only. */
+        if (eval_coders(&r, suite_lex ? suite_lex : lex, 1) != 0) {
+            fprintf(stderr, "dyad eval: out of memory\n");
+            dyad_gold_free(g);
+            rc = EXIT_FAIL;
+            goto done;
+        }
+        r.path = a.pos[i];
+        /* After an OPTION record, or with dictionaries that FORWARD actors
+         * from one record to the next, the rest of the file goes through
+         * one coder in order, as it would on one thread. */
+        dyad_coder *one = r.slots[0].own;
+        int serial = r.nthreads <= 1 || dyad_coder_sequential(one);
         dyad_gold_record rec;
-        while (!limit || scored < limit) {
+        while (!limit || r.scored + cli_pool_held(r.pool) < limit) {
             st = dyad_gold_next(g, &rec);
             if (st == DYAD_DONE)
                 break;
             if (st != DYAD_OK) {
+                eval_drain(&r);  /* the records before it are reported first */
                 fprintf(stderr, "dyad eval: %s (record skipped)\n", dyad_gold_errmsg(g));
                 if (rc == EXIT_OK)
                     rc = EXIT_SKIPPED;
@@ -570,32 +747,31 @@ int cmd_eval(int argc, char **argv)
                 rc = EXIT_FAIL;
                 break;
             }
-            apply_controls(cur, g, a.pos[i]);
-            dyad_doc doc = {0};
-            doc.id = rec.id;
-            doc.date = rec.date;
-            /* the coder knows French and English; anything else it identifies */
-            doc.lang = lang ? lang
-                     : rec.lang && (strcmp(rec.lang, "fr") == 0 || strcmp(rec.lang, "en") == 0) ? rec.lang
-                     : NULL;
-            doc.text = rec.text;
-            doc.text_len = rec.text_len;
-            size_t nev = 0;
-            const dyad_event *ev = NULL;
-            st = dyad_coder_run(cur, &doc);
-            if (st == DYAD_OK)
-                ev = dyad_coder_events(cur, &nev);
-            else if (cli_verbosity >= 2)
-                fprintf(stderr, "dyad eval: %s: record %s not coded: %s\n", a.pos[i], rec.id,
-                        dyad_strerror(st));
-            /* a record the coder refuses still counts: its events are all missed */
-            if (dyad_scorer_add(scorer, &rec, ev, nev) != DYAD_OK) {
-                fprintf(stderr, "dyad eval: out of memory\n");
-                dyad_gold_free(g);
-                rc = EXIT_FAIL;
-                goto done;
+            size_t nctl = 0;
+            dyad_gold_controls(g, &nctl);
+            if (nctl || serial) {
+                eval_drain(&r);
+                serial = 1;
+                apply_controls(one, g, a.pos[i]);
             }
-            scored++;
+            eval_slot *sl = &r.slots[r.seq++ % r.nslots];
+            while (cli_pool_held(r.pool) == r.nslots)
+                eval_deliver(&r);
+            if (r.fatal || slot_copy(sl, &rec, lang) != 0) {
+                if (!r.fatal)
+                    fprintf(stderr, "dyad eval: out of memory\n");
+                r.fatal = 1;
+                break;
+            }
+            /* the slot's own coder, or in serial mode the one coder */
+            sl->coder = serial ? one : sl->own;
+            cli_pool_push(r.pool, sl);
+        }
+        eval_drain(&r);
+        if (r.fatal) {
+            dyad_gold_free(g);
+            rc = EXIT_FAIL;
+            goto done;
         }
         dyad_gold_get_counts(g, &ef->counts);
         dyad_gold_free(g);
@@ -607,11 +783,10 @@ int cmd_eval(int argc, char **argv)
         rc = EXIT_FAIL;
     }
 done:
-    dyad_coder_free(suite_coder);
+    eval_run_free(&r);
     dyad_lexicon_free(suite_lex);
     free_files(files, nfiles);
     dyad_scorer_free(scorer);
-    dyad_coder_free(coder);
     dyad_lexicon_free(lex);
     cli_args_free(&a);
     return rc;

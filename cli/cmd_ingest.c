@@ -3,7 +3,8 @@
  * docs/store.md).
  *
  * Reading and coding are the shared loop of docloop.c, so bad records are
- * reported and skipped exactly as in `dyad code`. Documents are coded in
+ * reported and skipped exactly as in `dyad code`, and coded on -j threads
+ * while this one thread alone writes, in input order. Documents are coded in
  * batches of BATCH, each then written in one transaction: the write lock
  * is held while writing only, never while coding, so concurrent ingests
  * wait for each other's writes and not for their coding. A killed ingest

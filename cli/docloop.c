@@ -9,8 +9,10 @@
  */
 #include "docloop.h"
 #include "foreign.h"
+#include "pool.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -49,6 +51,8 @@ int cli_docs_open(cli_docs *d, const char *cmd, const cli_args *a, const cli_opt
     const char *lang = cli_get(a, opts, nopts, "lang");
     const char *lexpath = cli_get(a, opts, nopts, "lexicon");
     d->strict = cli_get(a, opts, nopts, "strict") != NULL;
+    if (cli_threads_arg(cmd, cli_get(a, opts, nopts, "threads"), &d->threads) != 0)
+        return EXIT_USAGE;
 
     dyad_reader_options ro = {DYAD_INPUT_AUTO, NULL, NULL, 0};
     if (!input || strcmp(input, "auto") == 0)
@@ -109,6 +113,24 @@ reader:
         fprintf(stderr, "dyad %s: out of memory\n", cmd);
         return EXIT_FAIL;
     }
+    return 0;
+}
+
+int cli_threads_arg(const char *cmd, const char *value, unsigned *n)
+{
+    if (!value) {
+        *n = cli_pool_cores();
+        return 0;
+    }
+    char *end = NULL;
+    errno = 0;
+    unsigned long v = strtoul(value, &end, 10);
+    if (errno || end == value || *end || value[0] == '-' || v < 1 || v > 256) {
+        fprintf(stderr, "dyad %s: --threads must be a number from 1 to 256, not '%s'\n", cmd,
+                value);
+        return EXIT_USAGE;
+    }
+    *n = (unsigned)v;
     return 0;
 }
 
@@ -194,68 +216,244 @@ static int skip(cli_docs *d, dyad_status st, const char *msg)
     return d->strict || st == DYAD_ERR_NOMEM;
 }
 
-int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
+/* Documents in flight per worker thread: two, so a worker finds the next
+ * document ready while its last waits to be written; more (4) measured
+ * more CPU per document, each coder's memory being colder. IN_FLIGHT_BYTES
+ * bounds the text they hold, whatever the number of threads. */
+#define SLOTS_PER_THREAD 2
+#define IN_FLIGHT_BYTES ((size_t)64 << 20)
+
+/* One record between the reader and fn: a copy of the document (the
+ * reader's is valid only until its next record) and the coder that codes
+ * it, or a reader error to report in its turn. */
+typedef struct doc_slot {
+    int is_error;
+    dyad_status st;             /* the reader's error, or dyad_coder_run's status */
+    dyad_coder *coder;          /* owned by cli_docs_run, used by one thread at a time */
+    dyad_doc doc;               /* strings point into buf */
+    const char *file, *msg;     /* into buf; msg for errors only */
+    unsigned long long line, offset;
+    char *buf;
+    size_t cap;
+} doc_slot;
+
+static void code_slot(void *job)
 {
-    static const char *const stdin_only[] = {"-"};
-    const char *const *paths = a->npos ? a->pos : stdin_only;
-    size_t npaths = a->npos ? a->npos : 1;
-    time_t last = time(NULL);
-    int rc = EXIT_OK;
-    for (size_t p = 0; p < npaths && rc == EXIT_OK; p++) {
+    doc_slot *s = job;
+    if (!s->is_error)
+        s->st = dyad_coder_run(s->coder, &s->doc);
+}
+
+int cli_reserve(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    char *b = realloc(*buf, need);
+    if (!b)
+        return -1;
+    *buf = b;
+    *cap = need;
+    return 0;
+}
+
+static size_t len0(const char *s)
+{
+    return s ? strlen(s) + 1 : 0;
+}
+
+/* Copy s (n bytes, NUL added) at *pos in the slot's buffer; NULL stays NULL. */
+static const char *put(doc_slot *s, size_t *pos, const char *str, size_t n)
+{
+    if (!str)
+        return NULL;
+    char *p = s->buf + *pos;
+    memcpy(p, str, n);
+    p[n] = '\0';
+    *pos += n + 1;
+    return p;
+}
+
+static int slot_fill(doc_slot *s, const char *file, const char *msg, const dyad_doc *doc)
+{
+    size_t need = len0(file) + len0(msg) + 1;
+    if (doc)
+        need += len0(doc->id) + len0(doc->date) + len0(doc->lang) + len0(doc->title) +
+                len0(doc->url) + len0(doc->source) + doc->text_len + 1;
+    if (cli_reserve(&s->buf, &s->cap, need) != 0)
+        return -1;
+    size_t pos = 0;
+    s->file = put(s, &pos, file, len0(file) ? len0(file) - 1 : 0);
+    s->msg = put(s, &pos, msg, len0(msg) ? len0(msg) - 1 : 0);
+    s->is_error = doc == NULL;
+    memset(&s->doc, 0, sizeof s->doc);
+    if (doc) {
+        const char **dst[6] = {&s->doc.id, &s->doc.date, &s->doc.lang,
+                               &s->doc.title, &s->doc.url, &s->doc.source};
+        const char *src[6] = {doc->id, doc->date, doc->lang, doc->title, doc->url, doc->source};
+        for (int i = 0; i < 6; i++)
+            *dst[i] = put(s, &pos, src[i], len0(src[i]) ? len0(src[i]) - 1 : 0);
+        s->doc.text = put(s, &pos, doc->text, doc->text_len);
+        s->doc.text_len = doc->text_len;
+    }
+    return 0;
+}
+
+/* Report, count and hand one slot to fn, as the one-thread loop did. 0 to
+ * go on, else the exit status that ends the run. */
+static int deliver(cli_docs *d, doc_slot *s, cli_doc_fn fn, void *ud, time_t *last)
+{
+    if (s->is_error)
+        return skip(d, s->st, s->msg) ? EXIT_FAIL : 0;
+    d->coder = s->coder;
+    print_warnings(d, s->file, &s->doc);
+    if (s->st != DYAD_OK) {
+        char msg[1024];
+        const char *why = dyad_errmsg(s->coder);
+        snprintf(msg, sizeof msg, "%s:%llu: byte %llu: doc %s: %s", s->file, s->line, s->offset,
+                 s->doc.id, why && why[0] ? why : dyad_strerror(s->st));
+        return skip(d, s->st, msg) ? EXIT_FAIL : 0;
+    }
+    d->read++;
+    d->coded++;
+    if (strcmp(dyad_coder_lang(s->coder), "und") == 0) {
+        d->und++;
+        if (cli_verbosity >= 2)
+            fprintf(stderr, "dyad: %s:%llu: doc %s: language not identified (und), so no "
+                            "events were coded; give it with --lang fr|en or the "
+                            "record's \"lang\"\n", s->file, s->line, s->doc.id);
+    }
+    int r = fn(ud, d, &s->doc);
+    if (r != 0)
+        return r;
+    if ((d->read & 255) == 0)
+        progress(d, last, 0);
+    return 0;
+}
+
+typedef struct run_state {
+    cli_docs *d;
+    cli_pool *pool;
+    doc_slot *slots;
+    size_t nslots, seq, bytes;
+    cli_doc_fn fn;
+    void *ud;
+    time_t last;
+    int rc;                     /* EXIT_OK until something ends the run */
+} run_state;
+
+/* Hand the oldest held slot to fn; 0, or nonzero once the run has ended. */
+static int deliver_oldest(run_state *r)
+{
+    doc_slot *s = cli_pool_pop(r->pool);
+    if (!s)
+        return r->rc;
+    r->bytes -= s->doc.text_len;
+    if (r->rc == EXIT_OK)
+        r->rc = deliver(r->d, s, r->fn, r->ud, &r->last);
+    return r->rc;
+}
+
+/* Queue a document (doc) or a reader error (msg) behind the ones held. */
+static int submit(run_state *r, const char *file, const char *msg, dyad_status st,
+                  const dyad_doc *doc)
+{
+    size_t len = doc ? doc->text_len : 0;
+    while (cli_pool_held(r->pool) == r->nslots ||
+           (cli_pool_held(r->pool) && r->bytes + len > IN_FLIGHT_BYTES))
+        if (deliver_oldest(r))
+            return r->rc;
+    doc_slot *s = &r->slots[r->seq % r->nslots];
+    if (slot_fill(s, file, msg, doc) != 0) {
+        fprintf(stderr, "dyad %s: out of memory\n", r->d->cmd);
+        return r->rc = EXIT_FAIL;
+    }
+    s->st = st;
+    s->line = dyad_reader_line(r->d->reader);
+    s->offset = dyad_reader_offset(r->d->reader);
+    r->seq++;
+    r->bytes += len;
+    cli_pool_push(r->pool, s);  /* cannot fail: a slot was free */
+    return 0;
+}
+
+static void read_all(run_state *r, const char *const *paths, size_t npaths)
+{
+    cli_docs *d = r->d;
+    int fatal = 0;  /* an error queued that will end the run in its turn: read no further */
+    for (size_t p = 0; p < npaths && r->rc == EXIT_OK && !fatal; p++) {
         dyad_status st = dyad_reader_open(d->reader, paths[p]);
         if (st != DYAD_OK) {
-            if (skip(d, st, dyad_reader_errmsg(d->reader)))
-                rc = EXIT_FAIL;
+            fatal = d->strict || st == DYAD_ERR_NOMEM;
+            submit(r, NULL, dyad_reader_errmsg(d->reader), st, NULL);
             continue;
         }
-        for (;;) {
+        while (r->rc == EXIT_OK && !fatal) {
             dyad_doc doc;
             st = dyad_reader_next(d->reader, &doc);
             if (st == DYAD_DONE)
                 break;
             if (st != DYAD_OK) {
-                if (skip(d, st, dyad_reader_errmsg(d->reader))) {
-                    rc = EXIT_FAIL;
-                    break;
-                }
+                fatal = d->strict || st == DYAD_ERR_NOMEM;
+                submit(r, NULL, dyad_reader_errmsg(d->reader), st, NULL);
                 continue;
             }
-            const char *file = dyad_reader_file(d->reader);
-            st = dyad_coder_run(d->coder, &doc);
-            print_warnings(d, file, &doc);
-            if (st != DYAD_OK) {
-                char msg[1024];
-                const char *why = dyad_errmsg(d->coder);
-                snprintf(msg, sizeof msg, "%s:%llu: byte %llu: doc %s: %s", file,
-                         (unsigned long long)dyad_reader_line(d->reader),
-                         (unsigned long long)dyad_reader_offset(d->reader), doc.id,
-                         why && why[0] ? why : dyad_strerror(st));
-                if (skip(d, st, msg)) {
-                    rc = EXIT_FAIL;
-                    break;
-                }
-                continue;
-            }
-            d->read++;
-            d->coded++;
-            if (strcmp(dyad_coder_lang(d->coder), "und") == 0) {
-                d->und++;
-                if (cli_verbosity >= 2)
-                    fprintf(stderr, "dyad: %s:%llu: doc %s: language not identified (und), so no "
-                                    "events were coded; give it with --lang fr|en or the "
-                                    "record's \"lang\"\n", file,
-                            (unsigned long long)dyad_reader_line(d->reader), doc.id);
-            }
-            int r = fn(ud, d, &doc);
-            if (r != 0) {
-                rc = r;
-                break;
-            }
-            if ((d->read & 255) == 0)
-                progress(d, &last, 0);
+            submit(r, dyad_reader_file(d->reader), NULL, DYAD_OK, &doc);
         }
     }
-    progress(d, &last, 1);
+    while (cli_pool_held(r->pool) && deliver_oldest(r) == EXIT_OK)
+        ;
+}
+
+int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
+{
+    static const char *const stdin_only[] = {"-"};
+    const char *const *paths = a->npos ? a->pos : stdin_only;
+    size_t npaths = a->npos ? a->npos : 1;
+    run_state r;
+    memset(&r, 0, sizeof r);
+    r.d = d;
+    r.fn = fn;
+    r.ud = ud;
+    r.last = time(NULL);
+    unsigned nthreads = d->threads ? d->threads : 1;
+    if (nthreads > 1 && dyad_coder_sequential(d->coder)) {
+        if (cli_verbosity >= 2)
+            fprintf(stderr, "dyad %s: note: the dictionaries' FORWARD option carries actors "
+                            "from one document to the next: coding on one thread\n", d->cmd);
+        nthreads = 1;
+    }
+    dyad_coder *own = d->coder;
+    r.nslots = nthreads > 1 ? (size_t)nthreads * SLOTS_PER_THREAD : 1;
+    r.slots = calloc(r.nslots, sizeof *r.slots);
+    if (!r.slots)
+        goto nomem;
+    r.slots[0].coder = own;
+    for (size_t i = 1; i < r.nslots; i++) {
+        if (!(r.slots[i].coder = dyad_coder_new(d->lex)))
+            goto nomem;
+        if (d->model_fr)
+            dyad_coder_set_model(r.slots[i].coder, "fr", d->model_fr);
+        if (d->model_en)
+            dyad_coder_set_model(r.slots[i].coder, "en", d->model_en);
+    }
+    if (!(r.pool = cli_pool_new(nthreads, r.nslots, code_slot)))
+        goto nomem;
+    read_all(&r, paths, npaths);
+    goto done;
+nomem:
+    fprintf(stderr, "dyad %s: out of memory\n", d->cmd);
+    r.rc = EXIT_FAIL;
+done:
+    cli_pool_free(r.pool);
+    d->coder = own;
+    for (size_t i = 0; r.slots && i < r.nslots; i++) {
+        if (i > 0)
+            dyad_coder_free(r.slots[i].coder);
+        free(r.slots[i].buf);
+    }
+    free(r.slots);
+    progress(d, &r.last, 1);
+    int rc = r.rc;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "dyad %s: cannot write the output: %s\n", d->cmd, strerror(errno));
         rc = EXIT_FAIL;

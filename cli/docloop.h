@@ -12,7 +12,8 @@
     {"lang", 0, "LANG", "language of every document: fr, en or auto (default)"},      \
     {"lexicon", 0, "FILE", "compiled lexicon (default: $DYAD_LEXICON, dyad.lex)"},    \
     {"dict", 0, "SPEC", "code with TABARI/PETRARCH dictionaries: tabari:FILE.project, petrarch:DIR"}, \
-    {"strict", 0, NULL, "stop at the first bad record, with exit status 1"}
+    {"strict", 0, NULL, "stop at the first bad record, with exit status 1"},         \
+    {"threads", 'j', "N", "code on N threads (default: every core); output is the same for any N"}
 
 typedef struct cli_docs {
     const char *cmd;            /* subcommand name, for messages */
@@ -25,6 +26,7 @@ typedef struct cli_docs {
     unsigned long long skipped; /* records, files or folders reported and skipped */
     dyad_model *model_fr, *model_en;    /* syntax models, when loaded */
     unsigned long long und;     /* coded documents whose language was not identified */
+    unsigned threads;           /* -j: worker threads for cli_docs_run, >= 1 */
 } cli_docs;
 
 /* Called once per coded document; the coder holds its results. Return 0 to
@@ -36,8 +38,19 @@ typedef int (*cli_doc_fn)(void *ud, cli_docs *d, const dyad_doc *doc);
  * cli_docs_close in every case. */
 int cli_docs_open(cli_docs *d, const char *cmd, const cli_args *a, const cli_opt *opts,
                   size_t nopts);
+/* Grow *buf (of *cap bytes) to hold need bytes; 0, or -1 when out of
+ * memory (*buf is then unchanged). */
+int cli_reserve(char **buf, size_t *cap, size_t need);
+/* Parse a --threads value into *n (NULL: every core). 0, or EXIT_USAGE
+ * after a message naming cmd. */
+int cli_threads_arg(const char *cmd, const char *value, unsigned *n);
 /* Read every positional path (none: standard input), code each document
- * and call fn. Bad records are reported on stderr and skipped. Returns
+ * and call fn. Bad records are reported on stderr and skipped. With
+ * d->threads > 1 documents are coded in parallel, each by its own coder,
+ * but fn, the messages and the counts see them in input order on the
+ * calling thread, with d->coder the coder that holds that document's
+ * results: fn need not be thread-safe and output is the same for any
+ * number of threads. Returns
  * EXIT_OK, EXIT_SKIPPED or EXIT_FAIL (fatal error, --strict, output error). */
 int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud);
 /* "dyad CMD: N documents read, N coded, N skipped, N WHAT" on stderr, unless -q,

@@ -212,6 +212,12 @@ DYAD_API dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, cons
  * the settings are then unchanged. */
 DYAD_API dyad_status dyad_coder_set_tabari_option(dyad_coder *c, const char *directive);
 
+/* 1 when c's settings carry state from one document to the next (a TABARI
+ * FORWARD option from the dictionaries or a directive): the documents of a
+ * story must then go through this one coder in order, so a caller that
+ * spreads documents over several coders (threads) must not. 0 otherwise. */
+DYAD_API int dyad_coder_sequential(const dyad_coder *c);
+
 /* Back to the starting settings, and forget the forwarded sources. */
 DYAD_API void dyad_coder_reset_options(dyad_coder *c);
 

@@ -116,6 +116,11 @@ DYAD_API void dyad_coder_reset_options(dyad_coder *c)
     memset(&c->fwd, 0, sizeof c->fwd);
 }
 
+DYAD_API int dyad_coder_sequential(const dyad_coder *c)
+{
+    return c && c->opts.forward;
+}
+
 DYAD_API dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *value)
 {
     if (!c)

@@ -1,0 +1,125 @@
+# threads.sh - `-j N` codes documents on N threads, and the output, the
+# messages, the counts and the exit status are the same bytes for any N
+# (1, 2, 7), on the seed file and on a JSON Lines file of many documents
+# with bad records among them; `ingest -j N` stores the same events.
+. tests/cli/lib.sh
+SEED=examples/2022-08_russia-allies.fr.txt
+
+# Many documents: every two sentences of the seed article, some English news
+# sentences, and bad records (malformed JSON, no text, empty text) in
+# between; and text files with a stray NUL, which the coder warns about.
+python3 - "$SEED" >"$TMP/many.jsonl" <<'PY'
+import json, sys
+import re
+raw = re.sub(r"^\s*date\s+\S+\s+", "", open(sys.argv[1], encoding="utf-8").read())
+sents = [x.strip() for x in re.split(r"(?<=\.) ", raw) if x.strip()]
+paras = [" ".join(sents[i:i + 2]) for i in range(0, len(sents), 2)]
+en = ["Russia condemned Ukraine on Monday.", "The United States accused China of spying.",
+      "France met Germany in Paris to discuss sanctions.", "Iran threatened Israel.",
+      "Protesters attacked the embassy of Britain in Tehran."]
+bad = ['{"id": "broken", "text": ', '{"id": "notext"}', '{"id": "empty", "text": ""}', '[1, 2]']
+n = 0
+for k in range(10):
+    for i, p in enumerate(paras):
+        n += 1
+        print(json.dumps({"id": "fr-%d-%d" % (k, i), "date": "2022-08-%02d" % (1 + i % 28),
+                          "lang": "fr", "text": p}, ensure_ascii=False))
+        if n % 7 == 0:
+            print(bad[(n // 7) % len(bad)])
+        if n % 5 == 0:
+            e = en[(n // 5) % len(en)]
+            print(json.dumps({"id": "en-%d" % n, "date": "2022-09-01", "text": e}))
+PY
+for i in 1 2 3 4 5; do
+    printf 'La Russie a condamn\303\251 la France.\000 Fin %s.\n' $i >"$TMP/nul$i.txt"
+done
+lines=$(wc -l <"$TMP/many.jsonl")
+check threads/fixture-has-many-records [ "$lines" -gt 80 ]
+
+same() { # NAME CMD...: the run's stdout, stderr and status for -j 1, 2, 7 agree
+    name=$1; shift
+    for j in 1 2 7; do
+        "$@" -j $j >"$TMP/out.$j" 2>"$TMP/err.$j"
+        echo $? >"$TMP/rc.$j"
+    done
+    check "$name-stdout-j2" cmp -s "$TMP/out.1" "$TMP/out.2"
+    check "$name-stdout-j7" cmp -s "$TMP/out.1" "$TMP/out.7"
+    check "$name-stderr-j2" cmp -s "$TMP/err.1" "$TMP/err.2"
+    check "$name-stderr-j7" cmp -s "$TMP/err.1" "$TMP/err.7"
+    check "$name-status-j2" cmp -s "$TMP/rc.1" "$TMP/rc.2"
+    check "$name-status-j7" cmp -s "$TMP/rc.1" "$TMP/rc.7"
+}
+
+same threads/code-seed "$DYAD" code -v "$SEED"
+check threads/code-seed-has-events [ -s "$TMP/out.1" ]
+same threads/code-jsonl "$DYAD" code -v "$TMP/nul1.txt" "$TMP/many.jsonl" "$TMP"/nul[2-5].txt
+check threads/code-jsonl-exit-3 [ "$(cat "$TMP/rc.1")" = 3 ]
+check threads/code-jsonl-events [ "$(wc -l <"$TMP/out.1")" -gt 10 ]
+check threads/code-jsonl-bad-record grep -q "many.jsonl:[0-9]*: byte [0-9]*: invalid JSON" "$TMP/err.1"
+check threads/code-jsonl-warning grep -q "nul3.txt: doc [0-9a-f]*: byte 32: NUL byte in text" "$TMP/err.1"
+check threads/code-jsonl-summary grep -q "^dyad code: [0-9]* documents read, [0-9]* coded, [1-9][0-9]* skipped" "$TMP/err.1"
+same threads/code-tsv "$DYAD" code --format tsv "$TMP/many.jsonl" "$SEED" /nonexistent/file
+check threads/code-missing-file grep -q "/nonexistent/file" "$TMP/err.1"
+same threads/code-strict "$DYAD" code --strict "$TMP/many.jsonl"
+check threads/code-strict-exit-1 [ "$(cat "$TMP/rc.1")" = 1 ]
+same threads/tokens "$DYAD" tokens "$TMP/many.jsonl"
+same threads/actors "$DYAD" actors "$TMP/many.jsonl"
+if [ -f data/models/fr.dsm ] && [ -f data/models/en.dsm ]; then
+    same threads/parse "$DYAD" parse "$TMP/many.jsonl"
+    check threads/parse-has-sentences grep -q "^# sent_id" "$TMP/out.1"
+else
+    skip threads/parse "no models in data/models"
+fi
+
+# ingest: one writer, the same store contents for any N
+for j in 1 2 7; do
+    "$DYAD" ingest -q -j $j --db "$TMP/s$j.db" "$TMP/many.jsonl" "$SEED" 2>"$TMP/ierr.$j"
+    echo $? >"$TMP/irc.$j"
+    # first_seen is the time of the run, the one field allowed to differ
+    "$DYAD" export --db "$TMP/s$j.db" --format jsonl --mentions "$TMP/m$j.jsonl" |
+        sed 's/"first_seen":"[^"]*"//' >"$TMP/e$j.jsonl"
+done
+check threads/ingest-exit-3 [ "$(cat "$TMP/irc.1")" = 3 ]
+check threads/ingest-events [ -s "$TMP/e1.jsonl" ]
+check threads/ingest-events-j2 cmp -s "$TMP/e1.jsonl" "$TMP/e2.jsonl"
+check threads/ingest-events-j7 cmp -s "$TMP/e1.jsonl" "$TMP/e7.jsonl"
+check threads/ingest-mentions-j7 cmp -s "$TMP/m1.jsonl" "$TMP/m7.jsonl"
+check threads/ingest-stderr-j7 cmp -s "$TMP/ierr.1" "$TMP/ierr.7"
+
+# --threads checks its value
+"$DYAD" code -j 0 "$SEED" >/dev/null 2>"$TMP/err"; rc=$?
+check threads/zero-is-usage [ $rc -eq 2 ]
+check threads/zero-message grep -q "^dyad code: --threads must be a number from 1 to 256, not '0'" "$TMP/err"
+"$DYAD" code --threads x2 "$SEED" >/dev/null 2>&1
+check threads/word-is-usage [ $? -eq 2 ]
+"$DYAD" code --threads 3 "$SEED" >"$TMP/o3" 2>/dev/null
+"$DYAD" code "$SEED" >"$TMP/o0" 2>/dev/null
+check threads/default-same-output cmp -s "$TMP/o3" "$TMP/o0"
+
+# eval: the gold records are coded in parallel and scored in file order;
+# a file with TABARI OPTION records (which change the coder from there on)
+# and a file with bad records give the same report and messages too.
+python3 - "$TMP/many.jsonl" >"$TMP/gold.jsonl" <<'PY'
+import json, sys
+codes = ["050", "111", "190", "163", "040", "112"]
+for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    try:
+        r = json.loads(line)
+    except ValueError:
+        print(line.rstrip("\n"))
+        continue
+    if not isinstance(r, dict) or not r.get("text"):
+        continue
+    r["events"] = [{"source": "RUS", "target": "UKR", "code": codes[i % len(codes)]}]
+    print(json.dumps(r, ensure_ascii=False))
+PY
+same threads/eval "$DYAD" eval -v --json --show-errors "$TMP/gold.jsonl" tests/fixtures/gold/dyad.jsonl \
+    tests/fixtures/tabari_options/opts.text tests/fixtures/gold/tabari.text
+check threads/eval-exit-3 [ "$(cat "$TMP/rc.1")" = 3 ]
+check threads/eval-option-warning grep -q "opts.text:[0-9]*: warning: OPTION" "$TMP/err.1"
+check threads/eval-scored python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert sum(f["records"] for f in r["files"]) > 80, r["files"]' "$TMP/out.1"
+same threads/eval-limit "$DYAD" eval -q --limit 30 "$TMP/gold.jsonl"
+check threads/eval-limit-30 grep -q "30 records scored" "$TMP/out.1"
