@@ -4,7 +4,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := libutf8proc sqlite3 jansson
+PKGS     := libutf8proc sqlite3 jansson zlib libzstd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -pthread
 OPT      ?= -O2

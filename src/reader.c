@@ -14,6 +14,16 @@
  * (a 100 MB line costs max_record bytes, not 100 MB). Documents without an
  * id get the 64-bit FNV-1a hash of their text as 16 hex digits, so the same
  * text always gets the same id, whatever file it came from.
+ *
+ * Any file may be compressed with gzip or zstd, recognised by its magic
+ * bytes whatever its name: it is decompressed as it is read, through the
+ * same 64 KiB buffer, so every format reads the same compressed or not
+ * (zlib and libzstd, streaming; concatenated gzip members and zstd frames
+ * are read in turn). A corrupt or truncated stream ends its file: the
+ * records decoded before are returned as usual, then one error names the
+ * file, the line and byte reached in the decoded text and the byte of the
+ * compressed file where decoding failed, and the reader goes on with the
+ * next file.
  */
 #include "dyad.h"
 
@@ -27,11 +37,16 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
 
 #define DEFAULT_MAX_RECORD ((size_t)32 << 20)
 #define INBUF_SIZE ((size_t)64 << 10)
 #define SNIFF_SIZE ((size_t)8 << 10)   /* bytes looked at to detect format and binary data */
 #define ERRMSG_SIZE 4096
+#define ZIN_SIZE ((size_t)64 << 10)    /* compressed bytes read at a time */
+
+enum { CODEC_NONE, CODEC_GZIP, CODEC_ZSTD };
 /* Records this large keep their buffer; a larger one is released after use so
  * that one huge record does not stay resident for the rest of the run. */
 #define KEEP_REC_CAP ((size_t)1 << 20)
@@ -61,8 +76,19 @@ struct dyad_reader {
     uint64_t offset;            /* bytes consumed in the current file */
     int eof;
 
-    unsigned char *in;          /* input buffer */
+    unsigned char *in;          /* input buffer (decoded bytes for a compressed file) */
     size_t in_pos, in_len;
+
+    int codec;                  /* CODEC_*: the current file's compression */
+    unsigned char *zin;         /* compressed bytes, ZIN_SIZE */
+    size_t zin_pos, zin_len;
+    int zin_eof;
+    uint64_t zin_used;          /* compressed bytes handed to the decoder */
+    z_stream zs;
+    int zs_ready;               /* zs initialised (inflateInit2) */
+    ZSTD_DStream *zd;
+    int member_open;            /* a gzip member or zstd frame is not finished */
+    char zerr[512];             /* a stream error to report after the file's records */
 
     char *rec;                  /* current record (line or whole document) */
     size_t rec_len, rec_cap;
@@ -169,6 +195,103 @@ static int only_blanks(const char *s, size_t n)
  * Buffered input and the record buffer
  * ------------------------------------------------------------------------ */
 
+/* read() that retries on EINTR. */
+static ssize_t read_fd(int fd, void *buf, size_t n)
+{
+    for (;;) {
+        ssize_t k = read(fd, buf, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        return k;
+    }
+}
+
+static const char *codec_name(int codec)
+{
+    return codec == CODEC_GZIP ? "gzip" : "zstd";
+}
+
+/* The stream is corrupt or truncated: remember why (reported once the
+ * file's records are read, by stream_failed) and end the file here. */
+static void stream_error(dyad_reader *r, const char *what, uint64_t from)
+{
+    if (from == r->zin_used)
+        snprintf(r->zerr, sizeof r->zerr, "%s stream %s at byte %llu of the compressed "
+                 "file; the rest of the file is skipped", codec_name(r->codec), what,
+                 (unsigned long long)from);
+    else
+        snprintf(r->zerr, sizeof r->zerr, "%s stream %s, found in bytes %llu to %llu of the "
+                 "compressed file; the rest of the file is skipped", codec_name(r->codec), what,
+                 (unsigned long long)from, (unsigned long long)r->zin_used);
+    r->eof = 1;
+}
+
+/* Decode up to n bytes into dst. Returns the count, 0 at the end of the
+ * stream (or after a stream error, see zerr), -1 on a read error. */
+static long decode(dyad_reader *r, unsigned char *dst, size_t n)
+{
+    size_t made = 0;
+    while (made == 0) {
+        if (r->zin_pos == r->zin_len && !r->zin_eof) {
+            ssize_t k = read_fd(r->fd, r->zin, ZIN_SIZE);
+            if (k < 0)
+                return -1;
+            r->zin_pos = 0;
+            r->zin_len = (size_t)k;
+            r->zin_eof = k == 0;
+        }
+        if (r->zin_pos == r->zin_len) {
+            if (r->member_open)
+                stream_error(r, "truncated", r->zin_used);
+            return 0;
+        }
+        size_t before = r->zin_pos;
+        if (r->codec == CODEC_GZIP) {
+            if (!r->member_open && inflateReset(&r->zs) != Z_OK) {
+                stream_error(r, "cannot be decoded", r->zin_used);
+                return 0;
+            }
+            r->member_open = 1;
+            r->zs.next_in = r->zin + r->zin_pos;
+            r->zs.avail_in = (uInt)(r->zin_len - r->zin_pos);
+            r->zs.next_out = dst;
+            r->zs.avail_out = (uInt)n;
+            int rc = inflate(&r->zs, Z_NO_FLUSH);
+            r->zin_pos = r->zin_len - r->zs.avail_in;
+            made = n - r->zs.avail_out;
+            if (rc == Z_STREAM_END) {
+                r->member_open = 0;  /* another member may follow */
+            } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+                /* zlib stops at the bad byte: where it stopped is exact */
+                r->zin_used += r->zin_pos - before;
+                char what[256];
+                snprintf(what, sizeof what, "corrupt (%s)", r->zs.msg ? r->zs.msg : "bad data");
+                stream_error(r, what, r->zin_used);
+                return (long)made;
+            }
+        } else {
+            ZSTD_inBuffer zi = {r->zin, r->zin_len, r->zin_pos};
+            ZSTD_outBuffer zo = {dst, n, 0};
+            size_t rc = ZSTD_decompressStream(r->zd, &zo, &zi);
+            r->zin_pos = zi.pos;
+            made = zo.pos;
+            if (ZSTD_isError(rc)) {
+                /* zstd does not say which byte: the bytes it was given */
+                uint64_t from = r->zin_used;
+                r->zin_used += r->zin_len - before;
+                char what[256];
+                snprintf(what, sizeof what, "corrupt (%s)", ZSTD_getErrorName(rc));
+                stream_error(r, what, from);
+                return (long)made;
+            }
+            /* 0: a frame is complete and flushed; another may follow */
+            r->member_open = rc != 0;
+        }
+        r->zin_used += r->zin_pos - before;
+    }
+    return (long)made;
+}
+
 /* Read more input after the bytes already buffered. Returns the number of
  * bytes read, 0 at the end, -1 on a read error (errno set). */
 static long fill(dyad_reader *r)
@@ -179,17 +302,55 @@ static long fill(dyad_reader *r)
      * sniff at open, which only appends to a buffer started at 0. */
     if (r->in_pos == r->in_len)
         r->in_pos = r->in_len = 0;
-    for (;;) {
-        ssize_t k = read(r->fd, r->in + r->in_len, INBUF_SIZE - r->in_len);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0)
-            return -1;
-        if (k == 0)
-            r->eof = 1;
-        r->in_len += (size_t)k;
-        return (long)k;
+    long k;
+    if (r->codec != CODEC_NONE)
+        k = decode(r, r->in + r->in_len, INBUF_SIZE - r->in_len);
+    else
+        k = (long)read_fd(r->fd, r->in + r->in_len, INBUF_SIZE - r->in_len);
+    if (k < 0)
+        return -1;
+    if (k == 0)
+        r->eof = 1;
+    r->in_len += (size_t)k;
+    return k;
+}
+
+/* The first bytes of a file are gzip or zstd magic: move them to the
+ * compressed buffer and decode from there on. 0, or -1 (message set). */
+static int start_codec(dyad_reader *r)
+{
+    static const unsigned char gz[2] = {0x1f, 0x8b}, zst[4] = {0x28, 0xb5, 0x2f, 0xfd};
+    int codec = r->in_len >= 2 && memcmp(r->in, gz, 2) == 0    ? CODEC_GZIP
+              : r->in_len >= 4 && memcmp(r->in, zst, 4) == 0 ? CODEC_ZSTD
+                                                              : CODEC_NONE;
+    if (codec == CODEC_NONE)
+        return 0;
+    if (!r->zin && !(r->zin = malloc(ZIN_SIZE)))
+        goto nomem;
+    if (codec == CODEC_GZIP && !r->zs_ready) {
+        memset(&r->zs, 0, sizeof r->zs);
+        if (inflateInit2(&r->zs, 16 + MAX_WBITS) != Z_OK)  /* 16: gzip wrapper only */
+            goto nomem;
+        r->zs_ready = 1;
     }
+    if (codec == CODEC_ZSTD) {
+        if (!r->zd && !(r->zd = ZSTD_createDStream()))
+            goto nomem;
+        ZSTD_DCtx_reset(r->zd, ZSTD_reset_session_only);
+    }
+    memcpy(r->zin, r->in, r->in_len);
+    r->zin_pos = 0;
+    r->zin_len = r->in_len;
+    r->zin_eof = r->eof;
+    r->zin_used = 0;
+    r->member_open = 0;
+    r->in_pos = r->in_len = 0;
+    r->eof = 0;
+    r->codec = codec;
+    return 0;
+nomem:
+    set_err(r, "%s:1: byte 0: out of memory", r->file);
+    return -1;
 }
 
 /* Append to the record buffer; 0 when over the cap (nothing appended),
@@ -234,6 +395,18 @@ static void close_file(dyad_reader *r)
     r->fd_owned = 0;
     r->in_pos = r->in_len = 0;
     r->eof = 0;
+    r->codec = CODEC_NONE;
+    r->zin_pos = r->zin_len = 0;
+}
+
+/* A stream error kept for after the file's records: report it now, at
+ * the line and byte the decoded text reached. */
+static dyad_status stream_failed(dyad_reader *r, uint64_t line, uint64_t offset)
+{
+    set_err(r, "%s:%llu: byte %llu: %s", r->file, (unsigned long long)line,
+            (unsigned long long)offset, r->zerr);
+    r->zerr[0] = '\0';
+    return DYAD_ERR_FORMAT;
 }
 
 static void drop_json(dyad_reader *r)
@@ -385,13 +558,23 @@ static dyad_status open_file(dyad_reader *r, char *name, int use_stdin)
     memset(&st, 0, sizeof st);
     if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode))
         r->is_regular = 1;
-    /* Sniff: the format and binary checks look at the first bytes. */
-    while (r->in_len < SNIFF_SIZE && !r->eof) {
-        if (fill(r) < 0) {
-            set_err(r, "%s:1: byte 0: read error: %s", r->file, strerror(errno));
-            close_file(r);
-            return DYAD_ERR_IO;
+    /* Sniff: compression, then the format and binary checks look at the
+     * first bytes (decoded). */
+    r->zerr[0] = '\0';
+    for (int pass = 0; pass < 2; pass++) {
+        while (r->in_len < SNIFF_SIZE && !r->eof) {
+            if (fill(r) < 0) {
+                set_err(r, "%s:1: byte 0: read error: %s", r->file, strerror(errno));
+                close_file(r);
+                return DYAD_ERR_IO;
+            }
         }
+        if (pass == 0 && start_codec(r) != 0) {
+            close_file(r);
+            return DYAD_ERR_NOMEM;
+        }
+        if (r->codec == CODEC_NONE)
+            break;
     }
     const char *s = (const char *)r->in;
     size_t n = r->in_len;
@@ -480,6 +663,10 @@ static dyad_status read_whole(dyad_reader *r, dyad_doc *doc)
         }
         if (k == 0)
             break;
+    }
+    if (r->zerr[0]) {
+        st = stream_failed(r, 1, r->offset);
+        goto done;
     }
     const char *s = r->rec ? r->rec : "";
     size_t n = r->rec_len, text = 0;
@@ -685,6 +872,11 @@ static dyad_status next_jsonl(dyad_reader *r, dyad_doc *doc)
         if (st == DYAD_DONE) {
             close_file(r);
             rec_release_if_large(r);
+            if (r->zerr[0]) {
+                r->doc_line = r->line + 1;
+                r->doc_offset = r->offset;
+                return stream_failed(r, r->doc_line, r->doc_offset);
+            }
             return DYAD_DONE;
         }
         if (st == DYAD_ERR_IO)
@@ -739,6 +931,10 @@ DYAD_API void dyad_reader_free(dyad_reader *r)
     free(r->file);
     free(r->rec);
     free(r->in);
+    free(r->zin);
+    if (r->zs_ready)
+        inflateEnd(&r->zs);
+    ZSTD_freeDStream(r->zd);
     free(r);
 }
 
