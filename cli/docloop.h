@@ -26,7 +26,7 @@ typedef struct cli_docs {
     unsigned long long skipped; /* records, files or folders reported and skipped */
     dyad_model *model_fr, *model_en;    /* syntax models, when loaded */
     unsigned long long und;     /* coded documents whose language was not identified */
-    unsigned threads;           /* -j: worker threads for cli_docs_run, >= 1 */
+    unsigned threads;           /* -j: threads that code in cli_docs_run, >= 1 */
 } cli_docs;
 
 /* Called once per coded document; the coder holds its results. Return 0 to
