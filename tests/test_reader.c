@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdlib.h>
@@ -586,6 +587,173 @@ static void invalid_utf8_ok(void **state)
     dyad_reader_free(NULL);
 }
 
+/* The JSON Lines scanner (reader.c) against jansson, the reference: on a
+ * list of awkward lines and on seeded random mutations of them, a line
+ * jansson refuses is refused with jansson's own message; a line it reads
+ * as a usable record gives the same text, id, title, url, source and
+ * lang; any other line is refused. */
+static int usable(json_t *o)
+{
+    if (!json_is_object(o))
+        return 0;
+    json_t *t = json_object_get(o, "text");
+    if (!json_is_string(t))
+        return 0;
+    const char *ts = json_string_value(t);
+    size_t tl = json_string_length(t), k = 0;
+    while (k < tl && strchr(" \t\r\n\f\v", ts[k]) && ts[k])
+        k++;
+    if (k == tl)
+        return 0;
+    static const char *const opt[] = {"title", "url", "source", "lang", "date"};
+    for (size_t i = 0; i < 5; i++) {
+        json_t *v = json_object_get(o, opt[i]);
+        if (v && !json_is_null(v) && !json_is_string(v))
+            return 0;
+    }
+    json_t *d = json_object_get(o, "date");
+    if (json_is_string(d) && json_string_length(d) > 0 && strcmp(json_string_value(d), "2022-08-01") != 0)
+        return -1;  /* other dates: the reader's date rules, not compared here */
+    json_t *id = json_object_get(o, "id");
+    return !id || json_is_null(id) || json_is_string(id) || json_is_integer(id);
+}
+
+static void same_str(json_t *o, const char *key, const char *got)
+{
+    json_t *v = json_object_get(o, key);
+    if (json_is_string(v) && json_string_value(v)[0] == '\0' && strcmp(key, "lang") == 0)
+        v = NULL;   /* an empty lang is no lang */
+    if (!json_is_string(v)) {
+        assert_null(got);
+        return;
+    }
+    assert_non_null(got);
+    assert_string_equal(got, json_string_value(v));
+}
+
+static void check_line(const char *line, size_t n)
+{
+    const char *path = put("scan.jsonl", line, n);
+    json_error_t je;
+    json_t *o = json_loadb(line, n, 0, &je);
+    int use = o ? usable(o) : 0;
+    if (use < 0) {
+        json_decref(o);
+        return;
+    }
+    dyad_reader *r = reader(DYAD_INPUT_JSONL, NULL, 0);
+    assert_int_equal(dyad_reader_open(r, path), DYAD_OK);
+    dyad_doc d;
+    dyad_status st = dyad_reader_next(r, &d);
+    if (!o && !memchr(line, 0, n)) {
+        char want[512];
+        snprintf(want, sizeof want, "%s:1: byte 0: invalid JSON at column %d: %s", path, je.column,
+                 je.text);
+        if (st != DYAD_ERR_FORMAT || strcmp(dyad_reader_errmsg(r), want) != 0)
+            fail_msg("line '%.*s': got %d '%s', want '%s'", (int)n, line, st,
+                     dyad_reader_errmsg(r), want);
+    } else if (use > 0) {
+        if (st != DYAD_OK)
+            fail_msg("line '%.*s': refused: %s", (int)n, line, dyad_reader_errmsg(r));
+        json_t *t = json_object_get(o, "text");
+        assert_int_equal(d.text_len, json_string_length(t));
+        assert_memory_equal(d.text, json_string_value(t), d.text_len);
+        same_str(o, "title", d.title);
+        same_str(o, "url", d.url);
+        same_str(o, "source", d.source);
+        same_str(o, "lang", d.lang);
+        json_t *id = json_object_get(o, "id");
+        char num[32];
+        if (json_is_integer(id)) {
+            snprintf(num, sizeof num, "%lld", (long long)json_integer_value(id));
+            assert_string_equal(d.id, num);
+        } else if (json_is_string(id) && json_string_length(id) > 0) {
+            assert_string_equal(d.id, json_string_value(id));
+        }
+    } else if (st == DYAD_OK) {
+        fail_msg("line '%.*s': read, but it is not a usable record", (int)n, line);
+    }
+    json_decref(o);
+    dyad_reader_free(r);
+}
+
+static void jsonl_scanner_vs_jansson(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "{\"text\":\"La Russie a condamn\\u00e9 l'Ukraine.\",\"id\":\"a1\"}",
+        "  { \"id\" : 42 , \"text\" : \"x\\ty\\n\\\"q\\\" \\\\ \\/ \\b\\f\\r\" }  \r",
+        "{\"text\":\"\\ud83d\\ude00 emoji \xf0\x9f\x98\x80\",\"title\":null,\"url\":\"http://x/y\"}",
+        "{\"text\":\"lone \\ud83d surrogate\"}",
+        "{\"text\":\"low \\ude00 first\"}",
+        "{\"text\":\"nul \\u0000 escaped\"}",
+        "{\"text\":\"bad \\x escape\"}",
+        "{\"text\":\"raw \x01 control\"}",
+        "{\"text\":\"overlong \xc0\xaf\"}",
+        "{\"text\":\"surrogate \xed\xa0\x80 utf8\"}",
+        "{\"text\":\"too high \xf4\x90\x80\x80\"}",
+        "{\"text\":\"cut \xe2\x82\"}",
+        "{\"text\":\"a\",\"text\":\"twice, the last counts\"}",
+        "{\"text\":\"n\",\"id\":-12}",
+        "{\"text\":\"n\",\"id\":1.5}",
+        "{\"text\":\"n\",\"id\":1e3}",
+        "{\"text\":\"n\",\"id\":99999999999999999999999}",
+        "{\"text\":\"n\",\"id\":01}",
+        "{\"text\":\"n\",\"id\":-}",
+        "{\"text\":\"n\",\"x\":1e999}",
+        "{\"text\":\"n\",\"x\":[1,{\"a\":2}],\"y\":{\"z\":null}}",
+        "{\"text\":\"n\",\"x\":true,\"y\":false,\"z\":null}",
+        "{\"text\":\"n\",\"x\":tru}",
+        "{\"text\":\"n\",}",
+        "{\"text\":\"n\" \"id\":\"a\"}",
+        "{\"text\":\"n\"} trailing",
+        "{\"text\":\"n\"}}",
+        "{\"te\\u0078t\":\"escaped key\"}",
+        "{\"text\":\"n\",\"lang\":\"\",\"source\":\"s\"}",
+        "{\"text\":\"n\",\"title\":5}",
+        "{\"text\":7}",
+        "{\"text\":null}",
+        "{}",
+        "[\"text\"]",
+        "\"text\"",
+        "{\"text\":\"unterminated}",
+        "{\"text\"",
+        "{",
+        "{\"text\":\"n\",\"date\":\"2022-08-01\"}",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        check_line(lines[i], strlen(lines[i]));
+    /* seeded mutations: a byte changed, dropped, or a piece of JSON syntax
+     * put in */
+    static const char *const bits[] = {"\\", "\"", "\\u", "\\ud800", "{", "}", ",", ":", "\xc3",
+                                       "\xff", "1", "-", "null", " ", "\\n", "\t"};
+    unsigned seed = 12345;
+    char buf[256];
+    for (int k = 0; k < 4000; k++) {
+        const char *base = lines[k % 3];
+        size_t n = strlen(base);
+        memcpy(buf, base, n);
+        seed = seed * 1103515245u + 12345u;
+        size_t at = (seed >> 8) % n;
+        int op = (int)((seed >> 20) % 3);
+        if (op == 0) {
+            buf[at] = (char)(seed >> 3);
+            if (buf[at] == '\n')
+                buf[at] = ' ';
+        } else if (op == 1) {
+            memmove(buf + at, buf + at + 1, n - at - 1);
+            n--;
+        } else {
+            const char *b = bits[(seed >> 4) % (sizeof bits / sizeof bits[0])];
+            size_t bl = strlen(b);
+            memmove(buf + at + bl, buf + at, n - at);
+            memcpy(buf + at, b, bl);
+            n += bl;
+        }
+        check_line(buf, n);
+    }
+}
+
 #define T(name, fn) {name, fn, NULL, NULL, NULL}
 
 int main(void)
@@ -609,6 +777,7 @@ int main(void)
         T("reader/unreadable", unreadable),
         T("reader/empty-doc", empty_doc),
         T("reader/invalid-utf8-ok", invalid_utf8_ok),
+        T("reader/jsonl-scanner-vs-jansson", jsonl_scanner_vs_jansson),
     };
     return cmocka_run_group_tests_name("reader", tests, setup, teardown);
 }
