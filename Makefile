@@ -4,7 +4,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := libutf8proc sqlite3 jansson zlib libzstd
+PKGS     := libutf8proc sqlite3 jansson zlib libzstd libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -pthread
 OPT      ?= -O2

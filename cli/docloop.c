@@ -63,9 +63,11 @@ int cli_docs_open(cli_docs *d, const char *cmd, const cli_args *a, const cli_opt
         ro.format = DYAD_INPUT_TEXT;
     else if (strcmp(input, "jsonl") == 0)
         ro.format = DYAD_INPUT_JSONL;
+    else if (strcmp(input, "html") == 0)
+        ro.format = DYAD_INPUT_HTML;
     else {
-        fprintf(stderr, "dyad %s: --input must be auto, seed, text or jsonl, not '%s'\n", cmd,
-                input);
+        fprintf(stderr, "dyad %s: --input must be auto, seed, text, jsonl or html, not '%s'\n",
+                cmd, input);
         return EXIT_USAGE;
     }
     if (date && !valid_date(date)) {

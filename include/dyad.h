@@ -86,7 +86,9 @@ typedef enum dyad_input_format {
                              first line is `date ...`, plain text otherwise */
     DYAD_INPUT_SEED = 1,  /* first line `date YYYY-MM[-DD]`, then the article */
     DYAD_INPUT_TEXT = 2,  /* the whole file is one document */
-    DYAD_INPUT_JSONL = 3  /* one JSON object per line */
+    DYAD_INPUT_JSONL = 3, /* one JSON object per line */
+    DYAD_INPUT_HTML = 4   /* a web page: its title, publication date and article text
+                             (never chosen by AUTO) */
 } dyad_input_format;
 
 typedef struct dyad_reader_options {

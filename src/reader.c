@@ -1,11 +1,12 @@
 /* reader.c - document readers: the first stage of the pipeline.
  *
  * A reader turns paths (files, directories walked in byte order of names,
- * or "-" for standard input) into dyad_doc records for the coder. Three
+ * or "-" for standard input) into dyad_doc records for the coder. Four
  * formats: the seed format (`date YYYY-MM[-DD]` then the article), plain
- * text (the whole file is one document) and JSON Lines (one object per
- * line, read by a flat-record scanner below, jansson for what it leaves). Bad input never stops the reader: every bad
- * record is returned as an error status with "FILE:LINE: byte OFFSET: what"
+ * text (the whole file is one document), a web page (html.c picks its
+ * article; asked for, never detected) and JSON Lines (one object per line,
+ * read by a flat-record scanner below, jansson for what it leaves). Bad
+ * input never stops the reader: every bad record is returned as an error status with "FILE:LINE: byte OFFSET: what"
  * and the next call goes on with the next record.
  *
  * Memory is bounded by max_record: input is read through a fixed 64 KiB
@@ -26,6 +27,7 @@
  * next file.
  */
 #include "dyad.h"
+#include "html.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -95,6 +97,7 @@ struct dyad_reader {
 
     json_t *json;               /* the last JSON record (jansson); its strings back *doc */
     char *dec;                  /* the last JSON record's strings (scanner); back *doc */
+    dyadi_html html;            /* the last web page's title, date and text; back *doc */
     size_t dec_cap;
     uint64_t doc_line;
     uint64_t doc_offset;        /* byte offset of the last document's record */
@@ -677,6 +680,10 @@ static dyad_status read_whole(dyad_reader *r, dyad_doc *doc)
     }
     const char *s = r->rec ? r->rec : "";
     size_t n = r->rec_len, text = 0;
+    /* the whole file's hash: a page's id does not move when the extraction
+     * rules change */
+    if (r->fmt == DYAD_INPUT_HTML)
+        fnv1a_hex(s, n, r->id);
     memset(doc, 0, sizeof *doc);
     doc->date = r->date;
     if (r->fmt == DYAD_INPUT_SEED) {
@@ -689,6 +696,20 @@ static dyad_status read_whole(dyad_reader *r, dyad_doc *doc)
         memcpy(r->date_buf, s + d, dl);
         r->date_buf[dl] = '\0';
         doc->date = r->date_buf;
+    } else if (r->fmt == DYAD_INPUT_HTML) {
+        char why[256];
+        st = dyadi_html_extract(s, n, &r->html, why, sizeof why);
+        if (st != DYAD_OK) {
+            set_err(r, "%s:1: byte 0: %s", r->file, why);
+            goto done;
+        }
+        s = r->html.text;
+        n = r->html.len;
+        doc->title = r->html.title;
+        if (r->html.date[0]) {
+            memcpy(r->date_buf, r->html.date, sizeof r->date_buf);
+            doc->date = r->date_buf;
+        }
     } else if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
         text = 3;   /* a byte-order mark is not part of the text */
     }
@@ -699,7 +720,8 @@ static dyad_status read_whole(dyad_reader *r, dyad_doc *doc)
         st = DYAD_ERR_EMPTY;
         goto done;
     }
-    fnv1a_hex(doc->text, doc->text_len, r->id);
+    if (r->fmt != DYAD_INPUT_HTML)
+        fnv1a_hex(doc->text, doc->text_len, r->id);
     doc->id = r->id;
     doc->lang = r->lang;
 done:
@@ -1273,6 +1295,7 @@ DYAD_API void dyad_reader_free(dyad_reader *r)
     free(r->in);
     free(r->zin);
     free(r->dec);
+    dyadi_html_free(&r->html);
     if (r->zs_ready)
         inflateEnd(&r->zs);
     ZSTD_freeDStream(r->zd);
