@@ -97,7 +97,8 @@ static inline int fuzz_reader(const uint8_t *data, size_t size, dyad_input_forma
                 fuzz_touch(dyad_reader_errmsg(r));
                 continue;
             }
-            volatile size_t sum = fuzz_touch(d.id) + fuzz_touch(d.date) + fuzz_touch(d.lang);
+            volatile size_t sum = fuzz_touch(d.id) + fuzz_touch(d.date) + fuzz_touch(d.lang) +
+                                  fuzz_touch(d.title);
             for (size_t k = 0; k < d.text_len; k++)
                 sum += (unsigned char)d.text[k];
             (void)sum;
