@@ -9,7 +9,8 @@
 # 2. model load: `dyad parse` on one sentence minus `dyad tokens --no-syntax`
 #    on it (median of 20 runs each: the two differ by loading both models and
 #    parsing five words);
-# 3. end to end on N MB (default 20) of the news benchmark corpus
+# 3. end to end on N MB (default 20) of the news benchmark corpus, one
+#    thread (-j 1: per-core figures)
 #    (bench/corpus.py): `dyad parse -q` against `dyad tokens -q --no-syntax`
 #    on the same bytes; the difference is what tagging and parsing add, per
 #    word parsed; peak RSS of `dyad parse` with both models loaded.
@@ -53,16 +54,16 @@ def run(cmd, stdin=None):
 
 one = "/tmp/dyad-syntax-one.txt"
 open(one, "w").write("La Chine a refusé de condamner la Russie.\n")
-tp = statistics.median(run([dyad, "parse", "-q", "--lang", "fr", one])[0] for _ in range(20))
-tt = statistics.median(run([dyad, "tokens", "-q", "--no-syntax", "--lang", "fr", one])[0] for _ in range(20))
+tp = statistics.median(run([dyad, "parse", "-q", "-j", "1", "--lang", "fr", one])[0] for _ in range(20))
+tt = statistics.median(run([dyad, "tokens", "-q", "-j", "1", "--no-syntax", "--lang", "fr", one])[0] for _ in range(20))
 rows.append(("load both models + parse one sentence", f"{(tp - tt) * 1000:.1f} ms"))
 
 size = os.path.getsize(corpus)
-cp = min(run([dyad, "parse", "-q", "--input", "jsonl", corpus])[1] for _ in range(2))
-ct = min(run([dyad, "tokens", "-q", "--no-syntax", "--input", "jsonl", corpus])[1] for _ in range(2))
-out = subprocess.run([dyad, "parse", "-q", "--input", "jsonl", corpus], check=True, capture_output=True, text=True).stdout
+cp = min(run([dyad, "parse", "-q", "-j", "1", "--input", "jsonl", corpus])[1] for _ in range(2))
+ct = min(run([dyad, "tokens", "-q", "-j", "1", "--no-syntax", "--input", "jsonl", corpus])[1] for _ in range(2))
+out = subprocess.run([dyad, "parse", "-q", "-j", "1", "--input", "jsonl", corpus], check=True, capture_output=True, text=True).stdout
 words = sum(1 for l in out.splitlines() if l and l[0].isdigit() and "-" not in l.split("\t", 1)[0])
-rss = subprocess.run(["/usr/bin/time", "-f", "%M", dyad, "parse", "-q", "--input", "jsonl", corpus],
+rss = subprocess.run(["/usr/bin/time", "-f", "%M", dyad, "parse", "-q", "-j", "1", "--input", "jsonl", corpus],
                      capture_output=True, text=True).stderr.strip().splitlines()[-1]
 rows.append((f"news corpus, {size/1e6:.0f} MB: `dyad tokens --no-syntax`", f"{size/1e6/ct:.1f} MB/s per core"))
 rows.append((f"news corpus: `dyad parse` (tokens + tag + parse + CoNLL-U)", f"{size/1e6/cp:.1f} MB/s per core"))
