@@ -50,6 +50,13 @@ void dyadi_pstate_init(dyadi_pstate *s, size_t n, void *mem)
     s->root_used = 0;
 }
 
+void dyadi_pstate_arc(const dyadi_pstate *s, int act, int32_t *h, int32_t *d)
+{
+    int32_t s0 = s->stack[s->sp - 1], b0 = (int32_t)s->b;
+    *h = act == DYADI_LA ? b0 : s0;
+    *d = act == DYADI_LA ? s0 : b0;
+}
+
 int dyadi_pstate_done(const dyadi_pstate *s)
 {
     return s->b > s->n;
@@ -473,8 +480,8 @@ void dyadi_parse(const dyad_model *m, dyadi_sword *w, size_t n, int32_t *scratch
                 best = a;
         int32_t label = -1;
         if (best == DYADI_LA || best == DYADI_RA) {
-            int32_t s0 = s.stack[s.sp - 1], b0 = (int32_t)s.b;
-            int32_t h = best == DYADI_LA ? b0 : s0, d = best == DYADI_LA ? s0 : b0;
+            int32_t h, d;
+            dyadi_pstate_arc(&s, best, &h, &d);
             if (h == 0) {
                 label = (int32_t)m->root_label;
             } else {

@@ -187,6 +187,8 @@ void dyadi_pstate_init(dyadi_pstate *s, size_t n, void *mem);
 int dyadi_pstate_legal(const dyadi_pstate *s, int act);
 void dyadi_pstate_apply(dyadi_pstate *s, int act, int32_t label);
 int dyadi_pstate_done(const dyadi_pstate *s);
+/* The head and dependent of the arc a left- or right-arc transition makes. */
+void dyadi_pstate_arc(const dyadi_pstate *s, int act, int32_t *h, int32_t *d);
 /* Attach what is left headless at the end (to the root word); fills w->head/label. */
 void dyadi_pstate_finish(dyadi_pstate *s, dyadi_sword *w, uint32_t root_label, uint32_t fallback_label);
 #define DYADI_MAX_PFEATS 96     /* dyadi_parse_features writes 92 */

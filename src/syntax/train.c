@@ -847,8 +847,8 @@ static int train_parser(trainer *t, dyad_model *m, dyadi_clf *pout, dyadi_clf *l
                 int follow = gold < 0 ? pred : (e > 0 && (rnd(t) % 100) < 90 ? pred : gold);
                 int32_t label = -1;
                 if (follow == DYADI_LA || follow == DYADI_RA) {
-                    int32_t s0 = st.stack[st.sp - 1], b0 = (int32_t)st.b;
-                    int32_t h = follow == DYADI_LA ? b0 : s0, d = follow == DYADI_LA ? s0 : b0;
+                    int32_t h, d;
+                    dyadi_pstate_arc(&st, follow, &h, &d);
                     if (h == 0) {
                         label = (int32_t)t->root_label;
                     } else {
