@@ -1226,6 +1226,8 @@ dyad_status dyad_store_batch_add(dyad_store_batch *b, const dyad_doc *doc, const
     it.r.lang = bstr(b, r.lang, &ok);
     it.r.n_sents = r.n_sents;
     it.r.sents = bcopy_arr(b, r.sents, r.n_sents, sizeof *r.sents, &ok);
+    /* every string of every struct is copied: the coder's arena is reset by
+     * its next document (a field added to dyad.h is copied here too) */
     dyad_mention *m = bcopy_arr(b, r.mentions, r.n_mentions, sizeof *r.mentions, &ok);
     it.r.mentions = m;
     it.r.n_mentions = r.n_mentions;
@@ -1234,6 +1236,7 @@ dyad_status dyad_store_batch_add(dyad_store_batch *b, const dyad_doc *doc, const
         m[i].country = bstr(b, m[i].country, &ok);
         m[i].entry = bstr(b, m[i].entry, &ok);
         m[i].resolved_by = bstr(b, m[i].resolved_by, &ok);
+        m[i].place_type = bstr(b, m[i].place_type, &ok);
     }
     dyad_event *e = bcopy_arr(b, r.events, r.n_events, sizeof *r.events, &ok);
     it.r.events = e;
@@ -1251,6 +1254,9 @@ dyad_status dyad_store_batch_add(dyad_store_batch *b, const dyad_doc *doc, const
         e[i].event_date = bstr(b, e[i].event_date, &ok);
         e[i].trigger_text = bstr(b, e[i].trigger_text, &ok);
         e[i].rule = bstr(b, e[i].rule, &ok);
+        e[i].location_id = bstr(b, e[i].location_id, &ok);
+        e[i].location_type = bstr(b, e[i].location_type, &ok);
+        e[i].location_rule = bstr(b, e[i].location_rule, &ok);
     }
     dyad_quote *q = bcopy_arr(b, r.quotes, r.n_quotes, sizeof *r.quotes, &ok);
     it.r.quotes = q;
