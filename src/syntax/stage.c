@@ -33,6 +33,9 @@ static const contraction en_contr[] = {
 
 static const contraction *find_contr(const char *lang, const char *norm)
 {
+    /* called for every word: every contraction starts with one of these */
+    if (!strchr("adcgw", norm[0]) || norm[0] == '\0')
+        return NULL;
     const contraction *t = NULL;
     size_t n = 0;
     if (lang[0] == 'f' && lang[1] == 'r') {

@@ -138,6 +138,10 @@ static inline const char *dyadi_model_str(const dyad_model *m, uint32_t off)
     return off < m->nstrings ? m->strings + off : "";
 }
 const dyadi_lexent *dyadi_model_lex(const dyad_model *m, uint32_t key);
+/* Lexicon keys (tagger.c), the same for training and tagging: a (word,
+ * UPOS) pair, and a suffix of k characters (h_sfx: its dyadi_sword hash). */
+uint32_t dyadi_lex_exact_key(uint64_t h_norm, int upos);
+uint32_t dyadi_lex_rule_key(uint64_t h_sfx, int k, int upos);
 
 /* Everything a model file holds, in memory: what train.c builds and
  * dyadi_model_write serialises. */
@@ -156,7 +160,7 @@ dyad_status dyadi_model_write(const dyadi_model_src *src, const char *path, char
 
 /* ---- tagging and parsing one sentence ------------------------------------ */
 /* UPOS, lemma and features of w[0..n). a holds lemmas built by rules. */
-int dyadi_tag(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena *a);
+void dyadi_tag(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena *a);
 void dyadi_tag_upos(const dyad_model *m, dyadi_sword *w, size_t n);
 void dyadi_lemmatise(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena *a, int lemma_only);
 /* The tagger's features of word i: up to DYADI_MAX_TFEATS keys. pass2: add

@@ -190,9 +190,6 @@ void dyadi_tag_upos(const dyad_model *m, dyadi_sword *w, size_t n)
     tag_pass(&m->tagger2, w, n, 1);
 }
 
-/* Lexicon keys: shared with train.c through these two functions. */
-uint32_t dyadi_lex_exact_key(uint64_t h_norm, int upos);
-uint32_t dyadi_lex_rule_key(uint64_t h_sfx, int k, int upos);
 uint32_t dyadi_lex_exact_key(uint64_t h_norm, int upos)
 {
     return dyadi_fkey(200, h_norm, (uint64_t)upos, 0);
@@ -241,9 +238,8 @@ void dyadi_lemmatise(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena 
     }
 }
 
-int dyadi_tag(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena *a)
+void dyadi_tag(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena *a)
 {
     dyadi_tag_upos(m, w, n);
     dyadi_lemmatise(m, w, n, a, 0);
-    return 1;
 }

@@ -24,8 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t dyadi_lex_exact_key(uint64_t h_norm, int upos);
-uint32_t dyadi_lex_rule_key(uint64_t h_sfx, int k, int upos);
 
 /* ---- a training classifier ------------------------------------------------- */
 typedef struct tclf {
@@ -439,24 +437,6 @@ static long sb_add(strbuf *b, const char *s)
     return (long)(b->len - n);
 }
 
-typedef struct lexacc {
-    dyadi_lexent *e;
-    size_t n, cap;
-} lexacc;
-
-static int lex_push(lexacc *a, dyadi_lexent e)
-{
-    if (a->n == a->cap) {
-        size_t c = a->cap ? a->cap * 2 : 4096;
-        dyadi_lexent *q = realloc(a->e, c * sizeof *q);
-        if (!q)
-            return 0;
-        a->e = q;
-        a->cap = c;
-    }
-    a->e[a->n++] = e;
-    return 1;
-}
 
 /* Most frequent value of each key among "KEY\x1fVALUE" lines (sorted);
  * calls fn(key, value, count, total) once per key. Ties go to the smallest
@@ -512,7 +492,7 @@ static const char *tail_chars(const char *s, size_t k)
 
 typedef struct lexctx {
     trainer *t;
-    lexacc *acc;
+    dyadi_vec *acc;            /* dyadi_lexent */
     strbuf *sb;
 } lexctx;
 
@@ -557,7 +537,11 @@ static int on_group(void *ud, const char *key, size_t klen, const char *val, siz
     e.lemma = (uint32_t)off;
     long fi = feat_index(x->t->feats, x->t->nfeats, feats);
     e.feats = (uint16_t)(fi < 0 ? 0 : fi);
-    return lex_push(x->acc, e);
+    dyadi_lexent *slot = dyadi_vec_push(x->acc);
+    if (!slot)
+        return 0;
+    *slot = e;
+    return 1;
 }
 
 static char *tuple(dyadi_arena *a, int kind, int upos, const char *s, size_t sn, const char *v1,
@@ -574,7 +558,7 @@ static char *tuple(dyadi_arena *a, int kind, int upos, const char *s, size_t sn,
 
 /* The lexicon from the training words: exact entries, suffix rules, the
  * most frequent bundle per UPOS and the "des" split table (French). */
-static int build_lexicon(trainer *t, lexacc *acc, strbuf *sb, uint16_t upos_feats[DYADI_NUPOS])
+static int build_lexicon(trainer *t, dyadi_vec *acc, strbuf *sb, uint16_t upos_feats[DYADI_NUPOS])
 {
     size_t cap = 0;
     for (size_t i = 0; i < t->ntr; i++)
@@ -979,7 +963,8 @@ DYAD_API dyad_status dyad_model_train(const dyad_train_options *o, char *err, si
     size_t nsets = 0;
     dyad_status st = DYAD_ERR_NOMEM;
     dyadi_clf tagger = {0}, parser = {0}, labeler = {0}, tagger2 = {0};
-    lexacc acc = {0};
+    dyadi_vec acc;
+    dyadi_vec_init(&acc, sizeof(dyadi_lexent), 0);
     strbuf sb = {0};
     uint32_t *labels = NULL, *feats = NULL;
     dyadi_lexent *lex = NULL;
@@ -1136,17 +1121,18 @@ DYAD_API dyad_status dyad_model_train(const dyad_train_options *o, char *err, si
         goto done;
 
     size_t slots = 16;
-    while (slots < acc.n * 2)
+    const dyadi_lexent *ae = acc.data;
+    while (slots < acc.len * 2)
         slots *= 2;
     lex = calloc(slots, sizeof *lex);
     if (!lex)
         goto done;
-    for (size_t i = 0; i < acc.n; i++) {
-        size_t j = (acc.e[i].key * 0x9E3779B1u) & (slots - 1);
-        while (lex[j].key && lex[j].key != acc.e[i].key)
+    for (size_t i = 0; i < acc.len; i++) {
+        size_t j = (ae[i].key * 0x9E3779B1u) & (slots - 1);
+        while (lex[j].key && lex[j].key != ae[i].key)
             j = (j + 1) & (slots - 1);
         if (!lex[j].key)
-            lex[j] = acc.e[i];
+            lex[j] = ae[i];
     }
     dyadi_model_src src;
     memset(&src, 0, sizeof src);
@@ -1173,7 +1159,7 @@ DYAD_API dyad_status dyad_model_train(const dyad_train_options *o, char *err, si
     st = dyadi_model_write(&src, o->out, err, errlen);
     if (st == DYAD_OK)
         say(&t, "wrote %s: tagger %u, parser %u, labeler %u feature rows, %zu lexicon entries\n", o->out,
-            tagger.nrows, parser.nrows, labeler.nrows, acc.n);
+            tagger.nrows, parser.nrows, labeler.nrows, acc.len);
 done:
     if (st == DYAD_ERR_NOMEM && err && errlen && !err[0])
         snprintf(err, errlen, "out of memory while training");
@@ -1183,7 +1169,7 @@ done:
     qclf_free(&tagger2);
     qclf_free(&parser);
     qclf_free(&labeler);
-    free(acc.e);
+    dyadi_vec_free(&acc);
     free(sb.p);
     free(labels);
     free(feats);

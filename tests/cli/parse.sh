@@ -63,7 +63,6 @@ grep -q "^2	's	" "$TMP/clitic" && grep -q "^5	n't	not	PART	" "$TMP/clitic"
 check parse/en-clitics [ $? -eq 0 ]
 
 # dyad tokens shows each token's words with UPOS and lemma
-"$DYAD" tokens --lang fr "$FIX/../reader/plain.txt" >/dev/null 2>&1
 printf 'La Russie achète des drones iraniens.\n' | "$DYAD" tokens --lang fr >"$TMP/tok" 2>/dev/null
 python3 -c '
 import json,sys
