@@ -6,8 +6,8 @@
  * stage makes the words of each sentence (a part keeps its token's span and
  * is flagged DYAD_WORDF_MWT), runs the tagger and the parser on them, and
  * appends dyad_word records. French "des" is either an article (one word)
- * or "de les": it is split when the tagger, run once on the unsplit
- * sentence, puts a noun, proper noun, pronoun, numeral, adjective or adverb
+ * or "de les": it is split when the tagger's first pass, run on the unsplit
+ * sentence up to its last "des", puts a noun, proper noun, pronoun, numeral, adjective or adverb
  * before it ("la libération des otages", "près des frontières"), and kept
  * whole after a verb, a preposition, a conjunction or at the start ("ont
  * tiré des missiles", "avec des alliés"). */
@@ -170,8 +170,14 @@ dyad_status dyadi_syntax_run(const dyad_model *m, const char *lang, const char *
             size_t n0 = make_words(text, st, nt, lang, NULL, w, owner, mwt, a, &ok);
             if (!ok)
                 return DYAD_ERR_TOOBIG;
-            dyadi_tag_upos(m, w, n0);
+            /* only the first pass, and only up to the last "des": its
+             * decision needs the tag of the word before it */
+            size_t last = 0;
             for (size_t j = 1; j < n0; j++)
+                if (strcmp(w[j].norm, "des") == 0)
+                    last = j;
+            dyadi_tag_first_pass(m, w, n0, last);
+            for (size_t j = 1; j <= last; j++)
                 if (!mwt[j] && strcmp(w[j].norm, "des") == 0 && splits_before(w[j - 1].upos))
                     des[owner[j]] = 1;
         }

@@ -162,6 +162,8 @@ dyad_status dyadi_model_write(const dyadi_model_src *src, const char *path, char
 /* UPOS, lemma and features of w[0..n). a holds lemmas built by rules. */
 void dyadi_tag(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena *a);
 void dyadi_tag_upos(const dyad_model *m, dyadi_sword *w, size_t n);
+/* The first pass alone, on w[0..upto): a cheap look at the tags before a word. */
+void dyadi_tag_first_pass(const dyad_model *m, dyadi_sword *w, size_t n, size_t upto);
 void dyadi_lemmatise(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena *a, int lemma_only);
 /* The tagger's features of word i: up to DYADI_MAX_TFEATS keys. pass2: add
  * the first pass's tags of the words to the right (w[].upos1). */

@@ -164,10 +164,11 @@ size_t dyadi_tag_features(const dyadi_sword *w, size_t n, size_t i, uint32_t *ou
     return k;
 }
 
-static void tag_pass(const dyadi_clf *c, dyadi_sword *w, size_t n, int pass2)
+/* Tag w[0..upto) of the n words (the features see the words after upto). */
+static void tag_pass(const dyadi_clf *c, dyadi_sword *w, size_t n, size_t upto, int pass2)
 {
     uint32_t f[DYADI_MAX_TFEATS];
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < upto && i < n; i++) {
         int32_t sc[DYADI_NUPOS] = {0};
         size_t nf = dyadi_tag_features(w, n, i, f, pass2);
         dyadi_clf_score(c, f, nf, sc);
@@ -179,15 +180,20 @@ static void tag_pass(const dyadi_clf *c, dyadi_sword *w, size_t n, int pass2)
     }
 }
 
+void dyadi_tag_first_pass(const dyad_model *m, dyadi_sword *w, size_t n, size_t upto)
+{
+    tag_pass(&m->tagger, w, n, upto, 0);
+}
+
 void dyadi_tag_upos(const dyad_model *m, dyadi_sword *w, size_t n)
 {
-    tag_pass(&m->tagger, w, n, 0);
+    tag_pass(&m->tagger, w, n, n, 0);
     if (!m->tagger2.slots)
         return;
     /* the second pass: left to right again, now knowing what follows */
     for (size_t i = 0; i < n; i++)
         w[i].upos1 = w[i].upos;
-    tag_pass(&m->tagger2, w, n, 1);
+    tag_pass(&m->tagger2, w, n, n, 1);
 }
 
 uint32_t dyadi_lex_exact_key(uint64_t h_norm, int upos)
