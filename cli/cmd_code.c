@@ -14,6 +14,7 @@
 
 static const cli_opt opts[] = {
     CLI_DOC_OPTIONS,
+    CLI_SYNTAX_OPTION,
     {"format", 0, "FORMAT", "output format: jsonl (default) or tsv"},
     {"quotes", 0, NULL, "print the quotations and their speakers instead of the events"},
 };
@@ -305,6 +306,9 @@ int cmd_code(int argc, char **argv)
         return EXIT_USAGE;
     }
     rc = cli_docs_open(&d, "code", &a, opts, NOPTS);
+    if (rc == 0)
+        rc = cli_docs_want_syntax(&d, &a, opts, NOPTS);
+    cli_docs_parse_for_events(&d);
     if (rc == 0) {
         if (s.tsv)
             fputs(tsv_header, stdout);

@@ -31,6 +31,7 @@ static const cli_opt eval_opts[] = {
     {"show-errors", 'e', NULL, "list every miss and false alarm with its text and rule"},
     {"limit", 'n', "N", "stop after N records in all (0: no limit)"},
     {"threads", 'j', "N", "code on N threads (default: every core); the report is the same for any N"},
+    {"no-syntax", 0, NULL, "code without the tagger and parser (word order only), as dyad did before them"},
 };
 #define NOPTS (sizeof eval_opts / sizeof eval_opts[0])
 
@@ -444,6 +445,8 @@ typedef struct eval_run {
     const char *path;           /* the file being read */
     unsigned long long scored;  /* records handed to the scorer */
     int fatal;                  /* out of memory: stop */
+    dyad_model *model_fr, *model_en;  /* owned; NULL with --no-syntax or none found */
+    int syntax;                 /* give the models to the coders (dyad's own lexicon) */
 } eval_run;
 
 static void eval_code(void *job)
@@ -568,6 +571,12 @@ static int eval_coders(eval_run *r, const dyad_lexicon *lex, int make)
         r->slots[i].own = r->slots[i].coder = NULL;
         if (make && !(r->slots[i].own = dyad_coder_new(lex)))
             return -1;
+        if (make && r->syntax && r->model_fr)
+            dyad_coder_set_model(r->slots[i].own, "fr", r->model_fr);
+        if (make && r->syntax && r->model_en)
+            dyad_coder_set_model(r->slots[i].own, "en", r->model_en);
+        if (make)
+            dyad_coder_set_syntax(r->slots[i].own, DYAD_SYNTAX_EVENTS);
     }
     return 0;
 }
@@ -581,6 +590,8 @@ static void eval_run_free(eval_run *r)
         free(r->slots[i].ev);
     }
     free(r->slots);
+    dyad_model_free(r->model_fr);
+    dyad_model_free(r->model_en);
 }
 
 int cmd_eval(int argc, char **argv)
@@ -670,6 +681,26 @@ int cmd_eval(int argc, char **argv)
             fprintf(stderr, "dyad eval: warning: no lexicon found (%s); coding without dictionaries: "
                             "no events, recall 0\n", err[0] ? err : dyad_strerror(st));
     }
+    /* the syntax models beside the lexicon's data; a missing one codes that
+     * language by word order (said with -v), a damaged one is an error */
+    if (!cli_get(&a, eval_opts, NOPTS, "no-syntax")) {
+        static const char *const langs[2] = {"fr", "en"};
+        dyad_model **mslot[2] = {&r.model_fr, &r.model_en};
+        for (int k = 0; k < 2; k++) {
+            char merr[512];
+            dyad_status ms = dyad_model_open_lang(NULL, langs[k], mslot[k], merr, sizeof merr);
+            if (ms == DYAD_ERR_NOTFOUND) {
+                if (cli_verbosity >= 2)
+                    fprintf(stderr, "dyad eval: note: %s\n", merr);
+                continue;
+            }
+            if (ms != DYAD_OK) {
+                fprintf(stderr, "dyad eval: %s\n", merr);
+                rc = EXIT_FAIL;
+                goto done;
+            }
+        }
+    }
     /* the JSON report always lists the records that are not fully correct */
     scorer = dyad_scorer_new(show_errors || as_json ? DYAD_SCORER_KEEP_ERRORS : 0);
     files = calloc(a.npos, sizeof *files);
@@ -720,6 +751,9 @@ int cmd_eval(int argc, char **argv)
         }
         /* New coders for every file: a suite's OPTION records hold for
          * the rest of its file only. */
+        /* the tagger and parser serve dyad's own triggers; TABARI and
+         * PETRARCH dictionaries code by word order, as they were written */
+        r.syntax = suite_lex == NULL && !dict;
         if (eval_coders(&r, suite_lex ? suite_lex : lex, 1) != 0) {
             fprintf(stderr, "dyad eval: out of memory\n");
             dyad_gold_free(g);

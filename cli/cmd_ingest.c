@@ -30,6 +30,7 @@
 
 static const cli_opt opts[] = {
     CLI_DOC_OPTIONS,
+    CLI_SYNTAX_OPTION,
     CLI_DB_OPTION,
     {"recode", 0, NULL, "code the stored documents again and replace their events"},
 };
@@ -184,6 +185,9 @@ int cmd_ingest(int argc, char **argv)
     int do_recode = cli_get(&a, opts, NOPTS, "recode") != NULL;
     clock_gettime(CLOCK_MONOTONIC, &g.t0);
     rc = cli_docs_open(&d, "ingest", &a, opts, NOPTS);
+    if (rc == 0)
+        rc = cli_docs_want_syntax(&d, &a, opts, NOPTS);
+    cli_docs_parse_for_events(&d);
     if (rc != 0)
         goto done;
     char err[512];

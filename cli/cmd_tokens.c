@@ -12,7 +12,7 @@
 
 static const cli_opt opts[] = {
     CLI_DOC_OPTIONS,
-    {"no-syntax", 0, NULL, "do not tag and parse (no \"words\" per token)"},
+    CLI_SYNTAX_OPTION,
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -117,8 +117,8 @@ int cmd_tokens(int argc, char **argv)
         return rc < 0 ? EXIT_OK : rc;
     }
     rc = cli_docs_open(&d, "tokens", &a, opts, NOPTS);
-    if (rc == 0 && !cli_get(&a, opts, NOPTS, "no-syntax"))
-        rc = cli_docs_load_models(&d, NULL, 0);
+    if (rc == 0)
+        rc = cli_docs_want_syntax(&d, &a, opts, NOPTS);
     if (rc == 0) {
         rc = cli_docs_run(&d, &a, on_doc, &nsent);
         cli_docs_summary(&d, nsent, "sentences");

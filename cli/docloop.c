@@ -437,6 +437,7 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
             dyad_coder_set_model(r.slots[i].coder, "fr", d->model_fr);
         if (d->model_en)
             dyad_coder_set_model(r.slots[i].coder, "en", d->model_en);
+        dyad_coder_set_syntax(r.slots[i].coder, d->syntax_mode);
     }
     if (!(r.pool = cli_pool_new(nthreads, r.nslots, code_slot)))
         goto nomem;
@@ -496,4 +497,17 @@ int cli_docs_load_models(cli_docs *d, const char *data_dir, int required)
         dyad_coder_set_model(d->coder, langs[i], *slot[i]);
     }
     return 0;
+}
+
+int cli_docs_want_syntax(cli_docs *d, const cli_args *a, const cli_opt *opts, size_t nopts)
+{
+    if (cli_get(a, opts, nopts, "no-syntax") || cli_get(a, opts, nopts, "dict"))
+        return 0;
+    return cli_docs_load_models(d, NULL, 0);
+}
+
+void cli_docs_parse_for_events(cli_docs *d)
+{
+    d->syntax_mode = DYAD_SYNTAX_EVENTS;
+    dyad_coder_set_syntax(d->coder, DYAD_SYNTAX_EVENTS);
 }

@@ -15,6 +15,11 @@
     {"strict", 0, NULL, "stop at the first bad record, with exit status 1"},         \
     {"threads", 'j', "N", "code on N threads (default: every core); output is the same for any N"}
 
+/* Commands that code events parse with the syntax models unless told not
+ * to (cli_docs_want_syntax). */
+#define CLI_SYNTAX_OPTION \
+    {"no-syntax", 0, NULL, "do not tag and parse: dyad's triggers take their roles by word order"}
+
 typedef struct cli_docs {
     const char *cmd;            /* subcommand name, for messages */
     dyad_reader *reader;
@@ -25,6 +30,7 @@ typedef struct cli_docs {
     unsigned long long coded;
     unsigned long long skipped; /* records, files or folders reported and skipped */
     dyad_model *model_fr, *model_en;    /* syntax models, when loaded */
+    dyad_syntax_mode syntax_mode;       /* what the coders parse (default: all) */
     unsigned long long und;     /* coded documents whose language was not identified */
     unsigned threads;           /* -j: threads that code in cli_docs_run, >= 1 */
 } cli_docs;
@@ -62,6 +68,12 @@ void cli_docs_close(cli_docs *d);
  * (reported, returns EXIT_FAIL); otherwise a missing one is skipped with a
  * note under -v. A damaged or wrong-version model is always an error. */
 int cli_docs_load_models(cli_docs *d, const char *data_dir, int required);
+/* Load the models (when found) unless --no-syntax was given or --dict
+ * replaced dyad's dictionaries, whose patterns code by word order. */
+int cli_docs_want_syntax(cli_docs *d, const cli_args *a, const cli_opt *opts, size_t nopts);
+/* Commands that need events only: parse just the sentences events are read
+ * from (DYAD_SYNTAX_EVENTS), on every coder of the run. */
+void cli_docs_parse_for_events(cli_docs *d);
 /* Compile and open foreign dictionaries (spec "tabari:..." or "petrarch:...",
  * see dyad_lexicon_open_foreign) for subcommand cmd: conversion warnings on
  * stderr with -v, the per-element counts with -v -v. 0 on success. */

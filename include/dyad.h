@@ -786,6 +786,14 @@ typedef struct dyad_word {
     const char *deprel;     /* "nsubj", "obl:agent", ... */
     uint8_t flags;          /* DYAD_WORDF_* */
 } dyad_word;
+/* Which sentences the coder tags and parses when a model is set:
+ * DYAD_SYNTAX_ALL (the default) every one; DYAD_SYNTAX_EVENTS only those
+ * that hold an actor and a trigger candidate, the ones events are read
+ * from (several times faster on news; dyad_coder_words then gives only
+ * their words). */
+typedef enum dyad_syntax_mode { DYAD_SYNTAX_ALL = 0, DYAD_SYNTAX_EVENTS = 1 } dyad_syntax_mode;
+DYAD_API dyad_status dyad_coder_set_syntax(dyad_coder *c, dyad_syntax_mode mode);
+
 /* The words of the last document, in sentence order; NULL (n = 0) when no
  * model was set for its language. Owned by the coder, valid until the next
  * dyad_coder_run. */

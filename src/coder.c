@@ -511,8 +511,11 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
     }
     const dyad_model *model = strcmp(c->lang, "fr") == 0 ? c->model_fr
                               : strcmp(c->lang, "en") == 0 ? c->model_en : NULL;
-    if (model) {
-        st = dyadi_syntax_run(model, c->lang, text, c->tokens.data, c->sents.data, c->sents.len,
+    /* DYAD_SYNTAX_EVENTS: events.c parses the sentences that may hold an
+     * event (dyadi_coder_parse), the rest are never tagged */
+    c->lazy_model = c->syntax_mode == DYAD_SYNTAX_EVENTS && c->lex ? model : NULL;
+    if (model && !c->lazy_model) {
+        st = dyadi_syntax_run(model, c->lang, text, c->tokens.data, c->sents.data, 0, c->sents.len,
                               &c->arena, &c->words, &c->syn);
         if (st == DYAD_ERR_TOOBIG)
             return too_big(c, "syntax");
@@ -583,6 +586,26 @@ DYAD_API const dyad_word *dyad_coder_words(const dyad_coder *c, size_t *n)
     if (n)
         *n = c ? c->words.len : 0;
     return c && c->words.len ? (const dyad_word *)c->words.data : NULL;
+}
+
+dyad_status dyadi_coder_parse(dyad_coder *c, size_t sent)
+{
+    if (!c->lazy_model)
+        return DYAD_OK;
+    dyad_status st = dyadi_syntax_run(c->lazy_model, c->lang, c->doc->text ? c->doc->text : "",
+                                      c->tokens.data, c->sents.data, sent, 1, &c->arena, &c->words,
+                                      &c->syn);
+    if (st == DYAD_ERR_TOOBIG)
+        too_big(c, "syntax");
+    return st;
+}
+
+DYAD_API dyad_status dyad_coder_set_syntax(dyad_coder *c, dyad_syntax_mode mode)
+{
+    if (!c || (mode != DYAD_SYNTAX_ALL && mode != DYAD_SYNTAX_EVENTS))
+        return DYAD_ERR_ARG;
+    c->syntax_mode = mode;
+    return DYAD_OK;
 }
 
 DYAD_API dyad_status dyad_coder_set_model(dyad_coder *c, const char *lang, const dyad_model *m)

@@ -37,6 +37,9 @@ struct dyad_coder {
     dyadi_forward fwd;          /* FORWARD: the story's sources across documents */
     const dyad_model *model_fr, *model_en;  /* borrowed syntax models, may be NULL */
     dyadi_vec words;            /* dyad_word (syntax/stage.c) */
+    int syntax_mode;            /* dyad_syntax_mode */
+    const dyad_model *lazy_model;   /* DYAD_SYNTAX_EVENTS: this document's model, for
+                                       dyadi_coder_parse; NULL otherwise */
     dyadi_scratch syn;          /* the syntax stage's scratch memory */
     size_t max_matches;         /* cap on actor phrase matches per document (actors.c) */
     char errmsg[512];
@@ -56,6 +59,9 @@ dyad_status dyadi_coder_too_big(dyad_coder *c, const char *what, size_t cap);
  * after the text stages when a lexicon is loaded. */
 dyad_status dyadi_actors_run(dyad_coder *c);   /* actors.c */
 dyad_status dyadi_events_run(dyad_coder *c);   /* events.c */
+/* DYAD_SYNTAX_EVENTS: tag and parse sentence sent now, appending its words
+ * to c->words (a no-op without a lazy model). */
+dyad_status dyadi_coder_parse(dyad_coder *c, size_t sent);
 /* "fr", "en" or "und" for a text whose function words were too few, from
  * the lexicon's words (langlex.c); needs the tokens' norm keys. */
 const char *dyadi_langid_lexicon(dyad_coder *c);

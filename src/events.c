@@ -22,9 +22,9 @@
  * is the source of first-person actors inside the quote.
  * Finally repeats of (source, target, code, polarity, modality) in the
  * document are merged into one event with a mention count. */
-#include "coder.h"
+#include "events.h"
+#include "tree.h"
 #include "dates.h"
-#include "lex.h"
 #include "words.h"
 
 #include <math.h>
@@ -32,9 +32,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_GAP 4
-#define MAX_DEPTH 12
 
 static const dyad_token *tok(const dyad_coder *c, uint32_t i)
 {
@@ -204,50 +201,6 @@ static void walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, u
     }
 }
 
-/* ---- per-sentence structures ------------------------------------------- */
-
-enum cue_kind {
-    CUE_NEG = 1, CUE_REFUSE, CUE_MODAL, CUE_ATTRIB, CUE_SPEECH, CUE_TIME, CUE_OTHER
-};
-
-typedef struct cue {
-    uint32_t first, end;
-    int kind;
-    const dyadi_cue *e;
-} cue;
-
-typedef struct trig {
-    uint32_t first, end;
-    const dyadi_trigger *e;
-    int src, tgt;          /* indices into the candidate list, -1 none */
-    uint32_t pos[MAX_DEPTH];   /* token of each pattern word */
-    uint32_t npos;
-    int alone;             /* PETRARCH's speech verb: an agent of no country may
-                              speak with no target ("a senior official said") */
-    const dyadi_trigger *among_e;  /* PETRARCH '% *' entry on the same words, for a
-                                      compound source with no target, or NULL */
-} trig;
-
-/* An actor candidate in a sentence: a mention or a first-person pronoun
- * inside a quotation (which stands for the speaker's side). */
-typedef struct cand {
-    uint32_t first, end;
-    const char *code, *country;
-    dyad_span span;
-    int place;             /* a place mention: a location, never an actor */
-    int adj;               /* an adjective of nationality ("iraniens") */
-    int capital;           /* a capital or country that may also be a location */
-    int posted;            /* a place inside an official's phrase: not a location */
-    int coref;             /* resolved by coreference or a first-person word */
-    double lat, lon;
-    const char *entry, *how, *ptype;   /* the mention's entry, rule, place type */
-    int governed;          /* preceded by a preposition (after determiners) */
-    const char *prep;      /* that preposition's norm key */
-} cand;
-
-#define MAX_CANDS 256
-#define MAX_CUES 256
-#define MAX_TRIGS 128
 
 static const char *const DETS[] = {
     "le", "la", "les", "l'", "un", "une", "des", "du", "d'", "ce", "cette", "ces", "son", "sa",
@@ -362,7 +315,7 @@ static const char *governing_prep(const dyad_coder *c, uint32_t first, uint32_t 
     return NULL;
 }
 
-static int in_list(const char *word, const char *list)
+int dyadi_in_list(const char *word, const char *list)
 {
     /* list: comma-separated norm keys */
     if (!word || !list)
@@ -383,16 +336,16 @@ static int in_list(const char *word, const char *list)
 
 /* Does the preposition match one in the frame list? "au"/"aux" count as "à",
  * "du"/"des"/"d'" as "de". */
-static int prep_matches(const char *prep, const char *list)
+int dyadi_prep_matches(const char *prep, const char *list)
 {
     if (!prep || !list)
         return 0;
-    if (in_list(prep, list))
+    if (dyadi_in_list(prep, list))
         return 1;
-    if ((strcmp(prep, "au") == 0 || strcmp(prep, "aux") == 0) && in_list("à", list))
+    if ((strcmp(prep, "au") == 0 || strcmp(prep, "aux") == 0) && dyadi_in_list("à", list))
         return 1;
     if ((strcmp(prep, "du") == 0 || strcmp(prep, "des") == 0 || strcmp(prep, "d'") == 0) &&
-        in_list("de", list))
+        dyadi_in_list("de", list))
         return 1;
     return 0;
 }
@@ -655,7 +608,7 @@ static int complement_of(const dyad_coder *c, const trig *ts, size_t ntr, size_t
             return -1;
         for (uint32_t k = u->first; k > t->end; k--) {
             const char *w = tok(c, k - 1)->norm;
-            if (in_list(w, t->e->comp))
+            if (dyadi_in_list(w, t->e->comp))
                 return (int)j;
         }
         return -1;
@@ -1133,7 +1086,8 @@ static int nounish(const dyad_coder *c, uint32_t i, uint32_t sfirst)
     return det && i > sfirst && has_class(c, i - 1, det);
 }
 
-static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig *out, size_t max)
+static size_t find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirst, uint32_t send,
+                            trig *out, size_t max)
 {
     size_t n = 0;
     dyadi_node root = dyadi_lex_root(c->lex, DYADI_TRIE_TRIGGER);
@@ -1180,7 +1134,7 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
         }
         size_t ne;
         const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, h.node, &ne);
-        const dyadi_trigger *best = NULL, *among_e = NULL;
+        const dyadi_trigger *best = NULL, *among_e = NULL, *conv_e = NULL;
         for (size_t k = 0; k < ne; k++) {
             const dyadi_trigger *e = dyadi_lex_trigger(c->lex, ids[k]);
             if (!e)
@@ -1197,12 +1151,26 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
              * "sa coopération", "the Department", "United"): a capitalised
              * word inside the sentence or one after a determiner is not
              * the verb */
-            if (e->kind == DYADI_TK_VERB && nounish(c, i, sfirst))
+            if (tree && !dyadi_tree_pos_ok(tree, i, h.end, e)) {
+                /* a verb's stem on its noun ("negotiations", "l'arrestation"):
+                 * a nominal event with the verb's frame, never a verb */
+                const dyad_word *w = e->kind == DYADI_TK_VERB ? dyadi_tree_word(tree, i) : NULL;
+                if (!w || strcmp(w->upos, "NOUN") != 0 || !(e = dyadi_tree_as_noun(c, e)))
+                    continue;
+                conv_e = e;
+            }
+            if (!tree && e->kind == DYADI_TK_VERB && nounish(c, i, sfirst))
                 continue;
             /* TABARI: the noun ending "'s" stops a verb reading ("Estonia
              * donate's cash") */
             if (e->kind == DYADI_TK_VERB && c->pfx.len && norm_in(c, h.end, (const char *const[]){"'s", NULL}))
                 continue;
+            /* a noun pattern of its own beats a verb's read as a noun
+             * ("attaque" over "attaquer") */
+            if (best && best == conv_e && e != conv_e && e->kind == DYADI_TK_NOUN) {
+                best = e;
+                continue;
+            }
             /* the same words from a literal pattern and from a synset
              * member ("* DOLLAR", "* &CURRENCY"): the literal one */
             if (best && e->syn < best->syn && e->kind == best->kind) {
@@ -1238,6 +1206,7 @@ static size_t find_triggers(dyad_coder *c, uint32_t sfirst, uint32_t send, trig 
             out[n].first = i;
             out[n].end = h.end;
             out[n].e = best;
+            out[n].as_noun = conv_e && best == conv_e;
             out[n].src = out[n].tgt = -1;
             memcpy(out[n].pos, h.pos, h.npos * sizeof *h.pos);
             out[n].npos = h.npos;
@@ -1483,7 +1452,7 @@ static void tabari_roles(const dyad_coder *c, const cand *cs, size_t nc, uint32_
                 continue;
             if (after < 0 && (s < 0 || strcmp(cs[k].code, cs[s].code) != 0))
                 after = (int)k;
-            if (after_pp < 0 && pp && cs[k].governed && prep_matches(cs[k].prep, pp))
+            if (after_pp < 0 && pp && cs[k].governed && dyadi_prep_matches(cs[k].prep, pp))
                 after_pp = (int)k;
         }
         g = after_pp >= 0 ? after_pp : after;
@@ -1674,7 +1643,7 @@ static int find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
                     break;
                 /* "le dispositif militaire russe en Syrie, qui appuie": a
                  * place-like complement is not the head */
-                if (best < 0 && cs[k].prep && in_list(cs[k].prep, "en,à,au,aux,dans,in,at")) {
+                if (best < 0 && cs[k].prep && dyadi_in_list(cs[k].prep, "en,à,au,aux,dans,in,at")) {
                     uint32_t f = cs[k].first;
                     while (f > sfirst && has_class(c, f - 1, W_DET | W_PREP))
                         f--;
@@ -1773,13 +1742,13 @@ static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
             return -1;
         }
         if (cs[k].governed) {
-            if (prep_matches(cs[k].prep, e->prep))
+            if (dyadi_prep_matches(cs[k].prep, e->prep))
                 return (int)k;
             /* the object is someone's act: "a dénoncé la décision de son
              * homologue", "condemned the invasion by Russia", "criticized
              * the policy of Iran": its owner or agent is the target */
             if (e->obj == DYADI_OBJ_TARGET && cs[k].first <= tend + 8 &&
-                prep_matches(cs[k].prep, "de,of,par,by,avec"))
+                dyadi_prep_matches(cs[k].prep, "de,of,par,by,avec"))
                 return (int)k;
             continue;
         }
@@ -1789,7 +1758,7 @@ static int find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t 
         if (cs[k].adj && e->prep && e->obj != DYADI_OBJ_TARGET) {
             int later = -1;
             for (size_t j = k + 1; j < nc && cs[j].first <= tend + 10; j++)
-                if (cs[j].governed && !cs[j].place && prep_matches(cs[j].prep, e->prep)) {
+                if (cs[j].governed && !cs[j].place && dyadi_prep_matches(cs[j].prep, e->prep)) {
                     later = (int)j;
                     break;
                 }
@@ -1904,6 +1873,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
         wcache[slot].cls = *w;
     }
 
+    dyadi_tree tree;
+    dyadi_tree_init(&tree);
     /* per-token marks: speech verbs, tokens inside an attribution phrase */
     uint8_t *speech = calloc(nt ? nt : 1, 1);
     uint8_t *attrib_tok = calloc(nt ? nt : 1, 1);
@@ -2038,7 +2009,28 @@ dyad_status dyadi_events_run(dyad_coder *c)
         size_t ncu = cue_off[s + 1] - cue_off[s];
         if (ncu)
             memcpy(cues, (cue *)cuev.data + cue_off[s], ncu * sizeof *cues);
-        size_t ntr = find_triggers(c, sfirst, send, ts, MAX_TRIGS);
+        size_t ntr = find_triggers(c, NULL, sfirst, send, ts, MAX_TRIGS);
+        /* dyad's own triggers read the tree of a sentence that can give a
+         * dyad: a trigger and two actors (parsed now when the coder parses
+         * on demand; parsing costs about 6 us a word, so the others keep
+         * word order): a verb pattern fires on a verb only, roles come from
+         * the tree */
+        int has_tree = 0;
+        if (!foreign && ntr > 0 && (c->lazy_model || c->words.len)) {
+            int actors = 0;
+            for (size_t k = 0; k < nc; k++)
+                actors += !cs[k].place;
+            dyad_status tst = DYAD_OK;
+            int r = actors >= 2 ? dyadi_tree_sentence(&tree, c, s, sfirst, send, cs, nc, &tst) : 0;
+            if (r < 0) {
+                st = tst;
+                goto done;
+            }
+            if (r > 0) {
+                has_tree = 1;
+                ntr = find_triggers(c, &tree, sfirst, send, ts, MAX_TRIGS);
+            }
+        }
         if (foreign && sentence_vetoed(c, (uint32_t)s, sfirst, send))
             continue;
         uint32_t cfirst = sfirst;  /* TABARI: the current clause's first token */
@@ -2264,7 +2256,44 @@ dyad_status dyadi_events_run(dyad_coder *c)
              * lexicons, and for foreign patterns that place their actors */
             const int positional = e->kind != DYADI_TK_NOUN &&
                                    (one_verb || (foreign && (e->tslot || e->sslot)));
-            if (e->kind == DYADI_TK_NOUN) {
+            tree_roles tro;
+            int use_tree = 0;
+            if (has_tree && !positional) {
+                dyadi_tree_roles(&tree, c, cs, nc, t, &tro);
+                /* a nominal event needs both sides, or a compound of
+                 * partners ("Israel and Lebanon renewed negotiations") */
+                use_tree = e->kind == DYADI_TK_NOUN ? tro.nsrc > 0 && (tro.ntgt > 0 ||
+                                                                       (tro.nsrc > 1 && e->recip))
+                                                    : tro.nsrc > 0 || tro.subj_known || tro.passive;
+            }
+            if (use_tree) {
+                src = tro.nsrc ? tro.src[0] : -1;
+                tgt = tro.ntgt ? tro.tgt[0] : -1;
+                passive = tro.passive;
+                /* a subject the tree names but no actor covers ("Kyrgyz
+                 * Prime Minister ...", misattached on news text): the
+                 * nearest actor by word order, as without a tree */
+                if (src < 0 && e->kind != DYADI_TK_NOUN)
+                    src = passive ? find_target(c, cs, nc, t->end, e, -1, attrib_tok, 1)
+                                  : find_source(c, cs, nc, sfirst, t->first, attrib_tok);
+                if (src < 0)
+                    continue;
+                /* the passive's subject the tree misread: by word order */
+                if (tgt < 0 && passive && e->kind != DYADI_TK_NOUN)
+                    tgt = find_source(c, cs, nc, sfirst, t->first, attrib_tok);
+                if (tgt == src)
+                    tgt = -1;
+                /* "la Syrie a reçu le soutien de la Russie" (rev=1, from=de),
+                 * "praised by": the subject is the target */
+                if (e->rev && e->from && tro.giver >= 0 && tro.giver != src) {
+                    tgt = src;
+                    src = tro.giver;
+                } else if (e->rev && tgt >= 0) {
+                    int x = src;
+                    src = tgt;
+                    tgt = x;
+                }
+            } else if (e->kind == DYADI_TK_NOUN) {
                 /* "l'offensive russe en Ukraine", "la visite de X à Y",
                  * "the Russian invasion of Ukraine" */
                 for (size_t k = 0; k < nc; k++) {
@@ -2301,7 +2330,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 for (size_t k = 0; k < nc && tgt < 0; k++) {
                     if ((int)k == src || cs[k].first < t->end || cs[k].first > cs[src].end + 4)
                         continue;
-                    if (cs[k].governed && prep_matches(cs[k].prep, e->prep)) {
+                    if (cs[k].governed && dyadi_prep_matches(cs[k].prep, e->prep)) {
                         tgt = (int)k;
                         break;
                     }
@@ -2347,7 +2376,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                             continue;
                         if (boundary_between(c, t->end - 1, cs[k].first))
                             break;
-                        if (cs[k].governed && prep_matches(cs[k].prep, e->from)) {
+                        if (cs[k].governed && dyadi_prep_matches(cs[k].prep, e->from)) {
                             tgt = src;
                             src = (int)k;
                             break;
@@ -2405,6 +2434,10 @@ dyad_status dyadi_events_run(dyad_coder *c)
              * negation and modality are about the verb, not the noun */
             for (size_t k = 0; k < ncu && e->kind != DYADI_TK_NOUN; k++) {
                 const cue *q = &cues[k];
+                /* the tagger knows a month "May" from the modal */
+                if (has_tree && (q->kind == CUE_NEG || q->kind == CUE_MODAL || q->kind == CUE_REFUSE) &&
+                    !dyadi_tree_cue_ok(&tree, q->first, q->end))
+                    continue;
                 int before = q->end <= t->first + 1 && q->first + 8 >= t->first &&
                              !boundary_between(c, q->end - 1, t->first);
                 int around = q->first < t->first && q->end > t->first; /* ne ... pas */
@@ -2499,7 +2532,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             const cand *loc = NULL;
             for (size_t k = 0; k < nc; k++)
                 if ((cs[k].place || (cs[k].capital && (int)k != src && (int)k != tgt)) && !cs[k].posted &&
-                    cs[k].prep && in_list(cs[k].prep, "à,en,dans,au,aux,in,at,near,près")) {
+                    cs[k].prep && dyadi_in_list(cs[k].prep, "à,en,dans,au,aux,in,at,near,près")) {
                     loc = &cs[k];
                     break;
                 }
@@ -2568,7 +2601,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 size_t k = (size_t)last + 1;
                 if (k >= nc || cs[k].place || cs[k].first > j + 4 || (int)k == src)
                     break;
-                if (cs[k].governed && !prep_matches(cs[k].prep, e->prep) &&
+                if (cs[k].governed && !dyadi_prep_matches(cs[k].prep, e->prep) &&
                     !(cs[last].prep && cs[k].prep && strcmp(cs[last].prep, cs[k].prep) == 0))
                     break;
                 tgts[ntg++] = (int)k;
@@ -2637,6 +2670,19 @@ dyad_status dyadi_events_run(dyad_coder *c)
                     srcs[nsr++] = p;
                     k = p;
                 }
+            }
+            /* the tree's coordinations, when its roles were kept */
+            if (use_tree && !e->rev && tro.nsrc > 1 && src == tro.src[0]) {
+                nsr = 0;
+                for (int i = 0; i < tro.nsrc; i++)
+                    if (tro.src[i] != tgt)
+                        srcs[nsr++] = tro.src[i];
+            }
+            if (use_tree && !e->rev && tro.ntgt > 1 && tgt == tro.tgt[0]) {
+                ntg = 0;
+                for (int i = 0; i < tro.ntgt; i++)
+                    if (tro.tgt[i] != src)
+                        tgts[ntg++] = tro.tgt[i];
             }
             const char *a_text = use_attr ? attr_text : q_text, *a_code = use_attr ? attr_code : q_code;
             if (e->among == 2 && ntg >= 2) {
@@ -2708,7 +2754,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 static const dyadi_trigger said = {.kind = DYADI_TK_VERB, .code = "010",
                                                    .id = "speech:said", .lang = "*"};
                 const dyadi_trigger *sp = said_e ? said_e : &said;
-                trig t = {said_first, said_end, sp, said_cand, -1, {0}, 0, said_e != NULL, NULL};
+                trig t = {said_first, said_end, sp, said_cand, -1, {0}, 0, said_e != NULL, NULL, 0};
                 if (push_event(c, (uint32_t)s, &t, &cs[said_cand], NULL, sp->code, DYAD_ASSERTED,
                                DYAD_ACTUAL, NULL, NULL, NULL, event_date(c, sdate, sfirst, said_first),
                                sp->id) != 0) {
@@ -2721,6 +2767,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
         memset(speech + sfirst, 0, send - sfirst);
     }
 done:
+    dyadi_tree_free(&tree);
     free(speech);
     free(attrib_tok);
     free(cues);

@@ -129,11 +129,10 @@ static int splits_before(int upos)
 #define SCRATCH_CAP ((size_t)512 << 20)
 
 dyad_status dyadi_syntax_run(const dyad_model *m, const char *lang, const char *text,
-                             const dyad_token *tok, const dyad_sentence *sents, size_t nsent,
-                             dyadi_arena *a, dyadi_vec *words, dyadi_scratch *scratch)
+                             const dyad_token *tok, const dyad_sentence *sents, size_t first,
+                             size_t nsent, dyadi_arena *a, dyadi_vec *words, dyadi_scratch *scratch)
 {
-    words->len = 0;
-    for (size_t si = 0; si < nsent; si++) {
+    for (size_t si = first; si < first + nsent; si++) {
         const dyad_sentence *s = &sents[si];
         size_t nt = s->n_tokens;
         if (nt == 0)

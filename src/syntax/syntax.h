@@ -240,10 +240,11 @@ void dyadi_conllu_free(dyadi_conllu *c);
 /* ---- UD words from dyad's tokens ------------------------------------------ */
 /* Per-coder scratch memory of the syntax stage (free p with free()). */
 typedef struct dyadi_scratch { void *p; size_t cap; } dyadi_scratch;
-/* Tag and parse every sentence; append dyad_word records to words (their
- * strings live in a or in the model). DYAD_ERR_TOOBIG over a cap. */
+/* Tag and parse sentences [first, first + nsent) of sents; append their
+ * dyad_word records to words (their strings live in a or in the model).
+ * DYAD_ERR_TOOBIG over a cap. */
 dyad_status dyadi_syntax_run(const dyad_model *m, const char *lang, const char *text,
-                             const dyad_token *tok, const dyad_sentence *sents, size_t nsent,
-                             dyadi_arena *a, dyadi_vec *words, dyadi_scratch *scratch);
+                             const dyad_token *tok, const dyad_sentence *sents, size_t first,
+                             size_t nsent, dyadi_arena *a, dyadi_vec *words, dyadi_scratch *scratch);
 
 #endif

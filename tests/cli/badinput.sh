@@ -109,11 +109,18 @@ case "$BUILD" in
 *) if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then have_time=1; else have_time=0; fi ;;
 esac
 if [ $have_time -eq 1 ]; then
+    # the same command on the small record alone: the lexicon and the
+    # syntax models (mapped and checksummed at load) are the baseline
+    printf '{"id":"after","text":"La Russie a condamn\303\251."}\n' >"$TMP/small.jsonl"
+    /usr/bin/time -v "$DYAD" code "$TMP/small.jsonl" >/dev/null 2>"$TMP/err0"
+    base=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$TMP/err0")
     /usr/bin/time -v "$DYAD" code "$TMP/huge.jsonl" >/dev/null 2>"$TMP/err"; rc=$?
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$TMP/err")
-    echo "# peak RSS on a 100 MB line: ${rss} KiB"
-    # a run that failed to start would have a tiny RSS: require the skip too
-    rss_ok() { [ "$rc" -eq 3 ] && [ "${rss:-999999}" -lt 65536 ]; }
+    echo "# peak RSS on a 100 MB line: ${rss} KiB (${base} KiB on one small record)"
+    # a run that failed to start would have a tiny RSS: require the skip too;
+    # the 100 MB line may cost at most 40 MiB over the baseline (the 32 MiB
+    # record cap and the reader's buffer)
+    rss_ok() { [ "$rc" -eq 3 ] && [ -n "$base" ] && [ "${rss:-999999}" -lt $((base + 40960)) ]; }
     check bad/huge-line-bounded-rss rss_ok
 else
     "$DYAD" code "$TMP/huge.jsonl" >/dev/null 2>"$TMP/err"; rc=$?

@@ -10,8 +10,13 @@ root) and optional properties (a full CAMEO "code" too), and events that must no
 asserted events. Matching is on the first three letters of actor codes.
 """
 import json
+import os
 import subprocess
 import sys
+
+# DYAD_CODE_ARGS: extra options for `dyad code` ("--no-syntax" shows which
+# cases need the tree)
+EXTRA = os.environ.get("DYAD_CODE_ARGS", "").split()
 
 
 KNOWN = {}
@@ -40,7 +45,7 @@ def report(name, ok, why=""):
 
 
 def run(dyad, args, stdin=None):
-    p = subprocess.run([dyad, "code", "-q"] + args, input=stdin, capture_output=True,
+    p = subprocess.run([dyad, "code", "-q"] + EXTRA + args, input=stdin, capture_output=True,
                        text=True, timeout=120)
     if p.returncode not in (0, 3):
         raise SystemExit("dyad code failed (%d): %s" % (p.returncode, p.stderr))

@@ -1,0 +1,654 @@
+/* tree.c - roles from the dependency tree. When a syntax model tagged and
+ * parsed a sentence (syntax/stage.c), dyad's own triggers (not TABARI's or
+ * PETRARCH's, whose patterns place their actors by word order) take their
+ * source and target from the verb's dependents instead of from the actors'
+ * positions:
+ *
+ *  - the subject (nsubj) is the source, the object (obj, iobj) or an
+ *    oblique/nominal modifier whose case marker is in the frame's prep list
+ *    the target; in the passive the subject (nsubj:pass) is the target and
+ *    the agent (obl:agent, "by"/"par") the source;
+ *  - a verb with no subject of its own inherits one: an xcomp its
+ *    controller's ("refused to condemn", "prêt à envoyer"; the object of
+ *    "urged X to"), a coordinated verb the first verb's, a relative clause
+ *    or a present participle its head noun ("China, which refused ...");
+ *  - an actor phrase is read from the subtree of the dependent: the
+ *    candidate covering it, else one reached through compound, amod, nmod,
+ *    appos or flat ("the President of Turkey", "Khalilzad, a US envoy");
+ *    each conjunct of a coordination is an actor of its own.
+ *
+ * Each construction is a small function below; events.c calls
+ * dyadi_tree_roles for each trigger and keeps its word-order rules for
+ * sentences the model did not parse. Nothing here allocates per token: the
+ * views are built once per document. */
+#include "tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE UINT32_MAX
+
+void dyadi_tree_init(dyadi_tree *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+void dyadi_tree_free(dyadi_tree *t)
+{
+    free(t->tokw);
+    free(t->kid);
+    free(t->sib);
+    free(t->cand);
+    memset(t, 0, sizeof *t);
+}
+
+/* p = realloc(p, n cells), keeping p when that fails: 0, or -1 */
+#define GROW(p, n) ((tmp = realloc((p), (n) * sizeof *(p))) != NULL ? ((p) = tmp, 0) : -1)
+
+/* Grow the views to nw words and nt tokens. 0, or -1 out of memory. */
+static int reserve(dyadi_tree *t, size_t nw, size_t nt)
+{
+    void *tmp;
+    if (nw > t->cap_w) {
+        size_t cap = nw < 64 ? 64 : nw * 2;
+        if (GROW(t->kid, cap) || GROW(t->sib, cap) || GROW(t->cand, cap))
+            return -1;
+        t->cap_w = cap;
+    }
+    if (nt > t->cap_t) {
+        size_t cap = nt < 64 ? 64 : nt * 2;
+        if (GROW(t->tokw, cap))
+            return -1;
+        t->cap_t = cap;
+    }
+    return 0;
+}
+
+int dyadi_tree_sentence(dyadi_tree *t, dyad_coder *c, size_t s, uint32_t sfirst, uint32_t send,
+                        const cand *cs, size_t nc, dyad_status *st)
+{
+    t->nw = 0;
+    t->w = NULL;
+    *st = DYAD_OK;
+    size_t lo;
+    if (c->lazy_model) {
+        lo = c->words.len;
+        if ((*st = dyadi_coder_parse(c, s)) != DYAD_OK)
+            return -1;
+    } else {
+        /* every sentence was parsed: the words are in sentence order */
+        const dyad_word *all = c->words.data;
+        while (t->cursor < c->words.len && all[t->cursor].token < sfirst)
+            t->cursor++;
+        lo = t->cursor;
+    }
+    const dyad_word *all = c->words.data;
+    size_t hi = lo;
+    while (hi < c->words.len && all[hi].token < send && all[hi].token >= sfirst)
+        hi++;
+    if (hi == lo)
+        return 0;
+    if (reserve(t, hi - lo, send - sfirst) != 0) {
+        *st = DYAD_ERR_NOMEM;
+        return -1;
+    }
+    t->w = all + lo;
+    t->nw = (uint32_t)(hi - lo);
+    t->sfirst = sfirst;
+    t->nt = send - sfirst;
+    memset(t->tokw, 0, t->nt * sizeof *t->tokw);
+    memset(t->kid, 0, t->nw * sizeof *t->kid);
+    /* children in word order: walk backwards, pushing at the front */
+    for (uint32_t i = t->nw; i-- > 0;) {
+        const dyad_word *w = &t->w[i];
+        t->cand[i] = -1;
+        t->sib[i] = 0;
+        t->tokw[w->token - sfirst] = i + 1;
+        if (w->head && w->head <= t->nw && w->head != i + 1) {
+            t->sib[i] = t->kid[w->head - 1];
+            t->kid[w->head - 1] = i + 1;
+        }
+    }
+    for (size_t k = 0; k < nc; k++)
+        for (uint32_t i = 0; i < t->nw; i++)
+            if (t->w[i].token >= cs[k].first && t->w[i].token < cs[k].end && t->cand[i] < 0)
+                t->cand[i] = (int32_t)k;
+    return 1;
+}
+
+const dyad_word *dyadi_tree_word(const dyadi_tree *t, uint32_t i)
+{
+    return t->nw && i >= t->sfirst && i - t->sfirst < t->nt && t->tokw[i - t->sfirst]
+               ? &t->w[t->tokw[i - t->sfirst] - 1]
+               : NULL;
+}
+
+/* ---- small views -------------------------------------------------------- */
+
+static uint32_t head(const dyadi_tree *t, uint32_t i)
+{
+    const dyad_word *w = &t->w[i];
+    return w->head && w->head <= t->nw ? w->head - 1 : NONE;
+}
+
+/* deprel is rel, or rel with a subtype ("obl" matches "obl:arg") */
+static int rel_base(const dyad_word *w, const char *rel)
+{
+    size_t n = strlen(rel);
+    return w->deprel && strncmp(w->deprel, rel, n) == 0 && (w->deprel[n] == '\0' || w->deprel[n] == ':');
+}
+
+static int rel_is(const dyad_word *w, const char *rel)
+{
+    return w->deprel && strcmp(w->deprel, rel) == 0;
+}
+
+static int upos_is(const dyad_word *w, const char *u)
+{
+    return w->upos && strcmp(w->upos, u) == 0;
+}
+
+static int feat(const dyad_word *w, const char *f)
+{
+    return w->feats && strstr(w->feats, f) != NULL;
+}
+
+/* The first child of v with this exact deprel, or NONE. */
+static uint32_t child(const dyadi_tree *t, uint32_t v, const char *rel)
+{
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1])
+        if (rel_is(&t->w[k - 1], rel))
+            return k - 1;
+    return NONE;
+}
+
+/* The case marker of a nominal dependent: the lemma of its "case" child
+ * ("with", "contre", "à" for "au"), or NULL. */
+static const char *case_of(const dyadi_tree *t, uint32_t d)
+{
+    for (uint32_t k = t->kid[d]; k; k = t->sib[k - 1])
+        if (rel_is(&t->w[k - 1], "case"))
+            return t->w[k - 1].lemma ? t->w[k - 1].lemma : t->w[k - 1].form;
+    return NULL;
+}
+
+static int is_relative_pronoun(const dyad_word *w)
+{
+    static const char *const rel[] = {"who", "which", "that", "whom", "qui", "que", "lequel",
+                                      "laquelle", "lesquels", "lesquelles", "dont", NULL};
+    if (feat(w, "PronType=Rel"))
+        return 1;
+    for (int i = 0; rel[i]; i++)
+        if (w->lemma && strcmp(w->lemma, rel[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int nominal(const dyad_word *w)
+{
+    return upos_is(w, "NOUN") || upos_is(w, "PROPN");
+}
+
+/* The antecedent of relative pronoun r by position: the nominal right
+ * before it, over punctuation ("India, which ..."), or NONE. */
+static uint32_t antecedent(const dyadi_tree *t, uint32_t r)
+{
+    uint32_t i = r;
+    while (i > 0 && upos_is(&t->w[i - 1], "PUNCT"))
+        i--;
+    if (i == 0 || !nominal(&t->w[i - 1]))
+        return NONE;
+    /* the head of its flat name or compound ("Kim Jong-un", "Vladimir Putin") */
+    uint32_t x = i - 1;
+    while ((rel_base(&t->w[x], "flat") || rel_is(&t->w[x], "compound")) && head(t, x) != NONE)
+        x = head(t, x);
+    return x;
+}
+
+/* ---- actor phrases ------------------------------------------------------ */
+
+/* The actor candidate of the phrase headed by d: the one covering d, else
+ * the nearest one down compound, amod, nmod, appos and flat arcs ("the
+ * President of Turkey", "Khalilzad, a US peace envoy", "l'armée russe").
+ * Places are locations, not actors, unless nothing else names one. */
+static int actor_of(const dyadi_tree *t, const cand *cs, uint32_t d)
+{
+    if (d == NONE)
+        return -1;
+    if (t->cand[d] >= 0 && !cs[t->cand[d]].place)
+        return t->cand[d];
+    uint32_t queue[32], depth[32];
+    size_t qh = 0, qt = 0;
+    queue[qt] = d;
+    depth[qt++] = 0;
+    int place = t->cand[d];
+    while (qh < qt) {
+        uint32_t x = queue[qh], dx = depth[qh++];
+        /* a participle's complement names the actor too: "suspects liés
+         * au Front al-Nosra", "fighters loyal to X" */
+        int from_acl = rel_is(&t->w[x], "acl");
+        for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            if (from_acl ? !rel_base(w, "obl")
+                         : !(rel_base(w, "compound") || rel_base(w, "amod") || rel_base(w, "nmod") ||
+                             rel_base(w, "appos") || rel_base(w, "flat") || rel_is(w, "det:poss") ||
+                             rel_is(w, "acl")))
+                continue;
+            int cd = t->cand[k - 1];
+            if (cd >= 0 && !cs[cd].place)
+                return cd;
+            if (cd >= 0 && place < 0)
+                place = cd;
+            if (dx + 1 < 3 && qt < 32) {
+                queue[qt] = k - 1;
+                depth[qt++] = dx + 1;
+            }
+        }
+    }
+    (void)place;
+    return -1;
+}
+
+/* Add the actor of d and of each of its conjuncts ("Russia and China",
+ * "sanctions against Iran and Syria") to list. */
+static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n)
+{
+    int a = actor_of(t, cs, d);
+    if (a >= 0 && *n < TREE_MAX)
+        list[(*n)++] = a;
+    for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1]) {
+        if (!rel_is(&t->w[k - 1], "conj"))
+            continue;
+        int b = actor_of(t, cs, k - 1);
+        int dup = 0;
+        for (int i = 0; i < *n; i++)
+            dup |= list[i] == b;
+        if (b >= 0 && !dup && *n < TREE_MAX)
+            list[(*n)++] = b;
+    }
+}
+
+/* ---- constructions ------------------------------------------------------ */
+
+static uint32_t agent_of(const dyadi_tree *t, uint32_t v);
+
+/* A passive verb, or a past participle with an agent ("les infrastructures
+ * détruites par les rebelles", "a city shelled by Russian forces"). */
+static int passive_verb(const dyadi_tree *t, uint32_t v)
+{
+    if (child(t, v, "nsubj:pass") != NONE || child(t, v, "aux:pass") != NONE ||
+        child(t, v, "expl:pass") != NONE)
+        return 1;
+    const dyad_word *w = &t->w[v];
+    return feat(w, "VerbForm=Part") && feat(w, "Tense=Past") && agent_of(t, v) != NONE;
+}
+
+/* The first child of v whose deprel is rel (or a subtype of it) and whose
+ * case marker is in the comma-separated list, or NONE. */
+static uint32_t marked_child(const dyadi_tree *t, uint32_t v, const char *rel, const char *list)
+{
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1]) {
+        const char *cm = rel_base(&t->w[k - 1], rel) ? case_of(t, k - 1) : NULL;
+        if (cm && dyadi_in_list(cm, list))
+            return k - 1;
+    }
+    return NONE;
+}
+
+/* The agent of a passive: obl:agent, or an oblique introduced by by/par. */
+static uint32_t agent_of(const dyadi_tree *t, uint32_t v)
+{
+    uint32_t a = child(t, v, "obl:agent");
+    return a != NONE ? a : marked_child(t, v, "obl", "by,par");
+}
+
+/* The source of verb v: its subject, or the subject it inherits. Sets
+ * out->subj_known when v (or its controller) has a subject that is no
+ * actor, so that no word-order guess replaces it. */
+static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, tree_roles *out)
+{
+    if (depth > 4 || v == NONE)
+        return;
+    const dyad_word *vw = &t->w[v];
+    uint32_t s = child(t, v, "nsubj");
+    if (s == NONE)
+        s = child(t, v, "nsubj:outer");
+    if (s != NONE) {
+        out->subj_known = 1;
+        /* "China, which refused ...": the relative pronoun stands for the
+         * noun; when the parser hung the clause elsewhere, for the nominal
+         * right before it */
+        uint32_t ante = NONE;
+        if (is_relative_pronoun(&t->w[s]))
+            ante = rel_base(vw, "acl") ? head(t, v) : antecedent(t, s);
+        if (ante != NONE) {
+            out->rule = "tree:relative-clause";
+            add_members(t, cs, ante, out->src, &out->nsrc);
+        } else {
+            out->rule = depth ? out->rule : "tree:subject";
+            add_members(t, cs, s, out->src, &out->nsrc);
+        }
+        return;
+    }
+    uint32_t p = head(t, v);
+    if (p == NONE)
+        return;
+    /* "Dozens of IS members in Syria were arrested ...", "India, which ...,
+     * refused": a verb the parser hung under a nominal (often the root)
+     * with no subject of its own has that nominal for subject */
+    if ((rel_is(vw, "parataxis") || rel_is(vw, "conj") || rel_is(vw, "dep") ||
+         rel_is(vw, "appos")) && nominal(&t->w[p])) {
+        out->subj_known = 1;
+        out->rule = "tree:nominal-head";
+        add_members(t, cs, p, out->src, &out->nsrc);
+        return;
+    }
+    if (rel_is(vw, "xcomp")) {
+        /* object control ("urged Iran to stop", "a appelé X à"), else
+         * subject control ("refused to condemn", "est prêt à envoyer") */
+        uint32_t o = child(t, p, "obj");
+        if (o == NONE)
+            o = child(t, p, "iobj");
+        if (o != NONE && !upos_is(&t->w[p], "ADJ") && actor_of(t, cs, o) >= 0) {
+            out->subj_known = 1;
+            out->rule = "tree:object-control";
+            add_members(t, cs, o, out->src, &out->nsrc);
+            return;
+        }
+        out->rule = "tree:subject-control";
+        subject(t, cs, p, depth + 1, out);
+    } else if (rel_is(vw, "conj")) {
+        out->rule = "tree:shared-subject";
+        subject(t, cs, p, depth + 1, out);
+    } else if (rel_is(vw, "acl:relcl") || (rel_is(vw, "acl") && !feat(vw, "Tense=Past"))) {
+        /* a relative clause with no subject of its own, a present
+         * participle ("the troops attacking the city") */
+        out->subj_known = 1;
+        out->rule = "tree:head-noun";
+        add_members(t, cs, p, out->src, &out->nsrc);
+    } else if (rel_is(vw, "advcl") && (feat(vw, "VerbForm=Inf") || feat(vw, "VerbForm=Part") ||
+                                       feat(vw, "VerbForm=Ger"))) {
+        out->rule = "tree:adverbial-clause";
+        subject(t, cs, p, depth + 1, out);
+    }
+}
+
+static void add_one(int *list, int *n, int a)
+{
+    for (int i = 0; i < *n; i++)
+        if (list[i] == a)
+            return;
+    if (a >= 0 && *n < TREE_MAX)
+        list[(*n)++] = a;
+}
+
+/* Obliques and nominal modifiers of x whose case marker is in the frame's
+ * list ("sanctions against Iran", "commercer avec la Russie"). */
+static void frame_obliques(const dyadi_tree *t, const cand *cs, uint32_t x, const char *preps,
+                           int src0, tree_roles *out)
+{
+    for (uint32_t k = t->kid[x]; k && preps; k = t->sib[k - 1]) {
+        const dyad_word *w = &t->w[k - 1];
+        if (!(rel_base(w, "obl") || rel_base(w, "nmod") || rel_base(w, "iobj")))
+            continue;
+        const char *cm = case_of(t, k - 1);
+        if (!cm || !dyadi_prep_matches(cm, preps))
+            continue;
+        int before = out->ntgt;
+        add_members(t, cs, k - 1, out->tgt, &out->ntgt);
+        for (int i = before; i < out->ntgt; i++)
+            if (out->tgt[i] == src0) {
+                memmove(&out->tgt[i], &out->tgt[i + 1], (size_t)(out->ntgt - i - 1) * sizeof *out->tgt);
+                out->ntgt--;
+                i--;
+            }
+    }
+}
+
+/* A nationality adjective (amod) on noun x: the partner of the event x is
+ * the theme of. */
+static void adjective_partner(const dyadi_tree *t, const cand *cs, uint32_t x, int src0,
+                              tree_roles *out)
+{
+    for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
+        int a = t->cand[k - 1];
+        if (rel_base(&t->w[k - 1], "amod") && a >= 0 && cs[a].adj && a != src0) {
+            add_one(out->tgt, &out->ntgt, a);
+            return;
+        }
+    }
+}
+
+/* The direct object of v; in French a partitive ("acheter du pétrole
+ * russe", parsed as obl:arg with "de") stands for it. */
+static uint32_t object(const dyadi_tree *t, uint32_t v)
+{
+    uint32_t o = child(t, v, "obj");
+    if (o != NONE)
+        return o;
+    o = marked_child(t, v, "obl:arg", "de");
+    return o != NONE && child(t, o, "det") != NONE ? o : NONE;
+}
+
+/* "received military aid from Russia", "a reçu une aide de la Russie"
+ * (from=from|de): the actor of such an oblique, on the verb, on its object
+ * or on the expression's words, is the giver. */
+static int giver(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, int src0)
+{
+    const dyadi_trigger *e = tr->e;
+    uint32_t heads[MAX_DEPTH + 2];
+    size_t nh = 0;
+    heads[nh++] = v;
+    uint32_t o = child(t, v, "obj");
+    if (o != NONE)
+        heads[nh++] = o;
+    for (uint32_t i = tr->first; i < tr->end && nh < MAX_DEPTH + 2; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        if (w)
+            heads[nh++] = (uint32_t)(w - t->w);
+    }
+    for (size_t h = 0; h < nh; h++)
+        for (uint32_t k = t->kid[heads[h]]; k; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            const char *cm = rel_base(w, "obl") || rel_base(w, "nmod") ? case_of(t, k - 1) : NULL;
+            int a = cm && dyadi_prep_matches(cm, e->from) ? actor_of(t, cs, k - 1) : -1;
+            if (a >= 0 && a != src0)
+                return a;
+        }
+    return -1;
+}
+
+/* The target of verb v for trigger e. */
+static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, tree_roles *out)
+{
+    const dyadi_trigger *e = tr->e;
+    int src0 = out->nsrc ? out->src[0] : -1;
+    out->giver = e->from ? giver(t, cs, v, tr, src0) : -1;
+    uint32_t o = object(t, v);
+    if (e->obj == DYADI_OBJ_TARGET && o != NONE) {
+        int tmp[TREE_MAX], nt = 0;
+        add_members(t, cs, o, tmp, &nt);
+        for (int i = 0; i < nt; i++)
+            if (tmp[i] != src0)
+                add_one(out->tgt, &out->ntgt, tmp[i]);
+        if (out->ntgt)
+            return;
+    }
+    if (e->obj == DYADI_OBJ_TARGET) {
+        int a = actor_of(t, cs, child(t, v, "iobj"));
+        if (a >= 0 && a != src0)
+            add_one(out->tgt, &out->ntgt, a);
+        if (out->ntgt)
+            return;
+    }
+    frame_obliques(t, cs, v, e->prep, src0, out);
+    /* the words of an expression ("impose sanctions on", "lancer une
+     * offensive contre") and a theme object carry the frame's obliques too */
+    for (uint32_t i = tr->first; i < tr->end && !out->ntgt; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        uint32_t x = w ? (uint32_t)(w - t->w) : NONE;
+        if (x != NONE && x != v)
+            frame_obliques(t, cs, x, e->prep, src0, out);
+    }
+    if (!out->ntgt && o != NONE && e->obj != DYADI_OBJ_TARGET)
+        frame_obliques(t, cs, o, e->prep, src0, out);
+    /* "acheter des drones iraniens", "buy Iranian drones", "free 150
+     * Palestinian prisoners": a nationality adjective on the object that is
+     * a theme, or on the expression's own noun, names the partner */
+    if (!out->ntgt && o != NONE && e->obj != DYADI_OBJ_TARGET)
+        adjective_partner(t, cs, o, src0, out);
+    for (uint32_t i = tr->first; i < tr->end && !out->ntgt; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        uint32_t x = w ? (uint32_t)(w - t->w) : NONE;
+        if (x != NONE && x != v)
+            adjective_partner(t, cs, x, src0, out);
+    }
+}
+
+/* A nominal event: "l'offensive russe en Ukraine", "Russia's invasion of
+ * Ukraine", "the talks with Iran", "l'arrestation de X par Y". The source is
+ * the possessor, a nationality adjective, the agent ("by"/"par") or, for
+ * nouns whose complement is the agent, "of"/"de"; the target an oblique of
+ * the frame or, with gen=target, "of"/"de". With no source of its own, the
+ * noun is the act of the subject of the verb whose object it is ("Turkey
+ * announced the arrest of ...", "a mené une offensive contre"). */
+static void noun_roles(const dyadi_tree *t, const cand *cs, uint32_t n, const dyadi_trigger *e,
+                       tree_roles *out)
+{
+    for (uint32_t k = t->kid[n]; k; k = t->sib[k - 1]) {
+        const dyad_word *w = &t->w[k - 1];
+        int a = actor_of(t, cs, k - 1);
+        if (a < 0)
+            continue;
+        const char *cm = case_of(t, k - 1);
+        if (rel_is(w, "nmod:poss") || (rel_base(w, "amod") && cs[a].adj)) {
+            out->rule = "tree:noun-owner";
+            add_one(out->src, &out->nsrc, a);
+        } else if ((rel_base(w, "nmod") || rel_base(w, "obl")) && cm) {
+            int agent = strcmp(cm, "by") == 0 || strcmp(cm, "par") == 0;
+            int gen = strcmp(cm, "of") == 0 || strcmp(cm, "de") == 0;
+            if (agent || (gen && !e->gen_target)) {
+                out->rule = "tree:noun-agent";
+                add_members(t, cs, k - 1, out->src, &out->nsrc);
+            } else if ((gen && e->gen_target) || dyadi_prep_matches(cm, e->prep)) {
+                add_members(t, cs, k - 1, out->tgt, &out->ntgt);
+            }
+        }
+    }
+    /* "l'arrestation de suspects liés au Front": the participle hangs on
+     * the event noun as often as on its complement */
+    if (!out->ntgt && e->gen_target)
+        for (uint32_t k = t->kid[n]; k && !out->ntgt; k = t->sib[k - 1])
+            if (rel_is(&t->w[k - 1], "acl")) {
+                int a = actor_of(t, cs, k - 1);
+                if (a >= 0)
+                    add_one(out->tgt, &out->ntgt, a);
+            }
+    if (!out->nsrc) {
+        uint32_t v = head(t, n);
+        if (v != NONE && rel_is(&t->w[n], "obj") && upos_is(&t->w[v], "VERB")) {
+            subject(t, cs, v, 1, out);
+            if (out->nsrc)
+                out->rule = "tree:noun-object-of-verb";
+        }
+    }
+    for (int i = 0; i < out->ntgt; i++)
+        for (int j = 0; j < out->nsrc; j++)
+            if (out->tgt[i] == out->src[j]) {
+                memmove(&out->tgt[i], &out->tgt[i + 1], (size_t)(out->ntgt - i - 1) * sizeof *out->tgt);
+                out->ntgt--;
+                i--;
+                break;
+            }
+}
+
+void dyadi_tree_roles(const dyadi_tree *t, const dyad_coder *c, const cand *cs, size_t nc,
+                      const trig *tr, tree_roles *out)
+{
+    (void)c;
+    (void)nc;
+    memset(out, 0, sizeof *out);
+    out->giver = -1;
+    const dyad_word *vw = dyadi_tree_word(t, tr->first);
+    if (!vw)
+        return;
+    uint32_t v = (uint32_t)(vw - t->w);
+    if (tr->e->kind == DYADI_TK_NOUN) {
+        noun_roles(t, cs, v, tr->e, out);
+        return;
+    }
+    if (passive_verb(t, v) && tr->e->kind != DYADI_TK_NOUN) {
+        out->passive = 1;
+        out->rule = "tree:passive";
+        uint32_t a = agent_of(t, v);
+        if (a != NONE)
+            add_members(t, cs, a, out->src, &out->nsrc);
+        uint32_t s = child(t, v, "nsubj:pass");
+        if (s != NONE) {
+            out->subj_known = 1;
+            add_members(t, cs, s, out->tgt, &out->ntgt);
+        } else if (rel_base(&t->w[v], "acl") && head(t, v) != NONE) {
+            /* "les infrastructures détruites par": the noun it qualifies */
+            add_members(t, cs, head(t, v), out->tgt, &out->ntgt);
+        } else {
+            /* "was arrested and charged": the first verb's subject */
+            tree_roles inh;
+            memset(&inh, 0, sizeof inh);
+            subject(t, cs, v, 1, &inh);
+            for (int i = 0; i < inh.nsrc; i++)
+                add_one(out->tgt, &out->ntgt, inh.src[i]);
+            out->subj_known = inh.subj_known;
+        }
+        return;
+    }
+    subject(t, cs, v, 0, out);
+    target(t, cs, v, tr, out);
+}
+
+int dyadi_tree_pos_ok(const dyadi_tree *t, uint32_t i, uint32_t end, const dyadi_trigger *e)
+{
+    const dyad_word *w = dyadi_tree_word(t, i);
+    if (!w || !w->upos)
+        return 1;
+    if (e->kind == DYADI_TK_VERB)
+        return upos_is(w, "VERB") || (upos_is(w, "ADJ") && feat(w, "VerbForm=Part"));
+    if (e->kind == DYADI_TK_NOUN) {
+        /* the head noun may come last ("reinforced cooperation") */
+        for (uint32_t j = i; j < end; j++) {
+            const dyad_word *x = dyadi_tree_word(t, j);
+            if (x && (upos_is(x, "NOUN") || upos_is(x, "PROPN")))
+                return 1;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+const dyadi_trigger *dyadi_tree_as_noun(dyad_coder *c, const dyadi_trigger *e)
+{
+    dyadi_trigger *n = dyadi_arena_alloc(&c->arena, sizeof *n);
+    if (!n)
+        return NULL;
+    *n = *e;
+    n->kind = DYADI_TK_NOUN;
+    /* the verb's object is the noun's "of" complement ("the arrest of X") */
+    n->gen_target = e->obj == DYADI_OBJ_TARGET;
+    size_t l = strlen(e->id);
+    char *id = dyadi_arena_alloc(&c->arena, l + 6);
+    if (id) {
+        memcpy(id, e->id, l);
+        memcpy(id + l, "+noun", 6);
+        n->id = id;
+    }
+    return n;
+}
+
+int dyadi_tree_cue_ok(const dyadi_tree *t, uint32_t first, uint32_t end)
+{
+    for (uint32_t i = first; i < end; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        if (!w || !(upos_is(w, "PROPN") || upos_is(w, "NOUN") || upos_is(w, "NUM")))
+            return 1;
+    }
+    return 0;
+}
