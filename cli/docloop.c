@@ -296,6 +296,7 @@ static int slot_fill(doc_slot *s, const char *file, const char *msg, const dyad_
             *dst[i] = put(s, &pos, src[i], len0(src[i]) ? len0(src[i]) - 1 : 0);
         s->doc.text = put(s, &pos, doc->text, doc->text_len);
         s->doc.text_len = doc->text_len;
+        s->doc.body = doc->body;
     }
     return 0;
 }

@@ -57,7 +57,8 @@ DYAD_API const char *dyad_version(void);
 /* A short English description of a status; static storage. */
 DYAD_API const char *dyad_strerror(dyad_status status);
 
-/* A byte span [start, end) into the original document text. */
+/* A byte span [start, end) into the document's text (dyad_doc.text, the
+ * input as read: a seed header included). */
 typedef struct dyad_span {
     uint32_t start;
     uint32_t end;
@@ -69,7 +70,8 @@ typedef struct dyad_span {
 
 /* A document to code. All strings are borrowed: they must stay valid while
  * the document is being coded. NULL means unknown. `text` need not be
- * NUL-terminated; offsets reported by dyad are byte offsets into it. */
+ * NUL-terminated; every span and offset dyad reports is a byte offset into
+ * it, so text[start, end) is always the span's text. */
 typedef struct dyad_doc {
     const char *id;      /* stable id; the reader derives one from a hash of the text if absent */
     const char *date;    /* "YYYY-MM-DD", "YYYY-MM" or NULL */
@@ -77,18 +79,28 @@ typedef struct dyad_doc {
     const char *title;
     const char *url;
     const char *source;
-    const char *text;
+    const char *text;    /* the document as its reader received it (see `body`) */
     size_t text_len;
+    /* Bytes of `text` before the article: a seed file's `date` header, a
+     * byte-order mark; 0 for most documents. The coder codes
+     * text[body, text_len) and reports spans into `text` itself, so a span
+     * slices the input file's bytes. Must be at most text_len. */
+    size_t body;
 } dyad_doc;
 
 typedef enum dyad_input_format {
     DYAD_INPUT_AUTO = 0,  /* JSON Lines if the first non-blank byte is '{', seed if the
                              first line is `date ...`, plain text otherwise */
-    DYAD_INPUT_SEED = 1,  /* first line `date YYYY-MM[-DD]`, then the article */
-    DYAD_INPUT_TEXT = 2,  /* the whole file is one document */
-    DYAD_INPUT_JSONL = 3, /* one JSON object per line */
+    /* What dyad_doc.text is, so what spans index, per format: */
+    DYAD_INPUT_SEED = 1,  /* first line `date YYYY-MM[-DD]`, then the article; text: the
+                             file's bytes (decompressed), header included, body after it */
+    DYAD_INPUT_TEXT = 2,  /* the whole file is one document; text: the file's bytes
+                             (decompressed), a byte-order mark included as body 3 */
+    DYAD_INPUT_JSONL = 3, /* one JSON object per line; text: the decoded "text" member
+                             (escapes decoded, nothing else changed), body 0 */
     DYAD_INPUT_HTML = 4   /* a web page: its title, publication date and article text
-                             (never chosen by AUTO) */
+                             (never chosen by AUTO); text: the extracted article text,
+                             not the page's bytes, body 0 */
 } dyad_input_format;
 
 typedef struct dyad_reader_options {

@@ -477,19 +477,38 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
         return DYAD_ERR_ARG;
     }
     const char *text = doc->text ? doc->text : "";
-    size_t len = doc->text_len;
+    size_t len = doc->text_len, body = doc->body;
+    if (body > len) {
+        set_err(c, "document body at byte %zu is past its %zu bytes", body, len);
+        return DYAD_ERR_ARG;
+    }
     if (len > UINT32_MAX)
         return too_big(c, "4 GiB offset");
     c->date = parse_date(doc->date);
     const char *forced = forced_lang(doc->lang);
 
-    dyad_status st = dyadi_tokenize(text, len, forced, &c->tokens, &c->warnings);
+    /* The tokenizer sees the article alone, as if it were the whole text
+     * (a header cannot change a token), and its spans are then moved to
+     * count from text[0]: every later stage, and every caller, slices
+     * doc->text with them. tokens.c is the only stage that reads raw
+     * bytes by position; the others go through the token spans. */
+    dyad_status st = dyadi_tokenize(text + body, len - body, forced, &c->tokens, &c->warnings);
     if (st == DYAD_ERR_NOMEM)
         return vec_full(&c->tokens) ? dyadi_coder_too_big(c, "token", c->tokens.max)
                                     : too_big(c, "memory");
     if (st != DYAD_OK) {
         set_err(c, "tokenizer: %s", dyad_strerror(st));
         return st;
+    }
+    if (body) {
+        dyad_token *t = c->tokens.data;
+        for (size_t i = 0; i < c->tokens.len; i++) {
+            t[i].span.start += (uint32_t)body;
+            t[i].span.end += (uint32_t)body;
+        }
+        dyad_warning *w = c->warnings.data;
+        for (size_t i = 0; i < c->warnings.len; i++)
+            w[i].offset += (uint32_t)body;
     }
     if (c->tokens.len == 0) {
         set_err(c, "empty document (%zu bytes, no words)", len);

@@ -711,17 +711,21 @@ static dyad_status read_whole(dyad_reader *r, dyad_doc *doc)
             doc->date = r->date_buf;
         }
     } else if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-        text = 3;   /* a byte-order mark is not part of the text */
+        text = 3;   /* a byte-order mark is not part of the article */
     }
-    doc->text = s + text;
-    doc->text_len = n - text;
-    if (only_blanks(doc->text, doc->text_len)) {
+    /* The file's bytes whole, the header or mark as body: spans then
+     * count from the file's first byte (docs/formats.md, "Spans"). */
+    doc->text = s;
+    doc->text_len = n;
+    doc->body = text;
+    if (only_blanks(s + text, n - text)) {
         set_err(r, "%s:1: byte 0: empty document", r->file);
         st = DYAD_ERR_EMPTY;
         goto done;
     }
+    /* the article's hash: the same text has the same id in any format */
     if (r->fmt != DYAD_INPUT_HTML)
-        fnv1a_hex(doc->text, doc->text_len, r->id);
+        fnv1a_hex(s + text, n - text, r->id);
     doc->id = r->id;
     doc->lang = r->lang;
 done:

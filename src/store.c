@@ -132,6 +132,11 @@ static const char *const migrations[DYADI_STORE_SCHEMA] = {
     "  text TEXT\n"
     ");\n"
     "CREATE INDEX quotes_doc ON quotes(doc_id);\n",
+    /* 1 -> 2: text keeps the input whole (a seed file's date header too),
+     * so that spans slice the input file; body_start is where the coded
+     * article starts (dyad_doc.body). Older rows hold the article alone:
+     * 0 is right for them. */
+    "ALTER TABLE documents ADD COLUMN body_start INTEGER NOT NULL DEFAULT 0;\n",
 };
 
 enum {
@@ -159,10 +164,11 @@ enum {
 static const char *const sql[Q_COUNT] = {
     [Q_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1 OR content_hash = ?2 LIMIT 1",
     [Q_INS_DOC] = "INSERT INTO documents(id, date, lang, title, url, source, content_hash, text,"
-                  " coded_at, coded_with, n_events) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+                  " coded_at, coded_with, n_events, body_start)"
+                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     [Q_UPD_DOC] = "UPDATE documents SET date=?2, lang=?3, title=?4, url=?5, source=?6,"
-                  " content_hash=?7, text=?8, coded_at=?9, coded_with=?10, n_events=?11"
-                  " WHERE id=?1",
+                  " content_hash=?7, text=?8, coded_at=?9, coded_with=?10, n_events=?11,"
+                  " body_start=?12 WHERE id=?1",
     [Q_DOC_EVENTS] = "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ?1",
     [Q_DEL_DOC_MENTIONS] = "DELETE FROM mentions_actor WHERE doc_id = ?1",
     [Q_DEL_DOC_SIGHTINGS] = "DELETE FROM event_mentions WHERE doc_id = ?1",
@@ -203,8 +209,8 @@ static const char *const sql[Q_COUNT] = {
                   "   WHERE event_id = ?1)"
                   " WHERE id = ?1",
     [Q_DEL_EMPTY_EVENT] = "DELETE FROM events WHERE id = ?1 AND num_articles = 0",
-    [Q_NEXT_DOC] = "SELECT rowid, id, date, lang, title, url, source, text FROM documents"
-                   " WHERE rowid > ?1 ORDER BY rowid LIMIT 1",
+    [Q_NEXT_DOC] = "SELECT rowid, id, date, lang, title, url, source, text, body_start"
+                   " FROM documents WHERE rowid > ?1 ORDER BY rowid LIMIT 1",
     [Q_FIND_REPEAT] = DYADI_SQL_FIND_REPEAT,
 };
 
@@ -763,6 +769,7 @@ static dyad_status put_doc_row(dyad_store *s, const dyad_doc *doc, const char *l
     sqlite3_bind_text(st, 9, s->now, -1, SQLITE_STATIC);
     bind_text(st, 10, dyad_version());
     sqlite3_bind_int64(st, 11, (sqlite3_int64)n_events);
+    sqlite3_bind_int64(st, 12, (sqlite3_int64)doc->body);
     if (step_done(st) != SQLITE_OK)
         return db_fail(s, "store document");
     return DYAD_OK;
@@ -992,10 +999,12 @@ static dyad_status recount(dyad_store *s)
 dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r,
                             int replace)
 {
-    if (!s || !doc || !doc->id || !r || s->readonly || !s->q[0])
+    if (!s || !doc || !doc->id || !r || s->readonly || !s->q[0] || doc->body > doc->text_len)
         return DYAD_ERR_ARG;
+    /* the article's hash, header left out: the same article under another
+     * date header is the same document, as it was before headers were kept */
     char hash[DYAD_CONTENT_HASH_LEN];
-    dyad_content_hash(doc->text ? doc->text : "", doc->text_len, hash);
+    dyad_content_hash(doc->text ? doc->text + doc->body : "", doc->text_len - doc->body, hash);
     int found = 0;
     dyad_status st = dyad_store_has_doc(s, doc->id, replace ? NULL : hash, &found);
     if (st != DYAD_OK)
@@ -1112,6 +1121,8 @@ dyad_status dyad_store_next_doc(dyad_store *s, int64_t *pos, dyad_doc *doc)
         doc->source = s->doc[D_SOURCE];
         doc->text = s->doc[D_TEXT] ? s->doc[D_TEXT] : "";
         doc->text_len = s->doc[D_TEXT] ? tlen : 0;
+        sqlite3_int64 body = sqlite3_column_int64(st, D_COUNT + 1);
+        doc->body = body > 0 && (uint64_t)body <= doc->text_len ? (size_t)body : 0;
     } else if (rc != SQLITE_DONE) {
         ret = db_fail(s, "read documents");
     }
@@ -1223,6 +1234,7 @@ dyad_status dyad_store_batch_add(dyad_store_batch *b, const dyad_doc *doc, const
         ok = 0;
     it.doc.text = text;
     it.doc.text_len = doc->text_len;
+    it.doc.body = doc->body;
     it.r.lang = bstr(b, r.lang, &ok);
     it.r.n_sents = r.n_sents;
     it.r.sents = bcopy_arr(b, r.sents, r.n_sents, sizeof *r.sents, &ok);

@@ -5,7 +5,7 @@
 #include "dyad.h"
 
 /* Latest schema version this build writes (PRAGMA user_version). */
-#define DYADI_STORE_SCHEMA 1
+#define DYADI_STORE_SCHEMA 2
 
 /* What the coder found in one document, as plain arrays, so that tests
  * (and a future importer of `dyad code` output) can store events without

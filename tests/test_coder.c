@@ -254,6 +254,60 @@ static void nul_bytes(void **state)
     dyad_coder_free(c);
 }
 
+/* A body offset: the header is not coded, and every span and warning
+ * counts from the text's first byte (the header's), so it slices the
+ * input; the tokens are those of the article alone, moved. */
+static void body_offset(void **state)
+{
+    (void)state;
+    dyad_coder *c = dyad_coder_new(NULL);
+    const char art[] = "Le caf\xE9 de Paris.\n\nLa Russie a parl\xC3\xA9.";
+    const char whole[] = " date 2022-08\n\nLe caf\xE9 de Paris.\n\nLa Russie a parl\xC3\xA9.";
+    const size_t body = 15;
+    assert_memory_equal(whole + body, art, sizeof art);
+    dyad_doc d = doc_of(art, sizeof art - 1, "fr", NULL);
+    assert_int_equal(dyad_coder_run(c, &d), DYAD_OK);
+    size_t na, nsa, nwa;
+    const dyad_token *ta = dyad_coder_tokens(c, &na);
+    dyad_token *alone = malloc(na * sizeof *alone);
+    assert_non_null(alone);
+    memcpy(alone, ta, na * sizeof *alone);
+    const dyad_sentence *sa = dyad_coder_sentences(c, &nsa);
+    dyad_span s1 = sa[nsa - 1].span;
+    assert_int_equal(dyad_coder_warnings(c, &nwa)[0].offset, 6);
+
+    d = doc_of(whole, sizeof whole - 1, "fr", NULL);
+    d.body = body;
+    assert_int_equal(dyad_coder_run(c, &d), DYAD_OK);
+    check_arrays(c, sizeof whole - 1);
+    size_t n, ns, nw;
+    const dyad_token *t = dyad_coder_tokens(c, &n);
+    assert_int_equal(n, na);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(t[i].span.start, alone[i].span.start + body);
+        assert_int_equal(t[i].span.end, alone[i].span.end + body);
+        assert_int_equal(t[i].kind, alone[i].kind);
+        assert_int_equal(t[i].flags, alone[i].flags);
+    }
+    assert_memory_equal(whole + t[0].span.start, "Le", 2);
+    const dyad_sentence *sv = dyad_coder_sentences(c, &ns);
+    assert_int_equal(ns, nsa);
+    assert_int_equal(sv[ns - 1].span.start, s1.start + body);
+    assert_memory_equal(whole + sv[ns - 1].span.start, "La Russie", 9);
+    const dyad_warning *w = dyad_coder_warnings(c, &nw);
+    assert_int_equal(nw, nwa);
+    assert_int_equal(w[0].offset, 6 + body);
+    assert_int_equal((unsigned char)whole[w[0].offset], 0xE9);
+    free(alone);
+
+    /* a body past the text is the caller's mistake; all header is empty */
+    d.body = sizeof whole;
+    assert_int_equal(dyad_coder_run(c, &d), DYAD_ERR_ARG);
+    d.body = sizeof whole - 1;
+    assert_int_equal(dyad_coder_run(c, &d), DYAD_ERR_EMPTY);
+    dyad_coder_free(c);
+}
+
 static void large_doc(void **state)
 {
     (void)state;
@@ -398,6 +452,7 @@ int main(void)
         T("empty-doc", empty_doc),
         T("invalid-utf8", invalid_utf8),
         T("nul-bytes", nul_bytes),
+        T("body-offset", body_offset),
         T("large-doc", large_doc),
         T("reuse-resets", reuse_resets),
         T("random-bytes", random_bytes),

@@ -45,7 +45,15 @@ static dyad_reader *reader(dyad_input_format fmt, const char *date, size_t max)
     return r;
 }
 
+/* The article: the text after its body offset (a seed header, a BOM). */
 static int text_is(const dyad_doc *d, const char *s)
+{
+    return d->body <= d->text_len && d->text_len - d->body == strlen(s) &&
+           memcmp(d->text + d->body, s, d->text_len - d->body) == 0;
+}
+
+/* The whole text, as the file has it: spans index it. */
+static int whole_is(const dyad_doc *d, const char *s)
 {
     return d->text_len == strlen(s) && memcmp(d->text, s, d->text_len) == 0;
 }
@@ -94,6 +102,8 @@ static void seed_date(void **state)
     assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
     assert_string_equal(d.date, "2022-08");
     assert_true(text_is(&d, "En plein milieu.\n"));
+    assert_true(whole_is(&d, " date 2022-08 En plein milieu.\n"));
+    assert_int_equal(d.body, 14);
     assert_int_equal(dyad_reader_line(r), 1);
     assert_int_equal(dyad_reader_next(r, &d), DYAD_DONE);
     /* or on the next line */
@@ -102,6 +112,7 @@ static void seed_date(void **state)
     assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
     assert_string_equal(d.date, "2021-02-03");
     assert_true(text_is(&d, "Le texte."));
+    assert_true(whole_is(&d, "date\t2021-02-03\n\nLe texte."));
     assert_null(d.lang);
     assert_null(d.title);
     dyad_reader_free(r);
@@ -116,7 +127,8 @@ static void seed_example(void **state)
     assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
     assert_string_equal(d.date, "2022-08");
     assert_true(d.text_len > 1000);
-    assert_memory_equal(d.text, "En plein milieu", 15);
+    assert_memory_equal(d.text, " date 2022-08 En plein milieu", 29);
+    assert_int_equal(d.body, 14);
     assert_string_equal(dyad_reader_file(r), "examples/2022-08_russia-allies.fr.txt");
     assert_int_equal(dyad_reader_next(r, &d), DYAD_DONE);
     dyad_reader_free(r);
@@ -160,10 +172,13 @@ static void text_plain(void **state)
     assert_int_equal(dyad_reader_open(r, puts_file("t2.txt", "date 2022-08 X")), DYAD_OK);
     assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
     assert_true(text_is(&d, "date 2022-08 X"));
+    assert_int_equal(d.body, 0);
     /* a byte-order mark is not text */
     assert_int_equal(dyad_reader_open(r, puts_file("t3.txt", "\xEF\xBB\xBFTexte")), DYAD_OK);
     assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
     assert_true(text_is(&d, "Texte"));
+    assert_true(whole_is(&d, "\xEF\xBB\xBFTexte"));
+    assert_int_equal(d.body, 3);
     dyad_reader_free(r);
 }
 

@@ -308,6 +308,70 @@ static void store_next_doc_and_coder(void **state)
     dyad_store_free(s);
 }
 
+/* A document with a header (dyad_doc.body): the store keeps the text
+ * whole, so stored spans slice the input, and its body offset, so that
+ * re-coding codes the article alone; documents are keyed on the article's
+ * hash, so the same article under another header is already stored. */
+static void store_body_offset(void **state)
+{
+    dyad_store *s = NULL;
+    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
+    const char *whole = "date 2022-08\nLa Russie a soutenu la Chine.";
+    dyad_doc d = mkdoc("b1", NULL, whole);
+    d.body = 13;
+    dyad_event e = mkevent(DYAD_ASSERTED);
+    e.source.span = (dyad_span){13, 22};
+    e.target.span = (dyad_span){33, 41};
+    e.trigger = (dyad_span){23, 32};
+    assert_int_equal(put(s, &d, &e, 1, 0), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT body_start FROM documents WHERE id = 'b1'"), 13);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM documents WHERE text = 'date 2022-08\n"
+                               "La Russie a soutenu la Chine.'"), 1);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM event_mentions m JOIN documents d ON"
+                               " d.id = m.doc_id WHERE substr(d.text, m.source_start + 1,"
+                               " m.source_end - m.source_start) = m.source_text"), 1);
+    dyad_doc other = mkdoc("b2", NULL, "date 2021-01\nLa Russie a soutenu la Chine.");
+    other.body = 13;
+    assert_int_equal(put(s, &other, &e, 1, 0), DYAD_DONE);
+    dyad_doc bad = mkdoc("b3", NULL, "x");
+    bad.body = 2;
+    assert_int_equal(put(s, &bad, &e, 1, 0), DYAD_ERR_ARG);
+    int64_t pos = 0;
+    dyad_doc back;
+    assert_int_equal(dyad_store_next_doc(s, &pos, &back), DYAD_OK);
+    assert_int_equal(back.text_len, strlen(whole));
+    assert_memory_equal(back.text, whole, back.text_len);
+    assert_int_equal(back.body, 13);
+    dyad_store_free(s);
+}
+
+/* A version 1 store (article text only, no body_start) is migrated: its
+ * rows get body_start 0, which is right for the text they hold. */
+static void store_migrate_v1(void **state)
+{
+    dyad_store *s = NULL;
+    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
+    dyad_doc d = mkdoc("old", NULL, "La Russie a soutenu la Chine.");
+    dyad_event e = mkevent(DYAD_ASSERTED);
+    assert_int_equal(put(s, &d, &e, 1, 0), DYAD_OK);
+    dyad_store_free(s);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "ALTER TABLE documents DROP COLUMN body_start;"
+                                      "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    char err[256];
+    assert_int_equal(dyad_store_open_readonly(path, &s, err, sizeof err), DYAD_ERR_VERSION);
+    assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
+    assert_int_equal(scalar(s, "PRAGMA user_version"), DYADI_STORE_SCHEMA);
+    assert_int_equal(scalar(s, "SELECT body_start FROM documents WHERE id = 'old'"), 0);
+    int64_t pos = 0;
+    dyad_doc back;
+    assert_int_equal(dyad_store_next_doc(s, &pos, &back), DYAD_OK);
+    assert_int_equal(back.body, 0);
+    dyad_store_free(s);
+}
+
 static void store_readonly_missing(void **state)
 {
     dyad_store *s = NULL;
@@ -381,6 +445,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(store_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(store_uncommitted_batch_is_lost_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(store_next_doc_and_coder, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_body_offset, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_migrate_v1, setup, teardown),
         cmocka_unit_test_setup_teardown(store_readonly_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(store_batch_no_lock_while_coding, setup, teardown),
     };

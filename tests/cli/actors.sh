@@ -87,10 +87,9 @@ def actors(text, lang, date):
 
 
 # ---------------------------------------------------------------- seed
+# spans count from the file's first byte, its date header included
 raw = open(sys.argv[1], "rb").read()
-hdr = re.match(rb"\s*date[ \t]+\d{4}-\d{2}(-\d{2})?\s+", raw)
-seed = Doc(raw[hdr.end():].decode("utf-8"),
-           open(sys.argv[2], encoding="utf-8").read().splitlines())
+seed = Doc(raw.decode("utf-8"), open(sys.argv[2], encoding="utf-8").read().splitlines())
 
 good = bool(seed.ms)
 for m in seed.ms:

@@ -81,8 +81,9 @@ check bad/empty-stdin-message grep -q '^dyad: -:1: byte 0: empty document$' "$TM
 "$DYAD" code "$FIX/latin1.txt" >/dev/null 2>"$TMP/err"; rc=$?
 check bad/invalid-utf8-exit-0 [ $rc -eq 0 ]
 check bad/invalid-utf8-coded grep -q '^dyad code: 1 documents read, 1 coded, 0 skipped' "$TMP/err"
-# the coder's warning names file, doc and byte offset in the text ("Le pr\xe9...")
-check bad/invalid-utf8-warning grep -Eq "^dyad: $FIX/latin1.txt: doc [0-9a-f]{16}: byte 5: " "$TMP/err"
+# the coder's warning names file, doc and byte offset in the file, its date
+# header counted ("date 2022-08-15\nLe pr\xe9...")
+check bad/invalid-utf8-warning grep -Eq "^dyad: $FIX/latin1.txt: doc [0-9a-f]{16}: byte 21: " "$TMP/err"
 "$DYAD" code -q "$FIX/latin1.txt" >/dev/null 2>"$TMP/err"
 check bad/invalid-utf8-quiet [ ! -s "$TMP/err" ]
 

@@ -54,12 +54,11 @@ for line in open(sys.argv[1], encoding="utf-8"):
     assert set(e["trigger"]) == {"text", "span"}
 PY
 
-# spans are byte offsets into the article text (after its `date` header):
+# spans are byte offsets into the file, its `date` header included:
 # trigger and actor spans slice to their text, inside the sentence text
 python3 - "$SEED" "$TMP/seed.out" <<'PY' ; check code/event-spans [ $? -eq 0 ]
-import json, re, sys
-raw = open(sys.argv[1], "rb").read()
-text = raw[re.match(rb"\s*date[ \t]+\d{4}-\d{2}(-\d{2})?\s+", raw).end():]
+import json, sys
+text = open(sys.argv[1], "rb").read()
 for line in open(sys.argv[2], encoding="utf-8"):
     e = json.loads(line)
     sent = e["text"].encode("utf-8")

@@ -2,19 +2,21 @@
  * project's compiled lexicon (build/dyad.lex or $DYAD_LEXICON): tokens,
  * sentences, actors, events and quotes, checked for consistent offsets.
  * An input whose first byte has its high bit set is coded by a coder with
- * tiny caps, so that every DYAD_ERR_TOOBIG path is fuzzed too. */
+ * tiny caps, so that every DYAD_ERR_TOOBIG path is fuzzed too; with bit 3
+ * set, bits 4-6 give a header of up to 7 bytes (dyad_doc.body) that no
+ * span may enter. */
 #include "fuzz.h"
 #include "coder.h"
 
 static dyad_lexicon *lex;
 static dyad_coder *plain, *capped;
 
-static void check(const dyad_coder *c, size_t len)
+static void check(const dyad_coder *c, size_t len, size_t body)
 {
     size_t n;
     const dyad_token *t = dyad_coder_tokens(c, &n);
     for (size_t i = 0; i < n; i++)
-        if (t[i].span.end > len || t[i].span.start > t[i].span.end ||
+        if (t[i].span.end > len || t[i].span.start > t[i].span.end || t[i].span.start < body ||
             fuzz_touch(t[i].norm) + fuzz_touch(t[i].stem) == (size_t)-1)
             abort();
     const dyad_mention *m = dyad_coder_mentions(c, &n);
@@ -61,10 +63,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     d.date = (data[0] & 4) ? "2022-08-15" : NULL;
     d.text = (const char *)data + 1;
     d.text_len = size - 1;
+    if (data[0] & 8)
+        d.body = (size_t)(data[0] >> 4 & 7) < d.text_len ? (size_t)(data[0] >> 4 & 7) : d.text_len;
     dyad_status st = dyad_coder_run(c, &d);
     fuzz_touch(dyad_errmsg(c));
     if (st == DYAD_OK)
-        check(c, d.text_len);
+        check(c, d.text_len, d.body);
     else if (st != DYAD_ERR_EMPTY && st != DYAD_ERR_TOOBIG)
         abort(); /* a document is coded, empty or too big: nothing else */
     return 0;
