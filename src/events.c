@@ -816,6 +816,18 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
             tgt = &tfill;
         }
     }
+    /* a capital that acts ("Ankara a déclaré", "Moscow condemned",
+     * "sanctions imposed by Washington") is its government, as CAMEO coders
+     * read it; TABARI and PETRARCH dictionaries code their own way */
+    cand smet;
+    if (src->capital && !src->place && src->code && strlen(src->code) == 3 &&
+        !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN)) {
+        smet = *src;
+        smet.code = fill_country(c, src->code, "GOV");
+        if (!smet.code)
+            return -1;
+        src = &smet;
+    }
     if (tgt && strcmp(src->code, tgt->code) == 0 && !distinct_same_code(c, src, tgt))
         return 0;
     const dyadi_cameo *cm = dyadi_lex_cameo(c->lex, code);
@@ -2529,8 +2541,11 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 modality = DYAD_REPORTED;
             /* location: a place (or a capital that is neither actor) after
              * à/en/dans/in/at in the sentence */
-            const cand *loc = NULL;
-            for (size_t k = 0; k < nc; k++)
+            /* the tree: a place in an oblique of the trigger's verb or of
+             * its object ("a rencontré X à Ankara", "strikes in Syria") */
+            int tloc = has_tree ? dyadi_tree_place(&tree, cs, t, src, tgt) : -1;
+            const cand *loc = tloc >= 0 ? &cs[tloc] : NULL;
+            for (size_t k = 0; k < nc && !loc; k++)
                 if ((cs[k].place || (cs[k].capital && (int)k != src && (int)k != tgt)) && !cs[k].posted &&
                     cs[k].prep && dyadi_in_list(cs[k].prep, "à,en,dans,au,aux,in,at,near,près")) {
                     loc = &cs[k];

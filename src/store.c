@@ -324,7 +324,16 @@ static int folder_writable(const char *path, char *dir, size_t dirlen)
 static dyad_status migrate(dyad_store *s, const char *path)
 {
     int v = 0, ntables = 0;
-    if (user_version(s->db, &v) != SQLITE_OK || table_count(s->db, &ntables) != SQLITE_OK)
+    /* both reads in one read transaction: read apart, a store another
+     * ingest is creating can show its tables before its version */
+    if (exec(s, "BEGIN", "migrate") != DYAD_OK)
+        return open_error(s, path);
+    if (user_version(s->db, &v) != SQLITE_OK || table_count(s->db, &ntables) != SQLITE_OK) {
+        dyad_status st = open_error(s, path);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return st;
+    }
+    if (exec(s, "COMMIT", "migrate") != DYAD_OK)
         return open_error(s, path);
     if (v > DYADI_STORE_SCHEMA) {
         snprintf(s->errmsg, sizeof s->errmsg,

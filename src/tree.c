@@ -427,7 +427,15 @@ static uint32_t object(const dyadi_tree *t, uint32_t v)
     if (o != NONE)
         return o;
     o = marked_child(t, v, "obl:arg", "de");
-    return o != NONE && child(t, o, "det") != NONE ? o : NONE;
+    if (o != NONE && child(t, o, "det") != NONE)
+        return o;
+    /* "a critiqué les États-Unis" read as an oblique with no case marker:
+     * a bare nominal after the verb is its object */
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1])
+        if (k - 1 > v && (rel_base(&t->w[k - 1], "obl") || rel_base(&t->w[k - 1], "nmod")) &&
+            nominal(&t->w[k - 1]) && !case_of(t, k - 1))
+            return k - 1;
+    return NONE;
 }
 
 /* "received military aid from Russia", "a reçu une aide de la Russie"
@@ -651,4 +659,25 @@ int dyadi_tree_cue_ok(const dyadi_tree *t, uint32_t first, uint32_t end)
             return 1;
     }
     return 0;
+}
+
+int dyadi_tree_place(const dyadi_tree *t, const cand *cs, const trig *tr, int src, int tgt)
+{
+    const dyad_word *vw = dyadi_tree_word(t, tr->first);
+    if (!vw)
+        return -1;
+    uint32_t v = (uint32_t)(vw - t->w), o = object(t, v);
+    uint32_t heads[2] = {v, o};
+    for (int h = 0; h < 2 && heads[h] != NONE; h++) {
+        uint32_t x = marked_child(t, heads[h], h ? "nmod" : "obl",
+                                  "à,en,dans,au,aux,in,at,near,près,inside,outside");
+        if (x == NONE)
+            continue;
+        int a = t->cand[x];
+        if (a < 0 || a == src || a == tgt || cs[a].posted)
+            continue;
+        if (cs[a].place || cs[a].capital)
+            return a;
+    }
+    return -1;
 }

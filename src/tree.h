@@ -62,4 +62,8 @@ void dyadi_tree_roles(const dyadi_tree *t, const dyad_coder *c, const cand *cs, 
  * Smith"). */
 int dyadi_tree_cue_ok(const dyadi_tree *t, uint32_t first, uint32_t end);
 
+/* The place of trigger tr's event: a place (or a capital that is neither
+ * side) in a locative oblique of its verb or its object, or -1. */
+int dyadi_tree_place(const dyadi_tree *t, const cand *cs, const trig *tr, int src, int tgt);
+
 #endif

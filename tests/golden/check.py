@@ -63,6 +63,10 @@ def matches(ev, want):
         return False
     if "code" in want and ev["code"] != want["code"]:
         return False
+    if "source_code" in want and ev["source"]["code"] != want["source_code"]:
+        return False
+    if "location_name" in want and (ev.get("location") or {}).get("name") != want["location_name"]:
+        return False
     if "modality" in want and ev["modality"] != want["modality"]:
         return False
     if want.get("attribution") and not ev.get("attribution"):
