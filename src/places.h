@@ -26,17 +26,24 @@ void dyadi_places_note_country(dyadi_places *p, const char *code);
  * ("John R. Bolton" -> "bolton"). Call once per document. */
 void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c);
 
-/* 1 when the one-word place at token ti is part of a person's name: the
- * word is a surname elsewhere in the document, or a capitalised word the
- * lexicon does not know follows it ("Ali Soufan", "Kobe Bryant"). */
-int dyadi_place_in_name(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
-                        uint32_t sent_end);
+/* 1 when the place of n tokens at ti is no place here: a one-word place
+ * that is part of a person's name (a surname elsewhere in the document,
+ * or followed by an initial or a capitalised word that begins no place,
+ * title or organisation: "Ali Soufan", "Kanye West"), or any place inside
+ * the name of a street, station, landmark or law ("rue Saint-Lazare",
+ * "Hyde Park Corner", "the Logan Act"). */
+int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
+                     uint32_t sent_end);
 
 /* Among the city and region entries at the trie node, the one with the
  * largest population (a region's is the sum of its cities'), a candidate
- * whose country the document names counting a hundred times; cur when no
- * candidate applies. *rule says why ("place:context" when the winner's
- * country is named, "place:population", "place:only"). */
+ * whose country the document names counting a hundred times, and in
+ * French only the cities after "à" or the regions after an article when
+ * the name has one; cur when no candidate applies; NULL when the winner
+ * is a small town in a country the document never names while it is
+ * about another (the mention is then no place). *rule says why
+ * ("place:context" when the winner's country is named,
+ * "place:population", "place:article", "place:only", "place:foreign"). */
 const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule);

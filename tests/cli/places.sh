@@ -24,7 +24,36 @@ fr-surname-in-document||Le conseiller John Bolton a démissionné. Bolton a dit 
 fr-given-name||Le spécialiste Ali Soufan a parlé de l'attentat.
 fr-white-house-is-no-place||La Maison Blanche a condamné la Corée du Nord.
 fr-region-of-country|Provence-Alpes-Côte d'Azur:FRA |Des inondations ont frappé la région Provence-Alpes-Côte d'Azur.
+en-given-name-known-word||Rapper Kanye West did not attend the debate.
+en-given-name-city-surname||Libertarian nominee Gary Johnson received 3 percent of the vote.
+en-given-name-surname-person||Opponents of Ali Bongo marched on Saturday.
+en-given-name-initial||The party is funded by the George L. Pennock Trust.
+en-region-before-title|Scotland:GBR |First Minister of Scotland Nicola Sturgeon said the rules would change.
+en-region-before-law|Alabama:USA |Governor Kay Ivey signed the Alabama Human Life Protection Act.
+en-city-before-place-noun|Kobe:JPN |Researchers at Kobe University found the records.
+en-possessive-no-place||The guitarist Jerry Garcia played guitar. The band grew in Garcia's home.
+en-first-word-given-name||Kyle Rittenhouse, the suspect, was released. A judge said Rittenhouse could leave.
+en-landmark-after||Protesters marched from Hyde Park Corner to Parliament.
+en-law-after||He was accused of violating the Logan Act by talking to Russia.
+en-small-town-abroad||Paris police said protesters met at Saint-Lazare station in France before marching to Paris.
+fr-given-name-surname-known||Le gouvernement espagnol de Mariano Rajoy continue de faire pression.
+fr-given-name-surname-person||Les opposants d'Ali Bongo sont arrivés près de son quartier général.
+fr-street-before||Vers 11h30, rue Saint-Lazare, les gendarmes ont bloqué le cortège à Paris.
+fr-station-before||Les manifestants sont arrivés à la gare Saint-Lazare, à Paris, en France.
+fr-street-of|Paris:FRA |Vers 14h30, rue de Bretagne, la police a chassé les manifestants à Paris.
+fr-law-after||Il aurait violé le Logan Act de 1799, selon les procureurs de Washington.
+fr-small-town-abroad||Partis de Saint-Lazare, les manifestants ont rejoint la Madeleine à Paris, en France.
+fr-admin1-french-name|Floride:USA |Un ouragan a frappé la Floride mardi.
+fr-admin1-province-after-article|Québec:CAN |La Cour supérieure du Québec a rejeté l'appel.
+fr-city-after-a|Québec:CAN |Le premier ministre est arrivé à Québec lundi.
+en-region-short-name|Mecca:SAU Medina:SAU |Saudi Arabia extended curfews in the holy cities of Mecca and Medina.
 CASES
+
+# French "à Québec" is the city, "du Québec" the province.
+printf 'Le premier ministre est arrivé à Québec lundi.\n' | "$DYAD" actors -q --input text | jq -r 'select(.kind == "place") | .entry' >"$TMP/r"
+check places/fr-city-after-a-id [ "$(cat "$TMP/r")" = "gn6325494" ]
+printf 'La Cour supérieure du Québec a rejeté l'"'"'appel.\n' | "$DYAD" actors -q --input text | jq -r 'select(.kind == "place") | .entry' >"$TMP/r"
+check places/fr-province-after-article-id [ "$(cat "$TMP/r")" = "gn6115047" ]
 
 # The rule that chose is the mention's resolved_by.
 printf 'Protests spread in Florida on Tuesday.\n' | "$DYAD" actors -q --input text | jq -r 'select(.kind == "place") | .resolved_by' >"$TMP/r"
