@@ -24,7 +24,9 @@
  *   - chooses among the city and region candidates of a name by population
  *     (a region counting the people of its cities, so a state beats a
  *     same-name town abroad), a candidate whose country the document names
- *     elsewhere counting a hundred times its population (context).
+ *     elsewhere counting a hundred times its population (context; the
+ *     name's own occurrences do not count), and after "name, Region" the
+ *     candidate nearest to that region ("Portland, Maine").
  * In French, "à Québec" is the city and "au Québec" the province: after
  * the locative "à" a city wins, after an article a region.
  * Capitals, countries and other actors are left to actors.c: a capital
@@ -378,20 +380,26 @@ static int french_kind(const dyad_coder *c, const dyad_token *first)
     return in_list(REGION_BEFORE, w) ? DYADI_AK_REGION : -1;
 }
 
-/* How often the document writes the name that starts at first and ends
- * at the trie node (each time counted as its country by
- * dyadi_places_note_country): at least once. */
-static uint32_t occurrences(const dyad_coder *c, dyadi_node node, const dyad_token *first)
+/* The number of tokens of the name that starts at token f and ends at the
+ * trie node, 0 when it cannot be found. */
+static size_t name_len(const dyad_coder *c, dyadi_node node, size_t f)
 {
-    size_t f = (size_t)(first - (const dyad_token *)c->tokens.data), len = 0;
+    size_t len = 0;
     dyadi_node n = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR);
     while (len < 8 && f + len < c->tokens.len && n != node) {
         n = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, n, tk(c, (uint32_t)(f + len))->norm_id);
         if (!n)
-            return 1;
+            return 0;
         len++;
     }
-    if (n != node || len == 0)
+    return n == node ? len : 0;
+}
+
+/* How often the document writes the name of len tokens at f (each time
+ * counted as its country by dyadi_places_note_country): at least once. */
+static uint32_t occurrences(const dyad_coder *c, size_t f, size_t len)
+{
+    if (len == 0)
         return 1;
     uint32_t count = 0;
     for (size_t i = 0; i + len <= c->tokens.len; i++) {
@@ -401,6 +409,41 @@ static uint32_t occurrences(const dyad_coder *c, dyadi_node node, const dyad_tok
         count += k == len && cap_word(tk(c, (uint32_t)i));
     }
     return count ? count : 1;
+}
+
+/* The region named at token i ("Portland, Maine": the region after the
+ * comma), or NULL. */
+static const dyadi_actor *region_at(const dyad_coder *c, size_t i)
+{
+    dyadi_node n = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR), last = 0;
+    for (size_t k = i; k < c->tokens.len && k < i + 6 && tk(c, (uint32_t)k)->norm_id; k++) {
+        n = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, n, tk(c, (uint32_t)k)->norm_id);
+        if (!n)
+            break;
+        size_t ne;
+        if (dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, n, &ne) && ne)
+            last = n;
+    }
+    size_t ne = 0;
+    const uint32_t *ids = last ? dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, last, &ne) : NULL;
+    for (size_t e = 0; e < ne; e++) {
+        const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
+        if (a && a->kind == DYADI_AK_REGION && lang_fits(a->lang, c->lang) && a->country &&
+            a->lat == a->lat)
+            return a;
+    }
+    return NULL;
+}
+
+static double dist2(const dyadi_actor *a, const dyadi_actor *b)
+{
+    double dlat = a->lat - b->lat, dlon = a->lon - b->lon;
+    return dlat * dlat + dlon * dlon;
+}
+
+static int norm_is(const dyad_coder *c, size_t i, const char *w)
+{
+    return i < c->tokens.len && tk(c, (uint32_t)i)->norm && strcmp(tk(c, (uint32_t)i)->norm, w) == 0;
 }
 
 const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c,
@@ -417,10 +460,15 @@ const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c
         *rule = "place:only";
         return cur;
     }
-    uint32_t same = occurrences(c, node, first);
+    size_t f = (size_t)(first - (const dyad_token *)c->tokens.data), len = name_len(c, node, f);
+    uint32_t same = occurrences(c, f, len);
+    /* "Portland, Maine": the candidate of the region's country nearest to
+     * the region */
+    const dyadi_actor *in = len && norm_is(c, f + len, ",") ? region_at(c, f + len + 1) : NULL;
     /* the kind the French preposition or article asks for, when the name
      * has a candidate of that kind */
-    int want = french_kind(c, first), has_want = 0, has_other = 0;
+    int want = french_kind(c, first);
+    int has_want = 0, has_other = 0;
     for (size_t i = 0; want >= 0 && i < n; i++) {
         const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
         if (!a || (a->kind != DYADI_AK_CITY && a->kind != DYADI_AK_REGION) ||
@@ -432,13 +480,21 @@ const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c
             has_other = 1;
     }
     has_want = has_want && has_other;
+    const dyadi_actor *near = NULL;
+    for (size_t i = 0; in && i < n; i++) {
+        const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
+        if (a && a->kind == DYADI_AK_CITY && lang_fits(a->lang, c->lang) && a->country &&
+            strcmp(a->country, in->country) == 0 && a->lat == a->lat &&
+            (!near || dist2(a, in) < dist2(near, in)))
+            near = a;
+    }
     for (size_t i = 0; i < n; i++) {
         const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
         if (!a || (a->kind != DYADI_AK_CITY && a->kind != DYADI_AK_REGION) ||
             !lang_fits(a->lang, c->lang))
             continue;
         cands++;
-        if (has_want && a->kind != want)
+        if ((has_want && a->kind != want) || (near && a != near))
             continue;
         /* the document's other mentions: not this name's own readings */
         const char *ac = a->country ? a->country : a->code;
@@ -466,6 +522,10 @@ const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c
         *rule = "place:foreign";
         return NULL;
     }
-    *rule = has_want ? "place:article" : cands == 1 ? "place:only" : best_ctx ? "place:context" : "place:population";
+    *rule = near && cands > 1 ? "place:region"
+            : has_want        ? "place:article"
+            : cands == 1      ? "place:only"
+            : best_ctx        ? "place:context"
+                              : "place:population";
     return best;
 }

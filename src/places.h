@@ -37,13 +37,16 @@ int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, ui
 
 /* Among the city and region entries at the trie node, the one with the
  * largest population (a region's is the sum of its cities'), a candidate
- * whose country the document names counting a hundred times, and in
+ * whose country the document names counting a hundred times (the name's
+ * own occurrences aside), before ", Region" the candidate of the region's
+ * country nearest to it ("Portland, Maine"), and in
  * French only the cities after "à" or the regions after an article when
  * the name has one; cur when no candidate applies; NULL when the winner
  * is a small town in a country the document never names while it is
  * about another (the mention is then no place). *rule says why
  * ("place:context" when the winner's country is named,
- * "place:population", "place:article", "place:only", "place:foreign"). */
+ * "place:population", "place:region", "place:article", "place:only",
+ * "place:foreign"). */
 const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule);

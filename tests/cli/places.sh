@@ -67,3 +67,16 @@ check places/geonames-id [ "$(cat "$TMP/r")" = "gn4155751" ]
 # A located event carries the place's id, type and the rule that chose it.
 printf 'Russia attacked Ukraine in Donetsk.\n' | "$DYAD" code -q --input text --date 2022-08-01 | jq -c '.location | {id, type, rule, country}' | head -1 >"$TMP/l"
 check places/event-location-fields [ "$(cat "$TMP/l")" = '{"id":"donetsk","type":"admin1","rule":"place:only","country":"UKR"}' ]
+
+# "Portland, Maine": the candidate nearest to the region after the comma;
+# alone, the most populous (Portland, Oregon). Rule place:region.
+printf 'A storm hit Portland, Maine, on Tuesday.\n' | "$DYAD" actors -q --input text | jq -r 'select(.text == "Portland") | "\(.entry) \(.resolved_by)"' >"$TMP/r"
+check places/en-city-comma-region [ "$(cat "$TMP/r")" = "gn4975802 place:region" ]
+printf 'Protests spread in Portland on Tuesday.\n' | "$DYAD" actors -q --input text | jq -r 'select(.text == "Portland") | .entry' >"$TMP/r"
+check places/en-city-alone-population [ "$(cat "$TMP/r")" = "gn5746545" ]
+# A small town abroad that only its name puts there is dropped (place:foreign
+# leaves no mention); the same town in a story about its own country stays.
+printf 'Les manifestants sont partis de Saint-Lazare vers la Madeleine. La police de Paris a dispersé les manifestants en France.\n' | "$DYAD" actors -q --input text | jq -r 'select(.kind == "place") | .text' >"$TMP/r"
+check places/fr-foreign-small-town-dropped [ "$(grep -c Saint-Lazare "$TMP/r")" = 0 ]
+printf 'Les pompiers de Saint-Lazare, au Québec, ont éteint le feu. Le Canada a envoyé des renforts.\n' | "$DYAD" actors -q --input text | jq -r 'select(.kind == "place") | .text' >"$TMP/r"
+check places/fr-small-town-in-its-country [ "$(grep -c Saint-Lazare "$TMP/r")" = 1 ]
