@@ -2,7 +2,7 @@
 """place_sample.py - a random sample of located events, for judging places by hand (needs ../shared).
 
     tools/place_sample.py draw --seed N --out FILE [--judged OLD.tsv ...]
-    tools/place_sample.py rejudge OLD.tsv --out FILE
+    tools/place_sample.py rejudge OLD.tsv --out FILE [--judged JUDGED.tsv ...]
     tools/place_sample.py score FILE
 
 draw: codes the 1,486 base articles of the benchmark corpus (bench/corpus.py:
@@ -15,7 +15,8 @@ name and GeoNames id were judged in an earlier file takes that judgement.
 rejudge: codes the same articles with the current build and writes each
 row of OLD with the place the build now gives its sentence's event (the
 place of the event whose old place had the same name, else the sentence's
-first), keeping the judgement when the place is the same; a changed place
+first), keeping the judgement when the place is the same (or was judged in
+a --judged file for that sentence); a changed place
 gets blank columns to judge, an event no longer located is marked
 "unlocated". score: country and place accuracy of a judged file, and how
 many events are no longer located (with their old judgement).
@@ -112,16 +113,22 @@ def write_tsv(path, head, rows):
             f.write("\t".join(r.get(c, "") for c in COLS) + "\n")
 
 
+def judged_rows(paths):
+    """(doc, text, place name, GeoNames id) -> judgement, from judged files."""
+    judged = {}
+    for path in paths or []:
+        for r in read_tsv(path)[1]:
+            if r.get("country_ok") in ("0", "1") and r.get("rule") != "unlocated":
+                judged[(r["doc"], " ".join(r["text"].split()), r["name"], r["geonames"])] = (
+                    r["country_ok"], r["place_ok"], r.get("note", ""))
+    return judged
+
+
 def draw(a):
     ev = [e for e in code(a.dyad, a.data) if e.get("location")]
     random.seed(a.seed)
     sample = random.sample(ev, min(a.size, len(ev)))
-    judged = {}
-    for path in a.judged or []:
-        for r in read_tsv(path)[1]:
-            if r.get("country_ok") in ("0", "1"):
-                judged[(r["doc"], r["text"], r["name"], r["geonames"])] = (
-                    r["country_ok"], r["place_ok"], r.get("note", ""))
+    judged = judged_rows(a.judged)
     rows = [row_of(i + 1, e, judged) for i, e in enumerate(sample)]
     head = ["# %d located events drawn at random (Python random.seed(%d), random.sample) from" %
             (len(rows), a.seed),
@@ -138,6 +145,7 @@ def rejudge(a):
     for e in ev:
         by_sent.setdefault((e["doc"], " ".join(e["text"].split())), []).append(e)
     head, rows = read_tsv(a.old)
+    judged = judged_rows(a.judged)
     out = []
     for r in rows:
         cands = [e for e in by_sent.get((r["doc"], " ".join(r["text"].split())), []) if e.get("location")]
@@ -148,8 +156,10 @@ def rejudge(a):
             n["rule"] = "unlocated"
             out.append(n)
             continue
-        n = row_of(int(r["n"]), pick)
-        if n["name"] == r["name"] and n["geonames"] == r["geonames"]:
+        n = row_of(int(r["n"]), pick, judged)
+        if n["country_ok"]:
+            pass
+        elif n["name"] == r["name"] and n["geonames"] == r["geonames"]:
             n["country_ok"], n["place_ok"], n["note"] = r["country_ok"], r["place_ok"], r.get("note", "")
         else:
             n["note"] = "was %s (%s, %s/%s)" % (r["name"], r["country"], r["country_ok"], r["place_ok"])
@@ -193,6 +203,8 @@ def main():
     r = sub.add_parser("rejudge")
     r.add_argument("old")
     r.add_argument("--out", required=True)
+    r.add_argument("--judged", action="append", help="files whose judgements of the same sentence"
+                   " and place are taken")
     s = sub.add_parser("score")
     s.add_argument("file")
     a = ap.parse_args()
