@@ -50,7 +50,9 @@
 
 void dyadi_places_init(dyadi_places *p)
 {
-    memset(p, 0, sizeof *p);
+    /* the arrays are filled before they are read: no memset of ~20 KB per
+     * document */
+    p->ncountry = p->nname = p->nseen = p->ncap = 0;
 }
 
 void dyadi_places_note_country(dyadi_places *p, const char *code)
@@ -109,7 +111,7 @@ static const char *const PLACE_OPENERS[] = {
 static int opener(const char *w)
 {
     for (const char *const *o = PLACE_OPENERS; w && *o; o++)
-        if (strcmp(*o, w) == 0)
+        if ((*o)[0] == w[0] && strcmp(*o, w) == 0)
             return 1;
     return 0;
 }
@@ -119,7 +121,7 @@ static const char *const LOCATIVES[] = {"in", "at", "near", "à", "dans", "en", 
 static int locative(const char *w)
 {
     for (const char *const *l = LOCATIVES; w && *l; l++)
-        if (strcmp(*l, w) == 0)
+        if ((*l)[0] == w[0] && strcmp(*l, w) == 0)
             return 1;
     return 0;
 }
@@ -127,7 +129,7 @@ static int locative(const char *w)
 static int in_list(const char *const *l, const char *w)
 {
     for (; w && *l; l++)
-        if (strcmp(*l, w) == 0)
+        if ((*l)[0] == w[0] && strcmp(*l, w) == 0)
             return 1;
     return 0;
 }
@@ -228,6 +230,12 @@ static int place_pair(const dyad_coder *c, uint32_t j, uint32_t i)
 
 void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c)
 {
+    for (size_t i = 0; i < c->tokens.len; i++)
+        if (cap_word(tk(c, (uint32_t)i))) {
+            if (p->ncap < DYADI_PLACES_MAX_CAPS)
+                p->cap[p->ncap] = (uint32_t)i;
+            p->ncap++;
+        }
     const dyad_sentence *ss = c->sents.data;
     for (size_t s = 0; s < c->sents.len; s++) {
         uint32_t first = ss[s].first_token, end = first + ss[s].n_tokens;
@@ -395,20 +403,34 @@ static size_t name_len(const dyad_coder *c, dyadi_node node, size_t f)
     return n == node ? len : 0;
 }
 
-/* How often the document writes the name of len tokens at f (each time
- * counted as its country by dyadi_places_note_country): at least once. */
-static uint32_t occurrences(const dyad_coder *c, size_t f, size_t len)
+/* How often the document writes the name that starts at token f and ends
+ * at the trie node (each time counted as its country by
+ * dyadi_places_note_country): at least once. Counted once per name and
+ * document. */
+static uint32_t occurrences(dyadi_places *p, const dyad_coder *c, dyadi_node node, size_t f)
 {
-    if (len == 0)
-        return 1;
+    for (size_t i = 0; i < p->nseen; i++)
+        if (p->seen[i].node == node)
+            return p->seen[i].n;
+    size_t len = name_len(c, node, f);
     uint32_t count = 0;
-    for (size_t i = 0; i + len <= c->tokens.len; i++) {
-        size_t k = 0;
-        while (k < len && tk(c, (uint32_t)(i + k))->norm_id == tk(c, (uint32_t)(f + k))->norm_id)
+    /* only the capitalised words, listed by dyadi_places_scan_names, can
+     * start the name */
+    size_t ncap = p->ncap <= DYADI_PLACES_MAX_CAPS ? p->ncap : c->tokens.len;
+    for (size_t x = 0; len && x < ncap; x++) {
+        size_t i = p->ncap <= DYADI_PLACES_MAX_CAPS ? p->cap[x] : x, k = 0;
+        while (k < len && i + k < c->tokens.len &&
+               tk(c, (uint32_t)(i + k))->norm_id == tk(c, (uint32_t)(f + k))->norm_id)
             k++;
         count += k == len && cap_word(tk(c, (uint32_t)i));
     }
-    return count ? count : 1;
+    if (!count)
+        count = 1;
+    if (p->nseen < DYADI_PLACES_MAX_SEEN) {
+        p->seen[p->nseen].node = node;
+        p->seen[p->nseen++].n = count;
+    }
+    return count;
 }
 
 /* The region named at token i ("Portland, Maine": the region after the
@@ -446,7 +468,7 @@ static int norm_is(const dyad_coder *c, size_t i, const char *w)
     return i < c->tokens.len && tk(c, (uint32_t)i)->norm && strcmp(tk(c, (uint32_t)i)->norm, w) == 0;
 }
 
-const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c,
+const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule)
 {
@@ -460,10 +482,16 @@ const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c
         *rule = "place:only";
         return cur;
     }
-    size_t f = (size_t)(first - (const dyad_token *)c->tokens.data), len = name_len(c, node, f);
-    uint32_t same = occurrences(c, f, len);
+    size_t f = (size_t)(first - (const dyad_token *)c->tokens.data), len = 0;
+    uint32_t same = 0;      /* the name's own occurrences, counted when needed */
     /* "Portland, Maine": the candidate of the region's country nearest to
      * the region */
+    /* the trie is walked again only when a comma follows closely */
+    for (size_t q = f + 1; q < c->tokens.len && q <= f + 8; q++)
+        if (norm_is(c, q, ",")) {
+            len = q == f + 1 ? 1 : name_len(c, node, f);
+            break;
+        }
     const dyadi_actor *in = len && norm_is(c, f + len, ",") ? region_at(c, f + len + 1) : NULL;
     /* the kind the French preposition or article asks for, when the name
      * has a candidate of that kind */
@@ -500,8 +528,13 @@ const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c
         const char *ac = a->country ? a->country : a->code;
         uint32_t seen = country_count(p, ac);
         const char *own = cur ? (cur->country ? cur->country : cur->code) : NULL;
-        if (own && strncmp(own, ac, 3) == 0)
+        if (own && strncmp(own, ac, 3) == 0 && seen <= 1) {
+            seen = 0;
+        } else if (own && strncmp(own, ac, 3) == 0) {
+            if (!same)
+                same = occurrences(p, c, node, f);
             seen = seen > same ? seen - same : 0;
+        }
         int ctx = seen > 0;
         double w = (double)(a->pop ? a->pop : 1) * (ctx ? CONTEXT_WEIGHT : 1.0);
         if (!best || w > best_w) {

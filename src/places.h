@@ -10,11 +10,17 @@
  * name (with counts) and the words it uses as parts of persons' names. */
 #define DYADI_PLACES_MAX_COUNTRIES 64
 #define DYADI_PLACES_MAX_NAMES 256
+#define DYADI_PLACES_MAX_SEEN 64
+#define DYADI_PLACES_MAX_CAPS 4096
 typedef struct dyadi_places {
     struct { const char *code; uint32_t n; } country[DYADI_PLACES_MAX_COUNTRIES];
     size_t ncountry;
     const char *name_word[DYADI_PLACES_MAX_NAMES];   /* norm keys, borrowed from tokens */
     size_t nname;
+    struct { dyadi_node node; uint32_t n; } seen[DYADI_PLACES_MAX_SEEN];  /* occurrences of a name */
+    size_t nseen;
+    uint32_t cap[DYADI_PLACES_MAX_CAPS];   /* the capitalised tokens (all of them when ncap <= max) */
+    size_t ncap;
 } dyadi_places;
 
 void dyadi_places_init(dyadi_places *p);
@@ -47,7 +53,7 @@ int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, ui
  * ("place:context" when the winner's country is named,
  * "place:population", "place:region", "place:article", "place:only",
  * "place:foreign"). */
-const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c,
+const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule);
 #endif
