@@ -723,9 +723,10 @@ static const char *dominant_country(const dyad_coder *c, const match *ms, size_t
     return best > second && named[pick] >= 2 ? codes[pick] : NULL;
 }
 
-/* Place names (places.c): drop those that are part of a person's name,
- * choose among same-name cities and regions from the document's context;
- * the rule that chose is kept for the mention. */
+/* Place names (places.c): drop those that are part of a person's,
+ * street's or law's name and small towns abroad, choose among same-name
+ * cities and regions from the document's context; the rule that chose is
+ * kept for the mention. */
 static void resolve_places(dyad_coder *c, dyadi_vec *mv)
 {
     match *ms = mv->data;
@@ -742,11 +743,11 @@ static void resolve_places(dyad_coder *c, dyadi_vec *mv)
         match *m = &ms[k];
         if (m->a->kind == DYADI_AK_CITY || m->a->kind == DYADI_AK_REGION) {
             const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, m->sent);
-            if (dyadi_place_in_name(&pl, c, m->ti, m->n, se->first_token + se->n_tokens))
+            if (dyadi_place_drop(&pl, c, m->ti, m->n, se->first_token + se->n_tokens))
                 continue;
             const char *rule = NULL;
-            if (m->node)
-                m->a = dyadi_place_choose(&pl, c, m->node, m->a, tok(c, m->ti), &rule);
+            if (m->node && !(m->a = dyadi_place_choose(&pl, c, m->node, m->a, tok(c, m->ti), &rule)))
+                continue;
             m->how = rule;
         }
         ms[out++] = *m;

@@ -8,13 +8,27 @@
  * this module then, per document:
  *   - drops a one-word place that is part of a person's name: a word the
  *     document uses as a surname ("John R. Bolton ... Bolton said"), or one
- *     followed by a capitalised word the lexicon does not know ("Ali
- *     Soufan", "Kobe Bryant"): names of people are not in the lexicon,
- *     titles and places are ("Florida Governor", "Kobe, Japan" stay);
+ *     followed by an initial or by a capitalised word that begins no
+ *     place, actor or title of the lexicon ("Ali Soufan", "Kanye West",
+ *     "Gary Johnson", "Ali Bongo": a person's name after a given name),
+ *     while titles, places and place nouns keep it ("Florida Governor",
+ *     "Kobe, Japan", "Idlib Province");
+ *   - drops a place inside the name of a street, square, station, park or
+ *     law: a street word before it ("rue Saint-Lazare", "gare
+ *     Saint-Lazare", "place Vendôme") or a landmark or law word after it
+ *     ("Hyde Park Corner", "the Logan Act", "the Pennock Trust");
+ *   - drops a small town abroad that only the name itself puts there: a
+ *     city of under SMALL_TOWN people whose country the document never
+ *     names, when the document is about another country ("partis de
+ *     Saint-Lazare" in a Paris story is no town of Quebec);
  *   - chooses among the city and region candidates of a name by population
  *     (a region counting the people of its cities, so a state beats a
  *     same-name town abroad), a candidate whose country the document names
- *     elsewhere counting a hundred times its population (context).
+ *     elsewhere counting a hundred times its population (context; the
+ *     name's own occurrences do not count), and after "name, Region" the
+ *     candidate nearest to that region ("Portland, Maine").
+ * In French, "à Québec" is the city and "au Québec" the province: after
+ * the locative "à" a city wins, after an article a region.
  * Capitals, countries and other actors are left to actors.c: a capital
  * stands for its government there. */
 #include "places.h"
@@ -29,9 +43,16 @@
  * state (13 million) rather than the Cuban town (50,000). */
 #define CONTEXT_WEIGHT 100.0
 
+/* A city this small, in a country the document never names while it is
+ * about another one, is more likely a same-name street, station or
+ * quarter of that other country than the town abroad. */
+#define SMALL_TOWN 100000u
+
 void dyadi_places_init(dyadi_places *p)
 {
-    memset(p, 0, sizeof *p);
+    /* the arrays are filled before they are read: no memset of ~20 KB per
+     * document */
+    p->ncountry = p->nname = p->nseen = p->ncap = 0;
 }
 
 void dyadi_places_note_country(dyadi_places *p, const char *code)
@@ -90,7 +111,7 @@ static const char *const PLACE_OPENERS[] = {
 static int opener(const char *w)
 {
     for (const char *const *o = PLACE_OPENERS; w && *o; o++)
-        if (strcmp(*o, w) == 0)
+        if ((*o)[0] == w[0] && strcmp(*o, w) == 0)
             return 1;
     return 0;
 }
@@ -100,9 +121,90 @@ static const char *const LOCATIVES[] = {"in", "at", "near", "à", "dans", "en", 
 static int locative(const char *w)
 {
     for (const char *const *l = LOCATIVES; w && *l; l++)
-        if (strcmp(*l, w) == 0)
+        if ((*l)[0] == w[0] && strcmp(*l, w) == 0)
             return 1;
     return 0;
+}
+
+static int in_list(const char *const *l, const char *w)
+{
+    for (; w && *l; l++)
+        if ((*l)[0] == w[0] && strcmp(*l, w) == 0)
+            return 1;
+    return 0;
+}
+
+/* Words that, right before a name, make it a street, square, station,
+ * building or law of the place being talked about: "rue Saint-Lazare",
+ * "gare Saint-Lazare", "place Vendôme", "pont Alexandre-III". */
+static const char *const STREET_BEFORE[] = {
+    "rue", "avenue", "av", "boulevard", "bd", "place", "quai", "pont", "gare", "allée", "impasse",
+    "chemin", "cours", "square", "parc", "jardin", "jardins", "porte", "station", "métro", "stade",
+    "lycée", "collège", "église", "cathédrale", "basilique", "hôpital", "palais", "musée", "loi",
+    "traité", "cimetière", "aéroport", NULL};
+
+/* Street words before "de" ("rue de Bretagne", "place de la Bastille"). */
+static const char *const STREET_OF[] = {"rue", "avenue", "boulevard", "bd", "allée", "impasse",
+                                        "chemin", "quai", "porte", "place", "square", NULL};
+static const char *const OF_FR[] = {"de", "du", "des", "d'", NULL};
+static const char *const ARTICLES_FR[] = {"la", "l'", NULL};
+
+/* Words that, capitalised right after a name, make it a street, landmark,
+ * institution or law named after the place or a person: "Hyde Park
+ * Corner", "Lincoln Memorial", "the Logan Act", "the Pennock Trust". */
+static const char *const LANDMARK_AFTER[] = {
+    "street", "st.", "road", "rd", "avenue", "ave", "boulevard", "lane", "drive", "square",
+    "park", "corner", "station", "bridge", "gardens", "garden", "memorial", "cemetery", "stadium",
+    "arena", "hall", "tower", "circus", "act", "law", "bill", "trust", "foundation", "prize",
+    "award", "agreement", "accord", "accords", "convention", "protocol", "treaty", "declaration",
+    "doctrine", "syndrome", "fund", "center", "centre", "church", "cathedral", "palace", "museum",
+    NULL};
+
+/* Capitalised words after a one-word place that keep it a place: the
+ * place nouns ("Idlib Province", "Quebec City", "Michigan State"), week
+ * days and months ("in Florida Monday"). */
+static const char *const PLACE_NOUNS[] = {
+    "city", "county", "province", "state", "region", "district", "island", "islands", "bay",
+    "valley", "beach", "peninsula", "governorate", "oblast", "prefecture", "department",
+    "territory", "area", "metropolitan", "airport", "university", "port", "harbour", "harbor",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", NULL};
+
+static int lang_fits(const char *elang, const char *dlang)
+{
+    return !elang || elang[0] == '*' || elang[0] == '\0' ||
+           (dlang && elang[0] == dlang[0] && elang[1] == dlang[1]);
+}
+
+/* What the lexicon reads from token i on: a bit (1 << kind) for every
+ * kind of the entries of the longest phrase that starts there (in the
+ * document's language), 0 when none does; *len its number of tokens. */
+static unsigned kinds_at(const dyad_coder *c, uint32_t i, uint32_t end, uint32_t *len)
+{
+    dyadi_node n = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR), last = 0;
+    *len = 0;
+    for (uint32_t k = i; k < end && tk(c, k)->norm_id; k++) {
+        n = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, n, tk(c, k)->norm_id);
+        if (!n)
+            break;
+        size_t ne;
+        if (dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, n, &ne) && ne) {
+            last = n;
+            *len = k - i + 1;
+        }
+    }
+    if (!last)
+        return 0;
+    size_t ne;
+    const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, last, &ne);
+    unsigned kinds = 0;
+    for (size_t e = 0; e < ne; e++) {
+        const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
+        if (a && lang_fits(a->lang, c->lang))
+            kinds |= 1u << a->kind;
+    }
+    return kinds;
 }
 
 /* 1 when tokens j, i (adjacent words) are a place phrase of the lexicon. */
@@ -128,6 +230,12 @@ static int place_pair(const dyad_coder *c, uint32_t j, uint32_t i)
 
 void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c)
 {
+    for (size_t i = 0; i < c->tokens.len; i++)
+        if (cap_word(tk(c, (uint32_t)i))) {
+            if (p->ncap < DYADI_PLACES_MAX_CAPS)
+                p->cap[p->ncap] = (uint32_t)i;
+            p->ncap++;
+        }
     const dyad_sentence *ss = c->sents.data;
     for (size_t s = 0; s < c->sents.len; s++) {
         uint32_t first = ss[s].first_token, end = first + ss[s].n_tokens;
@@ -148,7 +256,10 @@ void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c)
              * ("Adviser John Bolton", not "New York City"), and the pair
              * is no place or organisation phrase of the lexicon ("Hong
              * Kong") */
-            int given = (cap_word(tk(c, j)) && j > first && !opener(tk(c, j)->norm) &&
+            /* the sentence's first word only before a comma ("Kyle
+             * Rittenhouse, the suspect", not "Make Melbourne great") */
+            int comma = i + 1 < end && tk(c, i + 1)->norm && strcmp(tk(c, i + 1)->norm, ",") == 0;
+            int given = (cap_word(tk(c, j)) && (j > first || comma) && !opener(tk(c, j)->norm) &&
                          !dyadi_stopword_langs(tk(c, j)->norm)) ||
                         initial(c, j);
             if (!given || (i + 1 < end && cap_word(tk(c, i + 1))) || place_pair(c, j, i))
@@ -157,11 +268,15 @@ void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c)
         }
     }
     /* a word the document also writes after a locative preposition ("in
-     * Melbourne", "à Bolton") is a place there: it is no surname. One pass
-     * over the tokens; only those after a locative are compared. */
+     * Melbourne", "à Bolton") is a place there: it is no surname, unless a
+     * possessive follows ("in Garcia's new group"). One pass over the
+     * tokens; only those after a locative are compared. */
     unsigned char placed[DYADI_PLACES_MAX_NAMES] = {0};
     for (size_t i = 1; i < c->tokens.len && p->nname; i++) {
         if (!cap_word(tk(c, i)) || !tk(c, i)->norm || !locative(tk(c, i - 1)->norm))
+            continue;
+        const char *nx = i + 1 < c->tokens.len ? tk(c, (uint32_t)i + 1)->norm : NULL;
+        if (nx && (strcmp(nx, "'s") == 0 || strcmp(nx, "’s") == 0))
             continue;
         for (size_t k = 0; k < p->nname; k++)
             if (strcmp(tk(c, i)->norm, p->name_word[k]) == 0)
@@ -174,28 +289,186 @@ void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c)
     p->nname = keep;
 }
 
-int dyadi_place_in_name(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
-                        uint32_t sent_end)
+/* A capitalised word after a one-word place that makes the place part of
+ * a person's name: an initial ("George L. Pennock"), a word the lexicon
+ * does not know ("Ali Soufan"), a surname the lexicon knows alone ("Ali
+ * Bongo"), or, after a city, a word that begins no place, title,
+ * organisation or person ("Kanye West", "Gary Johnson", "Mariano
+ * Rajoy"). A region is seldom a given name: after it a title or a name
+ * begins ("Scotland First Minister", "Catalogne Carles Puigdemont",
+ * "Alabama Human Life Protection Act"). A place noun, a week day, a month,
+ * a function word or a whole person's name ("of Scotland Nicola
+ * Sturgeon") keeps the place. */
+static int surname_after(const dyad_coder *c, uint32_t i, uint32_t end, int city)
 {
+    const dyad_token *t = tk(c, i);
+    if (!cap_word(t) || !t->norm)
+        return 0;
+    if (initial(c, i) || t->norm_id == 0)
+        return 1;
+    if (in_list(PLACE_NOUNS, t->norm) || dyadi_stopword_langs(t->norm))
+        return 0;
+    uint32_t len;
+    unsigned k = kinds_at(c, i, end, &len);
+    if (k == (1u << DYADI_AK_PERSON))
+        return len == 1;
+    return k == 0 && city;
+}
+
+int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
+                     uint32_t sent_end)
+{
+    /* a street, station or law named after the place or a person */
+    if (ti > 0 && tk(c, ti - 1)->norm && in_list(STREET_BEFORE, tk(c, ti - 1)->norm))
+        return 1;
+    /* "rue de Bretagne", "place de la Concorde": a street of the city
+     * talked about ("aéroport de Nice" stays in Nice) */
+    uint32_t j = ti;
+    if (j > 0 && tk(c, j - 1)->norm && in_list(ARTICLES_FR, tk(c, j - 1)->norm))
+        j--;
+    if (j > 1 && tk(c, j - 1)->norm && in_list(OF_FR, tk(c, j - 1)->norm) && tk(c, j - 2)->norm &&
+        in_list(STREET_OF, tk(c, j - 2)->norm))
+        return 1;
+    if (ti + n < sent_end && cap_word(tk(c, ti + n)) && in_list(LANDMARK_AFTER, tk(c, ti + n)->norm))
+        return 1;
     if (n != 1)
         return 0;
     const char *w = tk(c, ti)->norm;
     for (size_t i = 0; w && i < p->nname; i++)
         if (strcmp(p->name_word[i], w) == 0)
             return 1;
-    /* a given name: the next word is capitalised and unknown to the
-     * lexicon (a surname it cannot know) */
-    return ti + 1 < sent_end && cap_word(tk(c, ti + 1)) && tk(c, ti + 1)->norm_id == 0 &&
-           !initial(c, ti + 1);
+    /* a given name: the next word is a surname */
+    const dyadi_actor *a = NULL;
+    dyadi_node nd = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR),
+                                   tk(c, ti)->norm_id);
+    size_t ne;
+    const uint32_t *ids = nd ? dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, nd, &ne) : NULL;
+    int city = 0;
+    for (size_t e = 0; ids && e < ne; e++)
+        if ((a = dyadi_lex_actor(c->lex, ids[e])) && a->kind == DYADI_AK_CITY &&
+            lang_fits(a->lang, c->lang))
+            city = 1;
+    return ti + 1 < sent_end && surname_after(c, ti + 1, sent_end, city);
 }
 
-static int lang_fits(const char *elang, const char *dlang)
+/* The country the document names most, when it is named at least twice
+ * and more than any other; else NULL. */
+static const char *dominant(const dyadi_places *p)
 {
-    return !elang || elang[0] == '*' || elang[0] == '\0' ||
-           (dlang && elang[0] == dlang[0] && elang[1] == dlang[1]);
+    const char *best = NULL;
+    uint32_t n1 = 0, n2 = 0;
+    for (size_t i = 0; i < p->ncountry; i++) {
+        uint32_t n = p->country[i].n;
+        if (n > n1) {
+            n2 = n1;
+            n1 = n;
+            best = p->country[i].code;
+        } else if (n > n2) {
+            n2 = n;
+        }
+    }
+    return n1 >= 2 && n1 > n2 ? best : NULL;
 }
 
-const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c,
+/* French: after "à" a name is a city ("à Québec"), after an article or
+ * "en" a region ("au Québec", "du Québec", "en Floride"). Returns the
+ * kind the preceding word asks for, or -1. */
+static int french_kind(const dyad_coder *c, const dyad_token *first)
+{
+    static const char *const REGION_BEFORE[] = {"au", "du", "le", "la", "l'", "en", "aux",
+                                                "des", NULL};
+    if (!c->lang || strncmp(c->lang, "fr", 2) != 0)
+        return -1;
+    size_t i = (size_t)(first - (const dyad_token *)c->tokens.data);
+    if (i == 0 || i >= c->tokens.len || !tk(c, (uint32_t)i - 1)->norm)
+        return -1;
+    const char *w = tk(c, (uint32_t)i - 1)->norm;
+    if (strcmp(w, "à") == 0)
+        return DYADI_AK_CITY;
+    return in_list(REGION_BEFORE, w) ? DYADI_AK_REGION : -1;
+}
+
+/* The number of tokens of the name that starts at token f and ends at the
+ * trie node, 0 when it cannot be found. */
+static size_t name_len(const dyad_coder *c, dyadi_node node, size_t f)
+{
+    size_t len = 0;
+    dyadi_node n = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR);
+    while (len < 8 && f + len < c->tokens.len && n != node) {
+        n = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, n, tk(c, (uint32_t)(f + len))->norm_id);
+        if (!n)
+            return 0;
+        len++;
+    }
+    return n == node ? len : 0;
+}
+
+/* How often the document writes the name that starts at token f and ends
+ * at the trie node (each time counted as its country by
+ * dyadi_places_note_country): at least once. Counted once per name and
+ * document. */
+static uint32_t occurrences(dyadi_places *p, const dyad_coder *c, dyadi_node node, size_t f)
+{
+    for (size_t i = 0; i < p->nseen; i++)
+        if (p->seen[i].node == node)
+            return p->seen[i].n;
+    size_t len = name_len(c, node, f);
+    uint32_t count = 0;
+    /* only the capitalised words, listed by dyadi_places_scan_names, can
+     * start the name */
+    size_t ncap = p->ncap <= DYADI_PLACES_MAX_CAPS ? p->ncap : c->tokens.len;
+    for (size_t x = 0; len && x < ncap; x++) {
+        size_t i = p->ncap <= DYADI_PLACES_MAX_CAPS ? p->cap[x] : x, k = 0;
+        while (k < len && i + k < c->tokens.len &&
+               tk(c, (uint32_t)(i + k))->norm_id == tk(c, (uint32_t)(f + k))->norm_id)
+            k++;
+        count += k == len && cap_word(tk(c, (uint32_t)i));
+    }
+    if (!count)
+        count = 1;
+    if (p->nseen < DYADI_PLACES_MAX_SEEN) {
+        p->seen[p->nseen].node = node;
+        p->seen[p->nseen++].n = count;
+    }
+    return count;
+}
+
+/* The region named at token i ("Portland, Maine": the region after the
+ * comma), or NULL. */
+static const dyadi_actor *region_at(const dyad_coder *c, size_t i)
+{
+    dyadi_node n = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR), last = 0;
+    for (size_t k = i; k < c->tokens.len && k < i + 6 && tk(c, (uint32_t)k)->norm_id; k++) {
+        n = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, n, tk(c, (uint32_t)k)->norm_id);
+        if (!n)
+            break;
+        size_t ne;
+        if (dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, n, &ne) && ne)
+            last = n;
+    }
+    size_t ne = 0;
+    const uint32_t *ids = last ? dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, last, &ne) : NULL;
+    for (size_t e = 0; e < ne; e++) {
+        const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
+        if (a && a->kind == DYADI_AK_REGION && lang_fits(a->lang, c->lang) && a->country &&
+            a->lat == a->lat)
+            return a;
+    }
+    return NULL;
+}
+
+static double dist2(const dyadi_actor *a, const dyadi_actor *b)
+{
+    double dlat = a->lat - b->lat, dlon = a->lon - b->lon;
+    return dlat * dlat + dlon * dlon;
+}
+
+static int norm_is(const dyad_coder *c, size_t i, const char *w)
+{
+    return i < c->tokens.len && tk(c, (uint32_t)i)->norm && strcmp(tk(c, (uint32_t)i)->norm, w) == 0;
+}
+
+const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule)
 {
@@ -205,18 +478,63 @@ const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c
     double best_w = -1;
     int best_ctx = 0;
     size_t cands = 0;
+    if (!(first->flags & DYAD_TOKF_CAPITAL)) {
+        *rule = "place:only";
+        return cur;
+    }
+    size_t f = (size_t)(first - (const dyad_token *)c->tokens.data), len = 0;
+    uint32_t same = 0;      /* the name's own occurrences, counted when needed */
+    /* "Portland, Maine": the candidate of the region's country nearest to
+     * the region */
+    /* the trie is walked again only when a comma follows closely */
+    for (size_t q = f + 1; q < c->tokens.len && q <= f + 8; q++)
+        if (norm_is(c, q, ",")) {
+            len = q == f + 1 ? 1 : name_len(c, node, f);
+            break;
+        }
+    const dyadi_actor *in = len && norm_is(c, f + len, ",") ? region_at(c, f + len + 1) : NULL;
+    /* the kind the French preposition or article asks for, when the name
+     * has a candidate of that kind */
+    int want = french_kind(c, first);
+    int has_want = 0, has_other = 0;
+    for (size_t i = 0; want >= 0 && i < n; i++) {
+        const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
+        if (!a || (a->kind != DYADI_AK_CITY && a->kind != DYADI_AK_REGION) ||
+            !lang_fits(a->lang, c->lang))
+            continue;
+        if (a->kind == want)
+            has_want = 1;
+        else
+            has_other = 1;
+    }
+    has_want = has_want && has_other;
+    const dyadi_actor *near = NULL;
+    for (size_t i = 0; in && i < n; i++) {
+        const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
+        if (a && a->kind == DYADI_AK_CITY && lang_fits(a->lang, c->lang) && a->country &&
+            strcmp(a->country, in->country) == 0 && a->lat == a->lat &&
+            (!near || dist2(a, in) < dist2(near, in)))
+            near = a;
+    }
     for (size_t i = 0; i < n; i++) {
         const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
         if (!a || (a->kind != DYADI_AK_CITY && a->kind != DYADI_AK_REGION) ||
-            !lang_fits(a->lang, c->lang) || !(first->flags & DYAD_TOKF_CAPITAL))
+            !lang_fits(a->lang, c->lang))
             continue;
         cands++;
-        /* the document's other mentions: not this one's own reading */
+        if ((has_want && a->kind != want) || (near && a != near))
+            continue;
+        /* the document's other mentions: not this name's own readings */
         const char *ac = a->country ? a->country : a->code;
         uint32_t seen = country_count(p, ac);
         const char *own = cur ? (cur->country ? cur->country : cur->code) : NULL;
-        if (seen && own && strncmp(own, ac, 3) == 0)
-            seen--;
+        if (own && strncmp(own, ac, 3) == 0 && seen <= 1) {
+            seen = 0;
+        } else if (own && strncmp(own, ac, 3) == 0) {
+            if (!same)
+                same = occurrences(p, c, node, f);
+            seen = seen > same ? seen - same : 0;
+        }
         int ctx = seen > 0;
         double w = (double)(a->pop ? a->pop : 1) * (ctx ? CONTEXT_WEIGHT : 1.0);
         if (!best || w > best_w) {
@@ -229,6 +547,18 @@ const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c
         *rule = "place:only";
         return cur;
     }
-    *rule = cands == 1 ? "place:only" : best_ctx ? "place:context" : "place:population";
+    /* a small town abroad in a story about another country */
+    const char *dom = dominant(p);
+    const char *bc = best->country ? best->country : best->code;
+    if (!best_ctx && best->kind == DYADI_AK_CITY && best->pop < SMALL_TOWN && dom &&
+        strncmp(dom, bc, 3) != 0) {
+        *rule = "place:foreign";
+        return NULL;
+    }
+    *rule = near && cands > 1 ? "place:region"
+            : has_want        ? "place:article"
+            : cands == 1      ? "place:only"
+            : best_ctx        ? "place:context"
+                              : "place:population";
     return best;
 }

@@ -10,11 +10,17 @@
  * name (with counts) and the words it uses as parts of persons' names. */
 #define DYADI_PLACES_MAX_COUNTRIES 64
 #define DYADI_PLACES_MAX_NAMES 256
+#define DYADI_PLACES_MAX_SEEN 64
+#define DYADI_PLACES_MAX_CAPS 4096
 typedef struct dyadi_places {
     struct { const char *code; uint32_t n; } country[DYADI_PLACES_MAX_COUNTRIES];
     size_t ncountry;
     const char *name_word[DYADI_PLACES_MAX_NAMES];   /* norm keys, borrowed from tokens */
     size_t nname;
+    struct { dyadi_node node; uint32_t n; } seen[DYADI_PLACES_MAX_SEEN];  /* occurrences of a name */
+    size_t nseen;
+    uint32_t cap[DYADI_PLACES_MAX_CAPS];   /* the capitalised tokens (all of them when ncap <= max) */
+    size_t ncap;
 } dyadi_places;
 
 void dyadi_places_init(dyadi_places *p);
@@ -26,18 +32,28 @@ void dyadi_places_note_country(dyadi_places *p, const char *code);
  * ("John R. Bolton" -> "bolton"). Call once per document. */
 void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c);
 
-/* 1 when the one-word place at token ti is part of a person's name: the
- * word is a surname elsewhere in the document, or a capitalised word the
- * lexicon does not know follows it ("Ali Soufan", "Kobe Bryant"). */
-int dyadi_place_in_name(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
-                        uint32_t sent_end);
+/* 1 when the place of n tokens at ti is no place here: a one-word place
+ * that is part of a person's name (a surname elsewhere in the document,
+ * or followed by an initial or a capitalised word that begins no place,
+ * title or organisation: "Ali Soufan", "Kanye West"), or any place inside
+ * the name of a street, station, landmark or law ("rue Saint-Lazare",
+ * "Hyde Park Corner", "the Logan Act"). */
+int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
+                     uint32_t sent_end);
 
 /* Among the city and region entries at the trie node, the one with the
  * largest population (a region's is the sum of its cities'), a candidate
- * whose country the document names counting a hundred times; cur when no
- * candidate applies. *rule says why ("place:context" when the winner's
- * country is named, "place:population", "place:only"). */
-const dyadi_actor *dyadi_place_choose(const dyadi_places *p, const dyad_coder *c,
+ * whose country the document names counting a hundred times (the name's
+ * own occurrences aside), before ", Region" the candidate of the region's
+ * country nearest to it ("Portland, Maine"), and in
+ * French only the cities after "à" or the regions after an article when
+ * the name has one; cur when no candidate applies; NULL when the winner
+ * is a small town in a country the document never names while it is
+ * about another (the mention is then no place). *rule says why
+ * ("place:context" when the winner's country is named,
+ * "place:population", "place:region", "place:article", "place:only",
+ * "place:foreign"). */
+const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule);
 #endif

@@ -186,6 +186,15 @@ if [ -d "$DATA/winer-fr-wikinews" ]; then
     fi
 fi
 
+# the places section (event-location RELABEL and the judged samples of
+# located events), when the event-location data are present
+if [ -d "$DATA/event-location" ]; then
+    echo "accuracy.sh: places (event-location RELABEL, judged samples)" >&2
+    if python3 tools/place_check.py --markdown --data "$DATA" --dyad "$DYAD" >"$TMP/places.md"; then
+        { echo; cat "$TMP/places.md"; } >>"$OUT"
+    fi
+fi
+
 # the syntax section (UD test sets), when the treebanks are present
 if [ -d "$DATA/ud-train" ]; then
     echo "accuracy.sh: syntax (UD test sets)" >&2

@@ -576,6 +576,58 @@ south-west south-east northwest northeast southwest southeast far interior feder
 territory municipality city""".split())
 
 
+REGION_AFFIX = re.compile(r"^(?:province|state|region|department|governorate|prefecture|republic)"
+                          r" of (?:the )?|\s+(?:region|province|governorate|oblast|prefecture|"
+                          r"department|state|krai|kray|voivodeship|county|district|municipality)$",
+                          re.I)
+
+
+def region_short(name):
+    """The region's name without its administrative word, or None."""
+    n = REGION_AFFIX.sub("", name).strip()
+    return n if n != name and len(n) >= 3 else None
+
+
+def region_key(name):
+    """A loose key to match a GeoNames region name with CLDR's: no accents,
+    no administrative words, no articles, letters and digits only."""
+    n = unicodedata.normalize("NFKD", name)
+    n = "".join(ch for ch in n if not unicodedata.combining(ch)).lower()
+    n = re.sub(r"\(.*?\)", " ", n)
+    words = [w for w in re.split(r"[^a-z0-9]+", n) if w and w not in (
+        "region", "province", "governorate", "oblast", "prefecture", "department", "state",
+        "krai", "kray", "voivodeship", "county", "district", "municipality", "of", "the",
+        "al", "el", "autonomous", "republic", "de", "du", "la", "le", "d", "l")]
+    return "".join(words)
+
+
+def cldr_subdivisions(main_dir):
+    """ISO-2 country -> region_key -> {"fr": name, "en": name} from CLDR's
+    subdivision names (common/subdivisions beside common/main)."""
+    base = os.path.join(os.path.dirname(os.path.normpath(main_dir)), "subdivisions")
+    names = {}
+    for lang in ("en", "fr"):
+        path = os.path.join(base, lang + ".xml")
+        if not os.path.exists(path):
+            continue
+        for t in ET.parse(path).getroot().iter("subdivision"):
+            code, text = t.get("type") or "", (t.text or "").strip()
+            if len(code) < 3 or not text:
+                continue
+            text = re.sub(r"\s*\(.*?\)\s*", " ", text).strip().replace("’", "'")
+            names.setdefault(code, {})[lang] = text
+    out = {}
+    for code, d in names.items():
+        cc = code[:2].upper()
+        for n in d.values():
+            k = region_key(n)
+            if k:
+                out.setdefault(cc, {})
+                # a key two subdivisions share matches neither
+                out[cc][k] = d if out[cc].get(k, d) is d else {}
+    return out
+
+
 def gen_regions(src, manual, cap_keys, country_phr, outdir):
     """Admin-1 regions ("Florida", "Virginia", "Punjab") as places (admin = the
     region itself, id = its GeoNames id), so that a
@@ -597,7 +649,9 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
     def generic(k):
         return all(w in REGION_GENERIC for w in re.split(r"[\s-]+", k) if w)
 
+    cldr = cldr_subdivisions(src.cldr)
     rows, dropped = [], set()
+    nshort = nlang = 0
     for code, name, ascii_name, gid in src.region_rows:
         d = src.by_iso2.get(code.split(".")[0])
         if not d or pop.get(code, 0) <= 0:
@@ -605,10 +659,41 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
         p = pop[code]
         attrs = {"id": "gn" + gid, "country": d["iso3"], "admin": name,
                  "lat": "%.4f" % (lat[code] / p), "lon": "%.4f" % (lon[code] / p), "pop": str(p)}
-        place_rows(rows, dropped, "region", place_names((name, ascii_name)), d["code"], attrs,
-                   manual, taken, generic)
+        # "Medina Region", "Province of Surigao del Sur": also "Medina",
+        # "Surigao del Sur", the names the news use
+        short = [region_short(n) for n in (name, ascii_name)]
+        names = place_names([name, ascii_name] + [n for n in short if n])
+        nshort += len(names) - len(place_names((name, ascii_name)))
+        place_rows(rows, dropped, "region", names, d["code"], attrs, manual, taken, generic)
+        # CLDR's French and English names of the region, matched on its
+        # name: "Québec", "Floride", "Californie", "Médine"
+        sub = cldr.get(code.split(".")[0], {})
+        keys = {region_key(n) for n in [name, ascii_name] + [n for n in short if n]}
+        hit = [sub[k] for k in keys if k in sub]
+        if len(set(map(id, hit))) != 1:
+            continue
+        for lang in ("fr", "en"):
+            n = hit[0].get(lang)
+            if not n or norm(n) in {norm(x) for x in names}:
+                continue
+            k = norm(n)
+            if not usable(n) or len(n) < 3 or k in taken or generic(k):
+                dropped.add(n)
+                continue
+            langs = city_langs(n)
+            if "*" not in langs and lang not in langs:
+                dropped.add(n)
+                continue
+            if not in_manual(manual, lang, n):
+                rows.append(("region", lang, n, d["code"], dict(attrs)))
+                names.append(n)
+                nlang += 1
+    print("regions: %d short names, %d CLDR French/English names" % (nshort, nlang), file=sys.stderr)
     return write_tsv(os.path.join(outdir, "regions.tsv"), rows, [
         "source: GeoNames regionInfo (admin-1 regions: name + ascii name, geonameid, admin1 code);",
+        "also the name without 'Region', 'Province', 'Governorate'... ('Medina Region' -> 'Medina'),",
+        "and CLDR's French (lang fr) and English (lang en) subdivision names (unicode-cldr-core,",
+        "common/subdivisions/{fr,en}.xml) of the regions whose name matches CLDR's in that country;",
         "pop = sum of the region's cities15000 populations, lat/lon = their population-weighted",
         "centre (GeoNames gives regions neither); regions without such a city are left out.",
         "Same naming rules as cities.tsv; hand-written regions are in regions.manual.tsv.",

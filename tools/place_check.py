@@ -13,7 +13,12 @@
    frequent first (--top N), for judging by hand (docs/ACCURACY.md keeps the
    judged lists).
 
-    tools/place_check.py [--dyad build/dyad] [--lexicon FILE] [--data DIR] [--store DB --top N]
+3. --markdown: the "Places" section of docs/ACCURACY.md (tools/accuracy.sh
+   appends it): the RELABEL figures and the scores of the samples of located
+   events judged by hand (tools/place_sample*.tsv, drawn and re-coded by
+   tools/place_sample.py).
+
+    tools/place_check.py [--dyad build/dyad] [--lexicon FILE] [--data DIR] [--store DB --top N] [--markdown]
 """
 import argparse
 import json
@@ -37,6 +42,71 @@ def match(name, locs):
     return any(n in g.lower() or g.lower() in n for g in locs)
 
 
+SAMPLES = [
+    ("place_sample.tsv", "200 located events drawn at random (seed 20261207) and judged by hand at 50c43cc"),
+    ("place_sample_after.tsv", "the same 200 events re-coded by this build (`tools/place_sample.py rejudge`)"),
+    ("place_sample2.tsv", "a fresh sample of 200 (seed 20261208), drawn after the person, street and"
+     " foreign-town rules and judged by hand"),
+]
+
+
+def pct(a, b):
+    return "%d / %d (%.1f%%)" % (a, b, 100.0 * a / max(b, 1))
+
+
+def markdown(recs, ev, located, ok, placed, with_gold):
+    here = os.path.dirname(os.path.abspath(__file__))
+    print("## Places (French and English Wikinews; event-location)\n")
+    print("Commands: `python3 tools/place_check.py` (RELABEL: the adjudicated subset of "
+          "`../shared/data/event-location`, every sentence coded alone) and `python3 "
+          "tools/place_sample.py score FILE` (samples of located events from `dyad code` on the "
+          "1,486 base articles of the benchmark corpus, criteria in each file's header; "
+          "`tools/place_sample.py draw --seed N` draws one, `rejudge` re-codes one). Targets of "
+          "issue 19: country of the place right in >= 95%, the place itself in >= 85%.\n")
+    print("| measure | value |")
+    print("|---|---|")
+    print("| RELABEL (%d sentences): placed events whose place is a gold LOCATION span | %s |" %
+          (len(recs), pct(len(ok), len(located))))
+    print("| RELABEL: sentences with a gold location where an event is placed there | %s |" %
+          pct(len(placed), len(with_gold)))
+    def read(path):
+        rows, cols = [], None
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                c = line.rstrip("\n").split("\t")
+                if line.startswith("#"):
+                    continue
+                if c[0] == "n":
+                    cols = c
+                    continue
+                rows.append(dict(zip(cols, c)))
+        return rows
+
+    first = set()
+    for name, what in SAMPLES:
+        path = os.path.join(here, name)
+        if not os.path.exists(path):
+            continue
+        rows = read(path)
+        fresh = ""
+        if name == "place_sample2.tsv" and first:
+            # the rows the first sample did not hold: judged only here
+            new = [r for r in rows if (r["doc"], " ".join(r["text"].split())) not in first]
+            fresh = "; its %d events whose sentence the first sample did not hold: %s / %s" % (
+                len(new), pct(sum(r["country_ok"] == "1" for r in new), len(new)),
+                pct(sum(r["place_ok"] == "1" for r in new), len(new)))
+        if name == "place_sample.tsv":
+            first = {(r["doc"], " ".join(r["text"].split())) for r in rows}
+        loc = [r for r in rows if r.get("rule") != "unlocated" and r.get("country_ok") in ("0", "1")]
+        gone = len(rows) - len(loc)
+        extra = "; %d no longer placed (all %d judged wrong before)" % (
+            gone, sum(r.get("country_ok") == "0" for r in rows if r.get("rule") == "unlocated")) \
+            if gone else ""
+        print("| %s (`tools/%s`): country right / place right | %s / %s%s |" %
+              (what, name, pct(sum(r["country_ok"] == "1" for r in loc), len(loc)),
+               pct(sum(r["place_ok"] == "1" for r in loc), len(loc)), extra + fresh))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dyad", default="build/dyad")
@@ -45,6 +115,7 @@ def main():
     ap.add_argument("--store")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("-v", action="store_true", help="list the events placed elsewhere")
+    ap.add_argument("--markdown", action="store_true", help="the Places section of docs/ACCURACY.md")
     a = ap.parse_args()
     if a.store:
         db = sqlite3.connect("file:%s?mode=ro" % a.store, uri=True)
@@ -75,6 +146,9 @@ def main():
     ok = [e for e in located if match(e["location"]["name"], gold[e["doc"]])]
     with_gold = [k for k, v in gold.items() if v]
     placed = {e["doc"] for e in ok}
+    if a.markdown:
+        markdown(recs, ev, located, ok, placed, with_gold)
+        return 0
     print("RELABEL: %d sentences, %d events, %d placed, %d at a gold location (%.1f%%);"
           " %d of the %d sentences with a gold location have an event placed there" %
           (len(recs), len(ev), len(located), len(ok), 100.0 * len(ok) / max(len(located), 1),
