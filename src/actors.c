@@ -133,19 +133,6 @@ static const dyad_token *tok(const dyad_coder *c, uint32_t i)
     return &DYADI_VEC_AT(&c->tokens, dyad_token, i);
 }
 
-static int norm_is(const dyad_coder *c, uint32_t i, const char *const *words)
-{
-    if (i >= c->tokens.len)
-        return 0;
-    const char *k = tok(c, i)->norm;
-    if (!k)
-        return 0;
-    for (; *words; words++)
-        if (strcmp(k, *words) == 0)
-            return 1;
-    return 0;
-}
-
 static const char *const DETERMINERS[] = {
     "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "ce", "cette",
     "ces", "son", "sa", "ses", "leur", "leurs", "the", "a", "an", "its", "their", "his", "her",
@@ -185,7 +172,7 @@ static const char *const IMPERSONAL_NEXT[] = {
  * determiner's index (or i when there is none) within the sentence. */
 static uint32_t det_start(const dyad_coder *c, uint32_t i, uint32_t sent_first)
 {
-    while (i > sent_first && norm_is(c, i - 1, DETERMINERS))
+    while (i > sent_first && dyadi_norm_in(c, i - 1, DETERMINERS))
         i--;
     return i;
 }
@@ -193,10 +180,10 @@ static uint32_t det_start(const dyad_coder *c, uint32_t i, uint32_t sent_first)
 /* Index just after "of (det)*" starting at i, or 0 when the words are not there. */
 static uint32_t after_of(const dyad_coder *c, uint32_t i, uint32_t end)
 {
-    if (i >= end || !norm_is(c, i, OF_WORDS))
+    if (i >= end || !dyadi_norm_in(c, i, OF_WORDS))
         return 0;
     i++;
-    while (i < end && norm_is(c, i, DETERMINERS))
+    while (i < end && dyadi_norm_in(c, i, DETERMINERS))
         i++;
     return i;
 }
@@ -457,9 +444,9 @@ static int governed(const dyad_coder *c, uint32_t first, uint32_t sent_first)
 {
     uint32_t d = det_start(c, first, sent_first);
     /* "d'"/"de" may be both determiner and preposition: look one further. */
-    if (d > sent_first && norm_is(c, d - 1, dyadi_prepositions))
+    if (d > sent_first && dyadi_norm_in(c, d - 1, dyadi_prepositions))
         return 1;
-    if (d < first && norm_is(c, d, dyadi_prepositions) && d > sent_first)
+    if (d < first && dyadi_norm_in(c, d, dyadi_prepositions) && d > sent_first)
         return 1;
     return 0;
 }
@@ -529,8 +516,8 @@ static int plain_adjective(const dyad_coder *c, uint32_t i)
 {
     const dyad_token *t = tok(c, i);
     return t->kind == DYAD_TOK_WORD && !(t->flags & DYAD_TOKF_CAPITAL) &&
-           !(t->flags & DYAD_TOKF_ELIDED) && !norm_is(c, i, dyadi_prepositions) &&
-           !norm_is(c, i, DETERMINERS) && strlen(t->norm) > 3;
+           !(t->flags & DYAD_TOKF_ELIDED) && !dyadi_norm_in(c, i, dyadi_prepositions) &&
+           !dyadi_norm_in(c, i, DETERMINERS) && strlen(t->norm) > 3;
 }
 
 /* "urged residents", "detained protesters": an English verb in -ed before
@@ -588,7 +575,7 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
                 }
             }
             /* no evidence: "la Hollande" with an article is the country */
-            if (!pick && m->ti > 0 && norm_is(c, m->ti - 1, DETERMINERS))
+            if (!pick && m->ti > 0 && dyadi_norm_in(c, m->ti - 1, DETERMINERS))
                 for (size_t e = 0; e < ne && !pick; e++) {
                     const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
                     if (a && a->ambiguous && a->kind == DYADI_AK_COUNTRY)
@@ -668,7 +655,7 @@ static const char *clause_country(const dyad_coder *c, const match *ms, size_t n
         if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
             pc = a->country;
         else if ((a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL) && ms[i].ti > 0 &&
-                 norm_is(c, ms[i].ti - 1, a->kind == DYADI_AK_CAPITAL ? CLAUSE_AT_CITY : CLAUSE_IN))
+                 dyadi_norm_in(c, ms[i].ti - 1, a->kind == DYADI_AK_CAPITAL ? CLAUSE_AT_CITY : CLAUSE_IN))
             pc = country_code_of(a);     /* "en Iran", "in Tehran": a place, not an actor */
         if (!pc || a->ambiguous)
             continue;
@@ -786,9 +773,9 @@ static dyad_status distribute_agents(dyad_coder *c)
         for (; j < nm && ms[j].sent == ms[i].sent; j++) {
             int conj = 0, ok = 1;
             for (uint32_t t = anchor; t < ms[j].first_token && ok; t++) {
-                if (norm_is(c, t, (const char *const[]){",", "and", NULL}))
+                if (dyadi_norm_in(c, t, (const char *const[]){",", "and", NULL}))
                     conj = 1;
-                else if (!norm_is(c, t, DETERMINERS))
+                else if (!dyadi_norm_in(c, t, DETERMINERS))
                     ok = 0;
             }
             if (!ok || !conj || ms[j].kind != DYAD_MENTION_ACTOR || strlen(ms[j].code) != 3)
@@ -837,8 +824,8 @@ static dyad_status acronyms(dyad_coder *c)
          * ferroviaire fédérale américaine (FRA)" is not "américaine") */
         if (m->kind != DYAD_MENTION_ACTOR || !m->code || strncmp(m->code, "---", 3) == 0 ||
             (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0) ||
-            e + 2 >= ntok || !norm_is(c, e, (const char *const[]){"(", NULL}) ||
-            !norm_is(c, e + 2, (const char *const[]){")", NULL}) || !acronym_like(tok(c, e + 1)))
+            e + 2 >= ntok || !dyadi_norm_in(c, e, (const char *const[]){"(", NULL}) ||
+            !dyadi_norm_in(c, e + 2, (const char *const[]){")", NULL}) || !acronym_like(tok(c, e + 1)))
             continue;
         /* the text must write it in capitals: "(GRC)", not "(lundi)" */
         const char *w = c->doc->text + tok(c, e + 1)->span.start;
@@ -928,7 +915,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 how = m->how;
         } else if (a->kind == DYADI_AK_PRONOUN) {
             /* Impersonal "il y a", "il faut", "it is": no referent. */
-            if (norm_is(c, last, IMPERSONAL_NEXT) && (strcmp(tok(c, first)->norm, "il") == 0 ||
+            if (dyadi_norm_in(c, last, IMPERSONAL_NEXT) && (strcmp(tok(c, first)->norm, "il") == 0 ||
                                                       strcmp(tok(c, first)->norm, "it") == 0))
                 continue;
             /* A pronoun entry's code names what it refers to
@@ -954,19 +941,19 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             const dyadi_actor *ag = a;
             /* TABARI: "former" before the agent phrase makes it an elite
              * ("Arnor former security officials" -> ARNELI) */
-            const int former = foreign && first > sfirst && norm_is(c, first - 1, FORMER);
+            const int former = foreign && first > sfirst && dyadi_norm_in(c, first - 1, FORMER);
             if (former)
                 sector = "ELI";
             /* "il est parti", "ils sont partis": the past participle of
              * "partir", not a party */
-            if (m->n == 1 && first > sfirst && norm_is(c, first, PARTI) &&
-                norm_is(c, first - 1, ETRE_AUX))
+            if (m->n == 1 && first > sfirst && dyadi_norm_in(c, first, PARTI) &&
+                dyadi_norm_in(c, first - 1, ETRE_AUX))
                 continue;
             /* An agent word right after a common noun is an adjective: "aide
              * militaire", "forces armées", "military aid" is not "the
              * military". */
             if (first > sfirst && plain_adjective(c, first - 1) &&
-                !norm_is(c, first - 1, PRENOMINAL) && !past_participle_en(c, first - 1) &&
+                !dyadi_norm_in(c, first - 1, PRENOMINAL) && !past_participle_en(c, first - 1) &&
                 !(k > 0 && ms[k - 1].ti + ms[k - 1].n == first))
                 continue;
             /* agent + demonym ("le président russe", "les forces turques"),
@@ -997,7 +984,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 const dyadi_actor *pa = ms[k - 1].a;
                 c->mentions.len--;
                 first = ms[k - 1].ti;
-                if (foreign && first > sfirst && norm_is(c, first - 1, FORMER))
+                if (foreign && first > sfirst && dyadi_norm_in(c, first - 1, FORMER))
                     sector = "ELI";     /* "former Gondor prosecutors" */
                 code = compose_code(c, country_code_of(pa) ? country_code_of(pa) : pa->country,
                                     ag, sector);
@@ -1013,7 +1000,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     how = "composition:agent+of+country";
                     k++;
                 } else if (k > 0 && ms[k - 1].sent == m->sent && ms[k - 1].ti + ms[k - 1].n + 1 == first &&
-                           norm_is(c, first - 1, GENITIVE) && country_code_of(ms[k - 1].a) &&
+                           dyadi_norm_in(c, first - 1, GENITIVE) && country_code_of(ms[k - 1].a) &&
                            c->mentions.len > 0 &&
                            DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                                ms[k - 1].ti) {
@@ -1093,11 +1080,11 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 const ante *an = a->number == 'p' ? NULL
                                                   : resolve(antes, nantes, m->sent, 0, 0, 0, sector);
                 uint32_t j = last;
-                if (!an && norm_is(c, j, AGENT_PLACE)) {
+                if (!an && dyadi_norm_in(c, j, AGENT_PLACE)) {
                     /* "demonstrators in Baghdad", "les manifestants à Séoul":
                      * the place names the agent's country */
                     j++;
-                    while (j < send && norm_is(c, j, DETERMINERS))
+                    while (j < send && dyadi_norm_in(c, j, DETERMINERS))
                         j++;
                 }
                 if (an) {
@@ -1179,9 +1166,9 @@ dyad_status dyadi_actors_run(dyad_coder *c)
          * de la Russie en Corée du Nord") is where the official is posted:
          * a place, not a second actor. */
         if (strncmp(how, "composition:agent+of", 20) == 0 || strcmp(how, "apposition") == 0) {
-            if (norm_is(c, last, IN_WORDS)) {
+            if (dyadi_norm_in(c, last, IN_WORDS)) {
                 uint32_t j = last + 1;
-                while (j < send && norm_is(c, j, DETERMINERS))
+                while (j < send && dyadi_norm_in(c, j, DETERMINERS))
                     j++;
                 if (k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
                     country_code_of(ms[k + 1].a)) {

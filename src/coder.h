@@ -9,6 +9,8 @@
 #include "options.h"
 #include "syntax/syntax.h"
 
+#include <string.h>
+
 /* The lexicon's prefix keys matching a token (TABARI word matching),
  * longest first, 0 after the last. */
 #define DYADI_MAX_PFX 4
@@ -44,6 +46,26 @@ struct dyad_coder {
     size_t max_matches;         /* cap on actor phrase matches per document (actors.c) */
     char errmsg[512];
 };
+
+/* The coder's token i, and whether its norm key is one of words (a NULL-
+ * terminated list); shared by the actor and event stages. */
+static inline const dyad_token *dyadi_tok(const dyad_coder *c, uint32_t i)
+{
+    return &DYADI_VEC_AT(&c->tokens, dyad_token, i);
+}
+
+static inline int dyadi_norm_in(const dyad_coder *c, uint32_t i, const char *const *words)
+{
+    if (i >= c->tokens.len)
+        return 0;
+    const char *k = dyadi_tok(c, i)->norm;
+    if (!k)
+        return 0;
+    for (; *words; words++)
+        if (strcmp(k, *words) == 0)
+            return 1;
+    return 0;
+}
 
 /* Caps per document, for tests and fuzzing that want to reach them with
  * small inputs; 0 keeps a cap as it is. Lower them on a new coder, before

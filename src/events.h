@@ -1,10 +1,14 @@
-/* events.h - the event coder's per-sentence structures, shared by its
- * modules: events.c (the sentence pass: cues, triggers, word-order roles,
- * scope) and tree.c (roles read from the dependency tree). Internal. */
+/* events.h - the event coder's per-sentence structures and the functions
+ * its modules share: events.c (the sentence pass that drives them),
+ * triggers.c, cues.c, tree.c (roles from the dependency tree), roles.c
+ * (roles by word order), roles_tabari.c (TABARI and PETRARCH conventions),
+ * scope.c and docpass.c. Internal. */
 #ifndef DYAD_EVENTS_H
 #define DYAD_EVENTS_H
 #include "coder.h"
 #include "lex.h"
+
+#include <string.h>
 
 #define MAX_GAP 4
 #define MAX_DEPTH 12
@@ -54,10 +58,137 @@ typedef struct cand {
 #define MAX_CUES 256
 #define MAX_TRIGS 128
 
-/* Is word in the comma-separated list of norm keys? */
+typedef struct dyadi_tree dyadi_tree;   /* tree.h */
+
+/* ---- small token views, used by every module of the coder */
+/* An entry of language elang applies to a document in dlang ("*" and an
+ * undetermined document match everything); two-letter tags, no strcmp. */
+static inline int same_lang(const char *elang, const char *dlang)
+{
+    if (elang[0] == '*' || (dlang[0] == 'u' && dlang[1] == 'n' && dlang[2] == 'd'))
+        return 1;
+    return elang[0] == dlang[0] && elang[0] && elang[1] == dlang[1] &&
+           (elang[1] == '\0' || elang[2] == dlang[2]);
+}
+
+static inline int stem_is(const dyad_coder *c, uint32_t i, const char *stem)
+{
+    return i < c->tokens.len && dyadi_tok(c, i)->stem && strcmp(dyadi_tok(c, i)->stem, stem) == 0;
+}
+
+static inline int has_class(const dyad_coder *c, uint32_t i, uint32_t cls)
+{
+    return i < c->wclass.len && (DYADI_VEC_AT(&c->wclass, uint32_t, i) & cls) != 0;
+}
+
+/* ---- function-word classes ---------------------------------------------
+ * The clause rules ask "is this token a determiner, a preposition, a
+ * boundary...?" many times per token. Each token's class is looked up once
+ * per document in a small hash table of the function words (built once per
+ * process), and the rules test bits. */
+
+enum {
+    W_DET = 1u << 0, W_PREP = 1u << 1, W_BOUND = 1u << 2, W_COMP = 1u << 3,
+    W_REL = 1u << 4, W_AND = 1u << 5, W_QOPEN = 1u << 6, W_QCLOSE = 1u << 7,
+    W_QSTRAIGHT = 1u << 8, W_TIME = 1u << 9, W_MONTH = 1u << 10, /* month number in bits 16-19 */
+    W_FIRST = 1u << 11, W_NDET_EN = 1u << 12, W_NDET_FR = 1u << 13 /* never before a verb */
+};
+
+/* The longest trie match from a start token (triggers.c). */
+
+typedef struct hit {
+    uint32_t end;          /* exclusive */
+    dyadi_node node;
+    int words;             /* words of the pattern (TABARI: longer patterns first) */
+    unsigned steps;        /* trie steps taken (TABARI gaps: bounded work) */
+    int tabari;            /* set by the caller: TABARI word matching */
+    uint32_t pos[MAX_DEPTH];   /* token of each pattern word (gaps not counted) */
+    uint32_t npos;
+} hit;
+
+/* ---- quotations --------------------------------------------------------- */
+
+typedef struct quote {
+    uint32_t open, close;  /* token indices of the marks */
+    const char *speaker;   /* actor code or NULL */
+    dyad_span speaker_span;
+} quote;
+
+#define MAX_QUOTES 256
+
+/* TABARI's comma-delimited clauses per sentence (roles_tabari.c) */
+#define MAX_HIDDEN 32
+
+/* ---- triggers.c: the trie walk and the triggers of a sentence */
+void dyadi_trie_walk_plain(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
+                       uint32_t end, int depth, hit *best);
+void dyadi_trie_walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
+                 uint32_t end, int depth, int nw, hit *best, uint32_t *path);
+int dyadi_noun_suffix(const char *w);
+size_t dyadi_find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirst, uint32_t send,
+                            trig *out, size_t max);
+
+/* ---- cues.c: cue words and quotations */
+size_t dyadi_find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out, size_t max);
+size_t dyadi_find_quotes(dyad_coder *c, quote *qs, const uint8_t *speech);
+const quote *dyadi_quote_of(const quote *qs, size_t nq, uint32_t i);
+
+/* ---- roles.c: roles by word order */
+const char *dyadi_governing_prep(const dyad_coder *c, uint32_t first, uint32_t sfirst);
 int dyadi_in_list(const char *word, const char *list);
-/* Does preposition prep match one of the frame's list? "au"/"aux" count as
- * "à", "du"/"des"/"d'" as "de". */
 int dyadi_prep_matches(const char *prep, const char *list);
+int dyadi_boundary_between(const dyad_coder *c, uint32_t a, uint32_t b);
+void dyadi_fill_roles(dyad_coder *c, cand *cs, size_t nc, const trig *t, int *src, int *tgt);
+int dyadi_between_pair(const dyad_coder *c, const cand *cs, size_t nc, uint32_t tend,
+                        int *src, int *tgt);
+int dyadi_is_refusal_head(const dyad_coder *c, const cue *cues, size_t ncu, const trig *t);
+int dyadi_coordinated(const dyad_coder *c, const cand *cs, size_t nc, uint32_t from,
+                       uint32_t to);
+int dyadi_find_source(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
+                       uint32_t tfirst, const uint8_t *attrib_tok);
+int dyadi_find_target(const dyad_coder *c, const cand *cs, size_t nc, uint32_t tend,
+                       const dyadi_trigger *e, int src, const uint8_t *attrib_tok,
+                       int want_passive_agent);
+int dyadi_stance_of_speaker(const dyadi_trigger *e, int attr_cand, uint32_t attr_from,
+                             uint32_t sfirst, const trig *t);
+
+/* ---- roles_tabari.c: TABARI and PETRARCH conventions */
+int dyadi_code_by(const dyad_coder *c, int one_verb);
+int dyadi_tabari_noun(const dyad_coder *c, uint32_t i, uint32_t sfirst);
+int dyadi_sentence_vetoed(const dyad_coder *c, uint32_t s, uint32_t sfirst, uint32_t send);
+size_t dyadi_comma_clauses(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
+                            uint32_t send, uint32_t *lo, uint32_t *hi);
+int dyadi_hidden_at(const uint32_t *lo, const uint32_t *hi, size_t n, uint32_t i);
+int dyadi_compound_next(const dyad_coder *c, const cand *cs, size_t nc, size_t k);
+int dyadi_too_complex(const dyad_coder *c, const cand *cs, size_t nc, const trig *ts, size_t ntr,
+                       uint32_t sfirst, uint32_t send);
+void dyadi_tabari_roles(const dyad_coder *c, const cand *cs, size_t nc, uint32_t cfirst,
+                         const trig *t, int passive, int prev_src, int *src, int *tgt);
+int dyadi_new_clause(const dyad_coder *c, const cand *cs, size_t nc, uint32_t from,
+                      uint32_t trig_first, uint32_t *start);
+int dyadi_petr_noun_phrase(const dyad_coder *c, const cand *cs, size_t nc, uint32_t sfirst,
+                            uint32_t vfirst);
+
+/* ---- scope.c: codes from scope */
+const char *dyadi_intent_code(const char *code);
+const char *dyadi_demand_code(const char *code);
+const char *dyadi_appeal_code(dyad_coder *c, const char *code);
+const char *dyadi_threat_code(const char *code);
+int dyadi_complement_of(const dyad_coder *c, const trig *ts, size_t ntr, size_t ti);
+const char *dyadi_refusal_code(const char *code);
+
+/* ---- docpass.c: events appended and merged, dates, FORWARD */
+const char *dyadi_date_str(dyad_coder *c, uint32_t ymd);
+uint32_t dyadi_coder_sentence_date(const dyad_coder *c, uint32_t sfirst, uint32_t send);
+const char *dyadi_event_date(dyad_coder *c, const char *sdate_str, uint32_t sfirst,
+                              uint32_t trig_first);
+int dyadi_distinct_same_code(const dyad_coder *c, const cand *a, const cand *b);
+void dyadi_forward_story(dyad_coder *c);
+void dyadi_forward_update(dyad_coder *c, size_t events_before);
+int dyadi_push_event(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
+                      const cand *tgt, const char *code, int polarity, int modality,
+                      const char *attr_text, const char *attr_code, const cand *loc,
+                      const char *edate, const char *rule);
+
 
 #endif

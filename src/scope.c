@@ -1,0 +1,127 @@
+/* scope.c - the codes a trigger takes from its scope: an intention makes a
+ * cooperation CAMEO 03x, a refusal 12x, an appeal, demand or threat the
+ * code its complement mirrors (0213, 1053, 1384). Part of the event coder. */
+#include "events.h"
+#include "dates.h"
+#include "words.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* CAMEO 03x for a cooperative action that is only intended. */
+const char *dyadi_intent_code(const char *code)
+{
+    /* The codebook's 03x subcodes mirror the actions they announce:
+     * 06x material cooperation -> 031x, 07x aid -> 033x, 04x meetings ->
+     * 036, 05x diplomatic cooperation -> 032, 08x yielding -> 035x (083
+     * political reform -> 034x); an intended conflict action is a threat. */
+    static const struct { const char *from, *to; } map[] = {
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+        {"04", "036"}, {"05", "032"},
+        {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},
+        {"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
+        {"087", "0356"}, {"08", "035"},
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"16", "131"},
+        {"17", "137"}, {"18", "138"}, {"19", "138"}, {"20", "138"},
+    };
+    if (strncmp(code, "01", 2) == 0 || strncmp(code, "02", 2) == 0 || strncmp(code, "03", 2) == 0)
+        return code;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
+            return map[i].to;
+    return NULL;
+}
+
+/* CAMEO 10x for an action someone says another actor must take: the
+ * demand subcodes mirror the demanded action like the intent ones. NULL:
+ * no demand code (a demand to attack is not coded as one). */
+const char *dyadi_demand_code(const char *code)
+{
+    static const struct { const char *from, *to; } map[] = {
+        {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"06", "101"},
+        {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"07", "103"},
+        {"057", "107"}, {"05", "102"}, {"04", "106"},
+        {"0831", "1041"}, {"0832", "1042"}, {"0833", "1043"}, {"0834", "1044"}, {"083", "104"},
+        {"081", "1051"}, {"082", "1052"}, {"084", "1053"}, {"085", "1054"}, {"086", "1055"},
+        {"087", "1056"}, {"08", "105"}, {"03", "100"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
+            return map[i].to;
+    return NULL;
+}
+
+/* CAMEO 02x for an appeal whose complement is a cooperative action
+ * ("urged Uganda to extradite", "a appelé Paris à livrer des armes"): the
+ * appeal subcodes mirror the intent ones (031x -> 021x, 036 -> 026). NULL
+ * when the complement is no cooperation. */
+const char *dyadi_appeal_code(dyad_coder *c, const char *code)
+{
+    const char *ic = dyadi_intent_code(code);
+    if (!ic || strncmp(ic, "03", 2) != 0 || strcmp(ic, code) == 0)
+        return NULL;
+    char *s = dyadi_arena_strndup(&c->arena, ic, strlen(ic));
+    if (s)
+        s[1] = '2';
+    return s;
+}
+
+/* CAMEO 13x for a threat whose complement is the threatened action
+ * ("threatened to halt negotiations" 134, "menace d'imposer un couvre-feu"
+ * 1323, "threatened to launch an offensive" 1384). NULL: no such code. */
+const char *dyadi_threat_code(const char *code)
+{
+    static const struct { const char *from, *to; } map[] = {
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
+        {"166", "136"}, {"16", "131"},
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"},
+        {"17", "137"}, {"14", "133"},
+        {"191", "1381"}, {"192", "1382"}, {"20", "1383"}, {"19", "1384"}, {"18", "138"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
+            return map[i].to;
+    return NULL;
+}
+
+/* The trigger after ts[ti] that is its complement: the next verb trigger,
+ * within 8 words of ti's end, with the trigger's complement word (comp=to,
+ * à, de, that) between them ("urged Uganda to repatriate", "demanded that
+ * the government end curbs"). -1 when none. */
+int dyadi_complement_of(const dyad_coder *c, const trig *ts, size_t ntr, size_t ti)
+{
+    const trig *t = &ts[ti];
+    if (!t->e->comp)
+        return -1;
+    for (size_t j = ti + 1; j < ntr; j++) {
+        const trig *u = &ts[j];
+        if (u->first < t->end)
+            continue;
+        if (u->first > t->end + 8 || u->e->kind == DYADI_TK_NOUN)
+            return -1;
+        for (uint32_t k = u->first; k > t->end; k--) {
+            const char *w = dyadi_tok(c, k - 1)->norm;
+            if (dyadi_in_list(w, t->e->comp))
+                return (int)j;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* CAMEO 12x for a refused cooperative action. */
+const char *dyadi_refusal_code(const char *code)
+{
+    if (strncmp(code, "06", 2) == 0 || strncmp(code, "07", 2) == 0)
+        return "121";
+    if (strncmp(code, "04", 2) == 0)
+        return "125";
+    if (strncmp(code, "08", 2) == 0)
+        return "128";
+    if (strncmp(code, "03", 2) == 0 || strncmp(code, "05", 2) == 0)
+        return "120";
+    return NULL;
+}
