@@ -94,7 +94,10 @@ static void json_actor(FILE *f, const dyad_event_actor *a)
     json_cstr(f, a->country);
     fputs(",\"text\":", f);
     json_cstr(f, a->text);
-    fprintf(f, ",\"span\":[%lu,%lu]}", (unsigned long)a->span.start, (unsigned long)a->span.end);
+    fprintf(f, ",\"span\":[%lu,%lu],\"resolved_by\":", (unsigned long)a->span.start,
+            (unsigned long)a->span.end);
+    json_cstr(f, a->resolved_by);
+    fputc('}', f);
 }
 
 static void write_json(FILE *f, const dyad_coder *c, const dyad_doc *doc, const dyad_event *e)

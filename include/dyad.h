@@ -331,6 +331,9 @@ typedef struct dyad_event_actor {
     const char *country;    /* first three letters or bloc, NULL when absent */
     const char *text;       /* the words of the text, NUL-terminated copy */
     dyad_span span;
+    const char *resolved_by;    /* how the actor was found: the mention's rule ("lexicon",
+                                   "coreference:person", "demonym", ...) or the event
+                                   coder's ("capital-as-government"); NULL when none */
 } dyad_event_actor;
 
 typedef struct dyad_event {

@@ -170,6 +170,7 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
         !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN)) {
         smet = *src;
         smet.code = fill_country(c, src->code, "GOV");
+        smet.how = "capital-as-government";
         if (!smet.code)
             return -1;
         src = &smet;
@@ -210,12 +211,14 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
     e->source.span = src->span;
     e->source.text = dyadi_arena_strndup(&c->arena, text + src->span.start,
                                          src->span.end - src->span.start);
+    e->source.resolved_by = src->how;
     if (tgt) {
         e->target.code = tgt->code;
         e->target.country = tgt->country;
         e->target.span = tgt->span;
         e->target.text = dyadi_arena_strndup(&c->arena, text + tgt->span.start,
                                              tgt->span.end - tgt->span.start);
+        e->target.resolved_by = tgt->how;
     }
     e->polarity = (uint8_t)polarity;
     e->modality = (uint8_t)modality;

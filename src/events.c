@@ -320,7 +320,8 @@ static void sentence_candidates(pass *p)
         cd->posted = 0;
         cd->coref = 1;
         cd->lat = cd->lon = NAN;
-        cd->entry = cd->how = cd->ptype = NULL;
+        cd->entry = cd->ptype = NULL;
+        cd->how = "quote:first-person";
         cd->prep = dyadi_governing_prep(c, i, p->sfirst);
         cd->governed = cd->prep != NULL;
     }
@@ -751,6 +752,7 @@ static int roles_verb(pass *p, size_t ti, role *r)
             strncmp(q->speaker, p->cs[r->src].code, 3) != 0) {
             cand *cd = &p->cs[p->nc];
             memset(cd, 0, sizeof *cd);
+            cd->how = "quote:speaker";
             cd->code = q->speaker;
             cd->country = dyadi_arena_strndup(&c->arena, q->speaker, 3);
             cd->span = dyadi_tok(c, q->close)->span;
@@ -987,6 +989,7 @@ static const char *previous_partner(pass *p, const trig *t, role *r, const char 
             cd->code = pm->code;
             cd->country = pm->country;
             cd->span = pm->span;
+            cd->how = "previous-sentence";
             cd->lat = cd->lon = NAN;
             r->tgt = (int)p->nc;
             size_t rl = strlen(e->id);

@@ -72,8 +72,8 @@ static dyad_event mkevent(uint8_t polarity)
     e.quad = 1;
     e.goldstein = 3.4;
     e.plover = "SUPPORT";
-    e.source = (dyad_event_actor){"RUS", "RUS", "La Russie", {0, 9}};
-    e.target = (dyad_event_actor){"CHN", "CHN", "la Chine", {20, 28}};
+    e.source = (dyad_event_actor){"RUS", "RUS", "La Russie", {0, 9}, "lexicon"};
+    e.target = (dyad_event_actor){"CHN", "CHN", "la Chine", {20, 28}, "lexicon"};
     e.polarity = polarity;
     e.modality = DYAD_ACTUAL;
     e.lat = NAN;
@@ -221,7 +221,7 @@ static void store_dedup_across_articles(void **state)
     /* No target: '' in the key, NULL spans in the sighting. */
     dyad_doc g = mkdoc("g", "afp", "La Russie a soutenu.");
     dyad_event nt = mkevent(DYAD_ASSERTED);
-    nt.target = (dyad_event_actor){NULL, NULL, NULL, {0, 0}};
+    nt.target = (dyad_event_actor){NULL, NULL, NULL, {0, 0}, NULL};
     assert_int_equal(put(s, &g, &nt, 1, 0), DYAD_OK);
     assert_int_equal(put(s, &(dyad_doc){.id = "h", .source = "x", .text = "h", .text_len = 1},
                          &nt, 1, 0),

@@ -49,8 +49,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
     assert e["polarity"] in ("asserted", "negated")
     assert e["modality"] in ("actual", "intended", "possible", "reported")
     assert e["date"] == "2022-08"
-    assert set(e["source"]) == {"code", "country", "text", "span"}
-    assert e["target"] is None or set(e["target"]) == {"code", "country", "text", "span"}
+    actor = {"code", "country", "text", "span", "resolved_by"}
+    assert set(e["source"]) == actor and e["source"]["resolved_by"], e["source"]
+    assert e["target"] is None or (set(e["target"]) == actor and e["target"]["resolved_by"])
     assert set(e["trigger"]) == {"text", "span"}
 PY
 
