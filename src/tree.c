@@ -221,7 +221,6 @@ static int actor_of(const dyadi_tree *t, const cand *cs, uint32_t d)
     size_t qh = 0, qt = 0;
     queue[qt] = d;
     depth[qt++] = 0;
-    int place = t->cand[d];
     while (qh < qt) {
         uint32_t x = queue[qh], dx = depth[qh++];
         /* a participle's complement names the actor too: "suspects liés
@@ -237,15 +236,12 @@ static int actor_of(const dyadi_tree *t, const cand *cs, uint32_t d)
             int cd = t->cand[k - 1];
             if (cd >= 0 && !cs[cd].place)
                 return cd;
-            if (cd >= 0 && place < 0)
-                place = cd;
             if (dx + 1 < 3 && qt < 32) {
                 queue[qt] = k - 1;
                 depth[qt++] = dx + 1;
             }
         }
     }
-    (void)place;
     return -1;
 }
 
