@@ -4,12 +4,14 @@
  * An input whose first byte has its high bit set is coded by a coder with
  * tiny caps, so that every DYAD_ERR_TOOBIG path is fuzzed too; with bit 3
  * set, bits 4-6 give a header of up to 7 bytes (dyad_doc.body) that no
- * span may enter. */
+ * span may enter; with bit 3 clear and bit 4 set, the coder has the syntax
+ * models (data/models, when found) and reads roles from the tree. */
 #include "fuzz.h"
 #include "coder.h"
 
 static dyad_lexicon *lex;
-static dyad_coder *plain, *capped;
+static dyad_coder *plain, *capped, *parsed;
+static dyad_model *models[2];
 
 static void check(const dyad_coder *c, size_t len, size_t body)
 {
@@ -28,7 +30,8 @@ static void check(const dyad_coder *c, size_t len, size_t body)
     for (size_t i = 0; i < n; i++)
         if (fuzz_touch(e[i].code) + fuzz_touch(e[i].source.code) + fuzz_touch(e[i].target.code) +
                 fuzz_touch(e[i].source.text) + fuzz_touch(e[i].target.text) +
-                fuzz_touch(e[i].trigger_text) + fuzz_touch(e[i].rule) ==
+                fuzz_touch(e[i].trigger_text) + fuzz_touch(e[i].rule) +
+                fuzz_touch(e[i].source.resolved_by) + fuzz_touch(e[i].target.resolved_by) ==
             (size_t)-1)
             abort();
     const dyad_quote *q = dyad_coder_quotes(c, &n);
@@ -51,11 +54,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         dyadi_coder_caps k = {64, 8, 8, 8, 4, 2, 64u << 10};
         dyadi_coder_set_caps(capped, &k);
+        /* the tree coder, when the shipped models are at hand */
+        parsed = dyad_coder_new(lex);
+        if (!parsed)
+            abort();
+        static const char *const ml[2] = {"fr", "en"};
+        for (int i = 0; i < 2; i++)
+            if (dyad_model_open_lang(NULL, ml[i], &models[i], NULL, 0) == DYAD_OK)
+                dyad_coder_set_model(parsed, ml[i], models[i]);
+        dyad_coder_set_syntax(parsed, DYAD_SYNTAX_EVENTS);
     }
     if (size == 0)
         return 0;
     static const char *const langs[] = {NULL, "fr", "en", "auto"};
-    dyad_coder *c = data[0] & 0x80 ? capped : plain;
+    dyad_coder *c = data[0] & 0x80 ? capped : (data[0] & 0x18) == 0x10 ? parsed : plain;
     dyad_doc d;
     memset(&d, 0, sizeof d);
     d.id = "fuzz";
