@@ -387,7 +387,8 @@ int relations_write(sqlite3 *h, const cli_args *a, int fmt, FILE *f, int *matche
         " , s(step) AS (SELECT ?3 WHERE ?3 <= ?4 UNION ALL SELECT %s FROM s"
         "  WHERE s.step < ?4 LIMIT %d),"
         " d AS (SELECT DISTINCT src, tgt FROM g WHERE step >= ?3 AND step <= ?4"
-        "  UNION SELECT ?11, ?12 WHERE ?11 IS NOT NULL), " SQL_ACTOR_NAMES
+        "  UNION SELECT ?11, ?12 WHERE ?11 IS NOT NULL), "
+        SQL_ACTOR_NAMES_WHERE(" AND code IN (SELECT src FROM d UNION SELECT tgt FROM d)")
         " SELECT s.step, d.src AS %s, d.tgt AS %s, coalesce(x.n, 0) AS events,"
         "  coalesce(x.q1, 0) AS q1, coalesce(x.q2, 0) AS q2, coalesce(x.q3, 0) AS q3,"
         "  coalesce(x.q4, 0) AS q4, coalesce(x.gt, 0) AS goldstein_total,"
