@@ -1,7 +1,8 @@
 /* cmd_serve.c - `dyad serve`: the event store over HTTP, a JSON (and CSV)
  * API and the dashboard (web/, embedded), on libmicrohttpd.
  *
- * The store is opened read-only, one SQLite connection per worker thread.
+ * The store is opened read-only: --threads SQLite connections, taken by
+ * requests that query it (each HTTP connection has its own thread).
  * Every answer is computed by the same functions as the commands (storeq.h:
  * the statement of `dyad query`, of `dyad relations`, the graph of `dyad
  * graph`), so the API and the command line never disagree. docs/api.md
@@ -1306,7 +1307,9 @@ int cmd_serve(int argc, char **argv)
      * waits for a store connection only when it runs queries, so the
      * page's scripts and cached answers never queue behind a query that
      * happens to share a worker's event loop (on a first load, d3 used to
-     * wait 0.4 s behind /api/stats). */
+     * wait 0.4 s behind /api/stats). ITC: the thread of a closed
+     * connection wakes the listener at once, so its slot under
+     * --max-connections is free for the next client. */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
                      MHD_USE_POLL | MHD_USE_ITC;
     if (v6)
