@@ -5,20 +5,23 @@
 # headless Chromium, and the server's peak RSS. Not a test: it prints figures
 # (docs/BENCHMARKS.md, "dyad serve").
 #
-#   bench/serve.sh [--store DIR] [--seconds N] [--month YYYY-MM]
+#   bench/serve.sh [--store DIR] [--seconds N] [--month YYYY-MM] [--loads N]
 #
 # The store is DIR/big.db (default /tmp/dyad-serve-bench), built once by
 # bench/serve_store.sh when missing. The load generator is wrk (Debian's
 # wrk), one thread and 8 connections on loopback, N seconds (default 10)
-# per run. DYAD=path selects the binary.
+# per run. The first load is measured N times (default 5), each on a fresh
+# server and in a fresh Chromium (median, then the spread). DYAD=path
+# selects the binary.
 set -eu
 cd "$(dirname "$0")/.."
-dir=/tmp/dyad-serve-bench; secs=10; month=2022-08
+dir=/tmp/dyad-serve-bench; secs=10; month=2022-08; loads=5
 while [ $# -gt 0 ]; do
     case $1 in
         --store) dir=$2; shift ;;
         --seconds) secs=$2; shift ;;
         --month) month=$2; shift ;;
+        --loads) loads=$2; shift ;;
         *) echo "serve.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -67,9 +70,23 @@ c1=$(cpu_ms)
 rss2=$(rss_mb)
 stop
 
-# First load: a fresh server (nothing cached), then four loads more.
-load="n/a"
+# First loads: each on a fresh server (nothing cached, its store
+# connections cold) in a fresh Chromium; then one server for a first load
+# and four more.
+load="n/a"; firsts="n/a"
 if command -v chromium >/dev/null 2>&1; then
+    : >"$tmp/firsts"
+    i=0
+    while [ $i -lt "$loads" ]; do
+        start
+        python3 tests/browser.py --load-time "$url" 1 |
+            sed -n 's/^page \[\([0-9]*\)\].*/\1/p' >>"$tmp/firsts"
+        stop
+        i=$((i + 1))
+    done
+    firsts=$(sort -n "$tmp/firsts" | awk '{v[NR] = $1} END {
+        m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%d (%d-%d, %d runs)", m, v[1], v[NR], NR}')
     start
     load=$(python3 tests/browser.py --load-time "$url" 5)
     rss3=$(rss_mb)
@@ -90,5 +107,7 @@ echo "| ... p50 / p99 latency | $3 / $4 |"
 [ "$5" = 0 ] || echo "| ... non-2xx answers | $5 |"
 per=$(awk -v c=$((c1 - c0)) -v n="$6" 'BEGIN {printf "%.1f", c / n}')
 echo "| ... server CPU per answer, ms ($6 answers) | $per |"
+echo "| first dashboard load, ms (navigation to drawn; fresh server and browser): median (min-max) | $firsts |"
 echo "| dashboard load, ms: page (navigation to drawn), wall (seen by the driver); first on a fresh server, then 4 more | $load |"
 echo "| peak RSS of the server, MB (cached run / no-cache run / browser run) | $rss1 / $rss2 / $rss3 |"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

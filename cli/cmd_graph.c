@@ -286,7 +286,9 @@ int graph_read(sqlite3 *h, const char *from, const char *to, int full, graph *g)
              " AND event_date >= ?1 AND event_date < ?2) ",
              full ? "source" : "substr(source, 1, 3)", full ? "target" : "substr(target, 1, 3)");
     snprintf(sql, sizeof sql,
-             "%s, " SQL_ACTOR_NAMES " SELECT x.*, n.name FROM (SELECT a, count(DISTINCT id),"
+             "%s, "
+             SQL_ACTOR_NAMES_WHERE(" AND code IN (SELECT src FROM b UNION SELECT tgt FROM b)")
+             " SELECT x.*, n.name FROM (SELECT a, count(DISTINCT id),"
              " sum(s), sum(t) FROM (SELECT src AS a, id, 1 AS s, 0 AS t FROM b UNION ALL"
              " SELECT tgt, id, 0, 1 FROM b) GROUP BY a) x LEFT JOIN names n ON n.code = x.a"
              " ORDER BY x.a",

@@ -282,6 +282,27 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
         /* '~' sorts after every digit and '-': "2022-08~" bounds August's days. */
         cond(q, "e.event_date <> '' AND " SQL_DATE_KEY("e.event_date") " < ", to, " || '~'");
     }
+    if (from) {
+        /* The same period once more, as two ranges of event_date itself
+         * (plain dates, and "../" dates under their prefix): implied by
+         * the keys above, but SQLite can seek them in the UNIQUE index
+         * that starts with event_date instead of computing the key of
+         * every event (a month of a million events: 9 ms, not 200). */
+        char f[16], t[16], piece[256];
+        snprintf(f, sizeof f, "?%d", param(q, q->from));
+        if (to) {
+            snprintf(t, sizeof t, "?%d", param(q, to));
+            snprintf(piece, sizeof piece,
+                     " AND (e.event_date >= %s AND e.event_date < %s || '~'"
+                     " OR e.event_date >= '../' || %s AND e.event_date < '../' || %s || '~')",
+                     f, t, f, t);
+        } else {
+            snprintf(piece, sizeof piece,
+                     " AND (e.event_date >= %s"
+                     " OR e.event_date >= '../' || %s AND e.event_date < '..0')", f, f);
+        }
+        add(q, piece);
+    }
     if ((v = OPT("lang")) != NULL) {
         if ((rc = check_lang_filter("query", db, v)) != 0)
             return rc;

@@ -387,7 +387,8 @@ int relations_write(sqlite3 *h, const cli_args *a, int fmt, FILE *f, int *matche
         " , s(step) AS (SELECT ?3 WHERE ?3 <= ?4 UNION ALL SELECT %s FROM s"
         "  WHERE s.step < ?4 LIMIT %d),"
         " d AS (SELECT DISTINCT src, tgt FROM g WHERE step >= ?3 AND step <= ?4"
-        "  UNION SELECT ?11, ?12 WHERE ?11 IS NOT NULL), " SQL_ACTOR_NAMES
+        "  UNION SELECT ?11, ?12 WHERE ?11 IS NOT NULL), "
+        SQL_ACTOR_NAMES_WHERE(" AND code IN (SELECT src FROM d UNION SELECT tgt FROM d)")
         " SELECT s.step, d.src AS %s, d.tgt AS %s, coalesce(x.n, 0) AS events,"
         "  coalesce(x.q1, 0) AS q1, coalesce(x.q2, 0) AS q2, coalesce(x.q3, 0) AS q3,"
         "  coalesce(x.q4, 0) AS q4, coalesce(x.gt, 0) AS goldstein_total,"
@@ -412,13 +413,14 @@ int relations_write(sqlite3 *h, const cli_args *a, int fmt, FILE *f, int *matche
     if (n < 0 || (size_t)n >= sizeof sql)
         goto toolong;
     /* First: does any event pass the filters in the period? (The rows of an
-     * explicit dyad are written even when none does, as zeros.) */
+     * explicit dyad are written even when none does, as zeros.) EXISTS
+     * stops at the first such event instead of grouping them all. */
     char *tail = strstr(sql, " , s(step) AS");
     char keep = *tail;
     *tail = '\0';
     char count_sql[8192 + 128];
-    snprintf(count_sql, sizeof count_sql, "%s SELECT count(*) FROM g WHERE step >= ?3 AND "
-             "step <= ?4 AND ?11 IS ?11 AND ?12 IS ?12", sql);
+    snprintf(count_sql, sizeof count_sql, "%s SELECT EXISTS (SELECT 1 FROM b WHERE step >= ?3 AND"
+             " step <= ?4) AND ?11 IS ?11 AND ?12 IS ?12", sql);
     *tail = keep;
     for (int pass = 0; pass < 2; pass++) {
         if ((rc = db_prepare("relations", h, pass ? sql : count_sql, &st)) != 0)

@@ -29,10 +29,13 @@ enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2, OUT_JSON = 3 };
 /* A common table expression names(code, name, k): for each actor code, the
  * text its mentions most often have ("Russie", "Kremlin"), to print
  * beside codes. SQLite takes the bare column from the row of max(k). */
-#define SQL_ACTOR_NAMES \
+#define SQL_ACTOR_NAMES SQL_ACTOR_NAMES_WHERE("")
+/* The same for the mentions that also pass cond (" AND code IN (...)"):
+ * counting the names of the codes a query shows, not of every actor. */
+#define SQL_ACTOR_NAMES_WHERE(cond) \
     "names(code, name, k) AS (SELECT code, text, max(k) FROM (SELECT code, text," \
     " count(*) AS k FROM mentions_actor WHERE kind = 'actor' AND code <> '' AND text <> ''" \
-    " GROUP BY code, text) GROUP BY code)"
+    cond " GROUP BY code, text) GROUP BY code)"
 
 /* Open an existing store read-only; on failure report it and return
  * EXIT_FAIL (*s NULL). */

@@ -194,6 +194,21 @@ def dashboard_tests(b, url, out):
     check("browser/evidence-shows-rule", "rule " in rule and "rule ?" not in rule, rule)
     tl = b.eval("document.querySelectorAll('#timeline rect.bar').length")
     check("browser/timeline-drawn", bool(tl), "bars %r" % tl)
+    # The edge's time line comes from /api/relations (dyad, both directions,
+    # by month, every month of the year with its zeros): twelve bars, the
+    # one cooperative event in 2022-08.
+    bars = "Array.from(document.querySelectorAll('#timeline rect.bar.coop')).map(function(r)" \
+           "{return r.dataset.step+':'+r.dataset.n})"
+    series = b.wait("(function(){var s=%s; return s.length===12 ? s : null})()" % bars, 10)
+    check("browser/timeline-dyad-by-month", bool(series) and series[0] == "2021-09:0" and
+          series[-1] == "2022-08:1" and sum(int(x.split(":")[1]) for x in series) == 1,
+          "bars %r" % (b.eval(bars),))
+    b.eval("var s=document.getElementById('timeline-step'); s.value='quarter';"
+           "s.dispatchEvent(new Event('change')); 1")
+    series = b.wait("(function(){var s=%s; return s.length && s[0].indexOf('-Q')>0 ? s : null})()"
+                    % bars, 10)
+    check("browser/timeline-step-quarter", bool(series) and len(series) == 12 and
+          series[-1] == "2022-Q3:1", "bars %r" % (b.eval(bars),))
     b.click("#evidence .open-doc")
     doc = b.wait("(function(){var t=document.querySelector('#document .doc-text');"
                  "return t ? [t.textContent.slice(0, 16), t.querySelectorAll('mark.trg').length]"

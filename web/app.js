@@ -177,59 +177,73 @@
 
   /* ---- time line ---------------------------------------------------------- */
 
+  /* How many months before the period shown the time line starts, per
+   * step: about a dozen bars (three months of weeks, a year of months,
+   * twelve quarters; every year for years). Under "all periods"
+   * it asks for everything the store holds. */
+  var stepMonths = { week: 2, month: 11, quarter: 33, year: 0 };
+  var stepNames = { week: "weeks", month: "months", quarter: "quarters", year: "years" };
+
+  /* The relations API does the selecting and the counting: the actor (or
+   * the dyad, both directions with undirected=1) and the step are its
+   * parameters, and every step of the period has a row per dyad, zeros
+   * included; the page only adds up the dyads of each step. */
   function showTimeline(who) {
     state.who = who;
     $("timeline-who").value = who;
-    var parts = who.split(",");
-    var actor = parts[0];
-    /* The year up to the period shown (everything under "all periods"):
-     * a bounded request even on a store of millions of events. */
-    var params = { actor: actor, step: "month" };
-    if (state.period) params.period = yearBefore(state.period) + ".." + state.period;
+    var step = $("timeline-step").value;
+    var params = { step: step };
+    if (who.indexOf(",") >= 0) {
+      params.dyad = who;
+      params.undirected = 1;
+    } else {
+      params.actor = who;
+    }
+    if (state.period && step !== "year")
+      params.period = monthsBefore(state.period, stepMonths[step]) + ".." + state.period;
     return api("relations", params).then(function (data) {
-      var rows = data.relations.filter(function (r) {
-        if (parts.length < 2) return r.source === actor || r.target === actor;
-        return (r.source === parts[0] && r.target === parts[1]) ||
-               (r.source === parts[1] && r.target === parts[0]);
-      });
       var by = {};
-      rows.forEach(function (r) {
+      data.relations.forEach(function (r) {
         var b = by[r.step] || (by[r.step] = { step: r.step, coop: 0, conf: 0 });
         b.coop += r.q1 + r.q2;
         b.conf += r.q3 + r.q4;
       });
-      drawTimeline(Object.keys(by).sort().map(function (k) { return by[k]; }), who);
+      drawTimeline(Object.keys(by).sort().map(function (k) { return by[k]; }), who, step);
     });
   }
 
-  function drawTimeline(series, who) {
+  function drawTimeline(series, who, step) {
     var svg = d3.select("#timeline");
     svg.selectAll("*").remove();
     $("timeline-title").textContent = who + (parts2(who) ? " (both directions)" : "") +
-      " · " + series.length + " months";
+      " · " + series.length + " " + stepNames[step];
     if (!series.length) {
       svg.append("text").attr("x", 20).attr("y", 40).text("No events for " + who + ".");
       return;
     }
     var box = $("timeline").getBoundingClientRect();
-    var m = { l: 36, r: 10, t: 10, b: 40 };
+    var m = { l: 36, r: 10, t: 10, b: 60 };
     var w = (box.width || 600) - m.l - m.r, h = (box.height || 260) - m.t - m.b;
-    /* Bars at most 40 px wide, so one month does not fill the chart. */
+    /* Bars at most 40 px wide, so one step does not fill the chart. */
     var x = d3.scale.ordinal().domain(series.map(function (d) { return d.step; }))
       .rangeBands([0, Math.min(w, series.length * 40)], 0.15);
     var max = d3.max(series, function (d) { return Math.max(d.coop, d.conf); }) || 1;
     var y = d3.scale.linear().domain([-max, max]).range([h, 0]).nice();
     var g = svg.append("g").attr("transform", "translate(" + m.l + "," + m.t + ")");
     g.selectAll(".bar.coop").data(series).enter().append("rect").attr("class", "bar coop")
+      .attr("data-step", function (d) { return d.step; })
+      .attr("data-n", function (d) { return d.coop; })
       .attr("x", function (d) { return x(d.step); }).attr("width", x.rangeBand())
       .attr("y", function (d) { return y(d.coop); })
       .attr("height", function (d) { return y(0) - y(d.coop); })
       .append("title").text(function (d) { return d.step + ": " + d.coop + " cooperative"; });
     g.selectAll(".bar.conf").data(series).enter().append("rect").attr("class", "bar conf")
+      .attr("data-step", function (d) { return d.step; })
+      .attr("data-n", function (d) { return d.conf; })
       .attr("x", function (d) { return x(d.step); }).attr("width", x.rangeBand())
       .attr("y", y(0)).attr("height", function (d) { return y(-d.conf) - y(0); })
       .append("title").text(function (d) { return d.step + ": " + d.conf + " conflictual"; });
-    var every = Math.ceil(series.length / 12);
+    var every = Math.ceil(series.length / 14);
     var xAxis = d3.svg.axis().scale(x).orient("bottom").tickValues(
       x.domain().filter(function (d, i) { return i % every === 0; }));
     g.append("g").attr("class", "axis").attr("transform", "translate(0," + h + ")").call(xAxis)
@@ -238,11 +252,12 @@
       .tickFormat(function (v) { return v === Math.round(v) ? Math.abs(v) : ""; }));
   }
 
-  /* YYYY-MM (or YYYY-MM-DD, YYYY) eleven months earlier, as YYYY-MM. */
-  function yearBefore(p) {
+  /* The month k months before a period (YYYY-MM, YYYY-MM-DD or YYYY; a year
+   * counts from its January), as YYYY-MM. */
+  function monthsBefore(p, k) {
     var y = +p.slice(0, 4), m = p.length >= 7 ? +p.slice(5, 7) : 1;
-    m -= 11;
-    if (m < 1) { m += 12; y -= 1; }
+    m -= k;
+    while (m < 1) { m += 12; y -= 1; }
     return y + "-" + (m < 10 ? "0" : "") + m;
   }
 
@@ -454,8 +469,11 @@
     });
     $("timeline-form").addEventListener("submit", function (ev) {
       ev.preventDefault();
-      var who = $("timeline-who").value.trim().toUpperCase();
+      var who = $("timeline-who").value.trim().toUpperCase().replace(/\s+/g, "");
       if (who) showTimeline(who).catch(function () {});
+    });
+    $("timeline-step").addEventListener("change", function () {
+      if (state.who) showTimeline(state.who).catch(function () {});
     });
     $("prev").addEventListener("click", function () {
       searchEvents(Math.max(0, state.offset - state.limit));
@@ -474,8 +492,11 @@
       var f = document.forms.filters;
       f.elements.from.value = p;
       f.elements.to.value = p;
-      /* The calls run side by side; the time line waits for the graph
-       * only, to follow its busiest actor. */
+      /* The network and the map are asked at once; the time line waits
+       * for the graph only, to follow its busiest actor. The event table
+       * (below them) asks just after the time line: with two store
+       * connections, the longest chain (stats, graph, time line) is not
+       * kept waiting behind it. */
       var sp = setPeriod(p);
       var timeline = sp.data.then(function (g) {
         if (g.nodes.length) {
@@ -483,7 +504,8 @@
           return showTimeline(top.id);
         }
       });
-      return Promise.all([sp.done, timeline, searchEvents(0)]);
+      var table = sp.data.catch(function () {}).then(function () { return searchEvents(0); });
+      return Promise.all([sp.done, timeline, table]);
     }).then(function () {
       /* Milliseconds from navigation to a drawn dashboard (bench/serve.sh). */
       document.body.dataset.loadMs = String(Math.round(performance.now()));

@@ -262,6 +262,16 @@ n2=$(sed -n 's/.*"events": \([0-9]*\),.*/\1/p' "$TMP/body")
 check serve/cache-follows-store [ "$n2" = $((n1 + 1)) ]
 kill -TERM "$PID"; wait "$PID"
 
+# ---- /api/stats is computed once at start-up: the same answer as computed ------
+start warm -q --db "$DB" --listen 127.0.0.1:0
+get /api/stats >/dev/null
+cp "$TMP/body" "$TMP/warm.json"
+kill -TERM "$PID"; wait "$PID"
+start cold -q --db "$DB" --listen 127.0.0.1:0 --no-cache
+get /api/stats >/dev/null
+check serve/stats-at-start-as-computed cmp -s "$TMP/body" "$TMP/warm.json"
+kill -TERM "$PID"; wait "$PID"
+
 # ---- time limit: a larger synthetic store, a 10 ms budget ------------------------
 BIG=$TMP/big.db
 cp "$DB" "$BIG"

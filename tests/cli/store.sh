@@ -205,6 +205,10 @@ check store/open-date-kept-by-from [ "$(oq --from 2022-08)" = "7 10 1 2 5 8 3 6 
 check store/open-date-left-by-later-from [ "$(oq --from 2022-08-02)" = "1 2 5 8 3 6 " ]
 check store/open-date-left-by-earlier-to [ "$(oq --to 2022-07)" = "4 9 " ]
 check store/open-date-kept-by-to [ "$(oq --to 2022-08)" = "4 9 7 10 1 2 5 8 3 6 " ]
+# Both ends: the period is also sought as two ranges of the date index
+# (plain dates, "../" dates), which must keep what the keys keep.
+check store/open-date-kept-by-month [ "$(oq --from 2022-08 --to 2022-08)" = "7 10 1 2 5 8 3 6 " ]
+check store/open-date-left-by-days [ "$(oq --from 2022-08-02 --to 2022-08-31)" = "1 2 5 8 3 6 " ]
 "$DYAD" export --db "$O" --format gdelt >"$TMP/oe.tsv"
 check store/open-date-gdelt-one-date [ "$(awk -F'\t' '$1 == 10 {print $2,$3,$4,$5}' "$TMP/oe.tsv")" = "20220801 202208 2022 2022.6603" ]
 "$DYAD" export --db "$O" --format phoenix >"$TMP/op.tsv"
