@@ -108,7 +108,7 @@ size_t dyadi_find_quotes(dyad_coder *c, quote *qs, const uint8_t *speech)
     size_t nt = c->tokens.len;
     uint32_t open = UINT32_MAX;
     int straight_open = 0;
-    for (uint32_t i = 0; i < nt && nq < MAX_QUOTES; i++) {
+    for (uint32_t i = 0; i < nt && nq <= MAX_QUOTES; i++) {
         const char *k = dyadi_tok(c, i)->norm;
         if (!k)
             continue;

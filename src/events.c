@@ -226,7 +226,9 @@ static dyad_status document_cues(pass *p)
          * dictionaries dyad's cues are left out */
         size_t ncu = p->one_verb ? 0
                               : dyadi_find_cues(c, se->first_token, se->first_token + se->n_tokens, p->cues,
-                                          MAX_CUES);
+                                          MAX_CUES + 1);
+        if (ncu > MAX_CUES)
+            return dyadi_coder_too_big(c, "cue words per sentence", MAX_CUES);
         p->cue_off[s] = (uint32_t)p->cuev.len;
         for (size_t k = 0; k < ncu; k++) {
             cue *slot = dyadi_vec_push(&p->cuev);
@@ -242,6 +244,8 @@ static dyad_status document_cues(pass *p)
     }
     p->cue_off[nsent] = (uint32_t)p->cuev.len;
     p->nq = dyadi_find_quotes(c, p->qs, p->speech);
+    if (p->nq > MAX_QUOTES)
+        return dyadi_coder_too_big(c, "quotations per document", MAX_QUOTES);
     for (size_t k = 0; k < p->nq; k++) {
         if (p->qs[k].close <= p->qs[k].open + 1)
             continue; /* empty quotes */
@@ -268,14 +272,18 @@ static dyad_status document_cues(pass *p)
 }
 
 /* The sentence's actor candidates: its mentions, and the first-person
- * words of a quotation, which stand for the speaker. */
-static void sentence_candidates(pass *p)
+ * words of a quotation, which stand for the speaker. More than MAX_CANDS
+ * in one sentence refuses the document (DYAD_ERR_TOOBIG): nothing is
+ * dropped silently. */
+static dyad_status sentence_candidates(pass *p)
 {
     dyad_coder *c = p->c;
     p->nc = 0;
     while (p->mi < p->nm && p->ms[p->mi].sent < p->s)
         p->mi++;
-    for (size_t k = p->mi; k < p->nm && p->ms[k].sent == p->s && p->nc < MAX_CANDS; k++) {
+    for (size_t k = p->mi; k < p->nm && p->ms[k].sent == p->s; k++) {
+        if (p->nc == MAX_CANDS)
+            return dyadi_coder_too_big(c, "actor candidates per sentence", MAX_CANDS);
         cand *cd = &p->cs[p->nc++];
         cd->first = p->ms[k].first_token;
         cd->end = p->ms[k].first_token + p->ms[k].n_tokens;
@@ -296,12 +304,14 @@ static void sentence_candidates(pass *p)
         cd->governed = cd->prep != NULL;
     }
     /* first-person words inside a quotation stand for the speaker */
-    for (uint32_t i = p->sfirst; i < p->send && p->nc < MAX_CANDS; i++) {
+    for (uint32_t i = p->sfirst; i < p->send; i++) {
         if (!has_class(c, i, W_FIRST))
             continue;
         const quote *q = dyadi_quote_of(p->qs, p->nq, i);
         if (!q || !q->speaker)
             continue;
+        if (p->nc == MAX_CANDS)
+            return dyadi_coder_too_big(c, "actor candidates per sentence", MAX_CANDS);
         /* insert in order */
         size_t pos = p->nc;
         while (pos > 0 && p->cs[pos - 1].first > i)
@@ -325,6 +335,7 @@ static void sentence_candidates(pass *p)
         cd->prep = dyadi_governing_prep(c, i, p->sfirst);
         cd->governed = cd->prep != NULL;
     }
+    return DYAD_OK;
 }
 
 /* The sentence's cues and triggers; its tree when it can give a dyad;
@@ -336,7 +347,11 @@ static int sentence_triggers(pass *p, dyad_status *st)
     p->ncu = p->cue_off[p->s + 1] - p->cue_off[p->s];
     if (p->ncu)
         memcpy(p->cues, (cue *)p->cuev.data + p->cue_off[p->s], p->ncu * sizeof *p->cues);
-    p->ntr = dyadi_find_triggers(c, NULL, p->sfirst, p->send, p->ts, MAX_TRIGS);
+    p->ntr = dyadi_find_triggers(c, NULL, p->sfirst, p->send, p->ts, MAX_TRIGS + 1);
+    if (p->ntr > MAX_TRIGS) {
+        *st = dyadi_coder_too_big(c, "triggers per sentence", MAX_TRIGS);
+        return -1;
+    }
     /* dyad's own triggers read the tree of a sentence that can give a
      * dyad: a trigger and two actors (parsed now when the coder parses
      * on demand; parsing costs about 6 us a word, so the others keep
@@ -355,7 +370,11 @@ static int sentence_triggers(pass *p, dyad_status *st)
         }
         if (r > 0) {
             p->has_tree = 1;
-            p->ntr = dyadi_find_triggers(c, &p->tree, p->sfirst, p->send, p->ts, MAX_TRIGS);
+            p->ntr = dyadi_find_triggers(c, &p->tree, p->sfirst, p->send, p->ts, MAX_TRIGS + 1);
+            if (p->ntr > MAX_TRIGS) {
+                *st = dyadi_coder_too_big(c, "triggers per sentence", MAX_TRIGS);
+                return -1;
+            }
         }
     }
     if (p->foreign && dyadi_sentence_vetoed(c, (uint32_t)p->s, p->sfirst, p->send))
@@ -748,7 +767,7 @@ static int roles_verb(pass *p, size_t ti, role *r)
      * grammatical subject is the target, the speaker the source */
     if (e->rev && r->tgt < 0 && r->src >= 0) {
         const quote *q = dyadi_quote_of(p->qs, p->nq, t->first);
-        if (q && q->speaker && p->nc < MAX_CANDS &&
+        if (q && q->speaker &&
             strncmp(q->speaker, p->cs[r->src].code, 3) != 0) {
             cand *cd = &p->cs[p->nc];
             memset(cd, 0, sizeof *cd);
@@ -983,7 +1002,7 @@ static const char *previous_partner(pass *p, const trig *t, role *r, const char 
             if (p->ms[k].sent == p->s - 1 && p->ms[k].kind == DYAD_MENTION_ACTOR && p->ms[k].country &&
                 strcmp(p->ms[k].country, p->cs[r->src].country ? p->cs[r->src].country : "") != 0)
                 pm = &p->ms[k];
-        if (pm && p->nc < MAX_CANDS) {
+        if (pm) {
             cand *cd = &p->cs[p->nc];
             memset(cd, 0, sizeof *cd);
             cd->code = pm->code;
@@ -1252,10 +1271,12 @@ dyad_status dyadi_events_run(dyad_coder *c)
     dyadi_vec_init(&p->cuev, sizeof(cue), 1);
     p->speech = calloc(nt ? nt : 1, 1);
     p->attrib_tok = calloc(nt ? nt : 1, 1);
-    p->cues = malloc(MAX_CUES * sizeof *p->cues);
-    p->ts = malloc(MAX_TRIGS * sizeof *p->ts);
-    p->cs = malloc(MAX_CANDS * sizeof *p->cs);
-    p->qs = malloc(MAX_QUOTES * sizeof *p->qs);
+    /* one more cue and trigger than the caps, to see them passed; one
+     * spare candidate for a partner found outside the sentence */
+    p->cues = malloc((MAX_CUES + 1) * sizeof *p->cues);
+    p->ts = malloc((MAX_TRIGS + 1) * sizeof *p->ts);
+    p->cs = malloc((MAX_CANDS + 1) * sizeof *p->cs);
+    p->qs = malloc((MAX_QUOTES + 1) * sizeof *p->qs);
     if (!p->speech || !p->attrib_tok || !p->cues || !p->ts || !p->cs || !p->qs) {
         return DYAD_ERR_NOMEM;
     }
@@ -1267,7 +1288,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
         p->send = se->first_token + se->n_tokens;
         if (too_short(c, p->sfirst, p->send))
             continue;
-        sentence_candidates(p);
+        if ((st = sentence_candidates(p)) != DYAD_OK)
+            goto done;
         int skip = sentence_triggers(p, &st);
         if (skip < 0)
             goto done;
@@ -1315,7 +1337,7 @@ done:
     free(p->ts);
     free(p->cs);
     free(p->qs);
-    if (st != DYAD_OK)
+    if (st != DYAD_OK && st != DYAD_ERR_TOOBIG)   /* a cap has said which */
         snprintf(c->errmsg, sizeof c->errmsg, "events: %s", dyad_strerror(st));
     return st;
 }

@@ -114,7 +114,7 @@ typedef struct quote {
     dyad_span speaker_span;
 } quote;
 
-#define MAX_QUOTES 256
+#define MAX_QUOTES 2048  /* per document; qs holds one more, to see it passed */
 
 /* TABARI's comma-delimited clauses per sentence (roles_tabari.c) */
 #define MAX_HIDDEN 32

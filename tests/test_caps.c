@@ -149,6 +149,59 @@ static void cap_document(void **state)
     unlink(path);
 }
 
+/* The per-sentence caps of the event coder (events.h: candidates, cues,
+ * triggers): one sentence with more than the cap refuses the document,
+ * naming the cap; the same coder codes the next document. */
+static void sentence_refused(const char *unit, int times, const char *tail, const char *name)
+{
+    size_t ul = strlen(unit), tl = strlen(tail);
+    size_t len = ul * (size_t)times + tl;
+    char *t = malloc(len + 1);
+    assert_non_null(t);
+    for (int i = 0; i < times; i++)
+        memcpy(t + ul * (size_t)i, unit, ul);
+    memcpy(t + ul * (size_t)times, tail, tl + 1);
+    dyad_coder *c = dyad_coder_new(lex);
+    assert_non_null(c);
+    dyad_doc d = {.id = "big", .lang = "en", .text = t, .text_len = len};
+    assert_int_equal(dyad_coder_run(c, &d), DYAD_ERR_TOOBIG);
+    const char *m = dyad_errmsg(c);
+    if (!strstr(m, name))
+        fail_msg("message '%s' does not name the %s cap", m, name);
+    const char *ok = "Russia condemned Iran.";
+    dyad_doc d2 = {.id = "ok", .lang = "en", .text = ok, .text_len = strlen(ok)};
+    assert_int_equal(dyad_coder_run(c, &d2), DYAD_OK);
+    size_t n;
+    dyad_coder_events(c, &n);
+    assert_int_equal(n, 1);
+    dyad_coder_free(c);
+    free(t);
+}
+
+static void cap_sentence_candidates(void **state)
+{
+    (void)state;
+    sentence_refused("Iran, ", 300, "Russia condemned Iran.", "actor candidates per sentence");
+}
+
+static void cap_sentence_triggers(void **state)
+{
+    (void)state;
+    sentence_refused("condemned ", 200, "Iran.", "triggers per sentence");
+}
+
+static void cap_sentence_cues(void **state)
+{
+    (void)state;
+    sentence_refused("not ", 300, "Russia condemned Iran.", "cue words per sentence");
+}
+
+static void cap_document_quotations(void **state)
+{
+    (void)state;
+    sentence_refused("\"Yes.\" ", 2100, "Russia condemned Iran.", "quotations per document");
+}
+
 #define T(name, fn) {"caps/" name, fn, NULL, NULL, NULL}
 
 int main(void)
@@ -157,6 +210,10 @@ int main(void)
         T("tokens", cap_tokens),   T("sentences", cap_sentences), T("mentions", cap_mentions),
         T("matches", cap_matches), T("events", cap_events),       T("quotes", cap_quotes),
         T("arena", cap_arena),     T("document", cap_document),
+        T("sentence-candidates", cap_sentence_candidates),
+        T("sentence-triggers", cap_sentence_triggers),
+        T("sentence-cues", cap_sentence_cues),
+        T("document-quotations", cap_document_quotations),
     };
     return cmocka_run_group_tests_name("caps", tests, setup, teardown);
 }
