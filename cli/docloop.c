@@ -65,8 +65,10 @@ int cli_docs_open(cli_docs *d, const char *cmd, const cli_args *a, const cli_opt
         ro.format = DYAD_INPUT_JSONL;
     else if (strcmp(input, "html") == 0)
         ro.format = DYAD_INPUT_HTML;
+    else if (strcmp(input, "warc") == 0)
+        ro.format = DYAD_INPUT_WARC;
     else {
-        fprintf(stderr, "dyad %s: --input must be auto, seed, text, jsonl or html, not '%s'\n",
+        fprintf(stderr, "dyad %s: --input must be auto, seed, text, jsonl, html or warc, not '%s'\n",
                 cmd, input);
         return EXIT_USAGE;
     }
@@ -476,6 +478,10 @@ void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what)
     if (d->und)
         fprintf(stderr, "; %llu in no identified language (und)%s", d->und,
                 cli_verbosity >= 2 ? "" : ", -v names them");
+    uint64_t other = dyad_reader_skipped(d->reader);
+    if (other)
+        fprintf(stderr, "; %llu WARC records without an HTML page left out (requests, "
+                        "metadata, other content, redirects)", (unsigned long long)other);
     fputc('\n', stderr);
 }
 
