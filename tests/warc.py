@@ -4,12 +4,14 @@ the fuzz seeds, in the CC-NEWS layout: a warcinfo record, then for each
 page a request, a response and a metadata record; with --gz every record
 is its own gzip member, as Common Crawl writes them.
 
-    python3 tests/warc.py OUT [--gz] [--case CASE]
+    python3 tests/warc.py OUT [--gz] [--case CASE] [--tag TAG]
 
 CASE: good (default), truncated (the file ends inside the last response),
 bad-header (a record whose version line is garbage, between two good
 ones), bad-member (--gz: one member's deflate data damaged), chunked-bad
-(a response whose chunked body is broken).
+(a response whose chunked body is broken). --tag TAG puts TAG in every
+URL's host and a paragraph "Dépêche TAG." / "Dispatch TAG." in every page,
+so that archives written with different tags hold different documents.
 """
 import gzip
 import sys
@@ -62,7 +64,7 @@ def metadata(uri, date):
     return record("metadata", uri, date, b"fetchTimeMs: 12\r\n", "application/warc-fields")
 
 
-def records(case):
+def records(case, tag=None):
     d = "2016-08-26T12:%02d:00Z"
     recs = [record("warcinfo", None, d % 0, b"software: tests/warc.py\r\n",
                    "application/warc-fields")]
@@ -76,6 +78,16 @@ def records(case):
         ("http://example.com/moved", http(b"<html>moved</html>", status="301 Moved Permanently")),
         ("http://example.com/iran", http(EN2.encode())),
     ]
+    if tag:
+        def tagged(item):
+            uri, payload = item
+            uri = uri.replace("://", "://%s." % tag)
+            note = ("<p>Dépêche %s.</p>" if ".fr/" in uri else "<p>Dispatch %s.</p>") % tag
+            end = b"</article>" if b"</article>" in payload else b"</body>"
+            if b"text/html" in payload and b"Transfer-Encoding" not in payload:
+                payload = payload.replace(end, note.encode() + end)
+            return uri, payload
+        pages = [tagged(p) for p in pages]
     if case == "chunked-bad":
         pages[1] = ("http://example.com/spying",
                     http(b"zz\r\nnot hex\r\n0\r\n\r\n", extra="Transfer-Encoding: chunked\r\n"))
@@ -94,7 +106,8 @@ def main(argv):
     out = argv[1]
     gz = "--gz" in argv
     case = argv[argv.index("--case") + 1] if "--case" in argv else "good"
-    recs = records(case)
+    tag = argv[argv.index("--tag") + 1] if "--tag" in argv else None
+    recs = records(case, tag)
     if gz:
         members = [gzip.compress(r, mtime=0) for r in recs]
         if case == "bad-member":
