@@ -12,6 +12,7 @@
 #include "pool.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -65,8 +66,10 @@ int cli_docs_open(cli_docs *d, const char *cmd, const cli_args *a, const cli_opt
         ro.format = DYAD_INPUT_JSONL;
     else if (strcmp(input, "html") == 0)
         ro.format = DYAD_INPUT_HTML;
+    else if (strcmp(input, "warc") == 0)
+        ro.format = DYAD_INPUT_WARC;
     else {
-        fprintf(stderr, "dyad %s: --input must be auto, seed, text, jsonl or html, not '%s'\n",
+        fprintf(stderr, "dyad %s: --input must be auto, seed, text, jsonl, html or warc, not '%s'\n",
                 cmd, input);
         return EXIT_USAGE;
     }
@@ -218,9 +221,14 @@ static int skip(cli_docs *d, dyad_status st, const char *msg)
     return d->strict || st == DYAD_ERR_NOMEM;
 }
 
-/* Documents in flight per worker thread: two, so a worker finds the next
- * document ready while its last waits to be written; more (4) measured
- * more CPU per document, each coder's memory being colder. IN_FLIGHT_BYTES
+/* Documents in flight per thread: two, so a worker finds the next document
+ * ready while its last waits to be written. While the main thread codes a
+ * document itself it reads nothing, and the worker of `-j 2` can run out
+ * of documents: DYAD_THREAD_STATS=1 showed it waiting about half the run
+ * on this shared machine. Eight more slots cut that wait to a fifth but
+ * cost 5% more CPU with the syntax stage and 12-18% without (more coders,
+ * colder), and the main thread's share of the CPU stayed at 53-56%, so
+ * they were not kept (docs/BENCHMARKS.md, "Threads"). IN_FLIGHT_BYTES
  * bounds the text they hold, whatever the number of threads. */
 #define SLOTS_PER_THREAD 2
 #define IN_FLIGHT_BYTES ((size_t)64 << 20)
@@ -228,10 +236,41 @@ static int skip(cli_docs *d, dyad_status st, const char *msg)
 /* One record between the reader and fn: a copy of the document (the
  * reader's is valid only until its next record) and the coder that codes
  * it, or a reader error to report in its turn. */
+/* The coders, apart from the slots: a document takes one when a thread
+ * starts coding it and gives it back once delivered, and the one given
+ * back last is taken first. So the few coders that keep up with the
+ * stream stay warm (their stem caches, their memory in the CPU's caches)
+ * and the spare ones wait for the moments when the oldest document holds
+ * the others up. Handing out coders in slot order instead spread the
+ * documents over every coder: with 12 of them (8 spare slots, tried),
+ * `--no-syntax -j 2` spent 50% more CPU than `-j 1`, 25-35% taking the warm
+ * ones first. As many coders as slots: one is always free. */
+typedef struct coder_stack {
+    pthread_mutex_t mu;
+    dyad_coder **free;
+    size_t n;
+} coder_stack;
+
+static dyad_coder *coder_take(coder_stack *cs)
+{
+    pthread_mutex_lock(&cs->mu);
+    dyad_coder *c = cs->n ? cs->free[--cs->n] : NULL;
+    pthread_mutex_unlock(&cs->mu);
+    return c;
+}
+
+static void coder_give(coder_stack *cs, dyad_coder *c)
+{
+    pthread_mutex_lock(&cs->mu);
+    cs->free[cs->n++] = c;
+    pthread_mutex_unlock(&cs->mu);
+}
+
 typedef struct doc_slot {
     int is_error;
     dyad_status st;             /* the reader's error, or dyad_coder_run's status */
-    dyad_coder *coder;          /* owned by cli_docs_run, used by one thread at a time */
+    coder_stack *coders;
+    dyad_coder *coder;          /* taken while the document is coded and reported */
     dyad_doc doc;               /* strings point into buf */
     const char *file, *msg;     /* into buf; msg for errors only */
     unsigned long long line, offset;
@@ -242,8 +281,10 @@ typedef struct doc_slot {
 static void code_slot(void *job)
 {
     doc_slot *s = job;
-    if (!s->is_error)
-        s->st = dyad_coder_run(s->coder, &s->doc);
+    if (s->is_error)
+        return;
+    s->coder = coder_take(s->coders);   /* never NULL: as many coders as slots */
+    s->st = s->coder ? dyad_coder_run(s->coder, &s->doc) : DYAD_ERR_NOMEM;
 }
 
 int cli_reserve(char **buf, size_t *cap, size_t need)
@@ -307,6 +348,10 @@ static int deliver(cli_docs *d, doc_slot *s, cli_doc_fn fn, void *ud, time_t *la
 {
     if (s->is_error)
         return skip(d, s->st, s->msg) ? EXIT_FAIL : 0;
+    if (!s->coder) {
+        fprintf(stderr, "dyad %s: out of memory\n", d->cmd);
+        return EXIT_FAIL;
+    }
     d->coder = s->coder;
     print_warnings(d, s->file, &s->doc);
     if (s->st != DYAD_OK) {
@@ -337,6 +382,8 @@ typedef struct run_state {
     cli_docs *d;
     cli_pool *pool;
     doc_slot *slots;
+    coder_stack coders;
+    dyad_coder **all;           /* every coder, all[0] the caller's */
     size_t nslots, seq, bytes;
     cli_doc_fn fn;
     void *ud;
@@ -353,6 +400,10 @@ static int deliver_oldest(run_state *r)
     r->bytes -= s->doc.text_len;
     if (r->rc == EXIT_OK)
         r->rc = deliver(r->d, s, r->fn, r->ud, &r->last);
+    if (s->coder) {
+        coder_give(&r->coders, s->coder);
+        s->coder = NULL;
+    }
     return r->rc;
 }
 
@@ -427,22 +478,41 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
     }
     dyad_coder *own = d->coder;
     r.nslots = nthreads > 1 ? (size_t)nthreads * SLOTS_PER_THREAD : 1;
+    pthread_mutex_init(&r.coders.mu, NULL);
     r.slots = calloc(r.nslots, sizeof *r.slots);
-    if (!r.slots)
+    r.all = calloc(r.nslots, sizeof *r.all);
+    r.coders.free = calloc(r.nslots, sizeof *r.coders.free);
+    if (!r.slots || !r.all || !r.coders.free)
         goto nomem;
-    r.slots[0].coder = own;
+    r.all[0] = own;
     for (size_t i = 1; i < r.nslots; i++) {
-        if (!(r.slots[i].coder = dyad_coder_new(d->lex)))
+        if (!(r.all[i] = dyad_coder_new(d->lex)))
             goto nomem;
         if (d->model_fr)
-            dyad_coder_set_model(r.slots[i].coder, "fr", d->model_fr);
+            dyad_coder_set_model(r.all[i], "fr", d->model_fr);
         if (d->model_en)
-            dyad_coder_set_model(r.slots[i].coder, "en", d->model_en);
-        dyad_coder_set_syntax(r.slots[i].coder, d->syntax_mode);
+            dyad_coder_set_model(r.all[i], "en", d->model_en);
+        dyad_coder_set_syntax(r.all[i], d->syntax_mode);
     }
+    /* the caller's coder on top: the first taken */
+    for (size_t i = r.nslots; i-- > 0;)
+        r.coders.free[r.coders.n++] = r.all[i];
+    for (size_t i = 0; i < r.nslots; i++)
+        r.slots[i].coders = &r.coders;
     if (!(r.pool = cli_pool_new(nthreads, r.nslots, code_slot)))
         goto nomem;
     read_all(&r, paths, npaths);
+    /* for profiling (docs/BENCHMARKS.md, "Threads"): where each thread's
+     * time went; not an option, since -v's messages must not depend on -j */
+    const char *ts = getenv("DYAD_THREAD_STATS");
+    if (ts && *ts && strcmp(ts, "0") != 0) {
+        cli_pool_stats st[257];
+        unsigned k = cli_pool_stats_get(r.pool, st, 257);
+        for (unsigned i = 0; i < k; i++)
+            fprintf(stderr, "dyad %s: thread %u (%s): coded %llu documents in %.2f s, waited "
+                            "%llu times, %.2f s\n", d->cmd, i, i ? "worker" : "main, reads and writes",
+                    st[i].jobs, st[i].work_s, st[i].waits, st[i].wait_s);
+    }
     goto done;
 nomem:
     fprintf(stderr, "dyad %s: out of memory\n", d->cmd);
@@ -450,11 +520,13 @@ nomem:
 done:
     cli_pool_free(r.pool);
     d->coder = own;
-    for (size_t i = 0; r.slots && i < r.nslots; i++) {
-        if (i > 0)
-            dyad_coder_free(r.slots[i].coder);
+    for (size_t i = 0; r.slots && i < r.nslots; i++)
         free(r.slots[i].buf);
-    }
+    for (size_t i = 1; r.all && i < r.nslots; i++)
+        dyad_coder_free(r.all[i]);
+    free(r.all);
+    free(r.coders.free);
+    pthread_mutex_destroy(&r.coders.mu);
     free(r.slots);
     progress(d, &r.last, 1);
     int rc = r.rc;
@@ -476,6 +548,10 @@ void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what)
     if (d->und)
         fprintf(stderr, "; %llu in no identified language (und)%s", d->und,
                 cli_verbosity >= 2 ? "" : ", -v names them");
+    uint64_t other = dyad_reader_skipped(d->reader);
+    if (other)
+        fprintf(stderr, "; %llu WARC records without an HTML page left out (requests, "
+                        "metadata, other content, redirects)", (unsigned long long)other);
     fputc('\n', stderr);
 }
 

@@ -7,7 +7,7 @@
 /* The options every document-reading command takes; put this macro in the
  * command's option table so they parse and appear in --help alike. */
 #define CLI_DOC_OPTIONS                                                               \
-    {"input", 0, "FORMAT", "input format: auto (default), seed, text, jsonl or html"},      \
+    {"input", 0, "FORMAT", "input format: auto (default), seed, text, jsonl, html or warc"},      \
     {"date", 0, "DATE", "date of documents that carry none (YYYY-MM or YYYY-MM-DD)"}, \
     {"lang", 0, "LANG", "language of every document: fr, en or auto (default)"},      \
     {"lexicon", 0, "FILE", "compiled lexicon (default: $DYAD_LEXICON, dyad.lex)"},    \

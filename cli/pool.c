@@ -14,6 +14,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 struct cli_pool {
@@ -28,22 +29,40 @@ struct cli_pool {
     pthread_mutex_t mu;
     pthread_cond_t todo;        /* a job was pushed, or stop */
     pthread_cond_t finished;    /* a job is done */
+    cli_pool_stats *stats;      /* per thread, the caller's first; written under mu */
+    unsigned started;           /* workers that took their index */
 };
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 static void *worker(void *arg)
 {
     cli_pool *p = arg;
     pthread_mutex_lock(&p->mu);
+    cli_pool_stats *st = &p->stats[++p->started];
     for (;;) {
-        while (!p->stop && p->next == p->tail)
+        while (!p->stop && p->next == p->tail) {
+            double t0 = now();
             pthread_cond_wait(&p->todo, &p->mu);
+            st->wait_s += now() - t0;
+            st->waits++;
+        }
         if (p->stop)
             break;
         size_t slot = p->next++ % p->cap;
         void *job = p->ring[slot];
         pthread_mutex_unlock(&p->mu);
+        double t0 = now();
         p->work(job);
+        double t1 = now();
         pthread_mutex_lock(&p->mu);
+        st->work_s += t1 - t0;
+        st->jobs++;
         p->done[slot] = 1;
         pthread_cond_broadcast(&p->finished);
     }
@@ -66,6 +85,9 @@ cli_pool *cli_pool_new(unsigned nthreads, size_t cap, cli_pool_work work)
         return p;
     /* the caller's thread is one of the nthreads (cli_pool_pop) */
     nthreads--;
+    p->stats = calloc((size_t)nthreads + 1, sizeof *p->stats);
+    if (!p->stats)
+        goto fail;
     p->threads = calloc(nthreads, sizeof *p->threads);
     if (!p->threads)
         goto fail;
@@ -125,18 +147,37 @@ void *cli_pool_pop(cli_pool *p)
                 size_t mine = p->next++ % p->cap;
                 void *w = p->ring[mine];
                 pthread_mutex_unlock(&p->mu);
+                double t0 = now();
                 p->work(w);
+                double t1 = now();
                 pthread_mutex_lock(&p->mu);
+                p->stats[0].work_s += t1 - t0;
+                p->stats[0].jobs++;
                 p->done[mine] = 1;
                 continue;
             }
+            double t0 = now();
             pthread_cond_wait(&p->finished, &p->mu);
+            p->stats[0].wait_s += now() - t0;
+            p->stats[0].waits++;
         }
         job = p->ring[slot];
         p->head++;
     }
     pthread_mutex_unlock(&p->mu);
     return job;
+}
+
+unsigned cli_pool_stats_get(cli_pool *p, cli_pool_stats *out, unsigned n)
+{
+    if (!p->threads)
+        return 0;
+    pthread_mutex_lock(&p->mu);
+    unsigned k = p->nthreads + 1 < n ? p->nthreads + 1 : n;
+    for (unsigned i = 0; i < k; i++)
+        out[i] = p->stats[i];
+    pthread_mutex_unlock(&p->mu);
+    return k;
 }
 
 size_t cli_pool_held(const cli_pool *p)
@@ -161,6 +202,7 @@ void cli_pool_free(cli_pool *p)
         pthread_mutex_destroy(&p->mu);
         free(p->threads);
     }
+    free(p->stats);
     free(p->done);
     free(p->ring);
     free(p);

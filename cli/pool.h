@@ -22,6 +22,16 @@ int cli_pool_push(cli_pool *p, void *job);
 /* Wait for the oldest job still held (running waiting jobs meanwhile) and
  * return it, or NULL if none. */
 void *cli_pool_pop(cli_pool *p);
+/* Where a thread's time went: jobs run, seconds running them, and waits
+ * (the caller: for the oldest job, with none left to run; a worker: for
+ * a job to be pushed) and seconds waiting, wall-clock. */
+typedef struct cli_pool_stats {
+    unsigned long long jobs, waits;
+    double work_s, wait_s;
+} cli_pool_stats;
+/* Copy up to n threads' stats into out, the caller's thread first; returns
+ * how many (0 without threads). */
+unsigned cli_pool_stats_get(cli_pool *p, cli_pool_stats *out, unsigned n);
 /* Jobs pushed and not yet popped. */
 size_t cli_pool_held(const cli_pool *p);
 /* Wait for the jobs already started, drop the rest unrun, stop the

@@ -89,8 +89,9 @@ typedef struct dyad_doc {
 } dyad_doc;
 
 typedef enum dyad_input_format {
-    DYAD_INPUT_AUTO = 0,  /* JSON Lines if the first non-blank byte is '{', seed if the
-                             first line is `date ...`, plain text otherwise */
+    DYAD_INPUT_AUTO = 0,  /* JSON Lines if the first non-blank byte is '{', WARC if the
+                             file starts with "WARC/1.", seed if the first line is
+                             `date ...`, plain text otherwise */
     /* What dyad_doc.text is, so what spans index, per format: */
     DYAD_INPUT_SEED = 1,  /* first line `date YYYY-MM[-DD]`, then the article; text: the
                              file's bytes (decompressed), header included, body after it */
@@ -98,9 +99,15 @@ typedef enum dyad_input_format {
                              (decompressed), a byte-order mark included as body 3 */
     DYAD_INPUT_JSONL = 3, /* one JSON object per line; text: the decoded "text" member
                              (escapes decoded, nothing else changed), body 0 */
-    DYAD_INPUT_HTML = 4   /* a web page: its title, publication date and article text
+    DYAD_INPUT_HTML = 4,  /* a web page: its title, publication date and article text
                              (never chosen by AUTO); text: the extracted article text,
                              not the page's bytes, body 0 */
+    DYAD_INPUT_WARC = 5   /* a web archive (WARC 1.0/1.1, CC-NEWS; AUTO when it starts
+                             with "WARC/1."): each HTTP response holding an HTML page is
+                             a document, id, url and source its WARC-Target-URI, date
+                             its WARC-Date; text: the page's extracted article text, as
+                             for HTML, body 0. Other records are counted, not returned
+                             (dyad_reader_skipped). */
 } dyad_input_format;
 
 typedef struct dyad_reader_options {
@@ -139,6 +146,9 @@ DYAD_API uint64_t dyad_reader_line(const dyad_reader *r);
 /* Byte offset of the last document's record in its file (0 for a whole
  * text or seed file), for messages about the document. */
 DYAD_API uint64_t dyad_reader_offset(const dyad_reader *r);
+/* Records the format leaves out by design since the reader was made (WARC:
+ * requests, metadata, responses that are not an HTML page); not errors. */
+DYAD_API uint64_t dyad_reader_skipped(const dyad_reader *r);
 
 /* ------------------------------------------------------------------------
  * The compiled lexicon

@@ -18,6 +18,9 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
+#include <libxml/xmlversion.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,6 +31,13 @@
 #define MAX_DEPTH 512          /* deeper subtrees are not read (libxml2 stops at 256) */
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static void quiet_generic(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+#if LIBXML_VERSION >= 21200
+static void quiet_structured(void *ctx, const xmlError *e) { (void)ctx; (void)e; }
+#else
+static void quiet_structured(void *ctx, xmlErrorPtr e) { (void)ctx; (void)e; }
+#endif
 static void init_parser(void) { xmlInitParser(); }
 
 static int is(const xmlNode *n, const char *name)
@@ -383,7 +393,19 @@ dyad_status dyadi_html_extract(const char *html, size_t n, dyadi_html *h, char *
     int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                 HTML_PARSE_NONET | HTML_PARSE_COMPACT;
     const char *enc = valid_utf8((const unsigned char *)html, n) ? "UTF-8" : NULL;
+    /* HTML_PARSE_NOERROR does not cover the encoding layer, which writes
+     * "encoding error : input conversion failed" to stderr for a page
+     * whose bytes do not fit its charset (seen on web archives): silence
+     * this thread's handlers while parsing, then give the caller's back. */
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_structured = xmlStructuredError;
+    void *old_structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet_generic);
+    xmlSetStructuredErrorFunc(NULL, quiet_structured);
     htmlDocPtr doc = htmlReadMemory(html, (int)n, NULL, enc, flags);
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
     if (!doc) {
         snprintf(err, errlen, "not readable as HTML");
         return DYAD_ERR_FORMAT;

@@ -28,6 +28,7 @@
  */
 #include "dyad.h"
 #include "html.h"
+#include "warc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -49,6 +50,8 @@
 #define ZIN_SIZE ((size_t)64 << 10)    /* compressed bytes read at a time */
 
 enum { CODEC_NONE, CODEC_GZIP, CODEC_ZSTD };
+#define WARC_HEAD_MAX ((size_t)64 << 10)   /* a WARC record header, all its lines */
+#define MEMBER_RING 64                     /* gzip member starts remembered, for messages */
 /* Records this large keep their buffer; a larger one is released after use so
  * that one huge record does not stay resident for the rest of the run. */
 #define KEEP_REC_CAP ((size_t)1 << 20)
@@ -91,6 +94,17 @@ struct dyad_reader {
     ZSTD_DStream *zd;
     int member_open;            /* a gzip member or zstd frame is not finished */
     char zerr[512];             /* a stream error to report after the file's records */
+    /* WARC: CC-NEWS gzips each record as its own member. A corrupt member
+     * does not end the file: decoding goes on at the next member, and
+     * `gap` stops the data there until the WARC reader has reported it. */
+    int resync;                 /* skip a corrupt gzip member instead of ending the file */
+    int gap;                    /* the decoded data stops here: a corrupt member was skipped */
+    char gapmsg[384];
+    char gap_what[256];         /* the gap's cause, and its compressed byte */
+    uint64_t gap_at;
+    uint64_t dec_total;         /* decoded bytes made so far */
+    uint64_t mdec[MEMBER_RING], mcomp[MEMBER_RING];  /* member starts: decoded, compressed */
+    unsigned mcount;
 
     char *rec;                  /* current record (line or whole document) */
     size_t rec_len, rec_cap;
@@ -98,6 +112,11 @@ struct dyad_reader {
     json_t *json;               /* the last JSON record (jansson); its strings back *doc */
     char *dec;                  /* the last JSON record's strings (scanner); back *doc */
     dyadi_html html;            /* the last web page's title, date and text; back *doc */
+    char *whdr;                 /* the WARC record header being read, WARC_HEAD_MAX bytes */
+    size_t whdr_len;
+    dyadi_warc_buf wbuf;        /* a decompressed HTTP body */
+    int warc_lost;              /* looking for the next WARC record after a bad one */
+    uint64_t skipped_records;   /* WARC records that are no HTML page */
     size_t dec_cap;
     uint64_t doc_line;
     uint64_t doc_offset;        /* byte offset of the last document's record */
@@ -231,6 +250,50 @@ static void stream_error(dyad_reader *r, const char *what, uint64_t from)
     r->eof = 1;
 }
 
+/* A gzip member is corrupt (WARC): look for the next member's magic
+ * (1f 8b 08) in the compressed bytes after the bad one and decode on from
+ * there; the data stops (gap) until the reader has reported the loss. */
+static void next_member(dyad_reader *r, const char *what)
+{
+    uint64_t bad = r->zin_used;
+    int found = 0;
+    for (;;) {
+        const unsigned char *z = r->zin;
+        size_t i = r->zin_pos;
+        while (i + 3 <= r->zin_len && !(z[i] == 0x1f && z[i + 1] == 0x8b && z[i + 2] == 8))
+            i++;
+        r->zin_used += i - r->zin_pos;
+        r->zin_pos = i;
+        if (i + 3 <= r->zin_len) {
+            found = 1;
+            break;
+        }
+        size_t keep = r->zin_len - i;   /* under 3 bytes: maybe a magic cut in two */
+        memmove(r->zin, r->zin + i, keep);
+        r->zin_pos = 0;
+        r->zin_len = keep;
+        ssize_t k = r->zin_eof ? 0 : read_fd(r->fd, r->zin + keep, ZIN_SIZE - keep);
+        if (k <= 0) {
+            r->zin_used += keep;
+            r->zin_pos = r->zin_len = 0;
+            r->zin_eof = 1;
+            break;
+        }
+        r->zin_len += (size_t)k;
+    }
+    r->member_open = 0;
+    r->gap = 1;
+    snprintf(r->gap_what, sizeof r->gap_what, "%s", what);
+    r->gap_at = bad;
+    if (found)
+        snprintf(r->gapmsg, sizeof r->gapmsg, "gzip member %s at byte %llu of the "
+                 "compressed file; reading on from the next member, at byte %llu", what,
+                 (unsigned long long)bad, (unsigned long long)r->zin_used);
+    else
+        snprintf(r->gapmsg, sizeof r->gapmsg, "gzip member %s at byte %llu of the "
+                 "compressed file, and no member follows", what, (unsigned long long)bad);
+}
+
 /* Decode up to n bytes into dst. Returns the count, 0 at the end of the
  * stream (or after a stream error, see zerr), -1 on a read error. */
 static long decode(dyad_reader *r, unsigned char *dst, size_t n)
@@ -256,6 +319,11 @@ static long decode(dyad_reader *r, unsigned char *dst, size_t n)
                 stream_error(r, "cannot be decoded", r->zin_used);
                 return 0;
             }
+            if (!r->member_open) {
+                r->mdec[r->mcount % MEMBER_RING] = r->dec_total;
+                r->mcomp[r->mcount % MEMBER_RING] = r->zin_used;
+                r->mcount++;
+            }
             r->member_open = 1;
             r->zs.next_in = r->zin + r->zin_pos;
             r->zs.avail_in = (uInt)(r->zin_len - r->zin_pos);
@@ -271,6 +339,11 @@ static long decode(dyad_reader *r, unsigned char *dst, size_t n)
                 r->zin_used += r->zin_pos - before;
                 char what[256];
                 snprintf(what, sizeof what, "corrupt (%s)", r->zs.msg ? r->zs.msg : "bad data");
+                r->dec_total += made;
+                if (r->resync) {
+                    next_member(r, what);
+                    return (long)made;
+                }
                 stream_error(r, what, r->zin_used);
                 return (long)made;
             }
@@ -294,6 +367,7 @@ static long decode(dyad_reader *r, unsigned char *dst, size_t n)
         }
         r->zin_used += r->zin_pos - before;
     }
+    r->dec_total += made;
     return (long)made;
 }
 
@@ -314,7 +388,7 @@ static long fill(dyad_reader *r)
         k = (long)read_fd(r->fd, r->in + r->in_len, INBUF_SIZE - r->in_len);
     if (k < 0)
         return -1;
-    if (k == 0)
+    if (k == 0 && !r->gap)
         r->eof = 1;
     r->in_len += (size_t)k;
     return k;
@@ -348,10 +422,15 @@ static int start_codec(dyad_reader *r)
     r->zin_len = r->in_len;
     r->zin_eof = r->eof;
     r->zin_used = 0;
+    r->dec_total = 0;
+    r->mcount = 0;
     r->member_open = 0;
     r->in_pos = r->in_len = 0;
     r->eof = 0;
     r->codec = codec;
+    /* a web archive (known only once decoded) reads on after a corrupt
+     * member: open_file turns that off for every other format */
+    r->resync = codec == CODEC_GZIP;
     return 0;
 nomem:
     set_err(r, "%s:1: byte 0: out of memory", r->file);
@@ -407,6 +486,8 @@ static void close_file(dyad_reader *r)
     r->eof = 0;
     r->codec = CODEC_NONE;
     r->zin_pos = r->zin_len = 0;
+    r->resync = r->gap = 0;
+    r->warc_lost = 0;
 }
 
 /* A stream error kept for after the file's records: report it now, at
@@ -573,11 +654,14 @@ static dyad_status open_file(dyad_reader *r, char *name, int use_stdin)
     r->zerr[0] = '\0';
     for (int pass = 0; pass < 2; pass++) {
         while (r->in_len < SNIFF_SIZE && !r->eof) {
-            if (fill(r) < 0) {
+            long k = fill(r);
+            if (k < 0) {
                 set_err(r, "%s:1: byte 0: read error: %s", r->file, strerror(errno));
                 close_file(r);
                 return DYAD_ERR_IO;
             }
+            if (k == 0)
+                break;   /* the end, or a corrupt gzip member (gap) */
         }
         if (pass == 0 && start_codec(r) != 0) {
             close_file(r);
@@ -597,12 +681,27 @@ static dyad_status open_file(dyad_reader *r, char *name, int use_stdin)
             i++;
         if (i < n && s[i] == '{')
             r->fmt = DYAD_INPUT_JSONL;
+        else if (n - i >= 7 && memcmp(s + i, "WARC/1.", 7) == 0)
+            r->fmt = DYAD_INPUT_WARC;
         else if (seed_header(s, n, &a, &b, &c))
             r->fmt = DYAD_INPUT_SEED;
         else
             r->fmt = DYAD_INPUT_TEXT;
     }
-    if (r->fmt != DYAD_INPUT_JSONL) {
+    /* Only a web archive reads on after a corrupt gzip member: for the
+     * others the file ends there, as it always did. */
+    if (r->fmt != DYAD_INPUT_WARC) {
+        r->resync = 0;
+        if (r->gap) {
+            r->gap = 0;
+            snprintf(r->zerr, sizeof r->zerr, "gzip stream %s at byte %llu of the compressed "
+                     "file; the rest of the file is skipped", r->gap_what,
+                     (unsigned long long)r->gap_at);
+            r->eof = 1;
+        }
+    }
+    /* a web archive holds images and the like: its records say what they are */
+    if (r->fmt != DYAD_INPUT_JSONL && r->fmt != DYAD_INPUT_WARC) {
         size_t m = n < SNIFF_SIZE ? n : SNIFF_SIZE, ctl = 0, nuls = 0;
         const unsigned char *nul = memchr(s, 0, m);
         for (size_t i = 0; i < m; i++) {
@@ -1261,6 +1360,305 @@ static dyad_status next_jsonl(dyad_reader *r, dyad_doc *doc)
 }
 
 /* ------------------------------------------------------------------------
+ * Web archives (WARC)
+ *
+ * A record is a header of lines up to a blank line, then Content-Length
+ * bytes of block, then a blank line. The reader frames records here and
+ * warc.c reads their insides. A response whose HTTP payload is an HTML
+ * page becomes a document: id, url and source its WARC-Target-URI, date
+ * its WARC-Date, the text what html.c extracts from the page. Every other
+ * record (request, metadata, warcinfo, images, redirects) is read through
+ * without being kept and counted (dyad_reader_skipped). Memory: a header
+ * is kept up to WARC_HEAD_MAX bytes, a block up to the record cap; a
+ * larger one is read through and reported. A record that is cut short
+ * (the file ends, or a corrupt gzip member was skipped) or whose header
+ * is not a WARC header is reported with its offset, and reading goes on
+ * at the next line that starts a WARC record.
+ * ------------------------------------------------------------------------ */
+
+/* Bytes buffered, read when none are: > 0, 0 at the end of the data (end
+ * of file, or a skipped gzip member: see r->gap), -1 on a read error. */
+static long warc_avail(dyad_reader *r)
+{
+    if (r->in_pos < r->in_len)
+        return (long)(r->in_len - r->in_pos);
+    if (r->gap)
+        return 0;
+    return fill(r);
+}
+
+/* Move past n buffered bytes, counting lines. */
+static void warc_consume(dyad_reader *r, size_t n)
+{
+    const unsigned char *p = r->in + r->in_pos, *e = p + n;
+    while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+        r->line++;
+        p++;
+    }
+    r->in_pos += n;
+    r->offset += n;
+}
+
+/* Read one line (with its newline) onto the header buffer; past
+ * WARC_HEAD_MAX bytes the rest is read through and *over set. 1: a line,
+ * 3: a blank line (not kept), 2: the data ended inside a line, 0: the data
+ * ended before it, -1: read error. */
+static int warc_line(dyad_reader *r, int *over)
+{
+    size_t got = 0;
+    int cr = 0;
+    for (;;) {
+        long k = warc_avail(r);
+        if (k < 0)
+            return -1;
+        if (k == 0)
+            return got ? 2 : 0;
+        const unsigned char *p = r->in + r->in_pos;
+        const unsigned char *nl = memchr(p, '\n', (size_t)k);
+        size_t chunk = nl ? (size_t)(nl - p) + 1 : (size_t)k;
+        if (got == 0 && p[0] == '\r')
+            cr = 1;
+        if (nl && got + chunk == (size_t)cr + 1) {
+            warc_consume(r, chunk);
+            return 3;
+        }
+        size_t room = WARC_HEAD_MAX - r->whdr_len;
+        size_t keep = chunk < room ? chunk : room;
+        if (keep < chunk)
+            *over = 1;
+        memcpy(r->whdr + r->whdr_len, p, keep);
+        r->whdr_len += keep;
+        got += chunk;
+        warc_consume(r, chunk);
+        if (nl)
+            return 1;
+    }
+}
+
+/* Read n bytes of block: into the record buffer when keep, else through.
+ * Returns the bytes read (short when the data ended), or -1 on a read error. */
+static long long warc_block(dyad_reader *r, uint64_t n, int keep)
+{
+    uint64_t got = 0;
+    r->rec_len = 0;
+    while (got < n) {
+        long k = warc_avail(r);
+        if (k < 0)
+            return -1;
+        if (k == 0)
+            break;
+        size_t chunk = (uint64_t)k < n - got ? (size_t)k : (size_t)(n - got);
+        if (keep && rec_append(r, r->in + r->in_pos, chunk) <= 0)
+            return -2;
+        warc_consume(r, chunk);
+        got += chunk;
+    }
+    return (long long)got;
+}
+
+/* "FILE:LINE: byte OFFSET" of the record that started at line, offset,
+ * and the compressed byte of its gzip member when it starts one. */
+static void warc_where(const dyad_reader *r, uint64_t line, uint64_t offset, char *buf,
+                       size_t len)
+{
+    int n = snprintf(buf, len, "%s:%llu: byte %llu", r->file, (unsigned long long)line,
+                     (unsigned long long)offset);
+    if (n < 0 || (size_t)n >= len || r->codec != CODEC_GZIP)
+        return;
+    unsigned first = r->mcount > MEMBER_RING ? r->mcount - MEMBER_RING : 0;
+    for (unsigned i = r->mcount; i-- > first;)
+        if (r->mdec[i % MEMBER_RING] == offset) {
+            snprintf(buf + n, len - (size_t)n, " (gzip member at byte %llu)",
+                     (unsigned long long)r->mcomp[i % MEMBER_RING]);
+            return;
+        }
+}
+
+/* The data ended inside a record: say why and where. */
+static dyad_status warc_cut(dyad_reader *r, const char *where, const char *what)
+{
+    if (r->gap) {
+        set_err(r, "%s: %s: %s", where, what, r->gapmsg);
+        r->gap = 0;
+    } else if (r->zerr[0]) {
+        set_err(r, "%s: %s: %s", where, what, r->zerr);
+        r->zerr[0] = '\0';
+    } else {
+        set_err(r, "%s: %s: the file ends there", where, what);
+    }
+    return DYAD_ERR_FORMAT;
+}
+
+static dyad_status next_warc(dyad_reader *r, dyad_doc *doc)
+{
+    if (!r->whdr && !(r->whdr = malloc(WARC_HEAD_MAX))) {
+        set_err(r, "%s: out of memory", r->file);
+        return DYAD_ERR_NOMEM;
+    }
+    for (;;) {
+        char where[600], why[512];
+        uint64_t start = 0, line = 0;
+        int over = 0, rc;
+        /* the version line, after the blank lines between records; after
+         * a bad record, the next line that starts one */
+        for (;;) {
+            r->whdr_len = 0;
+            over = 0;
+            start = r->offset;
+            line = r->line + 1;
+            rc = warc_line(r, &over);
+            if (rc <= 0)
+                break;
+            if (rc == 3)
+                continue;
+            if (r->whdr_len >= 7 && memcmp(r->whdr, "WARC/1.", 7) == 0)
+                break;
+            if (!r->warc_lost) {
+                r->warc_lost = 1;
+                warc_where(r, line, start, where, sizeof where);
+                set_err(r, "%s: not a WARC record header; skipped to the next record", where);
+                r->doc_line = line;
+                r->doc_offset = start;
+                return DYAD_ERR_FORMAT;
+            }
+        }
+        if (rc < 0) {
+            set_err(r, "%s:%llu: byte %llu: read error: %s", r->file,
+                    (unsigned long long)r->line + 1, (unsigned long long)r->offset,
+                    strerror(errno));
+            close_file(r);
+            return DYAD_ERR_IO;
+        }
+        r->doc_line = line;
+        r->doc_offset = start;
+        warc_where(r, line, start, where, sizeof where);
+        if (rc == 0) {
+            if (r->gap) {
+                /* nothing of a record was read: the loss is the member's */
+                set_err(r, "%s: %s", where, r->gapmsg);
+                r->gap = 0;
+                return DYAD_ERR_FORMAT;
+            }
+            close_file(r);
+            rec_release_if_large(r);
+            if (r->zerr[0])
+                return stream_failed(r, line, start);
+            return DYAD_DONE;
+        }
+        r->warc_lost = 0;
+        /* the header's other lines, to the blank one */
+        while (rc == 1)
+            rc = warc_line(r, &over);
+        if (rc < 0) {
+            set_err(r, "%s: read error: %s", where, strerror(errno));
+            close_file(r);
+            return DYAD_ERR_IO;
+        }
+        if (rc != 3) {
+            r->warc_lost = 1;
+            return warc_cut(r, where, "truncated WARC record (the header does not end)");
+        }
+        dyadi_warc_head h;
+        if (over) {
+            r->warc_lost = 1;
+            set_err(r, "%s: WARC record header over %zu bytes; skipped to the next record",
+                    where, WARC_HEAD_MAX);
+            return DYAD_ERR_FORMAT;
+        }
+        if (!dyadi_warc_parse_head(r->whdr, r->whdr_len, &h, why, sizeof why)) {
+            r->warc_lost = 1;
+            set_err(r, "%s: %s; skipped to the next record", where, why);
+            return DYAD_ERR_FORMAT;
+        }
+        int wanted = h.response && h.http;
+        int keep = wanted && h.length <= (uint64_t)r->max_record;
+        long long got = warc_block(r, h.length, keep);
+        if (got == -1) {
+            set_err(r, "%s: read error: %s", where, strerror(errno));
+            close_file(r);
+            return DYAD_ERR_IO;
+        }
+        if (got == -2) {
+            set_err(r, "%s: out of memory", where);
+            return DYAD_ERR_NOMEM;
+        }
+        if ((uint64_t)got < h.length) {
+            char what[160];
+            snprintf(what, sizeof what, "truncated WARC record (%llu of its %llu bytes)",
+                     (unsigned long long)got, (unsigned long long)h.length);
+            r->warc_lost = 1;
+            rec_release_if_large(r);
+            return warc_cut(r, where, what);
+        }
+        if (!wanted) {
+            r->skipped_records++;
+            continue;
+        }
+        if (!keep) {
+            set_err(r, "%s: WARC record of %llu bytes is over the %zu-byte limit", where,
+                    (unsigned long long)h.length, r->max_record);
+            return DYAD_ERR_TOOBIG;
+        }
+        int kind = 0;
+        const char *page = NULL;
+        size_t plen = 0;
+        dyad_status st = dyadi_warc_http(r->rec ? r->rec : (char *)"", r->rec_len,
+                                         r->max_record, &r->wbuf, &kind, &page, &plen, why,
+                                         sizeof why);
+        /* the URI names the page in every message */
+        char uri[200];
+        snprintf(uri, sizeof uri, "%.*s", h.uri ? (int)(h.uri_len < 160 ? h.uri_len : 160) : 0,
+                 h.uri ? h.uri : "");
+        for (char *c = uri; *c; c++)
+            if ((unsigned char)*c < 0x20 || (unsigned char)*c == 0x7f)
+                *c = '?';
+        if (st != DYAD_OK) {
+            set_err(r, "%s: %s: %s", where, uri[0] ? uri : "response", why);
+            rec_release_if_large(r);
+            return st;
+        }
+        if (kind != DYADI_WARC_HTML) {
+            r->skipped_records++;
+            continue;
+        }
+        st = dyadi_html_extract(page, plen, &r->html, why, sizeof why);
+        rec_release_if_large(r);
+        if (r->wbuf.cap > KEEP_REC_CAP)
+            dyadi_warc_buf_free(&r->wbuf);
+        if (st != DYAD_OK) {
+            set_err(r, "%s: %s: %s", where, uri[0] ? uri : "response", why);
+            return st;
+        }
+        memset(doc, 0, sizeof *doc);
+        doc->text = r->html.text;
+        doc->text_len = r->html.len;
+        doc->title = r->html.title;
+        doc->lang = r->lang;
+        doc->date = r->date;
+        if (h.date && date_len(h.date, h.date_len < 10 ? h.date_len : 10) == 10) {
+            memcpy(r->date_buf, h.date, 10);
+            r->date_buf[10] = '\0';
+            doc->date = r->date_buf;
+        }
+        if (only_blanks(doc->text, doc->text_len)) {
+            memset(doc, 0, sizeof *doc);
+            set_err(r, "%s: %s: empty document", where, uri[0] ? uri : "response");
+            return DYAD_ERR_EMPTY;
+        }
+        if (h.uri && h.uri_len) {
+            /* the header is ours: end the URI where it ends */
+            char *u = (char *)(uintptr_t)h.uri;
+            u[h.uri_len] = '\0';
+            doc->id = doc->url = doc->source = u;
+        } else {
+            fnv1a_hex(doc->text, doc->text_len, r->id);
+            doc->id = r->id;
+        }
+        return DYAD_OK;
+    }
+}
+
+/* ------------------------------------------------------------------------
  * Public API
  * ------------------------------------------------------------------------ */
 
@@ -1299,6 +1697,8 @@ DYAD_API void dyad_reader_free(dyad_reader *r)
     free(r->in);
     free(r->zin);
     free(r->dec);
+    free(r->whdr);
+    dyadi_warc_buf_free(&r->wbuf);
     dyadi_html_free(&r->html);
     if (r->zs_ready)
         inflateEnd(&r->zs);
@@ -1344,8 +1744,9 @@ DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc)
     memset(doc, 0, sizeof *doc);
     for (;;) {
         if (r->fd >= 0) {
-            if (r->fmt == DYAD_INPUT_JSONL) {
-                dyad_status st = next_jsonl(r, doc);
+            if (r->fmt == DYAD_INPUT_JSONL || r->fmt == DYAD_INPUT_WARC) {
+                dyad_status st = r->fmt == DYAD_INPUT_JSONL ? next_jsonl(r, doc)
+                                                            : next_warc(r, doc);
                 if (st != DYAD_DONE)
                     return st;
                 continue;
@@ -1412,4 +1813,9 @@ DYAD_API uint64_t dyad_reader_line(const dyad_reader *r)
 DYAD_API uint64_t dyad_reader_offset(const dyad_reader *r)
 {
     return r ? r->doc_offset : 0;
+}
+
+DYAD_API uint64_t dyad_reader_skipped(const dyad_reader *r)
+{
+    return r ? r->skipped_records : 0;
 }

@@ -84,4 +84,4 @@ check html/soup-read grep -q "La Russie a condamné la France\." "$TMP/s"
 check html/threads-same cmp -s "$TMP/o1" "$TMP/o3"
 "$DYAD" code --input xml "$TMP/fr.html" >/dev/null 2>"$TMP/err"; rc=$?
 check html/bad-input-usage [ $rc -eq 2 ]
-check html/bad-input-message grep -q "must be auto, seed, text, jsonl or html" "$TMP/err"
+check html/bad-input-message grep -q "must be auto, seed, text, jsonl, html or warc" "$TMP/err"

@@ -7,7 +7,7 @@
 # on the store (ingest, --recode) and on export --mentions, for a seed file
 # with its header on the date's line and one on its own line, CRLF lines,
 # byte-order marks, gzip and zstd, a folder of documents, a JSON Lines file
-# of several records with escapes, and a web page.
+# of several records with escapes, a web page and a web archive (WARC).
 . tests/cli/lib.sh
 
 # spans NAME KIND OUTPUT SOURCE...: tests/spans.py, its message on failure
@@ -119,3 +119,10 @@ cp tests/fuzz/corpus/html/fr-article.html "$TMP/fr.html"
 spans spans/store-html store "$TMP/html.db" --db "$TMP/html.db"
 # (the page quotes no one)
 NOQUOTES=1 all_outputs html "--db $TMP/html.db" --input html "$TMP/fr.html"
+
+# ---- a web archive: as a web page, per record; gzip per record -------------------
+python3 tests/warc.py "$TMP/w.warc.gz" --gz
+"$DYAD" ingest -q --input warc --db "$TMP/warc.db" "$TMP/w.warc.gz" 2>/dev/null
+check spans/store-warc-docs [ "$(sqlite3 "$TMP/warc.db" "SELECT count(*) FROM documents")" = 3 ]
+spans spans/store-warc store "$TMP/warc.db" --db "$TMP/warc.db"
+NOQUOTES=1 all_outputs warc "--db $TMP/warc.db" "$TMP/w.warc.gz"
