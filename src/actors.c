@@ -105,7 +105,7 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
         if (!lo)
             continue;
         /* (TABARI and PETRARCH read text without case) */
-        if (needs_capital(a->kind) && !a->lower && !(first->flags & DYAD_TOKF_CAPITAL) &&
+        if ((needs_capital(a->kind) || a->cap) && !a->lower && !(first->flags & DYAD_TOKF_CAPITAL) &&
             first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) &&
             !org_capital_later(a->kind, first, len))
             continue;
@@ -340,6 +340,42 @@ static void walk_gapped(const dyad_coder *c, dyadi_node node, uint32_t i, uint32
     }
 }
 
+/* French contracts the article of a title: "a indiqué au Monde", "selon
+ * une source du Parisien", "le candidat des Républicains" name "Le Monde",
+ * "Le Parisien", "Les Républicains". At token i ("au"/"du" for "le",
+ * "aux"/"des" for "les") followed by a capitalised word: the longest media
+ * or organisation phrase that starts with the article; *len counts "au"
+ * too. Not after a capitalised word: "la Coupe du Monde" is no newspaper. */
+static const dyadi_actor *after_contraction(const dyad_coder *c, dyadi_node root, uint32_t i,
+                                            uint32_t end, uint32_t sfirst, uint32_t *len,
+                                            dyadi_node *at)
+{
+    static const char *const TO_LE[] = {"au", "du", NULL};
+    static const char *const TO_LES[] = {"aux", "des", NULL};
+    if (c->lang[0] != 'f' || c->lang[1] != 'r' || i + 1 >= end ||
+        !(tok(c, i + 1)->flags & DYAD_TOKF_CAPITAL) || tok(c, i + 1)->kind != DYAD_TOK_WORD)
+        return NULL;
+    if (i > sfirst && (tok(c, i - 1)->flags & DYAD_TOKF_CAPITAL) &&
+        tok(c, i - 1)->kind == DYAD_TOK_WORD)
+        return NULL;
+    const char *art = norm_is(c, i, TO_LE) ? "le" : norm_is(c, i, TO_LES) ? "les" : NULL;
+    uint32_t key = art ? dyadi_lex_key(c->lex, art, strlen(art)) : 0;
+    dyadi_node node = key ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, root, key) : 0;
+    const dyadi_actor *best = NULL;
+    for (uint32_t j = i + 1; node && j < end && tok(c, j)->norm_id; j++) {
+        node = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, tok(c, j)->norm_id);
+        if (!node)
+            break;
+        const dyadi_actor *a = best_entry(c, node, tok(c, i + 1), 0, j - i + 1);
+        if (a && (a->kind == DYADI_AK_MEDIA || a->kind == DYADI_AK_ORG)) {
+            best = a;
+            *len = j - i + 1;
+            *at = node;
+        }
+    }
+    return best;
+}
+
 /* Pass 1: longest matches, sentence by sentence. */
 static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
 {
@@ -381,7 +417,14 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
                     }
                 }
             }
+            uint32_t skip = 0;  /* 1: the name starts after "au"/"du" */
+            if (!best && !gapped &&
+                (best = after_contraction(c, root, i, end, se->first_token, &best_len,
+                                          &best_node)) != NULL)
+                skip = 1;
             if (best) {
+                i += skip;
+                best_len -= skip;
                 match *m = dyadi_vec_push(out);
                 if (!m)
                     return out->len >= out->max ? dyadi_coder_too_big(c, "actor-match", out->max)
@@ -629,12 +672,24 @@ static int state_sector(const char *sector)
 }
 
 /* Sectors of organisation nouns ("société", "journal", "parti",
- * "syndicat", "ONG") that a name may follow. */
+ * "syndicat", "ONG", "université", "diocèse", "hôpital") that a name may
+ * follow. */
 static int org_sector(const char *sector)
 {
     return strcmp(sector, "BUS") == 0 || strcmp(sector, "MED") == 0 ||
            strcmp(sector, "PTY") == 0 || strcmp(sector, "LAB") == 0 ||
-           strcmp(sector, "NGO") == 0;
+           strcmp(sector, "NGO") == 0 || strcmp(sector, "EDU") == 0 ||
+           strcmp(sector, "REL") == 0 || strcmp(sector, "HLH") == 0;
+}
+
+/* A city or region entry: its country completes an agent ("le maire de
+ * Sevran", "Chelyabinsk's governor"). */
+static const char *place_country_of(const dyadi_actor *a)
+{
+    return (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) && a->country &&
+                   strlen(a->country) == 3
+               ? a->country
+               : NULL;
 }
 
 /* Agents that act in their own country: police, protesters, lawmakers,
@@ -811,6 +866,8 @@ static dyad_status distribute_agents(dyad_coder *c)
  * that actor in the whole document: its occurrences no entry matched
  * become mentions with the actor's code (resolved_by "acronym"). */
 #define MAX_ACRONYMS 32
+#define ACRONYM_GAP 8
+static const char *const CONJUNCTIONS[] = {"et", "ou", "and", "or", NULL};
 static int acronym_like(const dyad_token *t)
 {
     if (t->kind != DYAD_TOK_WORD || !(t->flags & DYAD_TOKF_CAPITAL) || !t->norm)
@@ -834,9 +891,21 @@ static dyad_status acronyms(dyad_coder *c)
         uint32_t e = m->first_token + m->n_tokens;
         /* (a demonym before the parenthesis ends a longer name: "l'Administration
          * ferroviaire fédérale américaine (FRA)" is not "américaine") */
-        if (m->kind != DYAD_MENTION_ACTOR || !m->code || strncmp(m->code, "---", 3) == 0 ||
-            (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0) ||
-            e + 2 >= ntok || !norm_is(c, e, (const char *const[]){"(", NULL}) ||
+        if (m->kind != DYAD_MENTION_ACTOR || !m->code ||
+            (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0))
+            continue;
+        /* the rest of a name may lie between ("la Société des journalistes
+         * (SDJ)", "la Fédération européenne de triathlon (ETU)"): up to
+         * ACRONYM_GAP words, no punctuation, no conjunction, no other
+         * mention, after a mention that starts with a capital */
+        uint32_t stop = i + 1 < nm ? DYADI_VEC_AT(&c->mentions, dyad_mention, i + 1).first_token
+                                   : (uint32_t)ntok;
+        if (tok(c, m->first_token)->flags & DYAD_TOKF_CAPITAL)
+            for (uint32_t g = 0; g < ACRONYM_GAP && e < stop && tok(c, e)->kind == DYAD_TOK_WORD &&
+                                 !norm_is(c, e, CONJUNCTIONS);
+                 g++)
+                e++;
+        if (e + 2 >= ntok || !norm_is(c, e, (const char *const[]){"(", NULL}) ||
             !norm_is(c, e + 2, (const char *const[]){")", NULL}) || !acronym_like(tok(c, e + 1)))
             continue;
         /* the text must write it in capitals: "(GRC)", not "(lundi)" */
@@ -884,6 +953,92 @@ static dyad_status acronyms(dyad_coder *c)
         }
     }
     if (c->mentions.len > nm)
+        qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
+    return DYAD_OK;
+}
+
+/* A named organisation's head word (French: its first, English: its last),
+ * capitalised after an article, stands for the last one named so ("l'Union
+ * européenne ... toute l'Union", "the European Commission ... the
+ * Commission"): resolved_by "short-name". It fills words no entry matched and
+ * replaces a bare capitalised agent that had no better evidence than the
+ * document ("le Conseil" after "le Conseil constitutionnel"). */
+static const char *const SHORT_DET[] = {"l'", "la", "le", "les", "the", NULL};
+
+static int weak_agent(const dyad_mention *m)
+{
+    static const char *const W[] = {"document-country", "agent-without-country",
+                                    "coreference:agent", "clause-place", NULL};
+    if (m->kind != DYAD_MENTION_ACTOR || m->n_tokens != 1 || !m->resolved_by)
+        return 0;
+    for (size_t i = 0; W[i]; i++)
+        if (strcmp(m->resolved_by, W[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static dyad_status short_names(dyad_coder *c)
+{
+    size_t nm = c->mentions.len, ntok = c->tokens.len;
+    if (nm == 0)
+        return DYAD_OK;
+    /* the names: mentions of two or more words from an entry whose code is
+     * more than a country ("la Corée du Nord ... la Corée" is no short name) */
+    size_t mi = 0, last_named = (size_t)-1;
+    size_t nadd = 0;
+    for (uint32_t t = 0; t < ntok; t++) {
+        while (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token +
+                                  DYADI_VEC_AT(&c->mentions, dyad_mention, mi).n_tokens <= t)
+            mi++;
+        dyad_mention *cover = mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token <= t
+                                  ? &DYADI_VEC_AT(&c->mentions, dyad_mention, mi)
+                                  : NULL;
+        if (cover && cover->first_token == t && cover->n_tokens >= 2 &&
+            cover->kind == DYAD_MENTION_ACTOR && cover->code && strlen(cover->code) > 3 &&
+            strncmp(cover->code, "---", 3) != 0 &&
+            cover->resolved_by && strcmp(cover->resolved_by, "lexicon") == 0 &&
+            (tok(c, t)->flags & DYAD_TOKF_CAPITAL))
+            last_named = mi;
+        if (last_named == (size_t)-1 || (cover && !weak_agent(cover)) || t == 0 ||
+            !norm_is(c, t - 1, SHORT_DET))
+            continue;
+        const dyad_token *tk = tok(c, t);
+        if (tk->kind != DYAD_TOK_WORD || !(tk->flags & DYAD_TOKF_CAPITAL) || !tk->norm ||
+            (t + 1 < ntok && (tok(c, t + 1)->flags & DYAD_TOKF_CAPITAL)))
+            continue;
+        /* the head word: French names start with it, English ones end
+         * with it ("la Commission européenne", "the European Commission") */
+        const dyad_mention src = DYADI_VEC_AT(&c->mentions, dyad_mention, last_named);
+        const dyad_token *head =
+            tok(c, c->lang[0] == 'e' && c->lang[1] == 'n' ? src.first_token + src.n_tokens - 1
+                                                           : src.first_token);
+        if (!head->norm || strcmp(head->norm, tk->norm) != 0 || src.first_token == t)
+            continue;
+        dyad_mention *nmn = cover;
+        if (!nmn) {
+            if (nadd >= MAX_ACRONYMS)
+                continue;
+            if (!(nmn = dyadi_vec_push(&c->mentions)))
+                return DYAD_ERR_NOMEM;
+            nadd++;
+            /* its sentence: the one holding t */
+            size_t si = 0;
+            while (si + 1 < c->sents.len &&
+                   t >= DYADI_VEC_AT(&c->sents, dyad_sentence, si + 1).first_token)
+                si++;
+            *nmn = src;
+            nmn->sent = (uint32_t)si;
+        } else {
+            uint32_t sent = nmn->sent;
+            *nmn = src;
+            nmn->sent = sent;
+        }
+        nmn->first_token = t;
+        nmn->n_tokens = 1;
+        nmn->span = tk->span;
+        nmn->resolved_by = "short-name";
+    }
+    if (nadd)
         qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
     return DYAD_OK;
 }
@@ -1011,15 +1166,35 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     last = ms[k + 1].ti + ms[k + 1].n;
                     how = "composition:agent+of+country";
                     k++;
+                } else if (j && !foreign && k + 1 < nm && ms[k + 1].ti == j &&
+                           ms[k + 1].sent == m->sent && place_country_of(ms[k + 1].a)) {
+                    /* agent + of + town or region ("le maire de Sevran",
+                     * "l'Université de Southampton", "the governor of
+                     * Texas"): the place's country; the place stays a place */
+                    const dyadi_actor *pa = ms[k + 1].a;
+                    code = compose_code(c, pa->country, ag, sector);
+                    push_mention(c, m, first, last, DYAD_MENTION_ACTOR, code, a,
+                                 "composition:agent+of+place");
+                    /* (the place keeps the rule that chose it: "Santa Fe
+                     * province" with Argentine officials, place:context) */
+                    push_mention(c, &ms[k + 1], j, j + ms[k + 1].n, DYAD_MENTION_PLACE, pa->country,
+                                 pa, ms[k + 1].how ? ms[k + 1].how : "place-of-agent");
+                    k++;
+                    continue;
                 } else if (k > 0 && ms[k - 1].sent == m->sent && ms[k - 1].ti + ms[k - 1].n + 1 == first &&
-                           norm_is(c, first - 1, GENITIVE) && country_code_of(ms[k - 1].a) &&
+                           norm_is(c, first - 1, GENITIVE) &&
+                           (country_code_of(ms[k - 1].a) ||
+                            (!foreign && place_country_of(ms[k - 1].a))) &&
                            c->mentions.len > 0 &&
                            DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                                ms[k - 1].ti) {
-                    /* genitive "Russia's foreign minister" */
+                    /* genitive "Russia's foreign minister", "Chelyabinsk's
+                     * governor" */
+                    const dyadi_actor *pa = ms[k - 1].a;
                     c->mentions.len--;
                     first = ms[k - 1].ti;
-                    code = compose_code(c, country_code_of(ms[k - 1].a), ag, sector);
+                    code = compose_code(c, country_code_of(pa) ? country_code_of(pa) : pa->country,
+                                        ag, sector);
                     how = "composition:genitive+agent";
                 }
             }
@@ -1073,6 +1248,32 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 while (j < stop && j < send && j < last + 5 && tok(c, j)->kind == DYAD_TOK_WORD &&
                        (tok(c, j)->flags & DYAD_TOKF_CAPITAL))
                     j++;
+                /* ... or "de"/"of" and the name ("le diocèse de Moosonee",
+                 * "the University of Uttaranchal") */
+                uint32_t jo = j == last ? after_of(c, last, stop) : 0;
+                /* ... also past what the noun makes ("l'opérateur de
+                 * téléphonie mobile Sprint", "l'éditeur de jeux THQ Nordic") */
+                if (jo && c->lang[0] == 'f' && jo < stop && !proper_word(c, jo)) {
+                    uint32_t w = jo;
+                    while (w < stop && w < jo + 3 && tok(c, w)->kind == DYAD_TOK_WORD &&
+                           !proper_word(c, w))
+                        w++;
+                    jo = w < stop && w > jo && proper_word(c, w) ? w : 0;
+                }
+                if (jo && jo < stop && proper_word(c, jo)) {
+                    j = jo;
+                    while (j < stop && j < jo + 5 && proper_word(c, j))
+                        j++;
+                }
+                /* English puts the name first ("Harvard University",
+                 * "Salling Group"): capitalised words no entry took */
+                if (c->lang[0] == 'e' && c->lang[1] == 'n' && (tok(c, first)->flags & DYAD_TOKF_CAPITAL)) {
+                    uint32_t lo = k > 0 && ms[k - 1].sent == m->sent ? ms[k - 1].ti + ms[k - 1].n
+                                                                      : sfirst;
+                    while (first > lo && first >= sfirst + 1 && first + 5 > last &&
+                           proper_word(c, first - 1) && !norm_is(c, first - 1, DETERMINERS))
+                        first--;
+                }
                 /* ... and a demonym after the name ("le parti Podemos espagnol") */
                 if (j > last && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
                     ms[k + 1].a->kind == DYADI_AK_DEMONYM) {
@@ -1212,6 +1413,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         st = distribute_agents(c);
     if (!foreign && st == DYAD_OK)
         st = acronyms(c);
+    if (!foreign && st == DYAD_OK)
+        st = short_names(c);
 done:
     dyadi_vec_free(&mv);
     /* push_mention drops what does not fit: a full array means mentions

@@ -99,6 +99,68 @@ check("agents/en-no-dominant-country", "Iran accused Iraq. Protesters marched on
 check("agents/en-company-not-from-document",
       "Iran closed its borders. Tehran accused Iraq. The company protested.", "en",
       "company", "---BUS", "agent-without-country")
+
+# demonyms from CountryInfo's adjectives (mledoze has only "Kirghiz")
+check("agents/en-demonym-countryinfo-kyrgyz", "The Kyrgyz prime minister met Putin.", "en",
+      "Kyrgyz prime minister", "KGZGOV", "composition:demonym+agent")
+check("agents/fr-demonym-kirghize", "Le Premier ministre kirghize a rencontré Poutine.", "fr",
+      "ministre kirghize", "KGZGOV", "composition:agent+demonym")
+# an agent of a town or region: the place's country, the place stays a place
+check("agents/fr-agent-of-city", "Le maire de Sevran a écrit une lettre.", "fr", "maire",
+      "FRAGOV", "composition:agent+of+place")
+check("agents/en-agent-of-region", "The governor of Texas signed the bill.", "en", "governor",
+      "USAGOV", "composition:agent+of+place")
+check("agents/en-genitive-city", "Chelyabinsk's governor promised a payout.", "en",
+      "Chelyabinsk's governor", "RUSGOV", "composition:genitive+agent")
+check("agents/fr-university-of-city", "L'Université de Southampton a publié une étude.", "fr",
+      "Université", "GBREDU", "composition:agent+of+place")
+check("agents/en-university-of-city", "The University of Southampton published a study.", "en",
+      "University", "GBREDU", "composition:agent+of+place")
+# an institution noun takes an unknown name (French after it, English before it,
+# or after "de"/"of")
+check("orgs/fr-university-name", "L'université Zorgluba a publié une étude.", "fr",
+      "université Zorgluba", "---EDU", "agent-without-country")
+check("orgs/en-name-university", "Zorgluba University published a study.", "en",
+      "Zorgluba University", "---EDU", "agent-without-country")
+check("orgs/fr-diocese-de-name", "Le diocèse de Zorgville a fermé une église.", "fr",
+      "diocèse de Zorgville", "---REL", "agent-without-country")
+check("orgs/en-diocese-of-name", "The Diocese of Zorgville closed a church.", "en",
+      "Diocese of Zorgville", "---REL", "agent-without-country")
+check("orgs/fr-noun-de-complement-name",
+      "L'opérateur de téléphonie mobile Zorgtel a signé un accord.", "fr",
+      "opérateur de téléphonie mobile Zorgtel", "---BUS", "agent-without-country")
+# a capitalised institution noun (cap=1) is a public body; in lower case it is not
+check("agents/fr-cap-direction", "L'Iran a fermé ses frontières. Téhéran a accusé l'Irak. "
+      "La Direction générale des douanes a saisi la cargaison.", "fr", "Direction", "IRNGOV",
+      "document-country")
+ms = actors("Le convoi est parti en direction de Téhéran.", "fr")
+print("ok agents/fr-cap-lowercase-not-a-body" if not any(m["text"] == "direction" for m in ms)
+      else "not ok agents/fr-cap-lowercase-not-a-body: %s" % ms)
+check("agents/en-cap-department", "Iran closed its borders. Tehran accused Iraq. "
+      "The Department denied it.", "en", "Department", "IRNGOV", "document-country")
+ms = actors("She went to the department store.", "en")
+print("ok agents/en-cap-lowercase-not-a-body" if not any(m["text"] == "department" for m in ms)
+      else "not ok agents/en-cap-lowercase-not-a-body: %s" % ms)
+# an acronym defined after the rest of a name ("la Société des journalistes (SDJ)")
+check("orgs/fr-acronym-after-name", "La Fédération européenne de triathlon (ETU) a protesté. "
+      "L'ETU a ensuite annulé la course.", "fr", "ETU", "EURNGO", "acronym")
+check("orgs/en-acronym-after-name", "The Federation of European Triathlon (ETU) protested. "
+      "The ETU then cancelled the race.", "en", "ETU", "EURNGO", "acronym")
+# a named organisation's first word stands for it later
+check("orgs/fr-short-name", "Le Conseil constitutionnel a statué. Le Conseil, présidé par "
+      "Laurent Fabius, a émis deux réserves.", "fr", "Conseil", "FRAJUD", "short-name")
+check("orgs/en-short-name", "The European Commission fined Google. The Commission said "
+      "it would appeal.", "en", "Commission", "IGOEUREEC", "short-name")
+# French contracts the article of a title: "au Monde" is "Le Monde"
+check("orgs/fr-contraction-au-monde", "Le procureur a indiqué au Monde que l'enquête avançait.",
+      "fr", "Monde", "FRAMED")
+ms = actors("La France a gagné la Coupe du Monde.", "fr")
+print("ok orgs/fr-contraction-not-after-capital" if not any(m["text"] == "Monde" for m in ms)
+      else "not ok orgs/fr-contraction-not-after-capital: %s" % ms)
+# sports clubs: their country's civilians (Phoenix codes athletes CVL)
+check("orgs/fr-sports-club", "Le PSG a battu Lyon.", "fr", "PSG", "FRACVL")
+check("orgs/en-sports-club", "Manchester United signed a striker.", "en", "Manchester United",
+      "GBRCVL")
 PY
 [ $? -eq 0 ] || nok orgs/python-checks "the checker crashed"
 # "il est parti" is the verb partir, not a party (a party is still one after an article)
