@@ -165,6 +165,7 @@ static const char *const PRENOMINAL[] = {
     "new", "first", "top", "senior", "chief", "deputy", "acting", "interim", "other", "local",
     "armed", "young", NULL};
 static const char *const OF_WORDS[] = {"de", "du", "des", "d'", "of", NULL};
+static const char *const CONJUNCTIONS[] = {"et", "ou", "and", "or", NULL};
 static const char *const IN_WORDS[] = {"en", "au", "aux", "à", "dans", "in", "to", "at", NULL};
 /* an agent's place: "demonstrators in Baghdad", "soldiers from Gondor" */
 static const char *const AGENT_PLACE[] = {"en", "au", "aux", "à", "dans", "in", "at", "from", NULL};
@@ -376,6 +377,47 @@ static const dyadi_actor *after_contraction(const dyad_coder *c, dyadi_node root
     return best;
 }
 
+/* The one-word entry named by s[0..n) (a word's part), of the wanted kind
+ * class (0 place or country, 1 person), or NULL. */
+static const dyadi_actor *part_entry(const dyad_coder *c, dyadi_node root, const char *s, size_t n,
+                                     uint32_t i, int person)
+{
+    uint32_t key = n ? dyadi_lex_key(c->lex, s, n) : 0;
+    dyadi_node node = key ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, root, key) : 0;
+    const dyadi_actor *a = node ? best_entry(c, node, tok(c, i), 0, 1) : NULL;
+    if (!a)
+        return NULL;
+    if (person)
+        return a->kind == DYADI_AK_PERSON ? a : NULL;
+    return a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL || a->kind == DYADI_AK_CITY ||
+                   a->kind == DYADI_AK_REGION
+               ? a
+               : NULL;
+}
+
+/* A hyphenated word no entry matched, read by its parts in two cases only:
+ * "UK-based", "Denmark-based" (the place the company is based in) and a
+ * compound surname whose last part names a person ("Sassou-Nguesso").
+ * Other compounds ("Russia-Ukraine", "pro-Russian", "US-backed") name
+ * relations, not actors, and are left alone. The match is the whole word. */
+static const dyadi_actor *in_compound(const dyad_coder *c, dyadi_node root, uint32_t i,
+                                      int sent_initial)
+{
+    const dyad_token *t = tok(c, i);
+    const char *w = t->norm;
+    const char *h = w ? strrchr(w, '-') : NULL;
+    if (t->kind != DYAD_TOK_WORD || !h || h == w || !h[1] || !(t->flags & DYAD_TOKF_CAPITAL))
+        return NULL;
+    if (strcmp(h + 1, "based") == 0)
+        return part_entry(c, root, w, (size_t)(h - w), i, 0);
+    /* a surname: the text writes its part with a capital ("Sassou-Nguesso") */
+    const char *raw = c->doc->text + t->span.start;
+    size_t off = (size_t)(h - w) + 1;
+    if (sent_initial || off >= t->span.end - t->span.start || raw[off] < 'A' || raw[off] > 'Z')
+        return NULL;
+    return part_entry(c, root, h + 1, strlen(h + 1), i, 1);
+}
+
 /* Pass 1: longest matches, sentence by sentence. */
 static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
 {
@@ -416,6 +458,10 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
                         best_node = node;
                     }
                 }
+            }
+            if (!best && !gapped && (best = in_compound(c, root, i, i == se->first_token)) != NULL) {
+                best_len = 1;
+                best_node = 0;
             }
             uint32_t skip = 0;  /* 1: the name starts after "au"/"du" */
             if (!best && !gapped &&
@@ -682,6 +728,14 @@ static int org_sector(const char *sector)
            strcmp(sector, "REL") == 0 || strcmp(sector, "HLH") == 0;
 }
 
+/* Institutions that are also buildings (a hospital, a university, a
+ * church): after "à", "dans", "at", "in" they are where, not who. */
+static const char *const AT_WORDS[] = {"à", "au", "aux", "dans", "at", "in", NULL};
+static int is_venue_sector(const char *sector)
+{
+    return strcmp(sector, "EDU") == 0 || strcmp(sector, "REL") == 0 || strcmp(sector, "HLH") == 0;
+}
+
 /* A city or region entry: its country completes an agent ("le maire de
  * Sevran", "Chelyabinsk's governor"). */
 static const char *place_country_of(const dyadi_actor *a)
@@ -867,7 +921,6 @@ static dyad_status distribute_agents(dyad_coder *c)
  * become mentions with the actor's code (resolved_by "acronym"). */
 #define MAX_ACRONYMS 32
 #define ACRONYM_GAP 8
-static const char *const CONJUNCTIONS[] = {"et", "ou", "and", "or", NULL};
 static int acronym_like(const dyad_token *t)
 {
     if (t->kind != DYAD_TOK_WORD || !(t->flags & DYAD_TOKF_CAPITAL) || !t->norm)
@@ -1111,6 +1164,14 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             const int former = foreign && first > sfirst && norm_is(c, first - 1, FORMER);
             if (former)
                 sector = "ELI";
+            /* "à l'hôpital de Sallanches", "at the university": a place
+             * where something happens, not the institution acting (a
+             * name, "à l'Université de Southampton", "à l'université
+             * Harvard", is still the institution) */
+            if (is_venue_sector(sector) && !(tok(c, first)->flags & DYAD_TOKF_CAPITAL) &&
+                !(last < send && proper_word(c, last)) && det_start(c, first, sfirst) > sfirst &&
+                norm_is(c, det_start(c, first, sfirst) - 1, AT_WORDS))
+                continue;
             /* "il est parti", "ils sont partis": the past participle of
              * "partir", not a party */
             if (m->n == 1 && first > sfirst && norm_is(c, first, PARTI) &&
@@ -1233,8 +1294,14 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             /* agent + media name ("l'agence Reuters") */
             if (k + 1 < nm && ms[k + 1].ti == last && ms[k + 1].sent == m->sent &&
                 (ms[k + 1].a->kind == DYADI_AK_MEDIA || ms[k + 1].a->kind == DYADI_AK_ORG)) {
-                a = ms[k + 1].a;
-                code = entry_code(c, a);
+                /* (a multinational after a place that says where this one
+                 * is based keeps that country: "UK-based retailer Tesco"
+                 * is GBRBUS, not Phoenix's MNC code) */
+                const char *oc = entry_code(c, ms[k + 1].a);
+                if (!(code && strlen(code) == 6 && oc && strncmp(oc, "MNC", 3) == 0)) {
+                    code = oc;
+                    a = ms[k + 1].a;
+                }
                 last = ms[k + 1].ti + ms[k + 1].n;
                 how = "composition:agent+name";
                 k++;
@@ -1256,7 +1323,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 if (jo && c->lang[0] == 'f' && jo < stop && !proper_word(c, jo)) {
                     uint32_t w = jo;
                     while (w < stop && w < jo + 3 && tok(c, w)->kind == DYAD_TOK_WORD &&
-                           !proper_word(c, w))
+                           !proper_word(c, w) && !norm_is(c, w, CONJUNCTIONS))
                         w++;
                     jo = w < stop && w > jo && proper_word(c, w) ? w : 0;
                 }
@@ -1290,7 +1357,9 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                  * as PETRARCH does, an agent of unknown country "---SEC"
                  * that the event coder may complete from the other side
                  * of a domestic event ("urged residents to evacuate"). */
-                const ante *an = a->number == 'p' ? NULL
+                /* (an institution named with a capital, "la Haute Autorité",
+                 * is no pronoun for the last government) */
+                const ante *an = a->number == 'p' || a->cap ? NULL
                                                   : resolve(antes, nantes, m->sent, 0, 0, 0, sector);
                 uint32_t j = last;
                 if (!an && norm_is(c, j, AGENT_PLACE)) {
@@ -1305,6 +1374,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     how = "coreference:agent";
                 } else if (j > last && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
                            (ms[k + 1].a->country || country_code_of(ms[k + 1].a)) &&
+                           ms[k + 1].a->kind != DYADI_AK_AGENT &&
                            (foreign || ms[k + 1].a->kind != DYADI_AK_DEMONYM)) {
                     const dyadi_actor *pa = ms[k + 1].a;
                     const char *pc = pa->country ? pa->country : country_code_of(pa);
@@ -1329,6 +1399,12 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * only ("the company", "people" may be anyone's) */
                     code = compose_code(c, doc_country, ag, sector);
                     how = "document-country";
+                } else if (ag->country && strlen(ag->country) == 3) {
+                    /* no country anywhere: an institution named the way one
+                     * country's news names its own ("Congress", "le
+                     * Congrès": USA; country= on the agent entry) */
+                    code = compose_code(c, ag->country, ag, sector);
+                    how = "agent-default-country";
                 } else {
                     code = concat_code(c, "---", sector);
                     how = "agent-without-country";

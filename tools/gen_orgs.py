@@ -186,7 +186,8 @@ def vocabulary(src, repo):
         if not os.path.exists(p):
             continue
         for line in open(p, encoding="utf-8", errors="replace"):
-            line = line.split("#", 1)[0]
+            # (an agent's default country is no word: "country=USA")
+            line = re.sub(r"country=\w+", " ", line.split("#", 1)[0])
             words.update(w for w in re.split(r"[^a-zà-ÿ']+", line.lower()) if len(w) > 1)
     return words
 
