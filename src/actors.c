@@ -683,6 +683,18 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
                     if (a && a->ambiguous && a->kind == DYADI_AK_COUNTRY)
                         pick = a;
                 }
+            /* ... and without an article or a preposition a French name
+             * is no country: "Hollande est arrivé" is the person ("la
+             * Hollande", "en Hollande" are not) */
+            if (!pick && c->lang[0] == 'f' &&
+                (m->ti == 0 || (!norm_is(c, m->ti - 1, DETERMINERS) &&
+                                !norm_is(c, m->ti - 1, dyadi_prepositions) &&
+                                !norm_is(c, m->ti - 1, IN_WORDS) && !norm_is(c, m->ti - 1, OF_WORDS))))
+                for (size_t e = 0; e < ne && !pick; e++) {
+                    const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
+                    if (a && a->ambiguous && a->kind == DYADI_AK_PERSON)
+                        pick = a;
+                }
             if (!pick)
                 continue; /* dropped */
             m->a = pick;

@@ -193,6 +193,14 @@ check("actors/fr-compound-surname", "Denis Sassou-Nguesso a été réélu.", "fr
       "COGGOV", date="2016-03-25")
 absent("actors/en-relation-compound-no-actor", "The Russia-Ukraine war and pro-Russian separatists.", "en",
        lambda m: "-" in m["text"])
+# an ambiguous French name without article or preposition is the person (French-only:
+# English country names take no article)
+check("actors/fr-ambiguous-bare-name-person", "Hollande est arrivé sur place à 13 h.", "fr",
+      "Hollande", "FRAGOV", date="2016-07-15")
+check("actors/fr-ambiguous-article-country", "La Hollande a battu la Belgique.", "fr",
+      "Hollande", "NLD", date="2016-07-15")
+absent("actors/fr-ambiguous-after-preposition", "Il est allé en Hollande.", "fr",
+       lambda m: m["code"] == "FRAGOV")
 PY
 [ $? -eq 0 ] || nok orgs/python-checks "the checker crashed"
 # "il est parti" is the verb partir, not a party (a party is still one after an article)
