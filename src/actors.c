@@ -89,6 +89,20 @@ static int org_capital_later(int k, const dyad_token *first, uint32_t len)
     return 0;
 }
 
+/* A word of at most three letters written in capitals ("US", "UK"): true
+ * for longer words, which are no acronyms of a country name. */
+static int all_caps(const dyad_coder *c, const dyad_token *t)
+{
+    size_t n = t->span.end - t->span.start;
+    const char *w = c->doc->text + t->span.start;
+    if (n > 3)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return 0;
+    return 1;
+}
+
 /* The best entry at a trie node for this document, or NULL. */
 static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
                                      const dyad_token *first, int sent_initial, uint32_t len)
@@ -108,6 +122,12 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
         if ((needs_capital(a->kind) || a->cap) && !a->lower && !(first->flags & DYAD_TOKF_CAPITAL) &&
             first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) &&
             !org_capital_later(a->kind, first, len))
+            continue;
+        /* A country of one short word is an acronym ("US", "UK", "RDC"):
+         * the text must write it in capitals ("let us", "Us and them" are
+         * pronouns) */
+        if (a->kind == DYADI_AK_COUNTRY && len == 1 && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) &&
+            !all_caps(c, first))
             continue;
         /* A one-word city at the start of a sentence is too often a common
          * word with a capital ("Mais", "Bien"); it needs more evidence. */

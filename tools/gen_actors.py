@@ -59,8 +59,8 @@ CAMEO_OVERRIDE = {
 #    recogniser does longest match, so "Corée du Nord" still wins.
 #  - common words or given names: "Réunion" (fr réunion = meeting, en
 #    reunion), "Maurice", "Dominique" (given names), "Jersey" (New Jersey,
-#    the garment), "America"/"Amérique" (continent), "US" (matching is case
-#    insensitive: it would match the pronoun "us"), "EAU" (fr eau = water).
+#    the garment), "America"/"Amérique" (continent), "US" (written by hand in
+#    countries.manual.tsv: the recogniser needs it in capitals), "EAU" (fr eau = water).
 EXCLUDE_COUNTRY = {
     "*": {"corée", "korea", "corea", "korée", "congo", "kongo", "конго", "корея", "كوريا", "الكونغو",
           "america", "amérique", "américa", "amerika", "америка", "jersey", "us", "eau",

@@ -201,6 +201,12 @@ check("actors/fr-ambiguous-article-country", "La Hollande a battu la Belgique.",
       "Hollande", "NLD", date="2016-07-15")
 absent("actors/fr-ambiguous-after-preposition", "Il est allé en Hollande.", "fr",
        lambda m: m["code"] == "FRAGOV")
+# a one-word country of three letters or fewer is an acronym: capitals only
+check("actors/en-us-acronym", "The US, Russia, and Switzerland met.", "en", "US", "USA")
+absent("actors/en-us-pronoun", "Let us talk. Us and them.", "en", lambda m: m["code"] == "USA")
+check("actors/fr-rdc-acronym", "La RDC a accusé le Rwanda.", "fr", "RDC", "COD")
+absent("actors/fr-rdc-lowercase", "Le rdc de la maison est inondé.", "fr",
+       lambda m: m["code"] == "COD")
 PY
 [ $? -eq 0 ] || nok orgs/python-checks "the checker crashed"
 # "il est parti" is the verb partir, not a party (a party is still one after an article)
