@@ -89,6 +89,20 @@ static int org_capital_later(int k, const dyad_token *first, uint32_t len)
     return 0;
 }
 
+/* A word of at most three letters written in capitals ("US", "UK"): true
+ * for longer words, which are no acronyms of a country name. */
+static int all_caps(const dyad_coder *c, const dyad_token *t)
+{
+    size_t n = t->span.end - t->span.start;
+    const char *w = c->doc->text + t->span.start;
+    if (n > 3)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return 0;
+    return 1;
+}
+
 /* The best entry at a trie node for this document, or NULL. */
 static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
                                      const dyad_token *first, int sent_initial, uint32_t len)
@@ -105,9 +119,15 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
         if (!lo)
             continue;
         /* (TABARI and PETRARCH read text without case) */
-        if (needs_capital(a->kind) && !a->lower && !(first->flags & DYAD_TOKF_CAPITAL) &&
+        if ((needs_capital(a->kind) || a->cap) && !a->lower && !(first->flags & DYAD_TOKF_CAPITAL) &&
             first->kind == DYAD_TOK_WORD && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) &&
             !org_capital_later(a->kind, first, len))
+            continue;
+        /* A country of one short word is an acronym ("US", "UK", "RDC"):
+         * the text must write it in capitals ("let us", "Us and them" are
+         * pronouns) */
+        if (a->kind == DYADI_AK_COUNTRY && len == 1 && !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN) &&
+            !all_caps(c, first))
             continue;
         /* A one-word city at the start of a sentence is too often a common
          * word with a capital ("Mais", "Bien"); it needs more evidence. */
@@ -152,6 +172,7 @@ static const char *const PRENOMINAL[] = {
     "new", "first", "top", "senior", "chief", "deputy", "acting", "interim", "other", "local",
     "armed", "young", NULL};
 static const char *const OF_WORDS[] = {"de", "du", "des", "d'", "of", NULL};
+static const char *const CONJUNCTIONS[] = {"et", "ou", "and", "or", NULL};
 static const char *const IN_WORDS[] = {"en", "au", "aux", "à", "dans", "in", "to", "at", NULL};
 /* an agent's place: "demonstrators in Baghdad", "soldiers from Gondor" */
 static const char *const AGENT_PLACE[] = {"en", "au", "aux", "à", "dans", "in", "at", "from", NULL};
@@ -327,6 +348,83 @@ static void walk_gapped(const dyad_coder *c, dyadi_node node, uint32_t i, uint32
     }
 }
 
+/* French contracts the article of a title: "a indiqué au Monde", "selon
+ * une source du Parisien", "le candidat des Républicains" name "Le Monde",
+ * "Le Parisien", "Les Républicains". At token i ("au"/"du" for "le",
+ * "aux"/"des" for "les") followed by a capitalised word: the longest media
+ * or organisation phrase that starts with the article; *len counts "au"
+ * too. Not after a capitalised word: "la Coupe du Monde" is no newspaper. */
+static const dyadi_actor *after_contraction(const dyad_coder *c, dyadi_node root, uint32_t i,
+                                            uint32_t end, uint32_t sfirst, uint32_t *len,
+                                            dyadi_node *at)
+{
+    static const char *const TO_LE[] = {"au", "du", NULL};
+    static const char *const TO_LES[] = {"aux", "des", NULL};
+    if (c->lang[0] != 'f' || c->lang[1] != 'r' || i + 1 >= end ||
+        !(tok(c, i + 1)->flags & DYAD_TOKF_CAPITAL) || tok(c, i + 1)->kind != DYAD_TOK_WORD)
+        return NULL;
+    if (i > sfirst && (tok(c, i - 1)->flags & DYAD_TOKF_CAPITAL) &&
+        tok(c, i - 1)->kind == DYAD_TOK_WORD)
+        return NULL;
+    const char *art = dyadi_norm_in(c, i, TO_LE) ? "le" : dyadi_norm_in(c, i, TO_LES) ? "les" : NULL;
+    uint32_t key = art ? dyadi_lex_key(c->lex, art, strlen(art)) : 0;
+    dyadi_node node = key ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, root, key) : 0;
+    const dyadi_actor *best = NULL;
+    for (uint32_t j = i + 1; node && j < end && tok(c, j)->norm_id; j++) {
+        node = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, tok(c, j)->norm_id);
+        if (!node)
+            break;
+        const dyadi_actor *a = best_entry(c, node, tok(c, i + 1), 0, j - i + 1);
+        if (a && (a->kind == DYADI_AK_MEDIA || a->kind == DYADI_AK_ORG)) {
+            best = a;
+            *len = j - i + 1;
+            *at = node;
+        }
+    }
+    return best;
+}
+
+/* The one-word entry named by s[0..n) (a word's part), of the wanted kind
+ * class (0 place or country, 1 person), or NULL. */
+static const dyadi_actor *part_entry(const dyad_coder *c, dyadi_node root, const char *s, size_t n,
+                                     uint32_t i, int person)
+{
+    uint32_t key = n ? dyadi_lex_key(c->lex, s, n) : 0;
+    dyadi_node node = key ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, root, key) : 0;
+    const dyadi_actor *a = node ? best_entry(c, node, tok(c, i), 0, 1) : NULL;
+    if (!a)
+        return NULL;
+    if (person)
+        return a->kind == DYADI_AK_PERSON ? a : NULL;
+    return a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL || a->kind == DYADI_AK_CITY ||
+                   a->kind == DYADI_AK_REGION
+               ? a
+               : NULL;
+}
+
+/* A hyphenated word no entry matched, read by its parts in two cases only:
+ * "UK-based", "Denmark-based" (the place the company is based in) and a
+ * compound surname whose last part names a person ("Sassou-Nguesso").
+ * Other compounds ("Russia-Ukraine", "pro-Russian", "US-backed") name
+ * relations, not actors, and are left alone. The match is the whole word. */
+static const dyadi_actor *in_compound(const dyad_coder *c, dyadi_node root, uint32_t i,
+                                      int sent_initial)
+{
+    const dyad_token *t = tok(c, i);
+    const char *w = t->norm;
+    const char *h = w ? strrchr(w, '-') : NULL;
+    if (t->kind != DYAD_TOK_WORD || !h || h == w || !h[1] || !(t->flags & DYAD_TOKF_CAPITAL))
+        return NULL;
+    if (strcmp(h + 1, "based") == 0)
+        return part_entry(c, root, w, (size_t)(h - w), i, 0);
+    /* a surname: the text writes its part with a capital ("Sassou-Nguesso") */
+    const char *raw = c->doc->text + t->span.start;
+    size_t off = (size_t)(h - w) + 1;
+    if (sent_initial || off >= t->span.end - t->span.start || raw[off] < 'A' || raw[off] > 'Z')
+        return NULL;
+    return part_entry(c, root, h + 1, strlen(h + 1), i, 1);
+}
+
 /* Pass 1: longest matches, sentence by sentence. */
 static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
 {
@@ -368,7 +466,18 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
                     }
                 }
             }
+            if (!best && !gapped && (best = in_compound(c, root, i, i == se->first_token)) != NULL) {
+                best_len = 1;
+                best_node = 0;
+            }
+            uint32_t skip = 0;  /* 1: the name starts after "au"/"du" */
+            if (!best && !gapped &&
+                (best = after_contraction(c, root, i, end, se->first_token, &best_len,
+                                          &best_node)) != NULL)
+                skip = 1;
             if (best) {
+                i += skip;
+                best_len -= skip;
                 match *m = dyadi_vec_push(out);
                 if (!m)
                     return out->len >= out->max ? dyadi_coder_too_big(c, "actor-match", out->max)
@@ -581,6 +690,18 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
                     if (a && a->ambiguous && a->kind == DYADI_AK_COUNTRY)
                         pick = a;
                 }
+            /* ... and without an article or a preposition a French name
+             * is no country: "Hollande est arrivé" is the person ("la
+             * Hollande", "en Hollande" are not) */
+            if (!pick && c->lang[0] == 'f' &&
+                (m->ti == 0 || (!dyadi_norm_in(c, m->ti - 1, DETERMINERS) &&
+                                !dyadi_norm_in(c, m->ti - 1, dyadi_prepositions) &&
+                                !dyadi_norm_in(c, m->ti - 1, IN_WORDS) && !dyadi_norm_in(c, m->ti - 1, OF_WORDS))))
+                for (size_t e = 0; e < ne && !pick; e++) {
+                    const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
+                    if (a && a->ambiguous && a->kind == DYADI_AK_PERSON)
+                        pick = a;
+                }
             if (!pick)
                 continue; /* dropped */
             m->a = pick;
@@ -616,12 +737,32 @@ static int state_sector(const char *sector)
 }
 
 /* Sectors of organisation nouns ("société", "journal", "parti",
- * "syndicat", "ONG") that a name may follow. */
+ * "syndicat", "ONG", "université", "diocèse", "hôpital") that a name may
+ * follow. */
 static int org_sector(const char *sector)
 {
     return strcmp(sector, "BUS") == 0 || strcmp(sector, "MED") == 0 ||
            strcmp(sector, "PTY") == 0 || strcmp(sector, "LAB") == 0 ||
-           strcmp(sector, "NGO") == 0;
+           strcmp(sector, "NGO") == 0 || strcmp(sector, "EDU") == 0 ||
+           strcmp(sector, "REL") == 0 || strcmp(sector, "HLH") == 0;
+}
+
+/* Institutions that are also buildings (a hospital, a university, a
+ * church): after "à", "dans", "at", "in" they are where, not who. */
+static const char *const AT_WORDS[] = {"à", "au", "aux", "dans", "at", "in", NULL};
+static int is_venue_sector(const char *sector)
+{
+    return strcmp(sector, "EDU") == 0 || strcmp(sector, "REL") == 0 || strcmp(sector, "HLH") == 0;
+}
+
+/* A city or region entry: its country completes an agent ("le maire de
+ * Sevran", "Chelyabinsk's governor"). */
+static const char *place_country_of(const dyadi_actor *a)
+{
+    return (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) && a->country &&
+                   strlen(a->country) == 3
+               ? a->country
+               : NULL;
 }
 
 /* Agents that act in their own country: police, protesters, lawmakers,
@@ -799,6 +940,7 @@ static dyad_status distribute_agents(dyad_coder *c)
  * that actor in the whole document: its occurrences no entry matched
  * become mentions with the actor's code (resolved_by "acronym"). */
 #define MAX_ACRONYMS 32
+#define ACRONYM_GAP 8
 static int acronym_like(const dyad_token *t)
 {
     if (t->kind != DYAD_TOK_WORD || !(t->flags & DYAD_TOKF_CAPITAL) || !t->norm)
@@ -823,8 +965,20 @@ static dyad_status acronyms(dyad_coder *c)
         /* (a demonym before the parenthesis ends a longer name: "l'Administration
          * ferroviaire fédérale américaine (FRA)" is not "américaine") */
         if (m->kind != DYAD_MENTION_ACTOR || !m->code || strncmp(m->code, "---", 3) == 0 ||
-            (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0) ||
-            e + 2 >= ntok || !dyadi_norm_in(c, e, (const char *const[]){"(", NULL}) ||
+            (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0))
+            continue;
+        /* the rest of a name may lie between ("la Société des journalistes
+         * (SDJ)", "la Fédération européenne de triathlon (ETU)"): up to
+         * ACRONYM_GAP words, no punctuation, no conjunction, no other
+         * mention, after a mention that starts with a capital */
+        uint32_t stop = i + 1 < nm ? DYADI_VEC_AT(&c->mentions, dyad_mention, i + 1).first_token
+                                   : (uint32_t)ntok;
+        if (tok(c, m->first_token)->flags & DYAD_TOKF_CAPITAL)
+            for (uint32_t g = 0; g < ACRONYM_GAP && e < stop && tok(c, e)->kind == DYAD_TOK_WORD &&
+                                 !dyadi_norm_in(c, e, CONJUNCTIONS);
+                 g++)
+                e++;
+        if (e + 2 >= ntok || !dyadi_norm_in(c, e, (const char *const[]){"(", NULL}) ||
             !dyadi_norm_in(c, e + 2, (const char *const[]){")", NULL}) || !acronym_like(tok(c, e + 1)))
             continue;
         /* the text must write it in capitals: "(GRC)", not "(lundi)" */
@@ -872,6 +1026,92 @@ static dyad_status acronyms(dyad_coder *c)
         }
     }
     if (c->mentions.len > nm)
+        qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
+    return DYAD_OK;
+}
+
+/* A named organisation's head word (French: its first, English: its last),
+ * capitalised after an article, stands for the last one named so ("l'Union
+ * européenne ... toute l'Union", "the European Commission ... the
+ * Commission"): resolved_by "short-name". It fills words no entry matched and
+ * replaces a bare capitalised agent that had no better evidence than the
+ * document ("le Conseil" after "le Conseil constitutionnel"). */
+static const char *const SHORT_DET[] = {"l'", "la", "le", "les", "the", NULL};
+
+static int weak_agent(const dyad_mention *m)
+{
+    static const char *const W[] = {"document-country", "agent-without-country",
+                                    "coreference:agent", "clause-place", NULL};
+    if (m->kind != DYAD_MENTION_ACTOR || m->n_tokens != 1 || !m->resolved_by)
+        return 0;
+    for (size_t i = 0; W[i]; i++)
+        if (strcmp(m->resolved_by, W[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static dyad_status short_names(dyad_coder *c)
+{
+    size_t nm = c->mentions.len, ntok = c->tokens.len;
+    if (nm == 0)
+        return DYAD_OK;
+    /* the names: mentions of two or more words from an entry whose code is
+     * more than a country ("la Corée du Nord ... la Corée" is no short name) */
+    size_t mi = 0, last_named = (size_t)-1;
+    size_t nadd = 0;
+    for (uint32_t t = 0; t < ntok; t++) {
+        while (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token +
+                                  DYADI_VEC_AT(&c->mentions, dyad_mention, mi).n_tokens <= t)
+            mi++;
+        dyad_mention *cover = mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token <= t
+                                  ? &DYADI_VEC_AT(&c->mentions, dyad_mention, mi)
+                                  : NULL;
+        if (cover && cover->first_token == t && cover->n_tokens >= 2 &&
+            cover->kind == DYAD_MENTION_ACTOR && cover->code && strlen(cover->code) > 3 &&
+            strncmp(cover->code, "---", 3) != 0 &&
+            cover->resolved_by && strcmp(cover->resolved_by, "lexicon") == 0 &&
+            (tok(c, t)->flags & DYAD_TOKF_CAPITAL))
+            last_named = mi;
+        if (last_named == (size_t)-1 || (cover && !weak_agent(cover)) || t == 0 ||
+            !dyadi_norm_in(c, t - 1, SHORT_DET))
+            continue;
+        const dyad_token *tk = tok(c, t);
+        if (tk->kind != DYAD_TOK_WORD || !(tk->flags & DYAD_TOKF_CAPITAL) || !tk->norm ||
+            (t + 1 < ntok && (tok(c, t + 1)->flags & DYAD_TOKF_CAPITAL)))
+            continue;
+        /* the head word: French names start with it, English ones end
+         * with it ("la Commission européenne", "the European Commission") */
+        const dyad_mention src = DYADI_VEC_AT(&c->mentions, dyad_mention, last_named);
+        const dyad_token *head =
+            tok(c, c->lang[0] == 'e' && c->lang[1] == 'n' ? src.first_token + src.n_tokens - 1
+                                                           : src.first_token);
+        if (!head->norm || strcmp(head->norm, tk->norm) != 0 || src.first_token == t)
+            continue;
+        dyad_mention *nmn = cover;
+        if (!nmn) {
+            if (nadd >= MAX_ACRONYMS)
+                continue;
+            if (!(nmn = dyadi_vec_push(&c->mentions)))
+                return DYAD_ERR_NOMEM;
+            nadd++;
+            /* its sentence: the one holding t */
+            size_t si = 0;
+            while (si + 1 < c->sents.len &&
+                   t >= DYADI_VEC_AT(&c->sents, dyad_sentence, si + 1).first_token)
+                si++;
+            *nmn = src;
+            nmn->sent = (uint32_t)si;
+        } else {
+            uint32_t sent = nmn->sent;
+            *nmn = src;
+            nmn->sent = sent;
+        }
+        nmn->first_token = t;
+        nmn->n_tokens = 1;
+        nmn->span = tk->span;
+        nmn->resolved_by = "short-name";
+    }
+    if (nadd)
         qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
     return DYAD_OK;
 }
@@ -944,6 +1184,14 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             const int former = foreign && first > sfirst && dyadi_norm_in(c, first - 1, FORMER);
             if (former)
                 sector = "ELI";
+            /* "à l'hôpital de Sallanches", "at the university": a place
+             * where something happens, not the institution acting (a
+             * name, "à l'Université de Southampton", "à l'université
+             * Harvard", is still the institution) */
+            if (is_venue_sector(sector) && !(tok(c, first)->flags & DYAD_TOKF_CAPITAL) &&
+                !(last < send && proper_word(c, last)) && det_start(c, first, sfirst) > sfirst &&
+                dyadi_norm_in(c, det_start(c, first, sfirst) - 1, AT_WORDS))
+                continue;
             /* "il est parti", "ils sont partis": the past participle of
              * "partir", not a party */
             if (m->n == 1 && first > sfirst && dyadi_norm_in(c, first, PARTI) &&
@@ -999,15 +1247,35 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     last = ms[k + 1].ti + ms[k + 1].n;
                     how = "composition:agent+of+country";
                     k++;
+                } else if (j && !foreign && k + 1 < nm && ms[k + 1].ti == j &&
+                           ms[k + 1].sent == m->sent && place_country_of(ms[k + 1].a)) {
+                    /* agent + of + town or region ("le maire de Sevran",
+                     * "l'Université de Southampton", "the governor of
+                     * Texas"): the place's country; the place stays a place */
+                    const dyadi_actor *pa = ms[k + 1].a;
+                    code = compose_code(c, pa->country, ag, sector);
+                    push_mention(c, m, first, last, DYAD_MENTION_ACTOR, code, a,
+                                 "composition:agent+of+place");
+                    /* (the place keeps the rule that chose it: "Santa Fe
+                     * province" with Argentine officials, place:context) */
+                    push_mention(c, &ms[k + 1], j, j + ms[k + 1].n, DYAD_MENTION_PLACE, pa->country,
+                                 pa, ms[k + 1].how ? ms[k + 1].how : "place-of-agent");
+                    k++;
+                    continue;
                 } else if (k > 0 && ms[k - 1].sent == m->sent && ms[k - 1].ti + ms[k - 1].n + 1 == first &&
-                           dyadi_norm_in(c, first - 1, GENITIVE) && country_code_of(ms[k - 1].a) &&
+                           dyadi_norm_in(c, first - 1, GENITIVE) &&
+                           (country_code_of(ms[k - 1].a) ||
+                            (!foreign && place_country_of(ms[k - 1].a))) &&
                            c->mentions.len > 0 &&
                            DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                                ms[k - 1].ti) {
-                    /* genitive "Russia's foreign minister" */
+                    /* genitive "Russia's foreign minister", "Chelyabinsk's
+                     * governor" */
+                    const dyadi_actor *pa = ms[k - 1].a;
                     c->mentions.len--;
                     first = ms[k - 1].ti;
-                    code = compose_code(c, country_code_of(ms[k - 1].a), ag, sector);
+                    code = compose_code(c, country_code_of(pa) ? country_code_of(pa) : pa->country,
+                                        ag, sector);
                     how = "composition:genitive+agent";
                 }
             }
@@ -1046,8 +1314,14 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             /* agent + media name ("l'agence Reuters") */
             if (k + 1 < nm && ms[k + 1].ti == last && ms[k + 1].sent == m->sent &&
                 (ms[k + 1].a->kind == DYADI_AK_MEDIA || ms[k + 1].a->kind == DYADI_AK_ORG)) {
-                a = ms[k + 1].a;
-                code = entry_code(c, a);
+                /* (a multinational after a place that says where this one
+                 * is based keeps that country: "UK-based retailer Tesco"
+                 * is GBRBUS, not Phoenix's MNC code) */
+                const char *oc = entry_code(c, ms[k + 1].a);
+                if (!(code && strlen(code) == 6 && oc && strncmp(oc, "MNC", 3) == 0)) {
+                    code = oc;
+                    a = ms[k + 1].a;
+                }
                 last = ms[k + 1].ti + ms[k + 1].n;
                 how = "composition:agent+name";
                 k++;
@@ -1061,6 +1335,32 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 while (j < stop && j < send && j < last + 5 && tok(c, j)->kind == DYAD_TOK_WORD &&
                        (tok(c, j)->flags & DYAD_TOKF_CAPITAL))
                     j++;
+                /* ... or "de"/"of" and the name ("le diocèse de Moosonee",
+                 * "the University of Uttaranchal") */
+                uint32_t jo = j == last ? after_of(c, last, stop) : 0;
+                /* ... also past what the noun makes ("l'opérateur de
+                 * téléphonie mobile Sprint", "l'éditeur de jeux THQ Nordic") */
+                if (jo && c->lang[0] == 'f' && jo < stop && !proper_word(c, jo)) {
+                    uint32_t w = jo;
+                    while (w < stop && w < jo + 3 && tok(c, w)->kind == DYAD_TOK_WORD &&
+                           !proper_word(c, w) && !dyadi_norm_in(c, w, CONJUNCTIONS))
+                        w++;
+                    jo = w < stop && w > jo && proper_word(c, w) ? w : 0;
+                }
+                if (jo && jo < stop && proper_word(c, jo)) {
+                    j = jo;
+                    while (j < stop && j < jo + 5 && proper_word(c, j))
+                        j++;
+                }
+                /* English puts the name first ("Harvard University",
+                 * "Salling Group"): capitalised words no entry took */
+                if (c->lang[0] == 'e' && c->lang[1] == 'n' && (tok(c, first)->flags & DYAD_TOKF_CAPITAL)) {
+                    uint32_t lo = k > 0 && ms[k - 1].sent == m->sent ? ms[k - 1].ti + ms[k - 1].n
+                                                                      : sfirst;
+                    while (first > lo && first >= sfirst + 1 && first + 5 > last &&
+                           proper_word(c, first - 1) && !dyadi_norm_in(c, first - 1, DETERMINERS))
+                        first--;
+                }
                 /* ... and a demonym after the name ("le parti Podemos espagnol") */
                 if (j > last && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
                     ms[k + 1].a->kind == DYADI_AK_DEMONYM) {
@@ -1077,7 +1377,9 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                  * as PETRARCH does, an agent of unknown country "---SEC"
                  * that the event coder may complete from the other side
                  * of a domestic event ("urged residents to evacuate"). */
-                const ante *an = a->number == 'p' ? NULL
+                /* (an institution named with a capital, "la Haute Autorité",
+                 * is no pronoun for the last government) */
+                const ante *an = a->number == 'p' || a->cap ? NULL
                                                   : resolve(antes, nantes, m->sent, 0, 0, 0, sector);
                 uint32_t j = last;
                 if (!an && dyadi_norm_in(c, j, AGENT_PLACE)) {
@@ -1092,6 +1394,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     how = "coreference:agent";
                 } else if (j > last && k + 1 < nm && ms[k + 1].ti == j && ms[k + 1].sent == m->sent &&
                            (ms[k + 1].a->country || country_code_of(ms[k + 1].a)) &&
+                           ms[k + 1].a->kind != DYADI_AK_AGENT &&
                            (foreign || ms[k + 1].a->kind != DYADI_AK_DEMONYM)) {
                     const dyadi_actor *pa = ms[k + 1].a;
                     const char *pc = pa->country ? pa->country : country_code_of(pa);
@@ -1116,6 +1419,12 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * only ("the company", "people" may be anyone's) */
                     code = compose_code(c, doc_country, ag, sector);
                     how = "document-country";
+                } else if (ag->country && strlen(ag->country) == 3) {
+                    /* no country anywhere: an institution named the way one
+                     * country's news names its own ("Congress", "le
+                     * Congrès": USA; country= on the agent entry) */
+                    code = compose_code(c, ag->country, ag, sector);
+                    how = "agent-default-country";
                 } else {
                     code = concat_code(c, "---", sector);
                     how = "agent-without-country";
@@ -1200,6 +1509,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         st = distribute_agents(c);
     if (!foreign && st == DYAD_OK)
         st = acronyms(c);
+    if (!foreign && st == DYAD_OK)
+        st = short_names(c);
 done:
     dyadi_vec_free(&mv);
     /* push_mention drops what does not fit: a full array means mentions

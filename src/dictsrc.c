@@ -820,7 +820,7 @@ static const char *const actor_kinds[] = {"country", "demonym", "capital", "city
                                           "agent",   "org",     "media",   "pronoun"};
 static const char *const actor_keys[] = {"id",  "roles", "g",   "n",   "country", "admin",
                                          "lat", "lon",   "pop", "gov", "sector", "ambiguous",
-                                         "compound", "prefix"};
+                                         "compound", "prefix", "cap"};
 
 /* Parse "CODE:FROM:TO,..." into c->roles. Returns the number of roles
  * kept, -1 when out of memory. Malformed roles are errors (dropped). */
@@ -1012,10 +1012,12 @@ static int handle_actor(cc *c, char **col, int ncol)
             break;
         case 12:
         case 13:
+        case 14:    /* compound, prefix, cap */
             if (strcmp(v, "0") && strcmp(v, "1"))
                 report(c, SEV_WARN, "%s=%s: expected 0 or 1", k, v);
             else if (v[0] == '1')
-                a.gov |= k[0] == 'c' ? DYADI_ACTOR_COMPOUND : DYADI_ACTOR_PREFIX;
+                a.gov |= k[0] == 'p' ? DYADI_ACTOR_PREFIX
+                         : k[1] == 'o' ? DYADI_ACTOR_COMPOUND : DYADI_ACTOR_CAP;
             break;
         default:
             report(c, SEV_WARN, "unknown attribute '%s' for an actor", k);

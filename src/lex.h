@@ -36,6 +36,7 @@ enum dyadi_actor_kind {
 #define DYADI_ACTOR_COMPOUND 4u
 #define DYADI_ACTOR_PREFIX 8u
 #define DYADI_ACTOR_LOWER 16u   /* org/media/person written in lower case: no capital needed */
+#define DYADI_ACTOR_CAP 32u     /* cap=1: an agent matched only when capitalised ("l'Assemblée") */
 
 /* TABARI's null, discard and complex codes ("---", "###", "+++") as actor
  * or trigger codes: dyadi_marker_code (dictsrc.h). */
@@ -58,6 +59,8 @@ typedef struct dyadi_actor {
     uint8_t prefix;         /* agent: its code goes before the actor's (TABARI [NGM~]) */
     uint8_t lower;          /* org/media/person written in lower case ("talibans",
                                "al-Assad"): matched in any case */
+    uint8_t cap;            /* agent that needs a capital in the text (cap=1: "la
+                               Direction générale", not "en direction de") */
     const char *lang;       /* "fr", "en", "*" */
     const char *code;       /* base code */
     const char *id;         /* entry id */

@@ -192,6 +192,7 @@ static dyad_status load_records(dyad_lexicon *lex, const opener *o)
         a->compound = (p[3] & DYADI_ACTOR_COMPOUND) != 0;
         a->prefix = (p[3] & DYADI_ACTOR_PREFIX) != 0;
         a->lower = (p[3] & DYADI_ACTOR_LOWER) != 0;
+        a->cap = (p[3] & DYADI_ACTOR_CAP) != 0;
         if (a->kind > DYADI_AK_PRONOUN || str_ref(lex, rd32(p + 4), &a->lang) || !a->lang ||
             str_ref(lex, rd32(p + 8), &a->code) || !a->code ||
             str_ref(lex, rd32(p + 12), &a->id) || !a->id ||

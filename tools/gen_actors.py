@@ -59,8 +59,8 @@ CAMEO_OVERRIDE = {
 #    recogniser does longest match, so "Corée du Nord" still wins.
 #  - common words or given names: "Réunion" (fr réunion = meeting, en
 #    reunion), "Maurice", "Dominique" (given names), "Jersey" (New Jersey,
-#    the garment), "America"/"Amérique" (continent), "US" (matching is case
-#    insensitive: it would match the pronoun "us"), "EAU" (fr eau = water).
+#    the garment), "America"/"Amérique" (continent), "US" (written by hand in
+#    countries.manual.tsv: the recogniser needs it in capitals), "EAU" (fr eau = water).
 EXCLUDE_COUNTRY = {
     "*": {"corée", "korea", "corea", "korée", "congo", "kongo", "конго", "корея", "كوريا", "الكونغو",
           "america", "amérique", "américa", "amerika", "америка", "jersey", "us", "eau",
@@ -162,6 +162,37 @@ def in_manual(manual, lang, phrase):
 
 # ---------------------------------------------------------------- sources
 
+# CountryInfo's <Nationality> lists "one or more adjectival forms of the
+# country name, plus any number of synonyms": the adjectives come first; a
+# later single word is one too when it ends as English demonyms do (the
+# others are the country's names in other languages and misspellings)
+CI_ADJ_END = re.compile(r"(IAN|ESE|I)$")
+
+
+def read_countryinfo_adjectives(path):
+    """ISO alpha-3 (CountryInfo's <CountryCode>, which is right where its
+    ISO3166-alpha3 field is not: MMR) -> English adjectives, title-cased;
+    {} when the file is absent"""
+    out = {}
+    if not os.path.exists(path):
+        return out
+    text = open(path, encoding="latin-1").read()
+    for m in re.finditer(r"<CountryCode>(\w{3})</CountryCode>.*?<Nationality>(.*?)</Nationality>",
+                         text, re.S):
+        words = [w.split("#")[0].strip().rstrip("_").replace("_", " ")
+                 for w in m.group(2).split("\n") if w.split("#")[0].strip()]
+        adj = []
+        for i, w in enumerate(words):
+            if " " in w or not w.isalpha() or w.endswith(("STAN", "MAN")) or \
+                    (i > 0 and not CI_ADJ_END.search(w)):
+                break
+            adj.append(w.title())
+        # Montenegro's list starts with its Serbs ("SERB", "SERBIAN"): a
+        # demonym two countries give is left to mledoze
+        out[m.group(1)] = adj
+    return out
+
+
 class Sources:
     def __init__(self, shared, cldr):
         self.shared, self.cldr = shared, cldr
@@ -179,6 +210,8 @@ class Sources:
                 d["code"] = CAMEO_OVERRIDE.get(c[1], c[1])
                 self.countries.append(d)
                 self.by_iso2[c[0]] = d
+        self.ci_adj = read_countryinfo_adjectives(
+            os.path.join(shared, "countryinfo", "CountryInfo.120116.txt"))
         with open(os.path.join(shared, "mledoze-countries", "countries.json"), encoding="utf-8") as f:
             self.mledoze = {c["cca3"]: c for c in json.load(f)}
         with open(os.path.join(shared, "geonames", "country_translations.json"), encoding="utf-8") as f:
@@ -318,6 +351,13 @@ def gen_demonyms(src, manual, country_rows, outdir):
             add("en", w, code, prio, {"n": "s"} if p else {})
             if p:
                 add("en", p, code, prio, {"n": "p"})
+        # CountryInfo's adjectives ("Kyrgyz", "Belarusian", "Emirati"), below
+        # mledoze's forms: a phrase both give keeps mledoze's country
+        for w in src.ci_adj.get(d["iso3"], []):
+            p = en_plural(w)
+            add("en", w, code, prio - 0.5, {"n": "s"} if p else {})
+            if p:
+                add("en", p, code, prio - 0.5, {"n": "p"})
         fra = m["demonyms"].get("fra", {})
         ms, fs = fra.get("m", "").strip().lower(), fra.get("f", "").strip().lower()
         if not ms or not fs:
@@ -349,7 +389,8 @@ def gen_demonyms(src, manual, country_rows, outdir):
         a["id"] = code
         rows.append(("demonym", lang, phrase, code, a))
     comments = [
-        "source: mledoze-countries demonyms.eng and demonyms.fra (m/f); fr plurals by rule (+s unless",
+        "source: mledoze-countries demonyms.eng and demonyms.fra (m/f), and the English adjectives of",
+        "countryinfo CountryInfo.120116.txt <Nationality> (below mledoze); fr plurals by rule (+s unless",
         "ending in s/x); en plural +s unless -ese/-ish/-ch/-sh/-ss/-s/-x/-z; lower-cased fr adjectives.",
         "hand additions (compounds, blocs such as occidental -> WST) are in demonyms.fr.manual.tsv.",
         "ambiguous between two equally ranked countries, dropped: " + "; ".join(dropped),

@@ -5,7 +5,8 @@ Reads Phoenix.International.actors.txt (IGOs and their agencies, NGOs,
 multinational companies, media, IGO office holders),
 Phoenix.MilNonState.actors.txt (armed and militant groups, from START TOPS)
 and the state bodies of Phoenix.Countries.actors.txt (ministries, agencies,
-courts, parties, armies: entries whose first name has a word of BODY_WORDS)
+courts, parties, armies: entries whose first name has a word of BODY_WORDS,
+or whose codes are all undated state sectors, as "Bundestag" [DEUGOVLEG])
 in ../shared/data/petrarch2/dictionaries (openeventdata/petrarch2, MIT) and
 writes their names in dyad's actor format (docs/formats.md):
 
@@ -60,6 +61,8 @@ guard guards service services bureau office directorate intelligence forces forc
 bank authority administration cabinet politburo legislature militia brigade brigades
 union federation league organization organisation corps gendarmerie
 """.split())
+# sectors of a state body named without a BODY_WORDS word (state_body())
+STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 SMALL = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le",
          "les", "et", "al", "el", "bin", "ibn", "van", "von", "y", "a"}
 # CAMEO sector codes an organisation code may end with (`sector=` attribute)
@@ -83,6 +86,15 @@ resistance revolution revolutionary saboteurs society solidarity star struggle t
 union unity universal vanguard volunteers war white winter youth zero cornerstone yahweh
 mavericks inevitables extraditables clandestini boogeymen message emetic triple
 """.split())
+
+def state_body(raw_codes):
+    """a Countries entry named in the country's own words ("Bundestag",
+    "Knesset", "Lok Sabha", "Shin Bet"): every code undated, each a country
+    with a state sector (DEUGOVLEG, ISRSPY); a person has dated codes or ELI"""
+    codes = [t.split() for t, _ in raw_codes]
+    return bool(codes) and all(len(c) == 1 and CODE_RE.match(c[0]) and len(c[0]) >= 6 and
+                               c[0][3:6] in STATE_SECTORS and c[0][-3:] != "ELI" for c in codes)
+
 
 def tabari_date(s):
     """YYMMDD or YYYYMMDD -> YYYY-MM-DD, or None"""
@@ -174,7 +186,8 @@ def vocabulary(src, repo):
         if not os.path.exists(p):
             continue
         for line in open(p, encoding="utf-8", errors="replace"):
-            line = line.split("#", 1)[0]
+            # (an agent's default country is no word: "country=USA")
+            line = re.sub(r"country=\w+", " ", line.split("#", 1)[0])
             words.update(w for w in re.split(r"[^a-zà-ÿ']+", line.lower()) if len(w) > 1)
     return words
 
@@ -277,9 +290,17 @@ def main():
     for path in paths:
         bodies_only = os.path.basename(path) == COUNTRIES_FILE
         for names, raw_codes in read_phoenix(path):
-            if bodies_only and not BODY_WORDS & set(re.split(r"[_\s\-]+", names[0].lower())):
+            if bodies_only and not BODY_WORDS & set(re.split(r"[_\s\-]+", names[0].lower())) \
+                    and not state_body(raw_codes):
                 continue
             codes = [c for c in (parse_code(t, stats, w) for t, w in raw_codes) if c]
+            # a state body without a body word whose other name dyad already
+            # knows is a leader's alias ("Mr. Assad" [SYRGOV]): the known
+            # entry, with its dates, stays the only one
+            if bodies_only and not BODY_WORDS & set(re.split(r"[_\s\-]+", names[0].lower())) \
+                    and known_code(seen, names, stats):
+                stats["known"] += 1
+                continue
             # a state body has a sector: a bare country code is the country's
             # own block ("FEDERATION OF SAINT KITTS AND NEVIS" [KNA])
             if bodies_only and any(len(c) == 3 for c, lo, hi in codes if not lo and not hi):

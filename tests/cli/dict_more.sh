@@ -17,12 +17,12 @@ check dict/coverage-no-lexicon-exit-1 [ $rc -eq 1 ]
 check dict/coverage-no-lexicon-says-so grep -q 'cannot open lexicon' "$TMP/nolex.err"
 
 cat >"$TMP/u.txt" <<'TXT'
-Le Zorglub Institut a critiqué le gouvernement. Les saboteurs ont fui.
-Selon le Zorglub Institut, les saboteurs sont partis. Emmanuel Macron a parlé à la Russie.
+Le Zorglub Frères a critiqué le gouvernement. Les saboteurs ont fui.
+Selon le Zorglub Frères, les saboteurs sont partis. Emmanuel Macron a parlé à la Russie.
 TXT
 "$DYAD" dict unknown --lang fr "$TMP/u.txt" >"$TMP/u.out" 2>"$TMP/u.err"; rc=$?
 check dict/unknown-exit-0 [ $rc -eq 0 ]
-check dict/unknown-name-counted grep -q '^name	2	Zorglub Institut	Le Zorglub Institut a critiqué' "$TMP/u.out"
+check dict/unknown-name-counted grep -q '^name	2	Zorglub Frères	Le Zorglub Frères a critiqué' "$TMP/u.out"
 check dict/unknown-agent-counted grep -q '^agent	2	saboteurs	' "$TMP/u.out"
 # known entries (a person, a country, an agent) are not listed, even seen once
 "$DYAD" dict unknown --lang fr --min 1 "$TMP/u.txt" >"$TMP/u1.out" 2>/dev/null

@@ -30,7 +30,7 @@ en-given-name-surname-person||Opponents of Ali Bongo marched on Saturday.
 en-given-name-initial||The party is funded by the George L. Pennock Trust.
 en-region-before-title|Scotland:GBR |First Minister of Scotland Nicola Sturgeon said the rules would change.
 en-region-before-law|Alabama:USA |Governor Kay Ivey signed the Alabama Human Life Protection Act.
-en-city-before-place-noun|Kobe:JPN |Researchers at Kobe University found the records.
+en-city-before-place-noun|Kobe:JPN |Flights resumed at Kobe Airport on Monday.
 en-possessive-no-place||The guitarist Jerry Garcia played guitar. The band grew in Garcia's home.
 en-first-word-given-name||Kyle Rittenhouse, the suspect, was released. A judge said Rittenhouse could leave.
 en-landmark-after||Protesters marched from Hyde Park Corner to Parliament.
