@@ -166,6 +166,8 @@ static void write_json(FILE *f, const dyad_coder *c, const dyad_doc *doc, const 
     json_cstr(f, dyad_coder_lang(c));
     fputs(",\"rule\":", f);
     json_cstr(f, e->rule);
+    fputs(",\"roles_by\":", f);
+    json_cstr(f, e->roles_by);
     fprintf(f, ",\"mentions\":%lu}\n", (unsigned long)e->mentions);
 }
 

@@ -365,6 +365,10 @@ typedef struct dyad_event {
     const char *trigger_text;
     dyad_span trigger;
     const char *rule;       /* id of the lexicon entry or rule that fired */
+    const char *roles_by;   /* how source and target were found: a construction of the
+                               dependency tree ("tree:subject", "tree:passive",
+                               "tree:relative-clause", ...), "order:..." (word order),
+                               "tabari:positions"; static storage, NULL for a statement */
     uint32_t mentions;      /* times the same (source, target, code) was found in the document */
     /* the place, when located: its lexicon entry id (GeoNames "gn..." for
      * cities and regions), type ("country", "admin1", "city") and the rule

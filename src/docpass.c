@@ -242,6 +242,7 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
     e->trigger_text = dyadi_arena_strndup(&c->arena, text + e->trigger.start,
                                           e->trigger.end - e->trigger.start);
     e->rule = rule;
+    e->roles_by = t->roles_by;
     e->mentions = 1;
     return 0;
 }

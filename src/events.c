@@ -640,9 +640,11 @@ static int roles_tree(pass *p, size_t ti, role *r)
     /* a subject the tree names but no actor covers ("Kyrgyz
      * Prime Minister ...", misattached on news text): the
      * nearest actor by word order, as without a tree */
-    if (r->src < 0 && e->kind != DYADI_TK_NOUN)
+    if (r->src < 0 && e->kind != DYADI_TK_NOUN) {
         r->src = r->passive ? dyadi_find_target(c, p->cs, p->nc, t->end, e, -1, p->attrib_tok, 1)
                       : dyadi_find_source(c, p->cs, p->nc, p->sfirst, t->first, p->attrib_tok);
+        p->ts[ti].roles_by = "order:source-the-tree-could-not-name";
+    }
     if (r->src < 0)
         return 0;
     /* the passive's subject the tree misread: by word order */
@@ -799,7 +801,7 @@ static int trigger_roles(pass *p, size_t ti, role *r)
                            (p->one_verb || (p->foreign && (e->tslot || e->sslot)));
     r->use_tree = 0;
     if (p->has_tree && !r->positional) {
-        dyadi_tree_roles(&p->tree, c, p->cs, p->nc, t, &r->tro);
+        dyadi_tree_roles(&p->tree, p->cs, t, &r->tro);
         /* a nominal event needs both sides, or a compound of
          * partners ("Israel and Lebanon renewed negotiations") */
         r->use_tree = e->kind == DYADI_TK_NOUN ? r->tro.nsrc > 0 && (r->tro.ntgt > 0 ||
@@ -807,19 +809,25 @@ static int trigger_roles(pass *p, size_t ti, role *r)
                                             : r->tro.nsrc > 0 || r->tro.subj_known || r->tro.passive;
     }
     int k = 1;
+    trig *tw = &p->ts[ti];
     if (r->use_tree) {
+        tw->roles_by = r->tro.rule ? r->tro.rule : "tree";
         k = roles_tree(p, ti, r);
     } else if (e->kind == DYADI_TK_NOUN) {
+        tw->roles_by = "order:noun";
         k = roles_noun(p, ti, r);
     } else if (r->positional) {
+        tw->roles_by = "tabari:positions";
         dyadi_tabari_roles(c, p->cs, p->nc, p->cfirst, t, r->passive, p->prev_src, &r->src, &r->tgt);
         /* no source: dyadi_fill_roles (DEFAULT:, FORWARD) may give one */
     } else if (r->passive == 2 || (r->passive && (e->passive || e->obj == DYADI_OBJ_TARGET))) {
+        tw->roles_by = "order:passive";
         r->tgt = dyadi_find_source(c, p->cs, p->nc, p->sfirst, t->first, p->attrib_tok);
         r->src = dyadi_find_target(c, p->cs, p->nc, t->end, e, r->tgt, p->attrib_tok, 1);
         if (r->src < 0)
             return 0;
     } else {
+        tw->roles_by = "order:subject";
         k = roles_verb(p, ti, r);
     }
     if (!k)
@@ -1238,7 +1246,7 @@ static dyad_status said_statement(pass *p)
             static const dyadi_trigger said = {.kind = DYADI_TK_VERB, .code = "010",
                                                .id = "speech:said", .lang = "*"};
             const dyadi_trigger *sp = said_e ? said_e : &said;
-            trig t = {p->said_first, p->said_end, sp, p->said_cand, -1, {0}, 0, said_e != NULL, NULL, 0};
+            trig t = {p->said_first, p->said_end, sp, p->said_cand, -1, {0}, 0, said_e != NULL, NULL, 0, "speech:speaker"};
             if (dyadi_push_event(c, (uint32_t)p->s, &t, &p->cs[p->said_cand], NULL, sp->code, DYAD_ASSERTED,
                            DYAD_ACTUAL, NULL, NULL, NULL, dyadi_event_date(c, p->sdate, p->sfirst, p->said_first),
                            sp->id) != 0) {

@@ -35,6 +35,7 @@ typedef struct trig {
                                       compound source with no target, or NULL */
     int as_noun;           /* a verb pattern met on its noun (tree.c): coded as a
                               nominal event, from the tree only */
+    const char *roles_by;  /* how its roles were found (dyad_event.roles_by) */
 } trig;
 
 /* An actor candidate in a sentence: a mention or a first-person pronoun

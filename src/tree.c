@@ -20,7 +20,7 @@
  * Each construction is a small function below; events.c calls
  * dyadi_tree_roles for each trigger and keeps its word-order rules for
  * sentences the model did not parse. Nothing here allocates per token: the
- * views are built once per document. */
+ * views of a sentence are built in memory reused from sentence to sentence. */
 #include "tree.h"
 
 #include <stdlib.h>
@@ -298,6 +298,14 @@ static uint32_t agent_of(const dyadi_tree *t, uint32_t v)
     return a != NONE ? a : marked_child(t, v, "obl", "by,par");
 }
 
+/* The first construction met names the roles: a verb that shares a
+ * subject says so, not the relative clause its first verb sits in. */
+static void set_rule(tree_roles *out, const char *rule)
+{
+    if (!out->rule)
+        out->rule = rule;
+}
+
 /* The source of verb v: its subject, or the subject it inherits. Sets
  * out->subj_known when v (or its controller) has a subject that is no
  * actor, so that no word-order guess replaces it. */
@@ -318,10 +326,10 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
         if (is_relative_pronoun(&t->w[s]))
             ante = rel_base(vw, "acl") ? head(t, v) : antecedent(t, s);
         if (ante != NONE) {
-            out->rule = "tree:relative-clause";
+            set_rule(out, "tree:relative-clause");
             add_members(t, cs, ante, out->src, &out->nsrc);
         } else {
-            out->rule = depth ? out->rule : "tree:subject";
+            set_rule(out, "tree:subject");
             add_members(t, cs, s, out->src, &out->nsrc);
         }
         return;
@@ -335,7 +343,7 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
     if ((rel_is(vw, "parataxis") || rel_is(vw, "conj") || rel_is(vw, "dep") ||
          rel_is(vw, "appos")) && nominal(&t->w[p])) {
         out->subj_known = 1;
-        out->rule = "tree:nominal-head";
+        set_rule(out, "tree:nominal-head");
         add_members(t, cs, p, out->src, &out->nsrc);
         return;
     }
@@ -347,24 +355,24 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
             o = child(t, p, "iobj");
         if (o != NONE && !upos_is(&t->w[p], "ADJ") && actor_of(t, cs, o) >= 0) {
             out->subj_known = 1;
-            out->rule = "tree:object-control";
+            set_rule(out, "tree:object-control");
             add_members(t, cs, o, out->src, &out->nsrc);
             return;
         }
-        out->rule = "tree:subject-control";
+        set_rule(out, "tree:subject-control");
         subject(t, cs, p, depth + 1, out);
     } else if (rel_is(vw, "conj")) {
-        out->rule = "tree:shared-subject";
+        set_rule(out, "tree:shared-subject");
         subject(t, cs, p, depth + 1, out);
     } else if (rel_is(vw, "acl:relcl") || (rel_is(vw, "acl") && !feat(vw, "Tense=Past"))) {
         /* a relative clause with no subject of its own, a present
          * participle ("the troops attacking the city") */
         out->subj_known = 1;
-        out->rule = "tree:head-noun";
+        set_rule(out, "tree:head-noun");
         add_members(t, cs, p, out->src, &out->nsrc);
     } else if (rel_is(vw, "advcl") && (feat(vw, "VerbForm=Inf") || feat(vw, "VerbForm=Part") ||
                                        feat(vw, "VerbForm=Ger"))) {
-        out->rule = "tree:adverbial-clause";
+        set_rule(out, "tree:adverbial-clause");
         subject(t, cs, p, depth + 1, out);
     }
 }
@@ -566,11 +574,8 @@ static void noun_roles(const dyadi_tree *t, const cand *cs, uint32_t n, const dy
             }
 }
 
-void dyadi_tree_roles(const dyadi_tree *t, const dyad_coder *c, const cand *cs, size_t nc,
-                      const trig *tr, tree_roles *out)
+void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
 {
-    (void)c;
-    (void)nc;
     memset(out, 0, sizeof *out);
     out->giver = -1;
     const dyad_word *vw = dyadi_tree_word(t, tr->first);

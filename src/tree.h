@@ -54,8 +54,7 @@ typedef struct tree_roles {
     int giver;          /* frames with from= ("receive aid from X"): X, or -1 */
     const char *rule;   /* how the source was found, static storage */
 } tree_roles;
-void dyadi_tree_roles(const dyadi_tree *t, const dyad_coder *c, const cand *cs, size_t nc,
-                      const trig *tr, tree_roles *out);
+void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out);
 
 /* May the words of a cue on tokens [first, end) be one, given their parts
  * of speech? Not when every one is a name or a noun ("in May", "Will

@@ -285,6 +285,7 @@ size_t dyadi_find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirs
             out[n].end = h.end;
             out[n].e = best;
             out[n].as_noun = conv_e && best == conv_e;
+            out[n].roles_by = NULL;
             out[n].src = out[n].tgt = -1;
             memcpy(out[n].pos, h.pos, h.npos * sizeof *h.pos);
             out[n].npos = h.npos;

@@ -42,7 +42,7 @@ python3 - "$TMP/seed.out" <<'PY' ; check code/event-fields [ $? -eq 0 ]
 import json, sys
 keys = {"doc", "sent", "date", "event_date", "code", "root", "quad", "goldstein", "plover",
         "source", "target", "polarity", "modality", "attribution", "location", "trigger",
-        "text", "lang", "rule", "mentions"}
+        "text", "lang", "rule", "roles_by", "mentions"}
 for line in open(sys.argv[1], encoding="utf-8"):
     e = json.loads(line)
     assert set(e) == keys, set(e) ^ keys

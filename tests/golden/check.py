@@ -67,6 +67,8 @@ def matches(ev, want):
         return False
     if "source_resolved_by" in want and ev["source"].get("resolved_by") != want["source_resolved_by"]:
         return False
+    if "roles_by" in want and ev.get("roles_by") != want["roles_by"]:
+        return False
     if "location_name" in want and (ev.get("location") or {}).get("name") != want["location_name"]:
         return False
     if "modality" in want and ev["modality"] != want["modality"]:
