@@ -47,6 +47,7 @@ for bin in "$DIR"/fuzzer/fuzz_*; do
     existing=""
     for s in $seeds; do [ -d "$s" ] && existing="$existing $s"; done
     t0=$(date +%s)
+    mkdir -p "$ART"   # another run in this folder may have removed it when it ended
     # shellcheck disable=SC2086
     nice -n 10 "$bin" -max_total_time="$SECS" -runs="$RUNS" -timeout=20 -rss_limit_mb=2048 \
         -max_len=65536 -print_final_stats=1 -artifact_prefix="$ART/$h-" $dict \
