@@ -103,6 +103,18 @@ void dyadi_forward_story(dyad_coder *c)
     }
 }
 
+
+/* An event's side from its candidate: code, country, words, span, rule. */
+static void event_actor(dyad_coder *c, dyad_event_actor *a, const cand *x)
+{
+    a->code = x->code;
+    a->country = x->country;
+    a->span = x->span;
+    a->text = dyadi_arena_strndup(&c->arena, c->doc->text + x->span.start,
+                                  x->span.end - x->span.start);
+    a->resolved_by = x->how;
+}
+
 /* FORWARD: after a sentence, the actor (country part) of its first source
  * when the text named it; a sentence that used a forwarded or default
  * source leaves the story's first source to the next one, as the TABARI
@@ -206,20 +218,9 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
     e->quad = cm ? cm->quad : 0;
     e->goldstein = cm ? cm->goldstein : NAN;
     e->plover = cm ? cm->plover_type : NULL;
-    e->source.code = src->code;
-    e->source.country = src->country;
-    e->source.span = src->span;
-    e->source.text = dyadi_arena_strndup(&c->arena, text + src->span.start,
-                                         src->span.end - src->span.start);
-    e->source.resolved_by = src->how;
-    if (tgt) {
-        e->target.code = tgt->code;
-        e->target.country = tgt->country;
-        e->target.span = tgt->span;
-        e->target.text = dyadi_arena_strndup(&c->arena, text + tgt->span.start,
-                                             tgt->span.end - tgt->span.start);
-        e->target.resolved_by = tgt->how;
-    }
+    event_actor(c, &e->source, src);
+    if (tgt)
+        event_actor(c, &e->target, tgt);
     e->polarity = (uint8_t)polarity;
     e->modality = (uint8_t)modality;
     e->attribution_text = attr_text;

@@ -109,10 +109,12 @@ int dyadi_tree_sentence(dyadi_tree *t, dyad_coder *c, size_t s, uint32_t sfirst,
             t->kid[w->head - 1] = i + 1;
         }
     }
+    /* each candidate's tokens, and each token's words (two for "du") */
     for (size_t k = 0; k < nc; k++)
-        for (uint32_t i = 0; i < t->nw; i++)
-            if (t->w[i].token >= cs[k].first && t->w[i].token < cs[k].end && t->cand[i] < 0)
-                t->cand[i] = (int32_t)k;
+        for (uint32_t j = cs[k].first; j < cs[k].end && j >= sfirst && j < send; j++)
+            for (uint32_t i = t->tokw[j - sfirst]; i && i <= t->nw && t->w[i - 1].token == j; i++)
+                if (t->cand[i - 1] < 0)
+                    t->cand[i - 1] = (int32_t)k;
     return 1;
 }
 
