@@ -20,6 +20,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 const char *const dyadi_upos_names[DYADI_NUPOS] = {
     "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
@@ -44,32 +47,67 @@ uint64_t dyadi_shash(const char *s, size_t n)
 }
 
 /* Memory-bound: each feature is a random probe into a table of megabytes.
- * The slots of every feature are prefetched first and their rows next, so
- * the cache misses overlap instead of queueing one behind the other. */
+ * The slots are prefetched a few features ahead of the probe, so that the
+ * cache misses overlap instead of queueing one behind the other (a burst
+ * of a hundred prefetches overflows the core's miss buffers and is partly
+ * dropped). Sums are kept in registers (four classes) or added a vector
+ * of classes at a time (wider rows); the result is the same integer sum. */
 #define MAX_PROBE 128
+#define PF_AHEAD 16
+
+/* scores[0..nc) += the rows' weights, eight classes at a time. */
+static void add_rows(int32_t *scores, const int16_t *const *rows, size_t nr, uint32_t nc)
+{
+    uint32_t j = 0;
+#if defined(__SSE2__)
+    for (; j + 8 <= nc; j += 8) {
+        __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)(scores + j));
+        __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(scores + j + 4));
+        for (size_t r = 0; r < nr; r++) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(rows[r] + j));
+            lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+            hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+        }
+        _mm_storeu_si128((__m128i *)(void *)(scores + j), lo);
+        _mm_storeu_si128((__m128i *)(void *)(scores + j + 4), hi);
+    }
+#endif
+    for (; j < nc; j++) {
+        int32_t a = scores[j];
+        for (size_t r = 0; r < nr; r++)
+            a += rows[r][j];
+        scores[j] = a;
+    }
+}
+
 void dyadi_clf_score(const dyadi_clf *c, const uint32_t *feats, size_t nf, int32_t *scores)
 {
     if (!c->slots)
         return;
-    const uint32_t nc = c->nclass, mask = c->mask;
+    const uint32_t nc = c->nclass, mask = c->mask, stride = c->stride;
     uint32_t at[MAX_PROBE];
     if (nf > MAX_PROBE)
         nf = MAX_PROBE;
-    if (c->stride == 3) {
+    for (size_t f = 0; f < nf; f++)
+        at[f] = (feats[f] * 0x9E3779B1u) & mask;
+    for (size_t f = 0; f < nf && f < PF_AHEAD; f++)
+        __builtin_prefetch(&c->slots[stride * (size_t)at[f]]);
+    if (stride == 3) {
         /* weights in the slot: one miss per feature */
+        int32_t a[4] = {0, 0, 0, 0};
         for (size_t f = 0; f < nf; f++) {
-            at[f] = (feats[f] * 0x9E3779B1u) & mask;
-            __builtin_prefetch(&c->slots[3 * (size_t)at[f]]);
-        }
-        for (size_t f = 0; f < nf; f++) {
+            if (f + PF_AHEAD < nf)
+                __builtin_prefetch(&c->slots[3 * (size_t)at[f + PF_AHEAD]]);
             uint32_t k = feats[f], i = at[f];
             for (;;) {
                 const uint32_t *sl = &c->slots[3 * (size_t)i];
                 if (sl[0] == k) {
                     int16_t wv[4];
                     memcpy(wv, sl + 1, sizeof wv);
-                    for (uint32_t j = 0; j < nc; j++)
-                        scores[j] += wv[j];
+                    a[0] += wv[0];
+                    a[1] += wv[1];
+                    a[2] += wv[2];
+                    a[3] += wv[3];
                     break;
                 }
                 if (sl[0] == 0)
@@ -77,15 +115,15 @@ void dyadi_clf_score(const dyadi_clf *c, const uint32_t *feats, size_t nf, int32
                 i = (i + 1) & mask;
             }
         }
+        for (uint32_t j = 0; j < nc; j++)
+            scores[j] += a[j];
         return;
     }
     const int16_t *rowp[MAX_PROBE];
-    for (size_t f = 0; f < nf; f++) {
-        at[f] = (feats[f] * 0x9E3779B1u) & mask;
-        __builtin_prefetch(&c->slots[2 * (size_t)at[f]]);
-    }
     size_t nr = 0;
     for (size_t f = 0; f < nf; f++) {
+        if (f + PF_AHEAD < nf)
+            __builtin_prefetch(&c->slots[2 * (size_t)at[f + PF_AHEAD]]);
         uint32_t k = feats[f], i = at[f];
         for (;;) {
             uint32_t s = c->slots[2 * (size_t)i];
@@ -100,11 +138,7 @@ void dyadi_clf_score(const dyadi_clf *c, const uint32_t *feats, size_t nf, int32
             i = (i + 1) & mask;
         }
     }
-    for (size_t r = 0; r < nr; r++) {
-        const int16_t *row = rowp[r];
-        for (uint32_t j = 0; j < nc; j++)
-            scores[j] += row[j];
-    }
+    add_rows(scores, rowp, nr, nc);
 }
 
 const dyadi_lexent *dyadi_model_lex(const dyad_model *m, uint32_t key)
