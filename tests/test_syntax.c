@@ -8,6 +8,7 @@
 #include "syntax/syntax.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #define FIX "tests/fixtures/syntax/"
@@ -282,6 +283,72 @@ static int setup(void **state)
     return mkdtemp(tmpdir) ? 0 : -1;
 }
 
+/* dyadi_clf_score against a plain sum, for the parser's in-slot weights (4
+ * classes and fewer) and for rows of 17, 51 and 59 classes (the tagger's and
+ * the labelers': not multiples of the vector width), with features absent
+ * from the table, repeated, and more than the prefetch distance. */
+static void check_clf(uint32_t nc)
+{
+    enum { NKEYS = 300, SLOTS = 1024 };
+    const uint32_t stride = nc <= 4 ? 3 : 2;
+    uint32_t *slots = calloc((size_t)SLOTS * stride, 4);
+    int16_t *w = calloc((size_t)NKEYS * nc, sizeof *w);
+    int16_t (*want)[64] = calloc(NKEYS, sizeof *want);
+    assert_non_null(slots);
+    assert_non_null(w);
+    assert_non_null(want);
+    uint32_t keys[NKEYS];
+    for (uint32_t r = 0; r < NKEYS; r++) {
+        keys[r] = (uint32_t)dyadi_mix64(r + 1) | 1u;
+        uint32_t i = (keys[r] * 0x9E3779B1u) & (SLOTS - 1);
+        while (slots[stride * i])
+            i = (i + 1) & (SLOTS - 1);
+        slots[stride * i] = keys[r];
+        for (uint32_t j = 0; j < nc; j++)
+            want[r][j] = (int16_t)((int)(dyadi_mix64(r * 131 + j) % 20001) - 10000);
+        if (stride == 3) {
+            int16_t four[4] = {0, 0, 0, 0};
+            memcpy(four, want[r], nc * sizeof four[0]);
+            memcpy(&slots[3 * i + 1], four, sizeof four);
+        } else {
+            slots[2 * i + 1] = r;
+            memcpy(w + (size_t)r * nc, want[r], nc * sizeof *w);
+        }
+    }
+    dyadi_clf c = {.nclass = nc, .mask = SLOTS - 1, .slots = slots, .stride = stride,
+                   .w = stride == 2 ? w : NULL, .nrows = NKEYS, .scale = 1.0f};
+    uint32_t feats[100];
+    int32_t got[64], sum[64];
+    for (int trial = 0; trial < 50; trial++) {
+        size_t nf = (size_t)trial * 2 % 100;
+        for (size_t f = 0; f < nf; f++) {
+            uint64_t x = dyadi_mix64((uint64_t)trial * 1000 + f);
+            /* one feature in five is absent from the table */
+            feats[f] = x % 5 == 0 ? (uint32_t)(x >> 32) | 2u : keys[x % NKEYS];
+        }
+        for (uint32_t j = 0; j < nc; j++)
+            got[j] = sum[j] = (int32_t)j - 7;   /* the scores are added to */
+        for (size_t f = 0; f < nf; f++)
+            for (uint32_t r = 0; r < NKEYS; r++)
+                if (keys[r] == feats[f])
+                    for (uint32_t j = 0; j < nc; j++)
+                        sum[j] += want[r][j];
+        dyadi_clf_score(&c, feats, nf, got);
+        assert_memory_equal(got, sum, nc * sizeof got[0]);
+    }
+    free(slots);
+    free(w);
+    free(want);
+}
+
+static void test_clf_score(void **state)
+{
+    (void)state;
+    static const uint32_t ncs[] = {1, 3, 4, 5, 8, 17, 51, 59, 64};
+    for (size_t i = 0; i < sizeof ncs / sizeof ncs[0]; i++)
+        check_clf(ncs[i]);
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -294,6 +361,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oracle),
+        cmocka_unit_test(test_clf_score),
         cmocka_unit_test(test_conllu_errors),
         cmocka_unit_test(test_train_deterministic),
         cmocka_unit_test(test_bad_models),
