@@ -11,12 +11,14 @@
  *     followed by an initial or by a capitalised word that begins no
  *     place, actor or title of the lexicon ("Ali Soufan", "Kanye West",
  *     "Gary Johnson", "Ali Bongo": a person's name after a given name),
- *     while titles, places and place nouns keep it ("Florida Governor",
- *     "Kobe, Japan", "Idlib Province");
+ *     while titles, places, place nouns, week days and months keep it
+ *     ("Florida Governor", "Kobe, Japan", "Idlib Province", "in Hamburg
+ *     Wednesday");
  *   - drops a place inside the name of a street, square, station, park or
  *     law: a street word before it ("rue Saint-Lazare", "gare
  *     Saint-Lazare", "place Vendôme") or a landmark or law word after it
- *     ("Hyde Park Corner", "the Logan Act", "the Pennock Trust");
+ *     ("Hyde Park Corner", "the Logan Act", "the Pennock Trust", "the
+ *     Brandenburg Gate");
  *   - drops a small town abroad that only the name itself puts there: a
  *     city of under SMALL_TOWN people whose country the document never
  *     names, when the document is about another country ("partis de
@@ -157,6 +159,7 @@ static const char *const LANDMARK_AFTER[] = {
     "park", "corner", "station", "bridge", "gardens", "garden", "memorial", "cemetery", "stadium",
     "arena", "hall", "tower", "circus", "act", "law", "bill", "trust", "foundation", "prize",
     "award", "agreement", "accord", "accords", "convention", "protocol", "treaty", "declaration",
+    "gate",
     "doctrine", "syndrome", "fund", "center", "centre", "church", "cathedral", "palace", "museum",
     NULL};
 
@@ -304,10 +307,14 @@ static int surname_after(const dyad_coder *c, uint32_t i, uint32_t end, int city
     const dyad_token *t = tk(c, i);
     if (!cap_word(t) || !t->norm)
         return 0;
-    if (initial(c, i) || t->norm_id == 0)
+    if (initial(c, i))
         return 1;
+    /* before the lexicon test: a week day the lexicon does not hold is
+     * still a week day ("in Hamburg Wednesday") */
     if (in_list(PLACE_NOUNS, t->norm) || dyadi_stopword_langs(t->norm))
         return 0;
+    if (t->norm_id == 0)
+        return 1;
     uint32_t len;
     unsigned k = kinds_at(c, i, end, &len);
     if (k == (1u << DYADI_AK_PERSON))
