@@ -30,7 +30,10 @@
  *     name's own occurrences do not count), and after "name, Region" the
  *     candidate nearest to that region ("Portland, Maine").
  * In French, "à Québec" is the city and "au Québec" the province: after
- * the locative "à" a city wins, after an article a region.
+ * the locative "à" a city wins, after an article a region. Elsewhere a
+ * region named after its main city is the city ("in Raqqa", "in Erbil")
+ * unless a region word comes with it ("Raqqa province", "la province de
+ * Raqqa").
  * Capitals, countries and other actors are left to actors.c: a capital
  * stands for its government there. */
 #include "places.h"
@@ -475,6 +478,24 @@ static int norm_is(const dyad_coder *c, size_t i, const char *w)
     return i < c->tokens.len && tk(c, (uint32_t)i)->norm && strcmp(tk(c, (uint32_t)i)->norm, w) == 0;
 }
 
+/* Words that make a name a region's: after it ("Raqqa province", "Kano
+ * State"), or before it with of/de ("the province of Raqqa", "la province
+ * de Raqqa", "l'État de Kano"). */
+static const char *const REGION_WORDS[] = {
+    "province", "governorate", "region", "state", "oblast", "prefecture", "county", "district",
+    "department", "wilaya", "gouvernorat", "région", "état", "département", "préfecture",
+    "comté", "district", NULL};
+static const char *const OF_ANY[] = {"of", "de", "d'", "du", NULL};
+
+static int region_word_near(const dyad_coder *c, size_t f, size_t len)
+{
+    if (len && f + len < c->tokens.len && tk(c, (uint32_t)(f + len))->norm &&
+        in_list(REGION_WORDS, tk(c, (uint32_t)(f + len))->norm))
+        return 1;
+    return f >= 2 && tk(c, (uint32_t)f - 1)->norm && in_list(OF_ANY, tk(c, (uint32_t)f - 1)->norm) &&
+           tk(c, (uint32_t)f - 2)->norm && in_list(REGION_WORDS, tk(c, (uint32_t)f - 2)->norm);
+}
+
 const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule)
@@ -561,6 +582,23 @@ const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
         strncmp(dom, bc, 3) != 0) {
         *rule = "place:foreign";
         return NULL;
+    }
+    /* "in Raqqa", "in Kandahar", "à Lagos": a region named after its main
+     * city is the city, unless a region word comes with the name ("Raqqa
+     * province", "la province de Raqqa"). Its main city: a quarter of its
+     * people at least, within a degree of its centre (Wyoming, Michigan is
+     * no city of the state) */
+    if (best->kind == DYADI_AK_REGION && !has_want && !near && best->country &&
+        !region_word_near(c, f, len ? len : name_len(c, node, f))) {
+        for (size_t i = 0; i < n; i++) {
+            const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
+            if (a && a->kind == DYADI_AK_CITY && lang_fits(a->lang, c->lang) && a->country &&
+                strcmp(a->country, best->country) == 0 && (uint64_t)a->pop * 4 >= best->pop &&
+                a->lat == a->lat && best->lat == best->lat && dist2(a, best) <= 1.0) {
+                *rule = "place:namesake";
+                return a;
+            }
+        }
     }
     *rule = near && cands > 1 ? "place:region"
             : has_want        ? "place:article"

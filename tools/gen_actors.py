@@ -206,7 +206,9 @@ class Sources:
                 if len(c) < 17 or len(c[1]) != 3:
                     continue
                 d = {"iso2": c[0], "iso3": c[1], "name": c[4].strip(), "capital": c[5].strip(),
-                     "gnid": c[16].strip(), "pop": c[7]}
+                     "gnid": c[16].strip(), "pop": c[7],
+                     # Arabic among its languages: its place names carry the Arabic article
+                     "arabic": any(l.split("-")[0] == "ar" for l in c[15].split(","))}
                 d["code"] = CAMEO_OVERRIDE.get(c[1], c[1])
                 self.countries.append(d)
                 self.by_iso2[c[0]] = d
@@ -713,6 +715,18 @@ def cldr_subdivisions(main_dir):
     return out
 
 
+def arabic_bare(name, d):
+    """In a country that writes Arabic, a region's name without its article,
+    as the news write it: "Al Anbar" -> "Anbar", "Al Muthanna" ->
+    "Muthanna"; and without the final h of "-ah" ("Ar Raqqah" -> "Raqqah",
+    "Raqqa"). Nothing elsewhere ("An Giang" is a Vietnamese province)."""
+    m = TRANSLIT_ARTICLE.match(name) if d.get("arabic") else None
+    bare = name[m.end():] if m else ""
+    if len(bare) < 4 or not bare[0].isupper():
+        return []
+    return [bare, bare[:-1]] if bare.endswith("ah") and len(bare) >= 6 else [bare]
+
+
 def gen_regions(src, manual, cap_keys, country_phr, outdir):
     """Admin-1 regions ("Florida", "Virginia", "Punjab") as places (admin = the
     region itself, id = its GeoNames id), so that a
@@ -747,6 +761,8 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
         # "Medina Region", "Province of Surigao del Sur": also "Medina",
         # "Surigao del Sur", the names the news use
         short = [region_short(n) for n in (name, ascii_name)]
+        short += [bare for n in [name, ascii_name] + [n for n in short if n]
+                  for bare in arabic_bare(n, d)]
         names = place_names([name, ascii_name] + [n for n in short if n])
         nshort += len(names) - len(place_names((name, ascii_name)))
         place_rows(rows, dropped, "region", names, d["code"], attrs, manual, taken, generic)
@@ -777,6 +793,7 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
     return write_tsv(os.path.join(outdir, "regions.tsv"), rows, [
         "source: GeoNames regionInfo (admin-1 regions: name + ascii name, geonameid, admin1 code);",
         "also the name without 'Region', 'Province', 'Governorate'... ('Medina Region' -> 'Medina'),",
+        "in countries that write Arabic also without its article ('Al Anbar' -> 'Anbar', 'Raqqah', 'Raqqa'),",
         "and CLDR's French (lang fr) and English (lang en) subdivision names (unicode-cldr-core,",
         "common/subdivisions/{fr,en}.xml) of the regions whose name matches CLDR's in that country;",
         "pop = sum of the region's cities15000 populations, lat/lon = their population-weighted",
