@@ -14,6 +14,8 @@
  *     while titles, places, place nouns, week days and months keep it
  *     ("Florida Governor", "Kobe, Japan", "Idlib Province", "in Hamburg
  *     Wednesday");
+ *   - drops a one-word town that speaks or that a kinship word names: a
+ *     person ("Mary said", "Mary a déclaré", "his wife Mary");
  *   - drops a place inside the name of a street, square, station, park or
  *     law: a street word before it ("rue Saint-Lazare", "gare
  *     Saint-Lazare", "place Vendôme") or a landmark or law word after it
@@ -325,6 +327,29 @@ static int surname_after(const dyad_coder *c, uint32_t i, uint32_t end, int city
     return k == 0 && city;
 }
 
+/* A one-word town that speaks, or that a kinship word names, is a person:
+ * "Mary said", "Mary a déclaré", "his wife Mary". */
+static const char *const SPEECH_AFTER[] = {
+    "said", "says", "told", "added", "asked", "explained", "wrote", "tweeted", "declared",
+    "stated", "dit", "déclare", "affirme", "explique", "ajoute", "raconte", NULL};
+static const char *const SPEECH_AFTER_AUX[] = {
+    "déclaré", "dit", "affirmé", "expliqué", "ajouté", "raconté", "estimé", "souligné", NULL};
+static const char *const KIN_BEFORE[] = {
+    "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow",
+    "femme", "épouse", "mari", "époux", "fils", "fille", "frère", "sœur", "mère", "père", "veuve",
+    NULL};
+
+static int person_use(const dyad_coder *c, uint32_t ti, uint32_t sent_end)
+{
+    const char *nx = ti + 1 < sent_end ? tk(c, ti + 1)->norm : NULL;
+    if (nx && in_list(SPEECH_AFTER, nx))
+        return 1;
+    if (nx && strcmp(nx, "a") == 0 && ti + 2 < sent_end && tk(c, ti + 2)->norm &&
+        in_list(SPEECH_AFTER_AUX, tk(c, ti + 2)->norm))
+        return 1;
+    return ti > 0 && tk(c, ti - 1)->norm && in_list(KIN_BEFORE, tk(c, ti - 1)->norm);
+}
+
 int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
                      uint32_t sent_end)
 {
@@ -358,6 +383,8 @@ int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, ui
         if ((a = dyadi_lex_actor(c->lex, ids[e])) && a->kind == DYADI_AK_CITY &&
             lang_fits(a->lang, c->lang))
             city = 1;
+    if (city && person_use(c, ti, sent_end))
+        return 1;
     return ti + 1 < sent_end && surname_after(c, ti + 1, sent_end, city);
 }
 

@@ -35,7 +35,8 @@ void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c);
 /* 1 when the place of n tokens at ti is no place here: a one-word place
  * that is part of a person's name (a surname elsewhere in the document,
  * or followed by an initial or a capitalised word that begins no place,
- * title or organisation: "Ali Soufan", "Kanye West"), or any place inside
+ * title or organisation: "Ali Soufan", "Kanye West"; a town that speaks,
+ * "Mary said", or after a kinship word, "his wife Mary"), or any place inside
  * the name of a street, station, landmark or law ("rue Saint-Lazare",
  * "Hyde Park Corner", "the Logan Act"). */
 int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
