@@ -59,6 +59,8 @@ SAMPLES = [
     ("place_sample_after.tsv", "the same 200 events re-coded by this build (`tools/place_sample.py rejudge`)"),
     ("place_sample2.tsv", "a fresh sample of 200 (seed 20261208), drawn after the person, street and"
      " foreign-town rules and judged by hand"),
+    ("place_sample2_after.tsv", "the fresh sample re-coded by this build (`tools/place_sample.py"
+     " rejudge`; changed places judged by hand)"),
 ]
 
 
@@ -111,8 +113,8 @@ def markdown(recs, ev, located, ok, placed, with_gold):
             first = {(r["doc"], " ".join(r["text"].split())) for r in rows}
         loc = [r for r in rows if r.get("rule") != "unlocated" and r.get("country_ok") in ("0", "1")]
         gone = len(rows) - len(loc)
-        extra = "; %d no longer placed (all %d judged wrong before)" % (
-            gone, sum(r.get("country_ok") == "0" for r in rows if r.get("rule") == "unlocated")) \
+        extra = "; %d no longer placed (%d of them judged wrong before)" % (
+            gone, sum(r.get("place_ok") == "0" for r in rows if r.get("rule") == "unlocated")) \
             if gone else ""
         print("| %s (`tools/%s`): country right / place right | %s / %s%s |" %
               (what, name, pct(sum(r["country_ok"] == "1" for r in loc), len(loc)),
