@@ -11,12 +11,16 @@
  *     followed by an initial or by a capitalised word that begins no
  *     place, actor or title of the lexicon ("Ali Soufan", "Kanye West",
  *     "Gary Johnson", "Ali Bongo": a person's name after a given name),
- *     while titles, places and place nouns keep it ("Florida Governor",
- *     "Kobe, Japan", "Idlib Province");
+ *     while titles, places, place nouns, week days and months keep it
+ *     ("Florida Governor", "Kobe, Japan", "Idlib Province", "in Hamburg
+ *     Wednesday");
+ *   - drops a one-word town that speaks or that a kinship word names: a
+ *     person ("Mary said", "Mary a déclaré", "his wife Mary");
  *   - drops a place inside the name of a street, square, station, park or
  *     law: a street word before it ("rue Saint-Lazare", "gare
  *     Saint-Lazare", "place Vendôme") or a landmark or law word after it
- *     ("Hyde Park Corner", "the Logan Act", "the Pennock Trust");
+ *     ("Hyde Park Corner", "the Logan Act", "the Pennock Trust", "the
+ *     Brandenburg Gate");
  *   - drops a small town abroad that only the name itself puts there: a
  *     city of under SMALL_TOWN people whose country the document never
  *     names, when the document is about another country ("partis de
@@ -28,7 +32,10 @@
  *     name's own occurrences do not count), and after "name, Region" the
  *     candidate nearest to that region ("Portland, Maine").
  * In French, "à Québec" is the city and "au Québec" the province: after
- * the locative "à" a city wins, after an article a region.
+ * the locative "à" a city wins, after an article a region. Elsewhere a
+ * region named after its main city is the city ("in Raqqa", "in Erbil")
+ * unless a region word comes with it ("Raqqa province", "la province de
+ * Raqqa").
  * Capitals, countries and other actors are left to actors.c: a capital
  * stands for its government there. */
 #include "places.h"
@@ -157,6 +164,7 @@ static const char *const LANDMARK_AFTER[] = {
     "park", "corner", "station", "bridge", "gardens", "garden", "memorial", "cemetery", "stadium",
     "arena", "hall", "tower", "circus", "act", "law", "bill", "trust", "foundation", "prize",
     "award", "agreement", "accord", "accords", "convention", "protocol", "treaty", "declaration",
+    "gate",
     "doctrine", "syndrome", "fund", "center", "centre", "church", "cathedral", "palace", "museum",
     NULL};
 
@@ -304,15 +312,42 @@ static int surname_after(const dyad_coder *c, uint32_t i, uint32_t end, int city
     const dyad_token *t = tk(c, i);
     if (!cap_word(t) || !t->norm)
         return 0;
-    if (initial(c, i) || t->norm_id == 0)
+    if (initial(c, i))
         return 1;
+    /* before the lexicon test: a week day the lexicon does not hold is
+     * still a week day ("in Hamburg Wednesday") */
     if (in_list(PLACE_NOUNS, t->norm) || dyadi_stopword_langs(t->norm))
         return 0;
+    if (t->norm_id == 0)
+        return 1;
     uint32_t len;
     unsigned k = kinds_at(c, i, end, &len);
     if (k == (1u << DYADI_AK_PERSON))
         return len == 1;
     return k == 0 && city;
+}
+
+/* A one-word town that speaks, or that a kinship word names, is a person:
+ * "Mary said", "Mary a déclaré", "his wife Mary". */
+static const char *const SPEECH_AFTER[] = {
+    "said", "says", "told", "added", "asked", "explained", "wrote", "tweeted", "declared",
+    "stated", "dit", "déclare", "affirme", "explique", "ajoute", "raconte", NULL};
+static const char *const SPEECH_AFTER_AUX[] = {
+    "déclaré", "dit", "affirmé", "expliqué", "ajouté", "raconté", "estimé", "souligné", NULL};
+static const char *const KIN_BEFORE[] = {
+    "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow",
+    "femme", "épouse", "mari", "époux", "fils", "fille", "frère", "sœur", "mère", "père", "veuve",
+    NULL};
+
+static int person_use(const dyad_coder *c, uint32_t ti, uint32_t sent_end)
+{
+    const char *nx = ti + 1 < sent_end ? tk(c, ti + 1)->norm : NULL;
+    if (nx && in_list(SPEECH_AFTER, nx))
+        return 1;
+    if (nx && strcmp(nx, "a") == 0 && ti + 2 < sent_end && tk(c, ti + 2)->norm &&
+        in_list(SPEECH_AFTER_AUX, tk(c, ti + 2)->norm))
+        return 1;
+    return ti > 0 && tk(c, ti - 1)->norm && in_list(KIN_BEFORE, tk(c, ti - 1)->norm);
 }
 
 int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
@@ -348,6 +383,8 @@ int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, ui
         if ((a = dyadi_lex_actor(c->lex, ids[e])) && a->kind == DYADI_AK_CITY &&
             lang_fits(a->lang, c->lang))
             city = 1;
+    if (city && person_use(c, ti, sent_end))
+        return 1;
     return ti + 1 < sent_end && surname_after(c, ti + 1, sent_end, city);
 }
 
@@ -468,6 +505,24 @@ static int norm_is(const dyad_coder *c, size_t i, const char *w)
     return i < c->tokens.len && tk(c, (uint32_t)i)->norm && strcmp(tk(c, (uint32_t)i)->norm, w) == 0;
 }
 
+/* Words that make a name a region's: after it ("Raqqa province", "Kano
+ * State"), or before it with of/de ("the province of Raqqa", "la province
+ * de Raqqa", "l'État de Kano"). */
+static const char *const REGION_WORDS[] = {
+    "province", "governorate", "region", "state", "oblast", "prefecture", "county", "district",
+    "department", "wilaya", "gouvernorat", "région", "état", "département", "préfecture",
+    "comté", "district", NULL};
+static const char *const OF_ANY[] = {"of", "de", "d'", "du", NULL};
+
+static int region_word_near(const dyad_coder *c, size_t f, size_t len)
+{
+    if (len && f + len < c->tokens.len && tk(c, (uint32_t)(f + len))->norm &&
+        in_list(REGION_WORDS, tk(c, (uint32_t)(f + len))->norm))
+        return 1;
+    return f >= 2 && tk(c, (uint32_t)f - 1)->norm && in_list(OF_ANY, tk(c, (uint32_t)f - 1)->norm) &&
+           tk(c, (uint32_t)f - 2)->norm && in_list(REGION_WORDS, tk(c, (uint32_t)f - 2)->norm);
+}
+
 const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule)
@@ -554,6 +609,23 @@ const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
         strncmp(dom, bc, 3) != 0) {
         *rule = "place:foreign";
         return NULL;
+    }
+    /* "in Raqqa", "in Kandahar", "à Lagos": a region named after its main
+     * city is the city, unless a region word comes with the name ("Raqqa
+     * province", "la province de Raqqa"). Its main city: a quarter of its
+     * people at least, within a degree of its centre (Wyoming, Michigan is
+     * no city of the state) */
+    if (best->kind == DYADI_AK_REGION && !has_want && !near && best->country &&
+        !region_word_near(c, f, len ? len : name_len(c, node, f))) {
+        for (size_t i = 0; i < n; i++) {
+            const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
+            if (a && a->kind == DYADI_AK_CITY && lang_fits(a->lang, c->lang) && a->country &&
+                strcmp(a->country, best->country) == 0 && (uint64_t)a->pop * 4 >= best->pop &&
+                a->lat == a->lat && best->lat == best->lat && dist2(a, best) <= 1.0) {
+                *rule = "place:namesake";
+                return a;
+            }
+        }
     }
     *rule = near && cands > 1 ? "place:region"
             : has_want        ? "place:article"

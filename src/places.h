@@ -35,7 +35,8 @@ void dyadi_places_scan_names(dyadi_places *p, const dyad_coder *c);
 /* 1 when the place of n tokens at ti is no place here: a one-word place
  * that is part of a person's name (a surname elsewhere in the document,
  * or followed by an initial or a capitalised word that begins no place,
- * title or organisation: "Ali Soufan", "Kanye West"), or any place inside
+ * title or organisation: "Ali Soufan", "Kanye West"; a town that speaks,
+ * "Mary said", or after a kinship word, "his wife Mary"), or any place inside
  * the name of a street, station, landmark or law ("rue Saint-Lazare",
  * "Hyde Park Corner", "the Logan Act"). */
 int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, uint32_t n,
@@ -47,12 +48,15 @@ int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, ui
  * own occurrences aside), before ", Region" the candidate of the region's
  * country nearest to it ("Portland, Maine"), and in
  * French only the cities after "à" or the regions after an article when
- * the name has one; cur when no candidate applies; NULL when the winner
+ * the name has one; a region named after its main city (a quarter of
+ * its people, within a degree of its centre) is that city unless a region
+ * word comes with the name ("in Raqqa", not "Raqqa province"); cur when
+ * no candidate applies; NULL when the winner
  * is a small town in a country the document never names while it is
  * about another (the mention is then no place). *rule says why
  * ("place:context" when the winner's country is named,
- * "place:population", "place:region", "place:article", "place:only",
- * "place:foreign"). */
+ * "place:population", "place:region", "place:article", "place:namesake",
+ * "place:only", "place:foreign"). */
 const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule);

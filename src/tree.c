@@ -664,6 +664,96 @@ int dyadi_tree_cue_ok(const dyadi_tree *t, uint32_t first, uint32_t end)
     return 0;
 }
 
+/* A place that may be the event's: a place or a capital, neither side of
+ * the event, not inside an official's phrase. */
+static int event_place_ok(const cand *cs, int a, int src, int tgt)
+{
+    return a >= 0 && a != src && a != tgt && !cs[a].posted && (cs[a].place || cs[a].capital);
+}
+
+static const char LOCATIVE[] = "à,en,dans,au,aux,in,at,near,près,inside,outside,across,throughout,"
+                               "around,within";
+
+/* Directions and distances: "north of Baghdad", "au nord de Bagdad", "50
+ * km from Kabul", "à 30 kilomètres de Mossoul" name a place to measure
+ * from, not the place itself. */
+static const char REFERENCE[] = "north,south,east,west,northeast,northwest,southeast,southwest,"
+                                "north-east,north-west,south-east,south-west,nord,sud,est,ouest,"
+                                "nord-est,nord-ouest,sud-est,sud-ouest,km,kilometre,kilometer,mile,"
+                                "kilomètre,mètre,metre,meter";
+
+static int reference_word(const dyad_word *w)
+{
+    const char *l = w->lemma ? w->lemma : w->form;
+    return l && dyadi_in_list(l, REFERENCE);
+}
+
+/* 1 when the place d is measured from: a direction or distance word
+ * before its case marker among its dependents ("just north of Baghdad"). */
+static int measured_from(const dyadi_tree *t, uint32_t d)
+{
+    for (uint32_t k = t->kid[d]; k; k = t->sib[k - 1])
+        if (!rel_is(&t->w[k - 1], "case") && reference_word(&t->w[k - 1]))
+            return 1;
+    return 0;
+}
+
+/* The place named by the oblique x: its own candidate, else, when x is a
+ * common noun that names no actor, the place one step down: the place
+ * noun's "of" complement ("in the city of Arauca", "dans la ville de
+ * Mossoul"), a place in compound ("in Syria's northern Aleppo province")
+ * before the possessor ("in Homs's eastern countryside"). Not a place
+ * measured from ("in Taji, just north of Baghdad", "au nord de Bagdad").
+ * -1 when none. */
+static int place_of_oblique(const dyadi_tree *t, const cand *cs, uint32_t x, int src, int tgt)
+{
+    int a = t->cand[x];
+    if (a >= 0)
+        return event_place_ok(cs, a, src, tgt) ? a : -1;
+    if (reference_word(&t->w[x]))
+        return -1;
+    int of = -1, comp = -1, poss = -1;
+    for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
+        const dyad_word *w = &t->w[k - 1];
+        int d = t->cand[k - 1];
+        if (!event_place_ok(cs, d, src, tgt) || measured_from(t, k - 1))
+            continue;
+        const char *cm = case_of(t, k - 1);
+        if (rel_is(w, "nmod:poss") || (cm && (strcmp(cm, "'s") == 0 || strcmp(cm, "’s") == 0))) {
+            if (poss < 0)
+                poss = d;
+        } else if (rel_base(w, "nmod") && cm && dyadi_in_list(cm, "of,de,d',du,des")) {
+            if (of < 0)
+                of = d;
+        } else if (rel_is(w, "compound") || rel_base(w, "flat") || rel_is(w, "amod")) {
+            if (comp < 0)
+                comp = d;
+        }
+    }
+    return of >= 0 ? of : comp >= 0 ? comp : poss;
+}
+
+/* Time words that the parser often makes the head of a place that follows
+ * them ("protested on Thursday in Barcelona"). */
+static const char TIME_WORDS[] = "monday,tuesday,wednesday,thursday,friday,saturday,sunday,"
+                                 "january,february,march,april,may,june,july,august,september,"
+                                 "october,november,december,day,night,morning,evening,afternoon,"
+                                 "weekend,week,lundi,mardi,mercredi,jeudi,vendredi,samedi,dimanche,"
+                                 "janvier,février,mars,avril,mai,juin,juillet,août,septembre,"
+                                 "octobre,novembre,décembre,jour,nuit,matin,soir,après-midi,semaine";
+
+static int time_word(const dyad_word *w)
+{
+    const char *l = w->lemma ? w->lemma : w->form;
+    char low[16];
+    size_t n = l ? strlen(l) : 0;
+    if (!n || n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        low[i] = (char)(l[i] >= 'A' && l[i] <= 'Z' ? l[i] - 'A' + 'a' : l[i]);
+    return dyadi_in_list(low, TIME_WORDS);
+}
+
 int dyadi_tree_place(const dyadi_tree *t, const cand *cs, const trig *tr, int src, int tgt)
 {
     const dyad_word *vw = dyadi_tree_word(t, tr->first);
@@ -671,15 +761,42 @@ int dyadi_tree_place(const dyadi_tree *t, const cand *cs, const trig *tr, int sr
         return -1;
     uint32_t v = (uint32_t)(vw - t->w), o = object(t, v);
     uint32_t heads[2] = {v, o};
+    /* every locative oblique in turn ("killed in an ambush in Fallujah"),
+     * of the verb, then of its object */
     for (int h = 0; h < 2 && heads[h] != NONE; h++) {
-        uint32_t x = marked_child(t, heads[h], h ? "nmod" : "obl",
-                                  "à,en,dans,au,aux,in,at,near,près,inside,outside");
+        const char *rel = h ? "nmod" : "obl";
+        for (uint32_t k = t->kid[heads[h]]; k; k = t->sib[k - 1]) {
+            const char *cm = rel_base(&t->w[k - 1], rel) ? case_of(t, k - 1) : NULL;
+            int a = cm && dyadi_in_list(cm, LOCATIVE) ? place_of_oblique(t, cs, k - 1, src, tgt) : -1;
+            if (a >= 0)
+                return a;
+        }
+    }
+    /* then a locative place that the parser hung under a time word of the
+     * verb ("protested on Thursday in Barcelona", "in Hamburg Wednesday") */
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1]) {
+        if (!rel_base(&t->w[k - 1], "obl") || t->cand[k - 1] >= 0 || !time_word(&t->w[k - 1]))
+            continue;
+        for (uint32_t g = t->kid[k - 1]; g; g = t->sib[g - 1]) {
+            const char *cm = rel_base(&t->w[g - 1], "nmod") ? case_of(t, g - 1) : NULL;
+            int a = t->cand[g - 1];
+            if (cm && dyadi_in_list(cm, LOCATIVE) && event_place_ok(cs, a, src, tgt) &&
+                !measured_from(t, g - 1))
+                return a;
+        }
+    }
+    /* a place that an act of force strikes is where it happened: the
+     * object of "shelled Aleppo", "a bombardé Alep", the subject of "Kabul
+     * was captured" (CAMEO roots 17 to 20: seizures and force); an act of
+     * words ("criticised France") happens elsewhere */
+    const char *code = tr->e ? tr->e->code : NULL;
+    if (code && code[0] && (strncmp(code, "17", 2) == 0 || strncmp(code, "18", 2) == 0 ||
+                            strncmp(code, "19", 2) == 0 || strncmp(code, "20", 2) == 0)) {
+        uint32_t x = child(t, v, "obj");
         if (x == NONE)
-            continue;
-        int a = t->cand[x];
-        if (a < 0 || a == src || a == tgt || cs[a].posted)
-            continue;
-        if (cs[a].place || cs[a].capital)
+            x = child(t, v, "nsubj:pass");
+        int a = x != NONE ? t->cand[x] : -1;
+        if (a >= 0 && a == tgt && !cs[a].posted && (cs[a].place || cs[a].capital))
             return a;
     }
     return -1;

@@ -62,7 +62,12 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
 int dyadi_tree_cue_ok(const dyadi_tree *t, uint32_t first, uint32_t end);
 
 /* The place of trigger tr's event: a place (or a capital that is neither
- * side) in a locative oblique of its verb or its object, or -1. */
+ * side) in a locative oblique of its verb, then of its object, the first
+ * such oblique that names one: its own place, else the place noun's "of"
+ * complement ("in the city of Arauca"), a compound before a possessor
+ * ("in Syria's Aleppo province"), never a place measured from ("north of
+ * Baghdad"); then a locative place under a time word of the verb ("on
+ * Thursday in Barcelona"); or -1. */
 int dyadi_tree_place(const dyadi_tree *t, const cand *cs, const trig *tr, int src, int tgt);
 
 #endif

@@ -8,7 +8,7 @@ generated files of docs/formats.md "Actor, place and agent files":
     countries.tsv   country names in fr en es de ru ar
     demonyms.tsv    demonyms/adjectives, en and fr (all gender/number forms)
     capitals.tsv    capitals as actors (gov=1)
-    cities.tsv      every GeoNames cities15000 place (name + asciiname)
+    cities.tsv      every GeoNames cities15000 place (name + asciiname + spelling variants)
     regions.tsv     GeoNames admin-1 regions (states, provinces) with cities
     leaders.tsv     REIGN leaders in office since 2000 (dated GOV roles)
 
@@ -206,7 +206,9 @@ class Sources:
                 if len(c) < 17 or len(c[1]) != 3:
                     continue
                 d = {"iso2": c[0], "iso3": c[1], "name": c[4].strip(), "capital": c[5].strip(),
-                     "gnid": c[16].strip(), "pop": c[7]}
+                     "gnid": c[16].strip(), "pop": c[7],
+                     # Arabic among its languages: its place names carry the Arabic article
+                     "arabic": any(l.split("-")[0] == "ar" for l in c[15].split(","))}
                 d["code"] = CAMEO_OVERRIDE.get(c[1], c[1])
                 self.countries.append(d)
                 self.by_iso2[c[0]] = d
@@ -490,6 +492,48 @@ def place_names(raw):
     return names
 
 
+# Articles that Arabic-script names carry in their transliterations ("Ar
+# Raqqah", "Al Fallujah"): a spelling variant may write them or not.
+TRANSLIT_ARTICLE = re.compile(r"^(?:al|el|ar|ad|as|ash|at|az|an|ath|adh)[\s'\-]+", re.I)
+
+
+def spelling_key(s):
+    """A name without its diacritics, Arabic article, punctuation, spaces
+    and final "h": "Al Fallūjah", "Fallujah" and "Falluja" share one."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = TRANSLIT_ARTICLE.sub("", s.replace("‘", "'").replace("’", "'"))
+    s = re.sub(r"[^a-z]", "", s)
+    return s[:-1] if s.endswith("h") else s
+
+
+NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "la", "le", "el", "al", "di", "du",
+                  "des", "y", "e", "i", "an", "am", "im", "ad", "ar", "as", "at", "az", "ash",
+                  "bin", "ibn", "ben"}
+
+
+def spelling_variants(c):
+    """The alternate names of a cities15000 row that are spellings of its own
+    name, as news in English and French write them: ASCII, capitalised, and
+    equal to the name or ASCII name once diacritics, an Arabic article, a
+    final "h" and punctuation are set aside ("Ar Raqqah" -> "Raqqa", "Al
+    Fallūjah" -> "Fallujah", "Sāmarrā’" -> "Samarra"). Exonyms and other
+    languages' names ("Alep", "Madrit") are not spellings and stay out."""
+    own = {spelling_key(c[1]), spelling_key(c[2])}
+    out = []
+    for a in c[3].split(","):
+        a = " ".join(a.split())
+        if not a or not a.isascii() or len(a) < 4 or len(a.split()) > 4:
+            continue
+        words = [w for w in re.split(r"[\s\-]+", a) if w]
+        if not words or not all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in words):
+            continue
+        if not words[0][0].isupper() or len(spelling_key(a)) < 4 or spelling_key(a) not in own:
+            continue
+        out.append(a)
+    return out
+
+
 def place_rows(rows, dropped, kind, names, code, attrs, manual, taken, generic=lambda k: False):
     """Rows of a city or region under the cities rules: a name that is a
     country's or capital's (taken), or generic, or a common word in both
@@ -595,10 +639,12 @@ def gen_capitals_cities(src, manual, country_rows, outdir):
         d = src.by_iso2.get(c[8])
         if not d:
             continue
-        place_rows(rows, dropped, "city", place_names((c[1], c[2])), d["code"],
+        place_rows(rows, dropped, "city", place_names([c[1], c[2]] + spelling_variants(c)), d["code"],
                    place_attrs(d, c, {"pop": c[14]}), manual, taken)
     nc = write_tsv(os.path.join(outdir, "cities.tsv"), rows, [
-        "source: GeoNames cities15000 (name + asciiname), admin = regionInfo admin-1 name;",
+        "source: GeoNames cities15000 (name + asciiname, and the alternate names that spell the",
+        "same name: ASCII, capitalised, equal once diacritics, an Arabic article and a final h",
+        "are set aside: 'Ar Raqqah' -> Raqqa), admin = regionInfo admin-1 name;",
         "capitals are in capitals.tsv.  lang * unless the name is a common word:",
         "an English word -> fr only, a French word -> en only, both -> dropped.",
         "dropped (common words, given names, or same as a country/capital name): " + ", ".join(sorted(dropped)),
@@ -669,6 +715,18 @@ def cldr_subdivisions(main_dir):
     return out
 
 
+def arabic_bare(name, d):
+    """In a country that writes Arabic, a region's name without its article,
+    as the news write it: "Al Anbar" -> "Anbar", "Al Muthanna" ->
+    "Muthanna"; and without the final h of "-ah" ("Ar Raqqah" -> "Raqqah",
+    "Raqqa"). Nothing elsewhere ("An Giang" is a Vietnamese province)."""
+    m = TRANSLIT_ARTICLE.match(name) if d.get("arabic") else None
+    bare = name[m.end():] if m else ""
+    if len(bare) < 4 or not bare[0].isupper():
+        return []
+    return [bare, bare[:-1]] if bare.endswith("ah") and len(bare) >= 6 else [bare]
+
+
 def gen_regions(src, manual, cap_keys, country_phr, outdir):
     """Admin-1 regions ("Florida", "Virginia", "Punjab") as places (admin = the
     region itself, id = its GeoNames id), so that a
@@ -703,6 +761,8 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
         # "Medina Region", "Province of Surigao del Sur": also "Medina",
         # "Surigao del Sur", the names the news use
         short = [region_short(n) for n in (name, ascii_name)]
+        short += [bare for n in [name, ascii_name] + [n for n in short if n]
+                  for bare in arabic_bare(n, d)]
         names = place_names([name, ascii_name] + [n for n in short if n])
         nshort += len(names) - len(place_names((name, ascii_name)))
         place_rows(rows, dropped, "region", names, d["code"], attrs, manual, taken, generic)
@@ -733,6 +793,7 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
     return write_tsv(os.path.join(outdir, "regions.tsv"), rows, [
         "source: GeoNames regionInfo (admin-1 regions: name + ascii name, geonameid, admin1 code);",
         "also the name without 'Region', 'Province', 'Governorate'... ('Medina Region' -> 'Medina'),",
+        "in countries that write Arabic also without its article ('Al Anbar' -> 'Anbar', 'Raqqah', 'Raqqa'),",
         "and CLDR's French (lang fr) and English (lang en) subdivision names (unicode-cldr-core,",
         "common/subdivisions/{fr,en}.xml) of the regions whose name matches CLDR's in that country;",
         "pop = sum of the region's cities15000 populations, lat/lon = their population-weighted",

@@ -5,7 +5,10 @@
    of ../shared/data/event-location, whose LOCATION spans mark where the
    sentence's event happened. Every sentence is coded alone; an event dyad
    places is counted "at a gold location" when its place name and a gold
-   LOCATION span of its sentence contain one another (case-insensitive).
+   LOCATION span of its sentence contain one another (case-insensitive;
+   spans are read through their token numbers, see span_text). The gold
+   marks the place of one event, its VERB span's; the events whose trigger
+   is that verb are counted apart too.
    Also: the sentences with a gold location where some event is placed
    there. The gold has no countries or GeoNames ids, so this measures the
    place chosen in the text, not its resolution.
@@ -37,9 +40,18 @@ def relabel(data):
     return [r for r in recs if r.get("source") == "RELABEL"]
 
 
+def span_text(r, s):
+    """The text of a gold span. Its start and end are character offsets in
+    some records and token numbers in others (the 215 LOCATION spans that
+    carry a "text" field); token_start and token_end are token numbers in
+    all of them, so the span is read from the tokens."""
+    tk = r["tokens"]
+    return r["text"][tk[s["token_start"]]["start"]:tk[s["token_end"]]["end"]]
+
+
 def match(name, locs):
     n = name.lower()
-    return any(n in g.lower() or g.lower() in n for g in locs)
+    return any(g and (n in g.lower() or g.lower() in n) for g in locs)
 
 
 SAMPLES = [
@@ -47,6 +59,8 @@ SAMPLES = [
     ("place_sample_after.tsv", "the same 200 events re-coded by this build (`tools/place_sample.py rejudge`)"),
     ("place_sample2.tsv", "a fresh sample of 200 (seed 20261208), drawn after the person, street and"
      " foreign-town rules and judged by hand"),
+    ("place_sample2_after.tsv", "the fresh sample re-coded by this build (`tools/place_sample.py"
+     " rejudge`; changed places judged by hand)"),
 ]
 
 
@@ -99,8 +113,8 @@ def markdown(recs, ev, located, ok, placed, with_gold):
             first = {(r["doc"], " ".join(r["text"].split())) for r in rows}
         loc = [r for r in rows if r.get("rule") != "unlocated" and r.get("country_ok") in ("0", "1")]
         gone = len(rows) - len(loc)
-        extra = "; %d no longer placed (all %d judged wrong before)" % (
-            gone, sum(r.get("country_ok") == "0" for r in rows if r.get("rule") == "unlocated")) \
+        extra = "; %d no longer placed (%d of them judged wrong before)" % (
+            gone, sum(r.get("place_ok") == "0" for r in rows if r.get("rule") == "unlocated")) \
             if gone else ""
         print("| %s (`tools/%s`): country right / place right | %s / %s%s |" %
               (what, name, pct(sum(r["country_ok"] == "1" for r in loc), len(loc)),
@@ -131,11 +145,14 @@ def main():
         print("place_check: no %s/event-location (needs ../shared)" % a.data, file=sys.stderr)
         return 2
     recs = relabel(a.data)
-    gold = {}
+    gold, verb = {}, {}
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         for i, r in enumerate(recs):
-            gold["r%d" % i] = [r["text"][s["start"]:s["end"]] for s in r.get("spans", [])
+            gold["r%d" % i] = [span_text(r, s) for s in r.get("spans", [])
                                if s["label"] == "LOCATION"]
+            verb["r%d" % i] = [(r["tokens"][s["token_start"]]["start"],
+                                r["tokens"][s["token_end"]]["end"])
+                               for s in r.get("spans", []) if s["label"] == "VERB"]
             f.write(json.dumps({"id": "r%d" % i, "lang": "en", "text": r["text"]}) + "\n")
         path = f.name
     cmd = [a.dyad, "code", "-q"] + (["--lexicon", a.lexicon] if a.lexicon else []) + [path]
@@ -153,6 +170,15 @@ def main():
           " %d of the %d sentences with a gold location have an event placed there" %
           (len(recs), len(ev), len(located), len(ok), 100.0 * len(ok) / max(len(located), 1),
            len(placed), len(with_gold)))
+    # the gold locations are those of one event, the VERB span's: events
+    # whose trigger is that verb are the ones the gold judges fully
+    def on_verb(e):
+        ts, te = e["trigger"]["span"]
+        return any(ts < ve and vs < te for vs, ve in verb[e["doc"]])
+    lv = [e for e in located if on_verb(e)]
+    okv = [e for e in lv if e in ok]
+    print("  events on the gold verb: %d, %d placed, %d at a gold location (%.1f%%)" %
+          (sum(on_verb(e) for e in ev), len(lv), len(okv), 100.0 * len(okv) / max(len(lv), 1)))
     if a.v:
         for e in located:
             if e not in ok:

@@ -71,6 +71,8 @@ def matches(ev, want):
         return False
     if "location_name" in want and (ev.get("location") or {}).get("name") != want["location_name"]:
         return False
+    if "location_type" in want and (ev.get("location") or {}).get("type") != want["location_type"]:
+        return False
     if "modality" in want and ev["modality"] != want["modality"]:
         return False
     if want.get("attribution") and not ev.get("attribution"):
