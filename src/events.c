@@ -933,11 +933,34 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
                                           : dyadi_threat_code(p->ts[cj].e->code);
         if (cc) {
             code = cc;
-            p->skip_ti = cj;
             /* "threatened to launch an offensive against Iraq": the
              * complement's target is the threat's */
             if (r->tgt < 0)
                 r->tgt = dyadi_find_target(c, p->cs, p->nc, p->ts[cj].end, p->ts[cj].e, r->src, p->attrib_tok, 0);
+        }
+        /* what X was urged, pressed or threatened to do has not happened
+         * ("pressed Kyiv to launch an investigation", "urged Iran to
+         * attack"): the complement is no event of its own, whether or not
+         * the appeal's code mirrors it */
+        if (cj >= 0)
+            p->skip_ti = cj;
+    }
+    /* "vowed to defend the migrants", "s'est engagé à défendre": a promise
+     * of a cooperative action is the intention to do it (03x), with the
+     * complement's target; the complement has not happened, so it is no
+     * event of its own. A promise to expel or to strike is no threat to
+     * its object ("pledged to expel the leaders" is a promise to a third
+     * party): such complements stay events of their own, as before. */
+    if (!p->foreign && polarity == DYAD_ASSERTED && e->mode == DYAD_INTENDED &&
+        e->kind != DYADI_TK_NOUN) {
+        int cj = dyadi_complement_of(c, p->ts, p->ntr, ti);
+        const char *ic = cj >= 0 ? dyadi_intent_code(p->ts[cj].e->code) : NULL;
+        if (ic && strncmp(ic, "03", 2) == 0 && strcmp(ic, p->ts[cj].e->code) != 0) {
+            code = ic;
+            if (r->tgt < 0)
+                r->tgt = dyadi_find_target(c, p->cs, p->nc, p->ts[cj].end, p->ts[cj].e, r->src,
+                                           p->attrib_tok, 0);
+            p->skip_ti = cj;
         }
     }
     /* (PETRARCH codes intentions only through its patterns; dyad's
