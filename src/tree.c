@@ -278,7 +278,20 @@ static int passive_verb(const dyadi_tree *t, uint32_t v)
         child(t, v, "expl:pass") != NONE)
         return 1;
     const dyad_word *w = &t->w[v];
-    return feat(w, "VerbForm=Part") && feat(w, "Tense=Past") && agent_of(t, v) != NONE;
+    if (!(feat(w, "VerbForm=Part") && feat(w, "Tense=Past")) || agent_of(t, v) == NONE)
+        return 0;
+    /* an active compound tense with a "par"/"by" oblique is no passive:
+     * "le Rwanda a répondu par la voix de son porte-parole", "Erdogan
+     * attacked the proclamation by Trump" (a subject of its own, or the
+     * perfect's auxiliary) */
+    if (child(t, v, "nsubj") != NONE || child(t, v, "aux:tense") != NONE)
+        return 0;
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1]) {
+        const dyad_word *a = &t->w[k - 1];
+        if (rel_is(a, "aux") && a->lemma && (strcmp(a->lemma, "have") == 0 || strcmp(a->lemma, "avoir") == 0))
+            return 0;
+    }
+    return 1;
 }
 
 /* The first child of v whose deprel is rel (or a subtype of it) and whose
