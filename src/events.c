@@ -1016,6 +1016,22 @@ static const cand *event_place(pass *p, const trig *t, const role *r)
     return loc;
 }
 
+/* A partner a discourse between states is about: a country or its
+ * government named as such ("la Russie", "le président russe"), not a
+ * nationality adjective ("Greek", "mexicain"), an organisation, a court,
+ * a news agency cited as a source or an armed group. On English Wikinews
+ * the implicit partner was wrong in nearly every case these make. */
+static int state_partner(const dyad_mention *m)
+{
+    size_t n = m->code ? strlen(m->code) : 0;
+    if (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0)
+        return 0;
+    if (strncmp(m->code ? m->code : "", m->country, 3) != 0 || strlen(m->country) != 3 ||
+        dyadi_in_list(m->country, "IGO,WST,EUR,AFR,ASA,MEA,NAF,SAF,WAF,EAF,CAF,SAM,LAM,NMR,CAS,SAS,SEA,BLK,CRB"))
+        return 0;
+    return n == 3 || (n == 6 && strcmp(m->code + 3, "GOV") == 0);
+}
+
 /* An intended cooperation with no partner in its sentence ("Kim est prêt
  * à envoyer des travailleurs dans le Donbass") is with the partner the
  * previous sentence was about: its last actor from another country, put in
@@ -1031,8 +1047,20 @@ static const char *previous_partner(pass *p, const trig *t, role *r, const char 
         const dyad_mention *pm = NULL;
         for (size_t k = 0; k < p->nm; k++)
             if (p->ms[k].sent == p->s - 1 && p->ms[k].kind == DYAD_MENTION_ACTOR && p->ms[k].country &&
-                strcmp(p->ms[k].country, p->cs[r->src].country ? p->cs[r->src].country : "") != 0)
+                strcmp(p->ms[k].country, p->cs[r->src].country ? p->cs[r->src].country : "") != 0 &&
+                state_partner(&p->ms[k]))
                 pm = &p->ms[k];
+        /* the previous sentence is about the pair only when it names the
+         * source's country too ("Pyongyang peut compter sur ... la Russie.
+         * Kim est prêt à envoyer ..."); a speaker's stance on cooperation
+         * answers the partner the discourse is about ("a répondu à cette
+         * lettre affirmant que la coopération ...") */
+        int pair = r->speaker_noun;
+        for (size_t k = 0; k < p->nm && pm && !pair; k++)
+            pair = p->ms[k].sent == p->s - 1 && p->ms[k].country && p->cs[r->src].country &&
+                   strcmp(p->ms[k].country, p->cs[r->src].country) == 0;
+        if (!pair)
+            pm = NULL;
         if (pm) {
             cand *cd = &p->cs[p->nc];
             memset(cd, 0, sizeof *cd);
@@ -1193,8 +1221,11 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
                                          q->speaker_span.end - q->speaker_span.start);
         }
     }
-    rule = previous_partner(p, t, r, code, polarity, modality, rule);
     int tgts[8], srcs[8];
+    /* "Turkey and Libya agreed": a compound source acts among its
+     * members, not with the previous sentence's partner */
+    if (coordinated_sources(p, t, r, srcs) < 2)
+        rule = previous_partner(p, t, r, code, polarity, modality, rule);
     int ntg = coordinated_targets(p, t, r, tgts), nsr = coordinated_sources(p, t, r, srcs);
     const char *a_text = use_attr ? p->attr_text : q_text, *a_code = use_attr ? p->attr_code : q_code;
     if (e->among == 2 && ntg >= 2) {
