@@ -878,9 +878,12 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         int before = q->end <= t->first + 1 && q->first + 8 >= t->first &&
                      !dyadi_boundary_between(c, q->end - 1, t->first);
         int around = q->first < t->first && q->end > t->first; /* ne ... pas */
-        if (q->kind == CUE_NEG && (before || around ||
-                                    (q->first >= t->end && q->first <= t->end + 1 &&
-                                     strcmp(c->lang, "fr") == 0))) {
+        /* "n'a signé aucun accord" negates the verb before it; "l'a remis
+         * en liberté sans interdiction de séjour" does not: "sans" and
+         * "non" negate what follows them */
+        int after = q->first >= t->end && q->first <= t->end + 1 && strcmp(c->lang, "fr") == 0 &&
+                    !dyadi_norm_in(c, q->first, (const char *const[]){"sans", "non", NULL});
+        if (q->kind == CUE_NEG && (before || around || after)) {
             polarity = DYAD_NEGATED;
         } else if (q->kind == CUE_REFUSE && before && q->end <= t->first) {
             polarity = DYAD_NEGATED;
