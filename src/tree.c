@@ -424,14 +424,23 @@ static void frame_obliques(const dyadi_tree *t, const cand *cs, uint32_t x, cons
     }
 }
 
-/* A nationality adjective (amod) on noun x: the partner of the event x is
- * the theme of. */
+/* A nationality adjective (amod) on noun x, or its possessor: the partner
+ * of the event x is the theme of ("rejected the Russian proposal",
+ * "rejected Russia's proposal", "did not accede to the protesters'
+ * demands"; French writes the possessor with "de", a frame oblique). */
 static void adjective_partner(const dyadi_tree *t, const cand *cs, uint32_t x, int src0,
                               tree_roles *out)
 {
     for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
         int a = t->cand[k - 1];
         if (rel_base(&t->w[k - 1], "amod") && a >= 0 && cs[a].adj && a != src0) {
+            add_one(out->tgt, &out->ntgt, a);
+            return;
+        }
+    }
+    for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
+        int a = rel_is(&t->w[k - 1], "nmod:poss") ? actor_of(t, cs, k - 1) : -1;
+        if (a >= 0 && a != src0 && !cs[a].place) {
             add_one(out->tgt, &out->ntgt, a);
             return;
         }
