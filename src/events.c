@@ -585,6 +585,13 @@ static int trigger_gate(pass *p, size_t ti, role *r)
         }
         return 1;
     }
+    /* "we're going to have": several words that are a modal cue as a
+     * whole are the modality of the verb after them, not an event ("go
+     * to" 040); a one-word cue ("agree", "plan") may be a trigger too */
+    for (size_t k = 0; k < p->ncu && !p->foreign; k++)
+        if (p->cues[k].kind == CUE_MODAL && p->cues[k].first == t->first && p->cues[k].end == t->end &&
+            t->end > t->first + 1 && t->end < p->send && dyadi_tok(c, t->end)->kind == DYAD_TOK_WORD)
+            return 1;
     /* passive voice: être/be right before a verb trigger */
     r->passive = 0;
     if (e->kind == DYADI_TK_VERB)
