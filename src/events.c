@@ -585,6 +585,13 @@ static int trigger_gate(pass *p, size_t ti, role *r)
         }
         return 1;
     }
+    /* "we're going to have": several words that are a modal cue as a
+     * whole are the modality of the verb after them, not an event ("go
+     * to" 040); a one-word cue ("agree", "plan") may be a trigger too */
+    for (size_t k = 0; k < p->ncu && !p->foreign; k++)
+        if (p->cues[k].kind == CUE_MODAL && p->cues[k].first == t->first && p->cues[k].end == t->end &&
+            t->end > t->first + 1 && t->end < p->send && dyadi_tok(c, t->end)->kind == DYAD_TOK_WORD)
+            return 1;
     /* passive voice: être/be right before a verb trigger */
     r->passive = 0;
     if (e->kind == DYADI_TK_VERB)
@@ -878,9 +885,12 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         int before = q->end <= t->first + 1 && q->first + 8 >= t->first &&
                      !dyadi_boundary_between(c, q->end - 1, t->first);
         int around = q->first < t->first && q->end > t->first; /* ne ... pas */
-        if (q->kind == CUE_NEG && (before || around ||
-                                    (q->first >= t->end && q->first <= t->end + 1 &&
-                                     strcmp(c->lang, "fr") == 0))) {
+        /* "n'a signé aucun accord" negates the verb before it; "l'a remis
+         * en liberté sans interdiction de séjour" does not: "sans" and
+         * "non" negate what follows them */
+        int after = q->first >= t->end && q->first <= t->end + 1 && strcmp(c->lang, "fr") == 0 &&
+                    !dyadi_norm_in(c, q->first, (const char *const[]){"sans", "non", NULL});
+        if (q->kind == CUE_NEG && (before || around || after)) {
             polarity = DYAD_NEGATED;
         } else if (q->kind == CUE_REFUSE && before && q->end <= t->first) {
             polarity = DYAD_NEGATED;
@@ -933,11 +943,34 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
                                           : dyadi_threat_code(p->ts[cj].e->code);
         if (cc) {
             code = cc;
-            p->skip_ti = cj;
             /* "threatened to launch an offensive against Iraq": the
              * complement's target is the threat's */
             if (r->tgt < 0)
                 r->tgt = dyadi_find_target(c, p->cs, p->nc, p->ts[cj].end, p->ts[cj].e, r->src, p->attrib_tok, 0);
+        }
+        /* what X was urged, pressed or threatened to do has not happened
+         * ("pressed Kyiv to launch an investigation", "urged Iran to
+         * attack"): the complement is no event of its own, whether or not
+         * the appeal's code mirrors it */
+        if (cj >= 0)
+            p->skip_ti = cj;
+    }
+    /* "vowed to defend the migrants", "s'est engagé à défendre": a promise
+     * of a cooperative action is the intention to do it (03x), with the
+     * complement's target; the complement has not happened, so it is no
+     * event of its own. A promise to expel or to strike is no threat to
+     * its object ("pledged to expel the leaders" is a promise to a third
+     * party): such complements stay events of their own, as before. */
+    if (!p->foreign && polarity == DYAD_ASSERTED && e->mode == DYAD_INTENDED &&
+        e->kind != DYADI_TK_NOUN) {
+        int cj = dyadi_complement_of(c, p->ts, p->ntr, ti);
+        const char *ic = cj >= 0 ? dyadi_intent_code(p->ts[cj].e->code) : NULL;
+        if (ic && strncmp(ic, "03", 2) == 0 && strcmp(ic, p->ts[cj].e->code) != 0) {
+            code = ic;
+            if (r->tgt < 0)
+                r->tgt = dyadi_find_target(c, p->cs, p->nc, p->ts[cj].end, p->ts[cj].e, r->src,
+                                           p->attrib_tok, 0);
+            p->skip_ti = cj;
         }
     }
     /* (PETRARCH codes intentions only through its patterns; dyad's
@@ -993,6 +1026,22 @@ static const cand *event_place(pass *p, const trig *t, const role *r)
     return loc;
 }
 
+/* A partner a discourse between states is about: a country or its
+ * government named as such ("la Russie", "le président russe"), not a
+ * nationality adjective ("Greek", "mexicain"), an organisation, a court,
+ * a news agency cited as a source or an armed group. On English Wikinews
+ * the implicit partner was wrong in nearly every case these make. */
+static int state_partner(const dyad_mention *m)
+{
+    size_t n = m->code ? strlen(m->code) : 0;
+    if (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0)
+        return 0;
+    if (strncmp(m->code ? m->code : "", m->country, 3) != 0 || strlen(m->country) != 3 ||
+        dyadi_in_list(m->country, "IGO,WST,EUR,AFR,ASA,MEA,NAF,SAF,WAF,EAF,CAF,SAM,LAM,NMR,CAS,SAS,SEA,BLK,CRB"))
+        return 0;
+    return n == 3 || (n == 6 && strcmp(m->code + 3, "GOV") == 0);
+}
+
 /* An intended cooperation with no partner in its sentence ("Kim est prêt
  * à envoyer des travailleurs dans le Donbass") is with the partner the
  * previous sentence was about: its last actor from another country, put in
@@ -1008,8 +1057,20 @@ static const char *previous_partner(pass *p, const trig *t, role *r, const char 
         const dyad_mention *pm = NULL;
         for (size_t k = 0; k < p->nm; k++)
             if (p->ms[k].sent == p->s - 1 && p->ms[k].kind == DYAD_MENTION_ACTOR && p->ms[k].country &&
-                strcmp(p->ms[k].country, p->cs[r->src].country ? p->cs[r->src].country : "") != 0)
+                strcmp(p->ms[k].country, p->cs[r->src].country ? p->cs[r->src].country : "") != 0 &&
+                state_partner(&p->ms[k]))
                 pm = &p->ms[k];
+        /* the previous sentence is about the pair only when it names the
+         * source's country too ("Pyongyang peut compter sur ... la Russie.
+         * Kim est prêt à envoyer ..."); a speaker's stance on cooperation
+         * answers the partner the discourse is about ("a répondu à cette
+         * lettre affirmant que la coopération ...") */
+        int pair = r->speaker_noun;
+        for (size_t k = 0; k < p->nm && pm && !pair; k++)
+            pair = p->ms[k].sent == p->s - 1 && p->ms[k].country && p->cs[r->src].country &&
+                   strcmp(p->ms[k].country, p->cs[r->src].country) == 0;
+        if (!pair)
+            pm = NULL;
         if (pm) {
             cand *cd = &p->cs[p->nc];
             memset(cd, 0, sizeof *cd);
@@ -1170,8 +1231,11 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
                                          q->speaker_span.end - q->speaker_span.start);
         }
     }
-    rule = previous_partner(p, t, r, code, polarity, modality, rule);
     int tgts[8], srcs[8];
+    /* "Turkey and Libya agreed": a compound source acts among its
+     * members, not with the previous sentence's partner */
+    if (coordinated_sources(p, t, r, srcs) < 2)
+        rule = previous_partner(p, t, r, code, polarity, modality, rule);
     int ntg = coordinated_targets(p, t, r, tgts), nsr = coordinated_sources(p, t, r, srcs);
     const char *a_text = use_attr ? p->attr_text : q_text, *a_code = use_attr ? p->attr_code : q_code;
     if (e->among == 2 && ntg >= 2) {

@@ -278,7 +278,20 @@ static int passive_verb(const dyadi_tree *t, uint32_t v)
         child(t, v, "expl:pass") != NONE)
         return 1;
     const dyad_word *w = &t->w[v];
-    return feat(w, "VerbForm=Part") && feat(w, "Tense=Past") && agent_of(t, v) != NONE;
+    if (!(feat(w, "VerbForm=Part") && feat(w, "Tense=Past")) || agent_of(t, v) == NONE)
+        return 0;
+    /* an active compound tense with a "par"/"by" oblique is no passive:
+     * "le Rwanda a répondu par la voix de son porte-parole", "Erdogan
+     * attacked the proclamation by Trump" (a subject of its own, or the
+     * perfect's auxiliary) */
+    if (child(t, v, "nsubj") != NONE || child(t, v, "aux:tense") != NONE)
+        return 0;
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1]) {
+        const dyad_word *a = &t->w[k - 1];
+        if (rel_is(a, "aux") && a->lemma && (strcmp(a->lemma, "have") == 0 || strcmp(a->lemma, "avoir") == 0))
+            return 0;
+    }
+    return 1;
 }
 
 /* The first child of v whose deprel is rel (or a subtype of it) and whose
@@ -411,14 +424,23 @@ static void frame_obliques(const dyadi_tree *t, const cand *cs, uint32_t x, cons
     }
 }
 
-/* A nationality adjective (amod) on noun x: the partner of the event x is
- * the theme of. */
+/* A nationality adjective (amod) on noun x, or its possessor: the partner
+ * of the event x is the theme of ("rejected the Russian proposal",
+ * "rejected Russia's proposal", "did not accede to the protesters'
+ * demands"; French writes the possessor with "de", a frame oblique). */
 static void adjective_partner(const dyadi_tree *t, const cand *cs, uint32_t x, int src0,
                               tree_roles *out)
 {
     for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
         int a = t->cand[k - 1];
         if (rel_base(&t->w[k - 1], "amod") && a >= 0 && cs[a].adj && a != src0) {
+            add_one(out->tgt, &out->ntgt, a);
+            return;
+        }
+    }
+    for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
+        int a = rel_is(&t->w[k - 1], "nmod:poss") ? actor_of(t, cs, k - 1) : -1;
+        if (a >= 0 && a != src0 && !cs[a].place) {
             add_one(out->tgt, &out->ntgt, a);
             return;
         }
@@ -495,7 +517,16 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         if (out->ntgt)
             return;
     }
-    frame_obliques(t, cs, v, e->prep, src0, out);
+    /* "will give Tanzania a grant", "gave Ukraine 5 million dollars": an
+     * indirect object is the recipient whatever the frame says of the
+     * direct one (French writes it with "à", a frame oblique) */
+    if (!out->ntgt && e->obj != DYADI_OBJ_TARGET) {
+        int a = actor_of(t, cs, child(t, v, "iobj"));
+        if (a >= 0 && a != src0)
+            add_one(out->tgt, &out->ntgt, a);
+    }
+    if (!out->ntgt)
+        frame_obliques(t, cs, v, e->prep, src0, out);
     /* the words of an expression ("impose sanctions on", "lancer une
      * offensive contre") and a theme object carry the frame's obliques too */
     for (uint32_t i = tr->first; i < tr->end && !out->ntgt; i++) {
@@ -516,6 +547,24 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         uint32_t x = w ? (uint32_t)(w - t->w) : NONE;
         if (x != NONE && x != v)
             adjective_partner(t, cs, x, src0, out);
+    }
+    /* "allowed candidate Ouattara to run", "sent Ukraine humanitarian
+     * aid" parsed with the recipient as an object: an expression names its
+     * own theme ("candidate", "aid"), so an actor that is another object of
+     * the verb is the one it goes to (the object
+     * word itself, not an actor inside its phrase: "blew up power lines
+     * leading into Kabul") */
+    for (uint32_t k = t->kid[v]; k && !out->ntgt && e->kind == DYADI_TK_EXPR && e->obj != DYADI_OBJ_TARGET;
+         k = t->sib[k - 1]) {
+        if (!rel_is(&t->w[k - 1], "obj"))
+            continue;
+        /* the expression's theme is its last word ("asylum", "military
+         * assistance"); the gap before it may hold the recipient */
+        const dyad_word *w0 = dyadi_tree_word(t, tr->first), *w1 = dyadi_tree_word(t, tr->end - 1);
+        int inside = (w0 && (uint32_t)(w0 - t->w) == k - 1) || (w1 && (uint32_t)(w1 - t->w) == k - 1);
+        int a = inside ? -1 : t->cand[k - 1];
+        if (a >= 0 && a != src0 && !cs[a].place)
+            add_one(out->tgt, &out->ntgt, a);
     }
 }
 
