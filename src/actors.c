@@ -629,6 +629,26 @@ static int plain_adjective(const dyad_coder *c, uint32_t i)
            !dyadi_norm_in(c, i, DETERMINERS) && strlen(t->norm) > 3;
 }
 
+/* English modifiers between a demonym and its agent noun: one or two
+ * adjectives or nouns, lower-case or capitalised, no verb in -ed (after a
+ * demonym only: "Russia said police" is a clause; "French
+ * maritime authorities", "Irish nationalist guerrillas", "the Latvian
+ * Constitutional Court"). */
+static int past_participle_en(const dyad_coder *c, uint32_t i);
+static int modifiers_between(const dyad_coder *c, uint32_t from, uint32_t to)
+{
+    if (to <= from || to - from > 2)
+        return 0;
+    for (uint32_t i = from; i < to; i++) {
+        const dyad_token *t = tok(c, i);
+        if (t->kind != DYAD_TOK_WORD || past_participle_en(c, i) ||
+            !(plain_adjective(c, i) || (t->flags & DYAD_TOKF_CAPITAL)) ||
+            dyadi_norm_in(c, i, dyadi_prepositions) || dyadi_norm_in(c, i, DETERMINERS))
+            return 0;
+    }
+    return 1;
+}
+
 /* "urged residents", "detained protesters": an English verb in -ed before
  * the agent makes it an object, not an adjective's noun. */
 static int past_participle_en(const dyad_coder *c, uint32_t i)
@@ -734,6 +754,37 @@ static int state_sector(const char *sector)
         if (strcmp(sector, S[i]) == 0)
             return 1;
     return 0;
+}
+
+/* Sectors of the institutions and groups that act at home in their
+ * country's news: government, police, army, lawmakers, judges,
+ * intelligence, parties, opposition, unions (not rebels or militants). */
+static int home_sector(const char *sector)
+{
+    static const char *const S[] = {"GOV", "MIL", "COP", "OPP", "LEG", "JUD", "SPY", "PTY",
+                                    "LAB", NULL};
+    for (size_t i = 0; S[i]; i++)
+        if (strcmp(sector, S[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does the document name no country but (perhaps) home, the language's
+ * own country: no other country, capital, demonym, bloc, city, region,
+ * IGO, person or organisation? (Its bare agents then have no country but
+ * home's.) */
+static int names_only_home(const match *ms, size_t nm, const char *home)
+{
+    for (size_t k = 0; k < nm; k++) {
+        const dyadi_actor *a = ms[k].a;
+        if (a->kind == DYADI_AK_AGENT || a->kind == DYADI_AK_PRONOUN)
+            continue;
+        const char *cc = (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION ||
+                          a->kind == DYADI_AK_CAPITAL) && a->country ? a->country : a->code;
+        if (!cc || strncmp(cc, home, 3) != 0)
+            return 0;
+    }
+    return 1;
 }
 
 /* Sectors of organisation nouns ("société", "journal", "parti",
@@ -1041,7 +1092,8 @@ static const char *const SHORT_DET[] = {"l'", "la", "le", "les", "the", NULL};
 static int weak_agent(const dyad_mention *m)
 {
     static const char *const W[] = {"document-country", "agent-without-country",
-                                    "coreference:agent", "clause-place", NULL};
+                                    "language-default-country", "coreference:agent",
+                                    "clause-place", NULL};
     if (m->kind != DYAD_MENTION_ACTOR || m->n_tokens != 1 || !m->resolved_by)
         return 0;
     for (size_t i = 0; W[i]; i++)
@@ -1136,6 +1188,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
     size_t nm = mv.len;
     /* PETRARCH and TABARI leave such an agent without a country */
     const char *doc_country = foreign ? NULL : dominant_country(c, ms, nm);
+    /* French news leaves France unnamed where it is the only country */
+    const int doc_home = !foreign && c->lang[0] == 'f' && names_only_home(ms, nm, "FRA");
     for (size_t k = 0; k < nm; k++) {
         match *m = &ms[k];
         const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, m->sent);
@@ -1200,14 +1254,18 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             /* An agent word right after a common noun is an adjective: "aide
              * militaire", "forces armées", "military aid" is not "the
              * military". */
-            if (first > sfirst && plain_adjective(c, first - 1) &&
+            /* (English puts its adjectives before the noun: "a prominent
+             * journalist", "an international aid agency" are agents) */
+            if (first > sfirst && (foreign || c->lang[0] != 'e') && plain_adjective(c, first - 1) &&
                 !dyadi_norm_in(c, first - 1, PRENOMINAL) && !past_participle_en(c, first - 1) &&
                 !(k > 0 && ms[k - 1].ti + ms[k - 1].n == first))
                 continue;
             /* agent + demonym ("le président russe", "les forces turques"),
              * also across one plain adjective ("les rebelles nazis
-             * ukrainiens", "les forces armées russes") */
-            if (k + 1 < nm && ms[k + 1].sent == m->sent &&
+             * ukrainiens", "les forces armées russes"); English puts
+             * the demonym first ("told reporters Iranian forces ...",
+             * "forces attacked Albanian villages" are two phrases) */
+            if (k + 1 < nm && ms[k + 1].sent == m->sent && (foreign || c->lang[0] != 'e') &&
                 (ms[k + 1].a->kind == DYADI_AK_DEMONYM ||
                  (foreign && country_code_of(ms[k + 1].a))) &&
                 (ms[k + 1].ti == last ||
@@ -1218,7 +1276,10 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 k++;
             } else if (k > 0 && ms[k - 1].sent == m->sent &&
                        (ms[k - 1].ti + ms[k - 1].n == first ||
-                        (former && ms[k - 1].ti + ms[k - 1].n + 1 == first)) &&
+                        (former && ms[k - 1].ti + ms[k - 1].n + 1 == first) ||
+                        (!foreign && c->lang[0] == 'e' &&
+                         (ms[k - 1].a->kind == DYADI_AK_DEMONYM || ms[k - 1].a->kind == DYADI_AK_IGO) &&
+                         modifiers_between(c, ms[k - 1].ti + ms[k - 1].n, first))) &&
                        (ms[k - 1].a->kind == DYADI_AK_DEMONYM ||
                         (foreign && country_code_of(ms[k - 1].a)) ||
                         (!foreign && name_before_agent(c, ms[k - 1].a))) &&
@@ -1425,6 +1486,14 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * Congrès": USA; country= on the agent entry) */
                     code = compose_code(c, ag->country, ag, sector);
                     how = "agent-default-country";
+                } else if (doc_home && home_sector(sector)) {
+                    /* a French document that names no other country,
+                     * place or foreign actor ("les gendarmes", "le maire",
+                     * "les députés", "les ouvriers licenciés"): French news
+                     * leaves France unnamed, its institutions are France's
+                     * (rebels and jihadists are left alone) */
+                    code = compose_code(c, "FRA", ag, sector);
+                    how = "language-default-country";
                 } else {
                     code = concat_code(c, "---", sector);
                     how = "agent-without-country";

@@ -329,6 +329,7 @@ def fr_plural(w):
 
 def gen_demonyms(src, manual, country_rows, outdir):
     cand = {}
+    names = {}      # code -> lower-case country names, for ties
     def add(lang, phrase, code, prio, attrs):
         if not usable(phrase):
             return
@@ -342,6 +343,9 @@ def gen_demonyms(src, manual, country_rows, outdir):
             continue
         prio = 2 if src.independent(d["iso3"]) else 1
         code = d["code"]
+        names.setdefault(code, set()).update(
+            n.lower() for n in (m.get("name", {}).get("common"), m.get("name", {}).get("official"),
+                                d.get("name")) if n)
         eng = m["demonyms"].get("eng", {})
         for w in sorted({eng.get("m", ""), eng.get("f", "")} - {""}):
             w = " ".join(w.split())
@@ -378,6 +382,18 @@ def gen_demonyms(src, manual, country_rows, outdir):
     for (lang, k), slot in sorted(cand.items()):
         best = max(v[1] for v in slot.values())
         codes = sorted(c for c, v in slot.items() if v[1] == best)
+        if len(codes) > 1:
+            # a tie goes to the one country whose name the demonym's word
+            # begins and no other's name holds ("Serb" is Serbia's, though
+            # CountryInfo also lists it for Montenegro's Serbs); "Congolese"
+            # (Congo, DR Congo) stays ambiguous
+            stem = k.split()[0][:4]
+            named = [c for c in codes if len(stem) == 4 and
+                     any(n.startswith(stem) for n in names.get(c, ()))]
+            others = [c for c in codes if c not in named and
+                      any(stem in n for n in names.get(c, ()))]
+            if len(named) == 1 and not others:
+                codes = named
         if len(codes) > 1:
             dropped.append("%s:%s(%s)" % (lang, k, ",".join(codes)))
             continue
