@@ -1357,7 +1357,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             }
             /* agent + person ("le président russe Vladimir Poutine") */
             if (k + 1 < nm && ms[k + 1].ti == last && ms[k + 1].sent == m->sent &&
-                ms[k + 1].a->kind == DYADI_AK_PERSON) {
+                ms[k + 1].a->kind == DYADI_AK_PERSON &&
+                (foreign || strcmp(entry_code(c, ms[k + 1].a), "---") != 0)) {
                 person = ms[k + 1].a;
                 last = ms[k + 1].ti + ms[k + 1].n;
                 const char *pc = entry_code(c, person);
@@ -1506,6 +1507,11 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             code = a->compound ? compound_code(c, m) : entry_code(c, a);
             if (a->kind == DYADI_AK_PERSON)
                 person = a;
+            /* a person known only in office (base code "---": a leader's
+             * surname alone, "Johnson", "Widodo") is no actor outside its
+             * roles */
+            if (!foreign && person && code && strcmp(code, "---") == 0)
+                continue;
         }
         if (!code)
             continue;

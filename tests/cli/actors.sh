@@ -262,6 +262,22 @@ d = actors("A Canadian missionary was arrested in Lebanon.", "en", "2005-02")
 d.check("actors/en-demonym-missionary-canrel", "Canadian missionary", "CANREL")
 d = actors("Un missionnaire canadien a été arrêté au Liban.", "fr", "2005-02")
 d.check("actors/fr-missionnaire-canadien-canrel", "missionnaire canadien", "CANREL")
+# ---------------------------------------------------------------- surnames in office (#13)
+# a leader's surname alone is the leader only while in office
+d = actors("Johnson a rencontré le président français à Paris.", "fr", "2020-02")
+d.check("actors/fr-surname-in-office-johnson-gbrgov", "Johnson", "GBRGOV")
+d = actors("Johnson told reporters the vote would pass.", "en", "2020-02")
+d.check("actors/en-surname-in-office-johnson-gbrgov", "Johnson", "GBRGOV")
+d = actors("Widodo visited the flooded districts of Jakarta.", "en", "2019-10")
+d.check("actors/en-surname-in-office-widodo-idngov", "Widodo", "IDNGOV")
+d = actors("Widodo a visité les quartiers inondés de Jakarta.", "fr", "2019-10")
+d.check("actors/fr-surname-in-office-widodo-idngov", "Widodo", "IDNGOV")
+d = actors("Johnson told reporters the vote would pass.", "en", "2005-02")
+report("actors/en-surname-out-of-office-no-actor",
+       not any(m["text"] == "Johnson" for m in d.ms), str([(m["text"], m["code"]) for m in d.ms]))
+d = actors("Le président Widodo a parlé.", "fr", "2005-02")
+report("actors/fr-surname-out-of-office-not-composed",
+       not any(m["code"].startswith("IDN") for m in d.ms), str([(m["text"], m["code"]) for m in d.ms]))
 PY
 [ $? -eq 0 ] || nok actors/python-checks "the checker crashed"
 
