@@ -679,6 +679,44 @@ static const char *country_code_of(const dyadi_actor *a)
 /* Phrases marked ambiguous in the dictionary ("coréens", "Korean": North
  * or South?) take the reading whose country the rest of the document names
  * most often; with no evidence at all the phrase is left out. */
+/* A country and a region of another country sharing a name ("Georgia",
+ * "Géorgie"): the region when the document's other cities and regions in
+ * its country outnumber the mentions of the country ("Atlanta, Georgia"),
+ * else the country ("Georgia and Russia"), with or without evidence. NULL
+ * when the entries are no such pair. */
+static const dyadi_actor *country_or_region(const match *ms, size_t n, size_t k,
+                                            const dyad_lexicon *lex, const uint32_t *ids, size_t ne)
+{
+    const dyadi_actor *ctry = NULL, *reg = NULL;
+    for (size_t e = 0; e < ne; e++) {
+        const dyadi_actor *a = dyadi_lex_actor(lex, ids[e]);
+        if (!a || !a->ambiguous)
+            continue;
+        if (a->kind == DYADI_AK_COUNTRY)
+            ctry = a;
+        else if (a->kind == DYADI_AK_REGION && a->country)
+            reg = a;
+        else
+            return NULL;
+    }
+    if (!ctry || !reg)
+        return NULL;
+    size_t for_reg = 0, for_ctry = 0;
+    for (size_t j = 0; j < n; j++) {
+        const dyadi_actor *a = ms[j].a;
+        if (j == k || a->ambiguous)
+            continue;
+        if ((a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) && a->country &&
+            strcmp(a->country, reg->country) == 0)
+            for_reg++;
+        if (strncmp(a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION ||
+                    a->kind == DYADI_AK_CAPITAL ? (a->country ? a->country : "") : a->code,
+                    ctry->code, 3) == 0)
+            for_ctry++;
+    }
+    return for_reg > for_ctry ? reg : ctry;
+}
+
 static void disambiguate(dyad_coder *c, dyadi_vec *mv)
 {
     match *ms = mv->data;
@@ -688,9 +726,10 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
         if (m->a->ambiguous) {
             size_t ne;
             const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, m->node, &ne);
-            const dyadi_actor *pick = NULL;
+            const dyadi_actor *pair = country_or_region(ms, n, k, c->lex, ids, ne);
+            const dyadi_actor *pick = pair;
             size_t best = 0;
-            for (size_t e = 0; e < ne; e++) {
+            for (size_t e = 0; e < ne && !pair; e++) {
                 const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
                 if (!a || !a->ambiguous || strlen(a->code) < 3)
                     continue;

@@ -278,6 +278,16 @@ report("actors/en-surname-out-of-office-no-actor",
 d = actors("Le président Widodo a parlé.", "fr", "2005-02")
 report("actors/fr-surname-out-of-office-not-composed",
        not any(m["code"].startswith("IDN") for m in d.ms), str([(m["text"], m["code"]) for m in d.ms]))
+# ---------------------------------------------------------------- Georgia (#13)
+# the country, unless the document's places are in the USA
+d = actors("Georgia and Russia signed a ceasefire.", "en", "2008-08")
+d.check("actors/en-georgia-country-geo", "Georgia", "GEO")
+d = actors("Protesters rallied in Atlanta, Georgia, against the governor.", "en", "2020-06")
+d.check("actors/en-georgia-us-state-place", "Georgia", "USA", field="country", kind="place")
+d = actors("La Géorgie a accusé la Russie.", "fr", "2008-08")
+d.check("actors/fr-georgie-country-geo", "Géorgie", "GEO")
+d = actors("Des manifestants ont défilé à Atlanta, en Géorgie.", "fr", "2020-06")
+d.check("actors/fr-georgie-us-state-place", "Géorgie", "USA", field="country", kind="place")
 PY
 [ $? -eq 0 ] || nok actors/python-checks "the checker crashed"
 
