@@ -635,6 +635,8 @@ static int plain_adjective(const dyad_coder *c, uint32_t i)
  * maritime authorities", "Irish nationalist guerrillas", "the Latvian
  * Constitutional Court"). */
 static int past_participle_en(const dyad_coder *c, uint32_t i);
+static const char *const SHORT_MODIFIERS[] = {"war", "aid", "top", "gas", "oil", "law", "spy",
+                                              "tax", "air", "sea", "new", "old", NULL};
 static int modifiers_between(const dyad_coder *c, uint32_t from, uint32_t to)
 {
     if (to <= from || to - from > 2)
@@ -642,11 +644,22 @@ static int modifiers_between(const dyad_coder *c, uint32_t from, uint32_t to)
     for (uint32_t i = from; i < to; i++) {
         const dyad_token *t = tok(c, i);
         if (t->kind != DYAD_TOK_WORD || past_participle_en(c, i) ||
-            !(plain_adjective(c, i) || (t->flags & DYAD_TOKF_CAPITAL)) ||
+            !(plain_adjective(c, i) || (t->flags & DYAD_TOKF_CAPITAL) ||
+              dyadi_norm_in(c, i, SHORT_MODIFIERS)) ||
             dyadi_norm_in(c, i, dyadi_prepositions) || dyadi_norm_in(c, i, DETERMINERS))
             return 0;
     }
     return 1;
+}
+
+/* A genitive mark at token from and the agent at to, directly or, in
+ * English, after one or two modifiers ("Iran's supreme leader"). */
+static int genitive_before(const dyad_coder *c, uint32_t from, uint32_t to, int foreign)
+{
+    if (to <= from || !dyadi_norm_in(c, from, GENITIVE))
+        return 0;
+    return to == from + 1 ||
+           (!foreign && c->lang[0] == 'e' && modifiers_between(c, from + 1, to));
 }
 
 /* "urged residents", "detained protesters": an English verb in -ed before
@@ -1321,7 +1334,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                          modifiers_between(c, ms[k - 1].ti + ms[k - 1].n, first))) &&
                        (ms[k - 1].a->kind == DYADI_AK_DEMONYM ||
                         (foreign && country_code_of(ms[k - 1].a)) ||
-                        (!foreign && name_before_agent(c, ms[k - 1].a))) &&
+                        (!foreign && name_before_agent(c, ms[k - 1].a)) ||
+                        (!foreign && c->lang[0] == 'e' && ms[k - 1].a->kind == DYADI_AK_IGO)) &&
                        c->mentions.len > 0 &&
                        DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                            ms[k - 1].ti) {
@@ -1334,10 +1348,17 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 first = ms[k - 1].ti;
                 if (foreign && first > sfirst && dyadi_norm_in(c, first - 1, FORMER))
                     sector = "ELI";     /* "former Gondor prosecutors" */
-                code = compose_code(c, country_code_of(pa) ? country_code_of(pa) : pa->country,
-                                    ag, sector);
-                how = pa->kind == DYADI_AK_DEMONYM || foreign ? "composition:demonym+agent"
-                                                              : "composition:place+agent";
+                if (pa->kind == DYADI_AK_IGO) {
+                    /* "NATO troops", "the U.N. war crimes court": the IGO */
+                    code = entry_code(c, pa);
+                    a = pa;
+                    how = "composition:igo+agent";
+                } else {
+                    code = compose_code(c, country_code_of(pa) ? country_code_of(pa) : pa->country,
+                                        ag, sector);
+                    how = pa->kind == DYADI_AK_DEMONYM || foreign ? "composition:demonym+agent"
+                                                                  : "composition:place+agent";
+                }
             } else {
                 /* agent + of + country ("ambassadeur de la Russie", "the army of Iran") */
                 uint32_t j = after_of(c, last, send);
@@ -1362,15 +1383,15 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                                  pa, ms[k + 1].how ? ms[k + 1].how : "place-of-agent");
                     k++;
                     continue;
-                } else if (k > 0 && ms[k - 1].sent == m->sent && ms[k - 1].ti + ms[k - 1].n + 1 == first &&
-                           dyadi_norm_in(c, first - 1, GENITIVE) &&
+                } else if (k > 0 && ms[k - 1].sent == m->sent &&
+                           genitive_before(c, ms[k - 1].ti + ms[k - 1].n, first, foreign) &&
                            (country_code_of(ms[k - 1].a) ||
                             (!foreign && place_country_of(ms[k - 1].a))) &&
                            c->mentions.len > 0 &&
                            DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                                ms[k - 1].ti) {
                     /* genitive "Russia's foreign minister", "Chelyabinsk's
-                     * governor" */
+                     * governor", "Iran's supreme leader" */
                     const dyadi_actor *pa = ms[k - 1].a;
                     c->mentions.len--;
                     first = ms[k - 1].ti;
@@ -1540,6 +1561,15 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 }
             }
         } else if (a->kind == DYADI_AK_DEMONYM) {
+            /* English "Bosnian Serbs", "Kosovo Albanians": a people of the
+             * country the first word names, which stays the mention */
+            if (!foreign && c->lang[0] == 'e' && k > 0 && ms[k - 1].sent == m->sent &&
+                ms[k - 1].ti + ms[k - 1].n == first &&
+                (ms[k - 1].a->kind == DYADI_AK_DEMONYM || ms[k - 1].a->kind == DYADI_AK_COUNTRY) &&
+                c->mentions.len > 0 &&
+                DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
+                    ms[k - 1].ti)
+                continue;
             code = a->compound ? compound_code(c, m) : a->code;
             how = "demonym";
         } else {

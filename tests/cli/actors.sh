@@ -288,6 +288,21 @@ d = actors("La Géorgie a accusé la Russie.", "fr", "2008-08")
 d.check("actors/fr-georgie-country-geo", "Géorgie", "GEO")
 d = actors("Des manifestants ont défilé à Atlanta, en Géorgie.", "fr", "2020-06")
 d.check("actors/fr-georgie-us-state-place", "Géorgie", "USA", field="country", kind="place")
+# ---------------------------------------------------------------- English genitive, IGO, peoples (#13)
+d = actors("Iran's supreme leader rejected the proposal.", "en", "2019-05")
+d.check("actors/en-genitive-modifier-agent-irngov", "Iran's supreme leader", "IRNGOV")
+d = actors("NATO troops arrived in Kabul.", "en", "2019-05")
+d.check("actors/en-igo-agent-nato-troops", "NATO troops", "IGOWSTNAT")
+d = actors("The prime minister was indicted by the U.N. war crimes court.", "en", "2005-03")
+d.check("actors/en-igo-modifiers-agent-un-court", "U.N. war crimes court", "IGOUNO")
+d = actors("Bosnian Serbs demanded a truce.", "en", "1993-03")
+d.check("actors/en-demonym-demonym-first-country", "Bosnian Serbs", lambda c: c.startswith("BIH"))
+d = actors("Kosovo Albanians attacked a police patrol.", "en", "1998-03")
+report("actors/en-country-demonym-no-second-actor",
+       not any(m["code"].startswith("ALB") for m in d.ms), str([(m["text"], m["code"]) for m in d.ms]))
+# French keeps its own order: "les Serbes de Bosnie"
+d = actors("Les Serbes de Bosnie ont exigé une trêve.", "fr", "1993-03")
+d.check("actors/fr-serbes-de-bosnie-srb", "Serbes", lambda c: c.startswith("SRB"))
 PY
 [ $? -eq 0 ] || nok actors/python-checks "the checker crashed"
 
