@@ -821,6 +821,12 @@ static int home_sector(const char *sector)
     return 0;
 }
 
+/* Adjectives after an agent that say it is not the home country's ("les
+ * dirigeants étrangers", "les observateurs internationaux"). */
+static const char *const NOT_HOME[] = {"étranger", "étrangère", "étrangers", "étrangères",
+                                       "international", "internationale", "internationaux",
+                                       "internationales", "mondiaux", NULL};
+
 /* Does the document name no country but (perhaps) home, the language's
  * own country: no other country, capital, demonym, bloc, city, region,
  * IGO, person or organisation? (Its bare agents then have no country but
@@ -1547,7 +1553,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * Congrès": USA; country= on the agent entry) */
                     code = compose_code(c, ag->country, ag, sector);
                     how = "agent-default-country";
-                } else if (doc_home && home_sector(sector)) {
+                } else if (doc_home && home_sector(sector) &&
+                           !(last < send && dyadi_norm_in(c, last, NOT_HOME))) {
                     /* a French document that names no other country,
                      * place or foreign actor ("les gendarmes", "le maire",
                      * "les députés", "les ouvriers licenciés"): French news

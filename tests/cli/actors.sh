@@ -224,6 +224,8 @@ d = actors("En Syrie, les policiers ont arrêté des manifestants à Alep.", "fr
 d.check("actors/fr-home-not-abroad", "policiers", lambda c: not c.startswith("FRA"))
 d = actors("Les rebelles ont attaqué un convoi.", "fr", "2019-05")
 d.check("actors/fr-home-not-rebels", "rebelles", "---REB")
+d = actors("Les dirigeants étrangers ont salué l'élection.", "fr", "2017-05")
+d.check("actors/fr-home-not-foreign-leaders", "dirigeants", "---GOV")
 # English has no such default
 d = actors("Police detained eight people on Monday.", "en", "2020-02")
 d.check("actors/en-no-home-default", "Police", "---COP")
