@@ -821,6 +821,14 @@ static int home_sector(const char *sector)
     return 0;
 }
 
+/* English head nouns that belong to the group named before them
+ * ("opposition leader", "rebel commanders", "union officials"). */
+static const char *const HEAD_NOUNS[] = {"leader", "leaders", "chief", "chiefs", "commander",
+                                         "commanders", "spokesman", "spokeswoman",
+                                         "spokesperson", "spokesmen", "official", "officials",
+                                         "representative", "representatives", "negotiator",
+                                         "negotiators", NULL};
+
 /* Adjectives after an agent that say it is not the home country's ("les
  * dirigeants étrangers", "les observateurs internationaux"). */
 static const char *const NOT_HOME[] = {"étranger", "étrangère", "étrangers", "étrangères",
@@ -1620,6 +1628,26 @@ dyad_status dyadi_actors_run(dyad_coder *c)
 
         if (!gender && person)
             gender = person->gender;
+        /* English "opposition leader", "rebel commanders", "Hamas
+         * spokesman": a head noun after an agent or organisation is
+         * that group's (Phoenix's OPPOSITION_LEADER is OPP) */
+        if (!foreign && c->lang[0] == 'e' && a->kind == DYADI_AK_AGENT && m->n == 1 &&
+            first == m->ti && last == m->ti + 1 && dyadi_norm_in(c, first, HEAD_NOUNS) &&
+            strncmp(how, "composition", 11) != 0 && k > 0 && ms[k - 1].sent == m->sent &&
+            ms[k - 1].ti + ms[k - 1].n == first &&
+            (ms[k - 1].a->kind == DYADI_AK_ORG ||
+             (ms[k - 1].a->kind == DYADI_AK_AGENT && strcmp(ms[k - 1].a->code, "GOV") != 0)) &&
+            c->mentions.len > 0) {
+            const dyad_mention *pm =
+                &DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1);
+            if (pm->kind == DYAD_MENTION_ACTOR && pm->first_token <= ms[k - 1].ti &&
+                pm->first_token + pm->n_tokens == first) {
+                first = pm->first_token;
+                code = pm->code;
+                how = "composition:group+head";
+                c->mentions.len--;
+            }
+        }
         push_mention(c, m, first, last, kind, code, a, how);
 
         /* A place right after an actor phrase of an official ("ambassadeur

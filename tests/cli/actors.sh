@@ -305,6 +305,15 @@ report("actors/en-country-demonym-no-second-actor",
 # French keeps its own order: "les Serbes de Bosnie"
 d = actors("Les Serbes de Bosnie ont exigé une trêve.", "fr", "1993-03")
 d.check("actors/fr-serbes-de-bosnie-srb", "Serbes", lambda c: c.startswith("SRB"))
+# ---------------------------------------------------------------- group + head noun (#13)
+d = actors("Pakistani opposition leaders protested in Lahore.", "en", "2019-05")
+d.check("actors/en-group-head-opposition-leaders-pakopp", "Pakistani opposition leaders", "PAKOPP")
+d = actors("A Hamas spokesman rejected the offer.", "en", "2019-05")
+d.check("actors/en-group-head-hamas-spokesman", "Hamas spokesman", lambda c: c.startswith("PSEREB"))
+d = actors("Le porte-parole du Hamas a rejeté l'offre.", "fr", "2019-05")
+d.check("actors/fr-head-of-group-porte-parole-du-hamas", "porte-parole du Hamas", lambda c: c.startswith("PSEREB"))
+d = actors("Government officials met the rebels.", "en", "2019-05")
+d.check("actors/en-group-head-not-gov-gov", "officials", lambda c: c.endswith("GOV"))
 PY
 [ $? -eq 0 ] || nok actors/python-checks "the checker crashed"
 
