@@ -629,6 +629,39 @@ static int plain_adjective(const dyad_coder *c, uint32_t i)
            !dyadi_norm_in(c, i, DETERMINERS) && strlen(t->norm) > 3;
 }
 
+/* English modifiers between a demonym and its agent noun: one or two
+ * adjectives or nouns, lower-case or capitalised, no verb in -ed (after a
+ * demonym only: "Russia said police" is a clause; "French
+ * maritime authorities", "Irish nationalist guerrillas", "the Latvian
+ * Constitutional Court"). */
+static int past_participle_en(const dyad_coder *c, uint32_t i);
+static const char *const SHORT_MODIFIERS[] = {"war", "aid", "top", "gas", "oil", "law", "spy",
+                                              "tax", "air", "sea", "new", "old", NULL};
+static int modifiers_between(const dyad_coder *c, uint32_t from, uint32_t to)
+{
+    if (to <= from || to - from > 2)
+        return 0;
+    for (uint32_t i = from; i < to; i++) {
+        const dyad_token *t = tok(c, i);
+        if (t->kind != DYAD_TOK_WORD || past_participle_en(c, i) ||
+            !(plain_adjective(c, i) || (t->flags & DYAD_TOKF_CAPITAL) ||
+              dyadi_norm_in(c, i, SHORT_MODIFIERS)) ||
+            dyadi_norm_in(c, i, dyadi_prepositions) || dyadi_norm_in(c, i, DETERMINERS))
+            return 0;
+    }
+    return 1;
+}
+
+/* A genitive mark at token from and the agent at to, directly or, in
+ * English, after one or two modifiers ("Iran's supreme leader"). */
+static int genitive_before(const dyad_coder *c, uint32_t from, uint32_t to, int foreign)
+{
+    if (to <= from || !dyadi_norm_in(c, from, GENITIVE))
+        return 0;
+    return to == from + 1 ||
+           (!foreign && c->lang[0] == 'e' && modifiers_between(c, from + 1, to));
+}
+
 /* "urged residents", "detained protesters": an English verb in -ed before
  * the agent makes it an object, not an adjective's noun. */
 static int past_participle_en(const dyad_coder *c, uint32_t i)
@@ -659,6 +692,44 @@ static const char *country_code_of(const dyadi_actor *a)
 /* Phrases marked ambiguous in the dictionary ("coréens", "Korean": North
  * or South?) take the reading whose country the rest of the document names
  * most often; with no evidence at all the phrase is left out. */
+/* A country and a region of another country sharing a name ("Georgia",
+ * "Géorgie"): the region when the document's other cities and regions in
+ * its country outnumber the mentions of the country ("Atlanta, Georgia"),
+ * else the country ("Georgia and Russia"), with or without evidence. NULL
+ * when the entries are no such pair. */
+static const dyadi_actor *country_or_region(const match *ms, size_t n, size_t k,
+                                            const dyad_lexicon *lex, const uint32_t *ids, size_t ne)
+{
+    const dyadi_actor *ctry = NULL, *reg = NULL;
+    for (size_t e = 0; e < ne; e++) {
+        const dyadi_actor *a = dyadi_lex_actor(lex, ids[e]);
+        if (!a || !a->ambiguous)
+            continue;
+        if (a->kind == DYADI_AK_COUNTRY)
+            ctry = a;
+        else if (a->kind == DYADI_AK_REGION && a->country)
+            reg = a;
+        else
+            return NULL;
+    }
+    if (!ctry || !reg)
+        return NULL;
+    size_t for_reg = 0, for_ctry = 0;
+    for (size_t j = 0; j < n; j++) {
+        const dyadi_actor *a = ms[j].a;
+        if (j == k || a->ambiguous)
+            continue;
+        if ((a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION) && a->country &&
+            strcmp(a->country, reg->country) == 0)
+            for_reg++;
+        if (strncmp(a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION ||
+                    a->kind == DYADI_AK_CAPITAL ? (a->country ? a->country : "") : a->code,
+                    ctry->code, 3) == 0)
+            for_ctry++;
+    }
+    return for_reg > for_ctry ? reg : ctry;
+}
+
 static void disambiguate(dyad_coder *c, dyadi_vec *mv)
 {
     match *ms = mv->data;
@@ -668,9 +739,10 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
         if (m->a->ambiguous) {
             size_t ne;
             const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, m->node, &ne);
-            const dyadi_actor *pick = NULL;
+            const dyadi_actor *pair = country_or_region(ms, n, k, c->lex, ids, ne);
+            const dyadi_actor *pick = pair;
             size_t best = 0;
-            for (size_t e = 0; e < ne; e++) {
+            for (size_t e = 0; e < ne && !pair; e++) {
                 const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[e]);
                 if (!a || !a->ambiguous || strlen(a->code) < 3)
                     continue;
@@ -734,6 +806,51 @@ static int state_sector(const char *sector)
         if (strcmp(sector, S[i]) == 0)
             return 1;
     return 0;
+}
+
+/* Sectors of the institutions and groups that act at home in their
+ * country's news: government, police, army, lawmakers, judges,
+ * intelligence, parties, opposition, unions (not rebels or militants). */
+static int home_sector(const char *sector)
+{
+    static const char *const S[] = {"GOV", "MIL", "COP", "OPP", "LEG", "JUD", "SPY", "PTY",
+                                    "LAB", NULL};
+    for (size_t i = 0; S[i]; i++)
+        if (strcmp(sector, S[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* English head nouns that belong to the group named before them
+ * ("opposition leader", "rebel commanders", "union officials"). */
+static const char *const HEAD_NOUNS[] = {"leader", "leaders", "chief", "chiefs", "commander",
+                                         "commanders", "spokesman", "spokeswoman",
+                                         "spokesperson", "spokesmen", "official", "officials",
+                                         "representative", "representatives", "negotiator",
+                                         "negotiators", NULL};
+
+/* Adjectives after an agent that say it is not the home country's ("les
+ * dirigeants étrangers", "les observateurs internationaux"). */
+static const char *const NOT_HOME[] = {"étranger", "étrangère", "étrangers", "étrangères",
+                                       "international", "internationale", "internationaux",
+                                       "internationales", "mondiaux", NULL};
+
+/* Does the document name no country but (perhaps) home, the language's
+ * own country: no other country, capital, demonym, bloc, city, region,
+ * IGO, person or organisation? (Its bare agents then have no country but
+ * home's.) */
+static int names_only_home(const match *ms, size_t nm, const char *home)
+{
+    for (size_t k = 0; k < nm; k++) {
+        const dyadi_actor *a = ms[k].a;
+        if (a->kind == DYADI_AK_AGENT || a->kind == DYADI_AK_PRONOUN)
+            continue;
+        const char *cc = (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION ||
+                          a->kind == DYADI_AK_CAPITAL) && a->country ? a->country : a->code;
+        if (!cc || strncmp(cc, home, 3) != 0)
+            return 0;
+    }
+    return 1;
 }
 
 /* Sectors of organisation nouns ("société", "journal", "parti",
@@ -1041,7 +1158,8 @@ static const char *const SHORT_DET[] = {"l'", "la", "le", "les", "the", NULL};
 static int weak_agent(const dyad_mention *m)
 {
     static const char *const W[] = {"document-country", "agent-without-country",
-                                    "coreference:agent", "clause-place", NULL};
+                                    "language-default-country", "coreference:agent",
+                                    "clause-place", NULL};
     if (m->kind != DYAD_MENTION_ACTOR || m->n_tokens != 1 || !m->resolved_by)
         return 0;
     for (size_t i = 0; W[i]; i++)
@@ -1136,6 +1254,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
     size_t nm = mv.len;
     /* PETRARCH and TABARI leave such an agent without a country */
     const char *doc_country = foreign ? NULL : dominant_country(c, ms, nm);
+    /* French news leaves France unnamed where it is the only country */
+    const int doc_home = !foreign && c->lang[0] == 'f' && names_only_home(ms, nm, "FRA");
     for (size_t k = 0; k < nm; k++) {
         match *m = &ms[k];
         const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, m->sent);
@@ -1200,14 +1320,18 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             /* An agent word right after a common noun is an adjective: "aide
              * militaire", "forces armées", "military aid" is not "the
              * military". */
-            if (first > sfirst && plain_adjective(c, first - 1) &&
+            /* (English puts its adjectives before the noun: "a prominent
+             * journalist", "an international aid agency" are agents) */
+            if (first > sfirst && (foreign || c->lang[0] != 'e') && plain_adjective(c, first - 1) &&
                 !dyadi_norm_in(c, first - 1, PRENOMINAL) && !past_participle_en(c, first - 1) &&
                 !(k > 0 && ms[k - 1].ti + ms[k - 1].n == first))
                 continue;
             /* agent + demonym ("le président russe", "les forces turques"),
              * also across one plain adjective ("les rebelles nazis
-             * ukrainiens", "les forces armées russes") */
-            if (k + 1 < nm && ms[k + 1].sent == m->sent &&
+             * ukrainiens", "les forces armées russes"); English puts
+             * the demonym first ("told reporters Iranian forces ...",
+             * "forces attacked Albanian villages" are two phrases) */
+            if (k + 1 < nm && ms[k + 1].sent == m->sent && (foreign || c->lang[0] != 'e') &&
                 (ms[k + 1].a->kind == DYADI_AK_DEMONYM ||
                  (foreign && country_code_of(ms[k + 1].a))) &&
                 (ms[k + 1].ti == last ||
@@ -1218,10 +1342,14 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 k++;
             } else if (k > 0 && ms[k - 1].sent == m->sent &&
                        (ms[k - 1].ti + ms[k - 1].n == first ||
-                        (former && ms[k - 1].ti + ms[k - 1].n + 1 == first)) &&
+                        (former && ms[k - 1].ti + ms[k - 1].n + 1 == first) ||
+                        (!foreign && c->lang[0] == 'e' &&
+                         (ms[k - 1].a->kind == DYADI_AK_DEMONYM || ms[k - 1].a->kind == DYADI_AK_IGO) &&
+                         modifiers_between(c, ms[k - 1].ti + ms[k - 1].n, first))) &&
                        (ms[k - 1].a->kind == DYADI_AK_DEMONYM ||
                         (foreign && country_code_of(ms[k - 1].a)) ||
-                        (!foreign && name_before_agent(c, ms[k - 1].a))) &&
+                        (!foreign && name_before_agent(c, ms[k - 1].a)) ||
+                        (!foreign && c->lang[0] == 'e' && ms[k - 1].a->kind == DYADI_AK_IGO)) &&
                        c->mentions.len > 0 &&
                        DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                            ms[k - 1].ti) {
@@ -1234,10 +1362,17 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 first = ms[k - 1].ti;
                 if (foreign && first > sfirst && dyadi_norm_in(c, first - 1, FORMER))
                     sector = "ELI";     /* "former Gondor prosecutors" */
-                code = compose_code(c, country_code_of(pa) ? country_code_of(pa) : pa->country,
-                                    ag, sector);
-                how = pa->kind == DYADI_AK_DEMONYM || foreign ? "composition:demonym+agent"
-                                                              : "composition:place+agent";
+                if (pa->kind == DYADI_AK_IGO) {
+                    /* "NATO troops", "the U.N. war crimes court": the IGO */
+                    code = entry_code(c, pa);
+                    a = pa;
+                    how = "composition:igo+agent";
+                } else {
+                    code = compose_code(c, country_code_of(pa) ? country_code_of(pa) : pa->country,
+                                        ag, sector);
+                    how = pa->kind == DYADI_AK_DEMONYM || foreign ? "composition:demonym+agent"
+                                                                  : "composition:place+agent";
+                }
             } else {
                 /* agent + of + country ("ambassadeur de la Russie", "the army of Iran") */
                 uint32_t j = after_of(c, last, send);
@@ -1262,15 +1397,15 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                                  pa, ms[k + 1].how ? ms[k + 1].how : "place-of-agent");
                     k++;
                     continue;
-                } else if (k > 0 && ms[k - 1].sent == m->sent && ms[k - 1].ti + ms[k - 1].n + 1 == first &&
-                           dyadi_norm_in(c, first - 1, GENITIVE) &&
+                } else if (k > 0 && ms[k - 1].sent == m->sent &&
+                           genitive_before(c, ms[k - 1].ti + ms[k - 1].n, first, foreign) &&
                            (country_code_of(ms[k - 1].a) ||
                             (!foreign && place_country_of(ms[k - 1].a))) &&
                            c->mentions.len > 0 &&
                            DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                                ms[k - 1].ti) {
                     /* genitive "Russia's foreign minister", "Chelyabinsk's
-                     * governor" */
+                     * governor", "Iran's supreme leader" */
                     const dyadi_actor *pa = ms[k - 1].a;
                     c->mentions.len--;
                     first = ms[k - 1].ti;
@@ -1296,7 +1431,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             }
             /* agent + person ("le président russe Vladimir Poutine") */
             if (k + 1 < nm && ms[k + 1].ti == last && ms[k + 1].sent == m->sent &&
-                ms[k + 1].a->kind == DYADI_AK_PERSON) {
+                ms[k + 1].a->kind == DYADI_AK_PERSON &&
+                (foreign || strcmp(entry_code(c, ms[k + 1].a), "---") != 0)) {
                 person = ms[k + 1].a;
                 last = ms[k + 1].ti + ms[k + 1].n;
                 const char *pc = entry_code(c, person);
@@ -1425,18 +1561,41 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * Congrès": USA; country= on the agent entry) */
                     code = compose_code(c, ag->country, ag, sector);
                     how = "agent-default-country";
+                } else if (doc_home && home_sector(sector) &&
+                           !(last < send && dyadi_norm_in(c, last, NOT_HOME))) {
+                    /* a French document that names no other country,
+                     * place or foreign actor ("les gendarmes", "le maire",
+                     * "les députés", "les ouvriers licenciés"): French news
+                     * leaves France unnamed, its institutions are France's
+                     * (rebels and jihadists are left alone) */
+                    code = compose_code(c, "FRA", ag, sector);
+                    how = "language-default-country";
                 } else {
                     code = concat_code(c, "---", sector);
                     how = "agent-without-country";
                 }
             }
         } else if (a->kind == DYADI_AK_DEMONYM) {
+            /* English "Bosnian Serbs", "Kosovo Albanians": a people of the
+             * country the first word names, which stays the mention */
+            if (!foreign && c->lang[0] == 'e' && k > 0 && ms[k - 1].sent == m->sent &&
+                ms[k - 1].ti + ms[k - 1].n == first &&
+                (ms[k - 1].a->kind == DYADI_AK_DEMONYM || ms[k - 1].a->kind == DYADI_AK_COUNTRY) &&
+                c->mentions.len > 0 &&
+                DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
+                    ms[k - 1].ti)
+                continue;
             code = a->compound ? compound_code(c, m) : a->code;
             how = "demonym";
         } else {
             code = a->compound ? compound_code(c, m) : entry_code(c, a);
             if (a->kind == DYADI_AK_PERSON)
                 person = a;
+            /* a person known only in office (base code "---": a leader's
+             * surname alone, "Johnson", "Widodo") is no actor outside its
+             * roles */
+            if (!foreign && person && code && strcmp(code, "---") == 0)
+                continue;
         }
         if (!code)
             continue;
@@ -1469,6 +1628,26 @@ dyad_status dyadi_actors_run(dyad_coder *c)
 
         if (!gender && person)
             gender = person->gender;
+        /* English "opposition leader", "rebel commanders", "Hamas
+         * spokesman": a head noun after an agent or organisation is
+         * that group's (Phoenix's OPPOSITION_LEADER is OPP) */
+        if (!foreign && c->lang[0] == 'e' && a->kind == DYADI_AK_AGENT && m->n == 1 &&
+            first == m->ti && last == m->ti + 1 && dyadi_norm_in(c, first, HEAD_NOUNS) &&
+            strncmp(how, "composition", 11) != 0 && k > 0 && ms[k - 1].sent == m->sent &&
+            ms[k - 1].ti + ms[k - 1].n == first &&
+            (ms[k - 1].a->kind == DYADI_AK_ORG ||
+             (ms[k - 1].a->kind == DYADI_AK_AGENT && strcmp(ms[k - 1].a->code, "GOV") != 0)) &&
+            c->mentions.len > 0) {
+            const dyad_mention *pm =
+                &DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1);
+            if (pm->kind == DYAD_MENTION_ACTOR && pm->first_token <= ms[k - 1].ti &&
+                pm->first_token + pm->n_tokens == first) {
+                first = pm->first_token;
+                code = pm->code;
+                how = "composition:group+head";
+                c->mentions.len--;
+            }
+        }
         push_mention(c, m, first, last, kind, code, a, how);
 
         /* A place right after an actor phrase of an official ("ambassadeur

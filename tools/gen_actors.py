@@ -154,6 +154,20 @@ def load_manual(outdir):
     return seen, person_ids
 
 
+def manual_person_names(outdir):
+    """norm key of each hand-written person's name -> (id, roles)"""
+    out = {}
+    for fn in sorted(os.listdir(outdir)):
+        if fn.endswith(".manual.tsv"):
+            for line in open(os.path.join(outdir, fn), encoding="utf-8"):
+                c = line.rstrip("\n").split("\t")
+                if len(c) > 4 and c[0] == "person" and not line.startswith("#"):
+                    kv = dict(x.split("=", 1) for x in c[4].split(";") if "=" in x)
+                    if "id" in kv:
+                        out.setdefault(norm(c[2]), (kv["id"], kv.get("roles")))
+    return out
+
+
 def in_manual(manual, lang, phrase):
     k = norm(phrase)
     return (lang, k) in manual or ("*", k) in manual or (lang == "*" and any(
@@ -331,6 +345,7 @@ def fr_plural(w):
 
 def gen_demonyms(src, manual, country_rows, outdir):
     cand = {}
+    names = {}      # code -> lower-case country names, for ties
     def add(lang, phrase, code, prio, attrs):
         if not usable(phrase):
             return
@@ -344,6 +359,9 @@ def gen_demonyms(src, manual, country_rows, outdir):
             continue
         prio = 2 if src.independent(d["iso3"]) else 1
         code = d["code"]
+        names.setdefault(code, set()).update(
+            n.lower() for n in (m.get("name", {}).get("common"), m.get("name", {}).get("official"),
+                                d.get("name")) if n)
         eng = m["demonyms"].get("eng", {})
         for w in sorted({eng.get("m", ""), eng.get("f", "")} - {""}):
             w = " ".join(w.split())
@@ -380,6 +398,18 @@ def gen_demonyms(src, manual, country_rows, outdir):
     for (lang, k), slot in sorted(cand.items()):
         best = max(v[1] for v in slot.values())
         codes = sorted(c for c, v in slot.items() if v[1] == best)
+        if len(codes) > 1:
+            # a tie goes to the one country whose name the demonym's word
+            # begins and no other's name holds ("Serb" is Serbia's, though
+            # CountryInfo also lists it for Montenegro's Serbs); "Congolese"
+            # (Congo, DR Congo) stays ambiguous
+            stem = k.split()[0][:4]
+            named = [c for c in codes if len(stem) == 4 and
+                     any(n.startswith(stem) for n in names.get(c, ()))]
+            others = [c for c in codes if c not in named and
+                      any(stem in n for n in names.get(c, ()))]
+            if len(named) == 1 and not others:
+                codes = named
         if len(codes) > 1:
             dropped.append("%s:%s(%s)" % (lang, k, ",".join(codes)))
             continue
@@ -870,6 +900,61 @@ talake scotty sika compton muscat miranda nakamura maldonado bryant patterson dj
 """.split())
 
 
+# Leaders' surnames alone ("Johnson", "Widodo"), known only in office: the
+# entry's base code is "---" and src/actors.c drops it outside its roles.
+# From REIGN's surname-only names that SURNAME_STOP drops for being shared
+# (those that are no common word), and the last word of its full names,
+# except these: common words, given names and widespread surnames, and the
+# family-first names of East Asia (their last word is a given name).
+GATED_FROM_STOP = {"johnson", "clinton", "cameron", "harper"}
+GATED_STOP = set("""
+abbas abdelaziz abdulaziz ahmed alexandre austin aziz bird blah boni brown bush cabrera castro
+conte conti cooper cornejo croo dan douglas drian english escobar fernandez fernández franco
+franks gallant gang garner gatti gross hassan hernandez hussein issa james jonathan jung kan
+katz kenny kerry key lai lam leyen lugo martin marin marcos may medina mesa miller mills
+montenegro moreno mori morales nepal omar ortega pacheco palacio paul paz perez pereira philip
+philippe pou qiang rahman ramirez reyna rodriguez rosa rosario rua rupo saa said salam sanchez
+sánchez santos sen sharon solis store suarez sullivan tamim tariq toledo tong toure traore
+traoré vance mazen correa duque hernández pérez rodríguez suárez gonzález gonzalez lopez lópez
+garcia garcía diaz díaz martinez martínez ramos silva sousa jr ii iii khan singh wade yukio
+vazquez dorji chand thapa yassin mohamad mohamud madi jalil gutierrez mejia diab filip heine nano
+merino varela echeverria moise markovic borisov
+""".split())
+FAMILY_FIRST = {"CHN", "PRK", "KOR", "TWN", "VNM", "KHM", "MMR", "HKG", "MNG", "LAO"}
+NAME_PARTICLES = {"bin", "ben", "ibn", "al", "el", "ould", "de", "da", "dos", "do", "van", "von",
+                  "der", "la", "le", "du", "abu", "abou", "ag", "dit"}
+
+
+def gated_surnames(people, place_keys, taken):
+    """(code, name) -> roles of REIGN leaders => rows of surname entries
+    matched only in office; place_keys and taken are norm keys to avoid."""
+    given = {norm(n.split()[0]) for _, n in people if len(n.split()) > 1}
+    cand = {}
+    for (code, name), roles in people.items():
+        w = name.split()
+        if len(w) == 1:
+            if name.lower() not in GATED_FROM_STOP:
+                continue
+            sur = name
+        else:
+            if code in FAMILY_FIRST or any(x.lower().strip(".") in NAME_PARTICLES for x in w[:-1]):
+                continue
+            sur = w[-1]
+        k = norm(sur)
+        if (len(sur) < 4 or not sur[0].isupper() or not sur.replace("-", "").isalpha() or
+                k in GATED_STOP or (k in SURNAME_STOP and k not in GATED_FROM_STOP) or
+                (k in given and k not in GATED_FROM_STOP) or k in place_keys or k in taken):
+            continue
+        cand.setdefault(k, []).append((sur, slug(name), roles))
+    rows = []
+    for k, lst in sorted(cand.items()):
+        if len({pid for _, pid, _ in lst}) > 1:
+            continue    # two leaders of that surname
+        sur, pid, roles = lst[0]
+        rows.append(("person", "*", sur, "---", {"id": pid, "roles": ",".join(sorted(set(roles)))}))
+    return rows
+
+
 def slug(s):
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -939,6 +1024,35 @@ def gen_leaders(src, manual, manual_person_ids, outdir):
             skipped.append(name)
             continue
         out.append(("person", "*", name, code, {"id": pid, "roles": ",".join(sorted(set(roles)))}))
+    # surnames alone, known only in office (the full name's id, a manual one
+    # when the manual file names the person)
+    place_keys, taken = set(), set()
+    for fn in ("countries.tsv", "capitals.tsv", "cities.tsv", "regions.tsv", "demonyms.tsv"):
+        path = os.path.join(outdir, fn)
+        if os.path.exists(path):
+            for line in open(path, encoding="utf-8"):
+                c = line.split("\t")
+                if len(c) > 2 and not line.startswith("#"):
+                    place_keys.add(norm(c[2]))
+    taken = {norm(r[2]) for r in out} | {k for (_, k) in manual}
+    manual_ids = manual_person_names(outdir)
+    for row in gated_surnames(people, place_keys, taken):
+        full = [n for (_, n) in people if slug(n) == row[4]["id"]]
+        if full and len(full[0].split()) == 1:
+            # a REIGN surname ("Johnson"): the hand-written person of that
+            # surname and country, when there is one
+            cc = row[4]["roles"][:3]
+            same = [n for n in manual_ids if n.split()[-1] == norm(full[0]) and len(n.split()) > 1
+                    and (manual_ids[n][1] or "").startswith(cc)]
+            if len(same) == 1:
+                full = [same[0]]
+        if full and norm(full[0]) in manual_ids:
+            # the hand-written person: its id, and its dated roles (REIGN
+            # ends in March 2021)
+            row[4]["id"], roles = manual_ids[norm(full[0])]
+            if roles:
+                row[4]["roles"] = roles
+        out.append(row)
     n = write_tsv(os.path.join(outdir, "leaders.tsv"), out, [
         "source: REIGN leaderlist_3_21.csv (Bell, Besaw & Frank 2021, One Earth Future), effective",
         "leaders in office since 2000; COW -> CAMEO via text-to-cameo countrynames.txt.  REIGN ends",
@@ -946,6 +1060,8 @@ def gen_leaders(src, manual, manual_person_ids, outdir):
         "left open, unless leaders.manual.tsv covers the person.  REIGN gives only month/year of exit: the end day is the successor's start day",
         "when it falls in that month, else the month's last day.  Names are REIGN's (often surname",
         "only).  Left to leaders.manual.tsv or dropped as ambiguous: " + ", ".join(sorted(set(skipped))),
+        "Surnames alone with code --- are known only in office (src/actors.c drops them outside their",
+        "roles): REIGN's last names but common words, given names, shared surnames and places.",
     ])
     return n
 
