@@ -209,7 +209,8 @@ static const char *const migrations[DYADI_STORE_SCHEMA] = {
     "  rule INTEGER,\n"
     "  polarity INTEGER NOT NULL,\n"
     "  modality INTEGER NOT NULL,\n"
-    "  doc_mentions INTEGER NOT NULL DEFAULT 1\n"
+    "  doc_mentions INTEGER NOT NULL DEFAULT 1,\n"
+    "  sentence_key INTEGER\n"
     ");\n"
     "CREATE TABLE store_quotes(\n"
     "  id INTEGER PRIMARY KEY,\n"
@@ -245,7 +246,7 @@ static const char *const migrations[DYADI_STORE_SCHEMA] = {
     "INSERT INTO store_sightings(id, event_id, doc, doc_source, sent, sentence_start,"
     " sentence_len, trigger_text, trigger_start, trigger_end, source_text, source_start,"
     " source_end, target_text, target_start, target_end, attribution_text, attribution_code,"
-    " rule, polarity, modality, doc_mentions)"
+    " rule, polarity, modality, doc_mentions, sentence_key)"
     " SELECT id, event_id, (SELECT n FROM store_documents WHERE id = doc_id),"
     " (SELECT id FROM store_strings WHERE s = doc_source), sent, sentence_start,"
     " length(CAST(sentence AS BLOB)),"
@@ -256,7 +257,8 @@ static const char *const migrations[DYADI_STORE_SCHEMA] = {
     " (SELECT id FROM store_strings WHERE s = attribution_code),"
     " (SELECT id FROM store_strings WHERE s = rule),"
     " (SELECT id FROM store_strings WHERE s = polarity),"
-    " (SELECT id FROM store_strings WHERE s = modality), doc_mentions FROM event_mentions;\n"
+    " (SELECT id FROM store_strings WHERE s = modality), doc_mentions,"
+    " dyad_sentence_hash(sentence) FROM event_mentions;\n"
     "INSERT INTO store_quotes(id, doc, sent, speaker_code, speaker_text, quote_start, quote_end)"
     " SELECT id, (SELECT n FROM store_documents WHERE id = doc_id), sent, (SELECT id FROM store_strings WHERE s = speaker_code),"
     " (SELECT id FROM store_strings WHERE s = speaker_text), quote_start, quote_end FROM quotes;\n"
@@ -425,9 +427,9 @@ static const char *const sql[Q_COUNT] = {
                        " sentence_len, trigger_text, trigger_start, trigger_end, source_text,"
                        " source_start, source_end, target_text, target_start, target_end,"
                        " attribution_text, attribution_code, rule, polarity, modality,"
-                       " doc_mentions, doc_source)"
+                       " doc_mentions, doc_source, sentence_key)"
                        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
-                       "?19,?20,?21)",
+                       "?19,?20,?21,?22)",
     /* Has the event been seen from this source, and in this document?
      * Answered by the (event_id, doc_source) and (doc) indexes, so adding
      * a sighting costs the same however popular the event is. */
@@ -761,11 +763,12 @@ static dyad_status setup(dyad_store *s, const char *path, int readonly, int immu
             exec(s, "PRAGMA temp_store = MEMORY", path) != DYAD_OK)
             return open_error(s, path);
     }
+    /* migration 2 -> 3 hashes the stored sentences */
+    if (!readonly && dyadi_repeats_register(s->db) != SQLITE_OK)
+        return db_fail(s, "register functions");
     if ((st = migrate(s, path)) != DYAD_OK)
         return st;
     if (!readonly) {
-        if (dyadi_repeats_register(s->db) != SQLITE_OK)
-            return db_fail(s, "register functions");
         for (int i = 0; i < Q_COUNT; i++)
             if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) !=
                 SQLITE_OK)
@@ -1444,6 +1447,7 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
         if (sentence) {
             sqlite3_bind_int64(q, 4, sp.start);
             sqlite3_bind_int64(q, 5, (sqlite3_int64)(sp.end - sp.start));
+            sqlite3_bind_int64(q, 22, dyadi_sentence_hash(sentence, sp.end - sp.start));
         } else {
             sqlite3_bind_null(q, 4);
             sqlite3_bind_null(q, 5);

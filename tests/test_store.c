@@ -460,6 +460,7 @@ static void store_migrate_v2(void **state)
     assert_int_equal(scalar(s, "PRAGMA user_version"), DYADI_STORE_SCHEMA);
     assert_int_equal(scalar(s, "SELECT count(*) FROM store_actor_forms"), 2);
     assert_int_equal(scalar(s, "SELECT length(text_z) < text_len FROM store_documents"), 1);
+    assert_int_equal(scalar(s, "SELECT sentence_key IS NOT NULL FROM store_sightings"), 1);
     for (int i = 0; i < NCHECK; i++) {
         sqlite3_stmt *st = NULL;
         assert_int_equal(sqlite3_prepare_v2(dyad_store_sqlite(s), checks[i], -1, &st, NULL),
