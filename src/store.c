@@ -392,6 +392,8 @@ enum {
     Q_INS_STRING,
     Q_FIND_FORM,
     Q_INS_FORM,
+    Q_SAVEPOINT,
+    Q_RELEASE,
     Q_COUNT
 };
 
@@ -459,6 +461,9 @@ static const char *const sql[Q_COUNT] = {
                     " AND lon IS ?8 LIMIT 1",
     [Q_INS_FORM] = "INSERT INTO store_actor_forms(kind, text, code, country, entry, resolved_by,"
                    " lat, lon) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+    /* prepared once: sqlite3_exec parsed them again for every document */
+    [Q_SAVEPOINT] = "SAVEPOINT dyad_doc",
+    [Q_RELEASE] = "RELEASE dyad_doc",
 };
 
 /* Strings of the document returned by dyad_store_next_doc. */
@@ -1518,8 +1523,8 @@ dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_stor
     struct tm tm;
     if (!gmtime_r(&t, &tm) || strftime(s->now, sizeof s->now, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
         snprintf(s->now, sizeof s->now, "1970-01-01T00:00:00Z");
-    if (exec(s, "SAVEPOINT dyad_doc", "savepoint") != DYAD_OK)
-        return DYAD_ERR_DB;
+    if (step_done(s->q[Q_SAVEPOINT]) != SQLITE_OK)
+        return db_fail(s, "savepoint");
     if (found && ((st = forget_doc(s, doc->id)) != DYAD_OK || (st = recount(s)) != DYAD_OK))
         goto fail;
     int64_t n = 0;
@@ -1529,8 +1534,8 @@ dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_stor
     if ((st = put_mentions(s, doc, r, n)) != DYAD_OK || (st = put_events(s, doc, r, n)) != DYAD_OK ||
         (st = put_quotes(s, doc, r, n)) != DYAD_OK)
         goto fail;
-    if (exec(s, "RELEASE dyad_doc", "release") != DYAD_OK) {
-        st = DYAD_ERR_DB;
+    if (step_done(s->q[Q_RELEASE]) != SQLITE_OK) {
+        st = db_fail(s, "release");
         goto fail;
     }
     return DYAD_OK;
