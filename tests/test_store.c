@@ -456,6 +456,9 @@ static void store_migrate_v2(void **state)
 
     dyad_store *s = NULL;
     char err[256];
+    /* read-only commands ask for the migration, and change nothing */
+    assert_int_equal(dyad_store_open_readonly(path, &s, err, sizeof err), DYAD_ERR_VERSION);
+    assert_non_null(strstr(err, "dyad ingest"));
     assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
     assert_int_equal(scalar(s, "PRAGMA user_version"), DYADI_STORE_SCHEMA);
     assert_int_equal(scalar(s, "SELECT count(*) FROM store_actor_forms"), 2);
