@@ -745,8 +745,11 @@ static dyad_status setup(dyad_store *s, const char *path, int readonly, int immu
         st = open_error(s, path);
         return readonly && st == DYAD_ERR_IO && access(path, F_OK) != 0 ? DYAD_ERR_NOTFOUND : st;
     }
-    /* Another process (a query during an ingest) may hold the lock briefly. */
-    sqlite3_busy_timeout(s->db, 10000);
+    /* Another process (a query during an ingest) may hold the lock briefly;
+     * several ingests into one store take turns for each batch, and on a
+     * loaded machine four of them (tests/cli/faults.sh under ASan, load
+     * average 8) waited more than the 10 s this was. */
+    sqlite3_busy_timeout(s->db, 60000);
     /* the views read the text through these, and migration 2 -> 3 needs them */
     if (dyadi_pack_register(s->db) != SQLITE_OK)
         return db_fail(s, "register functions");
