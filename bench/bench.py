@@ -206,6 +206,18 @@ def input_flag(dyad, cmd):
     return ["--input", "jsonl"] if "--input" in h else []
 
 
+def store_size(res, key, db, input_bytes):
+    """The store's size after a run (the file with its WAL, as left on disk)
+    against the input's, into res["store"][key]."""
+    total = 0
+    for suffix in ("", "-wal"):
+        try:
+            total += os.path.getsize(db + suffix)
+        except FileNotFoundError:
+            pass
+    res.setdefault("store", {})[key] = {"bytes": total, "x_input": total / input_bytes}
+
+
 def threads_flag(dyad, cmd, n=1):
     """["-j", "N"] when `dyad CMD --help` documents --threads (its default is
     every core, so the one-core figures ask for one thread)."""
@@ -375,7 +387,25 @@ def main():
             row = add("dyad ingest", r, docs=s2.get("documents") or ndocs, sents=sents,
                       events=s2.get("events"))
             row["ratio_wc"] = wc["wall_s"] / row["wall_s"] if row["wall_s"] > 0 else None
+            store_size(res, "ingest", db, size)
             fresh_db()
+            # ingest on every core (issue 18: within 20% of dyad code -j N)
+            if ncpu > 1 and threads_flag(dyad, "ingest"):
+                ing_j = [c for c in ing_cmd]
+                k = ing_j.index("-j") if "-j" in ing_j else -1
+                if k >= 0:
+                    ing_j[k + 1] = str(ncpu)
+                    r = timed("ingest-jN", ing_j, a.runs, out, before=fresh_db, ok_rc=(0, 3))
+                    row = add("dyad ingest -j %d" % ncpu, r, docs=s2.get("documents") or ndocs,
+                              sents=sents, events=s2.get("events"))
+                    row["ratio_wc"] = wc["wall_s"] / row["wall_s"] if row["wall_s"] > 0 else None
+                    store_size(res, "ingest_jN", db, size)
+                    jn = next((x for x in rows if x["name"] == "dyad code -j %d" % ncpu), None)
+                    if jn and row["wall_s"] > 0:
+                        res["ingest_vs_code_jN"] = row["wall_s"] / jn["wall_s"]
+                        notes.append("dyad ingest -j %d: %.2fx the wall time of dyad code -j %d"
+                                     % (ncpu, res["ingest_vs_code_jN"], ncpu))
+                    fresh_db()
         else:
             notes.append("ingest: not available yet")
 
@@ -419,6 +449,9 @@ def main():
             problems.append("no sentences counted in a %d-document corpus" % ndocs)
 
     report(res, a, size, ndocs)
+    for k, v in sorted(res.get("store", {}).items()):
+        print("store after %s: %.1f MB, %.2fx the input" % (k.replace("_jN", " -j N"),
+                                                         v["bytes"] / 1e6, v["x_input"]))
     for n in notes:
         print(n if n.startswith("ingest:") else "note: " + n, file=sys.stderr)
     for p in problems:

@@ -86,7 +86,10 @@ enum {
 
 static const char gdelt_mentions_sql[] =
     "SELECT m.event_id, e.first_seen, d.coded_at, d.source, coalesce(d.url, d.id), m.sent,"
-    " m.source_start, m.target_start, m.trigger_start, length(CAST(d.text AS BLOB)),"
+    /* the text's size from the store's table: the view would inflate the
+     * document for every sighting (docs/store.md, schema version 3) */
+    " m.source_start, m.target_start, m.trigger_start,"
+    " (SELECT text_len FROM store_documents WHERE id = m.doc_id),"
     /* InRawText: the trigger and every actor the event has are spans of the text */
     " m.trigger_start IS NOT NULL AND (e.source = '' OR m.source_start IS NOT NULL)"
     "  AND (e.target = '' OR m.target_start IS NOT NULL)"

@@ -4,10 +4,13 @@
  *
  * Reading and coding are the shared loop of docloop.c, so bad records are
  * reported and skipped exactly as in `dyad code`, and coded on -j threads
- * while this one thread alone writes, in input order. Documents are coded in
+ * while one thread alone writes, in input order. Documents are coded in
  * batches of BATCH, each then written in one transaction: the write lock
  * is held while writing only, never while coding, so concurrent ingests
- * wait for each other's writes and not for their coding. A killed ingest
+ * wait for each other's writes and not for their coding. With -j 2 or more
+ * a writer thread writes one batch while the next is coded and gathered
+ * (the main thread, which hands documents to the coders in order, would
+ * otherwise stop for the length of each transaction and leave them idle). A killed ingest
  * loses at most the batch being coded, never half a document; running it again
  * stores what is missing (a stored id or content hash is skipped). With
  * --recode the stored texts are coded again first and their events
@@ -17,6 +20,7 @@
 #include "dbopts.h"
 #include "docloop.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -36,9 +40,25 @@ static const cli_opt opts[] = {
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
+/* The writer thread of -j 2 and more: it owns the store while it writes
+ * a batch, the main thread fills the other one meanwhile. */
+typedef struct writer {
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int started, stop, busy;      /* busy: job handed over, not yet written */
+    dyad_store_batch *job;
+    unsigned long long job_docs;
+    dyad_status st;               /* of the last batch written */
+    dyad_store_counts n;
+    unsigned long long lost;      /* documents of a batch that failed */
+} writer;
+
 typedef struct ingest {
     dyad_store *store;
     dyad_store_batch *batch;      /* coded, not yet written */
+    dyad_store_batch *spare;      /* the writer thread's, while it writes */
+    writer w;
     const char *db;
     unsigned long long added, present, replaced, events;   /* committed */
     unsigned long long pending;   /* documents in the batch */
@@ -75,30 +95,131 @@ static void progress(ingest *g, int done)
             t > 0 ? (double)n / t : 0.0, g->events);
 }
 
-/* Write the coded batch in one transaction; the totals count what the
- * commit stored, never what was merely coded. */
-static int commit(ingest *g)
+/* Add what a written batch stored to the totals; EXIT_FAIL after a
+ * message when the store failed (then nothing of the batch was stored). */
+static int tally(ingest *g, dyad_status st, const dyad_store_counts *n, unsigned long long lost)
 {
-    if (!g->pending)
-        return 0;
-    dyad_store_counts n;
-    dyad_status st = dyad_store_batch_write(g->store, g->batch, &n);
-    unsigned long long lost = g->pending;
-    g->pending = 0;
     if (st != DYAD_OK) {
         fprintf(stderr, "dyad ingest: %s: %s (the last %llu coded documents were not stored; "
                         "run the same command again to store them)\n",
                 g->db, dyad_store_errmsg(g->store), lost);
         return EXIT_FAIL;
     }
-    g->added += n.added;
-    g->present += n.present;
-    g->replaced += n.replaced;
-    g->events += n.events;
-    if (cli_verbosity >= 2 && n.present)
+    g->added += n->added;
+    g->present += n->present;
+    g->replaced += n->replaced;
+    g->events += n->events;
+    if (cli_verbosity >= 2 && n->present)
         fprintf(stderr, "dyad ingest: %llu documents stored already (same id or text)\n",
-                (unsigned long long)n.present);
+                (unsigned long long)n->present);
     return 0;
+}
+
+static void *write_loop(void *arg)
+{
+    ingest *g = arg;
+    writer *w = &g->w;
+    pthread_mutex_lock(&w->mu);
+    for (;;) {
+        while (!w->stop && !w->job)
+            pthread_cond_wait(&w->cv, &w->mu);
+        if (!w->job)
+            break;
+        dyad_store_batch *b = w->job;
+        pthread_mutex_unlock(&w->mu);
+        dyad_store_counts n;
+        dyad_status st = dyad_store_batch_write(g->store, b, &n);
+        pthread_mutex_lock(&w->mu);
+        w->st = st;
+        w->n = n;
+        w->lost = w->job_docs;
+        w->job = NULL;
+        w->busy = 0;
+        pthread_cond_broadcast(&w->cv);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+/* Wait until the writer thread has written the batch handed to it, and
+ * count what it stored. */
+static int writer_wait(ingest *g)
+{
+    writer *w = &g->w;
+    pthread_mutex_lock(&w->mu);
+    while (w->busy)
+        pthread_cond_wait(&w->cv, &w->mu);
+    dyad_status st = w->st;
+    dyad_store_counts n = w->n;
+    unsigned long long lost = w->lost;
+    w->st = DYAD_OK;
+    memset(&w->n, 0, sizeof w->n);
+    pthread_mutex_unlock(&w->mu);
+    return tally(g, st, &n, lost);
+}
+
+/* Write the coded batch in one transaction: on the writer thread when
+ * there is one (returning once it has the batch), else here. The totals
+ * count what the commit stored, never what was merely coded. */
+static int commit(ingest *g)
+{
+    if (!g->pending)
+        return 0;
+    unsigned long long docs = g->pending;
+    g->pending = 0;
+    if (g->w.started) {
+        int rc = writer_wait(g);    /* the previous batch, and the spare back */
+        if (rc != 0)
+            return rc;
+        dyad_store_batch *b = g->batch;
+        g->batch = g->spare;
+        g->spare = b;
+        pthread_mutex_lock(&g->w.mu);
+        g->w.job = b;
+        g->w.job_docs = docs;
+        g->w.busy = 1;
+        pthread_cond_broadcast(&g->w.cv);
+        pthread_mutex_unlock(&g->w.mu);
+        return 0;
+    }
+    dyad_store_counts n;
+    dyad_status st = dyad_store_batch_write(g->store, g->batch, &n);
+    return tally(g, st, &n, docs);
+}
+
+/* Start the writer thread (-j 2 and more); 0, or -1 when it cannot be
+ * started (then batches are written on the main thread). */
+static int writer_start(ingest *g)
+{
+    if (!(g->spare = dyad_store_batch_new()))
+        return -1;
+    pthread_mutex_init(&g->w.mu, NULL);
+    pthread_cond_init(&g->w.cv, NULL);
+    if (pthread_create(&g->w.th, NULL, write_loop, g) != 0) {
+        pthread_cond_destroy(&g->w.cv);
+        pthread_mutex_destroy(&g->w.mu);
+        return -1;
+    }
+    g->w.started = 1;
+    return 0;
+}
+
+/* Write what was handed over and stop the writer thread; the status of
+ * its last batch. */
+static int writer_stop(ingest *g)
+{
+    if (!g->w.started)
+        return 0;
+    int rc = writer_wait(g);
+    pthread_mutex_lock(&g->w.mu);
+    g->w.stop = 1;
+    pthread_cond_broadcast(&g->w.cv);
+    pthread_mutex_unlock(&g->w.mu);
+    pthread_join(g->w.th, NULL);
+    pthread_cond_destroy(&g->w.cv);
+    pthread_mutex_destroy(&g->w.mu);
+    g->w.started = 0;
+    return rc;
 }
 
 /* Keep the document the coder just coded in the batch; write the batch
@@ -205,12 +326,18 @@ int cmd_ingest(int argc, char **argv)
     if (do_recode)
         rc = recode(&g, &d);
     if ((rc == EXIT_OK || rc == EXIT_SKIPPED) && (!do_recode || a.npos > 0)) {
-        int r = cli_docs_run(&d, &a, on_doc, &g);
+        int r = d.threads > 1 ? commit(&g) : 0;     /* --recode's last batch */
+        if (r == 0 && d.threads > 1 && writer_start(&g) != 0 && cli_verbosity >= 2)
+            fprintf(stderr, "dyad ingest: note: writing on the main thread\n");
+        if (r == 0)
+            r = cli_docs_run(&d, &a, on_doc, &g);
         if (r != EXIT_OK)
             rc = r;
     }
     /* What was stored is whole: keep it even when the run stopped early. */
     if (commit(&g) != 0)
+        rc = EXIT_FAIL;
+    if (writer_stop(&g) != 0)
         rc = EXIT_FAIL;
     progress(&g, 1);
     cli_docs_summary(&d, g.events, "events");
@@ -223,7 +350,9 @@ int cmd_ingest(int argc, char **argv)
                 t > 0 ? (double)(g.added + g.present + g.replaced) / t : 0.0);
     }
 done:
+    writer_stop(&g);
     dyad_store_batch_free(g.batch);
+    dyad_store_batch_free(g.spare);
     dyad_store_free(g.store);
     cli_docs_close(&d);
     cli_args_free(&a);

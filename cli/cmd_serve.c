@@ -639,12 +639,19 @@ done:
 
 static const char DOC_SQL[] =
     "SELECT id, date, lang, title, url, source, n_events, text FROM documents WHERE id = ?1";
+/* A document's sightings from the store's tables, by the (doc) index and
+ * the sentence's length as stored: through the event_mentions view the
+ * filter on doc_id would scan every sighting, and the length inflate the
+ * text (docs/store.md, schema version 3). */
 static const char DOC_EVENTS_SQL[] =
     "SELECT m.event_id, e.event_date, e.source, e.target, e.code, e.quad, e.goldstein, m.sent,"
-    " m.sentence_start, length(CAST(m.sentence AS BLOB)) AS sentence_bytes,"
+    " m.sentence_start, m.sentence_len AS sentence_bytes,"
     " m.source_start, m.source_end, m.trigger_start, m.trigger_end, m.target_start,"
-    " m.target_end, m.rule, m.polarity, m.modality"
-    " FROM event_mentions m JOIN events e ON e.id = m.event_id WHERE m.doc_id = ?1"
+    " m.target_end, (SELECT s FROM store_strings WHERE id = m.rule) AS rule,"
+    " (SELECT s FROM store_strings WHERE id = m.polarity) AS polarity,"
+    " (SELECT s FROM store_strings WHERE id = m.modality) AS modality"
+    " FROM store_sightings m JOIN events e ON e.id = m.event_id"
+    " WHERE m.doc = (SELECT n FROM store_documents WHERE id = ?1)"
     " ORDER BY m.sent, m.id";
 
 static int api_document(req *r, const char *id)

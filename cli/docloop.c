@@ -221,16 +221,18 @@ static int skip(cli_docs *d, dyad_status st, const char *msg)
     return d->strict || st == DYAD_ERR_NOMEM;
 }
 
-/* Documents in flight per thread: two, so a worker finds the next document
- * ready while its last waits to be written. While the main thread codes a
- * document itself it reads nothing, and the worker of `-j 2` can run out
- * of documents: DYAD_THREAD_STATS=1 showed it waiting about half the run
- * on this shared machine. Eight more slots cut that wait to a fifth but
- * cost 5% more CPU with the syntax stage and 12-18% without (more coders,
- * colder), and the main thread's share of the CPU stayed at 53-56%, so
- * they were not kept (docs/BENCHMARKS.md, "Threads"). IN_FLIGHT_BYTES
- * bounds the text they hold, whatever the number of threads. */
-#define SLOTS_PER_THREAD 2
+/* Documents in flight per coding thread. With -j N the calling thread only
+ * reads and writes, and N workers code (cli_pool_new_workers): when it let
+ * the main thread code too, the main thread read nothing while it coded a
+ * document, the worker of `-j 2` waited for input about half the run, and
+ * the main thread ended with 54-56% of the CPU, so `-j 2` could not pass
+ * 1.8x the throughput of `-j 1` (docs/BENCHMARKS.md, "Threads"). Four per
+ * thread let the workers go on past a long document while the oldest one
+ * holds the output up; a coder is taken only when a document is coded, the
+ * warm ones first (below), so the spare slots cost little memory.
+ * IN_FLIGHT_BYTES bounds the text they hold, whatever the number of
+ * threads. */
+#define SLOTS_PER_THREAD 4
 #define IN_FLIGHT_BYTES ((size_t)64 << 20)
 
 /* One record between the reader and fn: a copy of the document (the
@@ -391,12 +393,10 @@ typedef struct run_state {
     int rc;                     /* EXIT_OK until something ends the run */
 } run_state;
 
-/* Hand the oldest held slot to fn; 0, or nonzero once the run has ended. */
-static int deliver_oldest(run_state *r)
+/* Hand a slot popped from the pool to fn and give its coder back; 0, or
+ * nonzero once the run has ended. */
+static int deliver_slot(run_state *r, doc_slot *s)
 {
-    doc_slot *s = cli_pool_pop(r->pool);
-    if (!s)
-        return r->rc;
     r->bytes -= s->doc.text_len;
     if (r->rc == EXIT_OK)
         r->rc = deliver(r->d, s, r->fn, r->ud, &r->last);
@@ -407,11 +407,23 @@ static int deliver_oldest(run_state *r)
     return r->rc;
 }
 
+/* Hand the oldest held slot to fn, waiting for it to be coded. */
+static int deliver_oldest(run_state *r)
+{
+    doc_slot *s = cli_pool_pop(r->pool);
+    return s ? deliver_slot(r, s) : r->rc;
+}
+
 /* Queue a document (doc) or a reader error (msg) behind the ones held. */
 static int submit(run_state *r, const char *file, const char *msg, dyad_status st,
                   const dyad_doc *doc)
 {
     size_t len = doc ? doc->text_len : 0;
+    /* write what is done already: its coder goes back on the stack warm */
+    doc_slot *done;
+    while ((done = cli_pool_pop_done(r->pool)) != NULL)
+        if (deliver_slot(r, done))
+            return r->rc;
     while (cli_pool_held(r->pool) == r->nslots ||
            (cli_pool_held(r->pool) && r->bytes + len > IN_FLIGHT_BYTES))
         if (deliver_oldest(r))
@@ -499,7 +511,9 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
         r.coders.free[r.coders.n++] = r.all[i];
     for (size_t i = 0; i < r.nslots; i++)
         r.slots[i].coders = &r.coders;
-    if (!(r.pool = cli_pool_new(nthreads, r.nslots, code_slot)))
+    r.pool = nthreads > 1 ? cli_pool_new_workers(nthreads, r.nslots, code_slot)
+                          : cli_pool_new(1, r.nslots, code_slot);
+    if (!r.pool)
         goto nomem;
     read_all(&r, paths, npaths);
     /* for profiling (docs/BENCHMARKS.md, "Threads"): where each thread's

@@ -6,7 +6,10 @@
  * `head`, waits for as little as the queue allows; while it waits it runs
  * waiting jobs itself, so nthreads - 1 threads are started and the
  * caller's is the last one (on 2 cores, 3 busy threads measured 30% more
- * CPU per document, in wake-ups and switches, than 2). One mutex guards the
+ * CPU per document, in wake-ups and switches, than 2). cli_pool_new_workers
+ * starts one thread per worker instead and keeps the caller off the jobs:
+ * a caller that reads and writes a stream must not stop reading for the
+ * length of a job while the workers run out of work. One mutex guards the
  * ring; the jobs themselves are the caller's and need no lock, since a job
  * belongs to exactly one worker between push and pop.
  */
@@ -24,6 +27,7 @@ struct cli_pool {
     unsigned char *done;        /* per ring slot */
     size_t head, next, tail;    /* counters; slot = counter % cap */
     int stop;
+    int caller_helps;           /* cli_pool_pop runs waiting jobs */
     unsigned nthreads;          /* started */
     pthread_t *threads;
     pthread_mutex_t mu;
@@ -70,31 +74,32 @@ static void *worker(void *arg)
     return NULL;
 }
 
-cli_pool *cli_pool_new(unsigned nthreads, size_t cap, cli_pool_work work)
+/* Start nworkers threads (at least one), the caller's thread counted in
+ * the stats as row 0. */
+static cli_pool *pool_start(unsigned nworkers, size_t cap, cli_pool_work work, int caller_helps)
 {
     cli_pool *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
     p->work = work;
     p->cap = cap ? cap : 1;
+    p->caller_helps = caller_helps;
     p->ring = calloc(p->cap, sizeof *p->ring);
     p->done = calloc(p->cap, 1);
     if (!p->ring || !p->done)
         goto fail;
-    if (nthreads <= 1)
+    if (nworkers == 0)
         return p;
-    /* the caller's thread is one of the nthreads (cli_pool_pop) */
-    nthreads--;
-    p->stats = calloc((size_t)nthreads + 1, sizeof *p->stats);
+    p->stats = calloc((size_t)nworkers + 1, sizeof *p->stats);
     if (!p->stats)
         goto fail;
-    p->threads = calloc(nthreads, sizeof *p->threads);
+    p->threads = calloc(nworkers, sizeof *p->threads);
     if (!p->threads)
         goto fail;
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->todo, NULL);
     pthread_cond_init(&p->finished, NULL);
-    for (unsigned i = 0; i < nthreads; i++) {
+    for (unsigned i = 0; i < nworkers; i++) {
         if (pthread_create(&p->threads[i], NULL, worker, p) != 0)
             goto fail;
         p->nthreads++;
@@ -103,6 +108,17 @@ cli_pool *cli_pool_new(unsigned nthreads, size_t cap, cli_pool_work work)
 fail:
     cli_pool_free(p);
     return NULL;
+}
+
+cli_pool *cli_pool_new(unsigned nthreads, size_t cap, cli_pool_work work)
+{
+    /* the caller's thread is one of the nthreads (cli_pool_pop) */
+    return pool_start(nthreads <= 1 ? 0 : nthreads - 1, cap, work, 1);
+}
+
+cli_pool *cli_pool_new_workers(unsigned nworkers, size_t cap, cli_pool_work work)
+{
+    return pool_start(nworkers, cap, work, 0);
 }
 
 int cli_pool_push(cli_pool *p, void *job)
@@ -143,7 +159,7 @@ void *cli_pool_pop(cli_pool *p)
         while (!p->done[slot]) {
             /* Rather than sleep, the caller codes the next waiting job
              * itself: one thread less to wake and switch to per job. */
-            if (p->next != p->tail) {
+            if (p->caller_helps && p->next != p->tail) {
                 size_t mine = p->next++ % p->cap;
                 void *w = p->ring[mine];
                 pthread_mutex_unlock(&p->mu);
@@ -162,6 +178,20 @@ void *cli_pool_pop(cli_pool *p)
             p->stats[0].waits++;
         }
         job = p->ring[slot];
+        p->head++;
+    }
+    pthread_mutex_unlock(&p->mu);
+    return job;
+}
+
+void *cli_pool_pop_done(cli_pool *p)
+{
+    if (!p->threads)
+        return cli_pool_pop(p);     /* jobs ran when pushed */
+    pthread_mutex_lock(&p->mu);
+    void *job = NULL;
+    if (p->head != p->tail && p->done[p->head % p->cap]) {
+        job = p->ring[p->head % p->cap];
         p->head++;
     }
     pthread_mutex_unlock(&p->mu);

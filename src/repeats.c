@@ -65,11 +65,37 @@ static void sql_sentence_key(sqlite3_context *ctx, int argc, sqlite3_value **v)
     sqlite3_result_text(ctx, buf, (int)k, SQLITE_TRANSIENT);
 }
 
+int64_t dyadi_sentence_hash(const char *s, size_t n)
+{
+    char buf[KEY_MAX];
+    size_t k = sentence_key((const unsigned char *)s, n, buf, sizeof buf);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < k; i++)
+        h = (h ^ (unsigned char)buf[i]) * 16777619u;
+    return (int64_t)(h & 0x7fffffffu);
+}
+
+static void sql_sentence_hash(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    const unsigned char *s = sqlite3_value_text(v[0]);
+    if (!s)
+        sqlite3_result_null(ctx);
+    else
+        sqlite3_result_int64(ctx, dyadi_sentence_hash((const char *)s,
+                                                      (size_t)sqlite3_value_bytes(v[0])));
+}
+
 int dyadi_repeats_register(sqlite3 *db)
 {
-    return sqlite3_create_function(db, "dyad_sentence_key", 1,
+    int rc = sqlite3_create_function(db, "dyad_sentence_key", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                     sql_sentence_key, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    return sqlite3_create_function(db, "dyad_sentence_hash", 1,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                   sql_sentence_key, NULL, NULL);
+                                   sql_sentence_hash, NULL, NULL);
 }
 
 static void bind_or_empty(sqlite3_stmt *q, int i, const char *v)
@@ -93,6 +119,7 @@ int dyadi_repeat_find(sqlite3_stmt *q, const dyad_event *e, const char *doc_id,
     bind_or_empty(q, 7, doc_source);
     bind_or_empty(q, 8, doc_id);
     sqlite3_bind_text(q, 9, sentence, (int)len, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 10, dyadi_sentence_hash(sentence, len));
     int rc = sqlite3_step(q), r = 0;
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(q, 0);

@@ -10,21 +10,36 @@
 
 /* The earlier event a sighting repeats: same source, target, code, place,
  * polarity and modality, seen from the same news source in another
- * document, in a sentence with the same key (dyad_sentence_key). Bound by
+ * document, in a sentence with the same key (dyad_sentence_key). Read
+ * from the store's tables (schema version 3, docs/store.md) rather than
+ * the event_mentions view, whose doc_source and doc_id are looked up per
+ * row; a sighting's sentence is inflated from its document and compared
+ * only when the hash of its key (store_sightings.sentence_key, NULL for
+ * rows written by hand) is that of the new sentence. Bound by
  * dyadi_repeat_find: ?1 source, ?2 target, ?3 code, ?4 location, ?5
  * polarity, ?6 modality, ?7 doc_source, ?8 doc_id, ?9 sentence. The events
  * by source index, then each one's sightings by (event_id, doc_source). */
 #define DYADI_SQL_FIND_REPEAT                                                          \
     "SELECT e.id FROM events e WHERE e.source = ?1 AND e.target = ?2 AND e.code = ?3"  \
     " AND e.location = ?4 AND e.polarity = ?5 AND e.modality = ?6 AND EXISTS("         \
-    "SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.doc_source = ?7"     \
-    " AND m.doc_id <> ?8 AND dyad_sentence_key(m.sentence) = dyad_sentence_key(?9))"   \
+    "SELECT 1 FROM store_sightings m WHERE m.event_id = e.id"                          \
+    " AND m.doc_source = (SELECT id FROM store_strings WHERE s = ?7)"                  \
+    " AND m.doc <> coalesce((SELECT n FROM store_documents WHERE id = ?8), -1)"        \
+    " AND (m.sentence_key = ?10 OR m.sentence_key IS NULL)"                           \
+    " AND dyad_sentence_key((SELECT CAST(substr(sqlar_uncompress(d.text_z, d.text_len),"  \
+    " m.sentence_start + 1, m.sentence_len) AS TEXT) FROM store_documents d"           \
+    " WHERE d.n = m.doc)) = dyad_sentence_key(?9))"                                    \
     " ORDER BY e.id LIMIT 1"
 
 /* The prefix of a repeat sighting's rule: "repeat:" + the coder's rule. */
 #define DYADI_REPEAT_RULE "repeat:"
 
-/* Register dyad_sentence_key(text) on db: the sentence with ASCII letters
+/* A 31-bit hash of dyad_sentence_key of s (n bytes): equal keys, equal
+ * hashes. */
+int64_t dyadi_sentence_hash(const char *s, size_t n);
+
+/* Register dyad_sentence_key(text) and dyad_sentence_hash(text) on db:
+ * the sentence with ASCII letters
  * lower-cased, typographic apostrophes and quotes folded, and every run of
  * white space one space, trimmed. SQLITE_OK or an SQLite error code. */
 int dyadi_repeats_register(sqlite3 *db);

@@ -25,6 +25,7 @@
 #include "store.h"
 #include "arena.h"
 #include "repeats.h"
+#include "storepack.h"
 
 #include <errno.h>
 #include <math.h>
@@ -137,7 +138,235 @@ static const char *const migrations[DYADI_STORE_SCHEMA] = {
      * article starts (dyad_doc.body). Older rows hold the article alone:
      * 0 is right for them. */
     "ALTER TABLE documents ADD COLUMN body_start INTEGER NOT NULL DEFAULT 0;\n",
+    /* 2 -> 3: a compact store (issue 18: the store was 2.8x its input).
+     * The four tables become views of the same name and columns over
+     * store_* tables: document text deflated (storepack.c), sentences and
+     * quotes cut from it instead of kept again, an actor mention a row of
+     * integers pointing at its form (kind, text, code ... shared by every
+     * mention that reads the same), repeated strings of sightings and
+     * quotes interned once. The views are what every reader and sqlite3
+     * user sees; INSTEAD OF triggers let hand-made rows go in as before. */
+    "CREATE TABLE store_documents(\n"
+    "  n INTEGER PRIMARY KEY,\n"
+    "  id TEXT NOT NULL UNIQUE,\n"
+    "  date TEXT,\n"
+    "  lang TEXT,\n"
+    "  title TEXT,\n"
+    "  url TEXT,\n"
+    "  source TEXT,\n"
+    "  content_hash BLOB NOT NULL UNIQUE,\n"
+    "  text_z BLOB NOT NULL,\n"
+    "  text_len INTEGER NOT NULL,\n"
+    "  coded_at TEXT NOT NULL,\n"
+    "  coded_with TEXT NOT NULL,\n"
+    "  n_events INTEGER NOT NULL DEFAULT 0,\n"
+    "  body_start INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "CREATE TABLE store_strings(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  s TEXT NOT NULL UNIQUE\n"
+    ");\n"
+    "CREATE TABLE store_actor_forms(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  text TEXT,\n"
+    "  code TEXT,\n"
+    "  country TEXT,\n"
+    "  entry TEXT,\n"
+    "  resolved_by TEXT,\n"
+    "  lat REAL,\n"
+    "  lon REAL\n"
+    ");\n"
+    "CREATE INDEX store_actor_forms_text ON store_actor_forms(text, code);\n"
+    "CREATE TABLE store_mentions(\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  i INTEGER NOT NULL,\n"
+    "  sent INTEGER NOT NULL,\n"
+    "  span_start INTEGER NOT NULL,\n"
+    "  span_len INTEGER NOT NULL,\n"
+    "  form INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(doc, i)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE store_sightings(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  event_id INTEGER NOT NULL,\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  doc_source INTEGER NOT NULL,\n"
+    "  sent INTEGER NOT NULL,\n"
+    "  sentence_start INTEGER,\n"
+    "  sentence_len INTEGER,\n"
+    "  trigger_text INTEGER,\n"
+    "  trigger_start INTEGER,\n"
+    "  trigger_end INTEGER,\n"
+    "  source_text INTEGER,\n"
+    "  source_start INTEGER,\n"
+    "  source_end INTEGER,\n"
+    "  target_text INTEGER,\n"
+    "  target_start INTEGER,\n"
+    "  target_end INTEGER,\n"
+    "  attribution_text INTEGER,\n"
+    "  attribution_code INTEGER,\n"
+    "  rule INTEGER,\n"
+    "  polarity INTEGER NOT NULL,\n"
+    "  modality INTEGER NOT NULL,\n"
+    "  doc_mentions INTEGER NOT NULL DEFAULT 1,\n"
+    "  sentence_key INTEGER\n"
+    ");\n"
+    "CREATE TABLE store_quotes(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  sent INTEGER,\n"
+    "  speaker_code INTEGER,\n"
+    "  speaker_text INTEGER,\n"
+    "  quote_start INTEGER,\n"
+    "  quote_end INTEGER\n"
+    ");\n"
+    /* the old rows, moved */
+    "INSERT INTO store_documents(n, id, date, lang, title, url, source, content_hash, text_z,"
+    " text_len, coded_at, coded_with, n_events, body_start)"
+    " SELECT rowid, id, date, lang, title, url, source, dyad_hash_blob(content_hash),"
+    " sqlar_compress(CAST(text AS BLOB)), length(CAST(text AS BLOB)), coded_at, coded_with,"
+    " n_events, body_start FROM documents ORDER BY rowid;\n"
+    "INSERT INTO store_actor_forms(kind, text, code, country, entry, resolved_by, lat, lon)"
+    " SELECT DISTINCT kind, text, code, country, entry, resolved_by, lat, lon FROM mentions_actor;\n"
+    "INSERT INTO store_mentions(doc, i, sent, span_start, span_len, form)"
+    " SELECT d.n, row_number() OVER (PARTITION BY d.n ORDER BY m.rowid) - 1, m.sent,"
+    " m.span_start, m.span_end - m.span_start,"
+    " (SELECT f.id FROM store_actor_forms f WHERE f.kind IS m.kind AND f.text IS m.text"
+    "  AND f.code IS m.code AND f.country IS m.country AND f.entry IS m.entry"
+    "  AND f.resolved_by IS m.resolved_by AND f.lat IS m.lat AND f.lon IS m.lon LIMIT 1)"
+    " FROM mentions_actor m JOIN store_documents d ON d.id = m.doc_id;\n"
+    "INSERT OR IGNORE INTO store_strings(s)"
+    " SELECT trigger_text FROM event_mentions UNION SELECT source_text FROM event_mentions"
+    " UNION SELECT target_text FROM event_mentions UNION SELECT attribution_text FROM event_mentions"
+    " UNION SELECT attribution_code FROM event_mentions UNION SELECT rule FROM event_mentions"
+    " UNION SELECT polarity FROM event_mentions UNION SELECT modality FROM event_mentions"
+    " UNION SELECT doc_source FROM event_mentions"
+    " UNION SELECT speaker_code FROM quotes UNION SELECT speaker_text FROM quotes;\n"
+    "INSERT INTO store_sightings(id, event_id, doc, doc_source, sent, sentence_start,"
+    " sentence_len, trigger_text, trigger_start, trigger_end, source_text, source_start,"
+    " source_end, target_text, target_start, target_end, attribution_text, attribution_code,"
+    " rule, polarity, modality, doc_mentions, sentence_key)"
+    " SELECT id, event_id, (SELECT n FROM store_documents WHERE id = doc_id),"
+    " (SELECT id FROM store_strings WHERE s = doc_source), sent, sentence_start,"
+    " length(CAST(sentence AS BLOB)),"
+    " (SELECT id FROM store_strings WHERE s = trigger_text), trigger_start, trigger_end,"
+    " (SELECT id FROM store_strings WHERE s = source_text), source_start, source_end,"
+    " (SELECT id FROM store_strings WHERE s = target_text), target_start, target_end,"
+    " (SELECT id FROM store_strings WHERE s = attribution_text),"
+    " (SELECT id FROM store_strings WHERE s = attribution_code),"
+    " (SELECT id FROM store_strings WHERE s = rule),"
+    " (SELECT id FROM store_strings WHERE s = polarity),"
+    " (SELECT id FROM store_strings WHERE s = modality), doc_mentions,"
+    " dyad_sentence_hash(sentence) FROM event_mentions;\n"
+    "INSERT INTO store_quotes(id, doc, sent, speaker_code, speaker_text, quote_start, quote_end)"
+    " SELECT id, (SELECT n FROM store_documents WHERE id = doc_id), sent, (SELECT id FROM store_strings WHERE s = speaker_code),"
+    " (SELECT id FROM store_strings WHERE s = speaker_text), quote_start, quote_end FROM quotes;\n"
+    "DROP TABLE documents;\n"
+    "DROP TABLE mentions_actor;\n"
+    "DROP TABLE event_mentions;\n"
+    "DROP TABLE quotes;\n"
+    /* indexes once the rows are in: the queries that use them are named in
+     * docs/store.md */
+    "CREATE INDEX store_sightings_event ON store_sightings(event_id, doc_source);\n"
+    "CREATE INDEX store_sightings_doc ON store_sightings(doc);\n"
+    "CREATE INDEX store_quotes_doc ON store_quotes(doc);\n"
+    /* what readers see: the version 2 tables, column for column */
+    "CREATE VIEW documents AS SELECT id, date, lang, title, url, source,\n"
+    "  CASE typeof(content_hash) WHEN 'blob' THEN lower(hex(content_hash))\n"
+    "  ELSE content_hash END AS content_hash,\n"
+    "  CAST(sqlar_uncompress(text_z, text_len) AS TEXT) AS text, coded_at, coded_with,\n"
+    "  n_events, body_start FROM store_documents;\n"
+    "CREATE VIEW mentions_actor AS SELECT d.id AS doc_id, m.sent, m.span_start,\n"
+    "  m.span_start + m.span_len AS span_end, f.kind, f.text, f.code, f.country, f.entry,\n"
+    "  f.resolved_by, f.lat, f.lon\n"
+    "  FROM store_mentions m JOIN store_documents d ON d.n = m.doc\n"
+    "  JOIN store_actor_forms f ON f.id = m.form;\n"
+    "CREATE VIEW event_mentions AS SELECT m.id, m.event_id,\n"
+    "  (SELECT id FROM store_documents WHERE n = m.doc) AS doc_id,\n"
+    "  (SELECT s FROM store_strings WHERE id = m.doc_source) AS doc_source, m.sent,\n"
+    "  (SELECT CAST(substr(sqlar_uncompress(d.text_z, d.text_len), m.sentence_start + 1,\n"
+    "    m.sentence_len) AS TEXT) FROM store_documents d WHERE d.n = m.doc) AS sentence,\n"
+    "  m.sentence_start,\n"
+    "  (SELECT s FROM store_strings WHERE id = m.trigger_text) AS trigger_text,\n"
+    "  m.trigger_start, m.trigger_end,\n"
+    "  (SELECT s FROM store_strings WHERE id = m.source_text) AS source_text,\n"
+    "  m.source_start, m.source_end,\n"
+    "  (SELECT s FROM store_strings WHERE id = m.target_text) AS target_text,\n"
+    "  m.target_start, m.target_end,\n"
+    "  (SELECT s FROM store_strings WHERE id = m.attribution_text) AS attribution_text,\n"
+    "  (SELECT s FROM store_strings WHERE id = m.attribution_code) AS attribution_code,\n"
+    "  (SELECT s FROM store_strings WHERE id = m.rule) AS rule,\n"
+    "  (SELECT s FROM store_strings WHERE id = m.polarity) AS polarity,\n"
+    "  (SELECT s FROM store_strings WHERE id = m.modality) AS modality,\n"
+    "  m.doc_mentions FROM store_sightings m;\n"
+    "CREATE VIEW quotes AS SELECT q.id,\n"
+    "  (SELECT id FROM store_documents WHERE n = q.doc) AS doc_id, q.sent,\n"
+    "  (SELECT s FROM store_strings WHERE id = q.speaker_code) AS speaker_code,\n"
+    "  (SELECT s FROM store_strings WHERE id = q.speaker_text) AS speaker_text,\n"
+    "  q.quote_start, q.quote_end,\n"
+    "  (SELECT CAST(substr(sqlar_uncompress(d.text_z, d.text_len), q.quote_start + 1,\n"
+    "    q.quote_end - q.quote_start) AS TEXT) FROM store_documents d WHERE d.n = q.doc)\n"
+    "  AS text FROM store_quotes q;\n"
+    /* rows written by hand (tests, fixtures) go in as before */
+    "CREATE TRIGGER documents_insert INSTEAD OF INSERT ON documents BEGIN\n"
+    "  INSERT INTO store_documents(id, date, lang, title, url, source, content_hash, text_z,\n"
+    "    text_len, coded_at, coded_with, n_events, body_start)\n"
+    "  VALUES(NEW.id, NEW.date, NEW.lang, NEW.title, NEW.url, NEW.source, NEW.content_hash,\n"
+    "    sqlar_compress(CAST(NEW.text AS BLOB)), length(CAST(NEW.text AS BLOB)), NEW.coded_at,\n"
+    "    NEW.coded_with, coalesce(NEW.n_events, 0), coalesce(NEW.body_start, 0));\n"
+    "END;\n"
+    "CREATE TRIGGER mentions_actor_insert INSTEAD OF INSERT ON mentions_actor BEGIN\n"
+    "  INSERT INTO store_actor_forms(kind, text, code, country, entry, resolved_by, lat, lon)\n"
+    "  SELECT NEW.kind, NEW.text, NEW.code, NEW.country, NEW.entry, NEW.resolved_by, NEW.lat,\n"
+    "    NEW.lon WHERE NOT EXISTS (SELECT 1 FROM store_actor_forms WHERE kind IS NEW.kind\n"
+    "    AND text IS NEW.text AND code IS NEW.code AND country IS NEW.country\n"
+    "    AND entry IS NEW.entry AND resolved_by IS NEW.resolved_by AND lat IS NEW.lat\n"
+    "    AND lon IS NEW.lon);\n"
+    "  INSERT INTO store_mentions(doc, i, sent, span_start, span_len, form)\n"
+    "  SELECT d.n, (SELECT coalesce(max(i) + 1, 0) FROM store_mentions WHERE doc = d.n),\n"
+    "    NEW.sent, NEW.span_start, NEW.span_end - NEW.span_start,\n"
+    "    (SELECT id FROM store_actor_forms WHERE kind IS NEW.kind AND text IS NEW.text\n"
+    "     AND code IS NEW.code AND country IS NEW.country AND entry IS NEW.entry\n"
+    "     AND resolved_by IS NEW.resolved_by AND lat IS NEW.lat AND lon IS NEW.lon LIMIT 1)\n"
+    "  FROM store_documents d WHERE d.id = NEW.doc_id;\n"
+    "END;\n"
+    "CREATE TRIGGER event_mentions_insert INSTEAD OF INSERT ON event_mentions BEGIN\n"
+    "  INSERT OR IGNORE INTO store_strings(s) VALUES(NEW.trigger_text), (NEW.source_text),\n"
+    "    (NEW.target_text), (NEW.attribution_text), (NEW.attribution_code), (NEW.rule),\n"
+    "    (NEW.polarity), (NEW.modality), (NEW.doc_source);\n"
+    "  INSERT INTO store_sightings(id, event_id, doc, doc_source, sent, sentence_start,\n"
+    "    sentence_len, trigger_text, trigger_start, trigger_end, source_text, source_start,\n"
+    "    source_end, target_text, target_start, target_end, attribution_text,\n"
+    "    attribution_code, rule, polarity, modality, doc_mentions)\n"
+    "  VALUES(NEW.id, NEW.event_id, (SELECT n FROM store_documents WHERE id = NEW.doc_id),\n"
+    "    (SELECT id FROM store_strings WHERE s = NEW.doc_source), NEW.sent, NEW.sentence_start,\n"
+    "    length(CAST(NEW.sentence AS BLOB)),\n"
+    "    (SELECT id FROM store_strings WHERE s = NEW.trigger_text), NEW.trigger_start,\n"
+    "    NEW.trigger_end, (SELECT id FROM store_strings WHERE s = NEW.source_text),\n"
+    "    NEW.source_start, NEW.source_end,\n"
+    "    (SELECT id FROM store_strings WHERE s = NEW.target_text), NEW.target_start,\n"
+    "    NEW.target_end, (SELECT id FROM store_strings WHERE s = NEW.attribution_text),\n"
+    "    (SELECT id FROM store_strings WHERE s = NEW.attribution_code),\n"
+    "    (SELECT id FROM store_strings WHERE s = NEW.rule),\n"
+    "    (SELECT id FROM store_strings WHERE s = NEW.polarity),\n"
+    "    (SELECT id FROM store_strings WHERE s = NEW.modality), coalesce(NEW.doc_mentions, 1));\n"
+    "END;\n"
+    "CREATE TRIGGER quotes_insert INSTEAD OF INSERT ON quotes BEGIN\n"
+    "  INSERT OR IGNORE INTO store_strings(s) VALUES(NEW.speaker_code), (NEW.speaker_text);\n"
+    "  INSERT INTO store_quotes(id, doc, sent, speaker_code, speaker_text, quote_start,\n"
+    "    quote_end)\n"
+    "  VALUES(NEW.id, (SELECT n FROM store_documents WHERE id = NEW.doc_id), NEW.sent,\n"
+    "    (SELECT id FROM store_strings WHERE s = NEW.speaker_code),\n"
+    "    (SELECT id FROM store_strings WHERE s = NEW.speaker_text), NEW.quote_start,\n"
+    "    NEW.quote_end);\n"
+    "END;\n",
 };
+
+const char *dyadi_store_migration(int v)
+{
+    return v >= 0 && v < DYADI_STORE_SCHEMA ? migrations[v] : NULL;
+}
 
 enum {
     Q_HAS_DOC,
@@ -158,26 +387,37 @@ enum {
     Q_DEL_EMPTY_EVENT,
     Q_NEXT_DOC,
     Q_FIND_REPEAT,
+    Q_DOC_N,
+    Q_FIND_STRING,
+    Q_INS_STRING,
+    Q_FIND_FORM,
+    Q_INS_FORM,
+    Q_SAVEPOINT,
+    Q_RELEASE,
     Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
-    [Q_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1 OR content_hash = ?2 LIMIT 1",
-    [Q_INS_DOC] = "INSERT INTO documents(id, date, lang, title, url, source, content_hash, text,"
-                  " coded_at, coded_with, n_events, body_start)"
-                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
-    [Q_UPD_DOC] = "UPDATE documents SET date=?2, lang=?3, title=?4, url=?5, source=?6,"
-                  " content_hash=?7, text=?8, coded_at=?9, coded_with=?10, n_events=?11,"
-                  " body_start=?12 WHERE id=?1",
-    [Q_DOC_EVENTS] = "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ?1",
-    [Q_DEL_DOC_MENTIONS] = "DELETE FROM mentions_actor WHERE doc_id = ?1",
-    [Q_DEL_DOC_SIGHTINGS] = "DELETE FROM event_mentions WHERE doc_id = ?1",
-    [Q_DEL_DOC_QUOTES] = "DELETE FROM quotes WHERE doc_id = ?1",
-    [Q_INS_QUOTE] = "INSERT INTO quotes(doc_id, sent, speaker_code, speaker_text, quote_start,"
-                    " quote_end, text) VALUES(?1,?2,?3,?4,?5,?6,?7)",
-    [Q_INS_MENTION] = "INSERT INTO mentions_actor(doc_id, sent, span_start, span_end, kind, text,"
-                      " code, country, entry, resolved_by, lat, lon)"
-                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+    [Q_HAS_DOC] = "SELECT 1 FROM store_documents WHERE id = ?1 OR content_hash = ?2 LIMIT 1",
+    /* content_hash: the 16 bytes of dyad_content_hash's 32 hex digits */
+    [Q_INS_DOC] = "INSERT INTO store_documents(id, date, lang, title, url, source, content_hash,"
+                  " text_z, coded_at, coded_with, n_events, body_start, text_len)"
+                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+    [Q_UPD_DOC] = "UPDATE store_documents SET date=?2, lang=?3, title=?4, url=?5, source=?6,"
+                  " content_hash=?7, text_z=?8, coded_at=?9, coded_with=?10, n_events=?11,"
+                  " body_start=?12, text_len=?13 WHERE id=?1",
+    [Q_DOC_EVENTS] = "SELECT DISTINCT event_id FROM store_sightings"
+                     " WHERE doc = (SELECT n FROM store_documents WHERE id = ?1)",
+    [Q_DEL_DOC_MENTIONS] = "DELETE FROM store_mentions"
+                           " WHERE doc = (SELECT n FROM store_documents WHERE id = ?1)",
+    [Q_DEL_DOC_SIGHTINGS] = "DELETE FROM store_sightings"
+                            " WHERE doc = (SELECT n FROM store_documents WHERE id = ?1)",
+    [Q_DEL_DOC_QUOTES] = "DELETE FROM store_quotes"
+                         " WHERE doc = (SELECT n FROM store_documents WHERE id = ?1)",
+    [Q_INS_QUOTE] = "INSERT INTO store_quotes(doc, sent, speaker_code, speaker_text,"
+                    " quote_start, quote_end) VALUES(?1,?2,?3,?4,?5,?6)",
+    [Q_INS_MENTION] = "INSERT INTO store_mentions(doc, i, sent, span_start, span_len, form)"
+                      " VALUES(?1,?2,?3,?4,?5,?6)",
     [Q_INS_EVENT] = "INSERT INTO events(event_date, source, source_country, target, target_country,"
                     " code, root, quad, goldstein, plover, location, location_country, lat, lon,"
                     " polarity, modality, first_seen)"
@@ -185,33 +425,45 @@ static const char *const sql[Q_COUNT] = {
                     " ON CONFLICT DO NOTHING",
     [Q_FIND_EVENT] = "SELECT id FROM events WHERE event_date=?1 AND source=?2 AND target=?3"
                      " AND code=?4 AND location=?5 AND polarity=?6 AND modality=?7",
-    [Q_INS_SIGHTING] = "INSERT INTO event_mentions(event_id, doc_id, sent, sentence, sentence_start,"
-                       " trigger_text, trigger_start, trigger_end, source_text, source_start,"
-                       " source_end, target_text, target_start, target_end, attribution_text,"
-                       " attribution_code, rule, polarity, modality, doc_mentions, doc_source)"
+    [Q_INS_SIGHTING] = "INSERT INTO store_sightings(event_id, doc, sent, sentence_start,"
+                       " sentence_len, trigger_text, trigger_start, trigger_end, source_text,"
+                       " source_start, source_end, target_text, target_start, target_end,"
+                       " attribution_text, attribution_code, rule, polarity, modality,"
+                       " doc_mentions, doc_source, sentence_key)"
                        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
-                       "?19,?20,?21)",
+                       "?19,?20,?21,?22)",
     /* Has the event been seen from this source, and in this document?
-     * Both answered by the (event_id, doc_source, doc_id) index, so adding
+     * Answered by the (event_id, doc_source) and (doc) indexes, so adding
      * a sighting costs the same however popular the event is. */
-    [Q_SEEN] = "SELECT EXISTS(SELECT 1 FROM event_mentions WHERE event_id = ?1 AND doc_source = ?2),"
-               " EXISTS(SELECT 1 FROM event_mentions WHERE event_id = ?1 AND doc_source = ?2"
-               " AND doc_id = ?3)",
+    [Q_SEEN] = "SELECT EXISTS(SELECT 1 FROM store_sightings WHERE event_id = ?1 AND doc_source = ?2),"
+               " EXISTS(SELECT 1 FROM store_sightings WHERE doc = ?3 AND event_id = ?1)",
     [Q_ADD_COUNTS] = "UPDATE events SET num_mentions = num_mentions + ?2,"
                      " num_sources = num_sources + ?3, num_articles = num_articles + ?4"
                      " WHERE id = ?1",
     [Q_RECOUNT] = "UPDATE events SET"
                   " num_mentions = (SELECT coalesce(sum(max(doc_mentions, 1)), 0)"
-                  "   FROM event_mentions WHERE event_id = ?1),"
-                  " num_articles = (SELECT count(DISTINCT doc_id) FROM event_mentions"
+                  "   FROM store_sightings WHERE event_id = ?1),"
+                  " num_articles = (SELECT count(DISTINCT doc) FROM store_sightings"
                   "   WHERE event_id = ?1),"
-                  " num_sources = (SELECT count(DISTINCT doc_source) FROM event_mentions"
+                  " num_sources = (SELECT count(DISTINCT doc_source) FROM store_sightings"
                   "   WHERE event_id = ?1)"
                   " WHERE id = ?1",
     [Q_DEL_EMPTY_EVENT] = "DELETE FROM events WHERE id = ?1 AND num_articles = 0",
-    [Q_NEXT_DOC] = "SELECT rowid, id, date, lang, title, url, source, text, body_start"
-                   " FROM documents WHERE rowid > ?1 ORDER BY rowid LIMIT 1",
+    [Q_NEXT_DOC] = "SELECT n, id, date, lang, title, url, source,"
+                   " CAST(sqlar_uncompress(text_z, text_len) AS TEXT), body_start"
+                   " FROM store_documents WHERE n > ?1 ORDER BY n LIMIT 1",
     [Q_FIND_REPEAT] = DYADI_SQL_FIND_REPEAT,
+    [Q_DOC_N] = "SELECT n FROM store_documents WHERE id = ?1",
+    [Q_FIND_STRING] = "SELECT id FROM store_strings WHERE s = ?1",
+    [Q_INS_STRING] = "INSERT INTO store_strings(s) VALUES(?1)",
+    [Q_FIND_FORM] = "SELECT id FROM store_actor_forms WHERE text IS ?2 AND code IS ?3 AND kind = ?1"
+                    " AND country IS ?4 AND entry IS ?5 AND resolved_by IS ?6 AND lat IS ?7"
+                    " AND lon IS ?8 LIMIT 1",
+    [Q_INS_FORM] = "INSERT INTO store_actor_forms(kind, text, code, country, entry, resolved_by,"
+                   " lat, lon) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+    /* prepared once: sqlite3_exec parsed them again for every document */
+    [Q_SAVEPOINT] = "SAVEPOINT dyad_doc",
+    [Q_RELEASE] = "RELEASE dyad_doc",
 };
 
 /* Strings of the document returned by dyad_store_next_doc. */
@@ -224,6 +476,9 @@ struct dyad_store {
     int readonly;
     int busy;                   /* the last open_error was a lock held elsewhere */
     char now[32];               /* UTC time of the document being stored */
+    dyadi_intern *intern;       /* string and actor form ids written so far */
+    char *key;                  /* scratch: an actor form's intern key */
+    size_t key_cap;
     int64_t *ids;               /* scratch: event ids a document touched */
     size_t n_ids, cap_ids;
     char *doc[D_COUNT];         /* dyad_store_next_doc's copies */
@@ -381,6 +636,11 @@ static dyad_status migrate(dyad_store *s, const char *path)
     snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", DYADI_STORE_SCHEMA);
     if (exec(s, pragma, "migrate") != DYAD_OK || exec(s, "COMMIT", "migrate") != DYAD_OK)
         goto fail;
+    /* A store moved to version 3 leaves the old tables' pages free: give
+     * them back to the file system. Another process reading may stop it;
+     * the store is whole either way. */
+    if (v >= 1 && v < 3)
+        sqlite3_exec(s->db, "VACUUM", NULL, NULL, NULL);
     return DYAD_OK;
 fail:;
     dyad_status st = open_error(s, path);   /* before ROLLBACK changes the error code */
@@ -485,25 +745,38 @@ static dyad_status setup(dyad_store *s, const char *path, int readonly, int immu
         st = open_error(s, path);
         return readonly && st == DYAD_ERR_IO && access(path, F_OK) != 0 ? DYAD_ERR_NOTFOUND : st;
     }
-    /* Another process (a query during an ingest) may hold the lock briefly. */
-    sqlite3_busy_timeout(s->db, 10000);
+    /* Another process (a query during an ingest) may hold the lock briefly;
+     * several ingests into one store take turns for each batch, and on a
+     * loaded machine four of them (tests/cli/faults.sh under ASan, load
+     * average 8) waited more than the 10 s this was. */
+    sqlite3_busy_timeout(s->db, 60000);
+    /* the views read the text through these, and migration 2 -> 3 needs them */
+    if (dyadi_pack_register(s->db) != SQLITE_OK)
+        return db_fail(s, "register functions");
     if (!readonly) {
         /* WAL lets readers run during an ingest; NORMAL syncs at checkpoints
          * only, which in WAL mode still never corrupts the file. A 32 MiB
          * page cache keeps the indexes of a large store in memory instead
-         * of re-reading pages from the file for every insert. */
-        if (exec(s, "PRAGMA journal_mode = WAL", path) != DYAD_OK ||
+         * of re-reading pages from the file for every insert. A checkpoint
+         * every 4096 pages (64 MiB of WAL) bounds the disk a long ingest
+         * holds beyond the store. 16 KiB pages: a document's deflated text
+         * (about 1 KB) leaves less of each page unused than with 4 KiB
+         * (measured: 12% of the documents' pages). Only a new file takes
+         * the page size. */
+        if (exec(s, "PRAGMA page_size = 16384", path) != DYAD_OK ||
+            exec(s, "PRAGMA journal_mode = WAL", path) != DYAD_OK ||
             exec(s, "PRAGMA synchronous = NORMAL", path) != DYAD_OK ||
             exec(s, "PRAGMA cache_size = -32768", path) != DYAD_OK ||
-            exec(s, "PRAGMA wal_autocheckpoint = 16384", path) != DYAD_OK ||
+            exec(s, "PRAGMA wal_autocheckpoint = 4096", path) != DYAD_OK ||
             exec(s, "PRAGMA temp_store = MEMORY", path) != DYAD_OK)
             return open_error(s, path);
     }
+    /* migration 2 -> 3 hashes the stored sentences */
+    if (!readonly && dyadi_repeats_register(s->db) != SQLITE_OK)
+        return db_fail(s, "register functions");
     if ((st = migrate(s, path)) != DYAD_OK)
         return st;
     if (!readonly) {
-        if (dyadi_repeats_register(s->db) != SQLITE_OK)
-            return db_fail(s, "register functions");
         for (int i = 0; i < Q_COUNT; i++)
             if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) !=
                 SQLITE_OK)
@@ -543,6 +816,10 @@ static dyad_status open_store(const char *path, int readonly, dyad_store **out, 
     dyad_store *s = calloc(1, sizeof *s);
     if (!s)
         goto fail;
+    if (!(s->intern = dyadi_intern_new())) {
+        snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+        goto fail;
+    }
     s->readonly = readonly;
     st = DYAD_ERR_ARG;
     if (!path) {
@@ -610,6 +887,8 @@ void dyad_store_free(dyad_store *s)
     sqlite3_close(s->db);
     for (int i = 0; i < D_COUNT; i++)
         free(s->doc[i]);
+    dyadi_intern_free(s->intern);
+    free(s->key);
     free(s->ids);
     free(s);
 }
@@ -682,7 +961,12 @@ dyad_status dyad_store_has_doc(dyad_store *s, const char *id, const char *conten
         return DYAD_ERR_ARG;
     sqlite3_stmt *st = s->q[Q_HAS_DOC];
     bind_text(st, 1, id);
-    bind_text(st, 2, content_hash);
+    unsigned char hb[DYAD_CONTENT_HASH_LEN / 2];
+    size_t hn = content_hash ? dyadi_pack_hash(content_hash, hb) : 0;
+    if (hn)
+        sqlite3_bind_blob(st, 2, hb, (int)hn, SQLITE_TRANSIENT);
+    else
+        bind_text(st, 2, content_hash);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *found = 1;
@@ -711,6 +995,7 @@ dyad_status dyad_store_commit(dyad_store *s)
     s->in_tx = 0;
     if (exec(s, "COMMIT", "commit") != DYAD_OK) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        dyadi_intern_clear(s->intern);
         return DYAD_ERR_DB;
     }
     return DYAD_OK;
@@ -763,74 +1048,274 @@ static dyad_status forget_doc(dyad_store *s, const char *id)
     return DYAD_OK;
 }
 
+/* The id of an interned string (store_strings) in *id: from the map, the
+ * table, or a new row. */
+static dyad_status intern_key(dyad_store *s, const char *key, size_t n, int64_t *id)
+{
+    *id = dyadi_intern_get(s->intern, key, n);
+    if (*id >= 0)
+        return DYAD_OK;
+    /* the map keys strings with a leading 's', actor forms with 'f' */
+    sqlite3_stmt *st = s->q[Q_FIND_STRING];
+    sqlite3_bind_text(st, 1, key + 1, (int)(n - 1), SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(s, "find string");
+    if (rc == SQLITE_DONE) {
+        st = s->q[Q_INS_STRING];
+        sqlite3_bind_text(st, 1, key + 1, (int)(n - 1), SQLITE_STATIC);
+        if (step_done(st) != SQLITE_OK)
+            return db_fail(s, "store string");
+        *id = sqlite3_last_insert_rowid(s->db);
+    }
+    dyadi_intern_put(s->intern, key, n, *id);
+    return DYAD_OK;
+}
+
+/* Make room for n bytes of intern key. */
+static char *key_buf(dyad_store *s, size_t n)
+{
+    if (n > s->key_cap) {
+        char *k = realloc(s->key, n);
+        if (!k)
+            return NULL;
+        s->key = k;
+        s->key_cap = n;
+    }
+    return s->key;
+}
+
+/* The id of string str (n bytes) in *id, stored when new. */
+static dyad_status string_id(dyad_store *s, const char *str, size_t n, int64_t *id)
+{
+    char *k = key_buf(s, n + 1);
+    if (!k) {
+        snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+        return DYAD_ERR_NOMEM;
+    }
+    k[0] = 's';
+    memcpy(k + 1, str, n);
+    return intern_key(s, k, n + 1, id);
+}
+
+/* Bind column i to the id of string str (n bytes), or NULL for no string. */
+static dyad_status bind_string(dyad_store *s, sqlite3_stmt *st, int i, const char *str, size_t n)
+{
+    if (!str) {
+        sqlite3_bind_null(st, i);
+        return DYAD_OK;
+    }
+    int64_t id;
+    dyad_status r = string_id(s, str, n, &id);
+    if (r == DYAD_OK)
+        sqlite3_bind_int64(st, i, id);
+    return r;
+}
+
+static dyad_status bind_cstring(dyad_store *s, sqlite3_stmt *st, int i, const char *str)
+{
+    return bind_string(s, st, i, str, str ? strlen(str) : 0);
+}
+
 static dyad_status put_doc_row(dyad_store *s, const dyad_doc *doc, const char *lang,
-                               const char *hash, size_t n_events, int update)
+                               const char *hash, size_t n_events, int update, int64_t *n)
 {
     sqlite3_stmt *st = s->q[update ? Q_UPD_DOC : Q_INS_DOC];
+    unsigned char *z = NULL;
+    size_t zn = 0;
+    if (dyadi_pack_text(doc->text ? doc->text : "", doc->text_len, &z, &zn) != 0) {
+        snprintf(s->errmsg, sizeof s->errmsg, "doc %.100s: out of memory", doc->id);
+        return DYAD_ERR_NOMEM;
+    }
     bind_text(st, 1, doc->id);
     bind_text(st, 2, doc->date);
     bind_text(st, 3, lang);
     bind_text(st, 4, doc->title);
     bind_text(st, 5, doc->url);
     bind_text(st, 6, doc->source);
-    bind_text(st, 7, hash);
-    sqlite3_bind_text(st, 8, doc->text ? doc->text : "", (int)doc->text_len, SQLITE_STATIC);
+    unsigned char hb[DYAD_CONTENT_HASH_LEN / 2];
+    size_t hn = dyadi_pack_hash(hash, hb);
+    if (hn)
+        sqlite3_bind_blob(st, 7, hb, (int)hn, SQLITE_TRANSIENT);
+    else
+        bind_text(st, 7, hash);
+    /* deflated, or the text itself when deflating does not shorten it */
+    sqlite3_bind_blob(st, 8, z ? (const void *)z : (const void *)(doc->text ? doc->text : ""),
+                      (int)zn, SQLITE_STATIC);
     sqlite3_bind_text(st, 9, s->now, -1, SQLITE_STATIC);
     bind_text(st, 10, dyad_version());
     sqlite3_bind_int64(st, 11, (sqlite3_int64)n_events);
     sqlite3_bind_int64(st, 12, (sqlite3_int64)doc->body);
-    if (step_done(st) != SQLITE_OK)
+    sqlite3_bind_int64(st, 13, (sqlite3_int64)doc->text_len);
+    int rc = step_done(st);
+    free(z);
+    if (rc != SQLITE_OK)
         return db_fail(s, "store document");
+    if (!update) {
+        *n = sqlite3_last_insert_rowid(s->db);
+        return DYAD_OK;
+    }
+    st = s->q[Q_DOC_N];
+    bind_text(st, 1, doc->id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *n = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_ROW ? DYAD_OK : db_fail(s, "store document");
+}
+
+/* Append a field of an actor form's key: 0 for none, else 1, the bytes
+ * and a 0 (no field holds a 0 byte: they are C strings). */
+static size_t key_field(char *k, const char *v)
+{
+    if (!v) {
+        k[0] = 0;
+        return 1;
+    }
+    size_t n = strlen(v);
+    k[0] = 1;
+    memcpy(k + 1, v, n);
+    k[n + 1] = 0;
+    return n + 2;
+}
+
+static size_t key_real(char *k, double v)
+{
+    if (!isfinite(v)) {
+        k[0] = 0;
+        return 1;
+    }
+    k[0] = 1;
+    memcpy(k + 1, &v, sizeof v);
+    return 1 + sizeof v;
+}
+
+static size_t len_or0(const char *v)
+{
+    return v ? strlen(v) : 0;
+}
+
+/* The id of a mention's form (kind, text, code, country, entry, resolved_by,
+ * lat, lon) in *id, stored when new. text is n bytes, or NULL. */
+static dyad_status form_id(dyad_store *s, const dyad_mention *m, const char *text, size_t n,
+                           int64_t *id)
+{
+    const char *kind = m->kind == DYAD_MENTION_PLACE ? "place" : "actor";
+    size_t cap = 1 + 8 + (n + 2) + len_or0(m->code) + len_or0(m->country) + len_or0(m->entry) +
+                 len_or0(m->resolved_by) + 4 * 2 + 2 * (1 + sizeof(double));
+    char *k = key_buf(s, cap);
+    if (!k)
+        return DYAD_ERR_NOMEM;
+    size_t at = 0;
+    k[at++] = 'f';
+    at += key_field(k + at, kind);
+    if (text) {
+        k[at++] = 1;
+        memcpy(k + at, text, n);
+        at += n;
+        k[at++] = 0;
+    } else {
+        k[at++] = 0;
+    }
+    at += key_field(k + at, m->code);
+    at += key_field(k + at, m->country);
+    at += key_field(k + at, m->entry);
+    at += key_field(k + at, m->resolved_by);
+    at += key_real(k + at, m->lat);
+    at += key_real(k + at, m->lon);
+    *id = dyadi_intern_get(s->intern, k, at);
+    if (*id >= 0)
+        return DYAD_OK;
+    sqlite3_stmt *st = s->q[Q_FIND_FORM];
+    for (int pass = 0; pass < 2; pass++) {
+        bind_text(st, 1, kind);
+        if (text)
+            sqlite3_bind_text(st, 2, text, (int)n, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 2);
+        bind_text(st, 3, m->code);
+        bind_text(st, 4, m->country);
+        bind_text(st, 5, m->entry);
+        bind_text(st, 6, m->resolved_by);
+        bind_real(st, 7, m->lat);
+        bind_real(st, 8, m->lon);
+        if (pass == 0) {
+            int rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW)
+                *id = sqlite3_column_int64(st, 0);
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return db_fail(s, "find actor form");
+            if (rc == SQLITE_ROW)
+                break;
+            st = s->q[Q_INS_FORM];
+            continue;
+        }
+        if (step_done(st) != SQLITE_OK)
+            return db_fail(s, "store actor form");
+        *id = sqlite3_last_insert_rowid(s->db);
+    }
+    dyadi_intern_put(s->intern, k, at, *id);
     return DYAD_OK;
 }
 
-static dyad_status put_mentions(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r)
+static dyad_status put_mentions(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r,
+                                int64_t n)
 {
     sqlite3_stmt *st = s->q[Q_INS_MENTION];
     for (size_t i = 0; i < r->n_mentions; i++) {
         const dyad_mention *m = &r->mentions[i];
-        bind_text(st, 1, doc->id);
-        sqlite3_bind_int64(st, 2, m->sent);
-        sqlite3_bind_int64(st, 3, m->span.start);
-        sqlite3_bind_int64(st, 4, m->span.end);
-        bind_text(st, 5, m->kind == DYAD_MENTION_PLACE ? "place" : "actor");
-        if (m->span.start <= m->span.end && m->span.end <= doc->text_len)
-            sqlite3_bind_text(st, 6, doc->text + m->span.start, (int)(m->span.end - m->span.start),
-                              SQLITE_STATIC);
-        else
-            sqlite3_bind_null(st, 6);
-        bind_text(st, 7, m->code);
-        bind_text(st, 8, m->country);
-        bind_text(st, 9, m->entry);
-        bind_text(st, 10, m->resolved_by);
-        bind_real(st, 11, m->lat);
-        bind_real(st, 12, m->lon);
+        int sliced = m->span.start <= m->span.end && m->span.end <= doc->text_len;
+        int64_t form = 0;
+        dyad_status fs = form_id(s, m, sliced ? doc->text + m->span.start : NULL,
+                                 sliced ? m->span.end - m->span.start : 0, &form);
+        if (fs != DYAD_OK)
+            return fs;
+        sqlite3_bind_int64(st, 1, n);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(st, 3, m->sent);
+        sqlite3_bind_int64(st, 4, m->span.start);
+        sqlite3_bind_int64(st, 5, (sqlite3_int64)m->span.end - (sqlite3_int64)m->span.start);
+        sqlite3_bind_int64(st, 6, form);
         if (step_done(st) != SQLITE_OK)
             return db_fail(s, "store mention");
     }
     return DYAD_OK;
 }
 
-static dyad_status put_quotes(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r)
+static dyad_status put_quotes(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r,
+                              int64_t n)
 {
     sqlite3_stmt *st = s->q[Q_INS_QUOTE];
     for (size_t i = 0; i < r->n_quotes; i++) {
         const dyad_quote *q = &r->quotes[i];
         if (q->span.start > q->span.end || q->span.end > doc->text_len)
             continue;
-        bind_text(st, 1, doc->id);
+        /* the quote's text is cut from the document's when read (the view) */
+        sqlite3_bind_int64(st, 1, n);
         sqlite3_bind_int64(st, 2, q->sent);
-        bind_text(st, 3, q->speaker);
-        if (q->speaker && q->speaker_span.start <= q->speaker_span.end &&
-            q->speaker_span.end <= doc->text_len)
-            sqlite3_bind_text(st, 4, doc->text + q->speaker_span.start,
-                              (int)(q->speaker_span.end - q->speaker_span.start), SQLITE_STATIC);
-        else
-            sqlite3_bind_null(st, 4);
+        dyad_status bs = bind_cstring(s, st, 3, q->speaker);
+        if (bs == DYAD_OK) {
+            if (q->speaker && q->speaker_span.start <= q->speaker_span.end &&
+                q->speaker_span.end <= doc->text_len)
+                bs = bind_string(s, st, 4, doc->text + q->speaker_span.start,
+                                 q->speaker_span.end - q->speaker_span.start);
+            else
+                sqlite3_bind_null(st, 4);
+        }
+        if (bs != DYAD_OK) {
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return bs;
+        }
         sqlite3_bind_int64(st, 5, q->span.start);
         sqlite3_bind_int64(st, 6, q->span.end);
-        sqlite3_bind_text(st, 7, doc->text + q->span.start, (int)(q->span.end - q->span.start),
-                          SQLITE_STATIC);
         if (step_done(st) != SQLITE_OK)
             return db_fail(s, "store quote");
     }
@@ -886,28 +1371,28 @@ static dyad_status event_id(dyad_store *s, const dyad_doc *doc, const dyad_event
     return DYAD_OK;
 }
 
-static void bind_span(sqlite3_stmt *st, int i, const dyad_doc *doc, const char *text, dyad_span sp,
-                      int present)
+static dyad_status bind_span(dyad_store *s, sqlite3_stmt *st, int i, const char *text,
+                             dyad_span sp, int present)
 {
     if (!present) {
         sqlite3_bind_null(st, i);
         sqlite3_bind_null(st, i + 1);
         sqlite3_bind_null(st, i + 2);
-        return;
+        return DYAD_OK;
     }
-    bind_text(st, i, text);
     sqlite3_bind_int64(st, i + 1, sp.start);
     sqlite3_bind_int64(st, i + 2, sp.end);
+    return bind_cstring(s, st, i, text);
 }
 
 /* Add one sighting to the counts of event id, before it is inserted. */
-static dyad_status add_counts(dyad_store *s, int64_t id, const char *doc_id,
-                              const char *doc_source, int64_t mentions)
+static dyad_status add_counts(dyad_store *s, int64_t id, int64_t doc, int64_t doc_source,
+                              int64_t mentions)
 {
     sqlite3_stmt *q = s->q[Q_SEEN];
     sqlite3_bind_int64(q, 1, id);
-    bind_text(q, 2, doc_source);
-    bind_text(q, 3, doc_id);
+    sqlite3_bind_int64(q, 2, doc_source);
+    sqlite3_bind_int64(q, 3, doc);
     int rc = sqlite3_step(q);
     int source_seen = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
     int doc_seen = rc == SQLITE_ROW && sqlite3_column_int(q, 1);
@@ -925,13 +1410,20 @@ static dyad_status add_counts(dyad_store *s, int64_t id, const char *doc_id,
     return DYAD_OK;
 }
 
-static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r)
+static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r,
+                              int64_t n)
 {
     /* A document with no source name cannot be shown to share a source
      * with another, so it counts as a source of its own. */
     char own[256];
     const char *doc_source = doc->source && doc->source[0] ? doc->source : own;
     snprintf(own, sizeof own, "doc:%s", doc->id);
+    int64_t source_id = 0;
+    if (r->n_events) {
+        dyad_status ss = string_id(s, doc_source, strlen(doc_source), &source_id);
+        if (ss != DYAD_OK)
+            return ss;
+    }
     for (size_t i = 0; i < r->n_events; i++) {
         const dyad_event *e = &r->events[i];
         int64_t id = 0;
@@ -951,34 +1443,43 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
             return db_fail(s, "find repeat");
         dyad_status st = repeat ? DYAD_OK : event_id(s, doc, e, &id);
         if (st == DYAD_OK)
-            st = add_counts(s, id, doc->id, doc_source, mentions);
+            st = add_counts(s, id, n, source_id, mentions);
         if (st != DYAD_OK)
             return st;
         sqlite3_stmt *q = s->q[Q_INS_SIGHTING];
         sqlite3_bind_int64(q, 1, id);
-        bind_text(q, 2, doc->id);
+        sqlite3_bind_int64(q, 2, n);
         sqlite3_bind_int64(q, 3, e->sent);
-        /* Keep the sentence itself: evidence must survive without the coder. */
+        /* the sentence is cut from the document's text when read (the view):
+         * evidence survives without the coder, stored once */
         if (sentence) {
-            sqlite3_bind_text(q, 4, sentence, (int)(sp.end - sp.start), SQLITE_STATIC);
-            sqlite3_bind_int64(q, 5, sp.start);
+            sqlite3_bind_int64(q, 4, sp.start);
+            sqlite3_bind_int64(q, 5, (sqlite3_int64)(sp.end - sp.start));
+            sqlite3_bind_int64(q, 22, dyadi_sentence_hash(sentence, sp.end - sp.start));
         } else {
             sqlite3_bind_null(q, 4);
             sqlite3_bind_null(q, 5);
         }
-        bind_span(q, 6, doc, e->trigger_text, e->trigger, 1);
-        bind_span(q, 9, doc, e->source.text, e->source.span, 1);
-        bind_span(q, 12, doc, e->target.text, e->target.span, e->target.code != NULL);
-        bind_text(q, 15, e->attribution_text);
-        bind_text(q, 16, e->attribution_code);
         char rule[256];
         if (repeat)
             snprintf(rule, sizeof rule, "%s%s", DYADI_REPEAT_RULE, e->rule ? e->rule : "");
-        bind_text(q, 17, repeat ? rule : e->rule);
-        bind_text(q, 18, polarity_names[e->polarity < 2 ? e->polarity : 0]);
-        bind_text(q, 19, modality_names[e->modality < 4 ? e->modality : 0]);
+        if ((st = bind_span(s, q, 6, e->trigger_text, e->trigger, 1)) != DYAD_OK ||
+            (st = bind_span(s, q, 9, e->source.text, e->source.span, 1)) != DYAD_OK ||
+            (st = bind_span(s, q, 12, e->target.text, e->target.span, e->target.code != NULL)) !=
+                DYAD_OK ||
+            (st = bind_cstring(s, q, 15, e->attribution_text)) != DYAD_OK ||
+            (st = bind_cstring(s, q, 16, e->attribution_code)) != DYAD_OK ||
+            (st = bind_cstring(s, q, 17, repeat ? rule : e->rule)) != DYAD_OK ||
+            (st = bind_cstring(s, q, 18, polarity_names[e->polarity < 2 ? e->polarity : 0])) !=
+                DYAD_OK ||
+            (st = bind_cstring(s, q, 19, modality_names[e->modality < 4 ? e->modality : 0])) !=
+                DYAD_OK) {
+            sqlite3_reset(q);
+            sqlite3_clear_bindings(q);
+            return st;
+        }
         sqlite3_bind_int64(q, 20, mentions);
-        bind_text(q, 21, doc_source);
+        sqlite3_bind_int64(q, 21, source_id);
         if (step_done(q) != SQLITE_OK)
             return db_fail(s, "store sighting");
     }
@@ -1025,23 +1526,26 @@ dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_stor
     struct tm tm;
     if (!gmtime_r(&t, &tm) || strftime(s->now, sizeof s->now, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
         snprintf(s->now, sizeof s->now, "1970-01-01T00:00:00Z");
-    if (exec(s, "SAVEPOINT dyad_doc", "savepoint") != DYAD_OK)
-        return DYAD_ERR_DB;
+    if (step_done(s->q[Q_SAVEPOINT]) != SQLITE_OK)
+        return db_fail(s, "savepoint");
     if (found && ((st = forget_doc(s, doc->id)) != DYAD_OK || (st = recount(s)) != DYAD_OK))
         goto fail;
-    st = put_doc_row(s, doc, r->lang ? r->lang : doc->lang, hash, r->n_events, found);
+    int64_t n = 0;
+    st = put_doc_row(s, doc, r->lang ? r->lang : doc->lang, hash, r->n_events, found, &n);
     if (st != DYAD_OK)
         goto fail;
-    if ((st = put_mentions(s, doc, r)) != DYAD_OK || (st = put_events(s, doc, r)) != DYAD_OK ||
-        (st = put_quotes(s, doc, r)) != DYAD_OK)
+    if ((st = put_mentions(s, doc, r, n)) != DYAD_OK || (st = put_events(s, doc, r, n)) != DYAD_OK ||
+        (st = put_quotes(s, doc, r, n)) != DYAD_OK)
         goto fail;
-    if (exec(s, "RELEASE dyad_doc", "release") != DYAD_OK) {
-        st = DYAD_ERR_DB;
+    if (step_done(s->q[Q_RELEASE]) != SQLITE_OK) {
+        st = db_fail(s, "release");
         goto fail;
     }
     return DYAD_OK;
 fail:
-    /* Undo this document only; earlier documents of the batch stay. */
+    /* Undo this document only; earlier documents of the batch stay. The
+     * ids it interned are gone with it. */
+    dyadi_intern_clear(s->intern);
     sqlite3_exec(s->db, "ROLLBACK TO dyad_doc", NULL, NULL, NULL);
     sqlite3_exec(s->db, "RELEASE dyad_doc", NULL, NULL, NULL);
     return st;
@@ -1324,6 +1828,7 @@ dyad_status dyad_store_batch_write(dyad_store *s, dyad_store_batch *b, dyad_stor
             if (w > 0 && (size_t)w < sizeof s->errmsg)
                 snprintf(s->errmsg + w, sizeof s->errmsg - (size_t)w, "%.400s", why);
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            dyadi_intern_clear(s->intern);
             s->in_tx = 0;
             goto done;
         }

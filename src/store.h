@@ -5,7 +5,11 @@
 #include "dyad.h"
 
 /* Latest schema version this build writes (PRAGMA user_version). */
-#define DYADI_STORE_SCHEMA 2
+#define DYADI_STORE_SCHEMA 3
+
+/* The SQL that takes a store from schema version v to v + 1 (0 <= v <
+ * DYADI_STORE_SCHEMA), or NULL: for tests that build an older store. */
+const char *dyadi_store_migration(int v);
 
 /* What the coder found in one document, as plain arrays, so that tests
  * (and a future importer of `dyad code` output) can store events without

@@ -25,6 +25,7 @@ must not pass). Prints "N spans" on success.
 import json
 import sqlite3
 import sys
+import zlib
 
 checked = 0
 
@@ -49,11 +50,22 @@ def load_texts(argv):
         files = [open(f, "rb").read() for f in argv[1:]]
         return lambda doc: files
     if argv[0] == "--db":
-        db = sqlite3.connect(argv[1])
+        db = connect(argv[1])
         db.text_factory = bytes
         texts = {r[0].decode(): r[1] for r in db.execute("SELECT id, text FROM documents")}
         return lambda doc: texts[doc]
     fail("give --text FILE, --jsonl FILE or --db DB")
+
+
+def connect(path):
+    """An SQLite connection that reads a dyad store's views: the sqlite3
+    shell has sqlar_uncompress built in, Python's module does not
+    (docs/store.md, "Reading the store elsewhere")."""
+    db = sqlite3.connect(path)
+    db.create_function("sqlar_uncompress", 2,
+                       lambda data, size: data if data is None or size <= 0 or len(data) == size
+                       else zlib.decompress(data), deterministic=True)
+    return db
 
 
 def span(text_of, doc, start, end, want, what):
@@ -161,7 +173,7 @@ def check_mentions(path, text_of):
 
 
 def check_store(path, input_of):
-    db = sqlite3.connect(path)
+    db = connect(path)
     stored = {}
     for doc, text, body in db.execute("SELECT id, CAST(text AS BLOB), body_start FROM documents"):
         text = bytes(text)

@@ -101,9 +101,14 @@ static void store_open_create(void **state)
     assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
     assert_non_null(s);
     assert_int_equal(scalar(s, "PRAGMA user_version"), DYADI_STORE_SCHEMA);
+    /* version 3: events a table, the others views of the store_* tables */
     assert_int_equal(scalar(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
-                               " ('documents','mentions_actor','events','event_mentions','quotes')"),
-                     5);
+                               " ('events','store_documents','store_mentions','store_sightings',"
+                               " 'store_quotes','store_strings','store_actor_forms')"),
+                     7);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name IN"
+                               " ('documents','mentions_actor','event_mentions','quotes')"),
+                     4);
     dyad_store_free(s);
     /* Opening again keeps the schema and its data. */
     assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
@@ -345,21 +350,37 @@ static void store_body_offset(void **state)
     dyad_store_free(s);
 }
 
+/* An empty store of schema version v, built with the migrations of the
+ * versions before it. */
+static void make_old_store(int v)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    for (int k = 0; k < v; k++)
+        assert_int_equal(sqlite3_exec(db, dyadi_store_migration(k), NULL, NULL, NULL), SQLITE_OK);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+    assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+static void exec_sql(const char *sql)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
 /* A version 1 store (article text only, no body_start) is migrated: its
  * rows get body_start 0, which is right for the text they hold. */
 static void store_migrate_v1(void **state)
 {
+    make_old_store(1);
+    exec_sql("INSERT INTO documents(id, date, lang, content_hash, text, coded_at, coded_with)"
+             " VALUES('old', '2022-08-15', 'fr', '0123456789abcdef0123456789abcdef',"
+             " 'La Russie a soutenu la Chine.', '2022-08-15T00:00:00Z', 'test')");
     dyad_store *s = NULL;
-    assert_int_equal(dyad_store_open(path, &s, NULL, 0), DYAD_OK);
-    dyad_doc d = mkdoc("old", NULL, "La Russie a soutenu la Chine.");
-    dyad_event e = mkevent(DYAD_ASSERTED);
-    assert_int_equal(put(s, &d, &e, 1, 0), DYAD_OK);
-    dyad_store_free(s);
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "ALTER TABLE documents DROP COLUMN body_start;"
-                                      "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
     char err[256];
     assert_int_equal(dyad_store_open_readonly(path, &s, err, sizeof err), DYAD_ERR_VERSION);
     assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
@@ -369,6 +390,93 @@ static void store_migrate_v1(void **state)
     dyad_doc back;
     assert_int_equal(dyad_store_next_doc(s, &pos, &back), DYAD_OK);
     assert_int_equal(back.body, 0);
+    assert_string_equal(back.text, "La Russie a soutenu la Chine.");
+    dyad_store_free(s);
+}
+
+/* Issue 18: a version 2 store (every text kept whole in every table) moves
+ * to the compact version 3, and its views give back every row unchanged:
+ * the text (deflated now), mentions (forms shared), sightings (sentence
+ * cut from the text), quotes, and the hash. Written again afterwards, the
+ * same content is still recognised as stored. */
+static void store_migrate_v2(void **state)
+{
+    static const char text[] =
+        "La Russie a soutenu la Chine. La Russie a soutenu la Chine encore, a dit Poutine. "
+        "La Russie a soutenu la Chine. La Russie a soutenu la Chine encore, a dit Poutine.";
+    char hash[DYAD_CONTENT_HASH_LEN];
+    dyad_content_hash(text, strlen(text), hash);
+    make_old_store(2);
+    char sql[4096];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO documents(id, date, lang, title, url, source, content_hash, text,"
+             " coded_at, coded_with, n_events, body_start) VALUES('v2', '2022-08-15', 'fr',"
+             " 'Titre', 'http://example.org/v2', 'afp', '%s', '%s', '2022-08-15T00:00:00Z',"
+             " 'test', 1, 0);"
+             "INSERT INTO mentions_actor VALUES('v2', 0, 3, 9, 'actor', 'Russie', 'RUS', 'RUS',"
+             " 'russie', 'lexicon', NULL, NULL), ('v2', 1, 33, 39, 'actor', 'Russie', 'RUS',"
+             " 'RUS', 'russie', 'lexicon', NULL, NULL), ('v2', 0, 23, 28, 'place', 'Chine',"
+             " 'CHN', 'CHN', 'chine', 'lexicon', 35.0, 103.0);"
+             "INSERT INTO events(id, event_date, source, target, code, location, polarity,"
+             " modality, num_mentions, num_sources, num_articles, first_seen) VALUES(7,"
+             " '2022-08-15', 'RUS', 'CHN', '042', '', 'asserted', 'actual', 1, 1, 1, 'x');"
+             "INSERT INTO event_mentions VALUES(5, 7, 'v2', 'afp', 0,"
+             " 'La Russie a soutenu la Chine.', 0, 'a soutenu', 10, 19, 'La Russie', 0, 9,"
+             " 'la Chine', 20, 28, NULL, NULL, 'fr:rule', 'asserted', 'actual', 1);"
+             "INSERT INTO quotes VALUES(3, 'v2', 1, 'RUSGOV', 'Poutine', 30, 64,"
+             " substr('%s', 31, 34));",
+             hash, text, text);
+    exec_sql(sql);
+    static const char *const checks[] = {
+        "SELECT id || date || lang || title || url || source || content_hash || text ||"
+        " coded_at || coded_with || n_events || body_start FROM documents",
+        "SELECT group_concat(doc_id || sent || span_start || span_end || kind || text || code ||"
+        " country || entry || resolved_by || coalesce(lat, '-') || coalesce(lon, '-'), ';')"
+        " FROM mentions_actor",
+        "SELECT group_concat(id || event_id || doc_id || doc_source || sent || sentence ||"
+        " sentence_start || trigger_text || trigger_start || trigger_end || source_text ||"
+        " source_start || source_end || target_text || target_start || target_end ||"
+        " coalesce(attribution_text, '-') || coalesce(attribution_code, '-') || rule ||"
+        " polarity || modality || doc_mentions, ';') FROM event_mentions",
+        "SELECT group_concat(id || doc_id || sent || speaker_code || speaker_text ||"
+        " quote_start || quote_end || text, ';') FROM quotes",
+    };
+    enum { NCHECK = sizeof checks / sizeof checks[0] };
+    char *before[NCHECK];
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    for (int i = 0; i < NCHECK; i++) {
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(db, checks[i], -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        before[i] = strdup((const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+
+    dyad_store *s = NULL;
+    char err[256];
+    /* read-only commands ask for the migration, and change nothing */
+    assert_int_equal(dyad_store_open_readonly(path, &s, err, sizeof err), DYAD_ERR_VERSION);
+    assert_non_null(strstr(err, "dyad ingest"));
+    assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
+    assert_int_equal(scalar(s, "PRAGMA user_version"), DYADI_STORE_SCHEMA);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM store_actor_forms"), 2);
+    assert_int_equal(scalar(s, "SELECT length(text_z) < text_len FROM store_documents"), 1);
+    assert_int_equal(scalar(s, "SELECT sentence_key IS NOT NULL FROM store_sightings"), 1);
+    for (int i = 0; i < NCHECK; i++) {
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(dyad_store_sqlite(s), checks[i], -1, &st, NULL),
+                         SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_string_equal((const char *)sqlite3_column_text(st, 0), before[i]);
+        sqlite3_finalize(st);
+        free(before[i]);
+    }
+    /* the same article under another id is still a duplicate */
+    dyad_doc d = mkdoc("again", "afp", text);
+    dyad_event e = mkevent(DYAD_ASSERTED);
+    assert_int_equal(put(s, &d, &e, 1, 0), DYAD_DONE);
     dyad_store_free(s);
 }
 
@@ -447,6 +555,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(store_next_doc_and_coder, setup, teardown),
         cmocka_unit_test_setup_teardown(store_body_offset, setup, teardown),
         cmocka_unit_test_setup_teardown(store_migrate_v1, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_migrate_v2, setup, teardown),
         cmocka_unit_test_setup_teardown(store_readonly_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(store_batch_no_lock_while_coding, setup, teardown),
     };

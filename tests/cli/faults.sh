@@ -112,18 +112,22 @@ check faults/full-disk-new-store-no-file [ ! -e "$TMP/none.db" ]
 
 # ---- a really full disk: a small tmpfs ----------------------------------
 # Needs root and mount namespaces (the tmpfs lives in a private namespace
-# and vanishes with it); skipped otherwise. 4 MB are free at first, then
+# and vanishes with it); skipped otherwise. Half the clean store's size is
+# free at first (the store is compact: a fixed 4 MB held all of it), then
 # the filler is removed and the same command completes the store.
+free=$(( $(stat -c %s "$TMP/clean.db") / 2 ))
+[ "$free" -lt 262144 ] && free=262144
+echo "# tmpfs: $free bytes free of the $(stat -c %s "$TMP/clean.db") the clean store takes"
 if [ "$(id -u)" -eq 0 ] && unshare -m sh -c 'mount -t tmpfs -o size=1m tmpfs "$0"' "$TMP" 2>/dev/null; then
     mkdir "$TMP/fs"
     unshare -m sh -c '
         mount -t tmpfs -o size=40m tmpfs "$1" || exit 9
-        head -c 36000000 /dev/zero >"$1/filler"
+        head -c $((41943040 - $5)) /dev/zero >"$1/filler"
         $3 --db "$1/s.db" $4 >/dev/null 2>"$2/tmpfs.err"; echo $? >"$2/tmpfs.rc"
         sqlite3 "$1/s.db" "SELECT count(*) FROM documents" >"$2/tmpfs.count"
         rm "$1/filler"
         $3 -q --db "$1/s.db" $4; echo $? >"$2/tmpfs.rc2"
-        cp "$1/s.db" "$2/tmpfs.db"' sh "$TMP/fs" "$TMP" "$ING" "$PARTS"
+        cp "$1/s.db" "$2/tmpfs.db"' sh "$TMP/fs" "$TMP" "$ING" "$PARTS" "$free"
     added=$(sed -n 's/.*: \([0-9]*\) documents added.*/\1/p' "$TMP/tmpfs.err")
     echo "# tmpfs full: summary says ${added:-?} added, the store holds $(cat "$TMP/tmpfs.count")"
     check faults/tmpfs-full-exit-1 [ "$(cat "$TMP/tmpfs.rc")" = 1 ]

@@ -86,6 +86,34 @@ check threads/ingest-events-j7 cmp -s "$TMP/e1.jsonl" "$TMP/e7.jsonl"
 check threads/ingest-mentions-j7 cmp -s "$TMP/m1.jsonl" "$TMP/m7.jsonl"
 check threads/ingest-stderr-j7 cmp -s "$TMP/ierr.1" "$TMP/ierr.7"
 
+# issue 18: with -j N the main thread only reads and writes, N workers code
+DYAD_THREAD_STATS=1 "$DYAD" code -q -j 2 "$TMP/many.jsonl" >/dev/null 2>"$TMP/stats"
+check threads/main-thread-codes-nothing grep -q "thread 0 (main, reads and writes): coded 0 documents" "$TMP/stats"
+
+# ingest -j 2 writes batches (200 documents) on a writer thread while the
+# next is coded: several batches in flight store what one thread stores
+python3 - "$TMP/many.jsonl" >"$TMP/batches.jsonl" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1]) if l.startswith('{"id"') and '"text": "' in l]
+recs = [r for r in recs if isinstance(r, dict) and r.get("text")]
+for i in range(650):
+    r = dict(recs[i % len(recs)])
+    r["id"] = "b%d" % i
+    r["text"] = r["text"] + " Report %d." % i
+    print(json.dumps(r, ensure_ascii=False))
+PY
+for j in 1 2; do
+    "$DYAD" ingest -q -j $j --db "$TMP/b$j.db" "$TMP/batches.jsonl" 2>"$TMP/berr.$j"
+    echo $? >"$TMP/brc.$j"
+    "$DYAD" export --db "$TMP/b$j.db" --format jsonl --mentions "$TMP/bm$j.jsonl" |
+        sed 's/"first_seen":"[^"]*"//' >"$TMP/be$j.jsonl"
+done
+check threads/ingest-batches-exit-0 [ "$(cat "$TMP/brc.1") $(cat "$TMP/brc.2")" = "0 0" ]
+check threads/ingest-batches-all-stored [ "$(sqlite3 "$TMP/b2.db" "SELECT count(*) FROM documents")" = 650 ]
+check threads/ingest-batches-have-sightings [ "$(wc -l <"$TMP/bm1.jsonl")" -gt 1000 ]
+check threads/ingest-batches-events-j2 cmp -s "$TMP/be1.jsonl" "$TMP/be2.jsonl"
+check threads/ingest-batches-mentions-j2 cmp -s "$TMP/bm1.jsonl" "$TMP/bm2.jsonl"
+
 # --threads checks its value
 "$DYAD" code -j 0 "$SEED" >/dev/null 2>"$TMP/err"; rc=$?
 check threads/zero-is-usage [ $rc -eq 2 ]
