@@ -66,12 +66,14 @@ static const char events_sql[] =
     " e.location, e.location_country, e.lat, e.lon, e.first_seen,"
     " m.source_text, m.target_text, d.url, m.doc_id, m.sent,"
     /* the lexicon entry of the named place: in the first sighting's
-     * sentence, else any place mention of that name and country */
+     * sentence, else any place form of that name and country (the forms'
+     * table, indexed by text: through the mentions view this scanned every
+     * mention for each event) */
     " CASE WHEN e.location <> '' THEN coalesce("
     "  (SELECT ma.entry FROM mentions_actor ma WHERE ma.doc_id = m.doc_id AND ma.sent = m.sent"
     "   AND ma.kind = 'place' AND ma.text = e.location LIMIT 1),"
-    "  (SELECT ma.entry FROM mentions_actor ma WHERE ma.kind = 'place' AND ma.text = e.location"
-    "   AND ma.country IS e.location_country LIMIT 1)) END,"
+    "  (SELECT f.entry FROM store_actor_forms f WHERE f.text = e.location AND f.kind = 'place'"
+    "   AND f.country IS e.location_country LIMIT 1)) END,"
     " (SELECT group_concat(u, ';') FROM (SELECT DISTINCT dd.url AS u FROM event_mentions mm"
     "   JOIN documents dd ON dd.id = mm.doc_id WHERE mm.event_id = e.id AND dd.url IS NOT NULL)),"
     " (SELECT group_concat(s, ';') FROM (SELECT DISTINCT dd.source AS s FROM event_mentions mm"
