@@ -100,6 +100,20 @@ fuzzers: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzzer/%)
 $(BUILD)/fuzzer/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_tabari.c $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(PKG_LIBS)
+# fuzz_serve runs the real server in-process: it links the CLI's objects
+# (all but main.o) and libmicrohttpd as well.
+# clang (the fuzz build) takes cmd_relations.c's SQL pieces, adjacent
+# literals in an array, for a missing comma.
+FUZZ_SERVE_OBJ = $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJ))
+$(FUZZ_SERVE_OBJ): CFLAGS += $(if $(findstring clang,$(CC)),-Wno-string-concatenation)
+$(BUILD)/fuzz/fuzz_serve: tests/fuzz/fuzz_serve.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(FUZZ_SERVE_OBJ) $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Icli -o $@ $< tests/fuzz/replay.c $(FUZZ_SERVE_OBJ) $(BUILD)/libdyad.a \
+	  $(LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs libmicrohttpd)
+$(BUILD)/fuzzer/fuzz_serve: tests/fuzz/fuzz_serve.c tests/fuzz/fuzz.h $(FUZZ_SERVE_OBJ) $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Icli -fsanitize=fuzzer -o $@ $< $(FUZZ_SERVE_OBJ) $(BUILD)/libdyad.a \
+	  $(LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs libmicrohttpd)
 fuzz-smoke: $(BUILD)/dyad.lex
 	@if sh tests/fuzz/run.sh --probe; then $(MAKE) --no-print-directory fuzz && \
 	  sh tests/fuzz/run.sh build-fuzz $${FUZZ_SECONDS:-3}; \

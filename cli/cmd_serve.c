@@ -821,12 +821,15 @@ static uint64_t hash(const char *s)
     return h;
 }
 
-/* The cache key: the path, the parameters in their order, the format. */
+/* The cache key: the path, the parameters in their order, the format.
+ * The path, names and values are length-prefixed: decoded, they may hold
+ * '&' and '=' (q=a%26limit%3D1 is not q=a&limit=1). */
 static char *cache_key(req *r, const char *url)
 {
-    char *k = sqlite3_mprintf("%s%s", url, r->csv ? " csv" : "");
+    char *k = sqlite3_mprintf("%d:%s%s", (int)strlen(url), url, r->csv ? " csv" : "");
     for (int i = 0; k && i < r->n; i++) {
-        char *k2 = sqlite3_mprintf("%s&%s=%s", k, r->key[i], r->val[i]);
+        char *k2 = sqlite3_mprintf("%s&%d:%s=%d:%s", k, (int)strlen(r->key[i]), r->key[i],
+                                   (int)strlen(r->val[i]), r->val[i]);
         sqlite3_free(k);
         k = k2;
     }
@@ -963,7 +966,10 @@ static void warm_stats(server *s)
     sqlite3_progress_handler(r.db, 0, NULL, NULL);
     if (fclose(r.out) == 0 && rc == 0) {
         store_stamp(s->db_path, s->stamp);
-        cache_put(s, "/api/stats", r.body, r.len, MHD_HTTP_OK, TYPE_JSON);
+        char *key = cache_key(&r, "/api/stats");
+        if (key)
+            cache_put(s, key, r.body, r.len, MHD_HTTP_OK, TYPE_JSON);
+        sqlite3_free(key);
     }
     free(r.body);
 }

@@ -12,7 +12,7 @@ mkdir -p "$TMP/seed-model"
 "$DYAD" train -q --lang en -o "$TMP/seed-model/en.dsm" --tagger-epochs 1 --parser-epochs 1 \
     --jackknife 2 tests/fixtures/syntax/en.conllu 2>/dev/null
 check fuzz/model-seeds test -s "$TMP/seed-model/fr.dsm" -a -s "$TMP/seed-model/en.dsm"
-for h in text jsonl coder lexicon tabari petrarch model conllu html warc; do
+for h in text jsonl coder lexicon tabari petrarch model conllu html warc serve; do
     bin="$B/fuzz/fuzz_$h"
     if [ ! -x "$bin" ]; then nok "fuzz/$h-replay" "no $bin"; continue; fi
     seeds="tests/fuzz/corpus/$h"
