@@ -16,14 +16,10 @@ if [ ! -f /usr/share/javascript/d3/d3.min.js ] || [ ! -f /usr/share/javascript/l
     skip browser/all "libjs-d3 or libjs-leaflet is not installed (tools/bootstrap.sh installs them)"
     exit 0
 fi
-DB=$TMP/seed.db
-"$DYAD" ingest -q --db "$DB" examples/
-"$DYAD" serve -q --db "$DB" --listen 127.0.0.1:0 >"$TMP/url" 2>"$TMP/err" &
-pid=$!
-i=0
-while [ ! -s "$TMP/url" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+serve_seed
+pid=$SERVE_PID
 out=${BUILD:-build}/screenshots
-python3 tests/browser.py "$(head -n 1 "$TMP/url")" "$out"
+python3 tests/browser.py "$SERVE_URL" "$out"
 for f in dashboard.png dashboard-evidence.png; do
     check "browser/screenshot-$f" [ -s "$out/$f" ]
 done

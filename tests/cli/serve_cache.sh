@@ -7,13 +7,9 @@ if ! command -v curl >/dev/null 2>&1; then
     skip serve-cache/all "curl is not installed (tools/bootstrap.sh installs it)"
     exit 0
 fi
-DB=$TMP/seed.db
-"$DYAD" ingest -q --db "$DB" examples/
-"$DYAD" serve -q --db "$DB" --listen 127.0.0.1:0 >"$TMP/url" 2>"$TMP/err" &
-PID=$!
-i=0
-while [ ! -s "$TMP/url" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-U=$(head -n 1 "$TMP/url")
+serve_seed
+PID=$SERVE_PID
+U=$SERVE_URL
 get() { curl -s --path-as-is -o "$TMP/body" -w '%{http_code}' "${U%/}$1"; }
 # q's value is 'cor&limit=2': a name search that matches nothing, cached first
 check serve-cache/escaped-first [ "$(get '/api/actors?q=cor%26limit%3D2')" = 200 ]

@@ -5,13 +5,9 @@
 if ! command -v python3 >/dev/null 2>&1; then
     skip api-doc/all "python3 is not installed"; exit 0
 fi
-DB=$TMP/seed.db
-"$DYAD" ingest -q --db "$DB" examples/
-"$DYAD" serve -q --db "$DB" --listen 127.0.0.1:0 >"$TMP/url" 2>"$TMP/err" &
-pid=$!
-i=0
-while [ ! -s "$TMP/url" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-python3 tools/api_doc.py "$(head -n 1 "$TMP/url")" docs/api.md
+serve_seed
+pid=$SERVE_PID
+python3 tools/api_doc.py "$SERVE_URL" docs/api.md
 n=$(grep -c '^```http' docs/api.md)
 check api-doc/has-examples [ "$n" -ge 12 ]
 kill -TERM "$pid"; wait "$pid"
