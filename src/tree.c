@@ -494,6 +494,30 @@ static int giver(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr
     return -1;
 }
 
+/* "a averti que le Royaume-Uni devra payer", "warned that Iran would pay
+ * a heavy price", "urged that Israel withdraw": a warning, an appeal, a
+ * demand or a criticism whose object names no actor is addressed to the
+ * subject of its complement clause, when that subject is an actor of another country
+ * (what a government says of its own side is no dyad). */
+static void clause_addressee(const dyadi_tree *t, const cand *cs, uint32_t v, const dyadi_trigger *e,
+                             int src0, tree_roles *out)
+{
+    static const char *const roots[] = {"02", "10", "11", "13", NULL};
+    int ok = 0;
+    for (int i = 0; roots[i] && e->code; i++)
+        ok |= strncmp(e->code, roots[i], 2) == 0;
+    if (!ok)
+        return;
+    uint32_t cc = child(t, v, "ccomp");
+    uint32_t s = cc == NONE ? NONE : child(t, cc, "nsubj");
+    int a = actor_of(t, cs, s);
+    if (a < 0 || a == src0 || cs[a].place)
+        return;
+    if (src0 >= 0 && cs[src0].country && cs[a].country && strcmp(cs[src0].country, cs[a].country) == 0)
+        return;
+    add_one(out->tgt, &out->ntgt, a);
+}
+
 /* The target of verb v for trigger e. */
 static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, tree_roles *out)
 {
@@ -566,6 +590,8 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         if (a >= 0 && a != src0 && !cs[a].place)
             add_one(out->tgt, &out->ntgt, a);
     }
+    if (!out->ntgt)
+        clause_addressee(t, cs, v, e, src0, out);
 }
 
 /* A nominal event: "l'offensive russe en Ukraine", "Russia's invasion of
@@ -646,6 +672,7 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
         uint32_t s = child(t, v, "nsubj:pass");
         if (s != NONE) {
             out->subj_known = 1;
+            out->subj_count = upos_is(&t->w[s], "NUM");
             add_members(t, cs, s, out->tgt, &out->ntgt);
         } else if (rel_base(&t->w[v], "acl") && head(t, v) != NONE) {
             /* "les infrastructures détruites par": the noun it qualifies */

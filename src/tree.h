@@ -51,6 +51,7 @@ typedef struct tree_roles {
     int nsrc, ntgt;
     int passive;        /* the verb is passive: its subject was the target */
     int subj_known;     /* the verb has a subject in the tree, actor or not */
+    int subj_count;     /* that subject is a bare number ("400 ont été arrêtés") */
     int giver;          /* frames with from= ("receive aid from X"): X, or -1 */
     const char *rule;   /* how the source was found, static storage */
 } tree_roles;
