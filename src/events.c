@@ -654,12 +654,13 @@ static int roles_tree(pass *p, size_t ti, role *r)
     }
     if (r->src < 0)
         return 0;
-    /* the passive's subject the tree misread: by word order. A bare
-     * number for subject ("ont manifesté devant le parlement européen et
-     * 400 ont été arrêtés par la police", "200 were detained") counts
-     * people no actor names: the nearest actor before it is another
-     * clause's, so there is no target */
-    if (r->tgt < 0 && r->passive && !r->tro.subj_count && e->kind != DYADI_TK_NOUN)
+    /* the passive's subject the tree misread: by word order. Not when the
+     * tree's subject is no actor: a bare number ("ont manifesté devant le
+     * parlement européen et 400 ont été arrêtés par la police") counts
+     * people no actor names, a theme's participle qualifies a thing ("a
+     * bill signed by the minister"); the nearest actor before them is
+     * another clause's */
+    if (r->tgt < 0 && r->passive && !r->tro.tgt_none && e->kind != DYADI_TK_NOUN)
         r->tgt = dyadi_find_source(c, p->cs, p->nc, p->sfirst, t->first, p->attrib_tok);
     if (r->tgt == r->src)
         r->tgt = -1;

@@ -207,6 +207,13 @@ static uint32_t antecedent(const dyadi_tree *t, uint32_t r)
     return x;
 }
 
+/* Is the case marker of nominal d "by" or "par" (an agent)? */
+static int agent_case(const dyadi_tree *t, uint32_t d)
+{
+    const char *cm = case_of(t, d);
+    return cm && (strcmp(cm, "by") == 0 || strcmp(cm, "par") == 0);
+}
+
 /* ---- actor phrases ------------------------------------------------------ */
 
 /* The actor candidate of the phrase headed by d: the one covering d, else
@@ -518,6 +525,47 @@ static void clause_addressee(const dyadi_tree *t, const cand *cs, uint32_t v, co
     add_one(out->tgt, &out->ntgt, a);
 }
 
+/* "demande l'ouverture d'une enquête par les autorités russes", "called
+ * for an inquiry by the United Nations": an appeal or a demand whose
+ * requested act names its agent inside the verb's complement is addressed
+ * to that agent. Breadth-first below v's complements, from the second
+ * level on (a "par"/"by" oblique of the verb itself is its means: "a
+ * demandé par la voix de son porte-parole"), but for an obl:agent the
+ * parser hung on the verb when it has an object. */
+static void requested_agent(const dyadi_tree *t, const cand *cs, uint32_t v, const dyadi_trigger *e,
+                            int src0, tree_roles *out)
+{
+    if (!e->code || (strncmp(e->code, "02", 2) != 0 && strncmp(e->code, "10", 2) != 0))
+        return;
+    uint32_t queue[32], depth[32];
+    size_t qh = 0, qt = 0;
+    queue[qt] = v;
+    depth[qt++] = 0;
+    while (qh < qt) {
+        uint32_t x = queue[qh], dx = depth[qh++];
+        for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            if (!(rel_base(w, "obj") || rel_base(w, "obl") || rel_base(w, "nmod")))
+                continue;
+            /* an active verb with an object has no agent of its own: an
+             * obl:agent on it is its object's, misattached */
+            int own = dx == 0 && rel_is(w, "obl:agent") && child(t, v, "obj") != NONE;
+            if (own || (dx >= 1 && (rel_is(w, "obl:agent") || rel_is(w, "nmod:agent") ||
+                                    agent_case(t, k - 1)))) {
+                int a = actor_of(t, cs, k - 1);
+                if (a >= 0 && a != src0 && !cs[a].place) {
+                    add_one(out->tgt, &out->ntgt, a);
+                    return;
+                }
+            }
+            if (dx + 1 < 3 && qt < 32) {
+                queue[qt] = k - 1;
+                depth[qt++] = dx + 1;
+            }
+        }
+    }
+}
+
 /* The target of verb v for trigger e. */
 static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, tree_roles *out)
 {
@@ -592,6 +640,8 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
     }
     if (!out->ntgt)
         clause_addressee(t, cs, v, e, src0, out);
+    if (!out->ntgt)
+        requested_agent(t, cs, v, e, src0, out);
 }
 
 /* A nominal event: "l'offensive russe en Ukraine", "Russia's invasion of
@@ -663,7 +713,13 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
         noun_roles(t, cs, v, tr->e, out);
         return;
     }
-    if (passive_verb(t, v) && tr->e->kind != DYADI_TK_NOUN) {
+    /* a participle on a noun with an agent, whatever its features say
+     * ("des décodeurs promis par la Chine"), is passive when the verb
+     * has an object to promote ("crimes committed by" is no "commit to")
+     * and none of its own left (no passive has one) */
+    int acl_agent = rel_base(vw, "acl") && child(t, v, "obl:agent") != NONE &&
+                    child(t, v, "obj") == NONE && tr->e->obj != DYADI_OBJ_NONE;
+    if ((acl_agent || passive_verb(t, v)) && tr->e->kind != DYADI_TK_NOUN) {
         out->passive = 1;
         out->rule = "tree:passive";
         uint32_t a = agent_of(t, v);
@@ -672,20 +728,32 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
         uint32_t s = child(t, v, "nsubj:pass");
         if (s != NONE) {
             out->subj_known = 1;
-            out->subj_count = upos_is(&t->w[s], "NUM");
+            out->tgt_none = upos_is(&t->w[s], "NUM");
             add_members(t, cs, s, out->tgt, &out->ntgt);
         } else if (rel_base(&t->w[v], "acl") && head(t, v) != NONE) {
-            /* "les infrastructures détruites par": the noun it qualifies */
-            add_members(t, cs, head(t, v), out->tgt, &out->ntgt);
+            /* "les infrastructures détruites par": the noun it qualifies
+             * (a theme's noun is a thing: "a bill signed by the minister") */
+            if (tr->e->obj == DYADI_OBJ_THEME)
+                out->tgt_none = 1;
+            else
+                add_members(t, cs, head(t, v), out->tgt, &out->ntgt);
         } else {
             /* "was arrested and charged": the first verb's subject */
             tree_roles inh;
             memset(&inh, 0, sizeof inh);
             subject(t, cs, v, 1, &inh);
             for (int i = 0; i < inh.nsrc; i++)
-                add_one(out->tgt, &out->ntgt, inh.src[i]);
+                if (!out->nsrc || inh.src[i] != out->src[0])
+                    add_one(out->tgt, &out->ntgt, inh.src[i]);
             out->subj_known = inh.subj_known;
         }
+        /* "des armes livrées par la Russie à la Syrie", "aid promised by
+         * China to Burundi": the subject of a passive whose object is a
+         * theme is no actor; the frame's oblique is the target (not for a
+         * verb with no object, "crimes committed by", nor a reciprocal
+         * frame) */
+        if (!out->ntgt && tr->e->obj == DYADI_OBJ_THEME && !tr->e->recip)
+            frame_obliques(t, cs, v, tr->e->prep, out->nsrc ? out->src[0] : -1, out);
         return;
     }
     subject(t, cs, v, 0, out);

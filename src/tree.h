@@ -51,7 +51,10 @@ typedef struct tree_roles {
     int nsrc, ntgt;
     int passive;        /* the verb is passive: its subject was the target */
     int subj_known;     /* the verb has a subject in the tree, actor or not */
-    int subj_count;     /* that subject is a bare number ("400 ont été arrêtés") */
+    int tgt_none;       /* the passive's subject is no actor the word order could
+                           replace: a bare number ("400 ont été arrêtés"), the
+                           thing a theme's participle qualifies ("a bill signed
+                           by the minister") */
     int giver;          /* frames with from= ("receive aid from X"): X, or -1 */
     const char *rule;   /* how the source was found, static storage */
 } tree_roles;
