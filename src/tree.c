@@ -214,7 +214,61 @@ static int agent_case(const dyadi_tree *t, uint32_t d)
     return cm && (strcmp(cm, "by") == 0 || strcmp(cm, "par") == 0);
 }
 
+/* A breadth-first walk down the tree from one word, at most three levels
+ * deep and 32 words wide (actor phrases and complements are short). */
+typedef struct walk {
+    uint32_t word[32], depth[32];
+    size_t head, tail;
+} walk;
+
+static void walk_push(walk *q, uint32_t x, uint32_t depth)
+{
+    if (depth < 3 && q->tail < 32) {
+        q->word[q->tail] = x;
+        q->depth[q->tail++] = depth;
+    }
+}
+
+static void walk_start(walk *q, uint32_t x)
+{
+    q->head = q->tail = 0;
+    walk_push(q, x, 0);
+}
+
+/* The next word and its depth: 1, or 0 when the walk is over. */
+static int walk_next(walk *q, uint32_t *x, uint32_t *depth)
+{
+    if (q->head >= q->tail)
+        return 0;
+    *x = q->word[q->head];
+    *depth = q->depth[q->head++];
+    return 1;
+}
+
 /* ---- actor phrases ------------------------------------------------------ */
+
+/* The first actor with a sector or an organisation code (not a bare
+ * country, not a place, not an agent of no country) in the nominal
+ * modifiers, appositions and compounds below d, or -1. */
+static int organisation_below(const dyadi_tree *t, const cand *cs, uint32_t d)
+{
+    walk q;
+    uint32_t x, dx;
+    walk_start(&q, d);
+    while (walk_next(&q, &x, &dx))
+        for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            if (!(rel_base(w, "nmod") || rel_base(w, "appos") || rel_base(w, "compound") ||
+                  rel_base(w, "flat")))
+                continue;
+            int cd = t->cand[k - 1];
+            if (cd >= 0 && !cs[cd].place && cs[cd].code && strlen(cs[cd].code) > 3 &&
+                strncmp(cs[cd].code, "---", 3) != 0)
+                return cd;
+            walk_push(&q, k - 1, dx + 1);
+        }
+    return -1;
+}
 
 /* The actor candidate of the phrase headed by d: the one covering d, else
  * the nearest one down compound, amod, nmod, appos and flat arcs ("the
@@ -224,14 +278,21 @@ static int actor_of(const dyadi_tree *t, const cand *cs, uint32_t d)
 {
     if (d == NONE)
         return -1;
-    if (t->cand[d] >= 0 && !cs[t->cand[d]].place)
-        return t->cand[d];
-    uint32_t queue[32], depth[32];
-    size_t qh = 0, qt = 0;
-    queue[qt] = d;
-    depth[qt++] = 0;
-    while (qh < qt) {
-        uint32_t x = queue[qh], dx = depth[qh++];
+    int own = t->cand[d] >= 0 && !cs[t->cand[d]].place ? t->cand[d] : -1;
+    if (own >= 0 && strncmp(cs[own].code, "---", 3) != 0)
+        return own;
+    /* an agent of no country speaks for the organisation of its phrase:
+     * "les responsables Afrique de la FIDH", "a spokeswoman for the
+     * Department of Justice" (not for a bare country, which only gives
+     * it a nationality: "residents of Syria" stay civilians) */
+    if (own >= 0) {
+        int org = organisation_below(t, cs, d);
+        return org >= 0 ? org : own;
+    }
+    walk q;
+    uint32_t x, dx;
+    walk_start(&q, d);
+    while (walk_next(&q, &x, &dx)) {
         /* a participle's complement names the actor too: "suspects liés
          * au Front al-Nosra", "fighters loyal to X" */
         int from_acl = rel_is(&t->w[x], "acl");
@@ -245,10 +306,7 @@ static int actor_of(const dyadi_tree *t, const cand *cs, uint32_t d)
             int cd = t->cand[k - 1];
             if (cd >= 0 && !cs[cd].place)
                 return cd;
-            if (dx + 1 < 3 && qt < 32) {
-                queue[qt] = k - 1;
-                depth[qt++] = dx + 1;
-            }
+            walk_push(&q, k - 1, dx + 1);
         }
     }
     return -1;
@@ -537,12 +595,10 @@ static void requested_agent(const dyadi_tree *t, const cand *cs, uint32_t v, con
 {
     if (!e->code || (strncmp(e->code, "02", 2) != 0 && strncmp(e->code, "10", 2) != 0))
         return;
-    uint32_t queue[32], depth[32];
-    size_t qh = 0, qt = 0;
-    queue[qt] = v;
-    depth[qt++] = 0;
-    while (qh < qt) {
-        uint32_t x = queue[qh], dx = depth[qh++];
+    walk q;
+    uint32_t x, dx;
+    walk_start(&q, v);
+    while (walk_next(&q, &x, &dx)) {
         for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
             const dyad_word *w = &t->w[k - 1];
             if (!(rel_base(w, "obj") || rel_base(w, "obl") || rel_base(w, "nmod")))
@@ -558,10 +614,7 @@ static void requested_agent(const dyadi_tree *t, const cand *cs, uint32_t v, con
                     return;
                 }
             }
-            if (dx + 1 < 3 && qt < 32) {
-                queue[qt] = k - 1;
-                depth[qt++] = dx + 1;
-            }
+            walk_push(&q, k - 1, dx + 1);
         }
     }
 }
