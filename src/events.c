@@ -1104,12 +1104,14 @@ static const cand *event_place(pass *p, const trig *t, const role *r)
      * its object ("a rencontré X à Ankara", "strikes in Syria") */
     int tloc = p->has_tree ? dyadi_tree_place(&p->tree, p->cs, t, r->src, r->tgt) : -1;
     const cand *loc = tloc >= 0 ? &p->cs[tloc] : NULL;
-    for (size_t k = 0; k < p->nc && !loc; k++)
-        if ((p->cs[k].place || (p->cs[k].capital && (int)k != r->src && (int)k != r->tgt)) && !p->cs[k].posted &&
-            dyadi_in_list(place_prep(p, k), "à,en,dans,au,aux,in,at,near,près")) {
-            loc = &p->cs[k];
-            break;
-        }
+    /* a town or region before a country ("students in Spain protested on
+     * Thursday in Barcelona") */
+    for (int pass_ = 0; pass_ < 2 && !loc; pass_++)
+        for (size_t k = 0; k < p->nc && !loc; k++)
+            if ((p->cs[k].place || (p->cs[k].capital && (int)k != r->src && (int)k != r->tgt)) &&
+                !p->cs[k].posted && (pass_ || !p->cs[k].ptype || strcmp(p->cs[k].ptype, "country") != 0) &&
+                dyadi_in_list(place_prep(p, k), "à,en,dans,au,aux,in,at,near,près"))
+                loc = &p->cs[k];
     for (size_t k = 0; k < p->nc && !loc; k++)
         if (p->cs[k].place && !p->cs[k].posted)
             loc = &p->cs[k];
