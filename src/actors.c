@@ -1234,6 +1234,132 @@ static dyad_status short_names(dyad_coder *c)
     return DYAD_OK;
 }
 
+/* ---- Places of origin and datelines.
+ * A town or region that says where a person comes from ("a cab driver
+ * from Abidjan", "soldiers from Kandahar", "un chauffeur originaire
+ * d'Abidjan") is
+ * part of that person's phrase: no actor, and no place of the event
+ * either (events.c leaves "place-in-actor-phrase" mentions out). A place
+ * that opens a sentence as a dateline ("KABUL, Aug 3 (Reuters) -", "PARIS
+ * (AFP) -", "Lagos, Nigeria (AP) -") says where the report was filed:
+ * a place, never the capital's government or the country acting. */
+static const char *const ORIGIN_FR[] = {"originaire", "originaires", "natif", "native", "natifs",
+                                        "natives", NULL};
+static const char *const ORIGIN_OF[] = {"de", "d'", "du", "des", "of", NULL};
+static const char *const FROM_WORDS[] = {"from", NULL};
+static const char *const APPOS_DET[] = {"a", "an", NULL};
+static const char *const DASHES[] = {"-", "–", "—", NULL};
+#define DATELINE_AGENCY 0xffu   /* a mention kind only while origins_and_datelines runs */
+
+/* The mention is a place-like entry that names a country's place: a
+ * country, region, city or capital (code = its country). */
+static int placelike(const dyad_mention *m)
+{
+    return m->place_type && m->code && strlen(m->code) == 3;
+}
+
+/* 1 when the word at i is written in capitals ("KABUL"). */
+static int caps_word(const dyad_coder *c, uint32_t i)
+{
+    const dyad_token *t = tok(c, i);
+    const char *w = c->doc->text + t->span.start;
+    size_t n = t->span.end - t->span.start, letters = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char ch = (unsigned char)w[k];
+        if (ch >= 'a' && ch <= 'z')
+            return 0;
+        letters += ch >= 'A' && ch <= 'Z';
+    }
+    return letters >= 2;
+}
+
+/* The token after a dateline that starts with a place ending at token j:
+ * capitalised words, numbers and commas (further places, a date), an
+ * agency in parentheses, then a dash; 0 when the sentence goes on
+ * otherwise. Without an agency the place must be in capitals. */
+static uint32_t dateline_end(const dyad_coder *c, uint32_t j, uint32_t send, int caps)
+{
+    int agency = 0;
+    for (uint32_t lim = j + 12 < send ? j + 12 : send; j < lim; j++) {
+        const dyad_token *t = tok(c, j);
+        if (dyadi_norm_in(c, j, DASHES))
+            return agency || caps ? j + 1 : 0;
+        if (t->norm && strcmp(t->norm, "(") == 0) {
+            uint32_t q = j + 1;
+            while (q < lim && q <= j + 4 && !(tok(c, q)->norm && strcmp(tok(c, q)->norm, ")") == 0))
+                q++;
+            if (q >= lim || q > j + 4 || q == j + 1)
+                return 0;
+            agency = 1;
+            j = q;
+            continue;
+        }
+        if (t->kind == DYAD_TOK_WORD && !(t->flags & DYAD_TOKF_CAPITAL))
+            return 0;
+    }
+    return 0;
+}
+
+/* 1 when the place at token f follows words that make it a person's
+ * origin: "originaire de", "natif de", "native of"; "from" right after an
+ * agent ("soldiers from Kandahar", "a man from Ohio") or closing an
+ * apposition ("Assane Sanogo, a cab driver from Abidjan"). */
+static int origin_before(const dyad_coder *c, uint32_t f, uint32_t sfirst, const dyad_mention *ms,
+                         size_t k)
+{
+    if (f >= sfirst + 2 && dyadi_norm_in(c, f - 1, ORIGIN_OF) && dyadi_norm_in(c, f - 2, ORIGIN_FR))
+        return 1;
+    if (f < sfirst + 2 || !dyadi_norm_in(c, f - 1, FROM_WORDS))
+        return 0;
+    /* an agent mention ends right before "from" */
+    for (size_t q = k; q-- > 0 && ms[q].sent == ms[k].sent;)
+        if (ms[q].first_token + ms[q].n_tokens == f - 1)
+            return ms[q].kind == DYAD_MENTION_ACTOR && !ms[q].place_type;
+    /* ", a|an word{1,3} from" */
+    for (uint32_t d = f - 2, n = 0; d > sfirst && n < 3; d--, n++) {
+        const dyad_token *t = tok(c, d);
+        if (t->kind != DYAD_TOK_WORD || (t->flags & DYAD_TOKF_CAPITAL))
+            return 0;
+        if (n > 0 && dyadi_norm_in(c, d, APPOS_DET))
+            return tok(c, d - 1)->norm && strcmp(tok(c, d - 1)->norm, ",") == 0;
+    }
+    return 0;
+}
+
+static void origins_and_datelines(dyad_coder *c)
+{
+    dyad_mention *ms = c->mentions.data;
+    size_t nm = c->mentions.len;
+    const dyad_sentence *ss = c->sents.data;
+    for (size_t k = 0; k < nm; k++) {
+        if (!placelike(&ms[k]) || ms[k].sent >= c->sents.len)
+            continue;
+        uint32_t f = ms[k].first_token, sfirst = ss[ms[k].sent].first_token;
+        uint32_t send = sfirst + ss[ms[k].sent].n_tokens;
+        uint32_t d = f == sfirst ? dateline_end(c, f + ms[k].n_tokens, send, caps_word(c, f)) : 0;
+        for (size_t q = k; d && q < nm && ms[q].first_token < d; q++) {
+            if (placelike(&ms[q])) {
+                ms[q].kind = DYAD_MENTION_PLACE;
+                ms[q].resolved_by = "dateline";
+            } else if (ms[q].first_token > 0 && tok(c, ms[q].first_token - 1)->norm &&
+                       strcmp(tok(c, ms[q].first_token - 1)->norm, "(") == 0) {
+                ms[q].kind = DATELINE_AGENCY;   /* the agency that filed it: no actor */
+            }
+        }
+        /* a country after "from" stays: "policemen from Sri Lanka" still
+         * say in which country the event happened */
+        if (!d && strcmp(ms[k].place_type, "country") != 0 && origin_before(c, f, sfirst, ms, k)) {
+            ms[k].kind = DYAD_MENTION_PLACE;
+            ms[k].resolved_by = "place-in-actor-phrase";
+        }
+    }
+    size_t keep = 0;
+    for (size_t k = 0; k < nm; k++)
+        if (ms[k].kind != DATELINE_AGENCY)
+            ms[keep++] = ms[k];
+    c->mentions.len = keep;
+}
+
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
@@ -1690,6 +1816,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         st = acronyms(c);
     if (!foreign && st == DYAD_OK)
         st = short_names(c);
+    if (!foreign && st == DYAD_OK)
+        origins_and_datelines(c);
 done:
     dyadi_vec_free(&mv);
     /* push_mention drops what does not fit: a full array means mentions

@@ -1007,27 +1007,122 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     return code;
 }
 
+/* Not "à": before a country it is the dative ("vendre du pétrole à la
+ * Turquie"); the locative is "en" or "au". */
+#define LOCATIVE_COUNTRY "en,dans,au,aux,in,inside,across,throughout,within"
+/* The farthest a country after the trigger may be, in tokens. */
+#define COUNTRY_REACH 8u
+/* Words that end a clause or open another: with the boundaries,
+ * complementizers and relatives, the country is no longer the trigger's
+ * ("acheter des drones pour renforcer son arsenal en Ukraine", "in prison
+ * in South Korea, but yesterday the Department of Justice unsealed"). */
+static const char *const CLAUSE_OPENERS[] = {",", "but", "mais", "pour", "afin", "avant", "après",
+                                             "lorsque", "quand", "before", "after", "while", "when",
+                                             "until", NULL};
+
+static int clause_gap(const dyad_coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a + 1; i < b; i++)
+        if (has_class(c, i, W_BOUND | W_COMP | W_REL) || dyadi_norm_in(c, i, CLAUSE_OPENERS))
+            return 1;
+    return 0;
+}
+static const char *const PLACE_HEADS[] = {"capital", "state", "states", "city", "province",
+                                          "region", "territory", "capitale", NULL};
+
+/* 1 when candidate k is a possessor ("Syria's", "Iraq’s"). */
+static int possessor(pass *p, size_t k)
+{
+    static const char *const POSS[] = {"'s", "’s", NULL};
+    return p->cs[k].end < p->send && dyadi_norm_in(p->c, p->cs[k].end, POSS);
+}
+
+/* The preposition that governs candidate k, or the one that governs its
+ * possessor when a possessor comes right before it, with at most two
+ * words between ("in Syria's Aleppo province", "in Iraq's northern Nineveh
+ * province"). */
+static const char *place_prep(pass *p, size_t k)
+{
+    if (p->cs[k].prep || k == 0 || !possessor(p, k - 1) || p->cs[k - 1].end + 3 < p->cs[k].first)
+        return p->cs[k].prep;
+    return p->cs[k - 1].prep;
+}
+
+/* A country named where an event happens rather than as a side: a bare
+ * country (no agent, no demonym) that is neither role, after a locative
+ * preposition, directly ("in Syria", "en Syrie", "au Mali") or across a
+ * direction word ("in northern Iraq", "dans le nord de la Syrie"). */
+static int country_place(pass *p, size_t k, const trig *t, const role *r)
+{
+    static const char *const DIRECTIONS[] = {
+        "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+        "southeastern", "southwestern", "north", "south", "east", "west", "nord", "sud", "est",
+        "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest", NULL};
+    static const char *const OF[] = {"de", "du", "d'", "of", NULL};
+    const cand *cd = &p->cs[k];
+    if ((int)k == r->src || (int)k == r->tgt || cd->place || cd->adj || cd->posted || cd->coref ||
+        possessor(p, k) || !cd->ptype || strcmp(cd->ptype, "country") != 0 || !cd->code || strlen(cd->code) != 3)
+        return 0;
+    dyad_coder *c = p->c;
+    /* "in the US state of Alabama", "in the U.S. capital, Washington": the
+     * country qualifies the place that follows */
+    if (cd->end < p->send && dyadi_norm_in(c, cd->end, PLACE_HEADS))
+        return 0;
+    /* the trigger's clause: right after it with no clause boundary
+     * between ("fought ISIS in Syria", "les affrontements en France"),
+     * before it with none ("a reporter in Kenya noted"), or in a phrase
+     * that opens the sentence ("En Algérie, les autorités ont décidé",
+     * "For the first time in weeks of protests in Hong Kong, police
+     * fired"); not across a quotation, a that-clause, a comma or a
+     * purpose clause, nor far after it ("support for Maduro in
+     * Venezuela", cited by Pompeo) */
+    if (cd->first >= t->end) {
+        if (cd->first > t->end + COUNTRY_REACH || clause_gap(c, t->end - 1, cd->first))
+            return 0;
+    } else if (cd->end <= t->first && clause_gap(c, cd->end - 1, t->first) &&
+               !(has_class(c, p->sfirst, W_PREP) && !clause_gap(c, p->sfirst, cd->first))) {
+        return 0;
+    }
+    if (cd->prep && dyadi_in_list(cd->prep, LOCATIVE_COUNTRY))
+        return 1;
+    uint32_t i = cd->first;
+    /* "in northern Iraq", "in the north of Iraq", "dans le nord de la
+     * Syrie", "au sud du Liban" */
+    if (i > p->sfirst && has_class(c, i - 1, W_DET) && !has_class(c, i - 1, W_PREP))
+        i--;
+    if (i > p->sfirst && dyadi_norm_in(c, i - 1, OF))
+        i--;
+    if (i <= p->sfirst || !dyadi_norm_in(c, i - 1, DIRECTIONS))
+        return 0;
+    const char *pr = dyadi_governing_prep(c, i - 1, p->sfirst);
+    return pr && dyadi_in_list(pr, LOCATIVE_COUNTRY);
+}
+
 /* The event's place: a place in an oblique of the trigger's verb or its
  * object (tree), else a place (or a capital that is neither side) after
- * à/en/dans/in/at in the sentence, else the sentence's first place. */
+ * à/en/dans/in/at in the sentence, else the sentence's first place, else
+ * a country named as a place there (country_place): "in the US state of
+ * Alabama" is in Alabama, "in Australia, Melbourne can" in Melbourne. */
 static const cand *event_place(pass *p, const trig *t, const role *r)
 {
     /* the tree: a place in an oblique of the trigger's verb or of
      * its object ("a rencontré X à Ankara", "strikes in Syria") */
     int tloc = p->has_tree ? dyadi_tree_place(&p->tree, p->cs, t, r->src, r->tgt) : -1;
     const cand *loc = tloc >= 0 ? &p->cs[tloc] : NULL;
-    for (size_t k = 0; k < p->nc && !loc; k++)
-        if ((p->cs[k].place || (p->cs[k].capital && (int)k != r->src && (int)k != r->tgt)) && !p->cs[k].posted &&
-            p->cs[k].prep && dyadi_in_list(p->cs[k].prep, "à,en,dans,au,aux,in,at,near,près")) {
-            loc = &p->cs[k];
-            break;
-        }
-    if (!loc)
-        for (size_t k = 0; k < p->nc; k++)
-            if (p->cs[k].place && !p->cs[k].posted) {
+    /* a town or region before a country ("students in Spain protested on
+     * Thursday in Barcelona") */
+    for (int pass_ = 0; pass_ < 2 && !loc; pass_++)
+        for (size_t k = 0; k < p->nc && !loc; k++)
+            if ((p->cs[k].place || (p->cs[k].capital && (int)k != r->src && (int)k != r->tgt)) &&
+                !p->cs[k].posted && (pass_ || !p->cs[k].ptype || strcmp(p->cs[k].ptype, "country") != 0) &&
+                dyadi_in_list(place_prep(p, k), "à,en,dans,au,aux,in,at,near,près"))
                 loc = &p->cs[k];
-                break;
-            }
+    for (size_t k = 0; k < p->nc && !loc; k++)
+        if (p->cs[k].place && !p->cs[k].posted)
+            loc = &p->cs[k];
+    for (size_t k = 0; k < p->nc && !loc; k++)
+        if (country_place(p, k, t, r))
+            loc = &p->cs[k];
     return loc;
 }
 

@@ -12,6 +12,13 @@
    Also: the sentences with a gold location where some event is placed
    there. The gold has no countries or GeoNames ids, so this measures the
    place chosen in the text, not its resolution.
+   Country right: the gold has no countries, so a gold span's country is
+   the one dyad's lexicon gives the mention on that span (`dyad actors`
+   on the same sentences: a place's country, an actor's first three code
+   letters); an event placed in a sentence whose gold spans have such a
+   country is counted right when its place's country is one of them.
+   Sentences with no gold location, or whose gold spans the lexicon does
+   not know, are left out of this rate (their count is printed).
 2. --store DB: the place names of a store's events with their country, most
    frequent first (--top N), for judging by hand (docs/ACCURACY.md keeps the
    judged lists).
@@ -61,6 +68,8 @@ SAMPLES = [
      " foreign-town rules and judged by hand"),
     ("place_sample2_after.tsv", "the fresh sample re-coded by this build (`tools/place_sample.py"
      " rejudge`; changed places judged by hand)"),
+    ("place_sample_country.tsv", "every event the country-place and origin rules (places branch)"
+     " placed or moved, judged by hand"),
 ]
 
 
@@ -68,7 +77,7 @@ def pct(a, b):
     return "%d / %d (%.1f%%)" % (a, b, 100.0 * a / max(b, 1))
 
 
-def markdown(recs, ev, located, ok, placed, with_gold):
+def markdown(recs, ev, located, ok, placed, with_gold, judged, cok):
     here = os.path.dirname(os.path.abspath(__file__))
     print("## Places (French and English Wikinews; event-location)\n")
     print("Commands: `python3 tools/place_check.py` (RELABEL: the adjudicated subset of "
@@ -83,6 +92,9 @@ def markdown(recs, ev, located, ok, placed, with_gold):
           (len(recs), pct(len(ok), len(located))))
     print("| RELABEL: sentences with a gold location where an event is placed there | %s |" %
           pct(len(placed), len(with_gold)))
+    print("| RELABEL: placed events whose country is a gold span's (as the lexicon reads the span;"
+          " %d placed events with no such span left out) | %s |" %
+          (len(located) - len(judged), pct(len(cok), len(judged))))
     def read(path):
         rows, cols = [], None
         with open(path, encoding="utf-8") as f:
@@ -157,14 +169,29 @@ def main():
         path = f.name
     cmd = [a.dyad, "code", "-q"] + (["--lexicon", a.lexicon] if a.lexicon else []) + [path]
     out = subprocess.run(cmd, stdout=subprocess.PIPE, check=False).stdout.decode("utf-8")
+    cmd[1] = "actors"
+    mout = subprocess.run(cmd, stdout=subprocess.PIPE, check=False).stdout.decode("utf-8")
     os.unlink(path)
+    gold_country = {}
+    gspans = {"r%d" % i: [(r["tokens"][s["token_start"]]["start"], r["tokens"][s["token_end"]]["end"])
+                          for s in r.get("spans", []) if s["label"] == "LOCATION"]
+              for i, r in enumerate(recs)}
+    for line in mout.splitlines():
+        if not line.strip():
+            continue
+        m = json.loads(line)
+        ctry = m.get("country") or (m.get("code") or "")[:3]
+        if ctry and any(m["span"][0] < ge and gs < m["span"][1] for gs, ge in gspans.get(m["doc"], [])):
+            gold_country.setdefault(m["doc"], set()).add(ctry[:3])
     ev = [json.loads(line) for line in out.splitlines() if line.strip()]
     located = [e for e in ev if e.get("location")]
     ok = [e for e in located if match(e["location"]["name"], gold[e["doc"]])]
     with_gold = [k for k, v in gold.items() if v]
     placed = {e["doc"] for e in ok}
+    judged = [e for e in located if gold_country.get(e["doc"])]
+    cok = [e for e in judged if (e["location"].get("country") or "")[:3] in gold_country[e["doc"]]]
     if a.markdown:
-        markdown(recs, ev, located, ok, placed, with_gold)
+        markdown(recs, ev, located, ok, placed, with_gold, judged, cok)
         return 0
     print("RELABEL: %d sentences, %d events, %d placed, %d at a gold location (%.1f%%);"
           " %d of the %d sentences with a gold location have an event placed there" %
@@ -177,6 +204,9 @@ def main():
         return any(ts < ve and vs < te for vs, ve in verb[e["doc"]])
     lv = [e for e in located if on_verb(e)]
     okv = [e for e in lv if e in ok]
+    print("  country right: %d of the %d placed events whose sentence has a gold location of known"
+          " country (%.1f%%); %d placed events left out" %
+          (len(cok), len(judged), 100.0 * len(cok) / max(len(judged), 1), len(located) - len(judged)))
     print("  events on the gold verb: %d, %d placed, %d at a gold location (%.1f%%)" %
           (sum(on_verb(e) for e in ev), len(lv), len(okv), 100.0 * len(okv) / max(len(lv), 1)))
     if a.v:
