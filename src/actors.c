@@ -783,6 +783,35 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
     mv->len = out;
 }
 
+/* The document's memory of an agent: the code of the last actor mention
+ * of the same sector that the text itself tied to a country ("Russia's
+ * defence minister" ... five sentences on, "the minister"), looked up
+ * when coreference (three sentences) found none. A plural agent looks
+ * before its own sentence only ("Syrian soldiers clashed with soldiers"
+ * are two sides). Guesses (the document's or the language's country)
+ * are no memory. */
+#define MEMORY_REACH 256
+static const char *remembered_agent(const dyad_coder *c, const char *sector, uint32_t sent,
+                                    int plural)
+{
+    static const char *const GUESSES[] = {"document-country", "language-default-country",
+                                          "agent-default-country", "memory:agent", NULL};
+    size_t n = c->mentions.len, sl = strlen(sector);
+    for (size_t i = n; i-- > 0 && n - i <= MEMORY_REACH;) {
+        const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, i);
+        size_t cl = m->code ? strlen(m->code) : 0;
+        if (m->kind != DYAD_MENTION_ACTOR || cl != 3 + sl || strcmp(m->code + 3, sector) != 0 ||
+            strncmp(m->code, "---", 3) == 0 || (plural && m->sent >= sent))
+            continue;
+        int guess = 0;
+        for (size_t g = 0; GUESSES[g] && m->resolved_by; g++)
+            guess |= strcmp(m->resolved_by, GUESSES[g]) == 0;
+        if (!guess)
+            return m->code;
+    }
+    return NULL;
+}
+
 /* In English a country or a place name before an agent noun is its
  * modifier ("Hong Kong protesters", "US troops", "Minneapolis police");
  * French puts the demonym after the noun instead. */
@@ -822,12 +851,17 @@ static int home_sector(const char *sector)
 }
 
 /* English head nouns that belong to the group named before them
- * ("opposition leader", "rebel commanders", "union officials"). */
+ * ("opposition leader", "rebel commanders", "union officials"), and the
+ * nouns for a group's armed members ("Houthi rebels", "Hamas fighters",
+ * "Taliban gunmen": the group, not a second actor of the document's
+ * country). */
 static const char *const HEAD_NOUNS[] = {"leader", "leaders", "chief", "chiefs", "commander",
                                          "commanders", "spokesman", "spokeswoman",
                                          "spokesperson", "spokesmen", "official", "officials",
                                          "representative", "representatives", "negotiator",
-                                         "negotiators", NULL};
+                                         "negotiators", "rebels", "fighters", "militants",
+                                         "insurgents", "guerrillas", "militiamen", "gunmen",
+                                         NULL};
 
 /* Adjectives after an agent that say it is not the home country's ("les
  * dirigeants étrangers", "les observateurs internationaux"). */
@@ -1234,6 +1268,241 @@ static dyad_status short_names(dyad_coder *c)
     return DYAD_OK;
 }
 
+/* Document actor memory for people the lexicon does not know: a proper
+ * name that the text ties to a role ("Andrei Volkhonsky, Russia's deputy
+ * foreign minister", "le vice-ministre russe des Affaires étrangères,
+ * Andreï Volkhonski,", "Kenya's interior minister Fred Odhiambo") joins the
+ * role's mention (resolved_by "apposition") and is remembered with its
+ * code; later in the document the surname alone ("Volkhonsky said", "M.
+ * Volkhonski a critiqué") is that actor (resolved_by "name-memory"), as a
+ * reader of the article knows. Only roles a person holds (a state or
+ * group sector, or an IGO) are remembered, and never a former one ("the
+ * former minister"). */
+#define MAX_NAMES 32
+#define MAX_NAME_WORDS 5
+static const char *const NOT_NAMES[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "last", "next", "this", "on", "in", "at", "after", "before", "yesterday",
+    "today", "le", "la", "les", "l'", "the", "a", "an", "en", "à", "au", "selon", "according",
+    "but", "mais", "et", "and", "while", "when", "for", "pour", "with", "avec", "mr", "mrs",
+    "ms", "dr", "m.", "mme", "mlle", "sir", NULL};
+static const char *const NAME_TITLES[] = {"mr", "mrs", "ms", "dr", "m.", "mme", "mlle", NULL};
+/* words a role may begin with after the comma ("X, the current President
+ * of ...", "X, premier vice-président du Burundi") */
+static const char *const ROLE_LEAD[] = {"current", "actuel", "actuelle", "premier", "première",
+                                        "first", "deputy", "vice", "new", "nouveau",
+                                        "nouvelle", NULL};
+static const char *const WAS_ROLE[] = {"former", "ex", "ancien", "ancienne", "late", "feu", NULL};
+
+static int name_word(const dyad_coder *c, uint32_t i)
+{
+    const dyad_token *t = tok(c, i);
+    return i < c->tokens.len && t->kind == DYAD_TOK_WORD && (t->flags & DYAD_TOKF_CAPITAL) &&
+           t->norm && t->span.end - t->span.start >= 2 && !dyadi_norm_in(c, i, NOT_NAMES);
+}
+
+/* Name particles between two words of a name ("Hans van den Broek",
+ * "Abou Bakr al Baghdadi", "Jean de La Fontaine"). */
+static const char *const NAME_PARTICLES[] = {"van", "von", "den", "der", "de", "da", "di",
+                                             "del", "bin", "ben", "ibn", "al", "el", "du",
+                                             "dos", "das", NULL};
+
+/* sectors whose mention names a person's role */
+static int person_role(const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    if (n < 6 || strncmp(code, "---", 3) == 0)
+        return 0;
+    return strncmp(code, "IGO", 3) == 0 || state_sector(code + n - 3);
+}
+
+/* Is token t inside mention mi's neighbours (mentions are in text order)? */
+static int covered(const dyad_coder *c, size_t mi, uint32_t t)
+{
+    size_t nm = c->mentions.len;
+    for (size_t j = mi > 2 ? mi - 2 : 0; j < nm && j <= mi + 2; j++) {
+        const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, j);
+        if (t >= m->first_token && t < m->first_token + m->n_tokens)
+            return 1;
+    }
+    return 0;
+}
+
+/* A word of a name at i: a capitalised word no mention near mi covers,
+ * or a particle between two such words. */
+static int name_at(const dyad_coder *c, size_t mi, uint32_t i, uint32_t lo, uint32_t hi)
+{
+    if (i < lo || i >= hi)
+        return 0;
+    if (name_word(c, i))
+        return !covered(c, mi, i);
+    if (!dyadi_norm_in(c, i, NAME_PARTICLES) || i == lo)
+        return 0;
+    /* two particles in a row ("van den") are one */
+    uint32_t before = dyadi_norm_in(c, i - 1, NAME_PARTICLES) && i - 1 > lo ? i - 2 : i - 1;
+    uint32_t after = dyadi_norm_in(c, i + 1, NAME_PARTICLES) ? i + 2 : i + 1;
+    return after < hi && name_word(c, before) && name_word(c, after) && !covered(c, mi, before) &&
+           !covered(c, mi, after);
+}
+
+typedef struct name_mem {
+    uint32_t first, n;      /* the name's tokens where it was introduced */
+    size_t m;               /* the mention that holds it */
+} name_mem;
+
+/* The name tied to mention mi, as [*nf, *nf + *nn); 0 when none. The
+ * mention is extended over it. */
+static int role_name(dyad_coder *c, size_t mi, uint32_t *nf, uint32_t *nn)
+{
+    dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, mi);
+    const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, m->sent);
+    uint32_t sfirst = se->first_token, send = se->first_token + se->n_tokens;
+    uint32_t first = m->first_token, end = m->first_token + m->n_tokens;
+    /* the role is a present one */
+    for (uint32_t t = det_start(c, first, sfirst); t < end; t++)
+        if (dyadi_norm_in(c, t, WAS_ROLE))
+            return 0;
+    if (first > sfirst && dyadi_norm_in(c, first - 1, WAS_ROLE))
+        return 0;
+    if (m->resolved_by && strcmp(m->resolved_by, "apposition") == 0) {
+        /* main pass: "Name Name, agent" already joined; the name ends at the comma */
+        uint32_t t = first;
+        while (t < end && name_word(c, t))
+            t++;
+        if (t == first || t >= end || !dyadi_norm_in(c, t, (const char *const[]){",", NULL}))
+            return 0;
+        *nf = first;
+        *nn = t - first;
+        return 1;
+    }
+    if (!m->resolved_by || strncmp(m->resolved_by, "composition:", 12) != 0 ||
+        strcmp(m->resolved_by, "composition:agent+person") == 0 ||
+        strcmp(m->resolved_by, "composition:agent+name") == 0 ||
+        strcmp(m->resolved_by, "composition:agent+list") == 0)
+        return 0;
+    /* Name Name, [the current] role */
+    uint32_t d = first;
+    while (d > sfirst && first - d < 3 &&
+           (dyadi_norm_in(c, d - 1, DETERMINERS) || dyadi_norm_in(c, d - 1, ROLE_LEAD)))
+        d--;
+    if (d >= sfirst + 3 && dyadi_norm_in(c, d - 1, (const char *const[]){",", NULL})) {
+        uint32_t s = d - 1;
+        while (s > sfirst && d - 1 - s < MAX_NAME_WORDS && name_at(c, mi, s - 1, sfirst, d - 1))
+            s--;
+        /* two words at least, or one that opens the sentence: "On Monday, ..." is no name */
+        if (d - 1 - s >= 2 || (d - 1 - s == 1 && s == sfirst)) {
+            *nf = s;
+            *nn = d - 1 - s;
+            m->first_token = s;
+            m->n_tokens = end - s;
+            m->span.start = tok(c, s)->span.start;
+            m->resolved_by = "apposition";
+            return 1;
+        }
+    }
+    /* role, Name Name, | role Name Name; the role may end in its
+     * portfolio ("le vice-ministre russe des Affaires étrangères, X,") */
+    uint32_t s = end;
+    uint32_t p = after_of(c, s, send);
+    if (p) {
+        uint32_t q = p;
+        while (q < send && q < p + 3 && tok(c, q)->kind == DYAD_TOK_WORD &&
+               (proper_word(c, q) || plain_adjective(c, q)))
+            q++;
+        if (q > p && dyadi_norm_in(c, q, (const char *const[]){",", NULL}))
+            s = q;
+    }
+    int comma = s < send && dyadi_norm_in(c, s, (const char *const[]){",", NULL});
+    if (comma)
+        s++;
+    uint32_t e = s;
+    while (e < send && e - s < MAX_NAME_WORDS && name_at(c, mi, e, s, send))
+        e++;
+    if (e - s >= 2 || (comma && e - s == 1 && e < send &&
+                       dyadi_norm_in(c, e, (const char *const[]){",", NULL}))) {
+        /* a capitalised word after the name continues something else ("Fred
+         * Odhiambo Foundation" would have four words: leave it) */
+        if (e < send && name_word(c, e))
+            return 0;
+        *nf = s;
+        *nn = e - s;
+        m->n_tokens = e - first;
+        m->span.end = tok(c, e - 1)->span.end;
+        m->resolved_by = "apposition";
+        return 1;
+    }
+    return 0;
+}
+
+static dyad_status name_memory(dyad_coder *c)
+{
+    name_mem names[MAX_NAMES];
+    size_t nnames = 0, nm = c->mentions.len, nadd = 0;
+    for (size_t i = 0; i < nm && nnames < MAX_NAMES; i++) {
+        const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, i);
+        uint32_t nf, nn;
+        if (m->kind != DYAD_MENTION_ACTOR || !person_role(m->code) || !role_name(c, i, &nf, &nn))
+            continue;
+        names[nnames].first = nf;
+        names[nnames].n = nn;
+        names[nnames].m = i;
+        nnames++;
+    }
+    if (nnames == 0)
+        return DYAD_OK;
+    /* later mentions of a surname no mention covers */
+    size_t mi = 0, si = 0, ntok = c->tokens.len;
+    for (uint32_t t = 0; t < ntok; t++) {
+        while (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token +
+                                  DYADI_VEC_AT(&c->mentions, dyad_mention, mi).n_tokens <= t)
+            mi++;
+        if ((mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token <= t) ||
+            !name_word(c, t))
+            continue;
+        for (size_t k = nnames; k-- > 0;) {
+            const name_mem *nmm = &names[k];
+            uint32_t sur = nmm->first + nmm->n - 1;
+            if (sur >= t || strcmp(tok(c, sur)->norm, tok(c, t)->norm) != 0)
+                continue;
+            /* given names before it must be the remembered ones ("Maria
+             * Volkhonsky" is someone else); a title may precede */
+            uint32_t f = t, g = sur;
+            while (f > 0 && g > nmm->first && name_word(c, f - 1) &&
+                   strcmp(tok(c, f - 1)->norm, tok(c, g - 1)->norm) == 0) {
+                f--;
+                g--;
+            }
+            if (f > 0 && name_word(c, f - 1) && !dyadi_norm_in(c, f - 1, NAME_TITLES))
+                break;
+            if (t + 1 < ntok && name_word(c, t + 1))
+                break;
+            if (nadd >= MAX_ACRONYMS)
+                break;
+            dyad_mention src = DYADI_VEC_AT(&c->mentions, dyad_mention, nmm->m);
+            dyad_mention *nmn = dyadi_vec_push(&c->mentions);
+            if (!nmn)
+                return DYAD_ERR_NOMEM;
+            nadd++;
+            while (si + 1 < c->sents.len &&
+                   t >= DYADI_VEC_AT(&c->sents, dyad_sentence, si + 1).first_token)
+                si++;
+            *nmn = src;
+            nmn->sent = (uint32_t)si;
+            nmn->first_token = f;
+            nmn->n_tokens = t + 1 - f;
+            nmn->span.start = tok(c, f)->span.start;
+            nmn->span.end = tok(c, t)->span.end;
+            nmn->resolved_by = "name-memory";
+            break;
+        }
+    }
+    if (nadd)
+        qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
+    return DYAD_OK;
+}
+
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
@@ -1297,7 +1566,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             continue;
         } else if (a->kind == DYADI_AK_AGENT) {
             const char *sector = a->code;
-            const char *clause_cc = NULL;
+            const char *clause_cc = NULL, *memo = NULL;
             const dyadi_actor *ag = a;
             /* TABARI: "former" before the agent phrase makes it an elite
              * ("Arnor former security officials" -> ARNELI) */
@@ -1548,6 +1817,10 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * that act at home */
                     code = compose_code(c, clause_cc, ag, sector);
                     how = "clause-place";
+                } else if ((memo = remembered_agent(c, sector, m->sent, a->number == 'p')) !=
+                           NULL) {
+                    code = memo;
+                    how = "memory:agent";
                 } else if (doc_country && state_sector(sector)) {
                     /* no country in the phrase or the clause: the one the
                      * document names most ("les manifestants" in an article
@@ -1690,6 +1963,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         st = acronyms(c);
     if (!foreign && st == DYAD_OK)
         st = short_names(c);
+    if (!foreign && st == DYAD_OK)
+        st = name_memory(c);
 done:
     dyadi_vec_free(&mv);
     /* push_mention drops what does not fit: a full array means mentions
