@@ -1121,6 +1121,29 @@ static int cmp_mention(const void *a, const void *b)
     return (x->first_token > y->first_token) - (x->first_token < y->first_token);
 }
 
+/* A copy of mention src over tokens [first, last_excl), rule how, in the
+ * sentence that holds first (*si: a sentence index that only grows with
+ * first); appended out of text order: the caller sorts. */
+static dyad_status copy_mention(dyad_coder *c, size_t src, uint32_t first, uint32_t last_excl,
+                                size_t *si, const char *how)
+{
+    dyad_mention m = DYADI_VEC_AT(&c->mentions, dyad_mention, src);
+    dyad_mention *nmn = dyadi_vec_push(&c->mentions);
+    if (!nmn)
+        return DYAD_ERR_NOMEM;
+    while (*si + 1 < c->sents.len &&
+           first >= DYADI_VEC_AT(&c->sents, dyad_sentence, *si + 1).first_token)
+        (*si)++;
+    *nmn = m;
+    nmn->sent = (uint32_t)*si;
+    nmn->first_token = first;
+    nmn->n_tokens = last_excl - first;
+    nmn->span.start = tok(c, first)->span.start;
+    nmn->span.end = tok(c, last_excl - 1)->span.end;
+    nmn->resolved_by = how;
+    return DYAD_OK;
+}
+
 static dyad_status acronyms(dyad_coder *c)
 {
     size_t nm = c->mentions.len, ntok = c->tokens.len, nacr = 0;
@@ -1174,20 +1197,8 @@ static dyad_status acronyms(dyad_coder *c)
         for (size_t a = 0; a < nacr; a++) {
             if (strcmp(tk->norm, acr[a].norm) != 0)
                 continue;
-            dyad_mention src = DYADI_VEC_AT(&c->mentions, dyad_mention, acr[a].m);
-            dyad_mention *nmn = dyadi_vec_push(&c->mentions);
-            if (!nmn)
+            if (copy_mention(c, acr[a].m, t, t + 1, &si, "acronym") != DYAD_OK)
                 return DYAD_ERR_NOMEM;
-            *nmn = src;
-            nmn->first_token = t;
-            nmn->n_tokens = 1;
-            nmn->span = tk->span;
-            nmn->resolved_by = "acronym";
-            /* its sentence (t only grows: the sentence index follows it) */
-            while (si + 1 < c->sents.len &&
-                   t >= DYADI_VEC_AT(&c->sents, dyad_sentence, si + 1).first_token)
-                si++;
-            nmn->sent = (uint32_t)si;
             break;
         }
     }
@@ -1505,23 +1516,90 @@ static dyad_status name_memory(dyad_coder *c)
                 break;
             if (nadd >= MAX_ACRONYMS)
                 break;
-            dyad_mention src = DYADI_VEC_AT(&c->mentions, dyad_mention, nmm->m);
-            dyad_mention *nmn = dyadi_vec_push(&c->mentions);
-            if (!nmn)
+            if (copy_mention(c, nmm->m, f, t + 1, &si, "name-memory") != DYAD_OK)
                 return DYAD_ERR_NOMEM;
             nadd++;
-            while (si + 1 < c->sents.len &&
-                   t >= DYADI_VEC_AT(&c->sents, dyad_sentence, si + 1).first_token)
-                si++;
-            *nmn = src;
-            nmn->sent = (uint32_t)si;
-            nmn->first_token = f;
-            nmn->n_tokens = t + 1 - f;
-            nmn->span.start = tok(c, f)->span.start;
-            nmn->span.end = tok(c, t)->span.end;
-            nmn->resolved_by = "name-memory";
             break;
         }
+    }
+    if (nadd)
+        qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
+    return DYAD_OK;
+}
+
+/* "The group", "le groupe", "l'organisation", "the militia": after an
+ * armed group is named ("Al-Shabaab attacked ... The group later claimed
+ * the attack"), the definite noun alone is that group for the rest of the
+ * document (resolved_by "coreference:group"): the last named mention
+ * whose code is an armed group's (rebels, militants, separatists, an
+ * international militant group). A noun with a complement or a name
+ * ("le groupe de travail", "the group of 20", "le groupe Wagner") is
+ * something else. */
+static const char *const GROUP_NOUNS[] = {"group", "groupe", "organisation", "organization",
+                                          "movement", "mouvement", "militia", "milice", NULL};
+static const char *const GROUP_DET[] = {"the", "le", "la", "l'", NULL};
+static const char *const GROUP_NAMED[] = {"appelé", "nommé", "baptisé", "dit", "called",
+                                          "named", "known", NULL};
+
+/* a name follows the noun: "le groupe « Tahrir al-Cham »", "le groupe
+ * rebelle « modéré » appelé ...", "the group called ..." */
+static int group_named(const dyad_coder *c, uint32_t t)
+{
+    for (uint32_t k = t + 1; k < c->tokens.len && k <= t + 2; k++)
+        if ((tok(c, k)->flags & DYAD_TOKF_QUOTE) || dyadi_norm_in(c, k, GROUP_NAMED) ||
+            (tok(c, k)->flags & DYAD_TOKF_CAPITAL) || dyadi_norm_in(c, k, OF_WORDS))
+            return k == t + 1 || !dyadi_norm_in(c, k, OF_WORDS);
+    return 0;
+}
+
+static const char *const GROUP_NAMING[] = {"lexicon", "composition:group+head",
+                                           "composition:agent+name", "acronym", "short-name",
+                                           NULL};
+
+static int str_in(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static int armed_group_code(const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    if (n < 6 || strncmp(code, "---", 3) == 0)
+        return 0;
+    /* (an IGO code goes on after the group: IMGMUSISIMED is its agency) */
+    return (strncmp(code, "IMG", 3) == 0 && n <= 9) || strcmp(code + n - 3, "REB") == 0 ||
+           strcmp(code + n - 3, "UAF") == 0 || strcmp(code + n - 3, "SEP") == 0;
+}
+
+static dyad_status group_nouns(dyad_coder *c)
+{
+    size_t nm = c->mentions.len, ntok = c->tokens.len, nadd = 0, mi = 0, si = 0;
+    size_t last_group = (size_t)-1;
+    for (uint32_t t = 1; t < ntok; t++) {
+        while (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token +
+                                  DYADI_VEC_AT(&c->mentions, dyad_mention, mi).n_tokens <= t) {
+            const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, mi);
+            /* a group the text names ("Al-Shabaab fighters", "des
+             * combattants shebab"), not an agent noun ("des rebelles") */
+            if (m->kind == DYAD_MENTION_ACTOR && armed_group_code(m->code) && m->resolved_by &&
+                str_in(m->resolved_by, GROUP_NAMING))
+                last_group = mi;
+            mi++;
+        }
+        if (last_group == (size_t)-1 || nadd >= MAX_ACRONYMS ||
+            (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token <= t))
+            continue;
+        const dyad_token *tk = tok(c, t);
+        if (tk->kind != DYAD_TOK_WORD || (tk->flags & DYAD_TOKF_CAPITAL) ||
+            !dyadi_norm_in(c, t, GROUP_NOUNS) ||
+            !dyadi_norm_in(c, t - 1, GROUP_DET) || group_named(c, t))
+            continue;
+        if (copy_mention(c, last_group, t, t + 1, &si, "coreference:group") != DYAD_OK)
+            return DYAD_ERR_NOMEM;
+        nadd++;
     }
     if (nadd)
         qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
@@ -1996,6 +2074,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         st = short_names(c);
     if (!foreign && st == DYAD_OK)
         st = name_memory(c);
+    if (!foreign && st == DYAD_OK)
+        st = group_nouns(c);
 done:
     dyadi_vec_free(&mv);
     /* push_mention drops what does not fit: a full array means mentions
