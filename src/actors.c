@@ -783,6 +783,50 @@ static void disambiguate(dyad_coder *c, dyadi_vec *mv)
     mv->len = out;
 }
 
+/* The document's memory of an agent: the code of the last actor mention
+ * of the same sector that the text itself tied to a country ("Russia's
+ * defence minister" ... five sentences on, "the minister"), looked up
+ * when coreference (three sentences) found none. A plural agent looks
+ * before its own sentence only ("Syrian soldiers clashed with soldiers"
+ * are two sides). Guesses (the document's or the language's country)
+ * are no memory. */
+#define MEMORY_REACH 256
+static int state_sector(const char *sector);
+
+/* Does the memory come before the document's dominant country? For rebels
+ * ("the rebels", "les insurgés": the group the text named, seldom of the
+ * country the article is about), yes; for the state's agents ("le
+ * gouvernement", "la police", "the minister") and fighters (Hezbollah's
+ * or the rebels'?) the dominant country was right more often on
+ * WiNER-fr (5 of 6 changes the memory made there were wrong), so their
+ * memory serves only where no country dominates. Institutions named with
+ * a capital ("l'Assemblée") and agents that may be anyone's ("people",
+ * "the company") have no memory. */
+static int memory_first(const dyadi_actor *a, const char *sector)
+{
+    return !a->cap && strcmp(sector, "REB") == 0;
+}
+static const char *remembered_agent(const dyad_coder *c, const char *sector, uint32_t sent,
+                                    int plural)
+{
+    static const char *const GUESSES[] = {"document-country", "language-default-country",
+                                          "agent-default-country", "memory:agent", NULL};
+    size_t n = c->mentions.len, sl = strlen(sector);
+    for (size_t i = n; i-- > 0 && n - i <= MEMORY_REACH;) {
+        const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, i);
+        size_t cl = m->code ? strlen(m->code) : 0;
+        if (m->kind != DYAD_MENTION_ACTOR || cl != 3 + sl || strcmp(m->code + 3, sector) != 0 ||
+            strncmp(m->code, "---", 3) == 0 || (plural && m->sent >= sent))
+            continue;
+        int guess = 0;
+        for (size_t g = 0; GUESSES[g] && m->resolved_by; g++)
+            guess |= strcmp(m->resolved_by, GUESSES[g]) == 0;
+        if (!guess)
+            return m->code;
+    }
+    return NULL;
+}
+
 /* In English a country or a place name before an agent noun is its
  * modifier ("Hong Kong protesters", "US troops", "Minneapolis police");
  * French puts the demonym after the noun instead. */
@@ -822,12 +866,17 @@ static int home_sector(const char *sector)
 }
 
 /* English head nouns that belong to the group named before them
- * ("opposition leader", "rebel commanders", "union officials"). */
+ * ("opposition leader", "rebel commanders", "union officials"), and the
+ * nouns for a group's armed members ("Houthi rebels", "Hamas fighters",
+ * "Taliban gunmen": the group, not a second actor of the document's
+ * country). */
 static const char *const HEAD_NOUNS[] = {"leader", "leaders", "chief", "chiefs", "commander",
                                          "commanders", "spokesman", "spokeswoman",
                                          "spokesperson", "spokesmen", "official", "officials",
                                          "representative", "representatives", "negotiator",
-                                         "negotiators", NULL};
+                                         "negotiators", "rebels", "fighters", "militants",
+                                         "insurgents", "guerrillas", "militiamen", "gunmen",
+                                         NULL};
 
 /* Adjectives after an agent that say it is not the home country's ("les
  * dirigeants étrangers", "les observateurs internationaux"). */
@@ -1072,6 +1121,29 @@ static int cmp_mention(const void *a, const void *b)
     return (x->first_token > y->first_token) - (x->first_token < y->first_token);
 }
 
+/* A copy of mention src over tokens [first, last_excl), rule how, in the
+ * sentence that holds first (*si: a sentence index that only grows with
+ * first); appended out of text order: the caller sorts. */
+static dyad_status copy_mention(dyad_coder *c, size_t src, uint32_t first, uint32_t last_excl,
+                                size_t *si, const char *how)
+{
+    dyad_mention m = DYADI_VEC_AT(&c->mentions, dyad_mention, src);
+    dyad_mention *nmn = dyadi_vec_push(&c->mentions);
+    if (!nmn)
+        return DYAD_ERR_NOMEM;
+    while (*si + 1 < c->sents.len &&
+           first >= DYADI_VEC_AT(&c->sents, dyad_sentence, *si + 1).first_token)
+        (*si)++;
+    *nmn = m;
+    nmn->sent = (uint32_t)*si;
+    nmn->first_token = first;
+    nmn->n_tokens = last_excl - first;
+    nmn->span.start = tok(c, first)->span.start;
+    nmn->span.end = tok(c, last_excl - 1)->span.end;
+    nmn->resolved_by = how;
+    return DYAD_OK;
+}
+
 static dyad_status acronyms(dyad_coder *c)
 {
     size_t nm = c->mentions.len, ntok = c->tokens.len, nacr = 0;
@@ -1125,20 +1197,8 @@ static dyad_status acronyms(dyad_coder *c)
         for (size_t a = 0; a < nacr; a++) {
             if (strcmp(tk->norm, acr[a].norm) != 0)
                 continue;
-            dyad_mention src = DYADI_VEC_AT(&c->mentions, dyad_mention, acr[a].m);
-            dyad_mention *nmn = dyadi_vec_push(&c->mentions);
-            if (!nmn)
+            if (copy_mention(c, acr[a].m, t, t + 1, &si, "acronym") != DYAD_OK)
                 return DYAD_ERR_NOMEM;
-            *nmn = src;
-            nmn->first_token = t;
-            nmn->n_tokens = 1;
-            nmn->span = tk->span;
-            nmn->resolved_by = "acronym";
-            /* its sentence (t only grows: the sentence index follows it) */
-            while (si + 1 < c->sents.len &&
-                   t >= DYADI_VEC_AT(&c->sents, dyad_sentence, si + 1).first_token)
-                si++;
-            nmn->sent = (uint32_t)si;
             break;
         }
     }
@@ -1360,6 +1420,318 @@ static void origins_and_datelines(dyad_coder *c)
     c->mentions.len = keep;
 }
 
+/* Document actor memory for people the lexicon does not know: a proper
+ * name that the text ties to a role ("Andrei Volkhonsky, Russia's deputy
+ * foreign minister", "le vice-ministre russe des Affaires étrangères,
+ * Andreï Volkhonski,", "Kenya's interior minister Fred Odhiambo") joins the
+ * role's mention (resolved_by "apposition") and is remembered with its
+ * code; later in the document the surname alone ("Volkhonsky said", "M.
+ * Volkhonski a critiqué") is that actor (resolved_by "name-memory"), as a
+ * reader of the article knows. Only roles a person holds (a state or
+ * group sector, or an IGO) are remembered, and never a former one ("the
+ * former minister"). */
+#define MAX_NAMES 32
+#define MAX_NAME_WORDS 5
+static const char *const NOT_NAMES[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "last", "next", "this", "on", "in", "at", "after", "before", "yesterday",
+    "today", "le", "la", "les", "l'", "the", "a", "an", "en", "à", "au", "selon", "according",
+    "but", "mais", "et", "and", "while", "when", "for", "pour", "with", "avec", "mr", "mrs",
+    "ms", "dr", "m.", "mme", "mlle", "sir", NULL};
+static const char *const NAME_TITLES[] = {"mr", "mrs", "ms", "dr", "m.", "mme", "mlle", NULL};
+/* words a role may begin with after the comma ("X, the current President
+ * of ...", "X, premier vice-président du Burundi") */
+static const char *const ROLE_LEAD[] = {"current", "actuel", "actuelle", "premier", "première",
+                                        "first", "deputy", "vice", "new", "nouveau",
+                                        "nouvelle", NULL};
+static const char *const WAS_ROLE[] = {"former", "ex", "ancien", "ancienne", "late", "feu", NULL};
+
+static int name_word(const dyad_coder *c, uint32_t i)
+{
+    const dyad_token *t = tok(c, i);
+    return i < c->tokens.len && t->kind == DYAD_TOK_WORD && (t->flags & DYAD_TOKF_CAPITAL) &&
+           t->norm && t->span.end - t->span.start >= 2 && !dyadi_norm_in(c, i, NOT_NAMES);
+}
+
+/* Name particles between two words of a name ("Hans van den Broek",
+ * "Abou Bakr al Baghdadi", "Jean de La Fontaine"). */
+static const char *const NAME_PARTICLES[] = {"van", "von", "den", "der", "de", "da", "di",
+                                             "del", "bin", "ben", "ibn", "al", "el", "du",
+                                             "dos", "das", NULL};
+
+/* sectors whose mention names a person's role */
+static int person_role(const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    if (n < 6 || strncmp(code, "---", 3) == 0)
+        return 0;
+    return strncmp(code, "IGO", 3) == 0 || state_sector(code + n - 3);
+}
+
+/* Is token t inside mention mi's neighbours (mentions are in text order)? */
+static int covered(const dyad_coder *c, size_t mi, uint32_t t)
+{
+    size_t nm = c->mentions.len;
+    for (size_t j = mi > 2 ? mi - 2 : 0; j < nm && j <= mi + 2; j++) {
+        const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, j);
+        if (t >= m->first_token && t < m->first_token + m->n_tokens)
+            return 1;
+    }
+    return 0;
+}
+
+/* A word of a name at i: a capitalised word no mention near mi covers,
+ * or a particle between two such words. */
+static int name_at(const dyad_coder *c, size_t mi, uint32_t i, uint32_t lo, uint32_t hi)
+{
+    if (i < lo || i >= hi)
+        return 0;
+    if (name_word(c, i))
+        return !covered(c, mi, i);
+    if (!dyadi_norm_in(c, i, NAME_PARTICLES) || i == lo)
+        return 0;
+    /* two particles in a row ("van den") are one */
+    uint32_t before = dyadi_norm_in(c, i - 1, NAME_PARTICLES) && i - 1 > lo ? i - 2 : i - 1;
+    uint32_t after = dyadi_norm_in(c, i + 1, NAME_PARTICLES) ? i + 2 : i + 1;
+    return after < hi && name_word(c, before) && name_word(c, after) && !covered(c, mi, before) &&
+           !covered(c, mi, after);
+}
+
+typedef struct name_mem {
+    uint32_t first, n;      /* the name's tokens where it was introduced */
+    size_t m;               /* the mention that holds it */
+} name_mem;
+
+/* The name tied to mention mi, as [*nf, *nf + *nn); 0 when none. The
+ * mention is extended over it. */
+static int role_name(dyad_coder *c, size_t mi, uint32_t *nf, uint32_t *nn)
+{
+    dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, mi);
+    const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, m->sent);
+    uint32_t sfirst = se->first_token, send = se->first_token + se->n_tokens;
+    uint32_t first = m->first_token, end = m->first_token + m->n_tokens;
+    /* the role is a present one */
+    for (uint32_t t = det_start(c, first, sfirst); t < end; t++)
+        if (dyadi_norm_in(c, t, WAS_ROLE))
+            return 0;
+    if (first > sfirst && dyadi_norm_in(c, first - 1, WAS_ROLE))
+        return 0;
+    if (m->resolved_by && strcmp(m->resolved_by, "apposition") == 0) {
+        /* main pass: "Name Name, agent" already joined; the name ends at the comma */
+        uint32_t t = first;
+        while (t < end && name_word(c, t))
+            t++;
+        if (t == first || t >= end || !dyadi_norm_in(c, t, (const char *const[]){",", NULL}))
+            return 0;
+        *nf = first;
+        *nn = t - first;
+        return 1;
+    }
+    if (!m->resolved_by || strncmp(m->resolved_by, "composition:", 12) != 0 ||
+        strcmp(m->resolved_by, "composition:agent+person") == 0 ||
+        strcmp(m->resolved_by, "composition:agent+name") == 0 ||
+        strcmp(m->resolved_by, "composition:agent+list") == 0)
+        return 0;
+    /* Name Name, [the current] role */
+    uint32_t d = first;
+    while (d > sfirst && first - d < 3 &&
+           (dyadi_norm_in(c, d - 1, DETERMINERS) || dyadi_norm_in(c, d - 1, ROLE_LEAD)))
+        d--;
+    if (d >= sfirst + 3 && dyadi_norm_in(c, d - 1, (const char *const[]){",", NULL})) {
+        uint32_t s = d - 1;
+        while (s > sfirst && d - 1 - s < MAX_NAME_WORDS && name_at(c, mi, s - 1, sfirst, d - 1))
+            s--;
+        /* two words at least, or one that opens the sentence: "On Monday, ..." is no name */
+        if (d - 1 - s >= 2 || (d - 1 - s == 1 && s == sfirst)) {
+            *nf = s;
+            *nn = d - 1 - s;
+            m->first_token = s;
+            m->n_tokens = end - s;
+            m->span.start = tok(c, s)->span.start;
+            m->resolved_by = "apposition";
+            return 1;
+        }
+    }
+    /* role, Name Name, | role Name Name; the role may end in its
+     * portfolio ("le vice-ministre russe des Affaires étrangères, X,") */
+    uint32_t s = end;
+    uint32_t p = after_of(c, s, send);
+    if (p) {
+        uint32_t q = p;
+        while (q < send && q < p + 3 && tok(c, q)->kind == DYAD_TOK_WORD &&
+               (proper_word(c, q) || plain_adjective(c, q)))
+            q++;
+        if (q > p && dyadi_norm_in(c, q, (const char *const[]){",", NULL}))
+            s = q;
+    }
+    int comma = s < send && dyadi_norm_in(c, s, (const char *const[]){",", NULL});
+    /* a role that is itself in apposition to a name before it ("Anne
+     * Hidalgo, maire de Paris, Stéphane Troussel, ...") is that name's:
+     * the name after the comma is the next item of a list */
+    if (comma && d >= sfirst + 2 && dyadi_norm_in(c, d - 1, (const char *const[]){",", NULL}) &&
+        name_word(c, d - 2))
+        return 0;
+    /* ... and so is a role governed by a preposition ("adjoint à la maire
+     * de Paris, X": X is not the mayor) */
+    if (comma && d > sfirst && dyadi_norm_in(c, d - 1, dyadi_prepositions))
+        return 0;
+    if (comma)
+        s++;
+    uint32_t e = s;
+    while (e < send && e - s < MAX_NAME_WORDS && name_at(c, mi, e, s, send))
+        e++;
+    if (e - s >= 2 || (comma && e - s == 1 && e < send &&
+                       dyadi_norm_in(c, e, (const char *const[]){",", NULL}))) {
+        /* a capitalised word after the name continues something else ("Fred
+         * Odhiambo Foundation" would have four words: leave it) */
+        if (e < send && name_word(c, e))
+            return 0;
+        *nf = s;
+        *nn = e - s;
+        m->n_tokens = e - first;
+        m->span.end = tok(c, e - 1)->span.end;
+        m->resolved_by = "apposition";
+        return 1;
+    }
+    return 0;
+}
+
+static dyad_status name_memory(dyad_coder *c)
+{
+    name_mem names[MAX_NAMES];
+    size_t nnames = 0, nm = c->mentions.len, nadd = 0;
+    for (size_t i = 0; i < nm && nnames < MAX_NAMES; i++) {
+        const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, i);
+        uint32_t nf, nn;
+        if (m->kind != DYAD_MENTION_ACTOR || !person_role(m->code) || !role_name(c, i, &nf, &nn))
+            continue;
+        names[nnames].first = nf;
+        names[nnames].n = nn;
+        names[nnames].m = i;
+        nnames++;
+    }
+    if (nnames == 0)
+        return DYAD_OK;
+    /* later mentions of a surname no mention covers */
+    size_t mi = 0, si = 0, ntok = c->tokens.len;
+    for (uint32_t t = 0; t < ntok; t++) {
+        while (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token +
+                                  DYADI_VEC_AT(&c->mentions, dyad_mention, mi).n_tokens <= t)
+            mi++;
+        if ((mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token <= t) ||
+            !name_word(c, t))
+            continue;
+        for (size_t k = nnames; k-- > 0;) {
+            const name_mem *nmm = &names[k];
+            uint32_t sur = nmm->first + nmm->n - 1;
+            if (sur >= t || strcmp(tok(c, sur)->norm, tok(c, t)->norm) != 0)
+                continue;
+            /* given names before it must be the remembered ones ("Maria
+             * Volkhonsky" is someone else); a title may precede */
+            uint32_t f = t, g = sur;
+            while (f > 0 && g > nmm->first && name_word(c, f - 1) &&
+                   strcmp(tok(c, f - 1)->norm, tok(c, g - 1)->norm) == 0) {
+                f--;
+                g--;
+            }
+            if (f > 0 && name_word(c, f - 1) && !dyadi_norm_in(c, f - 1, NAME_TITLES))
+                break;
+            if (t + 1 < ntok && name_word(c, t + 1))
+                break;
+            if (nadd >= MAX_ACRONYMS)
+                break;
+            if (copy_mention(c, nmm->m, f, t + 1, &si, "name-memory") != DYAD_OK)
+                return DYAD_ERR_NOMEM;
+            nadd++;
+            break;
+        }
+    }
+    if (nadd)
+        qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
+    return DYAD_OK;
+}
+
+/* "The group", "le groupe", "l'organisation", "the militia": after an
+ * armed group is named ("Al-Shabaab attacked ... The group later claimed
+ * the attack"), the definite noun alone is that group for the rest of the
+ * document (resolved_by "coreference:group"): the last named mention
+ * whose code is an armed group's (rebels, militants, separatists, an
+ * international militant group). A noun with a complement or a name
+ * ("le groupe de travail", "the group of 20", "le groupe Wagner") is
+ * something else. */
+static const char *const GROUP_NOUNS[] = {"group", "groupe", "organisation", "organization",
+                                          "movement", "mouvement", "militia", "milice", NULL};
+static const char *const GROUP_DET[] = {"the", "le", "la", "l'", NULL};
+static const char *const GROUP_NAMED[] = {"appelé", "nommé", "baptisé", "dit", "called",
+                                          "named", "known", NULL};
+
+/* a name follows the noun: "le groupe « Tahrir al-Cham »", "le groupe
+ * rebelle « modéré » appelé ...", "the group called ..." */
+static int group_named(const dyad_coder *c, uint32_t t)
+{
+    for (uint32_t k = t + 1; k < c->tokens.len && k <= t + 2; k++)
+        if ((tok(c, k)->flags & DYAD_TOKF_QUOTE) || dyadi_norm_in(c, k, GROUP_NAMED) ||
+            (tok(c, k)->flags & DYAD_TOKF_CAPITAL) || dyadi_norm_in(c, k, OF_WORDS))
+            return k == t + 1 || !dyadi_norm_in(c, k, OF_WORDS);
+    return 0;
+}
+
+static const char *const GROUP_NAMING[] = {"lexicon", "composition:group+head",
+                                           "composition:agent+name", "acronym", "short-name",
+                                           NULL};
+
+static int str_in(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static int armed_group_code(const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    if (n < 6 || strncmp(code, "---", 3) == 0)
+        return 0;
+    /* (an IGO code goes on after the group: IMGMUSISIMED is its agency) */
+    return (strncmp(code, "IMG", 3) == 0 && n <= 9) || strcmp(code + n - 3, "REB") == 0 ||
+           strcmp(code + n - 3, "UAF") == 0 || strcmp(code + n - 3, "SEP") == 0;
+}
+
+static dyad_status group_nouns(dyad_coder *c)
+{
+    size_t nm = c->mentions.len, ntok = c->tokens.len, nadd = 0, mi = 0, si = 0;
+    size_t last_group = (size_t)-1;
+    for (uint32_t t = 1; t < ntok; t++) {
+        while (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token +
+                                  DYADI_VEC_AT(&c->mentions, dyad_mention, mi).n_tokens <= t) {
+            const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, mi);
+            /* a group the text names ("Al-Shabaab fighters", "des
+             * combattants shebab"), not an agent noun ("des rebelles") */
+            if (m->kind == DYAD_MENTION_ACTOR && armed_group_code(m->code) && m->resolved_by &&
+                str_in(m->resolved_by, GROUP_NAMING))
+                last_group = mi;
+            mi++;
+        }
+        if (last_group == (size_t)-1 || nadd >= MAX_ACRONYMS ||
+            (mi < nm && DYADI_VEC_AT(&c->mentions, dyad_mention, mi).first_token <= t))
+            continue;
+        const dyad_token *tk = tok(c, t);
+        if (tk->kind != DYAD_TOK_WORD || (tk->flags & DYAD_TOKF_CAPITAL) ||
+            !dyadi_norm_in(c, t, GROUP_NOUNS) ||
+            !dyadi_norm_in(c, t - 1, GROUP_DET) || group_named(c, t))
+            continue;
+        if (copy_mention(c, last_group, t, t + 1, &si, "coreference:group") != DYAD_OK)
+            return DYAD_ERR_NOMEM;
+        nadd++;
+    }
+    if (nadd)
+        qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
+    return DYAD_OK;
+}
+
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
@@ -1423,7 +1795,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             continue;
         } else if (a->kind == DYADI_AK_AGENT) {
             const char *sector = a->code;
-            const char *clause_cc = NULL;
+            const char *clause_cc = NULL, *memo = NULL;
             const dyadi_actor *ag = a;
             /* TABARI: "former" before the agent phrase makes it an elite
              * ("Arnor former security officials" -> ARNELI) */
@@ -1674,6 +2046,11 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * that act at home */
                     code = compose_code(c, clause_cc, ag, sector);
                     how = "clause-place";
+                } else if (memory_first(a, sector) &&
+                           (memo = remembered_agent(c, sector, m->sent, a->number == 'p')) !=
+                               NULL) {
+                    code = memo;
+                    how = "memory:agent";
                 } else if (doc_country && state_sector(sector)) {
                     /* no country in the phrase or the clause: the one the
                      * document names most ("les manifestants" in an article
@@ -1696,6 +2073,11 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * (rebels and jihadists are left alone) */
                     code = compose_code(c, "FRA", ag, sector);
                     how = "language-default-country";
+                } else if (!a->cap && state_sector(sector) &&
+                           (memo = remembered_agent(c, sector, m->sent, a->number == 'p')) !=
+                               NULL) {
+                    code = memo;
+                    how = "memory:agent";
                 } else {
                     code = concat_code(c, "---", sector);
                     how = "agent-without-country";
@@ -1818,6 +2200,10 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         st = short_names(c);
     if (!foreign && st == DYAD_OK)
         origins_and_datelines(c);
+    if (!foreign && st == DYAD_OK)
+        st = name_memory(c);
+    if (!foreign && st == DYAD_OK)
+        st = group_nouns(c);
 done:
     dyadi_vec_free(&mv);
     /* push_mention drops what does not fit: a full array means mentions
