@@ -651,6 +651,10 @@ static int roles_tree(pass *p, size_t ti, role *r)
         r->src = r->passive ? dyadi_find_target(c, p->cs, p->nc, t->end, e, -1, p->attrib_tok, 1)
                       : dyadi_find_source(c, p->cs, p->nc, p->sfirst, t->first, p->attrib_tok);
         p->ts[ti].roles_by = "order:source-the-tree-could-not-name";
+        /* never the verb's own object ("Ils pourraient nous aider":
+         * "Ils" names no actor, "nous" is the one helped) */
+        if (r->src >= 0 && r->src == r->tgt)
+            r->src = -1;
     }
     if (r->src < 0)
         return 0;

@@ -464,6 +464,44 @@ int32_t dyadi_pick_label(const float *sc, uint32_t nlabels, const uint8_t *label
     return best < 0 ? 0 : best;
 }
 
+static uint32_t label_named(const dyad_model *m, const char *name)
+{
+    for (uint32_t j = 0; j < m->nlabels; j++)
+        if (strcmp(dyadi_model_str(m, m->labels[j]), name) == 0)
+            return j;
+    return UINT32_MAX;
+}
+
+/* French "nous" and "vous" are subject or object clitics by position
+ * alone ("nous aidons" / "ils nous aident"), and the parser sometimes
+ * makes the object a subject: "Ils pourraient nous aider" gave "nous" as
+ * the subject of "aider". A clitic before its verb is its object when the
+ * verb is an infinitive (a French infinitive has no subject of its own) or
+ * when the verb already has a subject before the clitic ("Ils nous ont
+ * aidés"). */
+static void object_clitics(const dyad_model *m, dyadi_sword *w, size_t n)
+{
+    uint32_t nsubj = UINT32_MAX, obj = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        const char *x = w[i].norm;
+        if (!x || (x[0] != 'n' && x[0] != 'v') || (strcmp(x, "nous") != 0 && strcmp(x, "vous") != 0))
+            continue;
+        if (nsubj == UINT32_MAX && (nsubj = label_named(m, "nsubj")) == UINT32_MAX)
+            return;
+        if (obj == UINT32_MAX && (obj = label_named(m, "obj")) == UINT32_MAX)
+            return;
+        int32_t h = w[i].head;
+        if (w[i].label != nsubj || h <= 0 || (size_t)h <= i + 1 || (size_t)h > n)
+            continue;
+        const char *feats = dyadi_model_str(m, m->feats[w[h - 1].feats < m->nfeats ? w[h - 1].feats : 0]);
+        int relabel = strstr(feats, "VerbForm=Inf") != NULL;
+        for (size_t j = 0; j < i && !relabel; j++)
+            relabel = w[j].head == h && w[j].label == nsubj;
+        if (relabel)
+            w[i].label = (uint16_t)obj;
+    }
+}
+
 void dyadi_parse(const dyad_model *m, dyadi_sword *w, size_t n, int32_t *scratch)
 {
     dyadi_pstate s;
@@ -499,4 +537,6 @@ void dyadi_parse(const dyad_model *m, dyadi_sword *w, size_t n, int32_t *scratch
         dyadi_pstate_apply(&s, best, label);
     }
     dyadi_pstate_finish(&s, w, m->root_label, m->fallback_label);
+    if (m->lang[0] == 'f' && m->lang[1] == 'r')
+        object_clitics(m, w, n);
 }

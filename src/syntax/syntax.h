@@ -171,7 +171,9 @@ void dyadi_lemmatise(const dyad_model *m, dyadi_sword *w, size_t n, dyadi_arena 
 size_t dyadi_tag_features(const dyadi_sword *w, size_t n, size_t i, uint32_t *out, int pass2);
 
 /* Heads and labels of w[0..n) (w[i].head is 0 or 1..n). scratch: 8n+16
- * int32 values. */
+ * int32 values. French models: a "nous"/"vous" clitic read as the subject
+ * of an infinitive, or of a verb that has a subject before it, is made its
+ * object (parser.c, object_clitics). */
 void dyadi_parse(const dyad_model *m, dyadi_sword *w, size_t n, int32_t *scratch);
 
 /* The arc-eager machine, shared by the parser and its trainer. */
