@@ -21,6 +21,7 @@
 #include "docloop.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -52,6 +53,8 @@ typedef struct writer {
     dyad_status st;               /* of the last batch written */
     dyad_store_counts n;
     unsigned long long lost;      /* documents of a batch that failed */
+    double write_s;               /* DYAD_THREAD_STATS: time in batch writes */
+    unsigned long long batches;
 } writer;
 
 typedef struct ingest {
@@ -65,7 +68,18 @@ typedef struct ingest {
     struct timespec t0;
     time_t last;
     int shown;
+    /* DYAD_THREAD_STATS: the main thread's time copying coded documents
+     * into the batch, and waiting for the writer to hand the spare back */
+    double add_s, wait_s;
+    unsigned long long waits;
 } ingest;
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 static double elapsed(const ingest *g)
 {
@@ -128,8 +142,12 @@ static void *write_loop(void *arg)
         dyad_store_batch *b = w->job;
         pthread_mutex_unlock(&w->mu);
         dyad_store_counts n;
+        double t0 = now_s();
         dyad_status st = dyad_store_batch_write(g->store, b, &n);
+        double dt = now_s() - t0;
         pthread_mutex_lock(&w->mu);
+        w->write_s += dt;
+        w->batches++;
         w->st = st;
         w->n = n;
         w->lost = w->job_docs;
@@ -147,8 +165,13 @@ static int writer_wait(ingest *g)
 {
     writer *w = &g->w;
     pthread_mutex_lock(&w->mu);
-    while (w->busy)
-        pthread_cond_wait(&w->cv, &w->mu);
+    if (w->busy) {
+        double t0 = now_s();
+        while (w->busy)
+            pthread_cond_wait(&w->cv, &w->mu);
+        g->wait_s += now_s() - t0;
+        g->waits++;
+    }
     dyad_status st = w->st;
     dyad_store_counts n = w->n;
     unsigned long long lost = w->lost;
@@ -183,7 +206,10 @@ static int commit(ingest *g)
         return 0;
     }
     dyad_store_counts n;
+    double t0 = now_s();
     dyad_status st = dyad_store_batch_write(g->store, g->batch, &n);
+    g->w.write_s += now_s() - t0;
+    g->w.batches++;
     return tally(g, st, &n, docs);
 }
 
@@ -226,7 +252,10 @@ static int writer_stop(ingest *g)
  * when it is full. */
 static int store_doc(ingest *g, const dyad_coder *c, const dyad_doc *doc, int replace)
 {
-    if (dyad_store_batch_add(g->batch, doc, c, replace) != DYAD_OK) {
+    double t0 = now_s();
+    dyad_status st = dyad_store_batch_add(g->batch, doc, c, replace);
+    g->add_s += now_s() - t0;
+    if (st != DYAD_OK) {
         fprintf(stderr, "dyad ingest: doc %s: out of memory\n", doc->id);
         return EXIT_FAIL;
     }
@@ -340,6 +369,12 @@ int cmd_ingest(int argc, char **argv)
     if (writer_stop(&g) != 0)
         rc = EXIT_FAIL;
     progress(&g, 1);
+    /* for profiling (docs/BENCHMARKS.md), as docloop.c's thread lines */
+    const char *ts = getenv("DYAD_THREAD_STATS");
+    if (ts && *ts && strcmp(ts, "0") != 0)
+        fprintf(stderr, "dyad ingest: main thread: %.2f s adding documents to batches; waited "
+                        "for the writer %llu times, %.2f s; writes: %llu batches, %.2f s\n",
+                g.add_s, g.waits, g.wait_s, g.w.batches, g.w.write_s);
     cli_docs_summary(&d, g.events, "events");
     if (cli_verbosity >= 1) {
         double t = elapsed(&g);

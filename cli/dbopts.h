@@ -26,16 +26,19 @@ enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2, OUT_JSON = 3 };
     SQL_DATE_KEY(col) " || '-01' WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]' THEN " \
     SQL_DATE_KEY(col) " || '-01-01' END)"
 
-/* A common table expression names(code, name, k): for each actor code, the
- * text its mentions most often have ("Russie", "Kremlin"), to print
- * beside codes. SQLite takes the bare column from the row of max(k). */
-#define SQL_ACTOR_NAMES SQL_ACTOR_NAMES_WHERE("")
-/* The same for the mentions that also pass cond (" AND code IN (...)"):
- * counting the names of the codes a query shows, not of every actor. */
+/* A common table expression names(code, name, k): for each actor code
+ * that passes cond (" AND code IN (...)": the codes a query shows), the
+ * text its mentions most often have ("Russie", "Kremlin"), to print beside
+ * codes. SQLite takes the bare column from the row of max(k). It reads the
+ * store's tables, not the mentions_actor view (which also looks up every
+ * mention's document): the forms that pass first, then one pass over the
+ * mention rows counting those forms, then the counts by code and text. */
 #define SQL_ACTOR_NAMES_WHERE(cond) \
     "names(code, name, k) AS (SELECT code, text, max(k) FROM (SELECT code, text," \
-    " count(*) AS k FROM mentions_actor WHERE kind = 'actor' AND code <> '' AND text <> ''" \
-    cond " GROUP BY code, text) GROUP BY code)"
+    " sum(c) AS k FROM (SELECT form, count(*) AS c FROM store_mentions WHERE form IN" \
+    " (SELECT id FROM store_actor_forms WHERE kind = 'actor' AND code <> '' AND text <> ''" \
+    cond ") GROUP BY form) g JOIN store_actor_forms f ON f.id = g.form" \
+    " GROUP BY code, text) GROUP BY code)"
 
 /* Open an existing store read-only; on failure report it and return
  * EXIT_FAIL (*s NULL). */

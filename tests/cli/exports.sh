@@ -22,6 +22,18 @@ E=$TMP/examples.db
 "$DYAD" ingest -q --db "$E" examples/
 validate examples-store "$E"
 
+# The GDELT and Phoenix writers format numbers themselves and read the
+# store's tables directly: their bytes must stay those the fixture files
+# hold (written by the printf-based writer over the views, 2026-12-07).
+G=$TMP/numbers.db
+cp "$F" "$G"
+sqlite3 "$G" <tests/fixtures/store/numbers.sql
+"$DYAD" export -q --db "$G" --format gdelt --mentions "$TMP/gm.tsv" >"$TMP/g.tsv"
+check exports/gdelt-bytes cmp -s "$TMP/g.tsv" tests/fixtures/store/export.gdelt.tsv
+check exports/gdelt-mentions-bytes cmp -s "$TMP/gm.tsv" tests/fixtures/store/export.gdelt-mentions.tsv
+"$DYAD" export -q --db "$G" --format phoenix >"$TMP/ph.tsv"
+check exports/phoenix-bytes cmp -s "$TMP/ph.tsv" tests/fixtures/store/export.phoenix.tsv
+
 # The validator can fail: a GDELT row with a bad code, and "" in JSON.
 sqlite3 "$F" "UPDATE events SET code = '999' WHERE id = 1"
 python3 tools/check_exports.py --dyad "$DYAD" "$F" >"$TMP/v.txt" 2>&1
