@@ -126,6 +126,9 @@ void dyadi_trie_walk_plain(const dyad_coder *c, int trie, int use_stem, dyadi_no
 void dyadi_trie_walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
                  uint32_t end, int depth, int nw, hit *best, uint32_t *path);
 int dyadi_noun_suffix(const char *w);
+/* May word w (a norm key) be verb lemma's form or a noun made from it, in
+ * lang? 0 for another word of its stem ("authorities" for "authorize"). */
+int dyadi_form_of_verb(const char *w, const char *lemma, const char *lang);
 size_t dyadi_find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirst, uint32_t send,
                             trig *out, size_t max);
 

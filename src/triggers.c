@@ -153,6 +153,54 @@ int dyadi_noun_suffix(const char *w)
     return 0;
 }
 
+/* Snowball gives unrelated words one stem: "authorities" and "authorize",
+ * "celebrities" and "celebrate", "criminal" and "criminalize", "médias"
+ * and "médier". One-word verb pattern L on a word w: w must read as a
+ * form of L or a noun made from it ("approval", "funding", "arrestation"),
+ * not as another derivation: an adverb ("differently"), an agent noun
+ * ("supporters", "attaquants" are actors), an adjective or abstract noun
+ * ("-ity", "-ist", "-ique"). A word not written on L's base is an irregular
+ * form ("flew", "sought"), except for the regular -ize/-ate/-ify verbs. */
+static const char *const EN_OTHER_DERIVATION[] = {
+    "er", "ers", "or", "ors", "ity", "ities", "ic", "ics", "ical", "ist", "ists", "ism", "isms",
+    "ian", "ians", "ous", "ive", "ives", NULL};
+static const char *const FR_OTHER_DERIVATION[] = {
+    "as", "ique", "iques", "iste", "istes", "isme", "ismes", "ité", "ités", "eur", "eurs",
+    "euse", "euses", "ants", "if", "ifs", "ive", "ives", NULL};
+
+static int ends_with(const char *s, size_t n, const char *x)
+{
+    size_t m = strlen(x);
+    return n >= m && memcmp(s + n - m, x, m) == 0;
+}
+
+int dyadi_form_of_verb(const char *w, const char *lemma, const char *lang)
+{
+    size_t nw = w ? strlen(w) : 0, nl = lemma ? strlen(lemma) : 0;
+    if (nw == 0 || nl < 3 || strchr(lemma, ' '))
+        return 1;
+    const int fr = lang && lang[0] == 'f';
+    size_t nb = nl;
+    if (fr && (ends_with(lemma, nl, "er") || ends_with(lemma, nl, "ir") || ends_with(lemma, nl, "re")))
+        nb -= 2;
+    else if (!fr && (lemma[nl - 1] == 'e' || lemma[nl - 1] == 'y'))
+        nb -= 1;
+    if (nw < nb || memcmp(w, lemma, nb) != 0)
+        return fr || !(ends_with(lemma, nl, "ize") || ends_with(lemma, nl, "ise") ||
+                       ends_with(lemma, nl, "ate") || ends_with(lemma, nl, "ify"));
+    const char *rest = w + nb;
+    /* a doubled final consonant: "stopped", "committing" */
+    if (!fr && nb > 0 && rest[0] == lemma[nb - 1] && !strchr("aeiouy", rest[0]))
+        rest++;
+    size_t nr = strlen(rest);
+    if (!fr && nr >= 2 && ends_with(rest, nr, "ly"))
+        return 0;
+    for (const char *const *x = fr ? FR_OTHER_DERIVATION : EN_OTHER_DERIVATION; *x; x++)
+        if (strcmp(rest, *x) == 0)
+            return 0;
+    return 1;
+}
+
 static int nounish(const dyad_coder *c, uint32_t i, uint32_t sfirst)
 {
     const dyad_token *t = dyadi_tok(c, i);
@@ -218,6 +266,12 @@ size_t dyadi_find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirs
             if (!e)
                 continue;
             if (e->lang && !same_lang(e->lang, c->lang))
+                continue;
+            /* dyad's own one-word verb patterns ("en:verb:authorize"): not
+             * on another word of the same stem ("authorities") */
+            if (e->kind == DYADI_TK_VERB && h.end == i + 1 && !(lf & DYADI_LEX_FOREIGN) && e->id &&
+                strlen(e->id) > 8 && strncmp(e->id + 2, ":verb:", 6) == 0 &&
+                !dyadi_form_of_verb(dyadi_tok(c, i)->norm, e->id + 8, c->lang))
                 continue;
             /* PETRARCH's "- % * [030:030]" beside the verb's own AGREE
              * [081]: kept aside for a compound source with no target */

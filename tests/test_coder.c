@@ -5,6 +5,7 @@
  * refused cleanly, and a coder is reusable. */
 #include "testutil.h"
 #include "coder.h"
+#include "events.h"
 
 #include <stdlib.h>
 #include <time.h>
@@ -439,6 +440,39 @@ static void stem_cache_full(void **state)
     free(s);
 }
 
+/* A one-word verb pattern reads only the verb's forms and the nouns made
+ * from it, not other words of its Snowball stem (triggers.c). */
+static void verb_forms(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *w, *lemma, *lang;
+        int ok;
+    } cases[] = {
+        {"authorized", "authorize", "en", 1},   {"authorization", "authorize", "en", 1},
+        {"authorities", "authorize", "en", 0},  {"authority", "authorize", "en", 0},
+        {"celebrities", "celebrate", "en", 0},  {"celebration", "celebrate", "en", 1},
+        {"nationals", "nationalize", "en", 0},  {"criminal", "criminalize", "en", 0},
+        {"differently", "differ", "en", 0},     {"differs", "differ", "en", 1},
+        {"supporters", "support", "en", 0},     {"supported", "support", "en", 1},
+        {"approval", "approve", "en", 1},       {"funding", "fund", "en", 1},
+        {"stopped", "stop", "en", 1},           {"committing", "commit", "en", 1},
+        {"flew", "fly", "en", 1},               {"sought", "seek", "en", 1},
+        {"identifies", "identify", "en", 1},    {"repeatedly", "repeat", "en", 0},
+        {"médias", "médier", "fr", 0},          {"médiation", "médier", "fr", 1},
+        {"importants", "importer", "fr", 0},    {"importé", "importer", "fr", 1},
+        {"attaque", "attaquer", "fr", 1},       {"attaquant", "attaquer", "fr", 1},
+        {"manifestants", "manifester", "fr", 0}, {"arrestation", "arrêter", "fr", 1},
+        {"critique", "critiquer", "fr", 1},     {"pourra", "pouvoir", "fr", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int got = dyadi_form_of_verb(cases[i].w, cases[i].lemma, cases[i].lang);
+        if (got != cases[i].ok)
+            fprintf(stderr, "verb_forms: %s / %s: %d\n", cases[i].w, cases[i].lemma, got);
+        assert_int_equal(got, cases[i].ok);
+    }
+}
+
 #define T(name, fn) { "coder/" name, fn, NULL, NULL, NULL }
 
 int main(void)
@@ -457,6 +491,7 @@ int main(void)
         T("reuse-resets", reuse_resets),
         T("random-bytes", random_bytes),
         T("stem-cache-full", stem_cache_full),
+        T("verb-forms", verb_forms),
     };
     return cmocka_run_group_tests_name("coder", tests, NULL, NULL);
 }
