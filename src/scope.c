@@ -31,11 +31,12 @@ const char *dyadi_intent_code(const char *code)
     /* The codebook's 03x subcodes mirror the actions they announce:
      * 06x material cooperation -> 031x, 07x aid -> 033x, 04x meetings ->
      * 036, 05x diplomatic cooperation -> 032, 08x yielding -> 035x (083
-     * political reform -> 034x); an intended conflict action is a threat. */
+     * political reform -> 034x), 045 mediation -> 039, 057 an agreement ->
+     * 037 (settle a dispute); an intended conflict action is a threat. */
     static const code_map map[] = {
         {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
         {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
-        {"04", "036"}, {"05", "032"},
+        {"045", "039"}, {"04", "036"}, {"057", "037"}, {"05", "032"},
         {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},
         {"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
         {"087", "0356"}, {"08", "035"},
@@ -55,7 +56,7 @@ const char *dyadi_demand_code(const char *code)
     static const code_map map[] = {
         {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"06", "101"},
         {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"07", "103"},
-        {"057", "107"}, {"05", "102"}, {"04", "106"},
+        {"057", "107"}, {"05", "102"}, {"045", "108"}, {"04", "106"},
         {"0831", "1041"}, {"0832", "1042"}, {"0833", "1043"}, {"0834", "1044"}, {"083", "104"},
         {"081", "1051"}, {"082", "1052"}, {"084", "1053"}, {"085", "1054"}, {"086", "1055"},
         {"087", "1056"}, {"08", "105"}, {"03", "100"},
@@ -72,6 +73,8 @@ const char *dyadi_appeal_code(dyad_coder *c, const char *code)
     const char *ic = dyadi_intent_code(code);
     if (!ic || strncmp(ic, "03", 2) != 0 || strcmp(ic, code) == 0)
         return NULL;
+    if (strcmp(ic, "039") == 0)
+        return "028";   /* the appeal to mediate is 028, as 038 */
     char *s = dyadi_arena_strndup(&c->arena, ic, strlen(ic));
     if (s)
         s[1] = '2';
@@ -158,17 +161,27 @@ const char *dyadi_refusal_subcode(const char *code)
  * to the action it is about: its object or clausal complement ("rejected
  * a proposal", "demanded that ... end"), a noun's modifier ("calls for
  * economic aid", "demands to release") or an oblique ("asked ... for aid"). */
-static int complement_rel(const dyad_word *w)
+static int rel_base(const dyad_word *w, const char *rel)
+{
+    size_t n = strlen(rel);
+    return w->deprel && strncmp(w->deprel, rel, n) == 0 && (w->deprel[n] == '\0' || w->deprel[n] == ':');
+}
+
+/* ... or an adverbial clause without a subject of its own ("renewed an
+ * appeal to Belgium to extradite", "staged rallies, saying ..."; not
+ * "before he is to call elections"). */
+static int complement_rel(const dyadi_tree *tr, const dyad_word *w)
 {
     static const char *const rels[] = {"obj", "xcomp", "ccomp", "nmod", "acl", "obl", NULL};
-    if (!w->deprel)
-        return 0;
-    for (size_t i = 0; rels[i]; i++) {
-        size_t n = strlen(rels[i]);
-        if (strncmp(w->deprel, rels[i], n) == 0 && (w->deprel[n] == '\0' || w->deprel[n] == ':'))
+    for (size_t i = 0; rels[i]; i++)
+        if (rel_base(w, rels[i]))
             return 1;
-    }
-    return 0;
+    if (!rel_base(w, "advcl"))
+        return 0;
+    for (uint32_t k = tr->kid[w - tr->w]; k; k = tr->sib[k - 1])
+        if (rel_base(&tr->w[k - 1], "nsubj"))
+            return 0;
+    return 1;
 }
 
 static int on_trigger(const trig *t, uint32_t tok)
@@ -194,7 +207,7 @@ static const dyad_word *phrase_head(const dyadi_tree *tr, const trig *u)
 }
 
 /* The trigger after ts[ti] that the tree puts under it as what it is
- * about: the first one, within 12 words, whose word reaches a word of
+ * about: the first one, within 16 words, whose word reaches a word of
  * ts[ti] in at most 4 steps up through complement_rel dependencies
  * ("rejected North Korea's demand to sever the alliance", "would not meet
  * demands to release prisoners"). -1 when none. */
@@ -205,10 +218,10 @@ int dyadi_complement_tree(const dyadi_tree *tr, const trig *ts, size_t ntr, size
         const trig *u = &ts[j];
         if (u->first < t->end || u->e->code[0] == '-')
             continue;
-        if (u->first > t->end + 12)
+        if (u->first > t->end + 16)
             return -1;
         const dyad_word *w = phrase_head(tr, u);
-        for (int step = 0; w && step < 4 && complement_rel(w); step++) {
+        for (int step = 0; w && step < 4 && complement_rel(tr, w); step++) {
             if (!w->head || w->head > tr->nw)
                 break;
             w = &tr->w[w->head - 1];
