@@ -40,11 +40,15 @@ const char *dyadi_intent_code(const char *code)
         {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},
         {"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
         {"087", "0356"}, {"08", "035"},
-        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"16", "131"},
-        {"17", "137"}, {"18", "138"}, {"19", "138"}, {"20", "138"},
+        {"18", "138"}, {"19", "138"}, {"20", "138"},
     };
     if (strncmp(code, "01", 2) == 0 || strncmp(code, "02", 2) == 0 || strncmp(code, "03", 2) == 0)
         return code;
+    /* an announced sanction or restriction is the threat of it, with the
+     * threat sub-codes ("will impose a curfew" 1323, "will withdraw its
+     * inspectors" 136); an announced attack stays 138, as PETRARCH codes it */
+    if (strncmp(code, "16", 2) == 0 || strncmp(code, "17", 2) == 0)
+        return dyadi_threat_code(code);
     return map_code(map, sizeof map / sizeof map[0], code);
 }
 
