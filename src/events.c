@@ -1016,7 +1016,9 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         const char *cc = cj < 0 ? NULL
                          : code[0] == '1' ? dyadi_refusal_subcode(p->ts[cj].e->code)
                                           : p->ts[cj].e->code;
-        if (cc && refines(code, cc) && (!by_tree || complement_target(p, ti, cj, r))) {
+        /* a yielding is the complement's own event: keep that one when
+         * the acceptance has no target */
+        if (cc && refines(code, cc) && (code[0] == '1' || complement_target(p, ti, cj, r))) {
             code = cc;
             p->skip_ti = cj;
         }
