@@ -867,7 +867,7 @@ static int complement(pass *p, size_t ti, int *by_tree)
 {
     int cj = dyadi_complement_of(p->c, p->ts, p->ntr, ti);
     if (cj < 0 && p->has_tree) {
-        cj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, ti);
+        cj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, ti, ti + 1);
         *by_tree = cj >= 0;
     }
     return cj;
@@ -1013,9 +1013,16 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         (strncmp(code, "12", 2) == 0 || strncmp(code, "08", 2) == 0)) {
         int by_tree = 0;
         int cj = complement(p, ti, &by_tree);
-        const char *cc = cj < 0 ? NULL
-                         : code[0] == '1' ? dyadi_refusal_subcode(p->ts[cj].e->code)
-                                          : p->ts[cj].e->code;
+        const char *cc = NULL;
+        /* "rejected Saddam's proposal for a cease-fire": past the
+         * proposal to the cease-fire */
+        while (cj >= 0) {
+            cc = code[0] == '1' ? dyadi_refusal_subcode(p->ts[cj].e->code) : p->ts[cj].e->code;
+            if ((cc && refines(code, cc)) || !by_tree)
+                break;
+            cc = NULL;
+            cj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, ti, (size_t)cj + 1);
+        }
         /* a yielding is the complement's own event: keep that one when
          * the acceptance has no target */
         if (cc && refines(code, cc) && (code[0] == '1' || complement_target(p, ti, cj, r))) {

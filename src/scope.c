@@ -214,11 +214,11 @@ static const dyad_word *phrase_head(const dyadi_tree *tr, const trig *u)
  * about: the first one, within 16 words, whose word reaches a word of
  * ts[ti] in at most 4 steps up through complement_rel dependencies
  * ("rejected North Korea's demand to sever the alliance", "would not meet
- * demands to release prisoners"). -1 when none. */
-int dyadi_complement_tree(const dyadi_tree *tr, const trig *ts, size_t ntr, size_t ti)
+ * demands to release prisoners"), from ts[from] on. -1 when none. */
+int dyadi_complement_tree(const dyadi_tree *tr, const trig *ts, size_t ntr, size_t ti, size_t from)
 {
     const trig *t = &ts[ti];
-    for (size_t j = ti + 1; j < ntr; j++) {
+    for (size_t j = from > ti ? from : ti + 1; j < ntr; j++) {
         const trig *u = &ts[j];
         if (u->first < t->end || u->e->code[0] == '-')
             continue;
