@@ -100,6 +100,15 @@ const char *dyadi_threat_code(const char *code)
     return map_code(map, sizeof map / sizeof map[0], code);
 }
 
+/* Is one of the words of the list comp among tokens [from, to)? */
+static int comp_word_between(const dyad_coder *c, const char *comp, uint32_t from, uint32_t to)
+{
+    for (uint32_t k = to; k > from; k--)
+        if (dyadi_in_list(dyadi_tok(c, k - 1)->norm, comp))
+            return 1;
+    return 0;
+}
+
 /* The trigger after ts[ti] that is its complement: the next verb trigger
  * (nouns and null phrases passed over), within 8 words of ti's end, with the trigger's complement word (comp=to,
  * à, de, that) between them ("urged Uganda to repatriate", "demanded that
@@ -115,17 +124,20 @@ int dyadi_complement_of(const dyad_coder *c, const trig *ts, size_t ntr, size_t 
             continue;
         if (u->first > t->end + 8)
             return -1;
-        /* a noun or a null phrase inside the complement's subject or
-         * object ("demanded that the Sudanese government end curbs") is
-         * not the complement: look on for its verb */
-        if (u->e->kind == DYADI_TK_NOUN || u->e->code[0] == '-')
+        /* a null phrase inside the complement's subject ("demanded that
+         * the Sudanese government end curbs") or a noun in the object
+         * before the complement word ("called on the UN stabilization
+         * mission to broker") is not the complement: look on for its
+         * verb; a noun after it is ("threatening to give a news
+         * conference that would damage ..." is no threat to damage) */
+        if (u->e->code[0] == '-')
             continue;
-        for (uint32_t k = u->first; k > t->end; k--) {
-            const char *w = dyadi_tok(c, k - 1)->norm;
-            if (dyadi_in_list(w, t->e->comp))
-                return (int)j;
+        if (u->e->kind == DYADI_TK_NOUN) {
+            if (comp_word_between(c, t->e->comp, t->end, u->first))
+                return -1;
+            continue;
         }
-        return -1;
+        return comp_word_between(c, t->e->comp, t->end, u->first) ? (int)j : -1;
     }
     return -1;
 }
