@@ -870,6 +870,45 @@ static int trigger_roles(pass *p, size_t ti, role *r)
     return 1;
 }
 
+/* The complement of trigger ti: by word order after its complement word
+ * (dyadi_complement_of), else what the tree puts under it (*by_tree). */
+static int complement(pass *p, size_t ti, int *by_tree)
+{
+    int cj = dyadi_complement_of(p->c, p->ts, p->ntr, ti);
+    if (cj < 0 && p->has_tree) {
+        cj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, ti, ti + 1);
+        *by_tree = cj >= 0;
+    }
+    return cj;
+}
+
+/* The target of an appeal, demand or rejection with complement cj when
+ * it has none: the complement's subject ("demanded that the government
+ * grant ...": the government), else the complement's object. 0 when none
+ * is found. */
+static int complement_target(pass *p, size_t ti, int cj, role *r)
+{
+    if (r->tgt >= 0)
+        return 1;
+    tree_roles tro;
+    dyadi_tree_roles(&p->tree, p->cs, &p->ts[cj], &tro);
+    if (tro.nsrc > 0 && !tro.passive && tro.src[0] != r->src) {
+        r->tgt = tro.src[0];
+        return 1;
+    }
+    r->tgt = dyadi_find_target(p->c, p->cs, p->nc, p->ts[cj].end, p->ts[cj].e, r->src, p->attrib_tok, 0);
+    return r->tgt >= 0;
+}
+
+/* Is cc a sub-code of code: the same root, and code the root's generic
+ * x0 code or a prefix of cc ("122" -> "1221", "120" -> "1243")? */
+static int refines(const char *code, const char *cc)
+{
+    if (strncmp(code, cc, 2) != 0 || strcmp(code, cc) == 0)
+        return 0;
+    return (code[2] == '0' && code[3] == '\0') || strncmp(cc, code, strlen(code)) == 0;
+}
+
 /* The scope of trigger ti: negation, refusal and modality in the clause
  * before it, the French conditional, refusals coded 12x, appeals, demands
  * and threats coded by their complement, intentions 03x, "X said Y must".
@@ -933,7 +972,9 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     if (polarity == DYAD_NEGATED && (refused || e->neg_code)) {
         /* "did not accept refugees" with neg_code=1223: CAMEO codes
          * the refusal; a generic 12x only for an explicit refusal */
-        const char *rc = e->neg_code ? e->neg_code : dyadi_refusal_code(e->code);
+        const char *rc = e->neg_code ? e->neg_code
+                         : !p->foreign && dyadi_refusal_subcode(e->code) ? dyadi_refusal_subcode(e->code)
+                                                                          : dyadi_refusal_code(e->code);
         if (rc) {
             code = rc;
             polarity = DYAD_ASSERTED;
@@ -945,16 +986,24 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     if (!p->foreign && polarity == DYAD_ASSERTED &&
         (strncmp(code, "02", 2) == 0 || strncmp(code, "10", 2) == 0 ||
          strncmp(code, "13", 2) == 0)) {
-        int cj = dyadi_complement_of(c, p->ts, p->ntr, ti);
+        int by_tree = 0;
+        int cj = complement(p, ti, &by_tree);
         const char *cc = cj < 0 ? NULL
                          : code[0] == '0' ? dyadi_appeal_code(c, p->ts[cj].e->code)
                          : code[1] == '0' ? dyadi_demand_code(p->ts[cj].e->code)
                                           : dyadi_threat_code(p->ts[cj].e->code);
+        /* what the tree alone found only refines the appeal's own code
+         * ("requested an urgent meeting to deal with ..." stays 026),
+         * and the one asked must be known */
+        if (by_tree && (!cc || !refines(code, cc) || !complement_target(p, ti, cj, r)))
+            cc = NULL, cj = -1;
         if (cc) {
             code = cc;
             /* "threatened to launch an offensive against Iraq": the
              * complement's target is the threat's */
-            if (r->tgt < 0)
+            if (r->tgt < 0 && p->has_tree)
+                complement_target(p, ti, cj, r);
+            else if (r->tgt < 0)
                 r->tgt = dyadi_find_target(c, p->cs, p->nc, p->ts[cj].end, p->ts[cj].e, r->src, p->attrib_tok, 0);
         }
         /* what X was urged, pressed or threatened to do has not happened
@@ -963,6 +1012,32 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
          * the appeal's code mirrors it */
         if (cj >= 0)
             p->skip_ti = cj;
+    }
+    /* "rejected calls for economic aid" 1221, "would not meet demands to
+     * release prisoners" 1243: a rejection takes the sub-code of what it
+     * rejects; "accepted demands that it initiate reforms" is the
+     * yielding its complement names. The complement has not happened
+     * (or is the same event): no event of its own. */
+    if (!p->foreign && polarity == DYAD_ASSERTED &&
+        (strncmp(code, "12", 2) == 0 || strncmp(code, "08", 2) == 0)) {
+        int by_tree = 0;
+        int cj = complement(p, ti, &by_tree);
+        const char *cc = NULL;
+        /* "rejected Saddam's proposal for a cease-fire": past the
+         * proposal to the cease-fire */
+        while (cj >= 0) {
+            cc = code[0] == '1' ? dyadi_refusal_subcode(p->ts[cj].e->code) : p->ts[cj].e->code;
+            if ((cc && refines(code, cc)) || !by_tree)
+                break;
+            cc = NULL;
+            cj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, ti, (size_t)cj + 1);
+        }
+        /* a yielding is the complement's own event: keep that one when
+         * the acceptance has no target */
+        if (cc && refines(code, cc) && (code[0] == '1' || complement_target(p, ti, cj, r))) {
+            code = cc;
+            p->skip_ti = cj;
+        }
     }
     /* "vowed to defend the migrants", "s'est engagé à défendre": a promise
      * of a cooperative action is the intention to do it (03x), with the

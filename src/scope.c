@@ -2,6 +2,7 @@
  * cooperation CAMEO 03x, a refusal 12x, an appeal, demand or threat the
  * code its complement mirrors (0213, 1053, 1384). Part of the event coder. */
 #include "events.h"
+#include "tree.h"
 #include "dates.h"
 #include "words.h"
 
@@ -10,29 +11,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A code prefix and the code it gives. */
+typedef struct code_map {
+    const char *from, *to;
+} code_map;
+
+/* The code of the first entry of map whose prefix code starts with, or NULL. */
+static const char *map_code(const code_map *map, size_t n, const char *code)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
+            return map[i].to;
+    return NULL;
+}
+
 /* CAMEO 03x for a cooperative action that is only intended. */
 const char *dyadi_intent_code(const char *code)
 {
     /* The codebook's 03x subcodes mirror the actions they announce:
      * 06x material cooperation -> 031x, 07x aid -> 033x, 04x meetings ->
      * 036, 05x diplomatic cooperation -> 032, 08x yielding -> 035x (083
-     * political reform -> 034x); an intended conflict action is a threat. */
-    static const struct { const char *from, *to; } map[] = {
+     * political reform -> 034x), 045 mediation -> 039, 057 an agreement ->
+     * 037 (settle a dispute); an intended conflict action is a threat. */
+    static const code_map map[] = {
         {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
         {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
-        {"04", "036"}, {"05", "032"},
+        {"045", "039"}, {"04", "036"}, {"057", "037"}, {"05", "032"},
         {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},
         {"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
         {"087", "0356"}, {"08", "035"},
-        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"16", "131"},
-        {"17", "137"}, {"18", "138"}, {"19", "138"}, {"20", "138"},
+        {"18", "138"}, {"19", "138"}, {"20", "138"},
     };
     if (strncmp(code, "01", 2) == 0 || strncmp(code, "02", 2) == 0 || strncmp(code, "03", 2) == 0)
         return code;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
-            return map[i].to;
-    return NULL;
+    /* an announced sanction or restriction is the threat of it, with the
+     * threat sub-codes ("will impose a curfew" 1323, "will withdraw its
+     * inspectors" 136); an announced attack stays 138, as PETRARCH codes it */
+    if (strncmp(code, "16", 2) == 0 || strncmp(code, "17", 2) == 0)
+        return dyadi_threat_code(code);
+    return map_code(map, sizeof map / sizeof map[0], code);
 }
 
 /* CAMEO 10x for an action someone says another actor must take: the
@@ -40,18 +57,15 @@ const char *dyadi_intent_code(const char *code)
  * no demand code (a demand to attack is not coded as one). */
 const char *dyadi_demand_code(const char *code)
 {
-    static const struct { const char *from, *to; } map[] = {
+    static const code_map map[] = {
         {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"06", "101"},
         {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"07", "103"},
-        {"057", "107"}, {"05", "102"}, {"04", "106"},
+        {"057", "107"}, {"05", "102"}, {"045", "108"}, {"04", "106"},
         {"0831", "1041"}, {"0832", "1042"}, {"0833", "1043"}, {"0834", "1044"}, {"083", "104"},
         {"081", "1051"}, {"082", "1052"}, {"084", "1053"}, {"085", "1054"}, {"086", "1055"},
         {"087", "1056"}, {"08", "105"}, {"03", "100"},
     };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
-            return map[i].to;
-    return NULL;
+    return map_code(map, sizeof map / sizeof map[0], code);
 }
 
 /* CAMEO 02x for an appeal whose complement is a cooperative action
@@ -63,6 +77,8 @@ const char *dyadi_appeal_code(dyad_coder *c, const char *code)
     const char *ic = dyadi_intent_code(code);
     if (!ic || strncmp(ic, "03", 2) != 0 || strcmp(ic, code) == 0)
         return NULL;
+    if (strcmp(ic, "039") == 0)
+        return "028";   /* the appeal to mediate is 028, as 038 */
     char *s = dyadi_arena_strndup(&c->arena, ic, strlen(ic));
     if (s)
         s[1] = '2';
@@ -74,21 +90,27 @@ const char *dyadi_appeal_code(dyad_coder *c, const char *code)
  * 1323, "threatened to launch an offensive" 1384). NULL: no such code. */
 const char *dyadi_threat_code(const char *code)
 {
-    static const struct { const char *from, *to; } map[] = {
+    static const code_map map[] = {
         {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
         {"166", "136"}, {"16", "131"},
         {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"},
         {"17", "137"}, {"14", "133"},
         {"191", "1381"}, {"192", "1382"}, {"20", "1383"}, {"19", "1384"}, {"18", "138"},
     };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strncmp(code, map[i].from, strlen(map[i].from)) == 0)
-            return map[i].to;
-    return NULL;
+    return map_code(map, sizeof map / sizeof map[0], code);
 }
 
-/* The trigger after ts[ti] that is its complement: the next verb trigger,
- * within 8 words of ti's end, with the trigger's complement word (comp=to,
+/* Is one of the words of the list comp among tokens [from, to)? */
+static int comp_word_between(const dyad_coder *c, const char *comp, uint32_t from, uint32_t to)
+{
+    for (uint32_t k = to; k > from; k--)
+        if (dyadi_in_list(dyadi_tok(c, k - 1)->norm, comp))
+            return 1;
+    return 0;
+}
+
+/* The trigger after ts[ti] that is its complement: the next verb trigger
+ * (nouns and null phrases passed over), within 8 words of ti's end, with the trigger's complement word (comp=to,
  * à, de, that) between them ("urged Uganda to repatriate", "demanded that
  * the government end curbs"). -1 when none. */
 int dyadi_complement_of(const dyad_coder *c, const trig *ts, size_t ntr, size_t ti)
@@ -100,14 +122,22 @@ int dyadi_complement_of(const dyad_coder *c, const trig *ts, size_t ntr, size_t 
         const trig *u = &ts[j];
         if (u->first < t->end)
             continue;
-        if (u->first > t->end + 8 || u->e->kind == DYADI_TK_NOUN)
+        if (u->first > t->end + 8)
             return -1;
-        for (uint32_t k = u->first; k > t->end; k--) {
-            const char *w = dyadi_tok(c, k - 1)->norm;
-            if (dyadi_in_list(w, t->e->comp))
-                return (int)j;
+        /* a null phrase inside the complement's subject ("demanded that
+         * the Sudanese government end curbs") or a noun in the object
+         * before the complement word ("called on the UN stabilization
+         * mission to broker") is not the complement: look on for its
+         * verb; a noun after it is ("threatening to give a news
+         * conference that would damage ..." is no threat to damage) */
+        if (u->e->code[0] == '-')
+            continue;
+        if (u->e->kind == DYADI_TK_NOUN) {
+            if (comp_word_between(c, t->e->comp, t->end, u->first))
+                return -1;
+            continue;
         }
-        return -1;
+        return comp_word_between(c, t->e->comp, t->end, u->first) ? (int)j : -1;
     }
     return -1;
 }
@@ -124,4 +154,96 @@ const char *dyadi_refusal_code(const char *code)
     if (strncmp(code, "03", 2) == 0 || strncmp(code, "05", 2) == 0)
         return "120";
     return NULL;
+}
+
+/* CAMEO 12x sub-code for a refused action, rejected proposal or rejected
+ * request: the codebook's 121x-127 mirror what was refused ("refused to
+ * release the hostages" 1243, "rejected calls for economic aid" 1221,
+ * "rejected a proposal for a cease-fire" 1246). NULL: no such code. */
+const char *dyadi_refusal_subcode(const char *code)
+{
+    static const code_map map[] = {
+        {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"06", "121"},
+        {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"}, {"07", "122"},
+        {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"}, {"083", "123"},
+        {"081", "1241"}, {"082", "1242"}, {"084", "1243"}, {"085", "1244"}, {"086", "1245"},
+        {"087", "1246"}, {"08", "124"},
+        {"045", "126"}, {"057", "127"}, {"04", "125"}, {"03", "120"}, {"05", "120"},
+    };
+    return map_code(map, sizeof map / sizeof map[0], code);
+}
+
+/* A dependency on the way down from an appeal, demand, refusal or threat
+ * to the action it is about: its object or clausal complement ("rejected
+ * a proposal", "demanded that ... end"), a noun's modifier ("calls for
+ * economic aid", "demands to release") or an oblique ("asked ... for aid"). */
+static int rel_base(const dyad_word *w, const char *rel)
+{
+    size_t n = strlen(rel);
+    return w->deprel && strncmp(w->deprel, rel, n) == 0 && (w->deprel[n] == '\0' || w->deprel[n] == ':');
+}
+
+/* ... or an adverbial clause without a subject of its own ("renewed an
+ * appeal to Belgium to extradite", "staged rallies, saying ..."; not
+ * "before he is to call elections"). */
+static int complement_rel(const dyadi_tree *tr, const dyad_word *w)
+{
+    static const char *const rels[] = {"obj", "xcomp", "ccomp", "nmod", "acl", "obl", NULL};
+    for (size_t i = 0; rels[i]; i++)
+        if (rel_base(w, rels[i]))
+            return 1;
+    if (!rel_base(w, "advcl"))
+        return 0;
+    for (uint32_t k = tr->kid[w - tr->w]; k; k = tr->sib[k - 1])
+        if (rel_base(&tr->w[k - 1], "nsubj"))
+            return 0;
+    return 1;
+}
+
+static int on_trigger(const trig *t, uint32_t tok)
+{
+    for (uint32_t k = 0; k < t->npos; k++)
+        if (t->pos[k] == tok)
+            return 1;
+    return tok >= t->first && tok < t->end && t->npos == 0;
+}
+
+/* The word of trigger u whose head is outside it ("aid" in "food aid"),
+ * else its first word. */
+static const dyad_word *phrase_head(const dyadi_tree *tr, const trig *u)
+{
+    const dyad_word *first = dyadi_tree_word(tr, u->first);
+    for (uint32_t i = u->first; i < u->end; i++) {
+        const dyad_word *w = dyadi_tree_word(tr, i);
+        if (w && w->head && w->head <= tr->nw &&
+            (tr->w[w->head - 1].token < u->first || tr->w[w->head - 1].token >= u->end))
+            return w;
+    }
+    return first;
+}
+
+/* The trigger after ts[ti] that the tree puts under it as what it is
+ * about: the first one, within 16 words, whose word reaches a word of
+ * ts[ti] in at most 4 steps up through complement_rel dependencies
+ * ("rejected North Korea's demand to sever the alliance", "would not meet
+ * demands to release prisoners"), from ts[from] on. -1 when none. */
+int dyadi_complement_tree(const dyadi_tree *tr, const trig *ts, size_t ntr, size_t ti, size_t from)
+{
+    const trig *t = &ts[ti];
+    for (size_t j = from > ti ? from : ti + 1; j < ntr; j++) {
+        const trig *u = &ts[j];
+        if (u->first < t->end || u->e->code[0] == '-')
+            continue;
+        if (u->first > t->end + 16)
+            return -1;
+        const dyad_word *w = phrase_head(tr, u);
+        for (int step = 0; w && step < 4 && complement_rel(tr, w); step++) {
+            if (!w->head || w->head > tr->nw)
+                break;
+            w = &tr->w[w->head - 1];
+            if (on_trigger(t, w->token))
+                return (int)j;
+        }
+    }
+    return -1;
 }
