@@ -78,13 +78,15 @@ static const char *const phoenix_columns[] = {
     " LEFT JOIN store_documents d ON d.n = m.doc ORDER BY e.id"
 /* GDELT: the lexicon entry of the named place, in the first sighting's
  * sentence, else any place form of that name and country (the forms'
- * table, indexed by text); no URL or source lists. */
+ * table, indexed by text); no URL or source lists. A country that is the
+ * event's place is an actor mention ("in Syria": entry SYR), so actor
+ * forms count too, after place forms. */
 static const char gdelt_events_sql[] =
     EVENTS_COLUMNS
     " CASE WHEN e.location <> '' THEN coalesce("
     "  (SELECT f.entry FROM store_mentions sm JOIN store_actor_forms f ON f.id = sm.form"
-    "   WHERE sm.doc = m.doc AND sm.sent = m.sent AND f.kind = 'place' AND f.text = e.location"
-    "   LIMIT 1),"
+    "   WHERE sm.doc = m.doc AND sm.sent = m.sent AND f.kind IN ('place', 'actor')"
+    "   AND f.text = e.location ORDER BY f.kind = 'actor' LIMIT 1),"
     "  (SELECT f.entry FROM store_actor_forms f WHERE f.text = e.location AND f.kind = 'place'"
     "   AND f.country IS e.location_country LIMIT 1)) END, NULL, NULL"
     EVENTS_FROM;

@@ -1803,6 +1803,46 @@ static int cmp_nent(const void *a, const void *b)
 }
 
 /* Lay the whole file out in memory (it is small), checksum it, write it. */
+/* A country written by hand (countries.manual.tsv: "Corée-du-Nord",
+ * "DPRK") carries no coordinates; the generated names of the same country
+ * do. Every country entry without them takes its country's, so that an
+ * event placed in a country has a point on a map whichever name the text
+ * used. 0, or -1 out of memory. */
+static int country_centres(cc *c)
+{
+    size_t n = c->actors.len, cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    /* code + 1 -> the first country entry with a centre; open addressing */
+    struct centre {
+        uint32_t code1;
+        uint32_t at;
+    } *tab = calloc(cap, sizeof *tab);
+    if (!tab)
+        return -1;
+    for (int fill = 1; fill >= 0; fill--) {
+        for (size_t i = 0; i < n; i++) {
+            c_actor *a = &DYADI_VEC_AT(&c->actors, c_actor, i);
+            int has = a->lat == a->lat && a->lon == a->lon;
+            if (a->kind != DYADI_AK_COUNTRY || has != fill)
+                continue;
+            size_t h = (a->code * 2654435761u) & (cap - 1);
+            while (tab[h].code1 && tab[h].code1 != a->code + 1)
+                h = (h + 1) & (cap - 1);
+            if (fill && !tab[h].code1) {
+                tab[h].code1 = a->code + 1;
+                tab[h].at = (uint32_t)i;
+            } else if (!fill && tab[h].code1) {
+                const c_actor *b = &DYADI_VEC_AT(&c->actors, c_actor, tab[h].at);
+                a->lat = b->lat;
+                a->lon = b->lon;
+            }
+        }
+    }
+    free(tab);
+    return 0;
+}
+
 static dyad_status write_lexicon(cc *c, const char *path, char *errbuf, size_t errlen)
 {
     dyad_status rc = DYAD_ERR_NOMEM;
@@ -2216,6 +2256,8 @@ dyad_status dyadi_dict_compile_foreign(const dyadi_dict_opts *opts, dyadi_dict_f
     if (rc != DYAD_OK)
         goto out;
     if (opts->lint && lint_sigs(&c))
+        goto fail;
+    if (country_centres(&c) != 0)
         goto fail;
     /* Intern CAMEO codes before counting/writing so the pool is final. */
     for (size_t i = 0; i < c.cameo.len; i++)

@@ -292,7 +292,9 @@ static dyad_status sentence_candidates(pass *p)
         cd->span = p->ms[k].span;
         cd->place = p->ms[k].kind == DYAD_MENTION_PLACE;
         cd->adj = p->ms[k].resolved_by && strcmp(p->ms[k].resolved_by, "demonym") == 0;
-        cd->capital = p->ms[k].lat == p->ms[k].lat; /* has coordinates: a capital */
+        /* has coordinates and is no country (a country has its centre): a capital */
+        cd->capital = p->ms[k].lat == p->ms[k].lat &&
+                      !(p->ms[k].place_type && strcmp(p->ms[k].place_type, "country") == 0);
         cd->posted = p->ms[k].resolved_by && strcmp(p->ms[k].resolved_by, "place-in-actor-phrase") == 0;
         cd->coref = p->ms[k].resolved_by && strncmp(p->ms[k].resolved_by, "coreference", 11) == 0;
         cd->lat = p->ms[k].lat;

@@ -287,8 +287,13 @@ def gen_countries(src, manual, outdir):
         old = slot.get(d["code"])
         if old is None or (phrase, prio) < old:
             slot[d["code"]] = (phrase, prio)
+    geo = {}    # code -> (lat, lon): mledoze's centre of the country, for maps
+    by_iso2 = {m.get("cca2"): m for m in src.mledoze.values()}  # Kosovo: XKX here, UNK there
     for d in src.countries:
         m = src.mledoze.get(d["iso3"])
+        g = m or by_iso2.get(d["iso2"])
+        if g and len(g.get("latlng") or []) == 2 and d["code"] not in geo:
+            geo[d["code"]] = tuple(g["latlng"])
         gn = src.gn_trans.get(d["gnid"], {})
         for lang in LANGS:
             for name in src.cldr_terr[lang].get(d["iso2"], []):
@@ -316,7 +321,11 @@ def gen_countries(src, manual, outdir):
         phrase = slot[code][0]
         if in_manual(manual, lang, phrase):
             continue
-        rows.append(("country", lang, phrase, code, {"id": code}))
+        attrs = {"id": code}
+        if code in geo:
+            attrs["lat"] = "%.4f" % geo[code][0]
+            attrs["lon"] = "%.4f" % geo[code][1]
+        rows.append(("country", lang, phrase, code, attrs))
     comments = [
         "sources: CLDR territory names (incl. alt short/variant), GeoNames country_translations,",
         "mledoze-countries name.common/official + translations; codes ISO alpha-3 with CAMEO overrides",

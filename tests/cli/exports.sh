@@ -34,6 +34,16 @@ check exports/gdelt-mentions-bytes cmp -s "$TMP/gm.tsv" tests/fixtures/store/exp
 "$DYAD" export -q --db "$G" --format phoenix >"$TMP/ph.tsv"
 check exports/phoenix-bytes cmp -s "$TMP/ph.tsv" tests/fixtures/store/export.phoenix.tsv
 
+# A country that is the event's place ("in Syria", "en Corée-du-Nord") is
+# ActionGeo_Type 1 (country) with its centre, a city type 4 with its own
+# coordinates.
+C=$TMP/country.db
+printf '%s\n' '{"id":"c1","date":"2023-05-01","lang":"en","text":"Turkish troops arrested three men on Monday in Syria. Police arrested a man in Paris on Monday."}' \
+    '{"id":"c2","date":"2023-05-01","lang":"fr","text":"La police japonaise a arrêté deux Américains en Corée-du-Nord mardi."}' >"$TMP/c.jsonl"
+"$DYAD" ingest -q --db "$C" "$TMP/c.jsonl"
+"$DYAD" export -q --db "$C" --format gdelt | awk -F'\t' '{print $52, $53, ($57 != "" && $58 != "")}' | sort >"$TMP/cg.txt"
+check exports/gdelt-country-place [ "$(cat "$TMP/cg.txt")" = "$(printf '1 Corée-du-Nord 1\n1 Syria 1\n4 Paris 1')" ]
+
 # The validator can fail: a GDELT row with a bad code, and "" in JSON.
 sqlite3 "$F" "UPDATE events SET code = '999' WHERE id = 1"
 python3 tools/check_exports.py --dyad "$DYAD" "$F" >"$TMP/v.txt" 2>&1

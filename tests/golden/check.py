@@ -73,6 +73,9 @@ def matches(ev, want):
         return False
     if "location_type" in want and (ev.get("location") or {}).get("type") != want["location_type"]:
         return False
+    if want.get("location_coords") and ((ev.get("location") or {}).get("lat") is None or
+                                        (ev.get("location") or {}).get("lon") is None):
+        return False
     if "modality" in want and ev["modality"] != want["modality"]:
         return False
     if want.get("attribution") and not ev.get("attribution"):
