@@ -1392,12 +1392,15 @@ static int coordinated_sources(pass *p, const trig *t, const role *r, int *srcs)
  * sanction (a ban, a curfew, a state of emergency: CAMEO 172x) that a
  * state imposes with no actor named as its object falls on its own
  * population, the country's civilians (the domestic dyad XXX -> XXXCVL).
- * Not an arrest or a repression, whose object names who suffers it even
- * when no actor code does ("arrested three Kurdish fighters"). Only for a
- * state actor (a country, its government, police, courts, army or
- * legislature), never with TABARI/PETRARCH dictionaries. Fills *pop with a
- * "---CVL" candidate that push_event1 gives the source's country; returns
- * 1 when it applies. */
+ * Only for a state actor (a country, its government, police, courts, army
+ * or legislature), never with TABARI/PETRARCH dictionaries. An arrest or a
+ * repression (173, 175) with no actor as its object falls on the
+ * population too when the police or a court makes it ("Eric Drouet a été
+ * arrêté par des gendarmes", "400 were arrested by the police"): they act
+ * at home; soldiers also arrest abroad ("Turkish troops arrested three
+ * Kurdish fighters in Syria" names no Turkish civilian). Fills *pop with
+ * a "---CVL" candidate that push_event1 gives the source's country;
+ * returns 1 when it applies. */
 static int population_target(const pass *p, const cand *sc, const char *code, cand *pop)
 {
     static const char *const codes[] = {"172", "1721", "1722", "1723", "1724", NULL};
@@ -1410,6 +1413,8 @@ static int population_target(const pass *p, const cand *sc, const char *code, ca
     int ok = 0;
     for (int i = 0; codes[i] && !ok; i++)
         ok = strcmp(code, codes[i]) == 0;
+    if (!ok && n == 6 && dyadi_in_list(sc->code + 3, "COP,JUD"))
+        ok = strcmp(code, "173") == 0 || strcmp(code, "175") == 0;
     if (!ok)
         return 0;
     memset(pop, 0, sizeof *pop);
