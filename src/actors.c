@@ -2078,6 +2078,15 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                                NULL) {
                     code = memo;
                     how = "memory:agent";
+                } else if (!foreign && state_sector(sector) && first > sfirst &&
+                           dyadi_norm_in(c, first - 1, WAS_ROLE) && last < send && name_word(c, last)) {
+                    /* "former prime minister John Major", "l'ancien
+                     * ministre Jean Dupont": a former office holder named
+                     * by his name holds no office; he is a person of his
+                     * country ("---", the event coder takes the country
+                     * from the other side), not an unknown government */
+                    code = "---";
+                    how = "former-office-holder";
                 } else {
                     code = concat_code(c, "---", sector);
                     how = "agent-without-country";

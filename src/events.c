@@ -1389,6 +1389,43 @@ static int coordinated_sources(pass *p, const trig *t, const role *r, int *srcs)
     return nsr;
 }
 
+/* "Saudi Arabia extended the curfew", "the government declared a state of
+ * emergency", "a decree banning anyone wearing a niqab": an administrative
+ * sanction (a ban, a curfew, a state of emergency: CAMEO 172x) that a
+ * state imposes with no actor named as its object falls on its own
+ * population, the country's civilians (the domestic dyad XXX -> XXXCVL).
+ * Only for a state actor (a country, its government, police, courts, army
+ * or legislature), never with TABARI/PETRARCH dictionaries. An arrest or a
+ * repression (173, 175) with no actor as its object falls on the
+ * population too when the police or a court makes it ("Eric Drouet a été
+ * arrêté par des gendarmes", "400 were arrested by the police"): they act
+ * at home; soldiers also arrest abroad ("Turkish troops arrested three
+ * Kurdish fighters in Syria" names no Turkish civilian). Fills *pop with
+ * a "---CVL" candidate that push_event1 gives the source's country;
+ * returns 1 when it applies. */
+static int population_target(const pass *p, const cand *sc, const char *code, cand *pop)
+{
+    static const char *const codes[] = {"172", "1721", "1722", "1723", "1724", NULL};
+    if (p->foreign || !sc->code || !sc->country || strlen(sc->country) != 3 ||
+        strncmp(sc->code, sc->country, 3) != 0)
+        return 0;
+    size_t n = strlen(sc->code);
+    if (n != 3 && !(n == 6 && dyadi_in_list(sc->code + 3, "GOV,COP,JUD,MIL,LEG")))
+        return 0;
+    int ok = 0;
+    for (int i = 0; codes[i] && !ok; i++)
+        ok = strcmp(code, codes[i]) == 0;
+    if (!ok && n == 6 && dyadi_in_list(sc->code + 3, "COP,JUD"))
+        ok = strcmp(code, "173") == 0 || strcmp(code, "175") == 0;
+    if (!ok)
+        return 0;
+    memset(pop, 0, sizeof *pop);
+    pop->code = "---CVL";
+    pop->how = "implicit:population";
+    pop->lat = pop->lon = NAN;
+    return 1;
+}
+
 /* The events of trigger ti: its place, date and attribution, the partner
  * of an intention the previous sentence names, one event per coordinated
  * source and target (both ways for reciprocal codes). */
@@ -1448,6 +1485,9 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
         for (int g = 0; g < ntg; g++) {
             const cand *sc = &p->cs[srcs[i]];
             const cand *tc = tgts[g] >= 0 ? &p->cs[tgts[g]] : NULL;
+            cand pop;
+            if (!tc && ntg == 1 && population_target(p, sc, code, &pop))
+                tc = &pop;
             if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)
                 continue;
             if (dyadi_push_event(c, (uint32_t)p->s, t, sc, tc, code, polarity, modality, a_text,
