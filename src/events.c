@@ -1041,6 +1041,31 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
             p->skip_ti = cj;
         }
     }
+    /* "staged rallies, saying he must resign" 1411: a protest takes the
+     * sub-code of the change it is for, what the tree puts under it or
+     * under the demand it makes ("went on hunger strike to demand his
+     * resignation"); that change has not happened: no event of its own */
+    if (!p->foreign && polarity == DYAD_ASSERTED && p->has_tree && strncmp(code, "14", 2) == 0) {
+        const char *cc = NULL;
+        int cj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, ti, ti + 1);
+        /* past a speech verb ("saying he must resign") to the change */
+        while (cj >= 0 && !(cc = dyadi_protest_code(c, code, p->ts[cj].e->code))) {
+            const char *uc = p->ts[cj].e->code;
+            if (strncmp(uc, "02", 2) == 0 || strncmp(uc, "10", 2) == 0) {
+                int dj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, (size_t)cj, (size_t)cj + 1);
+                cc = dj >= 0 ? dyadi_protest_code(c, code, p->ts[dj].e->code) : NULL;
+                if (cc) {
+                    cj = dj;
+                    break;
+                }
+            }
+            cj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, ti, (size_t)cj + 1);
+        }
+        if (cc) {
+            code = cc;
+            p->skip_ti = cj;
+        }
+    }
     /* "vowed to defend the migrants", "s'est engagé à défendre": a promise
      * of a cooperative action is the intention to do it (03x), with the
      * complement's target; the complement has not happened, so it is no

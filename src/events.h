@@ -183,6 +183,7 @@ const char *dyadi_refusal_code(const char *code);
 const char *dyadi_refusal_subcode(const char *code);
 int dyadi_complement_tree(const dyadi_tree *tr, const trig *ts, size_t ntr, size_t ti,
                           size_t from);
+const char *dyadi_protest_code(dyad_coder *c, const char *code, const char *purpose);
 
 /* ---- docpass.c: events appended and merged, dates, FORWARD */
 const char *dyadi_date_str(dyad_coder *c, uint32_t ymd);

@@ -247,3 +247,22 @@ int dyadi_complement_tree(const dyadi_tree *tr, const trig *ts, size_t ntr, size
     }
     return -1;
 }
+
+/* CAMEO 14xy for a protest (141-145) whose purpose is a change the
+ * codebook names: its y mirrors the 083y, 024y or 104y the purpose is
+ * coded ("staged rallies, saying he must resign" 0831 -> 1411, "une
+ * grève de la faim pour réclamer la démission" 1041 -> 1421). NULL when
+ * the purpose is no such change. */
+const char *dyadi_protest_code(dyad_coder *c, const char *code, const char *purpose)
+{
+    if (strncmp(code, "14", 2) != 0 || code[2] < '1' || code[2] > '5' || code[3] != '\0')
+        return NULL;
+    if (strlen(purpose) != 4 || purpose[3] < '1' || purpose[3] > '4' ||
+        (strncmp(purpose, "083", 3) != 0 && strncmp(purpose, "024", 3) != 0 &&
+         strncmp(purpose, "104", 3) != 0))
+        return NULL;
+    char *s = dyadi_arena_strndup(&c->arena, purpose, 4);
+    if (s)
+        memcpy(s, code, 3);
+    return s;
+}
