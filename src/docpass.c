@@ -148,10 +148,12 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
 {
     /* An agent of unknown country ("---CVL": "urged residents to
      * evacuate") takes the country of the other side: a domestic event.
-     * With no country on either side there is no dyad. */
+     * With no nation on either side there is no dyad: an organisation or
+     * a bloc lends none ("U.N. helicopters evacuated the wounded" is no
+     * IGOCVL). */
     cand sfill, tfill;
     if (strncmp(src->code, "---", 3) == 0 && !c->opts.convert_agent && !(t->alone && !tgt)) {
-        if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !tgt->country || strlen(tgt->country) != 3)
+        if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !dyadi_nation_code(tgt->country))
             return 0;
         sfill = *src;
         sfill.coref = 1; /* its country came from the other side */
@@ -162,7 +164,7 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
         src = &sfill;
     }
     if (tgt && strncmp(tgt->code, "---", 3) == 0 && !c->opts.convert_agent) {
-        if (!src->country || strlen(src->country) != 3)
+        if (!dyadi_nation_code(src->country))
             tgt = NULL;
         else {
             tfill = *tgt;

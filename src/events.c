@@ -1232,6 +1232,13 @@ static const cand *event_place(pass *p, const trig *t, const role *r)
     return loc;
 }
 
+int dyadi_nation_code(const char *country)
+{
+    return country && strlen(country) == 3 &&
+           !dyadi_in_list(country, "IGO,NGO,MNC,IMG,WST,EUR,AFR,ASA,MEA,NAF,SAF,WAF,EAF,CAF,SAM,"
+                                   "LAM,NMR,CAS,SAS,SEA,BLK,CRB");
+}
+
 /* A partner a discourse between states is about: a country or its
  * government named as such ("la Russie", "le président russe"), not a
  * nationality adjective ("Greek", "mexicain"), an organisation, a court,
@@ -1242,8 +1249,7 @@ static int state_partner(const dyad_mention *m)
     size_t n = m->code ? strlen(m->code) : 0;
     if (m->resolved_by && strcmp(m->resolved_by, "demonym") == 0)
         return 0;
-    if (strncmp(m->code ? m->code : "", m->country, 3) != 0 || strlen(m->country) != 3 ||
-        dyadi_in_list(m->country, "IGO,WST,EUR,AFR,ASA,MEA,NAF,SAF,WAF,EAF,CAF,SAM,LAM,NMR,CAS,SAS,SEA,BLK,CRB"))
+    if (strncmp(m->code ? m->code : "", m->country, 3) != 0 || !dyadi_nation_code(m->country))
         return 0;
     return n == 3 || (n == 6 && strcmp(m->code + 3, "GOV") == 0);
 }

@@ -126,6 +126,9 @@ void dyadi_trie_walk_plain(const dyad_coder *c, int trie, int use_stem, dyadi_no
 void dyadi_trie_walk(const dyad_coder *c, int trie, int use_stem, dyadi_node node, uint32_t j,
                  uint32_t end, int depth, int nw, hit *best, uint32_t *path);
 int dyadi_noun_suffix(const char *w);
+/* Is country (an actor's country field) a nation's code, not an
+ * organisation's (IGO, NGO, MNC, IMG) or a region's or bloc's (WST, AFR...)? */
+int dyadi_nation_code(const char *country);
 /* May word w (a norm key) be verb lemma's form or a noun made from it, in
  * lang? 0 for another word of its stem ("authorities" for "authorize"). */
 int dyadi_form_of_verb(const char *w, const char *lemma, const char *lang);
