@@ -141,15 +141,19 @@ void dyadi_trie_walk(const dyad_coder *c, int trie, int use_stem, dyadi_node nod
 /* "cooperation", "coopération", "negotiations": a noun ending, used to
  * choose between a verb and a noun pattern on one stem (not to block a
  * verb pattern: nominal uses of verb patterns are codable events too). */
+static int ends_with(const char *s, size_t n, const char *x)
+{
+    size_t m = strlen(x);
+    return n >= m && memcmp(s + n - m, x, m) == 0;
+}
+
 int dyadi_noun_suffix(const char *w)
 {
     static const char *const suffixes[] = {"tion", "tions", "sion", "sions", "ment", "ments", NULL};
     size_t n = w ? strlen(w) : 0;
-    for (const char *const *x = suffixes; *x; x++) {
-        size_t m = strlen(*x);
-        if (n >= m + 3 && memcmp(w + n - m, *x, m) == 0)
+    for (const char *const *x = suffixes; *x; x++)
+        if (n >= strlen(*x) + 3 && ends_with(w, n, *x))
             return 1;
-    }
     return 0;
 }
 
@@ -161,18 +165,9 @@ int dyadi_noun_suffix(const char *w)
  * ("supporters", "attaquants" are actors), an adjective or abstract noun
  * ("-ity", "-ist", "-ique"). A word not written on L's base is an irregular
  * form ("flew", "sought"), except for the regular -ize/-ate/-ify verbs. */
-static const char *const EN_OTHER_DERIVATION[] = {
-    "er", "ers", "or", "ors", "ity", "ities", "ic", "ics", "ical", "ist", "ists", "ism", "isms",
-    "ian", "ians", "ous", "ive", "ives", NULL};
-static const char *const FR_OTHER_DERIVATION[] = {
-    "as", "ique", "iques", "iste", "istes", "isme", "ismes", "ité", "ités", "eur", "eurs",
-    "euse", "euses", "ants", "if", "ifs", "ive", "ives", NULL};
-
-static int ends_with(const char *s, size_t n, const char *x)
-{
-    size_t m = strlen(x);
-    return n >= m && memcmp(s + n - m, x, m) == 0;
-}
+#define EN_OTHER_DERIVATION "er,ers,or,ors,ity,ities,ic,ics,ical,ist,ists,ism,isms,ian,ians,ous,ive,ives"
+#define FR_OTHER_DERIVATION \
+    "as,ique,iques,iste,istes,isme,ismes,ité,ités,eur,eurs,euse,euses,ants,if,ifs,ive,ives"
 
 int dyadi_form_of_verb(const char *w, const char *lemma, const char *lang)
 {
@@ -192,13 +187,9 @@ int dyadi_form_of_verb(const char *w, const char *lemma, const char *lang)
     /* a doubled final consonant: "stopped", "committing" */
     if (!fr && nb > 0 && rest[0] == lemma[nb - 1] && !strchr("aeiouy", rest[0]))
         rest++;
-    size_t nr = strlen(rest);
-    if (!fr && nr >= 2 && ends_with(rest, nr, "ly"))
+    if (!fr && ends_with(rest, strlen(rest), "ly"))
         return 0;
-    for (const char *const *x = fr ? FR_OTHER_DERIVATION : EN_OTHER_DERIVATION; *x; x++)
-        if (strcmp(rest, *x) == 0)
-            return 0;
-    return 1;
+    return !dyadi_in_list(rest, fr ? FR_OTHER_DERIVATION : EN_OTHER_DERIVATION);
 }
 
 static int nounish(const dyad_coder *c, uint32_t i, uint32_t sfirst)
@@ -267,8 +258,10 @@ size_t dyadi_find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirs
                 continue;
             if (e->lang && !same_lang(e->lang, c->lang))
                 continue;
-            /* dyad's own one-word verb patterns ("en:verb:authorize"): not
-             * on another word of the same stem ("authorities") */
+            /* dyad's own one-word verb patterns: not on another word of
+             * the same stem ("authorities"). The lemma is read from the
+             * rule id, "en:verb:authorize" (dictsrc.c, unless id= names
+             * the rule otherwise: then no check) */
             if (e->kind == DYADI_TK_VERB && h.end == i + 1 && !(lf & DYADI_LEX_FOREIGN) && e->id &&
                 strlen(e->id) > 8 && strncmp(e->id + 2, ":verb:", 6) == 0 &&
                 !dyadi_form_of_verb(dyadi_tok(c, i)->norm, e->id + 8, c->lang))
