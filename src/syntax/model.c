@@ -484,12 +484,17 @@ DYAD_API dyad_status dyad_model_open(const char *path, const char *lang, dyad_mo
         (m->tagger2.slots && m->tagger2.nclass != DYADI_NUPOS) ||
         m->labeler.nclass != m->nlabels || m->root_label >= m->nlabels)
         return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "classifier sizes do not match");
+    m->nsubj_label = m->obj_label = UINT32_MAX;
     for (uint32_t i = 0; i < m->nlabels; i++) {
         if (m->labels[i] >= m->nstrings)
             return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "bad label string");
         const char *l = m->strings + m->labels[i];
         if (strcmp(l, "parataxis") == 0 || (strcmp(l, "dep") == 0 && m->fallback_label == 0))
             m->fallback_label = i;
+        if (strcmp(l, "nsubj") == 0)
+            m->nsubj_label = i;
+        if (strcmp(l, "obj") == 0)
+            m->obj_label = i;
     }
     for (uint32_t i = 0; i < m->nfeats; i++)
         if (m->feats[i] >= m->nstrings)

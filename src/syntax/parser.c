@@ -464,14 +464,6 @@ int32_t dyadi_pick_label(const float *sc, uint32_t nlabels, const uint8_t *label
     return best < 0 ? 0 : best;
 }
 
-static uint32_t label_named(const dyad_model *m, const char *name)
-{
-    for (uint32_t j = 0; j < m->nlabels; j++)
-        if (strcmp(dyadi_model_str(m, m->labels[j]), name) == 0)
-            return j;
-    return UINT32_MAX;
-}
-
 /* French "nous" and "vous" are subject or object clitics by position
  * alone ("nous aidons" / "ils nous aident"), and the parser sometimes
  * makes the object a subject: "Ils pourraient nous aider" gave "nous" as
@@ -481,15 +473,13 @@ static uint32_t label_named(const dyad_model *m, const char *name)
  * aidés"). */
 static void object_clitics(const dyad_model *m, dyadi_sword *w, size_t n)
 {
-    uint32_t nsubj = UINT32_MAX, obj = UINT32_MAX;
+    const uint32_t nsubj = m->nsubj_label, obj = m->obj_label;
+    if (nsubj >= m->nlabels || obj >= m->nlabels)
+        return;
     for (size_t i = 0; i < n; i++) {
         const char *x = w[i].norm;
         if (!x || (x[0] != 'n' && x[0] != 'v') || (strcmp(x, "nous") != 0 && strcmp(x, "vous") != 0))
             continue;
-        if (nsubj == UINT32_MAX && (nsubj = label_named(m, "nsubj")) == UINT32_MAX)
-            return;
-        if (obj == UINT32_MAX && (obj = label_named(m, "obj")) == UINT32_MAX)
-            return;
         int32_t h = w[i].head;
         if (w[i].label != nsubj || h <= 0 || (size_t)h <= i + 1 || (size_t)h > n)
             continue;

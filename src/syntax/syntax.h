@@ -124,6 +124,8 @@ struct dyad_model {
     const uint8_t *label_dir;   /* per label: bit 0 seen as left arc, bit 1 as right arc */
     uint32_t root_label;        /* index of "root" */
     uint32_t fallback_label;    /* "parataxis" (else "dep"): what hangs leftovers from the root word */
+    uint32_t nsubj_label, obj_label;    /* set when the model is opened; UINT32_MAX: none
+                                           (parser.c's French clitic repair) */
     dyadi_clf tagger, parser, labeler;
     dyadi_clf tagger2;          /* second tagging pass (sees the first pass's tags to the right);
                                    empty: one pass */
