@@ -15,6 +15,7 @@
 static const cli_opt opts[] = {
     CLI_DOC_OPTIONS,
     CLI_SYNTAX_OPTION,
+    CLI_ONE_ACTOR_OPTION,
     {"format", 0, "FORMAT", "output format: jsonl (default) or tsv"},
     {"quotes", 0, NULL, "print the quotations and their speakers instead of the events"},
 };
@@ -313,6 +314,8 @@ int cmd_code(int argc, char **argv)
     rc = cli_docs_open(&d, "code", &a, opts, NOPTS);
     if (rc == 0)
         rc = cli_docs_want_syntax(&d, &a, opts, NOPTS);
+    if (rc == 0)
+        rc = cli_docs_one_actor(&d, &a, opts, NOPTS);
     cli_docs_parse_for_events(&d);
     if (rc == 0) {
         if (s.tsv)

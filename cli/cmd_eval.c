@@ -419,6 +419,21 @@ static void apply_controls(dyad_coder *c, const dyad_gold *g, const char *path)
                     (unsigned long long)ct[k].line, ct[k].text, dyad_errmsg(c));
 }
 
+/* A record whose gold scores one actor's act (code-only records, an
+ * expected event with no or an open target) is coded with every event with
+ * no target kept (one_actor "all"); the others as `dyad code` codes them. */
+static int lone_record(const dyad_gold_record *rec)
+{
+    if (rec->flags & DYAD_GOLD_CODE_ONLY)
+        return 1;
+    for (size_t k = 0; k < rec->n_events; k++) {
+        const char *t = rec->events[k].target;
+        if (!t || !t[0] || t[0] == '~' || strncmp(t, "---", 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Records in flight per thread (see docloop.c). */
 #define EVAL_SLOTS_PER_THREAD 2
 
@@ -799,6 +814,8 @@ int cmd_eval(int argc, char **argv)
             }
             /* the slot's own coder, or in serial mode the one coder */
             sl->coder = serial ? one : sl->own;
+            if (!serial)
+                dyad_coder_set_option(sl->own, "one_actor", lone_record(&rec) ? "all" : "auto");
             cli_pool_push(r.pool, sl);
         }
         eval_drain(&r);

@@ -36,6 +36,7 @@
 static const cli_opt opts[] = {
     CLI_DOC_OPTIONS,
     CLI_SYNTAX_OPTION,
+    CLI_ONE_ACTOR_OPTION,
     CLI_DB_OPTION,
     {"recode", 0, NULL, "code the stored documents again and replace their events"},
 };
@@ -337,6 +338,8 @@ int cmd_ingest(int argc, char **argv)
     rc = cli_docs_open(&d, "ingest", &a, opts, NOPTS);
     if (rc == 0)
         rc = cli_docs_want_syntax(&d, &a, opts, NOPTS);
+    if (rc == 0)
+        rc = cli_docs_one_actor(&d, &a, opts, NOPTS);
     cli_docs_parse_for_events(&d);
     if (rc != 0)
         goto done;

@@ -505,6 +505,8 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
         if (d->model_en)
             dyad_coder_set_model(r.all[i], "en", d->model_en);
         dyad_coder_set_syntax(r.all[i], d->syntax_mode);
+        if (d->one_actor)
+            dyad_coder_set_option(r.all[i], "one_actor", d->one_actor);
     }
     /* the caller's coder on top: the first taken */
     for (size_t i = r.nslots; i-- > 0;)
@@ -595,6 +597,19 @@ int cli_docs_want_syntax(cli_docs *d, const cli_args *a, const cli_opt *opts, si
     if (cli_get(a, opts, nopts, "no-syntax") || cli_get(a, opts, nopts, "dict"))
         return 0;
     return cli_docs_load_models(d, NULL, 0);
+}
+
+int cli_docs_one_actor(cli_docs *d, const cli_args *a, const cli_opt *opts, size_t nopts)
+{
+    const char *v = cli_get(a, opts, nopts, "one-actor");
+    if (!v)
+        return 0;
+    if (dyad_coder_set_option(d->coder, "one_actor", v) != DYAD_OK) {
+        fprintf(stderr, "dyad %s: --one-actor must be kinds, all or none, not '%s'\n", d->cmd, v);
+        return EXIT_USAGE;
+    }
+    d->one_actor = v;
+    return 0;
 }
 
 void cli_docs_parse_for_events(cli_docs *d)

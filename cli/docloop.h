@@ -20,6 +20,11 @@
 #define CLI_SYNTAX_OPTION \
     {"no-syntax", 0, NULL, "do not tag and parse: dyad's triggers take their roles by word order"}
 
+/* Commands that code events choose which events with no target they keep
+ * (cli_docs_one_actor; dyad_coder_set_option "one_actor"). */
+#define CLI_ONE_ACTOR_OPTION \
+    {"one-actor", 0, "MODE", "events whose target is not found: kinds (default with dyad's dictionaries: statements other than a bare 'said', protests, force, violence), all, or none"}
+
 typedef struct cli_docs {
     const char *cmd;            /* subcommand name, for messages */
     dyad_reader *reader;
@@ -33,6 +38,7 @@ typedef struct cli_docs {
     dyad_syntax_mode syntax_mode;       /* what the coders parse (default: all) */
     unsigned long long und;     /* coded documents whose language was not identified */
     unsigned threads;           /* -j: threads that code in cli_docs_run, >= 1 */
+    const char *one_actor;      /* --one-actor, NULL: the coder's default */
 } cli_docs;
 
 /* Called once per coded document; the coder holds its results. Return 0 to
@@ -71,6 +77,9 @@ int cli_docs_load_models(cli_docs *d, const char *data_dir, int required);
 /* Load the models (when found) unless --no-syntax was given or --dict
  * replaced dyad's dictionaries, whose patterns code by word order. */
 int cli_docs_want_syntax(cli_docs *d, const cli_args *a, const cli_opt *opts, size_t nopts);
+/* Apply --one-actor (when given) to d's coders. 0, or EXIT_USAGE after a
+ * message for a bad value. */
+int cli_docs_one_actor(cli_docs *d, const cli_args *a, const cli_opt *opts, size_t nopts);
 /* Commands that need events only: parse just the sentences events are read
  * from (DYAD_SYNTAX_EVENTS), on every coder of the run. */
 void cli_docs_parse_for_events(cli_docs *d);

@@ -215,6 +215,14 @@ DYAD_API void dyad_coder_free(dyad_coder *c);
  *                    TABARI's complexity limits (0: no limit)
  *   convert_agent    "true": an agent with no actor ("the militants") is an
  *                    actor of its own, coded "---" + its sector
+ *   one_actor        which events with a source and no target are output:
+ *                    "auto" (default: "all" with TABARI/PETRARCH dictionaries,
+ *                    "kinds" with dyad's own), "all", "kinds" (only CAMEO
+ *                    roots 01 statements but a bare 010, 14 protests, 15
+ *                    force postures and 18-20 violence, whose events stand
+ *                    without a recipient; "X visited", "X promised aid",
+ *                    "X said" with no one found are dropped), "none"
+ *                    (every event has a target)
  *   forward          an id template ("^^*****NNN*SSS": 'N' marks the story
  *                    number in dyad_doc.id) or "off": a sentence with no
  *                    source takes the source of the story's previous one

@@ -141,6 +141,30 @@ void dyadi_forward_update(dyad_coder *c, size_t events_before)
         snprintf(c->fwd.first, sizeof c->fwd.first, "%s", c->fwd.last);
 }
 
+/* An event with a source and no target is output only where its kind
+ * stands without a recipient (options.h, one_actor): "Russia declined to
+ * comment", "the protesters marched", "militants attacked" yes; "Putin
+ * flew" (a visit), "X promised" (aid to whom?), "X said" no: the target
+ * was not found, and half an event is noise in a table of who did what to
+ * whom. */
+static int one_actor_kept(const dyad_coder *c, const char *code)
+{
+    int m = c->opts.one_actor;
+    if (m == DYADI_ONE_AUTO)
+        m = dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN ? DYADI_ONE_ALL : DYADI_ONE_KINDS;
+    if (m != DYADI_ONE_KINDS)
+        return m == DYADI_ONE_ALL;
+    /* a bare statement (010, "X said ...") tells nothing of a relation:
+     * its clause's own event, attributed to X, is what counts */
+    if (strcmp(code, "010") == 0)
+        return 0;
+    static const char roots[][3] = {"01", "14", "15", "18", "19", "20"};
+    for (size_t i = 0; i < sizeof roots / sizeof *roots; i++)
+        if (code[0] == roots[i][0] && code[1] == roots[i][1])
+            return 1;
+    return 0;
+}
+
 static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
                        const cand *tgt, const char *code, int polarity, int modality,
                        const char *attr_text, const char *attr_code, const cand *loc,
@@ -190,6 +214,8 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
         src = &smet;
     }
     if (tgt && strcmp(src->code, tgt->code) == 0 && !dyadi_distinct_same_code(c, src, tgt))
+        return 0;
+    if (!tgt && !one_actor_kept(c, code))
         return 0;
     const dyadi_cameo *cm = dyadi_lex_cameo(c->lex, code);
     size_t cl = strlen(code);

@@ -352,6 +352,16 @@ dyad_status dyadi_options_set(dyadi_options *o, const char *name, const char *va
         return bad(err, errlen, DYAD_ERR_ARG, "code_by must be auto, clause, sentence or all, not '%s'",
                    value);
     }
+    if (!strcmp(name, "one_actor")) {
+        static const char *const modes[] = {"auto", "all", "kinds", "none"};
+        for (int i = 0; i < 4; i++)
+            if (!strcasecmp(value, modes[i])) {
+                o->one_actor = (uint8_t)i;
+                return DYAD_OK;
+            }
+        return bad(err, errlen, DYAD_ERR_ARG, "one_actor must be auto, all, kinds or none, not '%s'",
+                   value);
+    }
     if (!strcmp(name, "default_source") || !strcmp(name, "default_target")) {
         if (value[0] && !code_ok(value))
             return bad(err, errlen, DYAD_ERR_ARG, "'%s' is not an actor code", value);

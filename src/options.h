@@ -19,6 +19,12 @@
  * every trigger otherwise). */
 enum { DYADI_CODE_AUTO = 0, DYADI_CODE_CLAUSE, DYADI_CODE_SENTENCE, DYADI_CODE_ALL };
 
+/* Which events with a source and no target are kept (one_actor): AUTO is
+ * ALL with TABARI/PETRARCH dictionaries (their suites' semantics) and KINDS
+ * with dyad's own: only the CAMEO roots whose events stand without a
+ * recipient (statements, protests, force postures, violence). */
+enum { DYADI_ONE_AUTO = 0, DYADI_ONE_ALL, DYADI_ONE_KINDS, DYADI_ONE_NONE };
+
 #define DYADI_OPT_CODE 32
 #define DYADI_OPT_FMT 64
 
@@ -49,6 +55,7 @@ typedef struct dyadi_options {
      * other characters) */
     uint8_t forward;
     char forward_fmt[DYADI_OPT_FMT];
+    uint8_t one_actor;                  /* DYADI_ONE_* */
 } dyadi_options;
 
 /* Forwarding state kept by the coder across documents of one story. */

@@ -111,7 +111,8 @@ static void set_option(void **state)
         {"default_prior", "true"}, {"default_after", "0"},  {"comma", "off"},
         {"comma_min", "4"},        {"comma_bmax", "8"},     {"complex_verbs", "5"},
         {"noactprior", "yes"},     {"convert_agent", "on"}, {"forward", "^^*****NNN*SSS"},
-        {"forward", "off"}};
+        {"forward", "off"},        {"one_actor", "kinds"},  {"one_actor", "ALL"},
+        {"one_actor", "none"},     {"one_actor", "auto"}};
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
         if (dyad_coder_set_option(c, ok[i][0], ok[i][1]) != DYAD_OK)
             fail_msg("%s=%s: %s", ok[i][0], ok[i][1], dyad_errmsg(c));
@@ -121,6 +122,7 @@ static void set_option(void **state)
     assert_int_equal(dyad_coder_set_option(c, "default_source", "DEF SRC"), DYAD_ERR_ARG);
     assert_int_equal(dyad_coder_set_option(c, "convert_agent", "maybe"), DYAD_ERR_ARG);
     assert_int_equal(dyad_coder_set_option(c, "forward", "****"), DYAD_ERR_ARG);
+    assert_int_equal(dyad_coder_set_option(c, "one_actor", "some"), DYAD_ERR_ARG);
     assert_int_equal(dyad_coder_set_option(c, "no_such_option", "1"), DYAD_ERR_NOTFOUND);
     assert_non_null(strstr(dyad_errmsg(c), "no_such_option"));
     assert_int_equal(dyad_coder_set_option(c, NULL, "1"), DYAD_ERR_ARG);

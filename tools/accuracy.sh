@@ -120,8 +120,13 @@ for i, line in enumerate(open(os.path.join(tmp, "index")), 1):
     rk = o.get("records_correct")
     share = lambda n: "%.1f%% (%d)" % (100.0 * n / rk["records"], n) if rk["records"] else "0"
     correct = "%s / %s" % (share(rk["lenient"]), share(rk["strict"])) if rk else ""
-    rows.append("| %s | %s | %s | %s | %s | %s | %d | `%s` |" % (
-        name, size, fig(L), fig(S), correct, "; ".join(extra), o["produced_events"], cmd))
+    made = "%d" % o["produced_events"]
+    allmade = o["produced_events"] + o["untargeted_ignored"] + o["negated_ignored"]
+    if o["untargeted_ignored"]:
+        made += "; without a target %d of %d (%.0f%%)" % (
+            o["untargeted_ignored"], allmade, 100.0 * o["untargeted_ignored"] / allmade)
+    rows.append("| %s | %s | %s | %s | %s | %s | %s | `%s` |" % (
+        name, size, fig(L), fig(S), correct, "; ".join(extra), made, cmd))
 with open(out + ".tmp", "w") as w:
     w.write("""# dyad accuracy on the gold standards
 
@@ -141,7 +146,13 @@ actor codes and the CAMEO root; *strict* compares full codes. PLOVER gold is
 scored on the PLOVER event type instead of the CAMEO code. Code-only records
 (the CAMEO codebook examples, whose actors are not given) are scored on
 dyad's best event: root accuracy and full-code accuracy. Negated events, events only possible, and
-events without a target are left out. *Records fully correct* is the share
+events without a target are left out: *produced events* counts the scored
+ones, then those without a target among all produced. dyad outputs an event
+whose target is not found only when its kind stands alone (statements other
+than a bare "said", protests, force postures, violence: `--one-actor`,
+docs/design.md); a record whose gold expects an event with no or an open
+target, and every code-only record, is coded with all of them kept.
+*Records fully correct* is the share
 (and number) of records whose expected events are all found with no false
 alarm (must_not hits count as false alarms), lenient / strict. See
 "Evaluation" in docs/design.md.

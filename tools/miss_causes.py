@@ -39,12 +39,12 @@ def run(cmd, stdin=None):
     return p.stdout.decode("utf-8")
 
 
-def per_record(dyad, sub, recs):
+def per_record(dyad, sub, recs, extra=()):
     """{id: [json objects]} from `dyad SUB --input jsonl` over the records"""
     lines = "".join(json.dumps({"id": r["id"], "date": r.get("date"), "lang": r.get("lang"),
                                 "text": r["text"]}, ensure_ascii=False) + "\n" for r in recs)
     out = collections.defaultdict(list)
-    for line in run([dyad, sub, "--input", "jsonl", "-q", "-"], lines.encode("utf-8")).splitlines():
+    for line in run([dyad, sub, "--input", "jsonl", "-q"] + list(extra) + ["-"], lines.encode("utf-8")).splitlines():
         if line.strip():
             o = json.loads(line)
             out[o["doc"]].append(o)
@@ -78,7 +78,8 @@ def main():
                   for e in fr["errors"] if e["kind"] == "miss"]
         ids = sorted({i for i, _ in misses})
         ms = per_record(args.dyad, "actors", [recs[i] for i in ids])
-        evs = per_record(args.dyad, "code", [recs[i] for i in ids])
+        # every event, those with no target too: "no trigger" means none fired
+        evs = per_record(args.dyad, "code", [recs[i] for i in ids], ["--one-actor", "all"])
         count = collections.Counter()
         examples = collections.defaultdict(list)
         for rid, exp in misses:

@@ -100,6 +100,21 @@ check code/bad-lang-exit-2 [ $? -eq 2 ]
 check code/bad-format-exit-2 [ $? -eq 2 ]
 "$DYAD" code --nope "$SEED" >/dev/null 2>"$TMP/err"
 check code/unknown-option-exit-2 [ $? -eq 2 ]
+"$DYAD" code --one-actor some "$SEED" >/dev/null 2>"$TMP/err"
+check code/bad-one-actor-exit-2 [ $? -eq 2 ]
+check code/bad-one-actor-message grep -q -- "--one-actor must be kinds, all or none, not 'some'" "$TMP/err"
+
+# --one-actor: events with no target found are kept by kind (default),
+# all, or none; with -j 2 as with -j 1
+printf '{"id":"v","lang":"en","date":"2022-08-10","text":"President Vladimir Putin flew to the region on Monday. The Kremlin declined to comment."}\n' >"$TMP/lone.jsonl"
+for m in kinds all none; do
+    "$DYAD" code -q -j 2 --one-actor $m "$TMP/lone.jsonl" | sed -n 's/.*"code":"\([0-9]*\)".*"target":\(null\|{\).*/\1 \2/p' | sort | tr '\n' ' ' >"$TMP/lone.$m"
+done
+"$DYAD" code -q "$TMP/lone.jsonl" | sed -n 's/.*"code":"\([0-9]*\)".*"target":\(null\|{\).*/\1 \2/p' | sort | tr '\n' ' ' >"$TMP/lone.default"
+check code/one-actor-kinds [ "$(cat "$TMP/lone.kinds")" = "011 null " ]
+check code/one-actor-default-is-kinds cmp -s "$TMP/lone.kinds" "$TMP/lone.default"
+check code/one-actor-all [ "$(cat "$TMP/lone.all")" = "011 null 042 null " ]
+check code/one-actor-none [ ! -s "$TMP/lone.none" ]
 "$DYAD" code --date >/dev/null 2>"$TMP/err"
 check code/missing-value-exit-2 [ $? -eq 2 ]
 

@@ -110,7 +110,8 @@ for j in 1 2; do
 done
 check threads/ingest-batches-exit-0 [ "$(cat "$TMP/brc.1") $(cat "$TMP/brc.2")" = "0 0" ]
 check threads/ingest-batches-all-stored [ "$(sqlite3 "$TMP/b2.db" "SELECT count(*) FROM documents")" = 650 ]
-check threads/ingest-batches-have-sightings [ "$(wc -l <"$TMP/bm1.jsonl")" -gt 1000 ]
+# (829 sightings at the one-actor policy of docs/design.md; 1,000+ before it)
+check threads/ingest-batches-have-sightings [ "$(wc -l <"$TMP/bm1.jsonl")" -gt 700 ]
 check threads/ingest-batches-events-j2 cmp -s "$TMP/be1.jsonl" "$TMP/be2.jsonl"
 check threads/ingest-batches-mentions-j2 cmp -s "$TMP/bm1.jsonl" "$TMP/bm2.jsonl"
 
