@@ -197,6 +197,14 @@ if [ -d "$DATA/winer-fr-wikinews" ]; then
     fi
 fi
 
+# events on real news judged by hand (tools/event_sample.py; no ../shared needed
+# to score a judged file)
+if [ -f tools/event_sample.tsv ]; then
+    if python3 tools/event_sample.py score --markdown tools/event_sample.tsv >"$TMP/sample.md"; then
+        { echo; cat "$TMP/sample.md"; } >>"$OUT"
+    fi
+fi
+
 # the places section (event-location RELABEL and the judged samples of
 # located events), when the event-location data are present
 if [ -d "$DATA/event-location" ]; then
