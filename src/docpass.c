@@ -217,6 +217,8 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
         return 0;
     if (!tgt && !one_actor_kept(c, code))
         return 0;
+    if (!(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN))
+        code = dyadi_violence_code(code, src->code);
     const dyadi_cameo *cm = dyadi_lex_cameo(c->lex, code);
     size_t cl = strlen(code);
     if (!cm && cl >= 3 && cl <= 5 && code[cl - 1] >= 'A' && code[cl - 1] <= 'Z') {

@@ -187,6 +187,12 @@ const char *dyadi_refusal_subcode(const char *code);
 int dyadi_complement_tree(const dyadi_tree *tr, const trig *ts, size_t ntr, size_t ti,
                           size_t from);
 const char *dyadi_protest_code(dyad_coder *c, const char *code, const char *purpose);
+/* CAMEO 19x ("use conventional military force") is the armed forces' and
+ * armed groups' violence; the same act by civilians, protesters,
+ * criminals or any other unarmed sector ("a mob killed", "a man stabbed",
+ * "protesters attacked the police") is 18x, unconventional violence: 180.
+ * code unchanged otherwise. */
+const char *dyadi_violence_code(const char *code, const char *source_code);
 
 /* ---- docpass.c: events appended and merged, dates, FORWARD */
 const char *dyadi_date_str(dyad_coder *c, uint32_t ymd);

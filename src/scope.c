@@ -266,3 +266,16 @@ const char *dyadi_protest_code(dyad_coder *c, const char *code, const char *purp
         memcpy(s, code, 3);
     return s;
 }
+
+const char *dyadi_violence_code(const char *code, const char *source_code)
+{
+    static const char *const unarmed[] = {"CVL", "OPP", "CRM", "BUS", "EDU", "MED", "REL", "LAB",
+                                          "HLH", "REF", "AGR", "ENV", NULL};
+    if (code[0] != '1' || code[1] != '9' || !source_code || strlen(source_code) < 6)
+        return code;
+    /* the sector right after the country: "USACVL", "FRAOPP", "---CRM" */
+    for (size_t i = 0; unarmed[i]; i++)
+        if (strncmp(source_code + 3, unarmed[i], 3) == 0)
+            return "180";
+    return code;
+}
