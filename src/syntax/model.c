@@ -174,6 +174,33 @@ __attribute__((target("avx2"))) static int add_rows_avx2(int32_t *scores, const 
 }
 #endif
 
+#if defined(KEYS_AVX2)
+/* The first n - n % 8 home slots. */
+__attribute__((target("avx2"))) static size_t home_slots_avx2(const uint32_t *k, size_t n, uint32_t mask,
+                                                             uint32_t *at)
+{
+    const __m256i g = _mm256_set1_epi32((int)0x9E3779B1u), m = _mm256_set1_epi32((int)mask);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(k + i));
+        _mm256_storeu_si256((__m256i *)(void *)(at + i), _mm256_and_si256(_mm256_mullo_epi32(x, g), m));
+    }
+    return i;
+}
+#endif
+
+/* The slot where each key's probe starts. */
+static void home_slots(const uint32_t *k, size_t n, uint32_t mask, uint32_t *at)
+{
+    size_t i = 0;
+#if defined(KEYS_AVX2)
+    if (__builtin_cpu_supports("avx2"))
+        i = home_slots_avx2(k, n, mask, at);
+#endif
+    for (; i < n; i++)
+        at[i] = (k[i] * 0x9E3779B1u) & mask;
+}
+
 /* scores[0..nc) += the rows' weights, eight classes at a time. */
 static void add_rows(int32_t *scores, const int16_t *const *rows, size_t nr, uint32_t nc)
 {
@@ -203,82 +230,95 @@ static void add_rows(int32_t *scores, const int16_t *const *rows, size_t nr, uin
     }
 }
 
+/* The slot of key k, whose probe starts at slot i; NULL when absent. */
+static inline const uint32_t *find_slot(const uint32_t *slots, uint32_t stride, uint32_t mask, uint32_t k,
+                                        uint32_t i)
+{
+    for (;;) {
+        const uint32_t *sl = &slots[stride * (size_t)i];
+        if (*sl == k)
+            return sl;
+        if (!*sl)
+            return NULL;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Classifiers of at most 4 classes: the weights are in the slot. */
+static void score_slots4(const dyadi_clf *c, const uint32_t *feats, const uint32_t *at, size_t nf,
+                         int32_t *scores)
+{
+    const uint32_t *slots = c->slots;
+    const uint32_t mask = c->mask;
+    const size_t pf_end = nf > PF_AHEAD ? nf - PF_AHEAD : 0;
+#if defined(__SSE2__)
+    __m128i acc = _mm_setzero_si128();
+#define ADD4(sl)                                                                                   \
+    do {                                                                                           \
+        __m128i x_ = _mm_loadl_epi64((const __m128i *)(const void *)((sl) + 1));                   \
+        acc = _mm_add_epi32(acc, _mm_srai_epi32(_mm_unpacklo_epi16(x_, x_), 16));                 \
+    } while (0)
+#else
+    int32_t a[4] = {0, 0, 0, 0};
+#define ADD4(sl)                                                                                   \
+    do {                                                                                           \
+        int16_t wv_[4];                                                                            \
+        memcpy(wv_, (sl) + 1, sizeof wv_);                                                         \
+        for (int j_ = 0; j_ < 4; j_++)                                                             \
+            a[j_] += wv_[j_];                                                                      \
+    } while (0)
+#endif
+    size_t f = 0;
+    for (; f < pf_end; f++) {
+        __builtin_prefetch(&slots[3 * (size_t)at[f + PF_AHEAD]]);
+        const uint32_t *sl = find_slot(slots, 3, mask, feats[f], at[f]);
+        if (sl)
+            ADD4(sl);
+    }
+    for (; f < nf; f++) {
+        const uint32_t *sl = find_slot(slots, 3, mask, feats[f], at[f]);
+        if (sl)
+            ADD4(sl);
+    }
+#undef ADD4
+#if defined(__SSE2__)
+    int32_t a[4];
+    _mm_storeu_si128((__m128i *)(void *)a, acc);
+#endif
+    for (uint32_t j = 0; j < c->nclass; j++)
+        scores[j] += a[j];
+}
+
 void dyadi_clf_score(const dyadi_clf *c, const uint32_t *feats, size_t nf, int32_t *scores)
 {
     if (!c->slots)
         return;
-    const uint32_t nc = c->nclass, mask = c->mask, stride = c->stride;
+    const uint32_t stride = c->stride;
     uint32_t at[MAX_PROBE];
     if (nf > MAX_PROBE)
         nf = MAX_PROBE;
-    for (size_t f = 0; f < nf; f++) {
-        at[f] = (feats[f] * 0x9E3779B1u) & mask;
-        if (f < PF_AHEAD)
-            __builtin_prefetch(&c->slots[stride * (size_t)at[f]]);
-    }
+    home_slots(feats, nf, c->mask, at);
+    for (size_t f = 0; f < nf && f < PF_AHEAD; f++)
+        __builtin_prefetch(&c->slots[stride * (size_t)at[f]]);
     if (stride == 3) {
-        /* weights in the slot: one miss per feature */
-        const uint32_t *slots = c->slots;
-#if defined(__SSE2__)
-        __m128i acc = _mm_setzero_si128();
-#else
-        int32_t a[4] = {0, 0, 0, 0};
-#endif
-        for (size_t f = 0; f < nf; f++) {
-            if (f + PF_AHEAD < nf)
-                __builtin_prefetch(&slots[3 * (size_t)at[f + PF_AHEAD]]);
-            const uint32_t k = feats[f];
-            uint32_t i = at[f];
-            const uint32_t *sl = &slots[3 * (size_t)i];
-            while (*sl != k) {
-                if (!*sl)
-                    goto next;
-                i = (i + 1) & mask;
-                sl = &slots[3 * (size_t)i];
-            }
-#if defined(__SSE2__)
-            {
-                __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)(sl + 1));
-                acc = _mm_add_epi32(acc, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
-            }
-#else
-            {
-                int16_t wv[4];
-                memcpy(wv, sl + 1, sizeof wv);
-                for (int j = 0; j < 4; j++)
-                    a[j] += wv[j];
-            }
-#endif
-        next:;
-        }
-#if defined(__SSE2__)
-        int32_t a[4];
-        _mm_storeu_si128((__m128i *)(void *)a, acc);
-#endif
-        for (uint32_t j = 0; j < nc; j++)
-            scores[j] += a[j];
+        score_slots4(c, feats, at, nf, scores);
         return;
     }
+    /* rows of weights: find every row first, then add them up */
     const int16_t *rowp[MAX_PROBE];
     size_t nr = 0;
+    const size_t pf_end = nf > PF_AHEAD ? nf - PF_AHEAD : 0;
     for (size_t f = 0; f < nf; f++) {
-        if (f + PF_AHEAD < nf)
+        if (f < pf_end)
             __builtin_prefetch(&c->slots[2 * (size_t)at[f + PF_AHEAD]]);
-        uint32_t k = feats[f], i = at[f];
-        for (;;) {
-            uint32_t s = c->slots[2 * (size_t)i];
-            if (s == k) {
-                rowp[nr] = c->w + (size_t)c->slots[2 * (size_t)i + 1] * nc;
-                __builtin_prefetch(rowp[nr]);
-                nr++;
-                break;
-            }
-            if (s == 0)
-                break;
-            i = (i + 1) & mask;
+        const uint32_t *sl = find_slot(c->slots, 2, c->mask, feats[f], at[f]);
+        if (sl) {
+            rowp[nr] = c->w + (size_t)sl[1] * c->nclass;
+            __builtin_prefetch(rowp[nr]);
+            nr++;
         }
     }
-    add_rows(scores, rowp, nr, nc);
+    add_rows(scores, rowp, nr, c->nclass);
 }
 
 const dyadi_lexent *dyadi_model_lex(const dyad_model *m, uint32_t key)
