@@ -36,15 +36,6 @@ int dyadi_upos_id(const char *s)
     return -1;
 }
 
-static inline uint32_t fkey_tk(uint64_t tk, uint64_t a, uint64_t b, uint64_t c)
-{
-    uint64_t h = dyadi_mix64(tk ^ a);
-    h = dyadi_mix64(h ^ (b + 0x632BE59BD9B4E019ULL));
-    h = dyadi_mix64(h ^ (c + 0x85EBCA77C2B2AE63ULL));
-    uint32_t k = (uint32_t)(h ^ (h >> 32));
-    return k ? k : 1;
-}
-
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #include <immintrin.h>
 #define KEYS_AVX2 1
@@ -101,7 +92,7 @@ void dyadi_fkeys(const uint64_t *tk, const uint64_t *a, const uint64_t *b, const
         i = fkeys_avx2(tk, a, b, c, n, out);
 #endif
     for (; i < n; i++)
-        out[i] = fkey_tk(tk[i], a[i], b[i], c[i]);
+        out[i] = dyadi_fkey_tk(tk[i], a[i], b[i], c[i]);
 }
 
 uint64_t dyadi_shash(const char *s, size_t n)
@@ -114,8 +105,9 @@ uint64_t dyadi_shash(const char *s, size_t n)
     return dyadi_mix64(h ^ n);
 }
 
-/* Memory-bound: each feature is a random probe into a table of megabytes.
- * The slots are prefetched a few features ahead of the probe, so that the
+/* Each feature is a random probe into a table of megabytes, and also a
+ * dozen instructions: with every feature in cache a word costs about what
+ * it costs with cold tables, so both count. The slots are prefetched a few features ahead of the probe, so that the
  * cache misses overlap instead of queueing one behind the other (a burst
  * of a hundred prefetches overflows the core's miss buffers and is partly
  * dropped). Sums are kept in registers (four classes) or added a vector
