@@ -36,6 +36,65 @@ int dyadi_upos_id(const char *s)
     return -1;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#include <immintrin.h>
+#define KEYS_AVX2 1
+/* x * m (mod 2^64) in each lane: AVX2 multiplies 32 x 32 bits only */
+__attribute__((target("avx2"), always_inline)) static inline __m256i mul64(__m256i x, __m256i mlo, __m256i mhi)
+{
+    __m256i lo = _mm256_mul_epu32(x, mlo);
+    __m256i cross = _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(x, 32), mlo), _mm256_mul_epu32(x, mhi));
+    return _mm256_add_epi64(lo, _mm256_slli_epi64(cross, 32));
+}
+
+/* dyadi_mix64 in each lane */
+__attribute__((target("avx2"), always_inline)) static inline __m256i mix4(__m256i x)
+{
+    const __m256i m1lo = _mm256_set1_epi64x(0xed558ccdLL), m1hi = _mm256_set1_epi64x(0xff51afd7LL);
+    const __m256i m2lo = _mm256_set1_epi64x(0x1a85ec53LL), m2hi = _mm256_set1_epi64x(0xc4ceb9feLL);
+    x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+    x = mul64(x, m1lo, m1hi);
+    x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+    x = mul64(x, m2lo, m2hi);
+    return _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+}
+
+/* The first n - n % 4 keys. */
+__attribute__((target("avx2"))) static size_t fkeys_avx2(const uint64_t *tk, const uint64_t *a, const uint64_t *b,
+                                                        const uint64_t *c, size_t n, uint32_t *out)
+{
+    const __m256i cb = _mm256_set1_epi64x((long long)0x632BE59BD9B4E019ULL);
+    const __m256i cc = _mm256_set1_epi64x((long long)0x85EBCA77C2B2AE63ULL);
+    const __m256i pick = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+#define LD(p) _mm256_loadu_si256((const __m256i *)(const void *)((p) + i))
+        __m256i h = mix4(_mm256_xor_si256(LD(tk), LD(a)));
+        h = mix4(_mm256_xor_si256(h, _mm256_add_epi64(LD(b), cb)));
+        h = mix4(_mm256_xor_si256(h, _mm256_add_epi64(LD(c), cc)));
+#undef LD
+        /* low 32 bits of each lane xor its high 32 bits; 0 becomes 1 */
+        __m256i k = _mm256_xor_si256(h, _mm256_srli_epi64(h, 32));
+        __m128i k4 = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(k, pick));
+        k4 = _mm_sub_epi32(k4, _mm_cmpeq_epi32(k4, _mm_setzero_si128()));
+        _mm_storeu_si128((__m128i *)(void *)(out + i), k4);
+    }
+    return i;
+}
+#endif
+
+void dyadi_fkeys(const uint64_t *tk, const uint64_t *a, const uint64_t *b, const uint64_t *c, size_t n,
+                 uint32_t *out)
+{
+    size_t i = 0;
+#if defined(KEYS_AVX2)
+    if (__builtin_cpu_supports("avx2"))
+        i = fkeys_avx2(tk, a, b, c, n, out);
+#endif
+    for (; i < n; i++)
+        out[i] = dyadi_fkey_tk(tk[i], a[i], b[i], c[i]);
+}
+
 uint64_t dyadi_shash(const char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
@@ -46,8 +105,9 @@ uint64_t dyadi_shash(const char *s, size_t n)
     return dyadi_mix64(h ^ n);
 }
 
-/* Memory-bound: each feature is a random probe into a table of megabytes.
- * The slots are prefetched a few features ahead of the probe, so that the
+/* Each feature is a random probe into a table of megabytes, and also a
+ * dozen instructions: with every feature in cache a word costs about what
+ * it costs with cold tables, so both count. The slots are prefetched a few features ahead of the probe, so that the
  * cache misses overlap instead of queueing one behind the other (a burst
  * of a hundred prefetches overflows the core's miss buffers and is partly
  * dropped). Sums are kept in registers (four classes) or added a vector
@@ -55,9 +115,91 @@ uint64_t dyadi_shash(const char *s, size_t n)
 #define MAX_PROBE 128
 #define PF_AHEAD 16
 
+#if defined(KEYS_AVX2)
+#define ROWS_AVX2 1
+/* scores[0..nc) += the rows' weights, 8 <= nc <= 8 * nch, with AVX2: each
+ * block of eight classes keeps its sum in a register for the whole walk
+ * over the rows. The last block is the row's last eight classes; it
+ * overlaps the block before it when nc is not a multiple of eight, and
+ * the lanes the other blocks counted are masked out of its sum. */
+__attribute__((target("avx2"), always_inline)) static inline void
+add_rows_blocks(int32_t *scores, const int16_t *const *rows, size_t nr, uint32_t nc, const int nch)
+{
+    __m256i acc[8];
+    const uint32_t last = nc - 8;
+    for (int q = 0; q < nch; q++)
+        acc[q] = _mm256_setzero_si256();
+    for (size_t r = 0; r < nr; r++) {
+        const int16_t *p = rows[r];
+        for (int q = 0; q < nch - 1; q++)
+            acc[q] = _mm256_add_epi32(
+                acc[q], _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(p + 8 * q))));
+        acc[nch - 1] = _mm256_add_epi32(
+            acc[nch - 1], _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(p + last))));
+    }
+    /* lane l of the last block is class last + l: keep it when no other
+     * block has it */
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256i first_new = _mm256_set1_epi32((int)(8 * (uint32_t)(nch - 1) - last) - 1);
+    acc[nch - 1] = _mm256_and_si256(acc[nch - 1], _mm256_cmpgt_epi32(lane, first_new));
+    for (int q = 0; q < nch; q++) {
+        int32_t *d = scores + (q == nch - 1 ? last : 8 * (uint32_t)q);
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)d);
+        _mm256_storeu_si256((__m256i *)(void *)d, _mm256_add_epi32(v, acc[q]));
+    }
+}
+
+/* 1 when the rows were added (nc from 8 to 64 on a CPU with AVX2). */
+__attribute__((target("avx2"))) static int add_rows_avx2(int32_t *scores, const int16_t *const *rows,
+                                                         size_t nr, uint32_t nc)
+{
+    switch ((nc + 7) / 8) {
+    case 2: add_rows_blocks(scores, rows, nr, nc, 2); return 1;
+    case 3: add_rows_blocks(scores, rows, nr, nc, 3); return 1;
+    case 4: add_rows_blocks(scores, rows, nr, nc, 4); return 1;
+    case 5: add_rows_blocks(scores, rows, nr, nc, 5); return 1;
+    case 6: add_rows_blocks(scores, rows, nr, nc, 6); return 1;
+    case 7: add_rows_blocks(scores, rows, nr, nc, 7); return 1;
+    case 8: add_rows_blocks(scores, rows, nr, nc, 8); return 1;
+    default: return 0;
+    }
+}
+#endif
+
+#if defined(KEYS_AVX2)
+/* The first n - n % 8 home slots. */
+__attribute__((target("avx2"))) static size_t home_slots_avx2(const uint32_t *k, size_t n, uint32_t mask,
+                                                             uint32_t *at)
+{
+    const __m256i g = _mm256_set1_epi32((int)0x9E3779B1u), m = _mm256_set1_epi32((int)mask);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(k + i));
+        _mm256_storeu_si256((__m256i *)(void *)(at + i), _mm256_and_si256(_mm256_mullo_epi32(x, g), m));
+    }
+    return i;
+}
+#endif
+
+/* The slot where each key's probe starts. */
+static void home_slots(const uint32_t *k, size_t n, uint32_t mask, uint32_t *at)
+{
+    size_t i = 0;
+#if defined(KEYS_AVX2)
+    if (__builtin_cpu_supports("avx2"))
+        i = home_slots_avx2(k, n, mask, at);
+#endif
+    for (; i < n; i++)
+        at[i] = (k[i] * 0x9E3779B1u) & mask;
+}
+
 /* scores[0..nc) += the rows' weights, eight classes at a time. */
 static void add_rows(int32_t *scores, const int16_t *const *rows, size_t nr, uint32_t nc)
 {
+#if defined(ROWS_AVX2)
+    if (nc >= 8 && __builtin_cpu_supports("avx2") && add_rows_avx2(scores, rows, nr, nc))
+        return;
+#endif
     uint32_t j = 0;
 #if defined(__SSE2__)
     for (; j + 8 <= nc; j += 8) {
@@ -80,65 +222,95 @@ static void add_rows(int32_t *scores, const int16_t *const *rows, size_t nr, uin
     }
 }
 
+/* The slot of key k, whose probe starts at slot i; NULL when absent. */
+static inline const uint32_t *find_slot(const uint32_t *slots, uint32_t stride, uint32_t mask, uint32_t k,
+                                        uint32_t i)
+{
+    for (;;) {
+        const uint32_t *sl = &slots[stride * (size_t)i];
+        if (*sl == k)
+            return sl;
+        if (!*sl)
+            return NULL;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Classifiers of at most 4 classes: the weights are in the slot. */
+static void score_slots4(const dyadi_clf *c, const uint32_t *feats, const uint32_t *at, size_t nf,
+                         int32_t *scores)
+{
+    const uint32_t *slots = c->slots;
+    const uint32_t mask = c->mask;
+    const size_t pf_end = nf > PF_AHEAD ? nf - PF_AHEAD : 0;
+#if defined(__SSE2__)
+    __m128i acc = _mm_setzero_si128();
+#define ADD4(sl)                                                                                   \
+    do {                                                                                           \
+        __m128i x_ = _mm_loadl_epi64((const __m128i *)(const void *)((sl) + 1));                   \
+        acc = _mm_add_epi32(acc, _mm_srai_epi32(_mm_unpacklo_epi16(x_, x_), 16));                 \
+    } while (0)
+#else
+    int32_t a[4] = {0, 0, 0, 0};
+#define ADD4(sl)                                                                                   \
+    do {                                                                                           \
+        int16_t wv_[4];                                                                            \
+        memcpy(wv_, (sl) + 1, sizeof wv_);                                                         \
+        for (int j_ = 0; j_ < 4; j_++)                                                             \
+            a[j_] += wv_[j_];                                                                      \
+    } while (0)
+#endif
+    size_t f = 0;
+    for (; f < pf_end; f++) {
+        __builtin_prefetch(&slots[3 * (size_t)at[f + PF_AHEAD]]);
+        const uint32_t *sl = find_slot(slots, 3, mask, feats[f], at[f]);
+        if (sl)
+            ADD4(sl);
+    }
+    for (; f < nf; f++) {
+        const uint32_t *sl = find_slot(slots, 3, mask, feats[f], at[f]);
+        if (sl)
+            ADD4(sl);
+    }
+#undef ADD4
+#if defined(__SSE2__)
+    int32_t a[4];
+    _mm_storeu_si128((__m128i *)(void *)a, acc);
+#endif
+    for (uint32_t j = 0; j < c->nclass; j++)
+        scores[j] += a[j];
+}
+
 void dyadi_clf_score(const dyadi_clf *c, const uint32_t *feats, size_t nf, int32_t *scores)
 {
     if (!c->slots)
         return;
-    const uint32_t nc = c->nclass, mask = c->mask, stride = c->stride;
+    const uint32_t stride = c->stride;
     uint32_t at[MAX_PROBE];
     if (nf > MAX_PROBE)
         nf = MAX_PROBE;
-    for (size_t f = 0; f < nf; f++)
-        at[f] = (feats[f] * 0x9E3779B1u) & mask;
+    home_slots(feats, nf, c->mask, at);
     for (size_t f = 0; f < nf && f < PF_AHEAD; f++)
         __builtin_prefetch(&c->slots[stride * (size_t)at[f]]);
     if (stride == 3) {
-        /* weights in the slot: one miss per feature */
-        int32_t a[4] = {0, 0, 0, 0};
-        for (size_t f = 0; f < nf; f++) {
-            if (f + PF_AHEAD < nf)
-                __builtin_prefetch(&c->slots[3 * (size_t)at[f + PF_AHEAD]]);
-            uint32_t k = feats[f], i = at[f];
-            for (;;) {
-                const uint32_t *sl = &c->slots[3 * (size_t)i];
-                if (sl[0] == k) {
-                    int16_t wv[4];
-                    memcpy(wv, sl + 1, sizeof wv);
-                    a[0] += wv[0];
-                    a[1] += wv[1];
-                    a[2] += wv[2];
-                    a[3] += wv[3];
-                    break;
-                }
-                if (sl[0] == 0)
-                    break;
-                i = (i + 1) & mask;
-            }
-        }
-        for (uint32_t j = 0; j < nc; j++)
-            scores[j] += a[j];
+        score_slots4(c, feats, at, nf, scores);
         return;
     }
+    /* rows of weights: find every row first, then add them up */
     const int16_t *rowp[MAX_PROBE];
     size_t nr = 0;
+    const size_t pf_end = nf > PF_AHEAD ? nf - PF_AHEAD : 0;
     for (size_t f = 0; f < nf; f++) {
-        if (f + PF_AHEAD < nf)
+        if (f < pf_end)
             __builtin_prefetch(&c->slots[2 * (size_t)at[f + PF_AHEAD]]);
-        uint32_t k = feats[f], i = at[f];
-        for (;;) {
-            uint32_t s = c->slots[2 * (size_t)i];
-            if (s == k) {
-                rowp[nr] = c->w + (size_t)c->slots[2 * (size_t)i + 1] * nc;
-                __builtin_prefetch(rowp[nr]);
-                nr++;
-                break;
-            }
-            if (s == 0)
-                break;
-            i = (i + 1) & mask;
+        const uint32_t *sl = find_slot(c->slots, 2, c->mask, feats[f], at[f]);
+        if (sl) {
+            rowp[nr] = c->w + (size_t)sl[1] * c->nclass;
+            __builtin_prefetch(rowp[nr]);
+            nr++;
         }
     }
-    add_rows(scores, rowp, nr, nc);
+    add_rows(scores, rowp, nr, c->nclass);
 }
 
 const dyadi_lexent *dyadi_model_lex(const dyad_model *m, uint32_t key)

@@ -214,6 +214,7 @@ enum {
 size_t dyadi_parse_features(const dyadi_pstate *s, const dyadi_sword *w, uint32_t *out)
 {
     size_t k = 0;
+    uint64_t ft[DYADI_MAX_PFEATS], fa[DYADI_MAX_PFEATS], fb[DYADI_MAX_PFEATS], fc[DYADI_MAX_PFEATS];
     int32_t s0i = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
     int32_t s1i = s->sp >= 2 ? s->stack[s->sp - 2] : -1;
     int32_t s2i = s->sp >= 3 ? s->stack[s->sp - 3] : -1;
@@ -234,7 +235,7 @@ size_t dyadi_parse_features(const dyadi_pstate *s, const dyadi_sword *w, uint32_
     uint64_t d = (s0i >= 0 && b0i > 0) ? dist_bucket(s0i, b0i) : 99;
     uint64_t s0vr = s0i >= 0 ? (uint64_t)s->nr[s0i] : 99, s0vl = s0i >= 0 ? (uint64_t)s->nl[s0i] : 99;
     uint64_t b0vl = b0i > 0 ? (uint64_t)s->nl[b0i] : 99;
-#define F3(T, A, B, C) (out[k++] = dyadi_fkey((T), (A), (B), (C)))
+#define F3(T, A, B, C) (ft[k] = DYADI_TK(T), fa[k] = (A), fb[k] = (B), fc[k] = (C), k++)
     F3(P_S0W, s0.w, 0, 0);
     F3(P_S0P, s0.p, 0, 0);
     F3(P_S0WP, s0.w, s0.p, 0);
@@ -342,6 +343,7 @@ size_t dyadi_parse_features(const dyadi_pstate *s, const dyadi_sword *w, uint32_
     F3(P_BETWEEN, between, 0, 0);
     F3(P_BETWEEN_S0P_B0P, between, s0.p, b0.p);
 #undef F3
+    dyadi_fkeys(ft, fa, fb, fc, k, out);
     return k;
 }
 
@@ -355,6 +357,7 @@ size_t dyadi_label_features(const dyadi_pstate *s, const dyadi_sword *w, int32_t
                             uint32_t *out)
 {
     size_t k = 0;
+    uint64_t ft[DYADI_MAX_LFEATS], fa[DYADI_MAX_LFEATS], fb[DYADI_MAX_LFEATS], fc[DYADI_MAX_LFEATS];
     slot hs = at(w, h), ds = at(w, d);
     uint64_t dir = h < d ? 1 : 2;
     uint64_t dist = dist_bucket(h, d);
@@ -363,7 +366,7 @@ size_t dyadi_label_features(const dyadi_pstate *s, const dyadi_sword *w, int32_t
     const dyadi_sword *dw = &w[d - 1];
     slot dm1 = at(w, d > 1 ? d - 1 : -1), dp1 = at(w, (size_t)d < s->n ? d + 1 : -1);
     slot hm1 = at(w, h > 1 ? h - 1 : -1);
-#define F3(T, A, B, C) (out[k++] = dyadi_fkey(100 + (T), (A), (B), (C)))
+#define F3(T, A, B, C) (ft[k] = DYADI_TK(100 + (T)), fa[k] = (A), fb[k] = (B), fc[k] = (C), k++)
     F3(L_HW, hs.w, dir, 0);
     F3(L_HP, hs.p, dir, 0);
     F3(L_DW, ds.w, 0, 0);
@@ -398,6 +401,7 @@ size_t dyadi_label_features(const dyadi_pstate *s, const dyadi_sword *w, int32_t
     F3(L_HWDLCW, hs.w, dls.w, 0);
     F3(L_DLCL, labof(s, dl), dls.w, ds.p);
 #undef F3
+    dyadi_fkeys(ft, fa, fb, fc, k, out);
     return k;
 }
 

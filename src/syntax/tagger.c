@@ -116,6 +116,8 @@ enum {
 size_t dyadi_tag_features(const dyadi_sword *w, size_t n, size_t i, uint32_t *out, int pass2)
 {
     size_t k = 0;
+    uint64_t ft[DYADI_MAX_TFEATS], fa[DYADI_MAX_TFEATS], fb[DYADI_MAX_TFEATS], fc[DYADI_MAX_TFEATS];
+#define F3(T, A, B, C) (ft[k] = DYADI_TK(T), fa[k] = (A), fb[k] = (B), fc[k] = (C), k++)
     const dyadi_sword *x = &w[i];
     uint64_t wm1 = i >= 1 ? w[i - 1].h_norm : NONE_H;
     uint64_t wm2 = i >= 2 ? w[i - 2].h_norm : NONE_H + 1;
@@ -123,44 +125,46 @@ size_t dyadi_tag_features(const dyadi_sword *w, size_t n, size_t i, uint32_t *ou
     uint64_t wp2 = i + 2 < n ? w[i + 2].h_norm : NONE_H + 3;
     uint64_t t1 = i >= 1 ? w[i - 1].upos : BOS_T;
     uint64_t t2 = i >= 2 ? w[i - 2].upos : BOS_T;
-    out[k++] = dyadi_fkey(T_BIAS, 0, 0, 0);
-    out[k++] = dyadi_fkey(T_W, x->h_norm, 0, 0);
-    out[k++] = dyadi_fkey(T_WM1, wm1, 0, 0);
-    out[k++] = dyadi_fkey(T_WM2, wm2, 0, 0);
-    out[k++] = dyadi_fkey(T_WP1, wp1, 0, 0);
-    out[k++] = dyadi_fkey(T_WP2, wp2, 0, 0);
+    F3(T_BIAS, 0, 0, 0);
+    F3(T_W, x->h_norm, 0, 0);
+    F3(T_WM1, wm1, 0, 0);
+    F3(T_WM2, wm2, 0, 0);
+    F3(T_WP1, wp1, 0, 0);
+    F3(T_WP2, wp2, 0, 0);
     for (int s = 0; s < 4; s++)
-        out[k++] = dyadi_fkey(T_SFX, x->h_sfx[s], 0, 0);
+        F3(T_SFX, x->h_sfx[s], 0, 0);
     for (int s = 0; s < 3; s++)
-        out[k++] = dyadi_fkey(T_PFX, x->h_pfx[s], 0, 0);
-    out[k++] = dyadi_fkey(T_SHAPE, x->shape, 0, 0);
-    out[k++] = dyadi_fkey(T_SHM1, i >= 1 ? w[i - 1].shape & 0x7f : 0x1000, 0, 0);
-    out[k++] = dyadi_fkey(T_SHP1, i + 1 < n ? w[i + 1].shape & 0x7f : 0x1000, 0, 0);
-    out[k++] = dyadi_fkey(T_T1, t1, 0, 0);
-    out[k++] = dyadi_fkey(T_T12, t1, t2, 0);
-    out[k++] = dyadi_fkey(T_T1W, t1, x->h_norm, 0);
-    out[k++] = dyadi_fkey(T_WM1W, wm1, x->h_norm, 0);
-    out[k++] = dyadi_fkey(T_WWP1, x->h_norm, wp1, 0);
-    out[k++] = dyadi_fkey(T_SFXM1, i >= 1 ? w[i - 1].h_sfx[2] : NONE_H, 0, 0);
-    out[k++] = dyadi_fkey(T_SFXP1, i + 1 < n ? w[i + 1].h_sfx[2] : NONE_H, 0, 0);
-    out[k++] = dyadi_fkey(T_T1SFX, t1, x->h_sfx[2], 0);
-    out[k++] = dyadi_fkey(T_SHW, x->shape & (DYADI_SH_CAP | DYADI_SH_FIRST), x->h_norm, 0);
-    out[k++] = dyadi_fkey(T_WP1SFX, i + 1 < n ? w[i + 1].h_sfx[1] : NONE_H, x->h_sfx[1], 0);
-    out[k++] = dyadi_fkey(T_FORM, x->h_form, 0, 0);
-    out[k++] = dyadi_fkey(T_T1WP1, t1, wp1, 0);
-    out[k++] = dyadi_fkey(T_WM1WP1, wm1, wp1, 0);
-    out[k++] = dyadi_fkey(T_SFXWP2, x->h_sfx[2], wp1, 0);
-    out[k++] = dyadi_fkey(T_T2W, t2, x->h_norm, 0);
+        F3(T_PFX, x->h_pfx[s], 0, 0);
+    F3(T_SHAPE, x->shape, 0, 0);
+    F3(T_SHM1, i >= 1 ? w[i - 1].shape & 0x7f : 0x1000, 0, 0);
+    F3(T_SHP1, i + 1 < n ? w[i + 1].shape & 0x7f : 0x1000, 0, 0);
+    F3(T_T1, t1, 0, 0);
+    F3(T_T12, t1, t2, 0);
+    F3(T_T1W, t1, x->h_norm, 0);
+    F3(T_WM1W, wm1, x->h_norm, 0);
+    F3(T_WWP1, x->h_norm, wp1, 0);
+    F3(T_SFXM1, i >= 1 ? w[i - 1].h_sfx[2] : NONE_H, 0, 0);
+    F3(T_SFXP1, i + 1 < n ? w[i + 1].h_sfx[2] : NONE_H, 0, 0);
+    F3(T_T1SFX, t1, x->h_sfx[2], 0);
+    F3(T_SHW, x->shape & (DYADI_SH_CAP | DYADI_SH_FIRST), x->h_norm, 0);
+    F3(T_WP1SFX, i + 1 < n ? w[i + 1].h_sfx[1] : NONE_H, x->h_sfx[1], 0);
+    F3(T_FORM, x->h_form, 0, 0);
+    F3(T_T1WP1, t1, wp1, 0);
+    F3(T_WM1WP1, wm1, wp1, 0);
+    F3(T_SFXWP2, x->h_sfx[2], wp1, 0);
+    F3(T_T2W, t2, x->h_norm, 0);
     if (pass2) {
         /* the right context's tags, as the first pass saw them */
         uint64_t r1 = i + 1 < n ? w[i + 1].upos1 : BOS_T + 1, r2 = i + 2 < n ? w[i + 2].upos1 : BOS_T + 1;
-        out[k++] = dyadi_fkey(T_R1, r1, 0, 0);
-        out[k++] = dyadi_fkey(T_R12, r1, r2, 0);
-        out[k++] = dyadi_fkey(T_R1W, r1, x->h_norm, 0);
-        out[k++] = dyadi_fkey(T_T1R1, t1, r1, 0);
-        out[k++] = dyadi_fkey(T_R1SFX, r1, x->h_sfx[2], 0);
-        out[k++] = dyadi_fkey(T_R1WP1, r1, wp1, x->upos1);
+        F3(T_R1, r1, 0, 0);
+        F3(T_R12, r1, r2, 0);
+        F3(T_R1W, r1, x->h_norm, 0);
+        F3(T_T1R1, t1, r1, 0);
+        F3(T_R1SFX, r1, x->h_sfx[2], 0);
+        F3(T_R1WP1, r1, wp1, x->upos1);
     }
+#undef F3
+    dyadi_fkeys(ft, fa, fb, fc, k, out);
     return k;
 }
 
