@@ -1290,8 +1290,12 @@ static const cand *event_place(pass *p, const trig *t, const role *r)
                 loc = &p->cs[k];
                 break;
             }
+    /* else the sentence's first place, unless a preposition makes it a
+     * side or a landmark ("on the border with the Gaza Strip", "a section
+     * between Crete and Cyprus", "des négociations avec la Catalogne") */
     for (size_t k = 0; k < p->nc && !loc; k++)
-        if (p->cs[k].place && !p->cs[k].posted)
+        if (p->cs[k].place && !p->cs[k].posted &&
+            !dyadi_in_list(p->cs[k].prep, "with,between,against,avec,entre,contre"))
             loc = &p->cs[k];
     return loc;
 }
