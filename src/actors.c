@@ -134,9 +134,12 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
         if (a->kind == DYADI_AK_CITY && sent_initial && len == 1)
             continue;
         /* ... and right after another capitalised word it is a surname
-         * ("Manuel Valls", "Raúl Castro", "Juan Manuel Santos") */
+         * ("Manuel Valls", "Raúl Castro", "Juan Manuel Santos"), not after
+         * a preposition that opens the sentence ("In Hebron, police", "À
+         * Ramallah, la police") */
         if (a->kind == DYADI_AK_CITY && len == 1 && !sent_initial &&
-            (first[-1].flags & DYAD_TOKF_CAPITAL) && first[-1].kind == DYAD_TOK_WORD)
+            (first[-1].flags & DYAD_TOKF_CAPITAL) && first[-1].kind == DYAD_TOK_WORD &&
+            !dyadi_norm_in(c, (uint32_t)(first - 1 - (const dyad_token *)c->tokens.data), dyadi_prepositions))
             continue;
         int score = kind_rank(a->kind) * 4 + lo;
         if (!best || score > best_score ||
