@@ -137,9 +137,14 @@ def markdown(recs, ev, located, ok, placed, with_gold, judged, cok, lv, okv):
           " marks) at a gold LOCATION span | %s |" % pct(len(okv), len(lv)))
     print("| RELABEL: sentences with a gold location where an event is placed there | %s |" %
           pct(len(placed), len(with_gold)))
+    jm = judged_misses(here)
+    wrongc = [e for e in judged if e not in cok]
+    other = sum(jm.get((e["doc"], e["trigger"]["text"], e["location"]["name"])) == "other-event"
+                for e in wrongc)
     print("| RELABEL: placed events whose country is a gold span's (as the lexicon reads the span;"
-          " %d placed events with no such span left out) | %s |" %
-          (len(located) - len(judged), pct(len(cok), len(judged))))
+          " %d placed events with no such span left out; of the %d others, %d are another event"
+          " than the gold VERB's, placed right for its own trigger) | %s |" %
+          (len(located) - len(judged), len(wrongc), other, pct(len(cok), len(judged))))
     def read(path):
         rows, cols = [], None
         with open(path, encoding="utf-8") as f:
