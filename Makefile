@@ -22,6 +22,8 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 # dyad serve: libmicrohttpd, and the dashboard (web/) embedded by tools/embed.sh.
 WEB_SRC  := $(sort $(wildcard web/*.html web/*.js web/*.css))
 CLI_OBJ  += $(BUILD)/obj/web_assets.o
+# GDELT's FIPS codes of places (data/geo, tools/gen_gdelt_geo.py), embedded by tools/embed_geo.sh.
+CLI_OBJ  += $(BUILD)/obj/gdelt_geo.o
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DATA_SRC := $(shell find data -type f \( -name '*.tsv' -o -name '*.txt' \) 2>/dev/null | sort)
 
@@ -48,6 +50,11 @@ $(BUILD)/gen/web_assets.c: $(WEB_SRC) tools/embed.sh
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh $(WEB_SRC) > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/web_assets.o: $(BUILD)/gen/web_assets.c cli/webassets.h
+	$(CC) $(CFLAGS) -Icli -c $< -o $@
+$(BUILD)/gen/gdelt_geo.c: data/geo/gdelt_geo.tsv tools/embed_geo.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed_geo.sh data/geo/gdelt_geo.tsv > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/gdelt_geo.o: $(BUILD)/gen/gdelt_geo.c cli/gdeltgeo.h
 	$(CC) $(CFLAGS) -Icli -c $< -o $@
 
 # The compiled lexicon is built from data/ by dyad itself, never committed.

@@ -10,6 +10,7 @@
  * religion, FIPS geography ...) is left empty, never guessed: a consumer
  * can tell "unknown" from a value. */
 #include "exports.h"
+#include "gdeltgeo.h"
 
 #include <errno.h>
 #include <math.h>
@@ -366,6 +367,23 @@ static void id_and_day(obuf *o, sqlite3_stmt *st, int *y, int *m, int *d)
     ob_c(o, '\t');
 }
 
+/* ActionGeo_CountryCode, _ADM1Code and _ADM2Code (each ended by a tab):
+ * the FIPS code of the place's country (ISO alpha-3 country), for a
+ * country that code again as GDELT writes it, else the FIPS country +
+ * admin-1 code of the place's GeoNames entry; no ADM2. Empty when the
+ * table (cli/gdeltgeo.h) has no code. */
+static void gdelt_geo_ids(obuf *o, int gt, const char *entry, const char *country)
+{
+    const char *fips = gt ? gdelt_geo_code(country) : NULL;
+    const char *adm1 = gt == 1 ? fips : gt && fips && entry[0] == 'g' && entry[1] == 'n' ? gdelt_geo_code(entry) : NULL;
+    if (fips)
+        tsv(o, fips);
+    ob_c(o, '\t');
+    if (adm1 && strncmp(adm1, fips, 2) == 0)
+        tsv(o, adm1);
+    ob_s(o, "\t\t");
+}
+
 static void write_gdelt_row(obuf *o, sqlite3_stmt *st, xctx *x)
 {
     int y, m, d;
@@ -405,18 +423,26 @@ static void write_gdelt_row(obuf *o, sqlite3_stmt *st, xctx *x)
     ob_c(o, '\t');                              /* AvgTone: dyad measures no tone */
     ob_s(o, "\t\t\t\t\t\t\t\t");                /* Actor1Geo_*: not located */
     ob_s(o, "\t\t\t\t\t\t\t\t");                /* Actor2Geo_* */
-    /* ActionGeo: the type wherever a place is named; FIPS codes unknown; the
-     * place as written as the name. */
-    int gt = gdelt_geo_type(x->pk, col(st, C_LOC), col(st, C_PLACE), col(st, C_LOC_CTRY));
+    /* ActionGeo: the type wherever a place is named, the place as written
+     * as the name; FIPS country, ADM1 and feature id where the place's
+     * entry is known (docs/formats.md, "GDELT geography") */
+    const char *entry = col(st, C_PLACE);
+    int gt = gdelt_geo_type(x->pk, col(st, C_LOC), entry, col(st, C_LOC_CTRY));
     if (gt)
         ob_ll(o, gt);
     ob_c(o, '\t');
     tsv(o, col(st, C_LOC));
-    ob_s(o, "\t\t\t\t");
+    ob_c(o, '\t');
+    gdelt_geo_ids(o, gt, entry, col(st, C_LOC_CTRY));
     tsv_real(o, st, C_LAT, 4);
     ob_c(o, '\t');
     tsv_real(o, st, C_LON, 4);
-    ob_s(o, "\t\t");
+    ob_c(o, '\t');
+    if (gt && entry[0] == 'g' && entry[1] == 'n' && entry[2])
+        tsv(o, entry + 2);                      /* the GeoNames id */
+    else if (gt == 1 && gdelt_geo_code(col(st, C_LOC_CTRY)))
+        tsv(o, gdelt_geo_code(col(st, C_LOC_CTRY)));   /* a country: its FIPS code */
+    ob_c(o, '\t');
     timestamp14(o, col(st, C_FIRST));
     ob_c(o, '\t');
     tsv(o, col(st, C_URL));

@@ -1,5 +1,5 @@
-/* export_plover.c - `dyad export --format plover` and the place kinds that
- * GDELT's Geo_Type needs.
+/* export_plover.c - `dyad export --format plover` and the place kinds and
+ * FIPS codes that GDELT's Geo columns need.
  *
  * PLOVER (openeventdata/PLOVER) is the successor ontology of CAMEO: an
  * event type (AGREE, ASSAULT ...), a mode and a context. Its gold-standard
@@ -11,6 +11,7 @@
  * through the lexicon's crosswalk (CAMEO2PLOVER-2021); every absent value
  * is null. */
 #include "exports.h"
+#include "gdeltgeo.h"
 #include "lex.h"
 
 #include <stdlib.h>
@@ -70,6 +71,19 @@ int gdelt_geo_type(const place_kinds *pk, const char *name, const char *entry,
             return 1;
     }
     return us ? 3 : 4;
+}
+
+static int cmp_geo(const void *key, const void *row)
+{
+    return strcmp((const char *)key, ((const gdelt_geo_row *)row)->entry);
+}
+
+const char *gdelt_geo_code(const char *entry)
+{
+    if (!entry || !*entry)
+        return NULL;
+    const gdelt_geo_row *r = bsearch(entry, gdelt_geo_rows, gdelt_geo_nrows, sizeof *gdelt_geo_rows, cmp_geo);
+    return r ? r->code : NULL;
 }
 
 static const char plover_sql[] =

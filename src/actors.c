@@ -134,9 +134,12 @@ static const dyadi_actor *best_entry(const dyad_coder *c, dyadi_node node,
         if (a->kind == DYADI_AK_CITY && sent_initial && len == 1)
             continue;
         /* ... and right after another capitalised word it is a surname
-         * ("Manuel Valls", "Raúl Castro", "Juan Manuel Santos") */
+         * ("Manuel Valls", "Raúl Castro", "Juan Manuel Santos"), not after
+         * a preposition that opens the sentence ("In Hebron, police", "À
+         * Ramallah, la police") */
         if (a->kind == DYADI_AK_CITY && len == 1 && !sent_initial &&
-            (first[-1].flags & DYAD_TOKF_CAPITAL) && first[-1].kind == DYAD_TOK_WORD)
+            (first[-1].flags & DYAD_TOKF_CAPITAL) && first[-1].kind == DYAD_TOK_WORD &&
+            !dyadi_norm_in(c, (uint32_t)(first - 1 - (const dyad_token *)c->tokens.data), dyadi_prepositions))
             continue;
         int score = kind_rank(a->kind) * 4 + lo;
         if (!best || score > best_score ||
@@ -425,6 +428,27 @@ static const dyadi_actor *in_compound(const dyad_coder *c, dyadi_node root, uint
     return part_entry(c, root, h + 1, strlen(h + 1), i, 1);
 }
 
+/* The longest entry of the trie that starts at token i (before end), its
+ * length and trie node; NULL when none. */
+static const dyadi_actor *longest_at(const dyad_coder *c, dyadi_node root, uint32_t i, uint32_t end,
+                                     uint32_t sent_first, uint32_t *len, dyadi_node *at)
+{
+    const dyadi_actor *best = NULL;
+    dyadi_node node = root;
+    for (uint32_t j = i; j < end; j++) {
+        uint32_t key = tok(c, j)->norm_id;
+        if (!key || !(node = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, key)))
+            break;
+        const dyadi_actor *a = best_entry(c, node, tok(c, i), i == sent_first, j - i + 1);
+        if (a) {
+            best = a;
+            *len = j - i + 1;
+            *at = node;
+        }
+    }
+    return best;
+}
+
 /* Pass 1: longest matches, sentence by sentence. */
 static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
 {
@@ -439,7 +463,6 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
         uint32_t end = se->first_token + se->n_tokens;
         uint32_t i = se->first_token;
         while (i < end) {
-            dyadi_node node = root;
             const dyadi_actor *best = NULL;
             uint32_t best_len = 0;
             dyadi_node best_node = 0;
@@ -450,20 +473,16 @@ static dyad_status find_matches(dyad_coder *c, dyadi_vec *out)
                 best_len = am.a ? am.end - i : 0;
                 best_node = am.node;
             } else {
-                for (uint32_t j = i; j < end; j++) {
-                    uint32_t key = tok(c, j)->norm_id;
-                    if (!key)
-                        break;
-                    node = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, key);
-                    if (!node)
-                        break;
-                    const dyadi_actor *a =
-                        best_entry(c, node, tok(c, i), i == se->first_token, j - i + 1);
-                    if (a) {
-                        best = a;
-                        best_len = j - i + 1;
-                        best_node = node;
-                    }
+                best = longest_at(c, root, i, end, se->first_token, &best_len, &best_node);
+                /* a phrase that opens with its article gives way to a
+                 * longer name inside it: "the West Bank" is no "the West" */
+                uint32_t in_len = 0;
+                dyadi_node in_node = 0;
+                if (best && best_len >= 2 && dyadi_norm_in(c, i, DETERMINERS) &&
+                    longest_at(c, root, i + 1, end, se->first_token, &in_len, &in_node) &&
+                    in_len > best_len - 1) {
+                    i++;
+                    continue;
                 }
             }
             if (!best && !gapped && (best = in_compound(c, root, i, i == se->first_token)) != NULL) {

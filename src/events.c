@@ -1115,7 +1115,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
 
 /* Not "à": before a country it is the dative ("vendre du pétrole à la
  * Turquie"); the locative is "en" or "au". */
-#define LOCATIVE_COUNTRY "en,dans,au,aux,in,inside,across,throughout,within"
+#define LOCATIVE_COUNTRY "en,dans,au,aux,in,inside,across,throughout,within,through,travers"
 /* The farthest a country after the trigger may be, in tokens. */
 #define COUNTRY_REACH 8u
 /* Words that end a clause or open another: with the boundaries,
@@ -1154,6 +1154,49 @@ static const char *place_prep(pass *p, size_t k)
     return p->cs[k - 1].prep;
 }
 
+/* The locative that governs candidate k: its preposition (place_prep),
+ * or one of the locatives that the word classes do not count among the
+ * prepositions ("demonstrated across Turkey", "marched through Kyoto",
+ * "à travers la France", "near Hebron"). */
+static const char *locative_of(pass *p, size_t k)
+{
+    static const char *const MORE[] = {"across", "throughout", "through", "inside",
+                                       "near", "around", "travers", NULL};
+    static const char *const FROM[] = {"from", "de", "d'", NULL};
+    const char *pr = place_prep(p, k);
+    uint32_t i = p->cs[k].first;
+    while (!pr && i > p->sfirst && has_class(p->c, i - 1, W_DET))
+        i--;
+    if (pr || i <= p->sfirst || !dyadi_norm_in(p->c, i - 1, MORE))
+        return pr;
+    /* "refugees from across Lebanon" came from there */
+    return i - 1 > p->sfirst && dyadi_norm_in(p->c, i - 2, FROM) ? NULL : dyadi_tok(p->c, i - 1)->norm;
+}
+
+/* 1 when candidate cd is in trigger t's clause: right after it with no
+ * clause boundary between ("fought ISIS in Syria", "les affrontements en
+ * France"), before it with none ("a reporter in Kenya noted"), or in a
+ * phrase that opens the sentence ("En Algérie, les autorités ont décidé",
+ * "For the first time in weeks of protests in Hong Kong, police fired");
+ * not across a quotation, a that-clause, a comma or a purpose clause, nor
+ * far after it ("support for Maduro in Venezuela", cited by Pompeo). */
+static int in_trigger_clause(pass *p, const cand *cd, const trig *t)
+{
+    dyad_coder *c = p->c;
+    if (cd->first >= t->end)
+        return cd->first <= t->end + COUNTRY_REACH && !clause_gap(c, t->end - 1, cd->first);
+    int here = cd->end > t->first || !clause_gap(c, cd->end - 1, t->first);
+    if (here || !has_class(c, p->sfirst, W_PREP))
+        return here;
+    /* the opening phrase may stack locatives: "En Belgique, à Bruxelles, ..." */
+    static const char *const COMMA[] = {",", NULL};
+    for (uint32_t i = p->sfirst + 1; i < cd->first; i++)
+        if ((has_class(c, i, W_BOUND | W_COMP | W_REL) || dyadi_norm_in(c, i, CLAUSE_OPENERS)) &&
+            !(dyadi_norm_in(c, i, COMMA) && has_class(c, i + 1, W_PREP)))
+            return 0;
+    return 1;
+}
+
 /* A country named where an event happens rather than as a side: a bare
  * country (no agent, no demonym) that is neither role, after a locative
  * preposition, directly ("in Syria", "en Syrie", "au Mali") or across a
@@ -1174,22 +1217,10 @@ static int country_place(pass *p, size_t k, const trig *t, const role *r)
      * country qualifies the place that follows */
     if (cd->end < p->send && dyadi_norm_in(c, cd->end, PLACE_HEADS))
         return 0;
-    /* the trigger's clause: right after it with no clause boundary
-     * between ("fought ISIS in Syria", "les affrontements en France"),
-     * before it with none ("a reporter in Kenya noted"), or in a phrase
-     * that opens the sentence ("En Algérie, les autorités ont décidé",
-     * "For the first time in weeks of protests in Hong Kong, police
-     * fired"); not across a quotation, a that-clause, a comma or a
-     * purpose clause, nor far after it ("support for Maduro in
-     * Venezuela", cited by Pompeo) */
-    if (cd->first >= t->end) {
-        if (cd->first > t->end + COUNTRY_REACH || clause_gap(c, t->end - 1, cd->first))
-            return 0;
-    } else if (cd->end <= t->first && clause_gap(c, cd->end - 1, t->first) &&
-               !(has_class(c, p->sfirst, W_PREP) && !clause_gap(c, p->sfirst, cd->first))) {
+    /* a country of the trigger's own clause only */
+    if (!in_trigger_clause(p, cd, t))
         return 0;
-    }
-    if (cd->prep && dyadi_in_list(cd->prep, LOCATIVE_COUNTRY))
+    if (dyadi_in_list(locative_of(p, k), LOCATIVE_COUNTRY))
         return 1;
     uint32_t i = cd->first;
     /* "in northern Iraq", "in the north of Iraq", "dans le nord de la
@@ -1204,30 +1235,67 @@ static int country_place(pass *p, size_t k, const trig *t, const role *r)
     return pr && dyadi_in_list(pr, LOCATIVE_COUNTRY);
 }
 
+/* 1 when candidate k (a town or region; a country too when countries)
+ * is where trigger t happened: after a locative, in the trigger's clause
+ * when near, or, near, the trigger's bare object ("patrolled Jerusalem
+ * on Friday ... after an attack in Gaza"). */
+static int located_at(pass *p, size_t k, const trig *t, const role *r, int near, int countries)
+{
+    static const char LOCATIVES[] = "à,en,dans,au,aux,in,at,near,près,across,throughout,through,"
+                                    "inside,travers";
+    const cand *cd = &p->cs[k];
+    if (!(cd->place || (cd->capital && (int)k != r->src && (int)k != r->tgt)) || cd->posted ||
+        (!countries && cd->ptype && strcmp(cd->ptype, "country") == 0) ||
+        (near && !in_trigger_clause(p, cd, t)))
+        return 0;
+    return dyadi_in_list(locative_of(p, k), LOCATIVES) ||
+           (near && !countries && cd->first == t->end && !cd->prep);
+}
+
 /* The event's place: a place in an oblique of the trigger's verb or its
- * object (tree), else a place (or a capital that is neither side) after
- * à/en/dans/in/at in the sentence, else the sentence's first place, else
- * a country named as a place there (country_place): "in the US state of
- * Alabama" is in Alabama, "in Australia, Melbourne can" in Melbourne. */
+ * object (tree); else, in the trigger's clause, a place (or a capital that
+ * is neither side) after à/en/dans/in/at/across ... or its bare object,
+ * then a country named as a place there (country_place), which gives way
+ * to a town of that country the sentence names; else such a place
+ * anywhere in the sentence, else the sentence's first place: "in the US
+ * state of Alabama" is in Alabama, "in Australia, Melbourne can" in
+ * Melbourne, "demonstrated across Turkey as leaders gathered in Istanbul"
+ * in Turkey. */
 static const cand *event_place(pass *p, const trig *t, const role *r)
 {
     /* the tree: a place in an oblique of the trigger's verb or of
      * its object ("a rencontré X à Ankara", "strikes in Syria") */
     int tloc = p->has_tree ? dyadi_tree_place(&p->tree, p->cs, t, r->src, r->tgt) : -1;
     const cand *loc = tloc >= 0 ? &p->cs[tloc] : NULL;
+    int from_country = 0;
     /* a town or region before a country ("students in Spain protested on
-     * Thursday in Barcelona") */
-    for (int pass_ = 0; pass_ < 2 && !loc; pass_++)
-        for (size_t k = 0; k < p->nc && !loc; k++)
-            if ((p->cs[k].place || (p->cs[k].capital && (int)k != r->src && (int)k != r->tgt)) &&
-                !p->cs[k].posted && (pass_ || !p->cs[k].ptype || strcmp(p->cs[k].ptype, "country") != 0) &&
-                dyadi_in_list(place_prep(p, k), "à,en,dans,au,aux,in,at,near,près"))
+     * Thursday in Barcelona"), in the trigger's clause before elsewhere
+     * ("demonstrated across Turkey as leaders gathered in Istanbul") */
+    for (int near = 1; near >= 0 && !loc; near--) {
+        for (int pass_ = 0; pass_ < 2 && !loc; pass_++)
+            for (size_t k = 0; k < p->nc && !loc; k++)
+                if (located_at(p, k, t, r, near, pass_))
+                    loc = &p->cs[k];
+        for (size_t k = 0; k < p->nc && !loc && near; k++)
+            if (country_place(p, k, t, r))
+                loc = &p->cs[k], from_country = 1;
+    }
+    /* a country that does not say the event spread over it gives way to
+     * a town of its own named in the sentence ("en Italie, à Rome", "in
+     * Australia, Melbourne can", "in Pakistan ... by a court in Multan") */
+    if (from_country && !dyadi_in_list(locative_of(p, (size_t)(loc - p->cs)), "across,throughout,travers"))
+        for (size_t k = 0; k < p->nc; k++)
+            if ((located_at(p, k, t, r, 0, 0) || (p->cs[k].place && !p->cs[k].posted)) &&
+                p->cs[k].country && strcmp(p->cs[k].country, loc->code) == 0) {
                 loc = &p->cs[k];
+                break;
+            }
+    /* else the sentence's first place, unless a preposition makes it a
+     * side or a landmark ("on the border with the Gaza Strip", "a section
+     * between Crete and Cyprus", "des négociations avec la Catalogne") */
     for (size_t k = 0; k < p->nc && !loc; k++)
-        if (p->cs[k].place && !p->cs[k].posted)
-            loc = &p->cs[k];
-    for (size_t k = 0; k < p->nc && !loc; k++)
-        if (country_place(p, k, t, r))
+        if (p->cs[k].place && !p->cs[k].posted &&
+            !dyadi_in_list(p->cs[k].prep, "with,between,against,avec,entre,contre"))
             loc = &p->cs[k];
     return loc;
 }

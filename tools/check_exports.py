@@ -6,7 +6,7 @@
 Runs dyad export --format gdelt (with --mentions), phoenix, csv, jsonl and
 plover on DB and checks each against its layout: column counts, the type of
 every column dyad fills, code lists (CAMEO codes from data/cameo/codes.tsv,
-QuadClass, GDELT Geo_Type, MentionType), ranges (Goldstein, coordinates,
+QuadClass, GDELT Geo_Type and FIPS geography, MentionType), ranges (Goldstein, coordinates,
 Confidence), one date per row where the layout needs one, null (never "")
 for absent values in JSON, and for PLOVER the event types, modes and
 contexts of the CAMEO2PLOVER crosswalk and the field names of PLOVER's
@@ -147,6 +147,20 @@ def check_gdelt(text, err, codes):
             err(w, "ActionGeo_Type %r without a place" % c[51])
         if (c[56] or c[57]) and not (is_real(c[56], -90, 90) and is_real(c[57], -180, 180)):
             err(w, "ActionGeo_Lat/Long %r %r" % (c[56], c[57]))
+        # FIPS 10-4: a 2-letter country code; ADM1 that code + the
+        # division's; FeatureID a GeoNames id, or a country's FIPS code
+        # (docs/formats.md, "GDELT geography"); all empty without a place
+        geo = c[53:56] + [c[58]]
+        if not c[52] and any(geo):
+            err(w, "ActionGeo codes %r without a place" % geo)
+        if c[53] and not re.match(r"^[A-Z]{2}$", c[53]):
+            err(w, "ActionGeo_CountryCode %r is no FIPS 10-4 code" % c[53])
+        if c[54] and not (c[53] and c[54].startswith(c[53]) and re.match(r"^[A-Z]{2}[A-Z0-9]*$", c[54])):
+            err(w, "ActionGeo_ADM1Code %r for country %r" % (c[54], c[53]))
+        if c[51] == "1" and c[53] and (c[54] != c[53] or c[58] != c[53]):
+            err(w, "a country's ADM1Code and FeatureID are its code: %r %r %r" % (c[53], c[54], c[58]))
+        if c[58] and c[51] != "1" and not is_int(c[58], 1):
+            err(w, "ActionGeo_FeatureID %r is no GeoNames id" % c[58])
         if not TS14.match(c[59]):
             err(w, "DATEADDED %r" % c[59])
     return n

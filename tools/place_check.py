@@ -19,6 +19,10 @@
    country is counted right when its place's country is one of them.
    Sentences with no gold location, or whose gold spans the lexicon does
    not know, are left out of this rate (their count is printed).
+   Misses by cause: the placed events whose place is no gold span, judged
+   by hand in tools/place_relabel_misses.tsv (one row per sentence, trigger
+   and place; causes in its header); a miss no row judges is counted as
+   "not judged" (judge it and add a row).
 2. --store DB: the place names of a store's events with their country, most
    frequent first (--top N), for judging by hand (docs/ACCURACY.md keeps the
    judged lists).
@@ -73,11 +77,50 @@ SAMPLES = [
 ]
 
 
+CAUSES = [
+    ("finer", "the gold span is a smaller place inside the chosen one (village, quarter, landmark, ship)"
+     " that the gazetteer lacks: the chosen place contains it"),
+    ("other-event", "another event of the sentence than the gold VERB's, placed right for its own trigger"),
+    ("gold-missing", "the sentence has no gold LOCATION but names where the event happened; place right"),
+    ("wrong", "the event did not happen there (another clause's place, a dateline over headlines,"
+     " a place named as a topic)"),
+    ("not-a-place", "the name is no place here (a person, a vehicle, a race)"),
+]
+
+
+def judged_misses(here):
+    """(doc, trigger text, place name) -> cause, from tools/place_relabel_misses.tsv."""
+    path = os.path.join(here, "place_relabel_misses.tsv")
+    out = {}
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if line.startswith("#") or c[0] == "doc" or len(c) < 5:
+                continue
+            out[(c[0], c[1], c[2])] = c[4]
+    return out
+
+
+def miss_causes(misses):
+    """Count the misses by their judged cause; (counts, the misses no row judges)."""
+    judged = judged_misses(os.path.dirname(os.path.abspath(__file__)))
+    counts, unjudged = {}, []
+    for e in misses:
+        cause = judged.get((e["doc"], e["trigger"]["text"], e["location"]["name"]))
+        if cause is None:
+            unjudged.append(e)
+            cause = "not judged"
+        counts[cause] = counts.get(cause, 0) + 1
+    return counts, unjudged
+
+
 def pct(a, b):
     return "%d / %d (%.1f%%)" % (a, b, 100.0 * a / max(b, 1))
 
 
-def markdown(recs, ev, located, ok, placed, with_gold, judged, cok):
+def markdown(recs, ev, located, ok, placed, with_gold, judged, cok, lv, okv):
     here = os.path.dirname(os.path.abspath(__file__))
     print("## Places (French and English Wikinews; event-location)\n")
     print("Commands: `python3 tools/place_check.py` (RELABEL: the adjudicated subset of "
@@ -90,11 +133,18 @@ def markdown(recs, ev, located, ok, placed, with_gold, judged, cok):
     print("|---|---|")
     print("| RELABEL (%d sentences): placed events whose place is a gold LOCATION span | %s |" %
           (len(recs), pct(len(ok), len(located))))
+    print("| RELABEL: placed events whose trigger is the gold VERB (the event whose place the gold"
+          " marks) at a gold LOCATION span | %s |" % pct(len(okv), len(lv)))
     print("| RELABEL: sentences with a gold location where an event is placed there | %s |" %
           pct(len(placed), len(with_gold)))
+    jm = judged_misses(here)
+    wrongc = [e for e in judged if e not in cok]
+    other = sum(jm.get((e["doc"], e["trigger"]["text"], e["location"]["name"])) == "other-event"
+                for e in wrongc)
     print("| RELABEL: placed events whose country is a gold span's (as the lexicon reads the span;"
-          " %d placed events with no such span left out) | %s |" %
-          (len(located) - len(judged), pct(len(cok), len(judged))))
+          " %d placed events with no such span left out; of the %d others, %d are another event"
+          " than the gold VERB's, placed right for its own trigger) | %s |" %
+          (len(located) - len(judged), len(wrongc), other, pct(len(cok), len(judged))))
     def read(path):
         rows, cols = [], None
         with open(path, encoding="utf-8") as f:
@@ -131,6 +181,23 @@ def markdown(recs, ev, located, ok, placed, with_gold, judged, cok):
         print("| %s (`tools/%s`): country right / place right | %s / %s%s |" %
               (what, name, pct(sum(r["country_ok"] == "1" for r in loc), len(loc)),
                pct(sum(r["place_ok"] == "1" for r in loc), len(loc)), extra + fresh))
+    misses = [e for e in located if e not in ok]
+    counts, _ = miss_causes(misses)
+    print("\nThe %d RELABEL placed events, the %d whose place is no gold span by cause (judged by"
+          " hand in `tools/place_relabel_misses.tsv`; `python3 tools/place_check.py -v` lists them)."
+          " The gold marks the place of one event per sentence, its VERB span's, and only places"
+          " named as such: most of these places are right, or right at a coarser grain.\n" %
+          (len(located), len(misses)))
+    print("| placed events | events |")
+    print("|---|---|")
+    print("| at a gold LOCATION span | %s |" % pct(len(ok), len(located)))
+    for cause, what in CAUSES + [("not judged", "not judged yet (a new miss: judge it)")]:
+        if counts.get(cause) or cause != "not judged":
+            print("| %s: %s | %s |" % (cause, what, pct(counts.get(cause, 0), len(located))))
+    right = len(ok) + counts.get("other-event", 0) + counts.get("gold-missing", 0)
+    print("| **place right** (at a gold span, other-event, gold-missing) / right or the place that"
+          " contains it (and finer) | **%s** / %s |" % (pct(right, len(located)),
+                                                      pct(right + counts.get("finer", 0), len(located))))
 
 
 def main():
@@ -190,13 +257,6 @@ def main():
     placed = {e["doc"] for e in ok}
     judged = [e for e in located if gold_country.get(e["doc"])]
     cok = [e for e in judged if (e["location"].get("country") or "")[:3] in gold_country[e["doc"]]]
-    if a.markdown:
-        markdown(recs, ev, located, ok, placed, with_gold, judged, cok)
-        return 0
-    print("RELABEL: %d sentences, %d events, %d placed, %d at a gold location (%.1f%%);"
-          " %d of the %d sentences with a gold location have an event placed there" %
-          (len(recs), len(ev), len(located), len(ok), 100.0 * len(ok) / max(len(located), 1),
-           len(placed), len(with_gold)))
     # the gold locations are those of one event, the VERB span's: events
     # whose trigger is that verb are the ones the gold judges fully
     def on_verb(e):
@@ -204,16 +264,29 @@ def main():
         return any(ts < ve and vs < te for vs, ve in verb[e["doc"]])
     lv = [e for e in located if on_verb(e)]
     okv = [e for e in lv if e in ok]
+    if a.markdown:
+        markdown(recs, ev, located, ok, placed, with_gold, judged, cok, lv, okv)
+        return 0
+    print("RELABEL: %d sentences, %d events, %d placed, %d at a gold location (%.1f%%);"
+          " %d of the %d sentences with a gold location have an event placed there" %
+          (len(recs), len(ev), len(located), len(ok), 100.0 * len(ok) / max(len(located), 1),
+           len(placed), len(with_gold)))
     print("  country right: %d of the %d placed events whose sentence has a gold location of known"
           " country (%.1f%%); %d placed events left out" %
           (len(cok), len(judged), 100.0 * len(cok) / max(len(judged), 1), len(located) - len(judged)))
     print("  events on the gold verb: %d, %d placed, %d at a gold location (%.1f%%)" %
           (sum(on_verb(e) for e in ev), len(lv), len(okv), 100.0 * len(okv) / max(len(lv), 1)))
+    misses = [e for e in located if e not in ok]
+    counts, unjudged = miss_causes(misses)
+    print("  misses by cause (tools/place_relabel_misses.tsv): " +
+          ", ".join("%s %d" % kv for kv in sorted(counts.items(), key=lambda kv: -kv[1])))
     if a.v:
-        for e in located:
-            if e not in ok:
-                print("  %s (%s) | gold %s | %s" % (e["location"]["name"], e["location"]["country"],
-                                                   gold[e["doc"]], e["text"][:120]))
+        judged_m = judged_misses(os.path.dirname(os.path.abspath(__file__)))
+        for e in misses:
+            print("  %s\t%s\t%s\t%s | %s (%s) | gold %s | %s" % (
+                e["doc"], e["trigger"]["text"], e["location"]["name"],
+                judged_m.get((e["doc"], e["trigger"]["text"], e["location"]["name"]), "not judged"),
+                e["location"]["name"], e["location"]["country"], gold[e["doc"]], e["text"][:120]))
     return 0
 
 

@@ -24,7 +24,8 @@ validate examples-store "$E"
 
 # The GDELT and Phoenix writers format numbers themselves and read the
 # store's tables directly: their bytes must stay those the fixture files
-# hold (written by the printf-based writer over the views, 2026-12-07).
+# hold (written by the printf-based writer over the views, 2026-12-07;
+# GDELT's ActionGeo_CountryCode filled since, "UP" for the Ukrainian places).
 G=$TMP/numbers.db
 cp "$F" "$G"
 sqlite3 "$G" <tests/fixtures/store/numbers.sql
@@ -36,13 +37,18 @@ check exports/phoenix-bytes cmp -s "$TMP/ph.tsv" tests/fixtures/store/export.pho
 
 # A country that is the event's place ("in Syria", "en Corée-du-Nord") is
 # ActionGeo_Type 1 (country) with its centre, a city type 4 with its own
-# coordinates.
+# coordinates, an admin-1 region type 5. FIPS 10-4 codes (docs/formats.md,
+# "GDELT geography"): the country's code, a country's ADM1Code and
+# FeatureID that code again, a city's or region's ADM1Code the country's
+# code + GeoNames admin-1 code and its FeatureID its GeoNames id.
 C=$TMP/country.db
-printf '%s\n' '{"id":"c1","date":"2023-05-01","lang":"en","text":"Turkish troops arrested three men on Monday in Syria. Police arrested a man in Paris on Monday."}' \
-    '{"id":"c2","date":"2023-05-01","lang":"fr","text":"La police japonaise a arrêté deux Américains en Corée-du-Nord mardi."}' >"$TMP/c.jsonl"
+printf '%s\n' '{"id":"c1","date":"2023-05-01","lang":"en","text":"Turkish troops arrested three men on Monday in Syria. Police arrested a man in Paris on Monday. Turkish police arrested two Syrians in Istanbul on Tuesday."}' \
+    '{"id":"c2","date":"2023-05-01","lang":"fr","text":"La police japonaise a arrêté deux Américains en Corée-du-Nord mardi. Les forces irakiennes ont arrêté deux Syriens dans la province de Diyala."}' >"$TMP/c.jsonl"
 "$DYAD" ingest -q --db "$C" "$TMP/c.jsonl"
 "$DYAD" export -q --db "$C" --format gdelt | awk -F'\t' '{print $52, $53, ($57 != "" && $58 != "")}' | sort >"$TMP/cg.txt"
-check exports/gdelt-country-place [ "$(cat "$TMP/cg.txt")" = "$(printf '1 Corée-du-Nord 1\n1 Syria 1\n4 Paris 1')" ]
+check exports/gdelt-country-place [ "$(cat "$TMP/cg.txt")" = "$(printf '1 Corée-du-Nord 1\n1 Syria 1\n4 Istanbul 1\n4 Paris 1\n5 Diyala 1')" ]
+"$DYAD" export -q --db "$C" --format gdelt | awk -F'\t' '{print $53 "|" $54 "|" $55 "|" $56 "|" $59}' | sort >"$TMP/cf.txt"
+check exports/gdelt-fips-geography [ "$(cat "$TMP/cf.txt")" = "$(printf 'Corée-du-Nord|KN|KN||KN\nDiyala|IZ|IZ10||96965\nIstanbul|TU|TU34||745044\nParis|FR|FR11||2988507\nSyria|SY|SY||SY')" ]
 
 # The validator can fail: a GDELT row with a bad code, and "" in JSON.
 sqlite3 "$F" "UPDATE events SET code = '999' WHERE id = 1"
