@@ -496,6 +496,54 @@ static void object_clitics(const dyad_model *m, dyadi_sword *w, size_t n)
     }
 }
 
+/* English "is suing", "are attacking": a present participle under "be"
+ * is the progressive, never a passive (a passive needs the past
+ * participle), but the parser sometimes labels it one ("A Saudi
+ * businessman is suing the United States" gave aux:pass, nsubj:pass and an
+ * obl for the object, so the one sued became the suer). Under such a
+ * verb, aux:pass is aux, nsubj:pass is nsubj, and an obl with no
+ * preposition is the object. */
+static void progressive_not_passive(const dyad_model *m, dyadi_sword *w, size_t n)
+{
+    const uint32_t ap = m->aux_pass_label;
+    if (ap >= m->nlabels || m->aux_label >= m->nlabels || m->nsubj_label >= m->nlabels ||
+        m->nsubj_pass_label >= m->nlabels || m->obj_label >= m->nlabels)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        int32_t h = w[i].head;
+        if (w[i].label != ap || h <= 0 || (size_t)h > n || !w[i].lemma || strcmp(w[i].lemma, "be") != 0)
+            continue;
+        /* the -ing form: the tagger's features alone are not trusted
+         * ("were condemned" once came out Tense=Pres|VerbForm=Part) */
+        const char *f = dyadi_model_str(m, m->feats[w[h - 1].feats < m->nfeats ? w[h - 1].feats : 0]);
+        const char *v = w[h - 1].norm;
+        size_t vl = v ? strlen(v) : 0;
+        if (vl < 5 || strcmp(v + vl - 3, "ing") != 0 ||
+            (!strstr(f, "VerbForm=Ger") && !(strstr(f, "VerbForm=Part") && strstr(f, "Tense=Pres"))))
+            continue;
+        int has_obj = 0;
+        for (size_t j = 0; j < n; j++)
+            has_obj |= w[j].head == h && w[j].label == m->obj_label;
+        for (size_t j = 0; j < n; j++) {
+            if (w[j].head != h)
+                continue;
+            if (w[j].label == ap)
+                w[j].label = (uint16_t)m->aux_label;
+            else if (w[j].label == m->nsubj_pass_label)
+                w[j].label = (uint16_t)m->nsubj_label;
+            else if (!has_obj && w[j].label == m->obl_label && j + 1 > (size_t)h) {
+                int cased = 0;
+                for (size_t k = 0; k < n && !cased; k++)
+                    cased = w[k].head == (int32_t)(j + 1) && w[k].label == m->case_label;
+                if (!cased) {
+                    w[j].label = (uint16_t)m->obj_label;
+                    has_obj = 1;
+                }
+            }
+        }
+    }
+}
+
 void dyadi_parse(const dyad_model *m, dyadi_sword *w, size_t n, int32_t *scratch)
 {
     dyadi_pstate s;
@@ -533,4 +581,6 @@ void dyadi_parse(const dyad_model *m, dyadi_sword *w, size_t n, int32_t *scratch
     dyadi_pstate_finish(&s, w, m->root_label, m->fallback_label);
     if (m->lang[0] == 'f' && m->lang[1] == 'r')
         object_clitics(m, w, n);
+    if (m->lang[0] == 'e' && m->lang[1] == 'n')
+        progressive_not_passive(m, w, n);
 }

@@ -138,6 +138,8 @@ struct dyad_model {
     uint32_t fallback_label;    /* "parataxis" (else "dep"): what hangs leftovers from the root word */
     uint32_t nsubj_label, obj_label;    /* set when the model is opened; UINT32_MAX: none
                                            (parser.c's French clitic repair) */
+    uint32_t aux_label, aux_pass_label, nsubj_pass_label, obl_label, case_label;
+                                        /* the same, for parser.c's English progressive repair */
     dyadi_clf tagger, parser, labeler;
     dyadi_clf tagger2;          /* second tagging pass (sees the first pass's tags to the right);
                                    empty: one pass */
