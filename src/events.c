@@ -915,6 +915,21 @@ static int refines(const char *code, const char *cc)
  * before it, the French conditional, refusals coded 12x, appeals, demands
  * and threats coded by their complement, intentions 03x, "X said Y must".
  * Returns the code; sets *polarity and *modality (and may swap roles). */
+/* "could not reach an agreement", "would not endorse the result", "will
+ * not sign": a modal auxiliary of ability or will that the clause negates
+ * says what did not happen, and the failure or refusal its neg_code names
+ * did happen. The modality that modal gave (cue_mod) is then no hedge: the
+ * event is actual. Not "may not", "might not" (a guess stays a guess), nor
+ * a trigger's own mode ("promised"). French needs no entry: "n'ont pas pu
+ * trouver d'accord" has no modal cue, and the conditional ("ne pourrait
+ * pas signer") stays possible. */
+static const char *const NEGATABLE_MODALS[] = {"could", "can", "would", "will", NULL};
+
+static int negated_modal_fact(int modality, int cue_mod)
+{
+    return cue_mod ? DYAD_ACTUAL : modality;
+}
+
 static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int *out_mod)
 {
     dyad_coder *c = p->c;
@@ -922,7 +937,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     const dyadi_trigger *e = t->e;
     /* scope: negation, refusal, modality in the clause before the trigger */
     int polarity = DYAD_ASSERTED, modality = r->speaker_noun ? DYAD_INTENDED : e->mode;
-    int refused = 0, required = 0;
+    int refused = 0, required = 0, cue_mod = 0;
     /* a nominal trigger names an event the sentence presupposes
      * ("a refusé de condamner l'offensive russe"): the clause's
      * negation and modality are about the verb, not the noun */
@@ -955,8 +970,10 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
                      : strcmp(v, "possible") == 0 ? DYAD_POSSIBLE
                      : strcmp(v, "reported") == 0 ? DYAD_REPORTED : DYAD_ACTUAL;
             if (mo == DYAD_INTENDED || (mo == DYAD_POSSIBLE && modality != DYAD_INTENDED) ||
-                (mo == DYAD_REPORTED && modality == DYAD_ACTUAL))
+                (mo == DYAD_REPORTED && modality == DYAD_ACTUAL)) {
                 modality = mo;
+                cue_mod = dyadi_norm_in(c, q->first, NEGATABLE_MODALS);
+            }
         }
     }
     /* the French conditional ("menacerait", "pourraient attaquer")
@@ -980,6 +997,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         if (rc) {
             code = rc;
             polarity = DYAD_ASSERTED;
+            modality = negated_modal_fact(modality, cue_mod);
         }
     }
     /* "urged Uganda to extradite ...": an appeal, a demand or a
