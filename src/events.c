@@ -1257,6 +1257,18 @@ int dyadi_nation_code(const char *country)
                                    "LAM,NMR,CAS,SAS,SEA,BLK,CRB");
 }
 
+/* An actor the sentence implies rather than names: cd, filled. */
+static void implicit_cand(cand *cd, const char *code, const char *country, dyad_span span,
+                          const char *how)
+{
+    memset(cd, 0, sizeof *cd);
+    cd->code = code;
+    cd->country = country;
+    cd->span = span;
+    cd->how = how;
+    cd->lat = cd->lon = NAN;
+}
+
 /* A partner a discourse between states is about: a country or its
  * government named as such ("la Russie", "le président russe"), not a
  * nationality adjective ("Greek", "mexicain"), an organisation, a court,
@@ -1302,13 +1314,7 @@ static const char *previous_partner(pass *p, const trig *t, role *r, const char 
         if (!pair)
             pm = NULL;
         if (pm) {
-            cand *cd = &p->cs[p->nc];
-            memset(cd, 0, sizeof *cd);
-            cd->code = pm->code;
-            cd->country = pm->country;
-            cd->span = pm->span;
-            cd->how = "previous-sentence";
-            cd->lat = cd->lon = NAN;
+            implicit_cand(&p->cs[p->nc], pm->code, pm->country, pm->span, "previous-sentence");
             r->tgt = (int)p->nc;
             size_t rl = strlen(e->id);
             char *rb = dyadi_arena_alloc(&c->arena, rl + 32);
@@ -1475,6 +1481,29 @@ static int population_target(const pass *p, const cand *sc, const char *code, ca
     return 1;
 }
 
+/* "35,000 students protested in Belgium", "des agriculteurs ont manifesté
+ * à Bruxelles": a protest (CAMEO 14) by a group of people that names no
+ * target is aimed at the state where it takes place, the country of its
+ * place (bare code), when the protesters are of that country or of none
+ * (a foreign community's rally abroad is about its own country). The
+ * source of no country then takes the place's country too (push_event1). */
+static int protest_place_target(const pass *p, const cand *sc, const char *code, const cand *loc,
+                                cand *pt)
+{
+    if (p->foreign || strncmp(code, "14", 2) != 0 || !loc || !loc->country ||
+        strlen(loc->country) != 3 || !dyadi_nation_code(loc->country))
+        return 0;
+    /* protesters: a group of people, not a state body, the media or a
+     * country named bare (the state protests through other channels) */
+    size_t n = strlen(sc->code);
+    if (n < 6 || dyadi_in_list(sc->code + 3, "GOV,MIL,COP,JUD,LEG,SPY,MED"))
+        return 0;
+    if (strncmp(sc->code, "---", 3) != 0 && (!sc->country || strcmp(sc->country, loc->country) != 0))
+        return 0;
+    implicit_cand(pt, loc->country, loc->country, loc->span, "implicit:protest-place");
+    return 1;
+}
+
 /* The events of trigger ti: its place, date and attribution, the partner
  * of an intention the previous sentence names, one event per coordinated
  * source and target (both ways for reciprocal codes). */
@@ -1535,7 +1564,8 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
             const cand *sc = &p->cs[srcs[i]];
             const cand *tc = tgts[g] >= 0 ? &p->cs[tgts[g]] : NULL;
             cand pop;
-            if (!tc && ntg == 1 && population_target(p, sc, code, &pop))
+            if (!tc && ntg == 1 && (population_target(p, sc, code, &pop) ||
+                                    protest_place_target(p, sc, code, loc, &pop)))
                 tc = &pop;
             if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)
                 continue;
