@@ -930,6 +930,17 @@ static int negated_modal_fact(int modality, int cue_mod)
     return cue_mod ? DYAD_ACTUAL : modality;
 }
 
+/* "Hillary Clinton attaque Donald Trump sur ses réflexions", "Senator X
+ * attacked the plan": a party or a legislature has no arms, so its
+ * "attack" (CAMEO 19) is a verbal one, a criticism (111). */
+static const char *verbal_attack(const pass *p, const role *r, const char *code)
+{
+    if (p->foreign || r->src < 0 || strncmp(code, "19", 2) != 0)
+        return code;
+    const char *sc = p->cs[r->src].code;
+    return sc && strlen(sc) == 6 && dyadi_in_list(sc + 3, "PTY,LEG") ? "111" : code;
+}
+
 static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int *out_mod)
 {
     dyad_coder *c = p->c;
@@ -1126,6 +1137,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     }
     if (modality == DYAD_ACTUAL && p->attr_code && t->first >= p->attr_from && !required)
         modality = DYAD_REPORTED;
+    code = verbal_attack(p, r, code);
     *out_pol = polarity;
     *out_mod = modality;
     return code;
