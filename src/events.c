@@ -1516,6 +1516,20 @@ static int protest_place_target(const pass *p, const cand *sc, const char *code,
     return 1;
 }
 
+/* "Russia is conducting military exercises in Alaska", "la Chine a
+ * déployé des navires de guerre près de Taïwan": a show of force (CAMEO
+ * 15) with no target, staged in another country, is aimed at that
+ * country (bare code). At home it is aimed at no one in particular. */
+static int force_place_target(const pass *p, const cand *sc, const char *code, const cand *loc,
+                              cand *pt)
+{
+    if (p->foreign || strncmp(code, "15", 2) != 0 || !loc || !dyadi_nation_code(loc->country) ||
+        !dyadi_nation_code(sc->country) || strcmp(sc->country, loc->country) == 0)
+        return 0;
+    implicit_cand(pt, loc->country, loc->country, loc->span, "implicit:force-place");
+    return 1;
+}
+
 /* The events of trigger ti: its place, date and attribution, the partner
  * of an intention the previous sentence names, one event per coordinated
  * source and target (both ways for reciprocal codes). */
@@ -1577,7 +1591,8 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
             const cand *tc = tgts[g] >= 0 ? &p->cs[tgts[g]] : NULL;
             cand pop;
             if (!tc && ntg == 1 && (population_target(p, sc, code, &pop) ||
-                                    protest_place_target(p, sc, code, loc, &pop)))
+                                    protest_place_target(p, sc, code, loc, &pop) ||
+                                    force_place_target(p, sc, code, loc, &pop)))
                 tc = &pop;
             if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)
                 continue;
