@@ -1493,6 +1493,20 @@ static int population_target(const pass *p, const cand *sc, const char *code, ca
     return 1;
 }
 
+/* Is the event's place loc where it happened by the text's own words: a
+ * locative oblique in the tree ("in the occupied West Bank") or after a
+ * locative preposition? Not a place the fallbacks guessed ("Trump met
+ * Kim": a town named Kim is no host). */
+static int locative_place(pass *p, const trig *t, const role *r, const cand *loc)
+{
+    if (!loc)
+        return 0;
+    size_t k = (size_t)(loc - p->cs);
+    if (p->has_tree && dyadi_tree_place(&p->tree, p->cs, t, r->src, r->tgt) == (int)k)
+        return 1;
+    return dyadi_in_list(place_prep(p, k), "à,en,dans,au,aux,in,at,near,près");
+}
+
 /* "35,000 students protested in Belgium", "des agriculteurs ont manifesté
  * à Bruxelles": a protest (CAMEO 14) by a group of people that names no
  * target is aimed at the state where it takes place, the country of its
@@ -1516,14 +1530,18 @@ static int protest_place_target(const pass *p, const cand *sc, const char *code,
     return 1;
 }
 
-/* "Russia is conducting military exercises in Alaska", "la Chine a
- * déployé des navires de guerre près de Taïwan": a show of force (CAMEO
- * 15) with no target, staged in another country, is aimed at that
- * country (bare code). At home it is aimed at no one in particular. */
+/* "Russia is conducting military exercises in Alaska", "Saddam Hussein
+ * arrived in Amman on a visit": a show of force (CAMEO 15) or a visit or
+ * meeting (04) with no partner named, held in another country, is aimed
+ * at that country, the host (bare code). At home it is aimed at no one in
+ * particular; armed forces arriving abroad are no visitors. */
 static int force_place_target(const pass *p, const cand *sc, const char *code, const cand *loc,
                               cand *pt)
 {
-    if (p->foreign || strncmp(code, "15", 2) != 0 || !loc || !dyadi_nation_code(loc->country) ||
+    int visit = strncmp(code, "04", 2) == 0;
+    if (visit && strlen(sc->code) >= 6 && dyadi_in_list(sc->code + 3, "MIL,COP,REB,UAF,SPY"))
+        return 0;   /* troops arriving abroad are deployed, not visiting */
+    if (p->foreign || (strncmp(code, "15", 2) != 0 && !visit) || !loc || !dyadi_nation_code(loc->country) ||
         !dyadi_nation_code(sc->country) || strcmp(sc->country, loc->country) == 0)
         return 0;
     implicit_cand(pt, loc->country, loc->country, loc->span, "implicit:force-place");
@@ -1540,6 +1558,7 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
     const trig *t = &p->ts[ti];
     const dyadi_trigger *e = t->e;
     const cand *loc = event_place(p, t, r);
+    const cand *hloc = locative_place(p, t, r, loc) ? loc : NULL;   /* a host's place */
     const char *edate = dyadi_event_date(c, p->sdate, p->sfirst, t->first);
     int use_attr = p->attr_code && t->first >= p->attr_from;
     const char *rule = e->id;
@@ -1591,8 +1610,8 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
             const cand *tc = tgts[g] >= 0 ? &p->cs[tgts[g]] : NULL;
             cand pop;
             if (!tc && ntg == 1 && (population_target(p, sc, code, &pop) ||
-                                    protest_place_target(p, sc, code, loc, &pop) ||
-                                    force_place_target(p, sc, code, loc, &pop)))
+                                    protest_place_target(p, sc, code, hloc, &pop) ||
+                                    force_place_target(p, sc, code, hloc, &pop)))
                 tc = &pop;
             if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)
                 continue;
