@@ -915,6 +915,32 @@ static int refines(const char *code, const char *cc)
  * before it, the French conditional, refusals coded 12x, appeals, demands
  * and threats coded by their complement, intentions 03x, "X said Y must".
  * Returns the code; sets *polarity and *modality (and may swap roles). */
+/* "could not reach an agreement", "would not endorse the result", "will
+ * not sign": a modal auxiliary of ability or will that the clause negates
+ * says what did not happen, and the failure or refusal its neg_code names
+ * did happen. The modality that modal gave (cue_mod) is then no hedge: the
+ * event is actual. Not "may not", "might not" (a guess stays a guess), nor
+ * a trigger's own mode ("promised"). French needs no entry: "n'ont pas pu
+ * trouver d'accord" has no modal cue, and the conditional ("ne pourrait
+ * pas signer") stays possible. */
+static const char *const NEGATABLE_MODALS[] = {"could", "can", "would", "will", NULL};
+
+static int negated_modal_fact(int modality, int cue_mod)
+{
+    return cue_mod ? DYAD_ACTUAL : modality;
+}
+
+/* "Hillary Clinton attaque Donald Trump sur ses réflexions", "Senator X
+ * attacked the plan": a party or a legislature has no arms, so its
+ * "attack" (CAMEO 19) is a verbal one, a criticism (111). */
+static const char *verbal_attack(const pass *p, const role *r, const char *code)
+{
+    if (p->foreign || r->src < 0 || strncmp(code, "19", 2) != 0)
+        return code;
+    const char *sc = p->cs[r->src].code;
+    return sc && strlen(sc) == 6 && dyadi_in_list(sc + 3, "PTY,LEG") ? "111" : code;
+}
+
 static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int *out_mod)
 {
     dyad_coder *c = p->c;
@@ -922,7 +948,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     const dyadi_trigger *e = t->e;
     /* scope: negation, refusal, modality in the clause before the trigger */
     int polarity = DYAD_ASSERTED, modality = r->speaker_noun ? DYAD_INTENDED : e->mode;
-    int refused = 0, required = 0;
+    int refused = 0, required = 0, cue_mod = 0;
     /* a nominal trigger names an event the sentence presupposes
      * ("a refusé de condamner l'offensive russe"): the clause's
      * negation and modality are about the verb, not the noun */
@@ -955,8 +981,10 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
                      : strcmp(v, "possible") == 0 ? DYAD_POSSIBLE
                      : strcmp(v, "reported") == 0 ? DYAD_REPORTED : DYAD_ACTUAL;
             if (mo == DYAD_INTENDED || (mo == DYAD_POSSIBLE && modality != DYAD_INTENDED) ||
-                (mo == DYAD_REPORTED && modality == DYAD_ACTUAL))
+                (mo == DYAD_REPORTED && modality == DYAD_ACTUAL)) {
                 modality = mo;
+                cue_mod = dyadi_norm_in(c, q->first, NEGATABLE_MODALS);
+            }
         }
     }
     /* the French conditional ("menacerait", "pourraient attaquer")
@@ -980,6 +1008,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         if (rc) {
             code = rc;
             polarity = DYAD_ASSERTED;
+            modality = negated_modal_fact(modality, cue_mod);
         }
     }
     /* "urged Uganda to extradite ...": an appeal, a demand or a
@@ -1108,6 +1137,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     }
     if (modality == DYAD_ACTUAL && p->attr_code && t->first >= p->attr_from && !required)
         modality = DYAD_REPORTED;
+    code = verbal_attack(p, r, code);
     *out_pol = polarity;
     *out_mod = modality;
     return code;
@@ -1307,6 +1337,18 @@ int dyadi_nation_code(const char *country)
                                    "LAM,NMR,CAS,SAS,SEA,BLK,CRB");
 }
 
+/* An actor the sentence implies rather than names: cd, filled. */
+static void implicit_cand(cand *cd, const char *code, const char *country, dyad_span span,
+                          const char *how)
+{
+    memset(cd, 0, sizeof *cd);
+    cd->code = code;
+    cd->country = country;
+    cd->span = span;
+    cd->how = how;
+    cd->lat = cd->lon = NAN;
+}
+
 /* A partner a discourse between states is about: a country or its
  * government named as such ("la Russie", "le président russe"), not a
  * nationality adjective ("Greek", "mexicain"), an organisation, a court,
@@ -1352,13 +1394,7 @@ static const char *previous_partner(pass *p, const trig *t, role *r, const char 
         if (!pair)
             pm = NULL;
         if (pm) {
-            cand *cd = &p->cs[p->nc];
-            memset(cd, 0, sizeof *cd);
-            cd->code = pm->code;
-            cd->country = pm->country;
-            cd->span = pm->span;
-            cd->how = "previous-sentence";
-            cd->lat = cd->lon = NAN;
+            implicit_cand(&p->cs[p->nc], pm->code, pm->country, pm->span, "previous-sentence");
             r->tgt = (int)p->nc;
             size_t rl = strlen(e->id);
             char *rb = dyadi_arena_alloc(&c->arena, rl + 32);
@@ -1525,6 +1561,61 @@ static int population_target(const pass *p, const cand *sc, const char *code, ca
     return 1;
 }
 
+/* Is the event's place loc where it happened by the text's own words: a
+ * locative oblique in the tree ("in the occupied West Bank") or after a
+ * locative preposition? Not a place the fallbacks guessed ("Trump met
+ * Kim": a town named Kim is no host). */
+static int locative_place(pass *p, const trig *t, const role *r, const cand *loc)
+{
+    if (!loc)
+        return 0;
+    size_t k = (size_t)(loc - p->cs);
+    if (p->has_tree && dyadi_tree_place(&p->tree, p->cs, t, r->src, r->tgt) == (int)k)
+        return 1;
+    return dyadi_in_list(place_prep(p, k), "à,en,dans,au,aux,in,at,near,près");
+}
+
+/* "35,000 students protested in Belgium", "des agriculteurs ont manifesté
+ * à Bruxelles": a protest (CAMEO 14) by a group of people that names no
+ * target is aimed at the state where it takes place, the country of its
+ * place (bare code), when the protesters are of that country or of none
+ * (a foreign community's rally abroad is about its own country). The
+ * source of no country then takes the place's country too (push_event1). */
+static int protest_place_target(const pass *p, const cand *sc, const char *code, const cand *loc,
+                                cand *pt)
+{
+    if (p->foreign || strncmp(code, "14", 2) != 0 || !loc || !loc->country ||
+        strlen(loc->country) != 3 || !dyadi_nation_code(loc->country))
+        return 0;
+    /* protesters: a group of people, not a state body, the media or a
+     * country named bare (the state protests through other channels) */
+    size_t n = strlen(sc->code);
+    if (n < 6 || dyadi_in_list(sc->code + 3, "GOV,MIL,COP,JUD,LEG,SPY,MED"))
+        return 0;
+    if (strncmp(sc->code, "---", 3) != 0 && (!sc->country || strcmp(sc->country, loc->country) != 0))
+        return 0;
+    implicit_cand(pt, loc->country, loc->country, loc->span, "implicit:protest-place");
+    return 1;
+}
+
+/* "Russia is conducting military exercises in Alaska", "Saddam Hussein
+ * arrived in Amman on a visit": a show of force (CAMEO 15) or a visit or
+ * meeting (04) with no partner named, held in another country, is aimed
+ * at that country, the host (bare code). At home it is aimed at no one in
+ * particular; armed forces arriving abroad are no visitors. */
+static int force_place_target(const pass *p, const cand *sc, const char *code, const cand *loc,
+                              cand *pt)
+{
+    int visit = strncmp(code, "04", 2) == 0;
+    if (visit && strlen(sc->code) >= 6 && dyadi_in_list(sc->code + 3, "MIL,COP,REB,UAF,SPY"))
+        return 0;   /* troops arriving abroad are deployed, not visiting */
+    if (p->foreign || (strncmp(code, "15", 2) != 0 && !visit) || !loc || !dyadi_nation_code(loc->country) ||
+        !dyadi_nation_code(sc->country) || strcmp(sc->country, loc->country) == 0)
+        return 0;
+    implicit_cand(pt, loc->country, loc->country, loc->span, "implicit:force-place");
+    return 1;
+}
+
 /* The events of trigger ti: its place, date and attribution, the partner
  * of an intention the previous sentence names, one event per coordinated
  * source and target (both ways for reciprocal codes). */
@@ -1535,6 +1626,7 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
     const trig *t = &p->ts[ti];
     const dyadi_trigger *e = t->e;
     const cand *loc = event_place(p, t, r);
+    const cand *hloc = locative_place(p, t, r, loc) ? loc : NULL;   /* a host's place */
     const char *edate = dyadi_event_date(c, p->sdate, p->sfirst, t->first);
     int use_attr = p->attr_code && t->first >= p->attr_from;
     const char *rule = e->id;
@@ -1585,7 +1677,9 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
             const cand *sc = &p->cs[srcs[i]];
             const cand *tc = tgts[g] >= 0 ? &p->cs[tgts[g]] : NULL;
             cand pop;
-            if (!tc && ntg == 1 && population_target(p, sc, code, &pop))
+            if (!tc && ntg == 1 && (population_target(p, sc, code, &pop) ||
+                                    protest_place_target(p, sc, code, hloc, &pop) ||
+                                    force_place_target(p, sc, code, hloc, &pop)))
                 tc = &pop;
             if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)
                 continue;

@@ -386,6 +386,24 @@ static void set_rule(tree_roles *out, const char *rule)
         out->rule = rule;
 }
 
+/* "President Trump and the previous Congress could not reach an agreement",
+ * "Le président et le Parlement ont signé": a greedy parser reads the first
+ * conjunct as the root and the verb as its conj, with the second conjunct
+ * for subject and the "and"/"et" on the verb. When the verb v (a conj of a
+ * nominal p before it) has its coordinator between p and its subject s,
+ * p is a co-subject: its members join the sources. */
+static void misattached_cosubject(const dyadi_tree *t, const cand *cs, uint32_t v, uint32_t s,
+                                  tree_roles *out)
+{
+    uint32_t p = head(t, v);
+    if (p == NONE || !rel_is(&t->w[v], "conj") || !nominal(&t->w[p]) || p >= s)
+        return;
+    uint32_t cc = child(t, v, "cc");
+    if (cc == NONE || cc <= p || cc >= s)
+        return;
+    add_members(t, cs, p, out->src, &out->nsrc);
+}
+
 /* The source of verb v: its subject, or the subject it inherits. Sets
  * out->subj_known when v (or its controller) has a subject that is no
  * actor, so that no word-order guess replaces it. */
@@ -411,6 +429,7 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
         } else {
             set_rule(out, "tree:subject");
             add_members(t, cs, s, out->src, &out->nsrc);
+            misattached_cosubject(t, cs, v, s, out);
         }
         return;
     }
