@@ -20,9 +20,11 @@ const char *dyadi_governing_prep(const dyad_coder *c, uint32_t first, uint32_t s
     uint32_t i = first;
     while (i > sfirst && has_class(c, i - 1, W_DET) && !has_class(c, i - 1, W_PREP))
         i--;
-    if (i > sfirst && has_class(c, i - 1, W_PREP))
+    /* "des"/"du"/"d'" are both determiners and prepositions; opening the
+     * sentence they are articles ("Des manifestants ont défilé") */
+    if (i > sfirst && has_class(c, i - 1, W_PREP) &&
+        !(i - 1 == sfirst && dyadi_norm_in(c, i - 1, (const char *const[]){"du", "des", "d'", NULL})))
         return dyadi_tok(c, i - 1)->norm;
-    /* "des"/"du"/"d'" are both determiners and prepositions */
     if (i < first && has_class(c, i, W_PREP) && (dyadi_norm_in(c, i, (const char *const[]){"du", "des", "d'", NULL})))
         return i > sfirst ? dyadi_tok(c, i)->norm : NULL;
     return NULL;
