@@ -270,6 +270,7 @@ typedef struct buf {
     int failed;
 } buf;
 
+
 struct dyadi_pg {
     PGconn *conn;
     char where[256];            /* the URI without its password, for messages */
@@ -282,7 +283,22 @@ struct dyadi_pg {
     size_t key_cap;
     char sqlstate[6];           /* of the last error */
     uint64_t rng;               /* pauses between runs of a batch */
+    int temp_made;              /* the session's dyad_in_* tables exist */
+    /* Interning a batch: with collect set, a string or form missing from
+     * the cache is queued (pend, by its hash) as a COPY row of in_str or
+     * in_form instead of being looked up, and all are stored at once. */
+    int collect;
+    dyadi_intern *pend;
+    dyadi_vec pend_keys;        /* pend_key */
+    buf in_str, in_form;
 };
+
+/* An intern key waiting for its id. */
+typedef struct pend_key {
+    const char *key;
+    size_t n;
+    int64_t id;
+} pend_key;
 
 /* ------------------------------------------------------------------------
  * Messages
@@ -504,19 +520,6 @@ static int ok(const PGresult *r)
     return t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK;
 }
 
-/* Run a statement that returns no rows; *changed (may be NULL): 1 when it
- * changed exactly one row. */
-static dyad_status run_cmd(dyadi_pg *p, int which, const params *q, const char *what,
-                           int *changed)
-{
-    PGresult *r = run(p, which, q);
-    dyad_status st = ok(r) ? DYAD_OK : fail_res(p, what, r);
-    if (changed)
-        *changed = st == DYAD_OK && strcmp(PQcmdTuples(r), "1") == 0;
-    PQclear(r);
-    return st;
-}
-
 /* An int64 result cell. */
 static int64_t cell_int(const PGresult *r, int row, int col)
 {
@@ -539,6 +542,76 @@ static void hash16(const char *s, size_t n, unsigned char out[16])
     char hex[DYAD_CONTENT_HASH_LEN];
     dyad_content_hash(s, n, hex);
     dyadi_pack_hash(hex, out);
+}
+
+/* COPY rows: integers and \N only, tab-separated. */
+static void buf_add(buf *o, const char *s, size_t n)
+{
+    if (o->failed)
+        return;
+    if (o->n + n > o->cap) {
+        size_t cap = o->cap ? o->cap : 1 << 16;
+        while (cap < o->n + n)
+            cap *= 2;
+        char *q = realloc(o->p, cap);
+        if (!q) {
+            o->failed = 1;
+            return;
+        }
+        o->p = q;
+        o->cap = cap;
+    }
+    memcpy(o->p + o->n, s, n);
+    o->n += n;
+}
+
+/* Append one row of k values; values < 0 where null[i] is set are \N. */
+static void copy_row(buf *o, const int64_t *v, const unsigned char *null, int k)
+{
+    char cell[32];
+    for (int i = 0; i < k; i++) {
+        int n = null && null[i] ? snprintf(cell, sizeof cell, "\\N")
+                                : snprintf(cell, sizeof cell, "%lld", (long long)v[i]);
+        buf_add(o, cell, (size_t)n);
+        buf_add(o, i + 1 < k ? "\t" : "\n", 1);
+    }
+}
+
+static dyad_status copy_buf(dyadi_pg *p, buf *o, const char *stmt, const char *what)
+{
+    if (o->failed)
+        return nomem(p);
+    if (o->n == 0)
+        return DYAD_OK;
+    PGresult *r = PQexec(p->conn, stmt);
+    if (PQresultStatus(r) != PGRES_COPY_IN) {
+        dyad_status st = fail_res(p, what, r);
+        PQclear(r);
+        return st;
+    }
+    PQclear(r);
+    int sent = PQputCopyData(p->conn, o->p, (int)o->n) == 1;
+    PQputCopyEnd(p->conn, sent ? NULL : "dyad: sending rows failed");
+    dyad_status st = DYAD_OK;
+    while ((r = PQgetResult(p->conn)) != NULL) {
+        if (st == DYAD_OK && PQresultStatus(r) != PGRES_COMMAND_OK)
+            st = fail_res(p, what, r);
+        PQclear(r);
+    }
+    o->n = 0;
+    return st;
+}
+
+static dyad_status copy_in(dyadi_pg *p, const char *stmt, const char *what)
+{
+    return copy_buf(p, &p->copy, stmt, what);
+}
+
+/* The server gave up the transaction to let another go on (a deadlock, a
+ * serialisation failure): run it again. */
+static int retryable(const dyadi_pg *p)
+{
+    return strcmp(p->sqlstate, "40P01") == 0 || strcmp(p->sqlstate, "40001") == 0;
 }
 
 /* ------------------------------------------------------------------------
@@ -651,9 +724,10 @@ dyad_status dyadi_pg_open(const char *uri, dyadi_pg **out, char *errbuf, size_t 
     dyad_status st = DYAD_ERR_NOMEM;
     *out = NULL;
     dyadi_pg *p = calloc(1, sizeof *p);
-    if (!p || !(p->intern = dyadi_intern_new()))
+    if (!p || !(p->intern = dyadi_intern_new()) || !(p->pend = dyadi_intern_new()))
         goto fail;
     dyadi_arena_init(&p->tmp, 0);
+    dyadi_vec_init(&p->pend_keys, sizeof(pend_key), (size_t)1 << 24);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     p->rng = ((uint64_t)getpid() << 32) ^ (uint64_t)ts.tv_nsec ^ 0x9e3779b97f4a7c15ULL;
@@ -700,8 +774,12 @@ void dyadi_pg_free(dyadi_pg *p)
     if (p->conn)
         PQfinish(p->conn);
     dyadi_intern_free(p->intern);
+    dyadi_intern_free(p->pend);
+    dyadi_vec_free(&p->pend_keys);
     dyadi_arena_free(&p->tmp);
     free(p->copy.p);
+    free(p->in_str.p);
+    free(p->in_form.p);
     free(p->key);
     free(p);
 }
@@ -769,6 +847,63 @@ static dyad_status find_or_insert(dyadi_pg *p, int find, int ins, const params *
     return DYAD_ERR_DB;
 }
 
+/* COPY text format: a value with its backslashes, tabs and line ends
+ * escaped, or \N for none. */
+static void copy_text(buf *o, const char *s, size_t n)
+{
+    if (!s) {
+        buf_add(o, "\\N", 2);
+        return;
+    }
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *esc = s[i] == '\\' ? "\\\\" : s[i] == '\n' ? "\\n" : s[i] == '\r' ? "\\r"
+                        : s[i] == '\t' ? "\\t" : NULL;
+        if (!esc)
+            continue;
+        buf_add(o, s + from, i - from);
+        buf_add(o, esc, 2);
+        from = i + 1;
+    }
+    buf_add(o, s + from, n - from);
+}
+
+static void copy_bytea(buf *o, const unsigned char *b, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    buf_add(o, "\\\\x", 3);
+    for (size_t i = 0; i < n; i++) {
+        char two[2] = {hex[b[i] >> 4], hex[b[i] & 15]};
+        buf_add(o, two, 2);
+    }
+}
+
+static void copy_real(buf *o, double v)
+{
+    char cell[40];
+    int k = isfinite(v) ? snprintf(cell, sizeof cell, "\t%.17g", v) : snprintf(cell, sizeof cell, "\t\\N");
+    buf_add(o, cell, (size_t)k);
+}
+
+/* Queue intern key k (n bytes, hash h) for the batch's bulk store; *fresh
+ * 1 when it was not queued yet. */
+static dyad_status queue_key(dyadi_pg *p, const char *k, size_t n, const unsigned char h[16],
+                             int *fresh)
+{
+    *fresh = 0;
+    if (dyadi_intern_get(p->pend, (const char *)h, 16) >= 0)
+        return DYAD_OK;
+    char *copy = dyadi_arena_strndup(&p->tmp, k, n);
+    pend_key *pk = copy ? dyadi_vec_push(&p->pend_keys) : NULL;
+    if (!pk || dyadi_intern_put(p->pend, (const char *)h, 16, (int64_t)(p->pend_keys.len - 1)))
+        return nomem(p);
+    pk->key = copy;
+    pk->n = n;
+    pk->id = -1;
+    *fresh = 1;
+    return DYAD_OK;
+}
+
 /* The id of string s (n bytes) in *id, stored when new; -1 for no string. */
 static dyad_status string_id(dyadi_pg *p, const char *s, size_t n, int64_t *id)
 {
@@ -784,6 +919,19 @@ static dyad_status string_id(dyadi_pg *p, const char *s, size_t n, int64_t *id)
         return DYAD_OK;
     unsigned char h[16];
     hash16(k, n + 1, h);
+    if (p->collect) {
+        const char *c = clean_text(p, s, n);
+        int fresh = 0;
+        dyad_status st = c ? queue_key(p, k, n + 1, h, &fresh) : nomem(p);
+        if (st == DYAD_OK && fresh) {
+            copy_bytea(&p->in_str, h, 16);
+            buf_add(&p->in_str, "\t", 1);
+            copy_text(&p->in_str, c, n);
+            buf_add(&p->in_str, "\n", 1);
+        }
+        *id = 0;
+        return st;
+    }
     params q = {0};
     p_bytes(&q, OID_BYTEA, h, 16);
     if (p_textn(p, &q, s, n) != 0)
@@ -813,6 +961,32 @@ static dyad_status form_id(dyadi_pg *p, const dyad_mention *m, const char *text,
         return DYAD_OK;
     unsigned char h[16];
     hash16(k, kn, h);
+    if (p->collect) {
+        int fresh = 0;
+        dyad_status st = queue_key(p, k, kn, h, &fresh);
+        if (st == DYAD_OK && fresh) {
+            buf *o = &p->in_form;
+            const char *c = text ? clean_text(p, text, n) : NULL;
+            if (text && !c)
+                return nomem(p);
+            const char *f[] = {m->code, m->country, m->entry, m->resolved_by};
+            copy_bytea(o, h, 16);
+            buf_add(o, m->kind == DYAD_MENTION_PLACE ? "\tplace\t" : "\tactor\t", 7);
+            copy_text(o, c, n);
+            for (size_t j = 0; j < 4; j++) {
+                const char *cf = f[j] ? clean_text(p, f[j], strlen(f[j])) : NULL;
+                if (f[j] && !cf)
+                    return nomem(p);
+                buf_add(o, "\t", 1);
+                copy_text(o, cf, cf ? strlen(f[j]) : 0);
+            }
+            copy_real(o, m->lat);
+            copy_real(o, m->lon);
+            buf_add(o, "\n", 1);
+        }
+        *id = 0;
+        return st;
+    }
     params q = {0};
     p_bytes(&q, OID_BYTEA, h, 16);
     int bad = p_text(p, &q, m->kind == DYAD_MENTION_PLACE ? "place" : "actor") ||
@@ -883,9 +1057,10 @@ static int span_ok(dyad_span sp, size_t len)
     return sp.start <= sp.end && sp.end <= len;
 }
 
-/* Phase 0, outside the batch's transaction: which documents are stored
- * already, and the ids of every string and form the others need. */
-static dyad_status intern_batch(dyadi_pg *p, batch *b)
+/* The ids of every string and form the documents not stored yet need,
+ * and their sightings (with p->collect set: the strings and forms missing
+ * from the cache queued, ids left 0). */
+static dyad_status intern_docs(dyadi_pg *p, batch *b)
 {
     dyad_status st;
     size_t n_sg = 0;
@@ -893,14 +1068,7 @@ static dyad_status intern_batch(dyadi_pg *p, batch *b)
         const dyadi_store_item *it = &b->items[i];
         doc_ids *d = &b->ids[i];
         const dyad_doc *doc = &it->doc;
-        char hex[DYAD_CONTENT_HASH_LEN];
-        dyad_content_hash(doc->text ? doc->text + doc->body : "", doc->text_len - doc->body, hex);
-        dyadi_pack_hash(hex, d->hash);
-        int found = 0;
-        if ((st = has_doc(p, doc->id, hex, &found)) != DYAD_OK)
-            return st;
-        d->present = found;
-        if (found)
+        if (d->present)
             continue;
         const dyadi_store_results *r = &it->r;
         d->forms = dyadi_arena_alloc(&p->tmp, (r->n_mentions + 1) * sizeof *d->forms);
@@ -1003,6 +1171,150 @@ static dyad_status intern_batch(dyadi_pg *p, batch *b)
     return DYAD_OK;
 }
 
+static dyad_status make_temp_tables(dyadi_pg *p)
+{
+    if (p->temp_made)
+        return DYAD_OK;
+    dyad_status st = exec_plain(
+        p,
+        "CREATE TEMP TABLE dyad_in_docs(i bigint, id text, hash bytea) ON COMMIT DELETE ROWS;"
+        "CREATE TEMP TABLE dyad_in_strings(hash bytea, s text) ON COMMIT DELETE ROWS;"
+        "CREATE TEMP TABLE dyad_in_forms(key bytea, kind text, text text, code text,"
+        " country text, entry text, resolved_by text, lat double precision,"
+        " lon double precision) ON COMMIT DELETE ROWS",
+        "prepare");
+    p->temp_made = st == DYAD_OK;
+    return st;
+}
+
+/* Mark the documents stored already: one query for the whole batch. */
+static dyad_status find_present(dyadi_pg *p, batch *b)
+{
+    p->copy.n = 0;
+    p->copy.failed = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        const char *id = b->items[i].doc.id, *c = clean_text(p, id, strlen(id));
+        if (!c)
+            return nomem(p);
+        char cell[32];
+        buf_add(&p->copy, cell, (size_t)snprintf(cell, sizeof cell, "%zu\t", i));
+        copy_text(&p->copy, c, strlen(id));
+        buf_add(&p->copy, "\t", 1);
+        copy_bytea(&p->copy, b->ids[i].hash, 16);
+        buf_add(&p->copy, "\n", 1);
+    }
+    dyad_status st = copy_in(p, "COPY dyad_in_docs(i, id, hash) FROM STDIN", "find stored documents");
+    if (st != DYAD_OK)
+        return st;
+    PGresult *r = PQexec(p->conn, "SELECT t.i FROM dyad_in_docs t"
+                                  " WHERE EXISTS(SELECT 1 FROM store_documents d WHERE d.id = t.id)"
+                                  " OR EXISTS(SELECT 1 FROM store_documents d"
+                                  " WHERE d.content_hash = t.hash)");
+    if (PQresultStatus(r) != PGRES_TUPLES_OK)
+        st = fail_res(p, "find stored documents", r);
+    for (int k = 0; st == DYAD_OK && k < PQntuples(r); k++) {
+        int64_t i = cell_int(r, k, 0);
+        if (i >= 0 && (uint64_t)i < b->n)
+            b->ids[i].present = 1;
+    }
+    PQclear(r);
+    return st;
+}
+
+static int64_t get_be64(const char *v)
+{
+    uint64_t x = 0;
+    for (int i = 0; i < 8; i++)
+        x = x << 8 | (unsigned char)v[i];
+    return (int64_t)x;
+}
+
+/* Store the queued rows of o (strings or forms) in hash order, so that
+ * writers storing the same ones wait for each other instead of
+ * deadlocking, and learn the ids of all of them. */
+static dyad_status store_queued(dyadi_pg *p, buf *o, const char *copy, const char *insert,
+                                const char *select, const char *what)
+{
+    if (o->n == 0 && !o->failed)
+        return DYAD_OK;
+    dyad_status st = copy_buf(p, o, copy, what);
+    if (st == DYAD_OK)
+        st = exec_plain(p, insert, what);
+    if (st != DYAD_OK)
+        return st;
+    PGresult *r = PQexecParams(p->conn, select, 0, NULL, NULL, NULL, NULL, 1);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK)
+        st = fail_res(p, what, r);
+    for (int k = 0; st == DYAD_OK && k < PQntuples(r); k++) {
+        if (PQgetlength(r, k, 0) != 16 || PQgetlength(r, k, 1) != 8)
+            continue;
+        int64_t at = dyadi_intern_get(p->pend, PQgetvalue(r, k, 0), 16);
+        if (at >= 0 && (size_t)at < p->pend_keys.len)
+            DYADI_VEC_AT(&p->pend_keys, pend_key, at).id = get_be64(PQgetvalue(r, k, 1));
+    }
+    PQclear(r);
+    return st;
+}
+
+/* Phase 0, before the batch's transaction, in one of its own: which
+ * documents are stored already, then every string and form the others
+ * need that the cache lacks, stored at once; then their ids. */
+static dyad_status intern_batch(dyadi_pg *p, batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        const dyad_doc *doc = &b->items[i].doc;
+        char hex[DYAD_CONTENT_HASH_LEN];
+        dyad_content_hash(doc->text ? doc->text + doc->body : "", doc->text_len - doc->body, hex);
+        dyadi_pack_hash(hex, b->ids[i].hash);
+    }
+    dyad_status st = make_temp_tables(p);
+    for (int tries = 1; st == DYAD_OK; tries++) {
+        for (size_t i = 0; i < b->n; i++)
+            b->ids[i].present = 0;
+        dyadi_intern_clear(p->pend);
+        p->pend_keys.len = 0;
+        p->in_str.n = p->in_form.n = 0;
+        p->in_str.failed = p->in_form.failed = 0;
+        if ((st = exec_plain(p, "BEGIN", "begin")) != DYAD_OK)
+            return st;
+        p->collect = 1;
+        st = find_present(p, b);
+        if (st == DYAD_OK)
+            st = intern_docs(p, b);
+        p->collect = 0;
+        if (st == DYAD_OK)
+            st = store_queued(p, &p->in_str, "COPY dyad_in_strings(hash, s) FROM STDIN",
+                              "INSERT INTO store_strings(hash, s) SELECT hash, s"
+                              " FROM dyad_in_strings ORDER BY hash ON CONFLICT DO NOTHING",
+                              "SELECT t.hash, s.id FROM dyad_in_strings t"
+                              " JOIN store_strings s ON s.hash = t.hash", "store strings");
+        if (st == DYAD_OK)
+            st = store_queued(p, &p->in_form,
+                              "COPY dyad_in_forms(key, kind, text, code, country, entry,"
+                              " resolved_by, lat, lon) FROM STDIN",
+                              "INSERT INTO store_actor_forms(key, kind, text, code, country,"
+                              " entry, resolved_by, lat, lon) SELECT * FROM dyad_in_forms"
+                              " ORDER BY key ON CONFLICT DO NOTHING",
+                              "SELECT t.key, f.id FROM dyad_in_forms t"
+                              " JOIN store_actor_forms f ON f.key = t.key", "store actor forms");
+        if (st == DYAD_OK && (st = exec_plain(p, "COMMIT", "commit")) == DYAD_OK)
+            break;
+        PQclear(PQexec(p->conn, "ROLLBACK"));
+        if (!retryable(p) || tries == MAX_TRIES)
+            return st;
+        st = DYAD_OK;
+    }
+    if (st != DYAD_OK)
+        return st;
+    /* committed: the ids are good for the life of the handle */
+    for (size_t k = 0; k < p->pend_keys.len; k++) {
+        const pend_key *pk = &DYADI_VEC_AT(&p->pend_keys, pend_key, k);
+        if (pk->id >= 0)
+            dyadi_intern_put(p->intern, pk->key, pk->n, pk->id);
+    }
+    return intern_docs(p, b);
+}
+
 /* Sort orders (qsort_r over batch positions), each with the position last
  * so that ties keep the input's order (the first of equals is the one
  * SQLite would store). */
@@ -1046,50 +1358,196 @@ static int cmp_event(const void *x, const void *y, void *ctx)
     return c ? c : (a > b) - (a < b);
 }
 
-/* Phase 1: the documents, in content hash order. */
-static dyad_status put_docs(dyadi_pg *p, batch *b, size_t *order)
+/* ------------------------------------------------------------------------
+ * Pipelines: PIPE statements sent before their results are read (libpq's
+ * pipeline mode), so that a batch costs a round trip per PIPE statements
+ * rather than one per statement. Statements of one pipeline do not depend
+ * on each other's results.
+ * ------------------------------------------------------------------------ */
+
+#define PIPE 128
+
+typedef struct pipe_job {
+    int which;
+    const char *what;
+    size_t n;
+    /* the parameters of statement k; nonzero when out of memory */
+    int (*fill)(dyadi_pg *p, void *ctx, size_t k, params *q);
+    /* its result, when it succeeded */
+    void (*take)(void *ctx, size_t k, const PGresult *r);
+    void *ctx;
+} pipe_job;
+
+static dyad_status pipeline(dyadi_pg *p, const pipe_job *j)
 {
-    for (size_t i = 0; i < b->n; i++)
-        order[i] = i;
-    qsort_r(order, b->n, sizeof *order, cmp_doc, b);
-    for (size_t j = 0; j < b->n; j++) {
-        size_t i = order[j];
-        doc_ids *d = &b->ids[i];
-        if (d->present)
-            continue;
-        const dyad_doc *doc = &b->items[i].doc;
-        const dyadi_store_results *r = &b->items[i].r;
-        params q = {0};
-        const char *text = doc->text ? doc->text : "";
-        const char *clean = clean_text(p, text, doc->text_len);
-        if (!clean || p_text(p, &q, doc->id) || p_text(p, &q, doc->date) ||
-            p_text(p, &q, r->lang ? r->lang : doc->lang) || p_text(p, &q, doc->title) ||
-            p_text(p, &q, doc->url) || p_text(p, &q, doc->source))
-            return nomem(p);
-        p_bytes(&q, OID_BYTEA, d->hash, 16);
-        p_bytes(&q, OID_BYTEA, clean, doc->text_len);
-        p_int(&q, (int64_t)doc->text_len);
-        if (p_text(p, &q, p->now) || p_text(p, &q, dyad_version()))
-            return nomem(p);
-        p_int(&q, (int64_t)r->n_events);
-        p_int(&q, (int64_t)doc->body);
-        PGresult *res = run(p, Q_INS_DOC, &q);
-        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-            dyad_status st = fail_res(p, "store document", res);
-            PQclear(res);
-            return st;
+    if (j->n == 0)
+        return DYAD_OK;
+    if (!PQenterPipelineMode(p->conn))
+        return fail_res(p, j->what, NULL);
+    dyad_status st = DYAD_OK;
+    for (size_t at = 0; at < j->n && st == DYAD_OK; at += PIPE) {
+        size_t end = at + PIPE < j->n ? at + PIPE : j->n, sent = 0;
+        for (size_t k = at; k < end; k++) {
+            params q = {0};
+            if (j->fill(p, j->ctx, k, &q)) {
+                st = nomem(p);
+                break;
+            }
+            if (!PQsendQueryParams(p->conn, sql[j->which], q.n, q.type, q.v, q.len, q.fmt, 0)) {
+                st = fail_res(p, j->what, NULL);
+                break;
+            }
+            sent++;
         }
-        if (PQntuples(res) == 1)
-            d->n = cell_int(res, 0, 0);
-        else
-            d->present = 1;     /* another writer, or an equal document of this batch */
-        PQclear(res);
+        if (!PQpipelineSync(p->conn) && st == DYAD_OK)
+            st = fail_res(p, j->what, NULL);
+        /* every result sent is read, then the sync, whatever happened */
+        for (size_t k = 0; k < sent; k++) {
+            PGresult *r = PQgetResult(p->conn);
+            if (!r) {
+                if (st == DYAD_OK)
+                    st = fail_res(p, j->what, NULL);
+                break;
+            }
+            if (st == DYAD_OK) {
+                if (ok(r))
+                    j->take(j->ctx, at + k, r);
+                else
+                    st = fail_res(p, j->what, r);
+            }
+            PQclear(r);
+            while ((r = PQgetResult(p->conn)) != NULL)
+                PQclear(r);
+        }
+        PGresult *r;
+        while ((r = PQgetResult(p->conn)) != NULL) {
+            int sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+            PQclear(r);
+            if (sync)
+                break;
+        }
+    }
+    if (!PQexitPipelineMode(p->conn) && st == DYAD_OK)
+        st = fail_res(p, j->what, NULL);
+    return st;
+}
+
+/* Runs of equal keys in a sorted order: group g is order[start[g] ..
+ * start[g + 1]). */
+typedef struct groups {
+    batch *b;
+    size_t *order;
+    size_t *start;
+    size_t n;
+    int64_t *id;                /* per group: an event id */
+    int64_t *doc;               /* per group: a document number */
+    int *flag;                  /* per group: claimed, created */
+    size_t *list;               /* the groups or items a pipeline runs over */
+    int64_t *pair;              /* (event id, source, group) triples */
+    int *added;
+} groups;
+
+static dyad_status group_alloc(dyadi_pg *p, groups *g, size_t n)
+{
+    g->start = dyadi_arena_alloc(&p->tmp, (n + 2) * sizeof *g->start);
+    g->id = dyadi_arena_alloc(&p->tmp, (n + 1) * sizeof *g->id);
+    g->doc = dyadi_arena_alloc(&p->tmp, (n + 1) * sizeof *g->doc);
+    g->flag = dyadi_arena_alloc(&p->tmp, (n + 1) * sizeof *g->flag);
+    g->list = dyadi_arena_alloc(&p->tmp, (n + 1) * sizeof *g->list);
+    g->pair = dyadi_arena_alloc(&p->tmp, (3 * n + 1) * sizeof *g->pair);
+    g->added = dyadi_arena_alloc(&p->tmp, (n + 1) * sizeof *g->added);
+    if (!g->start || !g->id || !g->doc || !g->flag || !g->list || !g->pair || !g->added)
+        return nomem(p);
+    for (size_t i = 0; i <= n; i++) {
+        g->id[i] = g->doc[i] = -1;
+        g->flag[i] = g->added[i] = 0;
     }
     return DYAD_OK;
 }
 
+/* Phase 1: the documents, in content hash order. */
+static int fill_doc(dyadi_pg *p, void *ctx, size_t k, params *q)
+{
+    groups *g = ctx;
+    size_t i = g->list[k];
+    const doc_ids *d = &g->b->ids[i];
+    const dyad_doc *doc = &g->b->items[i].doc;
+    const dyadi_store_results *r = &g->b->items[i].r;
+    const char *clean = clean_text(p, doc->text ? doc->text : "", doc->text_len);
+    if (!clean || p_text(p, q, doc->id) || p_text(p, q, doc->date) ||
+        p_text(p, q, r->lang ? r->lang : doc->lang) || p_text(p, q, doc->title) ||
+        p_text(p, q, doc->url) || p_text(p, q, doc->source))
+        return -1;
+    p_bytes(q, OID_BYTEA, d->hash, 16);
+    p_bytes(q, OID_BYTEA, clean, doc->text_len);
+    p_int(q, (int64_t)doc->text_len);
+    if (p_text(p, q, p->now) || p_text(p, q, dyad_version()))
+        return -1;
+    p_int(q, (int64_t)r->n_events);
+    p_int(q, (int64_t)doc->body);
+    return 0;
+}
+
+static void take_doc(void *ctx, size_t k, const PGresult *r)
+{
+    groups *g = ctx;
+    doc_ids *d = &g->b->ids[g->list[k]];
+    if (PQntuples(r) == 1)
+        d->n = cell_int(r, 0, 0);
+    else
+        d->present = 1;         /* another writer, or an equal document of this batch */
+}
+
+static dyad_status put_docs(dyadi_pg *p, batch *b, size_t *order)
+{
+    groups g = {.b = b};
+    dyad_status st = group_alloc(p, &g, b->n);
+    if (st != DYAD_OK)
+        return st;
+    for (size_t i = 0; i < b->n; i++)
+        order[i] = i;
+    qsort_r(order, b->n, sizeof *order, cmp_doc, b);
+    size_t n = 0;
+    for (size_t j = 0; j < b->n; j++)
+        if (!b->ids[order[j]].present)
+            g.list[n++] = order[j];
+    pipe_job job = {Q_INS_DOC, "store document", n, fill_doc, take_doc, &g};
+    return pipeline(p, &job);
+}
+
 /* Phase 2: boilerplate. A sighting claims its repeat key; a key claimed
  * by another document's sighting makes it a repeat of that one's event. */
+static int fill_claim(dyadi_pg *p, void *ctx, size_t k, params *q)
+{
+    groups *g = ctx;
+    const sighting *f = &g->b->sg[g->order[g->start[g->list[k]]]];
+    p_bytes(q, OID_BYTEA, f->rkey, 16);
+    p_int(q, g->b->ids[f->item].n);
+    return 0;
+}
+
+static void take_claim(void *ctx, size_t k, const PGresult *r)
+{
+    groups *g = ctx;
+    g->flag[g->list[k]] = strcmp(PQcmdTuples((PGresult *)r), "1") == 0;
+}
+
+static int fill_find(dyadi_pg *p, void *ctx, size_t k, params *q)
+{
+    groups *g = ctx;
+    p_bytes(q, OID_BYTEA, g->b->sg[g->order[g->start[g->list[k]]]].rkey, 16);
+    return 0;
+}
+
+static void take_find(void *ctx, size_t k, const PGresult *r)
+{
+    groups *g = ctx;
+    if (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0)) {
+        g->id[g->list[k]] = cell_int(r, 0, 0);
+        g->doc[g->list[k]] = cell_int(r, 0, 1);
+    }
+}
+
 static dyad_status find_repeats(dyadi_pg *p, batch *b, size_t *order)
 {
     size_t n = 0;
@@ -1097,132 +1555,124 @@ static dyad_status find_repeats(dyadi_pg *p, batch *b, size_t *order)
         if (b->sg[i].repeatable && !b->ids[b->sg[i].item].present)
             order[n++] = i;
     qsort_r(order, n, sizeof *order, cmp_repeat, b);
-    for (size_t j = 0; j < n;) {
-        size_t end = j + 1;
-        while (end < n && memcmp(b->sg[order[end]].rkey, b->sg[order[j]].rkey, 16) == 0)
-            end++;
-        sighting *f = &b->sg[order[j]];
-        params q = {0};
-        p_bytes(&q, OID_BYTEA, f->rkey, 16);
-        p_int(&q, b->ids[f->item].n);
-        int claimed = 0;
-        dyad_status cs = run_cmd(p, Q_CLAIM_REPEAT, &q, "find repeats", &claimed);
-        if (cs != DYAD_OK)
-            return cs;
-        int64_t ev = -1, doc = -1;
-        if (!claimed) {
-            q.n = 1;
-            PGresult *r = run(p, Q_FIND_REPEAT, &q);
-            if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-                dyad_status st = fail_res(p, "find repeats", r);
-                PQclear(r);
-                return st;
-            }
-            if (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0)) {
-                ev = cell_int(r, 0, 0);
-                doc = cell_int(r, 0, 1);
-            }
-            PQclear(r);
-        } else {
-            f->owner = 1;
+    groups g = {.b = b, .order = order};
+    dyad_status st = group_alloc(p, &g, n);
+    if (st != DYAD_OK)
+        return st;
+    for (size_t j = 0; j < n; j++)
+        if (j == 0 || memcmp(b->sg[order[j]].rkey, b->sg[order[j - 1]].rkey, 16) != 0) {
+            g.list[g.n] = g.n;
+            g.start[g.n++] = j;
         }
-        for (size_t k = j; k < end; k++) {
-            sighting *g = &b->sg[order[k]];
-            int64_t gdoc = b->ids[g->item].n;
-            if (claimed && k > j && gdoc != b->ids[f->item].n) {
-                g->has_owner = 1;
-                g->owner_of = order[j];
-                g->repeat = 1;
-            } else if (!claimed && ev >= 0 && gdoc != doc) {
-                g->repeat = 1;
-                g->event_id = ev;
+    g.start[g.n] = n;
+    pipe_job claim = {Q_CLAIM_REPEAT, "find repeats", g.n, fill_claim, take_claim, &g};
+    if ((st = pipeline(p, &claim)) != DYAD_OK)
+        return st;
+    size_t unclaimed = 0;
+    for (size_t k = 0; k < g.n; k++)
+        if (!g.flag[k])
+            g.list[unclaimed++] = k;
+    pipe_job find = {Q_FIND_REPEAT, "find repeats", unclaimed, fill_find, take_find, &g};
+    if ((st = pipeline(p, &find)) != DYAD_OK)
+        return st;
+    for (size_t k = 0; k < g.n; k++) {
+        sighting *f = &b->sg[order[g.start[k]]];
+        f->owner = g.flag[k];
+        for (size_t j = g.start[k]; j < g.start[k + 1]; j++) {
+            sighting *s = &b->sg[order[j]];
+            int64_t sdoc = b->ids[s->item].n;
+            if (g.flag[k] && j > g.start[k] && sdoc != b->ids[f->item].n) {
+                s->has_owner = 1;
+                s->owner_of = order[g.start[k]];
+                s->repeat = 1;
+            } else if (!g.flag[k] && g.id[k] >= 0 && sdoc != g.doc[k]) {
+                s->repeat = 1;
+                s->event_id = g.id[k];
             }
         }
-        j = end;
     }
     return DYAD_OK;
 }
 
-/* COPY rows: integers and \N only, tab-separated. */
-static void buf_add(buf *o, const char *s, size_t n)
-{
-    if (o->failed)
-        return;
-    if (o->n + n > o->cap) {
-        size_t cap = o->cap ? o->cap : 1 << 16;
-        while (cap < o->n + n)
-            cap *= 2;
-        char *q = realloc(o->p, cap);
-        if (!q) {
-            o->failed = 1;
-            return;
-        }
-        o->p = q;
-        o->cap = cap;
-    }
-    memcpy(o->p + o->n, s, n);
-    o->n += n;
-}
-
-/* Append one row of k values; values < 0 where null[i] is set are \N. */
-static void copy_row(buf *o, const int64_t *v, const unsigned char *null, int k)
-{
-    char cell[32];
-    for (int i = 0; i < k; i++) {
-        int n = null && null[i] ? snprintf(cell, sizeof cell, "\\N")
-                                : snprintf(cell, sizeof cell, "%lld", (long long)v[i]);
-        buf_add(o, cell, (size_t)n);
-        buf_add(o, i + 1 < k ? "\t" : "\n", 1);
-    }
-}
-
-static dyad_status copy_in(dyadi_pg *p, const char *stmt, const char *what)
-{
-    if (p->copy.failed)
-        return nomem(p);
-    if (p->copy.n == 0)
-        return DYAD_OK;
-    PGresult *r = PQexec(p->conn, stmt);
-    if (PQresultStatus(r) != PGRES_COPY_IN) {
-        dyad_status st = fail_res(p, what, r);
-        PQclear(r);
-        return st;
-    }
-    PQclear(r);
-    int sent = PQputCopyData(p->conn, p->copy.p, (int)p->copy.n) == 1;
-    PQputCopyEnd(p->conn, sent ? NULL : "dyad: sending rows failed");
-    dyad_status st = DYAD_OK;
-    while ((r = PQgetResult(p->conn)) != NULL) {
-        if (st == DYAD_OK && PQresultStatus(r) != PGRES_COMMAND_OK)
-            st = fail_res(p, what, r);
-        PQclear(r);
-    }
-    p->copy.n = 0;
-    return st;
-}
-
-/* Record that news source src reported event id: *added 1 when new. */
-static dyad_status add_source(dyadi_pg *p, int64_t id, int64_t src, int *added)
-{
-    params q = {0};
-    p_int(&q, id);
-    p_int(&q, src);
-    return run_cmd(p, Q_ADD_SOURCE, &q, "count sighting", added);
-}
-
-static dyad_status add_counts(dyadi_pg *p, int64_t id, int64_t mentions, int64_t sources,
-                              int64_t articles)
-{
-    params q = {0};
-    p_int(&q, id);
-    p_int(&q, mentions);
-    p_int(&q, sources);
-    p_int(&q, articles);
-    return run_cmd(p, Q_ADD_COUNTS, &q, "count sighting", NULL);
-}
-
 /* Phase 3: the events, in key order, each with the mentions and articles
  * of this batch's sightings added in the same statement. */
+static int fill_event(dyadi_pg *p, void *ctx, size_t k, params *q)
+{
+    groups *g = ctx;
+    const batch *b = g->b;
+    size_t j0 = g->start[k], end = g->start[k + 1];
+    const sighting *f = &b->sg[g->order[j0]];
+    const dyad_event *e = f->e;
+    /* the group's distinct documents and news sources; repeats count for
+     * their events in put_counts */
+    int64_t mentions = 0, articles = 0, sources = 0;
+    for (size_t j = j0; j < end; j++) {
+        const sighting *s = &b->sg[g->order[j]];
+        int dup_doc = 0, dup_src = 0;
+        for (size_t l = j0; l < j; l++) {
+            dup_doc |= b->sg[g->order[l]].item == s->item;
+            dup_src |= b->ids[b->sg[g->order[l]].item].source_id == b->ids[s->item].source_id;
+        }
+        mentions += s->e->mentions ? s->e->mentions : 1;
+        articles += !dup_doc;
+        sources += !dup_src;
+    }
+    const char *tcode = e->target.code;
+    if (p_key(p, q, f->date) || p_key(p, q, e->source.code) || p_text(p, q, e->source.country) ||
+        p_key(p, q, tcode) || p_text(p, q, tcode ? e->target.country : NULL) ||
+        p_key(p, q, e->code) || p_text(p, q, e->root))
+        return -1;
+    p_int(q, e->quad);
+    p_real(q, e->goldstein);
+    if (p_text(p, q, e->plover) || p_key(p, q, e->location) || p_text(p, q, e->location_country))
+        return -1;
+    p_real(q, e->lat);
+    p_real(q, e->lon);
+    if (p_text(p, q, f->pol) || p_text(p, q, f->mod) || p_text(p, q, p->now))
+        return -1;
+    p_int(q, mentions);
+    p_int(q, articles);
+    p_int(q, sources);          /* right when the row is new; else counted after */
+    return 0;
+}
+
+static void take_event(void *ctx, size_t k, const PGresult *r)
+{
+    groups *g = ctx;
+    if (PQntuples(r) == 1) {
+        g->id[k] = cell_int(r, 0, 0);
+        g->flag[k] = PQgetvalue(r, 0, 1)[0] == 't';
+    }
+}
+
+static int fill_source(dyadi_pg *p, void *ctx, size_t k, params *q)
+{
+    groups *g = ctx;
+    p_int(q, g->pair[3 * k]);
+    p_int(q, g->pair[3 * k + 1]);
+    return 0;
+}
+
+static void take_source(void *ctx, size_t k, const PGresult *r)
+{
+    groups *g = ctx;
+    g->added[k] = strcmp(PQcmdTuples((PGresult *)r), "1") == 0;
+}
+
+static int fill_sources_count(dyadi_pg *p, void *ctx, size_t k, params *q)
+{
+    groups *g = ctx;
+    p_int(q, g->id[g->list[k]]);
+    p_int(q, 0);
+    p_int(q, g->doc[g->list[k]]);   /* the group's new sources */
+    p_int(q, 0);
+    return 0;
+}
+
+static void take_nothing(void *ctx, size_t k, const PGresult *r)
+{
+}
+
 static dyad_status put_events(dyadi_pg *p, batch *b, size_t *order)
 {
     size_t n = 0;
@@ -1230,135 +1680,165 @@ static dyad_status put_events(dyadi_pg *p, batch *b, size_t *order)
         if (!b->ids[b->sg[i].item].present && !b->sg[i].repeat)
             order[n++] = i;
     qsort_r(order, n, sizeof *order, cmp_event, b);
+    groups g = {.b = b, .order = order};
+    dyad_status st = group_alloc(p, &g, n);
+    if (st != DYAD_OK)
+        return st;
+    for (size_t j = 0; j < n; j++)
+        if (j == 0 || event_key_cmp(&b->sg[order[j]], &b->sg[order[j - 1]]) != 0)
+            g.start[g.n++] = j;
+    g.start[g.n] = n;
+    pipe_job up = {Q_UPSERT_EVENT, "store event", g.n, fill_event, take_event, &g};
+    if ((st = pipeline(p, &up)) != DYAD_OK)
+        return st;
+    /* a new event's sources go in by COPY; a known one's are recorded one
+     * by one, and counted when new */
     p->copy.n = 0;
     p->copy.failed = 0;
-    for (size_t j = 0; j < n;) {
-        size_t end = j + 1;
-        while (end < n && event_key_cmp(&b->sg[order[end]], &b->sg[order[j]]) == 0)
-            end++;
-        sighting *f = &b->sg[order[j]];
-        const dyad_event *e = f->e;
-        /* the group's distinct documents and news sources; repeats count
-         * for their events in put_counts */
-        int64_t mentions = 0, articles = 0, sources = 0;
-        for (size_t k = j; k < end; k++) {
-            const sighting *g = &b->sg[order[k]];
-            int dup_doc = 0, dup_src = 0;
-            for (size_t l = j; l < k; l++) {
-                dup_doc |= b->sg[order[l]].item == g->item;
-                dup_src |= b->ids[b->sg[order[l]].item].source_id == b->ids[g->item].source_id;
-            }
-            mentions += g->e->mentions ? g->e->mentions : 1;
-            articles += !dup_doc;
-            sources += !dup_src;
+    size_t n_pairs = 0;
+    for (size_t k = 0; k < g.n; k++) {
+        if (g.id[k] < 0) {
+            snprintf(p->errmsg, sizeof p->errmsg, "store event: no id returned");
+            return DYAD_ERR_DB;
         }
-        params q = {0};
-        const char *tcode = e->target.code;
-        if (p_key(p, &q, f->date) || p_key(p, &q, e->source.code) ||
-            p_text(p, &q, e->source.country) || p_key(p, &q, tcode) ||
-            p_text(p, &q, tcode ? e->target.country : NULL) || p_key(p, &q, e->code) ||
-            p_text(p, &q, e->root))
-            return nomem(p);
-        p_int(&q, e->quad);
-        p_real(&q, e->goldstein);
-        if (p_text(p, &q, e->plover) || p_key(p, &q, e->location) ||
-            p_text(p, &q, e->location_country))
-            return nomem(p);
-        p_real(&q, e->lat);
-        p_real(&q, e->lon);
-        if (p_text(p, &q, f->pol) || p_text(p, &q, f->mod) || p_text(p, &q, p->now))
-            return nomem(p);
-        p_int(&q, mentions);
-        p_int(&q, articles);
-        p_int(&q, sources);     /* right when the row is new; else counted below */
-        PGresult *r = run(p, Q_UPSERT_EVENT, &q);
-        if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
-            dyad_status st = fail_res(p, "store event", r);
-            PQclear(r);
-            return st;
-        }
-        int64_t id = cell_int(r, 0, 0);
-        int created = PQgetvalue(r, 0, 1)[0] == 't';
-        PQclear(r);
-        int64_t new_sources = 0;
-        for (size_t k = j; k < end; k++) {
-            sighting *g = &b->sg[order[k]];
-            g->event_id = id;
-            g->new_event = created;
-            int64_t src = b->ids[g->item].source_id;
+        for (size_t j = g.start[k]; j < g.start[k + 1]; j++) {
+            sighting *s = &b->sg[order[j]];
+            s->event_id = g.id[k];
+            s->new_event = g.flag[k];
+            int64_t src = b->ids[s->item].source_id;
             int dup_src = 0;
-            for (size_t l = j; l < k; l++)
+            for (size_t l = g.start[k]; l < j; l++)
                 dup_src |= b->ids[b->sg[order[l]].item].source_id == src;
             if (dup_src)
                 continue;
-            if (created) {
-                int64_t v[2] = {id, src};
+            if (g.flag[k]) {
+                int64_t v[2] = {g.id[k], src};
                 copy_row(&p->copy, v, NULL, 2);
-                continue;
+            } else {
+                g.pair[3 * n_pairs] = g.id[k];
+                g.pair[3 * n_pairs + 1] = src;
+                g.pair[3 * n_pairs + 2] = (int64_t)k;
+                n_pairs++;
             }
-            int added = 0;
-            dyad_status st = add_source(p, id, src, &added);
-            if (st != DYAD_OK)
-                return st;
-            new_sources += added;
         }
-        if (new_sources) {
-            dyad_status st = add_counts(p, id, 0, new_sources, 0);
-            if (st != DYAD_OK)
-                return st;
-        }
-        j = end;
     }
+    pipe_job src = {Q_ADD_SOURCE, "count sighting", n_pairs, fill_source, take_source, &g};
+    if ((st = pipeline(p, &src)) != DYAD_OK)
+        return st;
+    for (size_t k = 0; k < g.n; k++)
+        g.doc[k] = 0;
+    for (size_t k = 0; k < n_pairs; k++)
+        g.doc[g.pair[3 * k + 2]] += g.added[k];
+    size_t n_count = 0;
+    for (size_t k = 0; k < g.n; k++)
+        if (g.doc[k] > 0)
+            g.list[n_count++] = k;
+    pipe_job cnt = {Q_ADD_COUNTS, "count sighting", n_count, fill_sources_count, take_nothing,
+                    &g};
+    if ((st = pipeline(p, &cnt)) != DYAD_OK)
+        return st;
     return copy_in(p, "COPY store_event_sources(event_id, doc_source) FROM STDIN",
                    "count sighting");
 }
 
-/* Phase 4: repeats take their event; owners record theirs; repeats of
- * events stored before add to their counts; every (event, news source)
- * pair is recorded once, and counted when new. */
-static dyad_status put_counts(dyadi_pg *p, batch *b)
+/* Phase 4: repeats take their event; owners record theirs; repeats add
+ * to their events' counts, each (event, news source) pair recorded once
+ * and counted when new. */
+static int fill_owner(dyadi_pg *p, void *ctx, size_t k, params *q)
 {
+    groups *g = ctx;
+    const sighting *s = &g->b->sg[g->list[k]];
+    p_bytes(q, OID_BYTEA, s->rkey, 16);
+    p_int(q, s->event_id);
+    return 0;
+}
+
+static int fill_count(dyadi_pg *p, void *ctx, size_t k, params *q)
+{
+    groups *g = ctx;
+    p_int(q, g->id[k]);
+    p_int(q, g->pair[3 * k]);
+    p_int(q, g->pair[3 * k + 1]);
+    p_int(q, g->pair[3 * k + 2]);
+    return 0;
+}
+
+static int cmp_sighting_event(const void *x, const void *y, void *ctx)
+{
+    const batch *sb = ctx;
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    int64_t ea = sb->sg[a].event_id, eb = sb->sg[b].event_id;
+    return ea != eb ? (ea > eb) - (ea < eb) : (a > b) - (a < b);
+}
+
+static dyad_status put_counts(dyadi_pg *p, batch *b, size_t *order)
+{
+    groups g = {.b = b};
+    dyad_status st = group_alloc(p, &g, b->n_sg);
+    if (st != DYAD_OK)
+        return st;
+    size_t n_own = 0;
     for (size_t i = 0; i < b->n_sg; i++) {
-        sighting *g = &b->sg[i];
-        if (b->ids[g->item].present)
+        sighting *s = &b->sg[i];
+        if (b->ids[s->item].present)
             continue;
-        if (g->has_owner)
-            g->event_id = b->sg[g->owner_of].event_id;
-        if (g->owner) {
-            params q = {0};
-            p_bytes(&q, OID_BYTEA, g->rkey, 16);
-            p_int(&q, g->event_id);
-            dyad_status st = run_cmd(p, Q_SET_REPEAT, &q, "find repeats", NULL);
-            if (st != DYAD_OK)
-                return st;
-        }
+        if (s->has_owner)
+            s->event_id = b->sg[s->owner_of].event_id;
+        if (s->owner)
+            g.list[n_own++] = i;
     }
-    /* the repeats: non-repeats were counted with their events */
+    pipe_job own = {Q_SET_REPEAT, "find repeats", n_own, fill_owner, take_nothing, &g};
+    if ((st = pipeline(p, &own)) != DYAD_OK)
+        return st;
+    /* the repeats (non-repeats were counted with their events): a pair
+     * is new to the batch unless a non-repeat has it, or a repeat before */
+    size_t n_rep = 0, n_pairs = 0;
     for (size_t i = 0; i < b->n_sg; i++) {
-        const sighting *g = &b->sg[i];
-        if (b->ids[g->item].present || !g->repeat)
+        const sighting *s = &b->sg[i];
+        if (b->ids[s->item].present || !s->repeat)
             continue;
-        int64_t src = b->ids[g->item].source_id;
-        /* each (event, source) and (event, document) pair once: a
-         * non-repeat was counted wherever it is, a repeat before this one */
+        int64_t src = b->ids[s->item].source_id;
         int seen_source = 0, seen_doc = 0;
         for (size_t k = 0; k < b->n_sg; k++) {
             const sighting *h = &b->sg[k];
-            if (k == i || b->ids[h->item].present || h->event_id != g->event_id ||
+            if (k == i || b->ids[h->item].present || h->event_id != s->event_id ||
                 (h->repeat && k > i))
                 continue;
             seen_source |= b->ids[h->item].source_id == src;
-            seen_doc |= h->item == g->item;
+            seen_doc |= h->item == s->item;
         }
-        int added = 0;
-        dyad_status st = seen_source ? DYAD_OK : add_source(p, g->event_id, src, &added);
-        if (st == DYAD_OK)
-            st = add_counts(p, g->event_id, g->e->mentions ? g->e->mentions : 1, added,
-                            !seen_doc);
-        if (st != DYAD_OK)
-            return st;
+        g.flag[i] = !seen_doc;
+        g.doc[i] = 0;
+        if (!seen_source) {
+            g.pair[3 * n_pairs] = s->event_id;
+            g.pair[3 * n_pairs + 1] = src;
+            g.pair[3 * n_pairs + 2] = (int64_t)i;
+            n_pairs++;
+        }
+        order[n_rep++] = i;
     }
-    return DYAD_OK;
+    pipe_job src = {Q_ADD_SOURCE, "count sighting", n_pairs, fill_source, take_source, &g};
+    if ((st = pipeline(p, &src)) != DYAD_OK)
+        return st;
+    for (size_t k = 0; k < n_pairs; k++)
+        g.doc[g.pair[3 * k + 2]] = g.added[k];
+    /* one update per event, in id order */
+    qsort_r(order, n_rep, sizeof *order, cmp_sighting_event, b);
+    size_t n_ev = 0;
+    for (size_t j = 0; j < n_rep; j++) {
+        const sighting *s = &b->sg[order[j]];
+        if (j == 0 || s->event_id != b->sg[order[j - 1]].event_id) {
+            g.id[n_ev] = s->event_id;
+            g.pair[3 * n_ev] = g.pair[3 * n_ev + 1] = g.pair[3 * n_ev + 2] = 0;
+            n_ev++;
+        }
+        int64_t *c = &g.pair[3 * (n_ev - 1)];
+        c[0] += s->e->mentions ? s->e->mentions : 1;
+        c[1] += g.doc[order[j]];
+        c[2] += g.flag[order[j]];
+    }
+    pipe_job cnt = {Q_ADD_COUNTS, "count sighting", n_ev, fill_count, take_nothing, &g};
+    return pipeline(p, &cnt);
 }
 
 /* Phase 5: mentions, sightings, quotes and new (event, source) pairs. */
@@ -1437,13 +1917,6 @@ static dyad_status put_rows(dyadi_pg *p, batch *b)
                       " quote_end) FROM STDIN", "store quote");
 }
 
-/* The server gave up the transaction to let another go on (a deadlock, a
- * serialisation failure): run it again. */
-static int retryable(const dyadi_pg *p)
-{
-    return strcmp(p->sqlstate, "40P01") == 0 || strcmp(p->sqlstate, "40001") == 0;
-}
-
 static dyad_status write_once(dyadi_pg *p, batch *b, size_t *order)
 {
     dyad_status st = exec_plain(p, "BEGIN", "begin");
@@ -1455,7 +1928,7 @@ static dyad_status write_once(dyadi_pg *p, batch *b, size_t *order)
         g->event_id = 0;
     }
     if ((st = put_docs(p, b, order)) != DYAD_OK || (st = find_repeats(p, b, order)) != DYAD_OK ||
-        (st = put_events(p, b, order)) != DYAD_OK || (st = put_counts(p, b)) != DYAD_OK ||
+        (st = put_events(p, b, order)) != DYAD_OK || (st = put_counts(p, b, order)) != DYAD_OK ||
         (st = put_rows(p, b)) != DYAD_OK || (st = exec_plain(p, "COMMIT", "commit")) != DYAD_OK) {
         PQclear(PQexec(p->conn, "ROLLBACK"));
         return st;
