@@ -5,8 +5,9 @@
 # it; four writers on overlapping inputs, the killed one rerun, give the
 # documents, events (with their counts), actor mentions, sightings and
 # quotes of a single-writer SQLite ingest of the same inputs, row for row;
-# boilerplate repeats as in SQLite, and once under concurrent writers; an
-# unreachable server, a missing database and a store of a newer dyad are
+# boilerplate repeats as in SQLite, and once under concurrent writers;
+# invalid UTF-8 and NUL bytes stored as '?' (same length); an unreachable
+# server, a missing database and a store of a newer dyad are
 # clear errors with exit status 1. Skipped when PostgreSQL is not
 # installed (tools/bootstrap.sh installs it).
 . tests/cli/lib.sh
@@ -192,6 +193,19 @@ $ING --db "$(uri rep2)" "$TMP/d2.jsonl" & b=$!
 $ING --db "$(uri rep2)" "$TMP/d3.jsonl" & c=$!
 wait $a; wait $b; wait $c
 check pg/repeats-concurrent-one-event [ "$(count rep2 "SELECT count(*) || ' ' || sum(num_articles) || ' ' || sum(num_sources) FROM events WHERE source = 'BLR' AND target = 'RUS'")" = "1 3 1" ]
+
+# ---- bytes PostgreSQL text cannot hold ------------------------------------
+# invalid UTF-8 and a NUL (dyad keeps the document and warns): stored as
+# '?', one byte for one, so the spans and the events are SQLite's
+psql_ -d postgres -c "CREATE DATABASE bytes" >/dev/null
+printf 'La France a condamn\303\251 la Russie le 3 mars. Le Japon \377\376 a soutenu \000 l\047Ukraine.\n' >"$TMP/bad.txt"
+$ING --db "$TMP/bad.db" "$TMP/bad.txt" 2>/dev/null
+$ING --db "$(uri bytes)" "$TMP/bad.txt" 2>/dev/null; rc=$?
+check pg/bad-bytes-exit-0 [ "$rc" -eq 0 ]
+check pg/bad-bytes-same-length [ "$(count bytes 'SELECT octet_length(text) FROM documents')" = \
+    "$(sqlite3 "$TMP/bad.db" 'SELECT length(CAST(text AS BLOB)) FROM documents')" ]
+check pg/bad-bytes-as-question-marks [ "$(count bytes "SELECT position('Japon ?? a soutenu ? l' IN text) > 0 FROM documents")" = t ]
+check pg/bad-bytes-same-events [ "$(pg_state bytes | grep '^ev|')" = "$(lite_state "$TMP/bad.db" | grep '^ev|')" ]
 
 # ---- errors ---------------------------------------------------------------
 $ING --db "postgresql://dyad@/store?host=$PGD/none&port=$PORT" examples/ 2>"$TMP/e1.err"; rc=$?
