@@ -6,9 +6,10 @@
 # documents, events (with their counts), actor mentions, sightings and
 # quotes of a single-writer SQLite ingest of the same inputs, row for row;
 # boilerplate repeats as in SQLite, and once under concurrent writers;
-# invalid UTF-8 and NUL bytes stored as '?' (same length); an unreachable
-# server, a missing database and a store of a newer dyad are
-# clear errors with exit status 1. Skipped when PostgreSQL is not
+# a deadlock that the server breaks by aborting a writer's batch, which is
+# then run again; invalid UTF-8 and NUL bytes stored as '?' (same length);
+# an unreachable server, a missing database and a store of a newer dyad
+# are clear errors with exit status 1. Skipped when PostgreSQL is not
 # installed (tools/bootstrap.sh installs it).
 . tests/cli/lib.sh
 LEX=${BUILD:-build}/dyad.lex
@@ -193,6 +194,42 @@ $ING --db "$(uri rep2)" "$TMP/d2.jsonl" & b=$!
 $ING --db "$(uri rep2)" "$TMP/d3.jsonl" & c=$!
 wait $a; wait $b; wait $c
 check pg/repeats-concurrent-one-event [ "$(count rep2 "SELECT count(*) || ' ' || sum(num_articles) || ' ' || sum(num_sources) FROM events WHERE source = 'BLR' AND target = 'RUS'")" = "1 3 1" ]
+
+# ---- a deadlock: the batch is run again ----------------------------------
+# A session takes the id of the writer's second document (in its insert
+# order, by content hash), so the writer waits for it; then it wants the
+# content hash of the writer's first, so it waits for the writer: a cycle.
+# The writer's deadlock timeout is the shorter (the server looks for a
+# cycle once, that long after a wait starts; the session's wait starts
+# well within it): the server aborts the writer's transaction; the session
+# then rolls back, and the writer, which runs its batch again, must store
+# both documents.
+psql_ -d postgres -c "CREATE DATABASE dl" -c "ALTER DATABASE dl SET deadlock_timeout = '5s'" >/dev/null
+head -n 2 "$P0" >"$TMP/two.jsonl"
+$ING --db "$TMP/two.db" "$TMP/two.jsonl"
+first=$(sqlite3 "$TMP/two.db" "SELECT content_hash FROM documents ORDER BY content_hash LIMIT 1")
+second=$(sqlite3 "$TMP/two.db" "SELECT id FROM documents ORDER BY content_hash DESC LIMIT 1")
+$ING --db "$(uri dl)" examples/ 2>/dev/null     # the schema
+mkfifo "$TMP/dl.sql"
+psql_ -d dl <"$TMP/dl.sql" >/dev/null 2>&1 &
+other=$!
+exec 4>"$TMP/dl.sql"
+echo "SET deadlock_timeout = '60s'; BEGIN; INSERT INTO store_documents(id, content_hash, text, text_len, coded_at, coded_with) VALUES('$second', '\\x00', '', 0, '', '');" >&4
+sleep 0.5
+$ING --db "$(uri dl)" "$TMP/two.jsonl" 2>"$TMP/dl.err" &
+writer=$!
+i=0
+while [ $i -lt 600 ] && [ "$(count dl "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dyad ingest' AND wait_event_type = 'Lock'")" != 1 ]; do
+    sleep 0.1; i=$((i + 1))
+done
+echo "INSERT INTO store_documents(id, content_hash, text, text_len, coded_at, coded_with) VALUES('other', '\\x$first', '', 0, '', ''); SELECT pg_sleep(1); ROLLBACK;" >&4
+exec 4>&-
+wait "$other"
+wait "$writer"; rc=$?
+check pg/deadlock-writer-exit-0 [ "$rc" -eq 0 ]
+check pg/deadlock-both-stored [ "$(count dl "SELECT count(*) FROM documents WHERE id <> 'other'")" = 3 ]
+grep -A 12 "deadlock detected" "$PGD/server.log" >"$TMP/dl.log"
+check pg/deadlock-writer-was-chosen grep -q "STATEMENT:  INSERT INTO store_documents(id, date" "$TMP/dl.log"
 
 # ---- bytes PostgreSQL text cannot hold ------------------------------------
 # invalid UTF-8 and a NUL (dyad keeps the document and warns): stored as
