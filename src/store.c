@@ -21,6 +21,8 @@
  *    left;
  *  - the schema version is PRAGMA user_version; older stores are migrated
  *    forward on open, newer ones refused.
+ * A path that is a postgresql:// or postgres:// URI opens the PostgreSQL
+ * store instead (store_pg.c): the public functions below hand it over.
  */
 #include "store.h"
 #include "arena.h"
