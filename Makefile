@@ -1,10 +1,11 @@
 # dyad build: `make` builds build/dyad, build/libdyad.a, build/libdyad.so and
 # the compiled lexicon; `make check` builds and runs every test, then again
-# under ASan+UBSan. System libraries are found with pkg-config.
+# under ASan+UBSan. System libraries are found with pkg-config (libpq: the
+# PostgreSQL store, src/store_pg.c).
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := libutf8proc sqlite3 jansson zlib libzstd libxml-2.0
+PKGS     := libutf8proc sqlite3 jansson zlib libzstd libxml-2.0 libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -pthread
 OPT      ?= -O2

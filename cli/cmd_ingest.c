@@ -15,7 +15,8 @@
  * stores what is missing (a stored id or content hash is skipped). With
  * --recode the stored texts are coded again first and their events
  * replaced (after a dictionary change). Progress goes to stderr on a
- * terminal only.
+ * terminal only. --db may be a PostgreSQL URI (src/store_pg.c): the same
+ * batches, written by several ingests at once.
  */
 #include "dbopts.h"
 #include "docloop.h"
@@ -318,13 +319,14 @@ int cmd_ingest(int argc, char **argv)
     memset(&d, 0, sizeof d);
     int rc = cli_parse(argc, argv, "dyad ingest [OPTIONS] [--db PATH] [--recode] [FILE|DIR|-]...",
                        "Code documents and store them, their mentions and their de-duplicated\n"
-                       "events in an SQLite event store (docs/store.md). Documents stored already\n"
-                       "(same id or same text) are skipped, so ingesting again is harmless and\n"
-                       "completes an interrupted run. --recode codes the stored documents again\n"
-                       "(after a dictionary change) and replaces their events; FILEs given with it\n"
-                       "are then ingested as usual. With no FILE (and no --recode), read standard\n"
-                       "input. Exit status: 0 ok, 1 fatal error, 2 bad usage, 3 some records were\n"
-                       "reported and skipped.",
+                       "events in an SQLite event store (docs/store.md), or in PostgreSQL with\n"
+                       "--db postgresql://... (many ingests may write at once; no --recode yet).\n"
+                       "Documents stored already (same id or same text) are skipped, so ingesting\n"
+                       "again is harmless and completes an interrupted run. --recode codes the\n"
+                       "stored documents again (after a dictionary change) and replaces their\n"
+                       "events; FILEs given with it are then ingested as usual. With no FILE (and\n"
+                       "no --recode), read standard input. Exit status: 0 ok, 1 fatal error, 2 bad\n"
+                       "usage, 3 some records were reported and skipped.",
                        opts, NOPTS, &a);
     if (rc != 0) {
         cli_args_free(&a);

@@ -19,7 +19,8 @@
 int db_open_read(const char *cmd, const char *path, dyad_store **s)
 {
     char err[512];
-    if (access(path, F_OK) != 0) {
+    /* a URI (postgresql://) is no file: the store says what it can do */
+    if (!strstr(path, "://") && access(path, F_OK) != 0) {
         fprintf(stderr, "dyad %s: no store at %s (create it with `dyad ingest --db %s`)\n", cmd,
                 path, path);
         *s = NULL;

@@ -673,13 +673,21 @@ DYAD_API const dyad_score_failure *dyad_scorer_failures(const dyad_scorer *s, si
  * `event_mentions` with its evidence. docs/store.md is the schema; it is a
  * public interface (sqlite3 and the dyad query commands read it). WAL mode:
  * readers may run while one process writes. One handle per thread.
+ *
+ * Opened on a postgresql:// or postgres:// URI, the store is a PostgreSQL
+ * database with the same logical schema (docs/store.md, "PostgreSQL"),
+ * which any number of processes may write at once: dyad_store_batch_write,
+ * dyad_store_add_doc and dyad_store_has_doc work on it; the others return
+ * DYAD_ERR_ARG with a message saying so, dyad_store_sqlite returns NULL and
+ * dyad_store_open_readonly refuses a URI.
  * ------------------------------------------------------------------------ */
 
 typedef struct dyad_store dyad_store;
 struct sqlite3;
 
-/* Open (creating if needed) the store at path and migrate its schema
- * forward (PRAGMA user_version). A store written by a newer dyad is refused
+/* Open (creating if needed) the store at path (a file, or a PostgreSQL
+ * URI: connect, and create the schema in an empty database) and migrate
+ * its schema forward (PRAGMA user_version). A store written by a newer dyad is refused
  * with DYAD_ERR_VERSION; an SQLite file that is not a dyad store with
  * DYAD_ERR_FORMAT. On failure *out is NULL and a message goes to errbuf (at
  * most errlen bytes, NUL-terminated; errbuf may be NULL). Caller frees with
@@ -696,8 +704,9 @@ DYAD_API void dyad_store_free(dyad_store *s);
 /* What went wrong in the last call; owned by the store. */
 DYAD_API const char *dyad_store_errmsg(const dyad_store *s);
 
-/* The SQLite connection, for read-only SQL over the documented schema.
- * Borrowed: valid until dyad_store_free; do not close it. */
+/* The SQLite connection, for read-only SQL over the documented schema
+ * (NULL for a PostgreSQL store). Borrowed: valid until dyad_store_free;
+ * do not close it. */
 DYAD_API struct sqlite3 *dyad_store_sqlite(dyad_store *s);
 
 /* The content hash the store keys documents on: 32 hex digits + NUL. */
@@ -749,7 +758,8 @@ typedef struct dyad_store_counts {
     uint64_t added, present, replaced;  /* documents */
     uint64_t events;                    /* events of the added and replaced documents */
 } dyad_store_counts;
-/* Write the batch in one transaction (BEGIN IMMEDIATE .. COMMIT) and empty
+/* Write the batch in one transaction (BEGIN IMMEDIATE .. COMMIT; in
+ * PostgreSQL, run again when the server reports a deadlock) and empty
  * it. On DYAD_OK *counts (may be NULL) says what the commit stored; on an
  * error nothing of the batch is stored and *counts is all zero, so totals
  * summed from it are true (see dyad_store_errmsg). */

@@ -18,7 +18,7 @@
 
 /* Bytes of a key; longer sentences compare on their first KEY_MAX bytes
  * of key, which no two different sentences of news share. */
-#define KEY_MAX 4096
+#define KEY_MAX DYADI_SENTENCE_KEY_MAX
 
 static size_t sentence_key(const unsigned char *s, size_t n, char *out, size_t cap)
 {
@@ -50,6 +50,11 @@ static size_t sentence_key(const unsigned char *s, size_t n, char *out, size_t c
     while (k && out[k - 1] == ' ')
         k--;
     return k;
+}
+
+size_t dyadi_sentence_key(const char *s, size_t n, char *out, size_t cap)
+{
+    return sentence_key((const unsigned char *)s, n, out, cap);
 }
 
 static void sql_sentence_key(sqlite3_context *ctx, int argc, sqlite3_value **v)

@@ -34,6 +34,11 @@
 /* The prefix of a repeat sighting's rule: "repeat:" + the coder's rule. */
 #define DYADI_REPEAT_RULE "repeat:"
 
+/* The key of sentence s (n bytes), as dyad_sentence_key below, in out (at
+ * most cap bytes, cap <= DYADI_SENTENCE_KEY_MAX); its length. */
+#define DYADI_SENTENCE_KEY_MAX 4096
+size_t dyadi_sentence_key(const char *s, size_t n, char *out, size_t cap);
+
 /* A 31-bit hash of dyad_sentence_key of s (n bytes): equal keys, equal
  * hashes. */
 int64_t dyadi_sentence_hash(const char *s, size_t n);

@@ -21,6 +21,8 @@
  *    left;
  *  - the schema version is PRAGMA user_version; older stores are migrated
  *    forward on open, newer ones refused.
+ * A path that is a postgresql:// or postgres:// URI opens the PostgreSQL
+ * store instead (store_pg.c): the public functions below hand it over.
  */
 #include "store.h"
 #include "arena.h"
@@ -288,18 +290,7 @@ static const char *const migrations[DYADI_STORE_SCHEMA] = {
     "  (SELECT CAST(substr(sqlar_uncompress(d.text_z, d.text_len), m.sentence_start + 1,\n"
     "    m.sentence_len) AS TEXT) FROM store_documents d WHERE d.n = m.doc) AS sentence,\n"
     "  m.sentence_start,\n"
-    "  (SELECT s FROM store_strings WHERE id = m.trigger_text) AS trigger_text,\n"
-    "  m.trigger_start, m.trigger_end,\n"
-    "  (SELECT s FROM store_strings WHERE id = m.source_text) AS source_text,\n"
-    "  m.source_start, m.source_end,\n"
-    "  (SELECT s FROM store_strings WHERE id = m.target_text) AS target_text,\n"
-    "  m.target_start, m.target_end,\n"
-    "  (SELECT s FROM store_strings WHERE id = m.attribution_text) AS attribution_text,\n"
-    "  (SELECT s FROM store_strings WHERE id = m.attribution_code) AS attribution_code,\n"
-    "  (SELECT s FROM store_strings WHERE id = m.rule) AS rule,\n"
-    "  (SELECT s FROM store_strings WHERE id = m.polarity) AS polarity,\n"
-    "  (SELECT s FROM store_strings WHERE id = m.modality) AS modality,\n"
-    "  m.doc_mentions FROM store_sightings m;\n"
+    DYADI_SQL_SIGHTING_COLUMNS ";\n"
     "CREATE VIEW quotes AS SELECT q.id,\n"
     "  (SELECT id FROM store_documents WHERE n = q.doc) AS doc_id, q.sent,\n"
     "  (SELECT s FROM store_strings WHERE id = q.speaker_code) AS speaker_code,\n"
@@ -470,6 +461,7 @@ static const char *const sql[Q_COUNT] = {
 enum { D_ID, D_DATE, D_LANG, D_TITLE, D_URL, D_SOURCE, D_TEXT, D_COUNT };
 
 struct dyad_store {
+    dyadi_pg *pg;               /* a PostgreSQL store (store_pg.c): the rest is unused */
     sqlite3 *db;
     sqlite3_stmt *q[Q_COUNT];
     int in_tx;                  /* inside dyad_store_begin .. commit */
@@ -867,12 +859,35 @@ fail:
 
 dyad_status dyad_store_open(const char *path, dyad_store **out, char *errbuf, size_t errlen)
 {
-    return open_store(path, 0, out, errbuf, errlen);
+    if (!path || !dyadi_pg_uri(path))
+        return open_store(path, 0, out, errbuf, errlen);
+    *out = NULL;
+    dyad_store *s = calloc(1, sizeof *s);
+    if (!s) {
+        if (errbuf && errlen)
+            snprintf(errbuf, errlen, "out of memory");
+        return DYAD_ERR_NOMEM;
+    }
+    dyad_status st = dyadi_pg_open(path, &s->pg, errbuf, errlen);
+    if (st != DYAD_OK) {
+        free(s);
+        return st;
+    }
+    *out = s;
+    return DYAD_OK;
 }
 
 dyad_status dyad_store_open_readonly(const char *path, dyad_store **out, char *errbuf,
                                      size_t errlen)
 {
+    if (path && dyadi_pg_uri(path)) {
+        /* the reading commands use SQLite's connection (dyad_store_sqlite) */
+        *out = NULL;
+        if (errbuf && errlen)
+            snprintf(errbuf, errlen, "a PostgreSQL store is written by `dyad ingest` only for "
+                     "now; read it with psql (docs/store.md, \"PostgreSQL\")");
+        return DYAD_ERR_ARG;
+    }
     return open_store(path, 1, out, errbuf, errlen);
 }
 
@@ -880,6 +895,7 @@ void dyad_store_free(dyad_store *s)
 {
     if (!s)
         return;
+    dyadi_pg_free(s->pg);
     if (s->in_tx && s->db)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     for (int i = 0; i < Q_COUNT; i++)
@@ -895,6 +911,8 @@ void dyad_store_free(dyad_store *s)
 
 const char *dyad_store_errmsg(const dyad_store *s)
 {
+    if (s && s->pg)
+        return dyadi_pg_errmsg(s->pg);
     return s ? s->errmsg : "no store";
 }
 
@@ -957,6 +975,8 @@ dyad_status dyad_store_has_doc(dyad_store *s, const char *id, const char *conten
                                int *found)
 {
     *found = 0;
+    if (s && s->pg)
+        return dyadi_pg_has_doc(s->pg, id, content_hash, found);
     if (!s || !s->q[Q_HAS_DOC])
         return DYAD_ERR_ARG;
     sqlite3_stmt *st = s->q[Q_HAS_DOC];
@@ -979,6 +999,8 @@ dyad_status dyad_store_has_doc(dyad_store *s, const char *id, const char *conten
 
 dyad_status dyad_store_begin(dyad_store *s)
 {
+    if (s && s->pg)
+        return dyadi_pg_unsupported(s->pg, "dyad_store_begin (use dyad_store_batch_write)");
     if (!s || s->readonly || s->in_tx)
         return DYAD_ERR_ARG;
     /* IMMEDIATE takes the write lock now rather than failing half-way. */
@@ -990,6 +1012,8 @@ dyad_status dyad_store_begin(dyad_store *s)
 
 dyad_status dyad_store_commit(dyad_store *s)
 {
+    if (s && s->pg)
+        return dyadi_pg_unsupported(s->pg, "dyad_store_commit (use dyad_store_batch_write)");
     if (!s || !s->in_tx)
         return DYAD_ERR_ARG;
     s->in_tx = 0;
@@ -1076,17 +1100,22 @@ static dyad_status intern_key(dyad_store *s, const char *key, size_t n, int64_t 
     return DYAD_OK;
 }
 
+char *dyadi_store_grow(char **buf, size_t *cap, size_t n)
+{
+    if (n > *cap) {
+        char *k = realloc(*buf, n);
+        if (!k)
+            return NULL;
+        *buf = k;
+        *cap = n;
+    }
+    return *buf;
+}
+
 /* Make room for n bytes of intern key. */
 static char *key_buf(dyad_store *s, size_t n)
 {
-    if (n > s->key_cap) {
-        char *k = realloc(s->key, n);
-        if (!k)
-            return NULL;
-        s->key = k;
-        s->key_cap = n;
-    }
-    return s->key;
+    return dyadi_store_grow(&s->key, &s->key_cap, n);
 }
 
 /* The id of string str (n bytes) in *id, stored when new. */
@@ -1200,17 +1229,15 @@ static size_t len_or0(const char *v)
     return v ? strlen(v) : 0;
 }
 
-/* The id of a mention's form (kind, text, code, country, entry, resolved_by,
- * lat, lon) in *id, stored when new. text is n bytes, or NULL. */
-static dyad_status form_id(dyad_store *s, const dyad_mention *m, const char *text, size_t n,
-                           int64_t *id)
+size_t dyadi_store_form_key_cap(const dyad_mention *m, size_t n)
+{
+    return 1 + 8 + (n + 2) + len_or0(m->code) + len_or0(m->country) + len_or0(m->entry) +
+           len_or0(m->resolved_by) + 4 * 2 + 2 * (1 + sizeof(double));
+}
+
+size_t dyadi_store_form_key(const dyad_mention *m, const char *text, size_t n, char *k)
 {
     const char *kind = m->kind == DYAD_MENTION_PLACE ? "place" : "actor";
-    size_t cap = 1 + 8 + (n + 2) + len_or0(m->code) + len_or0(m->country) + len_or0(m->entry) +
-                 len_or0(m->resolved_by) + 4 * 2 + 2 * (1 + sizeof(double));
-    char *k = key_buf(s, cap);
-    if (!k)
-        return DYAD_ERR_NOMEM;
     size_t at = 0;
     k[at++] = 'f';
     at += key_field(k + at, kind);
@@ -1228,6 +1255,19 @@ static dyad_status form_id(dyad_store *s, const dyad_mention *m, const char *tex
     at += key_field(k + at, m->resolved_by);
     at += key_real(k + at, m->lat);
     at += key_real(k + at, m->lon);
+    return at;
+}
+
+/* The id of a mention's form (kind, text, code, country, entry, resolved_by,
+ * lat, lon) in *id, stored when new. text is n bytes, or NULL. */
+static dyad_status form_id(dyad_store *s, const dyad_mention *m, const char *text, size_t n,
+                           int64_t *id)
+{
+    const char *kind = m->kind == DYAD_MENTION_PLACE ? "place" : "actor";
+    char *k = key_buf(s, dyadi_store_form_key_cap(m, n));
+    if (!k)
+        return DYAD_ERR_NOMEM;
+    size_t at = dyadi_store_form_key(m, text, n, k);
     *id = dyadi_intern_get(s->intern, k, at);
     if (*id >= 0)
         return DYAD_OK;
@@ -1509,6 +1549,15 @@ static dyad_status recount(dyad_store *s)
 dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r,
                             int replace)
 {
+    if (s && s->pg) {
+        /* one document, one transaction */
+        if (!doc || !doc->id || !r || doc->body > doc->text_len)
+            return DYAD_ERR_ARG;
+        dyadi_store_item it = {*doc, *r, replace};
+        dyad_store_counts n;
+        dyad_status st = dyadi_pg_write(s->pg, &it, 1, &n);
+        return st == DYAD_OK && n.present ? DYAD_DONE : st;
+    }
     if (!s || !doc || !doc->id || !r || s->readonly || !s->q[0] || doc->body > doc->text_len)
         return DYAD_ERR_ARG;
     /* the article's hash, header left out: the same article under another
@@ -1605,6 +1654,8 @@ static char *dup_col(sqlite3_stmt *st, int i, size_t *len)
 
 dyad_status dyad_store_next_doc(dyad_store *s, int64_t *pos, dyad_doc *doc)
 {
+    if (s && s->pg)
+        return dyadi_pg_unsupported(s->pg, "reading the stored documents back (--recode)");
     if (!s || !pos || !doc || !s->q[Q_NEXT_DOC])
         return DYAD_ERR_ARG;
     memset(doc, 0, sizeof *doc);
@@ -1647,11 +1698,7 @@ dyad_status dyad_store_next_doc(dyad_store *s, int64_t *pos, dyad_doc *doc)
  * Batches: copies of coded documents, written in one transaction
  * ------------------------------------------------------------------------ */
 
-typedef struct batch_item {
-    dyad_doc doc;
-    dyadi_store_results r;
-    int replace;
-} batch_item;
+typedef dyadi_store_item batch_item;
 
 struct dyad_store_batch {
     dyadi_arena mem;            /* every copy; reset when the batch is written */
@@ -1810,6 +1857,11 @@ dyad_status dyad_store_batch_write(dyad_store *s, dyad_store_batch *b, dyad_stor
         return DYAD_ERR_ARG;
     if (b->items.len == 0)
         return DYAD_OK;
+    if (s->pg) {
+        dyad_status ps = dyadi_pg_write(s->pg, b->items.data, b->items.len, counts);
+        batch_empty(b);
+        return ps;
+    }
     dyad_status st = dyad_store_begin(s);
     if (st != DYAD_OK)
         goto done;

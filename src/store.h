@@ -33,4 +33,59 @@ typedef struct dyadi_store_results {
  * recomputed. */
 dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_store_results *r,
                             int replace);
+
+/* One document of a batch: copies of it and of what the coder found. */
+typedef struct dyadi_store_item {
+    dyad_doc doc;
+    dyadi_store_results r;
+    int replace;
+} dyadi_store_item;
+
+/* The key an actor mention's form is interned on (kind, words, code,
+ * country, entry, resolved_by, coordinates): written to k, which must hold
+ * dyadi_store_form_key_cap(m, n) bytes; its length. text is the mention's
+ * n bytes, or NULL. Shared by both stores so that they intern alike. */
+size_t dyadi_store_form_key_cap(const dyad_mention *m, size_t n);
+size_t dyadi_store_form_key(const dyad_mention *m, const char *text, size_t n, char *k);
+
+/* The string columns of the event_mentions view, read through m, a row
+ * of store_sightings: shared by both stores' schemas. */
+#define DYADI_SQL_SIGHTING_COLUMNS \
+    "  (SELECT s FROM store_strings WHERE id = m.trigger_text) AS trigger_text,\n" \
+    "  m.trigger_start, m.trigger_end,\n" \
+    "  (SELECT s FROM store_strings WHERE id = m.source_text) AS source_text,\n" \
+    "  m.source_start, m.source_end,\n" \
+    "  (SELECT s FROM store_strings WHERE id = m.target_text) AS target_text,\n" \
+    "  m.target_start, m.target_end,\n" \
+    "  (SELECT s FROM store_strings WHERE id = m.attribution_text) AS attribution_text,\n" \
+    "  (SELECT s FROM store_strings WHERE id = m.attribution_code) AS attribution_code,\n" \
+    "  (SELECT s FROM store_strings WHERE id = m.rule) AS rule,\n" \
+    "  (SELECT s FROM store_strings WHERE id = m.polarity) AS polarity,\n" \
+    "  (SELECT s FROM store_strings WHERE id = m.modality) AS modality,\n" \
+    "  m.doc_mentions FROM store_sightings m"
+
+/* *buf (of *cap bytes, realloc'd) with room for n bytes, or NULL when out
+ * of memory (then *buf is kept). */
+char *dyadi_store_grow(char **buf, size_t *cap, size_t n);
+
+/* The PostgreSQL store (store_pg.c): the write path of dyad_store_open
+ * on a postgresql:// or postgres:// URI. dyad_store dispatches to it. */
+typedef struct dyadi_pg dyadi_pg;
+/* 1 when path is a PostgreSQL connection URI. */
+int dyadi_pg_uri(const char *path);
+/* Connect and create the schema when the database has none (several
+ * processes may do so at once). DYAD_ERR_IO when the server cannot be
+ * reached or refuses us, DYAD_ERR_VERSION for a store of a newer dyad,
+ * DYAD_ERR_FORMAT for a database holding other tables of these names.
+ * The message goes to errbuf. Caller frees with dyadi_pg_free. */
+dyad_status dyadi_pg_open(const char *uri, dyadi_pg **out, char *errbuf, size_t errlen);
+void dyadi_pg_free(dyadi_pg *p);
+const char *dyadi_pg_errmsg(const dyadi_pg *p);
+dyad_status dyadi_pg_has_doc(dyadi_pg *p, const char *id, const char *content_hash, int *found);
+/* Write n documents in one transaction, as dyad_store_batch_write. */
+dyad_status dyadi_pg_write(dyadi_pg *p, const dyadi_store_item *items, size_t n,
+                           dyad_store_counts *counts);
+/* Set the message for an operation the PostgreSQL store does not do yet;
+ * DYAD_ERR_ARG. */
+dyad_status dyadi_pg_unsupported(dyadi_pg *p, const char *what);
 #endif

@@ -5,7 +5,8 @@
 set -eu
 PKGS="build-essential pkg-config libutf8proc-dev libstemmer-dev libsqlite3-dev
       libjansson-dev libcmocka-dev unicode-cldr-core sqlite3 python3 binutils
-      jq libxml2-utils time clang libclang-rt-14-dev libmicrohttpd-dev libjs-d3 libjs-leaflet chromium curl wrk zlib1g-dev libzstd-dev zstd libxml2-dev parallel"
+      jq libxml2-utils time clang libclang-rt-14-dev libmicrohttpd-dev libjs-d3 libjs-leaflet chromium curl wrk zlib1g-dev libzstd-dev zstd libxml2-dev parallel
+      libpq-dev postgresql"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
