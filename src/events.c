@@ -911,6 +911,22 @@ static int refines(const char *code, const char *cc)
     return (code[2] == '0' && code[3] == '\0') || strncmp(cc, code, strlen(code)) == 0;
 }
 
+/* 1 when another modal cue covers exactly the words of cue k and makes
+ * them only possible: the conditional form of a modal verb ("devrait",
+ * "should") is a hypothesis, not the intention its lemma ("devoir")
+ * reads as. */
+static int conditional_form(const pass *p, size_t k)
+{
+    const cue *q = &p->cues[k];
+    for (size_t j = 0; j < p->ncu; j++) {
+        const cue *o = &p->cues[j];
+        if (j != k && o->kind == CUE_MODAL && o->first == q->first && o->end == q->end &&
+            o->e->value && strcmp(o->e->value, "possible") == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The scope of trigger ti: negation, refusal and modality in the clause
  * before it, the French conditional, refusals coded 12x, appeals, demands
  * and threats coded by their complement, intentions 03x, "X said Y must".
@@ -951,7 +967,8 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
                 required = 1;
                 continue;
             }
-            int mo = strcmp(v, "intended") == 0 ? DYAD_INTENDED
+            int mo = strcmp(v, "intended") == 0 && !conditional_form(p, k) ? DYAD_INTENDED
+                     : strcmp(v, "intended") == 0 ? DYAD_POSSIBLE
                      : strcmp(v, "possible") == 0 ? DYAD_POSSIBLE
                      : strcmp(v, "reported") == 0 ? DYAD_REPORTED : DYAD_ACTUAL;
             if (mo == DYAD_INTENDED || (mo == DYAD_POSSIBLE && modality != DYAD_INTENDED) ||
