@@ -898,6 +898,12 @@ static int complement_target(pass *p, size_t ti, int cj, role *r)
         r->tgt = tro.src[0];
         return 1;
     }
+    /* the complement's own target, as the tree reads it ("marched to
+     * demand the resignation of the president") */
+    if (tro.ntgt > 0 && !tro.passive && tro.tgt[0] != r->src) {
+        r->tgt = tro.tgt[0];
+        return 1;
+    }
     r->tgt = dyadi_find_target(p->c, p->cs, p->nc, p->ts[cj].end, p->ts[cj].e, r->src, p->attrib_tok, 0);
     return r->tgt >= 0;
 }
@@ -1081,6 +1087,8 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         if (cc) {
             code = cc;
             p->skip_ti = cj;
+            if (r->tgt < 0)
+                complement_target(p, ti, cj, r);
         }
     }
     /* "vowed to defend the migrants", "s'est engagé à défendre": a promise
