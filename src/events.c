@@ -954,6 +954,12 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         if (p->has_tree && (q->kind == CUE_NEG || q->kind == CUE_MODAL || q->kind == CUE_REFUSE) &&
             !dyadi_tree_cue_ok(&p->tree, q->first, q->end))
             continue;
+        /* "viennent d'accepter les propositions": a modal verb that opens
+         * an expression is the expression's verb, with its own object, not
+         * the modal of an infinitive ("accepter de", "proposer de") */
+        if (q->kind == CUE_MODAL && q->first == t->first && t->end > t->first + 1 &&
+            e->kind == DYADI_TK_EXPR)
+            continue;
         int before = q->end <= t->first + 1 && q->first + 8 >= t->first &&
                      !dyadi_boundary_between(c, q->end - 1, t->first);
         int around = q->first < t->first && q->end > t->first; /* ne ... pas */
