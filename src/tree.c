@@ -657,6 +657,48 @@ static void leader_to_change(const dyadi_tree *t, const cand *cs, uint32_t v, co
         }
 }
 
+/* "a rappelé son ambassadeur en Italie", "a décidé d'envoyer un émissaire
+ * au Burundi", "recalled its embassy staff to ...": an expression that
+ * names its own official (an ambassador, an envoy, an embassy) or forces
+ * aims its act at the country they are posted in. The actors stage reads that place as
+ * where the official serves ("place-of-agent"), so no actor covers it: the
+ * place in a frame oblique of the verb or of the expression's words is the
+ * target. */
+static void posted_place(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, int src0,
+                         tree_roles *out)
+{
+    const dyadi_trigger *e = tr->e;
+    if (e->kind != DYADI_TK_EXPR || !e->prep)
+        return;
+    uint32_t heads[MAX_DEPTH + 1];
+    size_t nh = 0;
+    int official = 0;
+    heads[nh++] = v;
+    for (uint32_t i = tr->first; i < tr->end && nh < MAX_DEPTH + 1; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        if (w && (uint32_t)(w - t->w) != v)
+            heads[nh++] = (uint32_t)(w - t->w);
+        /* the agent is a state's official (ambassador, envoy, embassy:
+         * GOV) or its forces (MIL: "strengthened its forces in Lebanon"),
+         * not workers or civilians sent somewhere */
+        int a = w ? t->cand[w - t->w] : -1;
+        size_t l = a >= 0 && cs[a].code ? strlen(cs[a].code) : 0;
+        official |= l > 3 && cs[a].how && strcmp(cs[a].how, "composition:agent+in+place") == 0 &&
+                    (strcmp(cs[a].code + l - 3, "GOV") == 0 || strcmp(cs[a].code + l - 3, "MIL") == 0);
+    }
+    if (!official)
+        return;
+    for (size_t h = 0; h < nh && !out->ntgt; h++)
+        for (uint32_t k = t->kid[heads[h]]; k && !out->ntgt; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            const char *cm = rel_base(w, "obl") || rel_base(w, "nmod") ? case_of(t, k - 1) : NULL;
+            int a = cm && dyadi_prep_matches(cm, e->prep) ? t->cand[k - 1] : -1;
+            if (a >= 0 && a != src0 && cs[a].place && cs[a].how && strcmp(cs[a].how, "place-of-agent") == 0 &&
+                cs[a].code && strlen(cs[a].code) == 3)
+                add_one(out->tgt, &out->ntgt, a);
+        }
+}
+
 /* The target of verb v for trigger e. */
 static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, tree_roles *out)
 {
@@ -698,6 +740,8 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         if (x != NONE && x != v)
             frame_obliques(t, cs, x, e->prep, src0, out);
     }
+    if (!out->ntgt)
+        posted_place(t, cs, v, tr, src0, out);
     if (!out->ntgt && o != NONE && e->obj != DYADI_OBJ_TARGET)
         frame_obliques(t, cs, o, e->prep, src0, out);
     /* "acheter des drones iraniens", "buy Iranian drones", "free 150
