@@ -237,11 +237,21 @@ static int segment_of(const char *code, const char *seg)
  * sector. TABARI's: a prefix agent [NGM~] goes first, and an agent code
  * the actor already holds as a segment is not repeated (NGM + NGM is NGM,
  * USAGOV + GOV is USAGOV; GMWGOV + WGO is GMWGOVWGO). */
+/* "l'exécutif européen", "l'annonce européenne": Europe as a government,
+ * or the adjective alone as an actor, is the European Union in the
+ * news (IGOEUREEC), where "les forces européennes" stay Europe's. French
+ * only: English "European leaders" are as often the continent's. */
+static int european_union(const dyad_coder *c, const char *country, const char *sector)
+{
+    return c->lang[0] == 'f' && strcmp(country, "EUR") == 0 && (!sector || strcmp(sector, "GOV") == 0);
+}
+
 static char *compose_code(dyad_coder *c, const char *country, const dyadi_actor *ag,
                           const char *sector)
 {
     if (!(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN))
-        return concat_code(c, country, sector);
+        return european_union(c, country, sector) ? concat_code(c, "IGOEUREEC", "")
+                                                   : concat_code(c, country, sector);
     if (segment_of(country, sector))
         return concat_code(c, country, "");
     return ag && ag->prefix ? concat_code(c, sector, country) : concat_code(c, country, sector);
@@ -2172,6 +2182,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     ms[k - 1].ti)
                 continue;
             code = a->compound ? compound_code(c, m) : a->code;
+            if (!foreign && code && european_union(c, code, NULL))
+                code = "IGOEUREEC";
             how = "demonym";
         } else {
             code = a->compound ? compound_code(c, m) : entry_code(c, a);
