@@ -1491,6 +1491,24 @@ static int population_target(const pass *p, const cand *sc, const char *code, ca
 /* The events of trigger ti: its place, date and attribution, the partner
  * of an intention the previous sentence names, one event per coordinated
  * source and target (both ways for reciprocal codes). */
+/* "Hillary Clinton attaque Donald Trump sur ses réflexions", "Biden
+ * attacked Trump over his record": force between a party's or a
+ * parliament's people and politicians is a verbal attack (CAMEO 111), not
+ * an assault. */
+static const char *verbal_attack(const pass *p, const role *r, const char *code)
+{
+    if (p->foreign || r->src < 0 || r->tgt < 0 || !code ||
+        (strncmp(code, "18", 2) != 0 && strncmp(code, "19", 2) != 0))
+        return code;
+    const char *s = p->cs[r->src].code, *g = p->cs[r->tgt].code;
+    if (!s || !g || strlen(s) != 6 || strlen(g) != 6)
+        return code;
+    int sp = dyadi_in_list(s + 3, "PTY,LEG"), gp = dyadi_in_list(g + 3, "PTY,LEG");
+    if ((sp && (gp || strcmp(g + 3, "GOV") == 0)) || (gp && strcmp(s + 3, "GOV") == 0))
+        return "111";
+    return code;
+}
+
 static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, int polarity,
                                 int modality)
 {
@@ -1673,7 +1691,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             if (g || !trigger_roles(p, ti, &r))
                 continue;
             int polarity, modality;
-            const char *code = trigger_scope(p, ti, &r, &polarity, &modality);
+            const char *code = verbal_attack(p, &r, trigger_scope(p, ti, &r, &polarity, &modality));
             if ((st = trigger_emit(p, ti, &r, code, polarity, modality)) != DYAD_OK)
                 goto done;
         }
