@@ -240,11 +240,21 @@ static int segment_of(const char *code, const char *seg)
  * sector. TABARI's: a prefix agent [NGM~] goes first, and an agent code
  * the actor already holds as a segment is not repeated (NGM + NGM is NGM,
  * USAGOV + GOV is USAGOV; GMWGOV + WGO is GMWGOVWGO). */
+/* "l'exécutif européen", "l'annonce européenne": Europe as a government,
+ * or the adjective alone as an actor, is the European Union in the
+ * news (IGOEUREEC), where "les forces européennes" stay Europe's. French
+ * only: English "European leaders" are as often the continent's. */
+static int european_union(const dyad_coder *c, const char *country, const char *sector)
+{
+    return c->lang[0] == 'f' && strcmp(country, "EUR") == 0 && (!sector || strcmp(sector, "GOV") == 0);
+}
+
 static char *compose_code(dyad_coder *c, const char *country, const dyadi_actor *ag,
                           const char *sector)
 {
     if (!(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN))
-        return concat_code(c, country, sector);
+        return european_union(c, country, sector) ? concat_code(c, "IGOEUREEC", "")
+                                                   : concat_code(c, country, sector);
     if (segment_of(country, sector))
         return concat_code(c, country, "");
     return ag && ag->prefix ? concat_code(c, sector, country) : concat_code(c, country, sector);
@@ -1719,6 +1729,75 @@ static int armed_group_code(const char *code)
            strcmp(code + n - 3, "UAF") == 0 || strcmp(code + n - 3, "SEP") == 0;
 }
 
+/* Does token i end like a French plural ("haïtiens", "nationaux")? */
+static int plural_fr(const dyad_coder *c, uint32_t i)
+{
+    const char *w = tok(c, i)->norm;
+    size_t n = w ? strlen(w) : 0;
+    return n > 2 && (w[n - 1] == 's' || w[n - 1] == 'x');
+}
+
+/* Only conjunctions, determiners and "à"/"au"/"aux" between tokens a and
+ * b, one conjunction among them: 1, else 0. */
+static int conjoined(const dyad_coder *c, uint32_t a, uint32_t b, int dets_ok)
+{
+    static const char *const DATIVE[] = {"à", "au", "aux", NULL};
+    int conj = 0;
+    for (uint32_t t = a; t < b; t++) {
+        if (dyadi_norm_in(c, t, CONJUNCTIONS))
+            conj++;
+        else if (!dets_ok || !(dyadi_norm_in(c, t, DETERMINERS) || dyadi_norm_in(c, t, DATIVE)))
+            return 0;
+    }
+    return conj == 1;
+}
+
+/* Two coordinated agent nouns that share one nationality adjective: "au
+ * peuple et au gouvernement haïtiens" (the plural adjective agrees with
+ * both nouns, each singular), "the Syrian army and police" (the adjective
+ * before the first noun, no determiner before the second). The agent of
+ * no country takes the other's ("peuple" HTICVL, "police" SYRCOP). */
+static dyad_status shared_demonym(dyad_coder *c)
+{
+    dyad_mention *ms = c->mentions.data;
+    size_t nm = c->mentions.len;
+    const int fr = c->lang[0] == 'f';
+    for (size_t i = 0; i + 1 < nm; i++) {
+        dyad_mention *a = &ms[i], *b = &ms[i + 1];
+        if (a->kind != DYAD_MENTION_ACTOR || b->kind != DYAD_MENTION_ACTOR || a->sent != b->sent)
+            continue;
+        uint32_t a_end = a->first_token + a->n_tokens, b_end = b->first_token + b->n_tokens;
+        dyad_mention *bare = NULL;
+        const dyad_mention *with = NULL;
+        if (fr && a->resolved_by && strcmp(a->resolved_by, "agent-without-country") == 0 &&
+            b->resolved_by && strcmp(b->resolved_by, "composition:agent+demonym") == 0 && b->n_tokens == 2 &&
+            plural_fr(c, b_end - 1) && !plural_fr(c, b->first_token) && !plural_fr(c, a_end - 1) &&
+            conjoined(c, a_end, b->first_token, 1)) {
+            bare = a;
+            with = b;
+        } else if (!fr && b->resolved_by && strcmp(b->resolved_by, "agent-without-country") == 0 &&
+                   a->resolved_by && strcmp(a->resolved_by, "composition:demonym+agent") == 0 &&
+                   a->n_tokens == 2 && conjoined(c, a_end, b->first_token, 0)) {
+            bare = b;
+            with = a;
+        }
+        if (!bare || !with->country || !with->code || strlen(with->code) <= 3 || !bare->code ||
+            strncmp(bare->code, "---", 3) != 0 || strlen(with->country) != 3)
+            continue;
+        const char *sector = bare->code + 3;
+        size_t sl = strlen(sector);
+        char *code = dyadi_arena_alloc(&c->arena, 4 + sl);
+        if (!code)
+            return DYAD_ERR_NOMEM;
+        memcpy(code, with->country, 3);
+        memcpy(code + 3, sector, sl + 1);
+        bare->code = code;
+        bare->country = with->country;
+        bare->resolved_by = "composition:shared-demonym";
+    }
+    return DYAD_OK;
+}
+
 static dyad_status group_nouns(dyad_coder *c)
 {
     size_t nm = c->mentions.len, ntok = c->tokens.len, nadd = 0, mi = 0, si = 0;
@@ -2122,6 +2201,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     ms[k - 1].ti)
                 continue;
             code = a->compound ? compound_code(c, m) : a->code;
+            if (!foreign && code && european_union(c, code, NULL))
+                code = "IGOEUREEC";
             how = "demonym";
         } else {
             code = a->compound ? compound_code(c, m) : entry_code(c, a);
@@ -2232,6 +2313,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         st = name_memory(c);
     if (!foreign && st == DYAD_OK)
         st = group_nouns(c);
+    if (!foreign && st == DYAD_OK)
+        st = shared_demonym(c);
 done:
     dyadi_vec_free(&mv);
     /* push_mention drops what does not fit: a full array means mentions

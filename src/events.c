@@ -898,6 +898,12 @@ static int complement_target(pass *p, size_t ti, int cj, role *r)
         r->tgt = tro.src[0];
         return 1;
     }
+    /* the complement's own target, as the tree reads it ("marched to
+     * demand the resignation of the president") */
+    if (tro.ntgt > 0 && !tro.passive && tro.tgt[0] != r->src) {
+        r->tgt = tro.tgt[0];
+        return 1;
+    }
     r->tgt = dyadi_find_target(p->c, p->cs, p->nc, p->ts[cj].end, p->ts[cj].e, r->src, p->attrib_tok, 0);
     return r->tgt >= 0;
 }
@@ -909,6 +915,22 @@ static int refines(const char *code, const char *cc)
     if (strncmp(code, cc, 2) != 0 || strcmp(code, cc) == 0)
         return 0;
     return (code[2] == '0' && code[3] == '\0') || strncmp(cc, code, strlen(code)) == 0;
+}
+
+/* 1 when another modal cue covers exactly the words of cue k and makes
+ * them only possible: the conditional form of a modal verb ("devrait",
+ * "should") is a hypothesis, not the intention its lemma ("devoir")
+ * reads as. */
+static int conditional_form(const pass *p, size_t k)
+{
+    const cue *q = &p->cues[k];
+    for (size_t j = 0; j < p->ncu; j++) {
+        const cue *o = &p->cues[j];
+        if (j != k && o->kind == CUE_MODAL && o->first == q->first && o->end == q->end &&
+            o->e->value && strcmp(o->e->value, "possible") == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* The scope of trigger ti: negation, refusal and modality in the clause
@@ -932,13 +954,20 @@ static int negated_modal_fact(int modality, int cue_mod)
 
 /* "Hillary Clinton attaque Donald Trump sur ses réflexions", "Senator X
  * attacked the plan": a party or a legislature has no arms, so its
- * "attack" (CAMEO 19) is a verbal one, a criticism (111). */
+ * "attack" (CAMEO 18, 19) is a verbal one, a criticism (111); so is a
+ * government's "attack" on a party's or a parliament's people ("Trump
+ * attacked Pelosi"). */
 static const char *verbal_attack(const pass *p, const role *r, const char *code)
 {
-    if (p->foreign || r->src < 0 || strncmp(code, "19", 2) != 0)
+    if (p->foreign || r->src < 0 || (strncmp(code, "19", 2) != 0 && strncmp(code, "18", 2) != 0))
         return code;
-    const char *sc = p->cs[r->src].code;
-    return sc && strlen(sc) == 6 && dyadi_in_list(sc + 3, "PTY,LEG") ? "111" : code;
+    const char *sc = p->cs[r->src].code, *tc = r->tgt >= 0 ? p->cs[r->tgt].code : NULL;
+    if (!sc || strlen(sc) != 6)
+        return code;
+    if (dyadi_in_list(sc + 3, "PTY,LEG") ||
+        (strcmp(sc + 3, "GOV") == 0 && tc && strlen(tc) == 6 && dyadi_in_list(tc + 3, "PTY,LEG")))
+        return "111";
+    return code;
 }
 
 static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int *out_mod)
@@ -957,6 +986,12 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         /* the tagger knows a month "May" from the modal */
         if (p->has_tree && (q->kind == CUE_NEG || q->kind == CUE_MODAL || q->kind == CUE_REFUSE) &&
             !dyadi_tree_cue_ok(&p->tree, q->first, q->end))
+            continue;
+        /* "viennent d'accepter les propositions": a modal verb that opens
+         * an expression is the expression's verb, with its own object, not
+         * the modal of an infinitive ("accepter de", "proposer de") */
+        if (q->kind == CUE_MODAL && q->first == t->first && t->end > t->first + 1 &&
+            e->kind == DYADI_TK_EXPR)
             continue;
         int before = q->end <= t->first + 1 && q->first + 8 >= t->first &&
                      !dyadi_boundary_between(c, q->end - 1, t->first);
@@ -977,7 +1012,8 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
                 required = 1;
                 continue;
             }
-            int mo = strcmp(v, "intended") == 0 ? DYAD_INTENDED
+            int mo = strcmp(v, "intended") == 0 && !conditional_form(p, k) ? DYAD_INTENDED
+                     : strcmp(v, "intended") == 0 ? DYAD_POSSIBLE
                      : strcmp(v, "possible") == 0 ? DYAD_POSSIBLE
                      : strcmp(v, "reported") == 0 ? DYAD_REPORTED : DYAD_ACTUAL;
             if (mo == DYAD_INTENDED || (mo == DYAD_POSSIBLE && modality != DYAD_INTENDED) ||
@@ -1093,6 +1129,8 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         if (cc) {
             code = cc;
             p->skip_ti = cj;
+            if (r->tgt < 0)
+                complement_target(p, ti, cj, r);
         }
     }
     /* "vowed to defend the migrants", "s'est engagé à défendre": a promise

@@ -638,6 +638,86 @@ static void requested_agent(const dyadi_tree *t, const cand *cs, uint32_t v, con
     }
 }
 
+/* "a réclamé la démission du gouvernement", "called for the resignation
+ * of the prime minister", "demanded the president's ouster": a call, a
+ * demand or a protest for a change of leadership (CAMEO 0241, 1041, 1411)
+ * is aimed at the leader its noun names, the noun's "de"/"of" complement
+ * or its possessor (the expression's own word, or the verb's object). */
+static void leader_to_change(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, int src0,
+                             tree_roles *out)
+{
+    const char *code = tr->e->code;
+    if (!code || !dyadi_in_list(code, "0241,1041,1411"))
+        return;
+    uint32_t nouns[MAX_DEPTH + 1];
+    size_t nn = 0;
+    for (uint32_t i = tr->first; i < tr->end && nn < MAX_DEPTH; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        if (w && (uint32_t)(w - t->w) != v && nominal(w))
+            nouns[nn++] = (uint32_t)(w - t->w);
+    }
+    uint32_t o = child(t, v, "obj");
+    if (o != NONE)
+        nouns[nn++] = o;
+    for (size_t h = 0; h < nn && !out->ntgt; h++)
+        for (uint32_t k = t->kid[nouns[h]]; k && !out->ntgt; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            const char *cm = case_of(t, k - 1);
+            if (!(rel_is(w, "nmod:poss") || (rel_base(w, "nmod") && cm && dyadi_in_list(cm, "de,of"))))
+                continue;
+            int before = out->ntgt;
+            add_members(t, cs, k - 1, out->tgt, &out->ntgt);
+            for (int i = before; i < out->ntgt; i++)
+                if (out->tgt[i] == src0 || cs[out->tgt[i]].place) {
+                    memmove(&out->tgt[i], &out->tgt[i + 1], (size_t)(out->ntgt - i - 1) * sizeof *out->tgt);
+                    out->ntgt--;
+                    i--;
+                }
+        }
+}
+
+/* "a rappelé son ambassadeur en Italie", "a décidé d'envoyer un émissaire
+ * au Burundi", "recalled its embassy staff to ...": an expression that
+ * names its own official (an ambassador, an envoy, an embassy) or forces
+ * aims its act at the country they are posted in. The actors stage reads that place as
+ * where the official serves ("place-of-agent"), so no actor covers it: the
+ * place in a frame oblique of the verb or of the expression's words is the
+ * target. */
+static void posted_place(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, int src0,
+                         tree_roles *out)
+{
+    const dyadi_trigger *e = tr->e;
+    if (e->kind != DYADI_TK_EXPR || !e->prep)
+        return;
+    uint32_t heads[MAX_DEPTH + 1];
+    size_t nh = 0;
+    int official = 0;
+    heads[nh++] = v;
+    for (uint32_t i = tr->first; i < tr->end && nh < MAX_DEPTH + 1; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        if (w && (uint32_t)(w - t->w) != v)
+            heads[nh++] = (uint32_t)(w - t->w);
+        /* the agent is a state's official (ambassador, envoy, embassy:
+         * GOV) or its forces (MIL: "strengthened its forces in Lebanon"),
+         * not workers or civilians sent somewhere */
+        int a = w ? t->cand[w - t->w] : -1;
+        size_t l = a >= 0 && cs[a].code ? strlen(cs[a].code) : 0;
+        official |= l > 3 && cs[a].how && strcmp(cs[a].how, "composition:agent+in+place") == 0 &&
+                    (strcmp(cs[a].code + l - 3, "GOV") == 0 || strcmp(cs[a].code + l - 3, "MIL") == 0);
+    }
+    if (!official)
+        return;
+    for (size_t h = 0; h < nh && !out->ntgt; h++)
+        for (uint32_t k = t->kid[heads[h]]; k && !out->ntgt; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            const char *cm = rel_base(w, "obl") || rel_base(w, "nmod") ? case_of(t, k - 1) : NULL;
+            int a = cm && dyadi_prep_matches(cm, e->prep) ? t->cand[k - 1] : -1;
+            if (a >= 0 && a != src0 && cs[a].place && cs[a].how && strcmp(cs[a].how, "place-of-agent") == 0 &&
+                cs[a].code && strlen(cs[a].code) == 3)
+                add_one(out->tgt, &out->ntgt, a);
+        }
+}
+
 /* The target of verb v for trigger e. */
 static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, tree_roles *out)
 {
@@ -679,6 +759,8 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         if (x != NONE && x != v)
             frame_obliques(t, cs, x, e->prep, src0, out);
     }
+    if (!out->ntgt)
+        posted_place(t, cs, v, tr, src0, out);
     if (!out->ntgt && o != NONE && e->obj != DYADI_OBJ_TARGET)
         frame_obliques(t, cs, o, e->prep, src0, out);
     /* "acheter des drones iraniens", "buy Iranian drones", "free 150
@@ -710,6 +792,8 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         if (a >= 0 && a != src0 && !cs[a].place)
             add_one(out->tgt, &out->ntgt, a);
     }
+    if (!out->ntgt)
+        leader_to_change(t, cs, v, tr, src0, out);
     if (!out->ntgt)
         clause_addressee(t, cs, v, e, src0, out);
     if (!out->ntgt)
@@ -832,11 +916,36 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
     target(t, cs, v, tr, out);
 }
 
+/* An expression opened by a verb ("manifester ... démission", "protest
+ * ... resignation") read on a noun of its stem that is no form of the
+ * verb, an agent noun ("les manifestants ont exigé la démission",
+ * "protesters demanded"): those words are an actor, not the expression.
+ * The verb is the first word of the rule id, "fr:expr:manifester ...". */
+static int expr_on_agent_noun(const dyad_word *w, const dyadi_trigger *e)
+{
+    if (!upos_is(w, "NOUN") || !w->form || !e->id || strlen(e->id) < 9 || strncmp(e->id + 2, ":expr:", 6) != 0)
+        return 0;
+    char lemma[64], form[64];
+    const char *l = e->id + 8;
+    size_t n = strcspn(l, " ");
+    size_t m = strlen(w->form);
+    if (n == 0 || n >= sizeof lemma || m >= sizeof form)
+        return 0;
+    memcpy(lemma, l, n);
+    lemma[n] = '\0';
+    for (size_t k = 0; k <= m; k++)
+        form[k] = (char)(w->form[k] >= 'A' && w->form[k] <= 'Z' ? w->form[k] - 'A' + 'a' : w->form[k]);
+    char lang[3] = {e->id[0], e->id[1], '\0'};
+    return !dyadi_form_of_verb(form, lemma, lang);
+}
+
 int dyadi_tree_pos_ok(const dyadi_tree *t, uint32_t i, uint32_t end, const dyadi_trigger *e)
 {
     const dyad_word *w = dyadi_tree_word(t, i);
     if (!w || !w->upos)
         return 1;
+    if (e->kind == DYADI_TK_EXPR && expr_on_agent_noun(w, e))
+        return 0;
     if (e->kind == DYADI_TK_VERB)
         return upos_is(w, "VERB") || (upos_is(w, "ADJ") && feat(w, "VerbForm=Part"));
     if (e->kind == DYADI_TK_NOUN) {
