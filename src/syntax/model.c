@@ -656,28 +656,25 @@ DYAD_API dyad_status dyad_model_open(const char *path, const char *lang, dyad_mo
         (m->tagger2.slots && m->tagger2.nclass != DYADI_NUPOS) ||
         m->labeler.nclass != m->nlabels || m->root_label >= m->nlabels)
         return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "classifier sizes do not match");
-    m->nsubj_label = m->obj_label = UINT32_MAX;
-    m->aux_label = m->aux_pass_label = m->nsubj_pass_label = m->obl_label = m->case_label = UINT32_MAX;
+    /* the labels parser.c's repairs look for; UINT32_MAX when absent */
+    struct { const char *name; uint32_t *id; } named[] = {
+        {"nsubj", &m->nsubj_label},   {"obj", &m->obj_label},
+        {"aux", &m->aux_label},       {"aux:pass", &m->aux_pass_label},
+        {"nsubj:pass", &m->nsubj_pass_label}, {"obl", &m->obl_label},
+        {"case", &m->case_label},
+    };
+    const size_t nnamed = sizeof named / sizeof *named;
+    for (size_t k = 0; k < nnamed; k++)
+        *named[k].id = UINT32_MAX;
     for (uint32_t i = 0; i < m->nlabels; i++) {
         if (m->labels[i] >= m->nstrings)
             return load_fail(m, DYAD_ERR_FORMAT, err, errlen, path, "bad label string");
         const char *l = m->strings + m->labels[i];
         if (strcmp(l, "parataxis") == 0 || (strcmp(l, "dep") == 0 && m->fallback_label == 0))
             m->fallback_label = i;
-        if (strcmp(l, "nsubj") == 0)
-            m->nsubj_label = i;
-        if (strcmp(l, "obj") == 0)
-            m->obj_label = i;
-        static const struct { const char *name; size_t off; } more[] = {
-            {"aux", offsetof(dyad_model, aux_label)},
-            {"aux:pass", offsetof(dyad_model, aux_pass_label)},
-            {"nsubj:pass", offsetof(dyad_model, nsubj_pass_label)},
-            {"obl", offsetof(dyad_model, obl_label)},
-            {"case", offsetof(dyad_model, case_label)},
-        };
-        for (size_t k = 0; k < sizeof more / sizeof *more; k++)
-            if (strcmp(l, more[k].name) == 0)
-                *(uint32_t *)((char *)m + more[k].off) = i;
+        for (size_t k = 0; k < nnamed; k++)
+            if (strcmp(l, named[k].name) == 0)
+                *named[k].id = i;
     }
     for (uint32_t i = 0; i < m->nfeats; i++)
         if (m->feats[i] >= m->nstrings)
