@@ -329,7 +329,8 @@ typedef struct dyad_mention {
     const char *entry;      /* the lexicon entry that matched (its id) */
     const char *resolved_by;/* "lexicon", "composition", "coreference:...", ... */
     double lat, lon;        /* places: coordinates when known, else NaN */
-    const char *place_type; /* "country", "admin1" or "city" for a place-like entry, else NULL */
+    const char *place_type; /* "country", "admin1" or "city" for a place-like entry, "locality"
+                               for a place the gazetteer lacks (places.c), else NULL */
 } dyad_mention;
 
 /* Mentions of the last document, in text order; owned by the coder. */
@@ -379,7 +380,8 @@ typedef struct dyad_event {
                                "tabari:positions"; static storage, NULL for a statement */
     uint32_t mentions;      /* times the same (source, target, code) was found in the document */
     /* the place, when located: its lexicon entry id (GeoNames "gn..." for
-     * cities and regions), type ("country", "admin1", "city") and the rule
+     * cities and regions; NULL for a locality), type ("country", "admin1",
+     * "city", "locality") and the rule
      * that chose it ("place:population", "place:context", ...); else NULL */
     const char *location_id, *location_type, *location_rule;
 } dyad_event;

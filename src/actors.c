@@ -2315,6 +2315,12 @@ dyad_status dyadi_actors_run(dyad_coder *c)
         st = group_nouns(c);
     if (!foreign && st == DYAD_OK)
         st = shared_demonym(c);
+    if (!foreign && st == DYAD_OK) {
+        size_t nloc = 0;
+        st = dyadi_places_localities(c, &nloc);
+        if (nloc)
+            qsort(c->mentions.data, c->mentions.len, sizeof(dyad_mention), cmp_mention);
+    }
 done:
     dyadi_vec_free(&mv);
     /* push_mention drops what does not fit: a full array means mentions

@@ -21,6 +21,7 @@
  *     polarity, modality) merged with a mention count. */
 #include "events.h"
 #include "tree.h"
+#include "places.h"
 #include "dates.h"
 #include "words.h"
 
@@ -1329,7 +1330,7 @@ static int located_at(pass *p, size_t k, const trig *t, const role *r, int near,
  * state of Alabama" is in Alabama, "in Australia, Melbourne can" in
  * Melbourne, "demonstrated across Turkey as leaders gathered in Istanbul"
  * in Turkey. */
-static const cand *event_place(pass *p, const trig *t, const role *r)
+static const cand *event_place1(pass *p, const trig *t, const role *r)
 {
     /* the tree: a place in an oblique of the trigger's verb or of
      * its object ("a rencontré X à Ankara", "strikes in Syria") */
@@ -1366,6 +1367,59 @@ static const cand *event_place(pass *p, const trig *t, const role *r)
             !dyadi_in_list(p->cs[k].prep, "with,between,against,avec,entre,contre"))
             loc = &p->cs[k];
     return loc;
+}
+
+/* A locality the gazetteer lacks inside the place chosen (places.c gave
+ * it its container's coordinates), named in one place phrase with it or
+ * in the trigger's clause: "liberated the village of Abu Allaj in
+ * western Raqqa", "In Gaza, soldiers shot a man near the Kissufim
+ * crossing" are at Abu Allaj and Kissufim. */
+#define FINER_GAP 12
+static const cand *finer_place(const pass *p, const trig *t, const cand *loc)
+{
+    if (loc->ptype && strcmp(loc->ptype, "locality") == 0)
+        return loc;
+    for (size_t k = 0; k < p->nc; k++) {
+        const cand *l = &p->cs[k];
+        if (l == loc || !l->place || !l->ptype || strcmp(l->ptype, "locality") != 0 || !l->country ||
+            !loc->country || strcmp(l->country, loc->country) != 0)
+            continue;
+        uint32_t lo = l->first < t->first ? l->first : t->first, hi = l->first < t->first ? t->first : l->first;
+        int other = 0;   /* another trigger between: another clause's place */
+        for (size_t q = 0; q < p->ntr && !other; q++)
+            other = p->ts[q].first > lo && p->ts[q].first < hi;
+        /* or a clause of its own: "..., and Israeli soldiers went in" */
+        for (size_t q = 0; q < p->nc && !other; q++)
+            other = !p->cs[q].place && p->cs[q].first > lo && p->cs[q].first < hi &&
+                    p->cs[q].first >= lo + 2 &&
+                    (has_class(p->c, p->cs[q].first - 1, W_AND) || has_class(p->c, p->cs[q].first - 2, W_AND));
+        if (l->lat == loc->lat && l->lon == loc->lon && !other && !dyadi_boundary_between(p->c, lo, hi))
+            return l;
+        uint32_t a = l->end <= loc->first ? l->end : loc->end;
+        uint32_t b = l->end <= loc->first ? loc->first : l->first;
+        if (b < a || b - a > FINER_GAP)
+            continue;
+        size_t j = 0;
+        while (a < b) {
+            while (j < p->nc && p->cs[j].end <= a)
+                j++;
+            if (j < p->nc && p->cs[j].first <= a && p->cs[j].place)
+                a = p->cs[j].end;
+            else if (dyadi_place_link_word(p->c, a))
+                a++;
+            else
+                break;
+        }
+        if (a >= b)
+            return l;
+    }
+    return loc;
+}
+
+static const cand *event_place(pass *p, const trig *t, const role *r)
+{
+    const cand *loc = event_place1(p, t, r);
+    return loc ? finer_place(p, t, loc) : NULL;
 }
 
 int dyadi_nation_code(const char *country)

@@ -634,3 +634,291 @@ const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
                               : "place:population";
     return best;
 }
+
+/* ---- localities the gazetteer lacks ----------------------------------------
+ * The lexicon knows towns of over 15,000 people; the news of a war names
+ * villages, quarters, crossings and islands: "the village of Abu Allaj in
+ * western Raqqa", "le village de Tamthil, près de Homs", "the Kissufim
+ * crossing point", "the Jumla and Diwan villages in Afrin countryside",
+ * "the settlements of Braij al-Rih, Ansar and Al-Wiji", "the Red Sea
+ * island of Hanish al-Kabir", "the Bardo Museum in Tunis". A capitalised
+ * name that no entry matches, introduced by a locality noun, in a sentence
+ * that names a place the lexicon knows, becomes a place mention of type
+ * "locality": its container is the known place tied to it by a place
+ * phrase ("in", "near", "western", "countryside", "près de la province
+ * de"), else, after a noun that can only mean a locality ("village",
+ * "crossing", "island"; not "area" or "district"), the sentence's nearest
+ * known place. It takes the container's country and coordinates
+ * (approximate: it is inside or near it), no GeoNames id, resolved_by
+ * "place:locality". Only sentences that name a known place are read. */
+
+/* Nouns that introduce a locality, "the village of X", "X villages"; a
+ * strong one needs no place phrase to its container. */
+static const char *const LOCALITY_STRONG[] = {
+    "village", "villages", "hamlet", "hamlets", "settlement", "settlements", "town", "towns",
+    "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "township", "island",
+    "islet", "crossing", "checkpoint", "localité", "localités", "hameau", "hameaux", "bourg",
+    "quartier", "quartiers", "île", "îlot", NULL};
+static const char *const LOCALITY_WEAK[] = {"area", "district", "districts", "quarter", "suburb",
+                                            "locality", "secteur", "commune", NULL};
+/* Capitalised last words of a landmark's name: "the Bardo Museum". */
+static const char *const LANDMARK_NOUNS[] = {
+    "museum", "square", "mosque", "hospital", "camp", "crossing", "market", "checkpoint",
+    "airbase", "village", NULL};
+/* Words of a place phrase between a locality and its container. */
+static const char *const PLACE_LINKS[] = {
+    "in", "near", "outside", "of", "the", ",", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "central", "countryside", "province", "governorate",
+    "district", "region", "outskirts", "suburbs", "à", "près", "de", "du", "des", "d'", "la",
+    "le", "l'", "les", "dans", "en", "au", "aux", "nord", "sud", "est", "ouest", "campagne",
+    "région", "gouvernorat", "environs", "banlieue", "point", "capital", "capitale", "city", "ville",
+    NULL};
+static const char *const OF_WORDS[] = {"of", "de", "d'", NULL};
+static const char *const LIST_WORDS[] = {"and", "et", ",", NULL};
+/* Arabic article and particles written in lower case inside a name
+ * ("Hanish al-Kabir", "Deir el-Balah"). */
+static const char *const NAME_PARTICLES[] = {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-",
+                                             "az-", "an-", NULL};
+
+/* Capitalised function words that begin a sentence, not a name. */
+static const char *const NAME_NOT[] = {
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+    "le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+    "leur", "leurs", "notre", "nos", "du", "des", "de", "d'", "au", "aux", "in", "dans", "en", NULL};
+
+#define LOCALITY_LINKS 6     /* place-phrase words between a locality and its container */
+#define LOCALITY_NAME 4      /* words of a locality's name */
+#define LOCALITY_LIST 8      /* names after one noun: "the settlements of A, B and C" */
+
+int dyadi_place_link_word(const dyad_coder *c, uint32_t i)
+{
+    return dyadi_norm_in(c, i, PLACE_LINKS) || dyadi_norm_in(c, i, LOCALITY_STRONG) ||
+           dyadi_norm_in(c, i, LOCALITY_WEAK) || dyadi_norm_in(c, i, LIST_WORDS);
+}
+
+/* The mention that covers token i, or NULL: among the first nm mentions
+ * (in text order; the localities are appended after them). */
+static const dyad_mention *mention_at(const dyad_coder *c, size_t nm, uint32_t i)
+{
+    const dyad_mention *m = c->mentions.data;
+    size_t lo = 0, hi = nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].first_token + m[mid].n_tokens <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < nm && m[lo].first_token <= i ? &m[lo] : NULL;
+}
+
+/* A known place that can hold a locality: coordinates and a country. */
+static int container(const dyad_mention *m)
+{
+    return m->place_type && m->lat == m->lat && m->country && strlen(m->country) == 3;
+}
+
+/* A word of a locality's name: capitalised and no entry's, or a lower-case
+ * Arabic particle after such a word. */
+static int name_word(const dyad_coder *c, size_t nm, uint32_t i, int after_cap)
+{
+    const dyad_token *t = tk(c, i);
+    if (t->kind != DYAD_TOK_WORD || !t->norm || mention_at(c, nm, i))
+        return 0;
+    if (t->flags & DYAD_TOKF_CAPITAL)   /* "Ce quartier de Berlin", "La commune de": no name */
+        return (!in_list(PLACE_NOUNS, t->norm) || strcmp(t->norm, "city") == 0) &&
+               !in_list(NAME_NOT, t->norm);
+    if (!after_cap || !(t->flags & DYAD_TOKF_HYPHEN))
+        return 0;
+    for (const char *const *p = NAME_PARTICLES; *p; p++)
+        if (strncmp(t->norm, *p, strlen(*p)) == 0)
+            return 1;
+    return 0;
+}
+
+/* The name that ends at token j (inclusive), within [lo, j]: its first
+ * token, or UINT32_MAX when token j ends no name. */
+static uint32_t name_back(const dyad_coder *c, size_t nm, uint32_t lo, uint32_t j)
+{
+    uint32_t f = j + 1;
+    while (f > lo && j + 1 - (f - 1) <= LOCALITY_NAME &&
+           name_word(c, nm, f - 1, f - 1 > lo && cap_word(tk(c, f - 2))))
+        f--;
+    while (f <= j && !cap_word(tk(c, f)))   /* a name starts with a capital */
+        f++;
+    return f <= j ? f : UINT32_MAX;
+}
+
+/* The name that starts at token i, within [i, hi): its end (exclusive), or
+ * i when none starts there. */
+static uint32_t name_fwd(const dyad_coder *c, size_t nm, uint32_t i, uint32_t hi)
+{
+    if (i >= hi || !cap_word(tk(c, i)))
+        return i;
+    uint32_t e = i;
+    while (e < hi && e - i < LOCALITY_NAME && name_word(c, nm, e, e > i && cap_word(tk(c, e - 1))))
+        e++;
+    return e;
+}
+
+/* The container of the locality [first, end): the known place a place
+ * phrase ties it to, on either side, else (strong) the sentence's nearest
+ * known place; -1 when none. */
+static long container_of(const dyad_coder *c, size_t nm, size_t m0, size_t m1, uint32_t first,
+                         uint32_t end, int strong)
+{
+    const dyad_mention *ms = c->mentions.data;
+    long best = -1;
+    uint32_t bestd = UINT32_MAX;
+    for (size_t k = m0; k < m1; k++) {
+        if (!container(&ms[k]))
+            continue;
+        uint32_t a = ms[k].first_token >= end ? end : ms[k].first_token + ms[k].n_tokens;
+        uint32_t b = ms[k].first_token >= end ? ms[k].first_token : first;
+        if (b < a)
+            continue;
+        uint32_t i = a, links = 0;
+        while (i < b && links <= LOCALITY_LINKS) {
+            const dyad_mention *o = mention_at(c, nm, i);
+            if (o && (container(o) || (o->resolved_by && strcmp(o->resolved_by, "demonym") == 0)))
+                i = o->first_token + o->n_tokens;   /* "in the Tunisian capital of Tunis" */
+            else if (!o && dyadi_place_link_word(c, i))
+                i++, links++;
+            else
+                break;
+        }
+        if (i >= b && links <= LOCALITY_LINKS)
+            return (long)k;
+        if (strong && b - a < bestd)
+            best = (long)k, bestd = b - a;
+    }
+    return best;
+}
+
+static dyad_status push_locality(dyad_coder *c, size_t in, uint32_t sent, uint32_t first,
+                                 uint32_t end)
+{
+    dyad_mention box = DYADI_VEC_AT(&c->mentions, dyad_mention, in);   /* the vector may move */
+    dyad_mention *m = dyadi_vec_push(&c->mentions);
+    if (!m)
+        return DYAD_ERR_NOMEM;
+    memset(m, 0, sizeof *m);
+    m->sent = sent;
+    m->first_token = first;
+    m->n_tokens = end - first;
+    m->span.start = tk(c, first)->span.start;
+    m->span.end = tk(c, end - 1)->span.end;
+    m->kind = DYAD_MENTION_PLACE;
+    m->code = box.country;
+    m->country = box.country;
+    m->resolved_by = "place:locality";
+    m->lat = box.lat;
+    m->lon = box.lon;
+    m->place_type = "locality";
+    return DYAD_OK;
+}
+
+/* The names a locality noun at token i introduces, into nm_out[][2]
+ * ([first, end) pairs): "the village(s) of A[, B and C]", "A [and B]
+ * village(s)", "the Bardo Museum". Returns how many. */
+static size_t locality_names(const dyad_coder *c, size_t nm, uint32_t lo, uint32_t hi, uint32_t i,
+                             uint32_t out[][2])
+{
+    size_t n = 0;
+    const dyad_token *t = tk(c, i);
+    if (cap_word(t)) {
+        /* "the Bardo Museum": the name with its landmark word */
+        uint32_t f = i > lo && in_list(LANDMARK_NOUNS, t->norm) ? name_back(c, nm, lo, i - 1) : UINT32_MAX;
+        if (f != UINT32_MAX) {
+            out[0][0] = f;
+            out[0][1] = i + 1;
+            n = 1;
+        }
+        return n;
+    }
+    if (i + 1 < hi && dyadi_norm_in(c, i + 1, OF_WORDS)) {
+        /* "the settlements of A, B and C" */
+        uint32_t j = i + 2;
+        while (n < LOCALITY_LIST) {
+            uint32_t e = name_fwd(c, nm, j, hi);
+            if (e == j)
+                break;
+            out[n][0] = j;
+            out[n][1] = e;
+            n++;
+            /* past an aside, "Ansar (twice) and Al-Wiji" */
+            if (e < hi && tk(c, e)->norm && strcmp(tk(c, e)->norm, "(") == 0) {
+                uint32_t q = e + 1;
+                while (q < hi && q < e + 5 && !(tk(c, q)->norm && strcmp(tk(c, q)->norm, ")") == 0))
+                    q++;
+                if (q < hi && q < e + 5)
+                    e = q + 1;
+            }
+            if (e + 1 >= hi || !dyadi_norm_in(c, e, LIST_WORDS))
+                break;
+            j = e + 1 + (dyadi_norm_in(c, e + 1, LIST_WORDS) ? 1 : 0);
+        }
+        if (n)
+            return n;   /* else "the Silwan neighbourhood of Jerusalem" */
+    }
+    /* "the Jumla and Diwan villages", "the Kissufim crossing" */
+    uint32_t j = i;
+    while (j > lo && n < LOCALITY_LIST) {
+        uint32_t f = name_back(c, nm, lo, j - 1);
+        if (f == UINT32_MAX)
+            break;
+        out[n][0] = f;
+        out[n][1] = j;
+        n++;
+        if (f < lo + 2 || !dyadi_norm_in(c, f - 1, LIST_WORDS))
+            break;
+        j = f - 1;
+    }
+    return n;
+}
+
+dyad_status dyadi_places_localities(dyad_coder *c, size_t *added)
+{
+    const size_t nm = c->mentions.len;
+    *added = 0;
+    size_t m0 = 0;
+    while (m0 < nm) {
+        const dyad_mention *ms = c->mentions.data;
+        uint32_t s = ms[m0].sent;
+        size_t m1 = m0, nc = 0;
+        while (m1 < nm && ms[m1].sent == s)
+            nc += container(&ms[m1++]);
+        if (nc) {
+            const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, s);
+            uint32_t lo = se->first_token, hi = se->first_token + se->n_tokens;
+            for (uint32_t i = lo; i < hi; i++) {
+                const dyad_token *t = tk(c, i);
+                if (t->kind != DYAD_TOK_WORD || !t->norm)
+                    continue;
+                int strong = in_list(LOCALITY_STRONG, t->norm);
+                if (!strong && !in_list(LOCALITY_WEAK, t->norm) && !(cap_word(t) && in_list(LANDMARK_NOUNS, t->norm)))
+                    continue;
+                if (mention_at(c, nm, i))
+                    continue;
+                uint32_t names[LOCALITY_LIST][2];
+                size_t nn = locality_names(c, nm, lo, hi, i, names);
+                for (size_t k = 0; k < nn; k++) {
+                    int seen = 0;   /* a name two nouns introduce */
+                    for (size_t q = nm; q < c->mentions.len && !seen; q++)
+                        seen = DYADI_VEC_AT(&c->mentions, dyad_mention, q).first_token == names[k][0];
+                    if (seen)
+                        continue;
+                    long in = container_of(c, nm, m0, m1, names[k][0], names[k][1], strong && !cap_word(t));
+                    if (in < 0)
+                        continue;
+                    dyad_status st = push_locality(c, (size_t)in, s, names[k][0], names[k][1]);
+                    if (st != DYAD_OK)
+                        return st;
+                    (*added)++;
+                }
+            }
+        }
+        m0 = m1;
+    }
+    return DYAD_OK;
+}

@@ -60,4 +60,14 @@ int dyadi_place_drop(const dyadi_places *p, const dyad_coder *c, uint32_t ti, ui
 const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
                                       dyadi_node node, const dyadi_actor *cur,
                                       const dyad_token *first, const char **rule);
+
+/* Localities the gazetteer lacks, named with a place it knows ("the
+ * village of Abu Allaj in western Raqqa", "the Bardo Museum in Tunis"):
+ * place mentions of type "locality" appended to c->mentions (*added of
+ * them, out of text order: the caller sorts), in the known place's
+ * country and at its coordinates, resolved_by "place:locality". */
+dyad_status dyadi_places_localities(dyad_coder *c, size_t *added);
+/* 1 when token i may stand between a locality and the place that holds it
+ * ("in", "near", "western", "countryside", "villages", "près de la"...). */
+int dyadi_place_link_word(const dyad_coder *c, uint32_t i);
 #endif

@@ -72,6 +72,8 @@ SAMPLES = [
      " foreign-town rules and judged by hand"),
     ("place_sample2_after.tsv", "the fresh sample re-coded by this build (`tools/place_sample.py"
      " rejudge`; changed places judged by hand)"),
+    ("place_sample_locality.tsv", "every distinct locality the rule for places the gazetteer lacks names in the"
+     " 1,486 base articles (rule place:locality, \"the village of X\", \"le quartier de X\"), judged by hand"),
     ("place_sample_country.tsv", "every event the country-place and origin rules (places branch)"
      " placed or moved, judged by hand"),
 ]
