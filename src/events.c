@@ -272,6 +272,30 @@ static dyad_status document_cues(pass *p)
     return DYAD_OK;
 }
 
+/* A place a dispute or a claim is about, not where anything happens:
+ * "to protest Indian sovereignty over Kashmir", "talks over Crimea", "le
+ * différend sur le Cachemire". Like a posted official's place, it is no
+ * event's location. */
+static int topic_place(const dyad_coder *c, uint32_t first, uint32_t sfirst)
+{
+    static const char *const TOPIC_NOUNS[] = {
+        "sovereignty", "control", "dispute", "disputes", "row", "tension", "tensions", "talks",
+        "negotiations", "standoff", "feud", "spat", "claim", "claims", "jurisdiction", "authority",
+        "differences", "outrage", "anger", "criticism", "concerns", "souveraineté", "contrôle",
+        "différend", "différends", "litige", "revendication", "revendications", "tensions",
+        "désaccord", "pourparlers", "négociations", "autorité", "juridiction", NULL};
+    static const char *const OVER[] = {"over", "sur", NULL};
+    uint32_t i = first;
+    while (i > sfirst && has_class(c, i - 1, W_DET) && !has_class(c, i - 1, W_PREP))
+        i--;
+    if (i < sfirst + 2 || !dyadi_norm_in(c, i - 1, OVER))
+        return 0;
+    /* the noun, or the noun and its adjective ("le contrôle indien sur") */
+    return dyadi_norm_in(c, i - 2, TOPIC_NOUNS) ||
+           (i >= sfirst + 3 && !(dyadi_tok(c, i - 2)->flags & DYAD_TOKF_CAPITAL) &&
+            dyadi_norm_in(c, i - 3, TOPIC_NOUNS));
+}
+
 /* The sentence's actor candidates: its mentions, and the first-person
  * words of a quotation, which stand for the speaker. More than MAX_CANDS
  * in one sentence refuses the document (DYAD_ERR_TOOBIG): nothing is
@@ -296,7 +320,8 @@ static dyad_status sentence_candidates(pass *p)
         /* has coordinates and is no country (a country has its centre): a capital */
         cd->capital = p->ms[k].lat == p->ms[k].lat &&
                       !(p->ms[k].place_type && strcmp(p->ms[k].place_type, "country") == 0);
-        cd->posted = p->ms[k].resolved_by && strcmp(p->ms[k].resolved_by, "place-in-actor-phrase") == 0;
+        cd->posted = (p->ms[k].resolved_by && strcmp(p->ms[k].resolved_by, "place-in-actor-phrase") == 0) ||
+                     (p->ms[k].kind == DYAD_MENTION_PLACE && topic_place(c, cd->first, p->sfirst));
         cd->coref = p->ms[k].resolved_by && strncmp(p->ms[k].resolved_by, "coreference", 11) == 0;
         cd->lat = p->ms[k].lat;
         cd->lon = p->ms[k].lon;
