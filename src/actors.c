@@ -1627,6 +1627,29 @@ static int role_name(dyad_coder *c, size_t mi, uint32_t *nf, uint32_t *nn)
     return 0;
 }
 
+/* Is mention m a person entry of the lexicon, matched by its full name
+ * ("Nikki Haley", resolved_by "lexicon")? Its words are walked again to
+ * find the entry the mention names. */
+static int lexicon_person(const dyad_coder *c, const dyad_mention *m)
+{
+    if (m->n_tokens < 2 || !m->entry || !m->resolved_by || strcmp(m->resolved_by, "lexicon") != 0)
+        return 0;
+    dyadi_node node = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR);
+    for (uint32_t j = m->first_token; node && j < m->first_token + m->n_tokens; j++)
+        node = tok(c, j)->norm_id ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, tok(c, j)->norm_id)
+                                  : 0;
+    if (!node)
+        return 0;
+    size_t n;
+    const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, node, &n);
+    for (size_t i = 0; i < n; i++) {
+        const dyadi_actor *a = dyadi_lex_actor(c->lex, ids[i]);
+        if (a && a->kind == DYADI_AK_PERSON && a->id && strcmp(a->id, m->entry) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static dyad_status name_memory(dyad_coder *c)
 {
     name_mem names[MAX_NAMES];
@@ -1634,7 +1657,15 @@ static dyad_status name_memory(dyad_coder *c)
     for (size_t i = 0; i < nm && nnames < MAX_NAMES; i++) {
         const dyad_mention *m = &DYADI_VEC_AT(&c->mentions, dyad_mention, i);
         uint32_t nf, nn;
-        if (m->kind != DYAD_MENTION_ACTOR || !person_role(m->code) || !role_name(c, i, &nf, &nn))
+        /* a person the lexicon knows by the full name ("Nikki Haley ...
+         * Haley said"): the leader files and persons.tsv write no surname
+         * alone that the news shares with others, the document does */
+        if (m->kind == DYAD_MENTION_ACTOR && m->code && strncmp(m->code, "---", 3) != 0 &&
+            lexicon_person(c, m)) {
+            nf = m->first_token;
+            nn = m->n_tokens;
+        } else if (m->kind != DYAD_MENTION_ACTOR || !person_role(m->code) ||
+                   !role_name(c, i, &nf, &nn))
             continue;
         names[nnames].first = nf;
         names[nnames].n = nn;

@@ -197,6 +197,14 @@ if [ -d "$DATA/winer-fr-wikinews" ]; then
     fi
 fi
 
+# people mined from the news (tools/gen_persons.py) and their judged sample
+# (no ../shared needed: the counts are in persons.tsv's header)
+if [ -f tools/persons_sample.tsv ] && [ -f data/actors/persons.tsv ]; then
+    if python3 tools/gen_persons.py --markdown >"$TMP/persons.md"; then
+        { echo; cat "$TMP/persons.md"; } >>"$OUT"
+    fi
+fi
+
 # events on real news judged by hand (tools/event_sample.py; no ../shared needed
 # to score a judged file)
 if [ -f tools/event_sample.tsv ]; then
