@@ -893,10 +893,13 @@ dyad_status dyadi_places_localities(dyad_coder *c, size_t *added)
             uint32_t lo = se->first_token, hi = se->first_token + se->n_tokens;
             for (uint32_t i = lo; i < hi; i++) {
                 const dyad_token *t = tk(c, i);
-                if (t->kind != DYAD_TOK_WORD || !t->norm)
-                    continue;
-                int strong = in_list(LOCALITY_STRONG, t->norm);
-                if (!strong && !in_list(LOCALITY_WEAK, t->norm) && !(cap_word(t) && in_list(LANDMARK_NOUNS, t->norm)))
+                uint32_t len = t->span.end - t->span.start;
+                if (t->kind != DYAD_TOK_WORD || !t->norm || len < 3 || len > 14)
+                    continue;   /* the nouns are 3 to 14 bytes long */
+                int strong = 0;
+                if (cap_word(t) ? !in_list(LANDMARK_NOUNS, t->norm)
+                                : !(strong = in_list(LOCALITY_STRONG, t->norm)) &&
+                                      !in_list(LOCALITY_WEAK, t->norm))
                     continue;
                 if (mention_at(c, nm, i))
                     continue;
