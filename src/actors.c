@@ -1246,7 +1246,7 @@ static const char *const SHORT_DET[] = {"l'", "la", "le", "les", "the", NULL};
 
 static int weak_agent(const dyad_mention *m)
 {
-    static const char *const W[] = {"document-country", "agent-without-country",
+    static const char *const W[] = {"document-country", "agent-without-country", "hostile-agent",
                                     "language-default-country", "coreference:agent",
                                     "clause-place", NULL};
     if (m->kind != DYAD_MENTION_ACTOR || m->n_tokens != 1 || !m->resolved_by)
@@ -1861,6 +1861,21 @@ static dyad_status group_nouns(dyad_coder *c)
     return DYAD_OK;
 }
 
+/* An agent the text calls hostile or the enemy ("the provocations of
+ * hostile military forces", "les forces ennemies", "rival militias"): the
+ * other side, so never the document's own country nor, in the event coder,
+ * the other actor's (resolved_by "hostile-agent"). */
+static int hostile_agent(const dyad_coder *c, uint32_t first, uint32_t last, uint32_t sfirst,
+                         uint32_t send)
+{
+    static const char *const HOSTILE[] = {
+        "hostile", "hostiles", "enemy", "enemies", "rival", "rivals", "opposing", "ennemi",
+        "ennemie", "ennemis", "ennemies", "adverse", "adverses", "rivale", "rivales", NULL};
+    return (first > sfirst && dyadi_norm_in(c, first - 1, HOSTILE)) ||
+           (first > sfirst + 1 && dyadi_norm_in(c, first - 2, HOSTILE)) ||
+           (last < send && dyadi_norm_in(c, last, HOSTILE));
+}
+
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
@@ -2180,7 +2195,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                                NULL) {
                     code = memo;
                     how = "memory:agent";
-                } else if (doc_country && state_sector(sector)) {
+                } else if (doc_country && state_sector(sector) && !hostile_agent(c, first, last, sfirst, send)) {
                     /* no country in the phrase or the clause: the one the
                      * document names most ("les manifestants" in an article
                      * about Iran), for the agents of a country's politics
@@ -2193,7 +2208,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * Congrès": USA; country= on the agent entry) */
                     code = compose_code(c, ag->country, ag, sector);
                     how = "agent-default-country";
-                } else if (doc_home && home_sector(sector) &&
+                } else if (doc_home && home_sector(sector) && !hostile_agent(c, first, last, sfirst, send) &&
                            !(last < send && dyadi_norm_in(c, last, NOT_HOME))) {
                     /* a French document that names no other country,
                      * place or foreign actor ("les gendarmes", "le maire",
@@ -2218,7 +2233,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     how = "former-office-holder";
                 } else {
                     code = concat_code(c, "---", sector);
-                    how = "agent-without-country";
+                    how = hostile_agent(c, first, last, sfirst, send) ? "hostile-agent" : "agent-without-country";
                 }
             }
         } else if (a->kind == DYADI_AK_DEMONYM) {

@@ -176,8 +176,12 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
      * a bloc lends none ("U.N. helicopters evacuated the wounded" is no
      * IGOCVL). */
     cand sfill, tfill;
+    /* a hostile agent ("hostile military forces") is the other side's
+     * enemy, not one of its own */
+    const int shostile = src->how && strcmp(src->how, "hostile-agent") == 0;
+    const int thostile = tgt && tgt->how && strcmp(tgt->how, "hostile-agent") == 0;
     if (strncmp(src->code, "---", 3) == 0 && !c->opts.convert_agent && !(t->alone && !tgt)) {
-        if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !dyadi_nation_code(tgt->country))
+        if (!tgt || strncmp(tgt->code, "---", 3) == 0 || !dyadi_nation_code(tgt->country) || shostile)
             return 0;
         sfill = *src;
         sfill.coref = 1; /* its country came from the other side */
@@ -188,7 +192,7 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
         src = &sfill;
     }
     if (tgt && strncmp(tgt->code, "---", 3) == 0 && !c->opts.convert_agent) {
-        if (!dyadi_nation_code(src->country))
+        if (!dyadi_nation_code(src->country) || thostile)
             tgt = NULL;
         else {
             tfill = *tgt;
