@@ -970,6 +970,17 @@ static const char *verbal_attack(const pass *p, const role *r, const char *code)
     return code;
 }
 
+/* A verbal act about another action: an appeal (02), an intention (03), a
+ * demand (10), a rejection (12) or a threat (13). */
+static int about_an_action(const char *code)
+{
+    static const char *const roots[] = {"02", "03", "10", "12", "13", NULL};
+    for (size_t i = 0; roots[i]; i++)
+        if (strncmp(code, roots[i], 2) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int *out_mod)
 {
     dyad_coder *c = p->c;
@@ -1175,6 +1186,13 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     }
     if (modality == DYAD_ACTUAL && p->attr_code && t->first >= p->attr_from && !required)
         modality = DYAD_REPORTED;
+    /* "threatened to break relations with Russia", "a promis de livrer
+     * des armes à Kiev": an expression that names a threatened, promised,
+     * asked or refused action holds that action's object or partner, its
+     * target when the frame found none */
+    if (!p->foreign && p->has_tree && r->tgt < 0 && e->kind == DYADI_TK_EXPR &&
+        about_an_action(e->code))
+        r->tgt = dyadi_inner_target(&p->tree, p->cs, p->nc, t, r->src);
     code = verbal_attack(p, r, code);
     *out_pol = polarity;
     *out_mod = modality;

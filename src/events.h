@@ -187,6 +187,11 @@ const char *dyadi_refusal_subcode(const char *code);
 int dyadi_complement_tree(const dyadi_tree *tr, const trig *ts, size_t ntr, size_t ti,
                           size_t from);
 const char *dyadi_protest_code(dyad_coder *c, const char *code, const char *purpose);
+/* The target an expression's inner words name when its frame found none:
+ * an actor that is the object, or in an oblique with/to/against/on/from/
+ * into (in: a place, last), of a pattern word after the first ("threatened
+ * to break relations with Russia"); a candidate index or -1. */
+int dyadi_inner_target(const dyadi_tree *tr, const cand *cs, size_t nc, const trig *t, int src);
 /* CAMEO 19x ("use conventional military force") is the armed forces' and
  * armed groups' violence; the same act by civilians, protesters,
  * criminals or any other unarmed sector ("a mob killed", "a man stabbed",
