@@ -970,6 +970,27 @@ static const char *verbal_attack(const pass *p, const role *r, const char *code)
     return code;
 }
 
+/* "The minister reiterated that Libya must hand over the suspects": the
+ * subject of a statement trigger (01x) that the tree puts the required
+ * action under speaks for the demand, as the subject of an attribution
+ * verb does. A candidate index or -1. */
+static int statement_speaker(pass *p, size_t ti)
+{
+    for (size_t si = 0; si < ti && p->has_tree; si++) {
+        const trig *st = &p->ts[si];
+        if (strncmp(st->e->code, "01", 2) != 0 || st->e->kind == DYADI_TK_NOUN ||
+            dyadi_complement_tree(&p->tree, p->ts, p->ntr, si, si + 1) != (int)ti)
+            continue;
+        tree_roles tro;
+        dyadi_tree_roles(&p->tree, p->cs, st, &tro);
+        /* a speaker of no known country ("the administration") would
+         * take another actor's */
+        if (tro.nsrc > 0 && !tro.passive && p->cs[tro.src[0]].code[0] != '-')
+            return tro.src[0];
+    }
+    return -1;
+}
+
 /* A verbal act about another action: an appeal (02), an intention (03), a
  * demand (10), a rejection (12) or a threat (13). */
 static int about_an_action(const char *code)
@@ -1174,10 +1195,12 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
      * (the article's own "must"), it is only possible. */
     if (required && polarity == DYAD_ASSERTED) {
         const char *dc = dyadi_demand_code(e->code);
-        if (p->attr_cand >= 0 && t->first >= p->attr_from && dc &&
-            strcmp(p->cs[p->attr_cand].code, p->cs[r->src].code) != 0) {
+        int sp = p->attr_cand >= 0 && t->first >= p->attr_from ? p->attr_cand : -1;
+        if (sp < 0 && dc && !p->foreign)
+            sp = statement_speaker(p, ti);
+        if (sp >= 0 && dc && strcmp(p->cs[sp].code, p->cs[r->src].code) != 0) {
             r->tgt = r->src;
-            r->src = p->attr_cand;
+            r->src = sp;
             code = dc;
             modality = DYAD_ACTUAL;
         } else {
