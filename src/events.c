@@ -1214,8 +1214,14 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
      * asked or refused action holds that action's object or partner, its
      * target when the frame found none */
     if (!p->foreign && p->has_tree && r->tgt < 0 && e->kind == DYADI_TK_EXPR &&
-        about_an_action(e->code))
-        r->tgt = dyadi_inner_target(&p->tree, p->cs, p->nc, t, r->src);
+        about_an_action(e->code)) {
+        /* "rejected a U.S. request", "a rejeté la proposition de la
+         * France": a rejection's target is who made what it rejects */
+        if (strncmp(e->code, "12", 2) == 0)
+            r->tgt = dyadi_rejected_maker(&p->tree, p->cs, p->nc, t, r->src);
+        if (r->tgt < 0)
+            r->tgt = dyadi_inner_target(&p->tree, p->cs, p->nc, t, r->src);
+    }
     code = verbal_attack(p, r, code);
     *out_pol = polarity;
     *out_mod = modality;

@@ -370,3 +370,52 @@ int dyadi_inner_target(const dyadi_tree *tr, const cand *cs, size_t nc, const tr
     return best >= 0 ? best : best_loc;
 }
 
+
+/* Is word y a maker's mark on a noun of trigger t's words: a compound, an
+ * adjective, a possessor ("a U.S. request", "French mediation", "Belarus's
+ * calls") or a "by"/"from"/"of" modifier ("calls by Kofi Annan", "an
+ * offer from Kabul", "la proposition de la France")? */
+static int maker_slot(const dyadi_tree *tr, const trig *t, uint32_t y)
+{
+    const dyad_word *w = &tr->w[y];
+    if (!w->head || w->head > tr->nw)
+        return 0;
+    const dyad_word *h = &tr->w[w->head - 1];
+    if (h->token <= t->first || h->token >= t->end || !h->upos || strcmp(h->upos, "NOUN") != 0)
+        return 0;
+    if (rel_base(w, "compound") || rel_base(w, "amod") || rel_base(w, "nmod:poss"))
+        return 1;
+    if (!rel_base(w, "nmod") && !rel_base(w, "obl"))
+        return 0;
+    for (uint32_t d = tr->kid[y]; d; d = tr->sib[d - 1]) {
+        const dyad_word *cw = &tr->w[d - 1];
+        if (rel_base(cw, "case") && cw->lemma)
+            return dyadi_in_list(cw->lemma, "by,from,of,de,par");
+    }
+    return 0;
+}
+
+int dyadi_rejected_maker(const dyadi_tree *tr, const cand *cs, size_t nc, const trig *t, int src)
+{
+    if (t->e->kind != DYADI_TK_EXPR)
+        return -1;
+    for (uint32_t x = 0; x < tr->nw; x++) {
+        int k = tr->cand[x];
+        if (k < 0 || (size_t)k >= nc || k == src || cs[k].place ||
+            (src >= 0 && cs[src].code && cs[k].code && strcmp(cs[k].code, cs[src].code) == 0))
+            continue;
+        uint32_t y = x;
+        while (tr->w[y].head && tr->w[y].head <= tr->nw && tr->cand[tr->w[y].head - 1] == k)
+            y = tr->w[y].head - 1;
+        /* up through its noun phrase ("Belarus's rulers") */
+        for (int step = 0; step < 3 && !maker_slot(tr, t, y); step++) {
+            if (!(phrase_rel(&tr->w[y]) || rel_base(&tr->w[y], "nmod:poss")) || !tr->w[y].head ||
+                tr->w[y].head > tr->nw)
+                break;
+            y = tr->w[y].head - 1;
+        }
+        if (maker_slot(tr, t, y))
+            return k;
+    }
+    return -1;
+}
