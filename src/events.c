@@ -991,6 +991,29 @@ static int statement_speaker(pass *p, size_t ti)
     return -1;
 }
 
+/* The target of the appeal, demand, criticism, rejection or protest the
+ * tree puts under protest ti as its purpose ("to demand reforms from the
+ * government"), when it is another actor than src's; -1 when none. */
+static int purpose_target(pass *p, size_t ti, int src)
+{
+    int dj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, ti, ti + 1), k = -1;
+    if (dj < 0)
+        return -1;
+    const char *uc = p->ts[dj].e->code;
+    if (strncmp(uc, "02", 2) != 0 && strncmp(uc, "10", 2) != 0 && strncmp(uc, "11", 2) != 0 &&
+        strncmp(uc, "12", 2) != 0 && strncmp(uc, "14", 2) != 0)
+        return -1;
+    tree_roles tro;
+    dyadi_tree_roles(&p->tree, p->cs, &p->ts[dj], &tro);
+    for (int i = 0; i < tro.ntgt && !tro.passive && k < 0; i++)
+        if (tro.tgt[i] != src && (src < 0 || strcmp(p->cs[tro.tgt[i]].code, p->cs[src].code) != 0))
+            k = tro.tgt[i];
+    /* "a hunger strike to protest X's failure": one protest, not two */
+    if (k >= 0 && strncmp(uc, "14", 2) == 0)
+        p->skip_ti = dj;
+    return k;
+}
+
 /* A verbal act about another action: an appeal (02), an intention (03), a
  * demand (10), a rejection (12) or a threat (13). */
 static int about_an_action(const char *code)
@@ -1164,6 +1187,12 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
             if (r->tgt < 0)
                 complement_target(p, ti, cj, r);
         }
+        /* "staged demonstrations to demand reforms from the government",
+         * "a entamé une grève de la faim pour protester contre la décision
+         * de Paris": a protest with no target of its own is aimed at whom
+         * the demand or objection it is made for is aimed at */
+        if (r->tgt < 0)
+            r->tgt = purpose_target(p, ti, r->src);
     }
     /* "vowed to defend the migrants", "s'est engagé à défendre": a promise
      * of a cooperative action is the intention to do it (03x), with the
