@@ -1014,6 +1014,25 @@ static int purpose_target(pass *p, size_t ti, int src)
     return k;
 }
 
+/* The actor an appeal's complement cj supports or defends (051, 052) when
+ * it is a third party: neither the appeal's source nor the one asked. -1
+ * otherwise. */
+static int rallied_for(pass *p, size_t cj, const role *r)
+{
+    const char *uc = p->ts[cj].e->code;
+    if (strncmp(uc, "051", 3) != 0 && strncmp(uc, "052", 3) != 0)
+        return -1;
+    tree_roles tro;
+    dyadi_tree_roles(&p->tree, p->cs, &p->ts[cj], &tro);
+    for (int i = 0; i < tro.ntgt && !tro.passive; i++) {
+        const char *kc = p->cs[tro.tgt[i]].code;
+        if (tro.tgt[i] != r->src && tro.tgt[i] != r->tgt && strcmp(kc, p->cs[r->src].code) != 0 &&
+            (r->tgt < 0 || strcmp(kc, p->cs[r->tgt].code) != 0))
+            return tro.tgt[i];
+    }
+    return -1;
+}
+
 /* A verbal act about another action: an appeal (02), an intention (03), a
  * demand (10), a rejection (12) or a threat (13). */
 static int about_an_action(const char *code)
@@ -1100,6 +1119,19 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
             code = rc;
             polarity = DYAD_ASSERTED;
             modality = negated_modal_fact(modality, cue_mod);
+        }
+    }
+    /* "urged the European Community to support the PLO": soliciting
+     * others' support or defence of a third actor is CAMEO 053, aimed at
+     * the one to be supported; the support has not happened */
+    if (!p->foreign && polarity == DYAD_ASSERTED && p->has_tree && strncmp(code, "02", 2) == 0) {
+        int by_tree = 0;
+        int cj = complement(p, ti, &by_tree);
+        int k = cj >= 0 ? rallied_for(p, (size_t)cj, r) : -1;
+        if (k >= 0) {
+            code = "053";
+            r->tgt = k;
+            p->skip_ti = cj;
         }
     }
     /* "urged Uganda to extradite ...": an appeal, a demand or a
