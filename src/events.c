@@ -996,6 +996,80 @@ static const char *verbal_attack(const pass *p, const role *r, const char *code)
     return code;
 }
 
+/* "The minister reiterated that Libya must hand over the suspects": the
+ * subject of a statement trigger (01x) that the tree puts the required
+ * action under speaks for the demand, as the subject of an attribution
+ * verb does. A candidate index or -1. */
+static int statement_speaker(pass *p, size_t ti)
+{
+    for (size_t si = 0; si < ti && p->has_tree; si++) {
+        const trig *st = &p->ts[si];
+        if (strncmp(st->e->code, "01", 2) != 0 || st->e->kind == DYADI_TK_NOUN ||
+            dyadi_complement_tree(&p->tree, p->ts, p->ntr, si, si + 1) != (int)ti)
+            continue;
+        tree_roles tro;
+        dyadi_tree_roles(&p->tree, p->cs, st, &tro);
+        /* a speaker of no known country ("the administration") would
+         * take another actor's */
+        if (tro.nsrc > 0 && !tro.passive && p->cs[tro.src[0]].code[0] != '-')
+            return tro.src[0];
+    }
+    return -1;
+}
+
+/* The target of the appeal, demand, criticism, rejection or protest the
+ * tree puts under protest ti as its purpose ("to demand reforms from the
+ * government"), when it is another actor than src's; -1 when none. */
+static int purpose_target(pass *p, size_t ti, int src)
+{
+    int dj = dyadi_complement_tree(&p->tree, p->ts, p->ntr, ti, ti + 1), k = -1;
+    if (dj < 0)
+        return -1;
+    const char *uc = p->ts[dj].e->code;
+    if (strncmp(uc, "02", 2) != 0 && strncmp(uc, "10", 2) != 0 && strncmp(uc, "11", 2) != 0 &&
+        strncmp(uc, "12", 2) != 0 && strncmp(uc, "14", 2) != 0)
+        return -1;
+    tree_roles tro;
+    dyadi_tree_roles(&p->tree, p->cs, &p->ts[dj], &tro);
+    for (int i = 0; i < tro.ntgt && !tro.passive && k < 0; i++)
+        if (tro.tgt[i] != src && (src < 0 || strcmp(p->cs[tro.tgt[i]].code, p->cs[src].code) != 0))
+            k = tro.tgt[i];
+    /* "a hunger strike to protest X's failure": one protest, not two */
+    if (k >= 0 && strncmp(uc, "14", 2) == 0)
+        p->skip_ti = dj;
+    return k;
+}
+
+/* The actor an appeal's complement cj supports or defends (051, 052) when
+ * it is a third party: neither the appeal's source nor the one asked. -1
+ * otherwise. */
+static int rallied_for(pass *p, size_t cj, const role *r)
+{
+    const char *uc = p->ts[cj].e->code;
+    if (strncmp(uc, "051", 3) != 0 && strncmp(uc, "052", 3) != 0)
+        return -1;
+    tree_roles tro;
+    dyadi_tree_roles(&p->tree, p->cs, &p->ts[cj], &tro);
+    for (int i = 0; i < tro.ntgt && !tro.passive; i++) {
+        const char *kc = p->cs[tro.tgt[i]].code;
+        if (tro.tgt[i] != r->src && tro.tgt[i] != r->tgt && strcmp(kc, p->cs[r->src].code) != 0 &&
+            (r->tgt < 0 || strcmp(kc, p->cs[r->tgt].code) != 0))
+            return tro.tgt[i];
+    }
+    return -1;
+}
+
+/* A verbal act about another action: an appeal (02), an intention (03), a
+ * demand (10), a rejection (12) or a threat (13). */
+static int about_an_action(const char *code)
+{
+    static const char *const roots[] = {"02", "03", "10", "12", "13", NULL};
+    for (size_t i = 0; roots[i]; i++)
+        if (strncmp(code, roots[i], 2) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int *out_mod)
 {
     dyad_coder *c = p->c;
@@ -1071,6 +1145,19 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
             code = rc;
             polarity = DYAD_ASSERTED;
             modality = negated_modal_fact(modality, cue_mod);
+        }
+    }
+    /* "urged the European Community to support the PLO": soliciting
+     * others' support or defence of a third actor is CAMEO 053, aimed at
+     * the one to be supported; the support has not happened */
+    if (!p->foreign && polarity == DYAD_ASSERTED && p->has_tree && strncmp(code, "02", 2) == 0) {
+        int by_tree = 0;
+        int cj = complement(p, ti, &by_tree);
+        int k = cj >= 0 ? rallied_for(p, (size_t)cj, r) : -1;
+        if (k >= 0) {
+            code = "053";
+            r->tgt = k;
+            p->skip_ti = cj;
         }
     }
     /* "urged Uganda to extradite ...": an appeal, a demand or a
@@ -1158,6 +1245,12 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
             if (r->tgt < 0)
                 complement_target(p, ti, cj, r);
         }
+        /* "staged demonstrations to demand reforms from the government",
+         * "a entamé une grève de la faim pour protester contre la décision
+         * de Paris": a protest with no target of its own is aimed at whom
+         * the demand or objection it is made for is aimed at */
+        if (r->tgt < 0)
+            r->tgt = purpose_target(p, ti, r->src);
     }
     /* "vowed to defend the migrants", "s'est engagé à défendre": a promise
      * of a cooperative action is the intention to do it (03x), with the
@@ -1189,10 +1282,12 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
      * (the article's own "must"), it is only possible. */
     if (required && polarity == DYAD_ASSERTED) {
         const char *dc = dyadi_demand_code(e->code);
-        if (p->attr_cand >= 0 && t->first >= p->attr_from && dc &&
-            strcmp(p->cs[p->attr_cand].code, p->cs[r->src].code) != 0) {
+        int sp = p->attr_cand >= 0 && t->first >= p->attr_from ? p->attr_cand : -1;
+        if (sp < 0 && dc && !p->foreign)
+            sp = statement_speaker(p, ti);
+        if (sp >= 0 && dc && strcmp(p->cs[sp].code, p->cs[r->src].code) != 0) {
             r->tgt = r->src;
-            r->src = p->attr_cand;
+            r->src = sp;
             code = dc;
             modality = DYAD_ACTUAL;
         } else {
@@ -1201,6 +1296,19 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     }
     if (modality == DYAD_ACTUAL && p->attr_code && t->first >= p->attr_from && !required)
         modality = DYAD_REPORTED;
+    /* "threatened to break relations with Russia", "a promis de livrer
+     * des armes à Kiev": an expression that names a threatened, promised,
+     * asked or refused action holds that action's object or partner, its
+     * target when the frame found none */
+    if (!p->foreign && p->has_tree && r->tgt < 0 && e->kind == DYADI_TK_EXPR &&
+        about_an_action(e->code)) {
+        /* "rejected a U.S. request", "a rejeté la proposition de la
+         * France": a rejection's target is who made what it rejects */
+        if (strncmp(e->code, "12", 2) == 0)
+            r->tgt = dyadi_rejected_maker(&p->tree, p->cs, p->nc, t, r->src);
+        if (r->tgt < 0)
+            r->tgt = dyadi_inner_target(&p->tree, p->cs, p->nc, t, r->src);
+    }
     code = verbal_attack(p, r, code);
     *out_pol = polarity;
     *out_mod = modality;

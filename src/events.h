@@ -187,6 +187,16 @@ const char *dyadi_refusal_subcode(const char *code);
 int dyadi_complement_tree(const dyadi_tree *tr, const trig *ts, size_t ntr, size_t ti,
                           size_t from);
 const char *dyadi_protest_code(dyad_coder *c, const char *code, const char *purpose);
+/* The target an expression's inner words name when its frame found none:
+ * an actor that is the object, or in an oblique with/to/against/on/from/
+ * into (in: a place, last), of a pattern word after the first ("threatened
+ * to break relations with Russia"); a candidate index or -1. */
+int dyadi_inner_target(const dyadi_tree *tr, const cand *cs, size_t nc, const trig *t, int src);
+/* The maker of what a rejection expression rejects, when its frame found
+ * no target: an actor that qualifies a noun among the expression's words
+ * as compound, adjective or possessor, or in a by/from/of modifier ("rejected
+ * a U.S. request", "rejected calls by Kofi Annan"); a candidate index or -1. */
+int dyadi_rejected_maker(const dyadi_tree *tr, const cand *cs, size_t nc, const trig *t, int src);
 /* CAMEO 19x ("use conventional military force") is the armed forces' and
  * armed groups' violence; the same act by civilians, protesters,
  * criminals or any other unarmed sector ("a mob killed", "a man stabbed",

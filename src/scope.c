@@ -279,3 +279,143 @@ const char *dyadi_violence_code(const char *code, const char *source_code)
             return "180";
     return code;
 }
+
+/* Is word x (an index) one of trigger t's words after its first: its
+ * pattern words, or the words of its span when they were not recorded? */
+static int inner_word(const dyadi_tree *tr, const trig *t, uint32_t x)
+{
+    uint32_t tok = tr->w[x].token;
+    if (t->npos == 0)
+        return tok > t->first && tok < t->end;
+    for (uint32_t k = 1; k < t->npos; k++)
+        if (t->pos[k] == tok)
+            return 1;
+    return 0;
+}
+
+/* The case markers of an oblique or nominal modifier that names whom the
+ * inner action is done to or with ("break relations with Russia", "cut off
+ * power to Nakhichevan", "ban voting in East Jerusalem", "rompre les
+ * relations avec Moscou"); not a cause or a time ("over unpaid bills"). */
+static const char *const INNER_CASES = "with,to,against,on,from,into,in,avec,à,contre,sur,en,dans,envers";
+
+/* A modifier inside a noun phrase, climbed from an actor word to the
+ * phrase's head ("Ugandan opposition candidates": "opposition" to
+ * "candidates"). */
+static int phrase_rel(const dyad_word *w)
+{
+    static const char *const rels[] = {"compound", "amod", "flat", "appos", NULL};
+    for (size_t i = 0; rels[i]; i++)
+        if (rel_base(w, rels[i]))
+            return 1;
+    return 0;
+}
+
+/* Does word y hang on the inner action of trigger t: its object, an
+ * oblique with one of INNER_CASES, or such a modifier of that object
+ * ("rompre les relations avec la Russie")? *loc: by a locative case. */
+static int inner_slot(const dyadi_tree *tr, const trig *t, uint32_t y, int *loc)
+{
+    const dyad_word *w = &tr->w[y];
+    if (!w->head || w->head > tr->nw)
+        return 0;
+    uint32_t h = w->head - 1;
+    *loc = 0;
+    if (rel_base(w, "obj") || rel_base(w, "iobj"))
+        return inner_word(tr, t, h);
+    if (!rel_base(w, "obl") && !rel_base(w, "nmod"))
+        return 0;
+    const char *cm = NULL;
+    for (uint32_t d = tr->kid[y]; d && !cm; d = tr->sib[d - 1])
+        if (rel_base(&tr->w[d - 1], "case"))
+            cm = tr->w[d - 1].lemma ? tr->w[d - 1].lemma : tr->w[d - 1].form;
+    if (!cm || !dyadi_in_list(cm, INNER_CASES))
+        return 0;
+    *loc = dyadi_in_list(cm, "in,en,dans");
+    if (inner_word(tr, t, h))
+        return 1;
+    const dyad_word *o = &tr->w[h];
+    return rel_base(w, "nmod") && rel_base(o, "obj") && tr->cand[h] < 0 && o->head &&
+           o->head <= tr->nw && inner_word(tr, t, o->head - 1);
+}
+
+int dyadi_inner_target(const dyadi_tree *tr, const cand *cs, size_t nc, const trig *t, int src)
+{
+    int best = -1, best_loc = -1;
+    if (t->e->kind != DYADI_TK_EXPR || (t->npos == 1 || (t->npos == 0 && t->end <= t->first + 1)))
+        return -1;
+    for (uint32_t x = 0; x < tr->nw; x++) {
+        int k = tr->cand[x], loc = 0;
+        /* not an actor word of the pattern itself ("military aid") */
+        if (k < 0 || (size_t)k >= nc || k == src || cs[k].place ||
+            (cs[k].first < t->end && cs[k].end > t->first) ||
+            (src >= 0 && cs[src].code && cs[k].code && strcmp(cs[k].code, cs[src].code) == 0))
+            continue;
+        /* up to the top of the actor's words, then to the head of its
+         * noun phrase */
+        uint32_t y = x;
+        while (tr->w[y].head && tr->w[y].head <= tr->nw && tr->cand[tr->w[y].head - 1] == k)
+            y = tr->w[y].head - 1;
+        for (int step = 0; step < 3 && phrase_rel(&tr->w[y]) && tr->w[y].head && tr->w[y].head <= tr->nw;
+             step++)
+            y = tr->w[y].head - 1;
+        if (!inner_slot(tr, t, y, &loc))
+            continue;
+        /* a place it happens in only when no one is named it is done to */
+        if (loc && best_loc < 0)
+            best_loc = k;
+        else if (!loc && best < 0)
+            best = k;
+    }
+    return best >= 0 ? best : best_loc;
+}
+
+
+/* Is word y a maker's mark on a noun of trigger t's words: a compound, an
+ * adjective, a possessor ("a U.S. request", "French mediation", "Belarus's
+ * calls") or a "by"/"from"/"of" modifier ("calls by Kofi Annan", "an
+ * offer from Kabul", "la proposition de la France")? */
+static int maker_slot(const dyadi_tree *tr, const trig *t, uint32_t y)
+{
+    const dyad_word *w = &tr->w[y];
+    if (!w->head || w->head > tr->nw)
+        return 0;
+    const dyad_word *h = &tr->w[w->head - 1];
+    if (h->token <= t->first || h->token >= t->end || !h->upos || strcmp(h->upos, "NOUN") != 0)
+        return 0;
+    if (rel_base(w, "compound") || rel_base(w, "amod") || rel_base(w, "nmod:poss"))
+        return 1;
+    if (!rel_base(w, "nmod") && !rel_base(w, "obl"))
+        return 0;
+    for (uint32_t d = tr->kid[y]; d; d = tr->sib[d - 1]) {
+        const dyad_word *cw = &tr->w[d - 1];
+        if (rel_base(cw, "case") && cw->lemma)
+            return dyadi_in_list(cw->lemma, "by,from,of,de,par");
+    }
+    return 0;
+}
+
+int dyadi_rejected_maker(const dyadi_tree *tr, const cand *cs, size_t nc, const trig *t, int src)
+{
+    if (t->e->kind != DYADI_TK_EXPR)
+        return -1;
+    for (uint32_t x = 0; x < tr->nw; x++) {
+        int k = tr->cand[x];
+        if (k < 0 || (size_t)k >= nc || k == src || cs[k].place ||
+            (src >= 0 && cs[src].code && cs[k].code && strcmp(cs[k].code, cs[src].code) == 0))
+            continue;
+        uint32_t y = x;
+        while (tr->w[y].head && tr->w[y].head <= tr->nw && tr->cand[tr->w[y].head - 1] == k)
+            y = tr->w[y].head - 1;
+        /* up through its noun phrase ("Belarus's rulers") */
+        for (int step = 0; step < 3 && !maker_slot(tr, t, y); step++) {
+            if (!(phrase_rel(&tr->w[y]) || rel_base(&tr->w[y], "nmod:poss")) || !tr->w[y].head ||
+                tr->w[y].head > tr->nw)
+                break;
+            y = tr->w[y].head - 1;
+        }
+        if (maker_slot(tr, t, y))
+            return k;
+    }
+    return -1;
+}
