@@ -857,6 +857,28 @@ static void noun_roles(const dyadi_tree *t, const cand *cs, uint32_t n, const dy
             }
 }
 
+/* "Hundreds of Kenyan teachers marched against the government", "des
+ * manifestants rassemblés devant le Parlement": after a quantity noun the
+ * parser often hangs the main verb on the noun as a participle ("acl",
+ * Voice=Pass), which subject() leaves without a subject (a passive
+ * participle's noun is its target). A verb whose frame takes no object
+ * has no passive: its participle is active and the noun is its subject.
+ * 1 when it named the source. */
+static int intransitive_participle(const dyadi_tree *t, const cand *cs, uint32_t v, const dyadi_trigger *e,
+                                   tree_roles *out)
+{
+    if (e->obj != DYADI_OBJ_NONE || !rel_is(&t->w[v], "acl") || child(t, v, "nsubj") != NONE ||
+        child(t, v, "nsubj:pass") != NONE)
+        return 0;
+    uint32_t p = head(t, v);
+    if (p == NONE || !nominal(&t->w[p]))
+        return 0;
+    out->subj_known = 1;
+    set_rule(out, "tree:intransitive-participle");
+    add_members(t, cs, p, out->src, &out->nsrc);
+    return out->nsrc > 0;
+}
+
 void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
 {
     memset(out, 0, sizeof *out);
@@ -912,7 +934,8 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
             frame_obliques(t, cs, v, tr->e->prep, out->nsrc ? out->src[0] : -1, out);
         return;
     }
-    subject(t, cs, v, 0, out);
+    if (!intransitive_participle(t, cs, v, tr->e, out))
+        subject(t, cs, v, 0, out);
     target(t, cs, v, tr, out);
 }
 
