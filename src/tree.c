@@ -718,6 +718,25 @@ static void posted_place(const dyadi_tree *t, const cand *cs, uint32_t v, const 
         }
 }
 
+/* "met with Assad", "sided with the rebels", "intruded on Iraqi
+ * airspace": a phrasal verb written with its preposition (PETRARCH's verb
+ * forms "meet with", "side with") has no prep in its frame; the
+ * preposition is the expression's own last word, and the nominal it
+ * marks is the target (a preposition in the gap of "refuse ... direct
+ * assistance" belongs to other words). */
+static void particle_object(const dyadi_tree *t, const cand *cs, const trig *tr, int src0, tree_roles *out)
+{
+    const dyad_word *w = tr->end > tr->first ? dyadi_tree_word(t, tr->end - 1) : NULL;
+    uint32_t n = w && rel_is(w, "case") ? head(t, (uint32_t)(w - t->w)) : NONE;
+    if (n == NONE || !(rel_base(&t->w[n], "obl") || rel_base(&t->w[n], "nmod")))
+        return;
+    int tmp[TREE_MAX], nt = 0;
+    add_members(t, cs, n, tmp, &nt);
+    for (int k = 0; k < nt; k++)
+        if (tmp[k] != src0)
+            add_one(out->tgt, &out->ntgt, tmp[k]);
+}
+
 /* The target of verb v for trigger e. */
 static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, tree_roles *out)
 {
@@ -759,6 +778,8 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         if (x != NONE && x != v)
             frame_obliques(t, cs, x, e->prep, src0, out);
     }
+    if (!out->ntgt && !e->prep)
+        particle_object(t, cs, tr, src0, out);
     if (!out->ntgt)
         posted_place(t, cs, v, tr, src0, out);
     if (!out->ntgt && o != NONE && e->obj != DYADI_OBJ_TARGET)
