@@ -737,6 +737,29 @@ static void particle_object(const dyadi_tree *t, const cand *cs, const trig *tr,
             add_one(out->tgt, &out->ntgt, tmp[k]);
 }
 
+/* "Switzerland expelled two Russian diplomats", "freed 150 Palestinian
+ * prisoners": when the actors stage read the expression's own noun and
+ * its nationality as one actor ("Russian diplomats", demonym + agent), no
+ * amod is left for adjective_partner; that actor is the partner, when it
+ * is of another country than the source (not "Kenya deployed Kenyan
+ * soldiers"). Only a nationality: "envoyer des travailleurs dans le
+ * Donbass" sends them to a place, not to its people. */
+static void composed_theme(const dyadi_tree *t, const cand *cs, const trig *tr, uint32_t v, int src0,
+                           tree_roles *out)
+{
+    const char *sc = src0 >= 0 ? cs[src0].country : NULL;
+    for (uint32_t i = tr->first; i < tr->end && !out->ntgt; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        uint32_t x = w ? (uint32_t)(w - t->w) : NONE;
+        int a = x != NONE && x != v && nominal(w) ? t->cand[x] : -1;
+        if (a < 0 || a == src0 || cs[a].place || !cs[a].how ||
+            !dyadi_in_list(cs[a].how, "composition:demonym+agent,composition:agent+demonym") || !cs[a].country ||
+            (sc && strcmp(sc, cs[a].country) == 0))
+            continue;
+        add_one(out->tgt, &out->ntgt, a);
+    }
+}
+
 /* The target of verb v for trigger e. */
 static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, tree_roles *out)
 {
@@ -795,6 +818,8 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         if (x != NONE && x != v)
             adjective_partner(t, cs, x, src0, out);
     }
+    if (!out->ntgt && e->kind == DYADI_TK_EXPR && e->obj != DYADI_OBJ_TARGET)
+        composed_theme(t, cs, tr, v, src0, out);
     /* "allowed candidate Ouattara to run", "sent Ukraine humanitarian
      * aid" parsed with the recipient as an object: an expression names its
      * own theme ("candidate", "aid"), so an actor that is another object of
