@@ -760,6 +760,34 @@ static void composed_theme(const dyadi_tree *t, const cand *cs, const trig *tr, 
     }
 }
 
+/* "threatened to impose sanctions on Germany", "threatened on Monday to
+ * break relations with Russia": an expression that spans its own
+ * complement verb ("threaten ... sanction", comp=to) names the threat,
+ * and the one threatened is that verb's object or the nominal of one of
+ * its target-like obliques (the words of PETRARCH's converted expressions
+ * use the same list). */
+static void complement_in_span(const dyadi_tree *t, const cand *cs, const trig *tr, uint32_t v, int src0,
+                               tree_roles *out)
+{
+    for (uint32_t i = tr->first + 1; i < tr->end && !out->ntgt; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        uint32_t x = w ? (uint32_t)(w - t->w) : NONE;
+        /* an xcomp, or an advcl when a time word stands between
+         * ("threatened on Tuesday to cut off") */
+        if (x == NONE || x == v || !upos_is(w, "VERB") || !(rel_is(w, "xcomp") || rel_is(w, "advcl")) ||
+            head(t, x) != v)
+            continue;
+        int tmp[TREE_MAX], nt = 0;
+        add_members(t, cs, child(t, x, "obj"), tmp, &nt);
+        uint32_t o = nt ? NONE : marked_child(t, x, "obl", "to,with,against,on,into,at,contre,avec,à,sur");
+        if (o != NONE)
+            add_members(t, cs, o, tmp, &nt);
+        for (int k = 0; k < nt; k++)
+            if (tmp[k] != src0 && !cs[tmp[k]].place)
+                add_one(out->tgt, &out->ntgt, tmp[k]);
+    }
+}
+
 /* The target of verb v for trigger e. */
 static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, tree_roles *out)
 {
@@ -820,6 +848,8 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
     }
     if (!out->ntgt && e->kind == DYADI_TK_EXPR && e->obj != DYADI_OBJ_TARGET)
         composed_theme(t, cs, tr, v, src0, out);
+    if (!out->ntgt && e->kind == DYADI_TK_EXPR && e->comp)
+        complement_in_span(t, cs, tr, v, src0, out);
     /* "allowed candidate Ouattara to run", "sent Ukraine humanitarian
      * aid" parsed with the recipient as an object: an expression names its
      * own theme ("candidate", "aid"), so an actor that is another object of
