@@ -1841,6 +1841,27 @@ static int force_place_target(const pass *p, const cand *sc, const char *code, c
     return 1;
 }
 
+/* "criticized Trump's refusal to debate, accusing the president of ...",
+ * "a critiqué le verdict, l'accusant de ...": a participle clause that
+ * elaborates a disapproval (CAMEO 11) with another 11x says how it was
+ * voiced; it is no second event. 1 when trigger ti is that participle. */
+static int elaborating_participle(const pass *p, size_t ti, const char *code)
+{
+    if (!p->has_tree || p->foreign || strncmp(code, "11", 2) != 0)
+        return 0;
+    const dyad_word *w = dyadi_tree_word(&p->tree, p->ts[ti].first);
+    if (!w || !w->deprel || strcmp(w->deprel, "advcl") != 0 || !w->feats ||
+        !(strstr(w->feats, "VerbForm=Ger") || strstr(w->feats, "VerbForm=Part")))
+        return 0;
+    for (size_t tj = 0; tj < ti; tj++) {
+        const dyad_word *x = dyadi_tree_word(&p->tree, p->ts[tj].first);
+        if (x && (uint32_t)(x - p->tree.w) + 1 == w->head && p->ts[tj].e->code &&
+            strncmp(p->ts[tj].e->code, "11", 2) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The events of trigger ti: its place, date and attribution, the partner
  * of an intention the previous sentence names, one event per coordinated
  * source and target (both ways for reciprocal codes). */
@@ -2030,6 +2051,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 continue;
             int polarity, modality;
             const char *code = trigger_scope(p, ti, &r, &polarity, &modality);
+            if (elaborating_participle(p, ti, code))
+                continue;
             if ((st = trigger_emit(p, ti, &r, code, polarity, modality)) != DYAD_OK)
                 goto done;
         }

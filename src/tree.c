@@ -718,6 +718,76 @@ static void posted_place(const dyadi_tree *t, const cand *cs, uint32_t v, const 
         }
 }
 
+/* "met with Assad", "sided with the rebels", "intruded on Iraqi
+ * airspace": a phrasal verb written with its preposition (PETRARCH's verb
+ * forms "meet with", "side with") has no prep in its frame; the
+ * preposition is the expression's own last word, and the nominal it
+ * marks is the target (a preposition in the gap of "refuse ... direct
+ * assistance" belongs to other words). */
+static void particle_object(const dyadi_tree *t, const cand *cs, const trig *tr, int src0, tree_roles *out)
+{
+    const dyad_word *w = tr->end > tr->first ? dyadi_tree_word(t, tr->end - 1) : NULL;
+    uint32_t n = w && rel_is(w, "case") ? head(t, (uint32_t)(w - t->w)) : NONE;
+    if (n == NONE || !(rel_base(&t->w[n], "obl") || rel_base(&t->w[n], "nmod")))
+        return;
+    int tmp[TREE_MAX], nt = 0;
+    add_members(t, cs, n, tmp, &nt);
+    for (int k = 0; k < nt; k++)
+        if (tmp[k] != src0)
+            add_one(out->tgt, &out->ntgt, tmp[k]);
+}
+
+/* "Switzerland expelled two Russian diplomats", "freed 150 Palestinian
+ * prisoners": when the actors stage read the expression's own noun and
+ * its nationality as one actor ("Russian diplomats", demonym + agent), no
+ * amod is left for adjective_partner; that actor is the partner, when it
+ * is of another country than the source (not "Kenya deployed Kenyan
+ * soldiers"). Only a nationality: "envoyer des travailleurs dans le
+ * Donbass" sends them to a place, not to its people. */
+static void composed_theme(const dyadi_tree *t, const cand *cs, const trig *tr, uint32_t v, int src0,
+                           tree_roles *out)
+{
+    const char *sc = src0 >= 0 ? cs[src0].country : NULL;
+    for (uint32_t i = tr->first; i < tr->end && !out->ntgt; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        uint32_t x = w ? (uint32_t)(w - t->w) : NONE;
+        int a = x != NONE && x != v && nominal(w) ? t->cand[x] : -1;
+        if (a < 0 || a == src0 || cs[a].place || !cs[a].how ||
+            !dyadi_in_list(cs[a].how, "composition:demonym+agent,composition:agent+demonym") || !cs[a].country ||
+            (sc && strcmp(sc, cs[a].country) == 0))
+            continue;
+        add_one(out->tgt, &out->ntgt, a);
+    }
+}
+
+/* "threatened to impose sanctions on Germany", "threatened on Monday to
+ * break relations with Russia": an expression that spans its own
+ * complement verb ("threaten ... sanction", comp=to) names the threat,
+ * and the one threatened is that verb's object or the nominal of one of
+ * its target-like obliques (the words of PETRARCH's converted expressions
+ * use the same list). */
+static void complement_in_span(const dyadi_tree *t, const cand *cs, const trig *tr, uint32_t v, int src0,
+                               tree_roles *out)
+{
+    for (uint32_t i = tr->first + 1; i < tr->end && !out->ntgt; i++) {
+        const dyad_word *w = dyadi_tree_word(t, i);
+        uint32_t x = w ? (uint32_t)(w - t->w) : NONE;
+        /* an xcomp, or an advcl when a time word stands between
+         * ("threatened on Tuesday to cut off") */
+        if (x == NONE || x == v || !upos_is(w, "VERB") || !(rel_is(w, "xcomp") || rel_is(w, "advcl")) ||
+            head(t, x) != v)
+            continue;
+        int tmp[TREE_MAX], nt = 0;
+        add_members(t, cs, child(t, x, "obj"), tmp, &nt);
+        uint32_t o = nt ? NONE : marked_child(t, x, "obl", "to,with,against,on,into,at,contre,avec,à,sur");
+        if (o != NONE)
+            add_members(t, cs, o, tmp, &nt);
+        for (int k = 0; k < nt; k++)
+            if (tmp[k] != src0 && !cs[tmp[k]].place)
+                add_one(out->tgt, &out->ntgt, tmp[k]);
+    }
+}
+
 /* The target of verb v for trigger e. */
 static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr, tree_roles *out)
 {
@@ -759,6 +829,8 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         if (x != NONE && x != v)
             frame_obliques(t, cs, x, e->prep, src0, out);
     }
+    if (!out->ntgt && !e->prep)
+        particle_object(t, cs, tr, src0, out);
     if (!out->ntgt)
         posted_place(t, cs, v, tr, src0, out);
     if (!out->ntgt && o != NONE && e->obj != DYADI_OBJ_TARGET)
@@ -774,6 +846,10 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         if (x != NONE && x != v)
             adjective_partner(t, cs, x, src0, out);
     }
+    if (!out->ntgt && e->kind == DYADI_TK_EXPR && e->obj != DYADI_OBJ_TARGET)
+        composed_theme(t, cs, tr, v, src0, out);
+    if (!out->ntgt && e->kind == DYADI_TK_EXPR && e->comp)
+        complement_in_span(t, cs, tr, v, src0, out);
     /* "allowed candidate Ouattara to run", "sent Ukraine humanitarian
      * aid" parsed with the recipient as an object: an expression names its
      * own theme ("candidate", "aid"), so an actor that is another object of
@@ -857,6 +933,28 @@ static void noun_roles(const dyadi_tree *t, const cand *cs, uint32_t n, const dy
             }
 }
 
+/* "Hundreds of Kenyan teachers marched against the government", "des
+ * manifestants rassemblés devant le Parlement": after a quantity noun the
+ * parser often hangs the main verb on the noun as a participle ("acl",
+ * Voice=Pass), which subject() leaves without a subject (a passive
+ * participle's noun is its target). A verb whose frame takes no object
+ * has no passive: its participle is active and the noun is its subject.
+ * 1 when it named the source. */
+static int intransitive_participle(const dyadi_tree *t, const cand *cs, uint32_t v, const dyadi_trigger *e,
+                                   tree_roles *out)
+{
+    if (e->obj != DYADI_OBJ_NONE || !rel_is(&t->w[v], "acl") || child(t, v, "nsubj") != NONE ||
+        child(t, v, "nsubj:pass") != NONE)
+        return 0;
+    uint32_t p = head(t, v);
+    if (p == NONE || !nominal(&t->w[p]))
+        return 0;
+    out->subj_known = 1;
+    set_rule(out, "tree:intransitive-participle");
+    add_members(t, cs, p, out->src, &out->nsrc);
+    return out->nsrc > 0;
+}
+
 void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
 {
     memset(out, 0, sizeof *out);
@@ -912,7 +1010,8 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
             frame_obliques(t, cs, v, tr->e->prep, out->nsrc ? out->src[0] : -1, out);
         return;
     }
-    subject(t, cs, v, 0, out);
+    if (!intransitive_participle(t, cs, v, tr->e, out))
+        subject(t, cs, v, 0, out);
     target(t, cs, v, tr, out);
 }
 
