@@ -597,6 +597,8 @@ typedef struct ante {
     uint8_t person_like;   /* person or an agent+country of a person sector (GOV) */
     uint8_t country_like;  /* a country, capital or demonym: "le pays" */
     uint8_t gender;
+    uint8_t plural;        /* a plural agent ("rebels", "les manifestants") */
+    uint32_t end;          /* the token after the mention */
 } ante;
 
 #define MAX_ANTES 64
@@ -646,6 +648,33 @@ static const ante *resolve(const ante *antes, size_t n, uint32_t sent, int want_
         return a;
     }
     return NULL;
+}
+
+/* "The Fijian rebels said they will release the hostages", "les
+ * manifestants ont affirmé qu'ils resteraient": a subject pronoun right
+ * after a speech verb or its "that"/"que" is the speaker when the speaker
+ * is the sentence's one plural agent subject before it (other plural
+ * pronouns stay unresolved: we track no plural or coordinated
+ * antecedents). */
+static const ante *plural_speaker(const dyad_coder *c, const ante *antes, size_t n, uint32_t sent,
+                                  uint32_t pron, uint8_t gender)
+{
+    static const char *const SUBJECT_PL[] = {"they", "ils", "elles", NULL};
+    static const char *const SAY[] = {
+        "that", "said", "say", "says", "told", "announced", "declared", "warned", "claimed",
+        "insisted", "added", "stated", "vowed", "promised", "threatened", "que", "qu'", NULL};
+    if (!dyadi_norm_in(c, pron, SUBJECT_PL) || pron == 0 || !dyadi_norm_in(c, pron - 1, SAY))
+        return NULL;
+    const ante *found = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const ante *a = &antes[i];
+        if (a->sent != sent || a->end > pron || !a->subject)
+            continue;
+        if (!a->plural || (gender && a->gender && a->gender != gender) || found)
+            return NULL;   /* another subject, or two plural ones: no guess */
+        found = a;
+    }
+    return found;
 }
 
 /* A lower-case word that is not a function word: the adjective between an
@@ -1927,8 +1956,12 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             /* Plural pronouns ("ils", "les deux pays", "they") would need
              * plural or coordinated antecedents, which we do not track:
              * leaving them unresolved is better than a wrong actor. */
-            if (a->number == 'p')
+            if (a->number == 'p') {
+                const ante *pl = plural_speaker(c, antes, nantes, m->sent, first, a->gender);
+                if (pl)
+                    push_mention(c, m, first, last, kind, pl->code, a, "coreference:plural-speaker");
                 continue;
+            }
             const ante *an = resolve(antes, nantes, m->sent, want_person, want_country,
                                      a->gender, NULL);
             if (!an)
@@ -2342,6 +2375,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             an.country_like = (a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL) &&
                               strlen(code) == 3 && strcmp(code, "WST") != 0;
             an.gender = gender;
+            an.plural = a->number == 'p' && (a->kind == DYADI_AK_AGENT || a->kind == DYADI_AK_DEMONYM);
+            an.end = last;
             remember(antes, &nantes, &an);
         }
     }
