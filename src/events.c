@@ -956,10 +956,14 @@ static int negated_modal_fact(int modality, int cue_mod)
  * attacked the plan": a party or a legislature has no arms, so its
  * "attack" (CAMEO 18, 19) is a verbal one, a criticism (111); so is a
  * government's "attack" on a party's or a parliament's people ("Trump
- * attacked Pelosi"). */
+ * attacked Pelosi"). Only the generic 180 and 190 are the words that
+ * have that figurative sense ("attack", "fight", "s'en prendre à"); a
+ * trigger that names the physical act itself ("ont violemment battu les
+ * militants", "beat up", "kidnapped", 182, 181 ...) is no metaphor,
+ * whoever does it (a party's youth wing beating opponents). */
 static const char *verbal_attack(const pass *p, const role *r, const char *code)
 {
-    if (p->foreign || r->src < 0 || (strncmp(code, "19", 2) != 0 && strncmp(code, "18", 2) != 0))
+    if (p->foreign || r->src < 0 || (strcmp(code, "190") != 0 && strcmp(code, "180") != 0))
         return code;
     const char *sc = p->cs[r->src].code, *tc = r->tgt >= 0 ? p->cs[r->tgt].code : NULL;
     if (!sc || strlen(sc) != 6)
