@@ -800,6 +800,29 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         requested_agent(t, cs, v, e, src0, out);
 }
 
+/* "un mandat d'arrêt a été émis contre l'ancien ministre par le tribunal",
+ * "sanctions were imposed on Iran by the European Union": an event noun
+ * that is the passive subject of a verb is that verb's act, as its object
+ * is in the active ("le tribunal a émis un mandat d'arrêt contre"); the
+ * verb's agent is its source and the frame's obliques on the verb its
+ * target. */
+static void noun_passive_subject(const dyadi_tree *t, const cand *cs, uint32_t n,
+                                 const dyadi_trigger *e, tree_roles *out)
+{
+    uint32_t v = head(t, n);
+    if (v == NONE || !rel_is(&t->w[n], "nsubj:pass") || !upos_is(&t->w[v], "VERB"))
+        return;
+    if (!out->nsrc) {
+        uint32_t a = agent_of(t, v);
+        if (a != NONE)
+            add_members(t, cs, a, out->src, &out->nsrc);
+        if (out->nsrc)
+            out->rule = "tree:noun-passive-subject";
+    }
+    if (!out->ntgt)
+        frame_obliques(t, cs, v, e->prep, out->nsrc ? out->src[0] : -1, out);
+}
+
 /* A nominal event: "l'offensive russe en Ukraine", "Russia's invasion of
  * Ukraine", "the talks with Iran", "l'arrestation de X par Y". The source is
  * the possessor, a nationality adjective, the agent ("by"/"par") or, for
@@ -847,6 +870,7 @@ static void noun_roles(const dyadi_tree *t, const cand *cs, uint32_t n, const dy
                 out->rule = "tree:noun-object-of-verb";
         }
     }
+    noun_passive_subject(t, cs, n, e, out);
     for (int i = 0; i < out->ntgt; i++)
         for (int j = 0; j < out->nsrc; j++)
             if (out->tgt[i] == out->src[j]) {
