@@ -312,6 +312,54 @@ static int actor_of(const dyadi_tree *t, const cand *cs, uint32_t d)
     return -1;
 }
 
+/* Does word i lie under word a (within 32 steps)? */
+static int descends(const dyadi_tree *t, uint32_t i, uint32_t a)
+{
+    for (int n = 0; n < 32 && i != NONE; n++, i = head(t, i))
+        if (i == a)
+            return 1;
+    return 0;
+}
+
+/* "des Gilets jaunes ont tenté de forcer le passage mais la gendarmerie
+ * les a gazés", "the protesters tried to force the gate but the police
+ * dispersed them": a greedy parse reads the second clause's subject as a
+ * conjunct of the first clause's object and hangs the second verb
+ * elsewhere. A nominal n that is a conj with a coordinator of its own,
+ * whose phrase is followed, over clitic pronouns, auxiliaries and
+ * adverbs, by a finite verb (or one with a finite auxiliary) that has no
+ * subject and does not govern n, is that verb's subject: returns the
+ * verb, or NONE. */
+static uint32_t misread_conj_subject(const dyadi_tree *t, uint32_t n)
+{
+    if (!rel_is(&t->w[n], "conj") || !nominal(&t->w[n]) || child(t, n, "cc") == NONE)
+        return NONE;
+    uint32_t i = n + 1;
+    while (i < t->nw && descends(t, i, n))
+        i++;
+    while (i < t->nw && (upos_is(&t->w[i], "AUX") || upos_is(&t->w[i], "ADV") ||
+                         (upos_is(&t->w[i], "PRON") && !is_relative_pronoun(&t->w[i]))))
+        i++;
+    if (i >= t->nw || !upos_is(&t->w[i], "VERB") || descends(t, n, i) ||
+        child(t, i, "nsubj") != NONE || child(t, i, "nsubj:pass") != NONE)
+        return NONE;
+    int finite = feat(&t->w[i], "VerbForm=Fin");
+    for (uint32_t k = t->kid[i]; k && !finite; k = t->sib[k - 1])
+        finite = rel_base(&t->w[k - 1], "aux") && feat(&t->w[k - 1], "VerbForm=Fin");
+    return finite ? i : NONE;
+}
+
+/* The nominal that misread_conj_subject makes v's subject, or NONE. */
+static uint32_t conj_subject_of(const dyadi_tree *t, uint32_t v)
+{
+    for (uint32_t x = v, n = 0; x > 0 && n < 12; n++) {
+        x--;
+        if (misread_conj_subject(t, x) == v)
+            return x;
+    }
+    return NONE;
+}
+
 /* Add the actor of d and of each of its conjuncts ("Russia and China",
  * "sanctions against Iran and Syria") to list. */
 static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n)
@@ -320,7 +368,7 @@ static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *li
     if (a >= 0 && *n < TREE_MAX)
         list[(*n)++] = a;
     for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1]) {
-        if (!rel_is(&t->w[k - 1], "conj"))
+        if (!rel_is(&t->w[k - 1], "conj") || misread_conj_subject(t, k - 1) != NONE)
             continue;
         int b = actor_of(t, cs, k - 1);
         int dup = 0;
@@ -431,6 +479,13 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
             add_members(t, cs, s, out->src, &out->nsrc);
             misattached_cosubject(t, cs, v, s, out);
         }
+        return;
+    }
+    uint32_t cn = conj_subject_of(t, v);
+    if (cn != NONE) {
+        out->subj_known = 1;
+        set_rule(out, "tree:subject-read-as-conjunct");
+        add_members(t, cs, cn, out->src, &out->nsrc);
         return;
     }
     uint32_t p = head(t, v);
