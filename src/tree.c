@@ -391,7 +391,12 @@ static int passive_verb(const dyadi_tree *t, uint32_t v)
         child(t, v, "expl:pass") != NONE)
         return 1;
     const dyad_word *w = &t->w[v];
-    if (!(feat(w, "VerbForm=Part") && feat(w, "Tense=Past")) || agent_of(t, v) == NONE)
+    /* "Criticized by Germany, the government ...": an opening participle
+     * the tagger read as a finite past is passive by its obl:agent */
+    int opening = v == 0 || (v == 1 && upos_is(&t->w[0], "ADV"));
+    if (!((feat(w, "VerbForm=Part") || (opening && child(t, v, "obl:agent") != NONE)) &&
+          feat(w, "Tense=Past")) ||
+        agent_of(t, v) == NONE)
         return 0;
     /* an active compound tense with a "par"/"by" oblique is no passive:
      * "le Rwanda a répondu par la voix de son porte-parole", "Erdogan
@@ -936,6 +941,38 @@ static void noun_roles(const dyadi_tree *t, const cand *cs, uint32_t n, const dy
             }
 }
 
+/* "Longtemps accusée de laxisme par ses alliés occidentaux, la Turquie a
+ * renforcé ...", "Criticized by the opposition, the government announced
+ * ...": a participle that opens the sentence qualifies the main clause's
+ * subject. When the parser made the participle the root and the main verb
+ * its conj or parataxis, that verb's subject (after the participle's
+ * comma) is the participle's noun. */
+static void fronted_participle_subject(const dyadi_tree *t, const cand *cs, uint32_t v,
+                                       tree_roles *out)
+{
+    if (head(t, v) != NONE)
+        return;
+    for (uint32_t i = 0; i < v; i++)
+        if (!upos_is(&t->w[i], "ADV"))
+            return;
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1]) {
+        uint32_t m = k - 1;
+        if (m <= v || !(rel_is(&t->w[m], "conj") || rel_is(&t->w[m], "parataxis")))
+            continue;
+        uint32_t s = child(t, m, "nsubj");
+        if (s == NONE)
+            continue;
+        int comma = 0;
+        for (uint32_t i = v + 1; i < s && !comma; i++)
+            comma = upos_is(&t->w[i], "PUNCT");
+        if (comma) {
+            set_rule(out, "tree:fronted-participle");
+            add_members(t, cs, s, out->src, &out->nsrc);
+        }
+        return;
+    }
+}
+
 void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
 {
     memset(out, 0, sizeof *out);
@@ -977,6 +1014,8 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
             tree_roles inh;
             memset(&inh, 0, sizeof inh);
             subject(t, cs, v, 1, &inh);
+            if (!inh.nsrc)
+                fronted_participle_subject(t, cs, v, &inh);
             for (int i = 0; i < inh.nsrc; i++)
                 if (!out->nsrc || inh.src[i] != out->src[0])
                     add_one(out->tgt, &out->ntgt, inh.src[i]);
