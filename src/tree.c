@@ -883,6 +883,27 @@ static void noun_passive_subject(const dyadi_tree *t, const cand *cs, uint32_t n
         frame_obliques(t, cs, v, e->prep, out->nsrc ? out->src[0] : -1, out);
 }
 
+/* "Lors d'une visite en Chine, le président a signé ...", "au cours d'un
+ * voyage en Allemagne", "pendant sa visite au Japon", "during a visit to
+ * China, the president signed ...": an event noun that frames the time of
+ * a clause is the act of that clause's subject. The verb it frames (its
+ * own case marker, or the word it hangs on, says so), or NONE. */
+static uint32_t framing_verb(const dyadi_tree *t, uint32_t n)
+{
+    static const char FRAME[] = "lors,cours,pendant,durant,during,occasion";
+    const char *cm = case_of(t, n);
+    uint32_t x = head(t, n);
+    if (x == NONE || !(rel_base(&t->w[n], "obl") || rel_base(&t->w[n], "nmod")))
+        return NONE;
+    int framed = cm && dyadi_in_list(cm, FRAME);
+    if (!framed && !upos_is(&t->w[x], "VERB")) {
+        /* "au cours d'un voyage", "lors d'une visite": through the word */
+        framed = t->w[x].lemma && dyadi_in_list(t->w[x].lemma, FRAME);
+        x = head(t, x);
+    }
+    return framed && x != NONE && upos_is(&t->w[x], "VERB") ? x : NONE;
+}
+
 /* A nominal event: "l'offensive russe en Ukraine", "Russia's invasion of
  * Ukraine", "the talks with Iran", "l'arrestation de X par Y". The source is
  * the possessor, a nationality adjective, the agent ("by"/"par") or, for
@@ -931,6 +952,14 @@ static void noun_roles(const dyadi_tree *t, const cand *cs, uint32_t n, const dy
         }
     }
     noun_passive_subject(t, cs, n, e, out);
+    if (!out->nsrc) {
+        uint32_t v = framing_verb(t, n);
+        if (v != NONE) {
+            subject(t, cs, v, 1, out);
+            if (out->nsrc)
+                out->rule = "tree:noun-frames-clause";
+        }
+    }
     for (int i = 0; i < out->ntgt; i++)
         for (int j = 0; j < out->nsrc; j++)
             if (out->tgt[i] == out->src[j]) {
