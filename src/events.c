@@ -826,6 +826,14 @@ static int trigger_roles(pass *p, size_t ti, role *r)
                                                                (r->tro.nsrc > 1 && e->recip))
                                             : r->tro.nsrc > 0 || r->tro.subj_known || r->tro.passive;
     }
+    /* "les rebelles soutenus par la Turquie", "rebels supported by
+     * Turkey": support or aid in a participle that qualifies an actor
+     * names a standing relation, who the actor is, not an event of the
+     * sentence (an arrest or a killing so told still is one) */
+    if (r->use_tree && (strncmp(e->code, "05", 2) == 0 || strncmp(e->code, "06", 2) == 0 ||
+                        strncmp(e->code, "07", 2) == 0) &&
+        dyadi_tree_actor_participle(&p->tree, t))
+        return 0;
     int k = 1;
     trig *tw = &p->ts[ti];
     if (r->use_tree) {

@@ -1063,6 +1063,16 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
     target(t, cs, v, tr, out);
 }
 
+int dyadi_tree_actor_participle(const dyadi_tree *t, const trig *tr)
+{
+    const dyad_word *vw = dyadi_tree_word(t, tr->first);
+    if (!vw || tr->e->kind == DYADI_TK_NOUN)
+        return 0;
+    uint32_t v = (uint32_t)(vw - t->w), h = head(t, v);
+    return rel_is(vw, "acl") && feat(vw, "Tense=Past") && h != NONE &&
+           nominal(&t->w[h]) && t->cand[h] >= 0 && agent_of(t, v) != NONE;
+}
+
 /* An expression opened by a verb ("manifester ... démission", "protest
  * ... resignation") read on a noun of its stem that is no form of the
  * verb, an agent noun ("les manifestants ont exigé la démission",
