@@ -883,6 +883,19 @@ static void noun_passive_subject(const dyadi_tree *t, const cand *cs, uint32_t n
         frame_obliques(t, cs, v, e->prep, out->nsrc ? out->src[0] : -1, out);
 }
 
+/* "des manifestations ont eu lieu à Séoul contre la présidente", "the
+ * visit took place in Moscow", "protests were held against the bill": the
+ * verb an event noun is the subject of says where and against whom it
+ * happened; the frame's obliques on that verb are the noun's targets. */
+static void noun_subject_obliques(const dyadi_tree *t, const cand *cs, uint32_t n,
+                                  const dyadi_trigger *e, tree_roles *out)
+{
+    uint32_t v = head(t, n);
+    if (out->ntgt || v == NONE || !rel_is(&t->w[n], "nsubj") || !upos_is(&t->w[v], "VERB"))
+        return;
+    frame_obliques(t, cs, v, e->prep, out->nsrc ? out->src[0] : -1, out);
+}
+
 /* "Lors d'une visite en Chine, le président a signé ...", "au cours d'un
  * voyage en Allemagne", "pendant sa visite au Japon", "during a visit to
  * China, the president signed ...": an event noun that frames the time of
@@ -952,6 +965,7 @@ static void noun_roles(const dyadi_tree *t, const cand *cs, uint32_t n, const dy
         }
     }
     noun_passive_subject(t, cs, n, e, out);
+    noun_subject_obliques(t, cs, n, e, out);
     if (!out->nsrc) {
         uint32_t v = framing_verb(t, n);
         if (v != NONE) {
