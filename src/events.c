@@ -707,6 +707,8 @@ static int roles_tree(pass *p, size_t ti, role *r)
     return 1;
 }
 
+static int protest_population_source(pass *p, const trig *t, int tgt);
+
 /* A nominal event by word order: "l'offensive russe en Ukraine", "la
  * visite de X à Y", "the Russian invasion of Ukraine". 0 when it lacks a
  * side (a cooperation noun in what someone says is that speaker's stance). */
@@ -745,6 +747,18 @@ static int roles_noun(pass *p, size_t ti, role *r)
     if (r->src < 0 && dyadi_stance_of_speaker(e, p->attr_cand, p->attr_from, p->sfirst, t)) {
         r->src = p->attr_cand;
         r->speaker_noun = 1;
+    }
+    if (r->src < 0 && strncmp(e->code, "14", 2) == 0) {
+        /* "des manifestations ont eu lieu à Séoul contre la présidente" */
+        for (size_t k = 0; k < p->nc; k++)
+            if (!p->cs[k].place && p->cs[k].first >= t->end && p->cs[k].first <= t->end + 8 &&
+                p->cs[k].governed && dyadi_prep_matches(p->cs[k].prep, e->prep)) {
+                if ((r->src = protest_population_source(p, t, (int)k)) >= 0)
+                    r->tgt = (int)k;
+                break;
+            }
+        if (r->src >= 0)
+            return 1;
     }
     if (r->src < 0)
         return 0;
@@ -851,6 +865,24 @@ static int trigger_roles(pass *p, size_t ti, role *r)
         r->use_tree = e->kind == DYADI_TK_NOUN ? r->tro.nsrc > 0 && (r->tro.ntgt > 0 ||
                                                                (r->tro.nsrc > 1 && e->recip))
                                             : r->tro.nsrc > 0 || r->tro.subj_known || r->tro.passive;
+    }
+    /* "les rebelles soutenus par la Turquie", "rebels supported by
+     * Turkey": support or aid in a participle that qualifies an actor
+     * names a standing relation, who the actor is, not an event of the
+     * sentence (an arrest or a killing so told still is one) */
+    if (r->use_tree && (strncmp(e->code, "05", 2) == 0 || strncmp(e->code, "06", 2) == 0 ||
+                        strncmp(e->code, "07", 2) == 0) &&
+        dyadi_tree_actor_participle(&p->tree, t))
+        return 0;
+    if (p->has_tree && !r->positional && !r->use_tree && e->kind == DYADI_TK_NOUN &&
+        r->tro.nsrc == 0 && r->tro.ntgt > 0) {
+        int ps = protest_population_source(p, t, r->tro.tgt[0]);
+        if (ps >= 0) {
+            r->tro.src[0] = ps;
+            r->tro.nsrc = 1;
+            r->tro.rule = "tree:protest-population";
+            r->use_tree = 1;
+        }
     }
     int k = 1;
     trig *tw = &p->ts[ti];
@@ -982,10 +1014,14 @@ static int negated_modal_fact(int modality, int cue_mod)
  * attacked the plan": a party or a legislature has no arms, so its
  * "attack" (CAMEO 18, 19) is a verbal one, a criticism (111); so is a
  * government's "attack" on a party's or a parliament's people ("Trump
- * attacked Pelosi"). */
+ * attacked Pelosi"). Only the generic 180 and 190 are the words that
+ * have that figurative sense ("attack", "fight", "s'en prendre à"); a
+ * trigger that names the physical act itself ("ont violemment battu les
+ * militants", "beat up", "kidnapped", 182, 181 ...) is no metaphor,
+ * whoever does it (a party's youth wing beating opponents). */
 static const char *verbal_attack(const pass *p, const role *r, const char *code)
 {
-    if (p->foreign || r->src < 0 || (strncmp(code, "19", 2) != 0 && strncmp(code, "18", 2) != 0))
+    if (p->foreign || r->src < 0 || (strcmp(code, "190") != 0 && strcmp(code, "180") != 0))
         return code;
     const char *sc = p->cs[r->src].code, *tc = r->tgt >= 0 ? p->cs[r->tgt].code : NULL;
     if (!sc || strlen(sc) != 6)
@@ -1798,6 +1834,36 @@ static int locative_place(pass *p, const trig *t, const role *r, const cand *loc
     if (p->has_tree && dyadi_tree_place(&p->tree, p->cs, t, r->src, r->tgt) == (int)k)
         return 1;
     return dyadi_in_list(place_prep(p, k), "à,en,dans,au,aux,in,at,near,près");
+}
+
+/* "des manifestations ont eu lieu à Séoul contre la présidente", "protests
+ * took place in Seoul against the president": a protest (CAMEO 14) that
+ * names its target but not who protested is the population's where it
+ * took place, a locative place in the target's own country (XXXCVL; a
+ * rally abroad may be a diaspora's). Put in the spare candidate slot;
+ * returns its index, or -1. Never with TABARI/PETRARCH dictionaries. */
+static int protest_population_source(pass *p, const trig *t, int tgt)
+{
+    const char *tc = p->cs[tgt].country;
+    if (p->foreign || strncmp(t->e->code, "14", 2) != 0 || !tc || strlen(tc) != 3 ||
+        !dyadi_nation_code(tc))
+        return -1;
+    int pl = p->has_tree ? dyadi_tree_place(&p->tree, p->cs, t, -1, tgt) : -1;
+    /* a place, or a town that stands for its country ("à Séoul") */
+    for (size_t k = 0; k < p->nc && pl < 0; k++)
+        if ((int)k != tgt && (p->cs[k].place || strlen(p->cs[k].code) == 3) &&
+            dyadi_in_list(place_prep(p, k) ? place_prep(p, k) : "", "à,en,dans,au,aux,in,at"))
+            pl = (int)k;
+    if (pl < 0 || !p->cs[pl].country || strcmp(p->cs[pl].country, tc) != 0)
+        return -1;
+    char *code = dyadi_arena_alloc(&p->c->arena, 7);
+    if (!code)
+        return -1;
+    memcpy(code, tc, 3);
+    memcpy(code + 3, "CVL", 4);
+    implicit_cand(&p->cs[p->nc], code, p->cs[pl].country, p->cs[pl].span,
+                  "implicit:protest-population");
+    return (int)p->nc;
 }
 
 /* "35,000 students protested in Belgium", "des agriculteurs ont manifesté

@@ -312,6 +312,54 @@ static int actor_of(const dyadi_tree *t, const cand *cs, uint32_t d)
     return -1;
 }
 
+/* Does word i lie under word a (within 32 steps)? */
+static int descends(const dyadi_tree *t, uint32_t i, uint32_t a)
+{
+    for (int n = 0; n < 32 && i != NONE; n++, i = head(t, i))
+        if (i == a)
+            return 1;
+    return 0;
+}
+
+/* "des Gilets jaunes ont tenté de forcer le passage mais la gendarmerie
+ * les a gazés", "the protesters tried to force the gate but the police
+ * dispersed them": a greedy parse reads the second clause's subject as a
+ * conjunct of the first clause's object and hangs the second verb
+ * elsewhere. A nominal n that is a conj with a coordinator of its own,
+ * whose phrase is followed, over clitic pronouns, auxiliaries and
+ * adverbs, by a finite verb (or one with a finite auxiliary) that has no
+ * subject and does not govern n, is that verb's subject: returns the
+ * verb, or NONE. */
+static uint32_t misread_conj_subject(const dyadi_tree *t, uint32_t n)
+{
+    if (!rel_is(&t->w[n], "conj") || !nominal(&t->w[n]) || child(t, n, "cc") == NONE)
+        return NONE;
+    uint32_t i = n + 1;
+    while (i < t->nw && descends(t, i, n))
+        i++;
+    while (i < t->nw && (upos_is(&t->w[i], "AUX") || upos_is(&t->w[i], "ADV") ||
+                         (upos_is(&t->w[i], "PRON") && !is_relative_pronoun(&t->w[i]))))
+        i++;
+    if (i >= t->nw || !upos_is(&t->w[i], "VERB") || descends(t, n, i) ||
+        child(t, i, "nsubj") != NONE || child(t, i, "nsubj:pass") != NONE)
+        return NONE;
+    int finite = feat(&t->w[i], "VerbForm=Fin");
+    for (uint32_t k = t->kid[i]; k && !finite; k = t->sib[k - 1])
+        finite = rel_base(&t->w[k - 1], "aux") && feat(&t->w[k - 1], "VerbForm=Fin");
+    return finite ? i : NONE;
+}
+
+/* The nominal that misread_conj_subject makes v's subject, or NONE. */
+static uint32_t conj_subject_of(const dyadi_tree *t, uint32_t v)
+{
+    for (uint32_t x = v, n = 0; x > 0 && n < 12; n++) {
+        x--;
+        if (misread_conj_subject(t, x) == v)
+            return x;
+    }
+    return NONE;
+}
+
 /* Add the actor of d and of each of its conjuncts ("Russia and China",
  * "sanctions against Iran and Syria") to list. */
 static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n)
@@ -320,7 +368,7 @@ static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *li
     if (a >= 0 && *n < TREE_MAX)
         list[(*n)++] = a;
     for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1]) {
-        if (!rel_is(&t->w[k - 1], "conj"))
+        if (!rel_is(&t->w[k - 1], "conj") || misread_conj_subject(t, k - 1) != NONE)
             continue;
         int b = actor_of(t, cs, k - 1);
         int dup = 0;
@@ -343,7 +391,12 @@ static int passive_verb(const dyadi_tree *t, uint32_t v)
         child(t, v, "expl:pass") != NONE)
         return 1;
     const dyad_word *w = &t->w[v];
-    if (!(feat(w, "VerbForm=Part") && feat(w, "Tense=Past")) || agent_of(t, v) == NONE)
+    /* "Criticized by Germany, the government ...": an opening participle
+     * the tagger read as a finite past is passive by its obl:agent */
+    int opening = v == 0 || (v == 1 && upos_is(&t->w[0], "ADV"));
+    if (!((feat(w, "VerbForm=Part") || (opening && child(t, v, "obl:agent") != NONE)) &&
+          feat(w, "Tense=Past")) ||
+        agent_of(t, v) == NONE)
         return 0;
     /* an active compound tense with a "par"/"by" oblique is no passive:
      * "le Rwanda a répondu par la voix de son porte-parole", "Erdogan
@@ -431,6 +484,13 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
             add_members(t, cs, s, out->src, &out->nsrc);
             misattached_cosubject(t, cs, v, s, out);
         }
+        return;
+    }
+    uint32_t cn = conj_subject_of(t, v);
+    if (cn != NONE) {
+        out->subj_known = 1;
+        set_rule(out, "tree:subject-read-as-conjunct");
+        add_members(t, cs, cn, out->src, &out->nsrc);
         return;
     }
     uint32_t p = head(t, v);
@@ -876,6 +936,63 @@ static void target(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *
         requested_agent(t, cs, v, e, src0, out);
 }
 
+/* "un mandat d'arrêt a été émis contre l'ancien ministre par le tribunal",
+ * "sanctions were imposed on Iran by the European Union": an event noun
+ * that is the passive subject of a verb is that verb's act, as its object
+ * is in the active ("le tribunal a émis un mandat d'arrêt contre"); the
+ * verb's agent is its source and the frame's obliques on the verb its
+ * target. */
+static void noun_passive_subject(const dyadi_tree *t, const cand *cs, uint32_t n,
+                                 const dyadi_trigger *e, tree_roles *out)
+{
+    uint32_t v = head(t, n);
+    if (v == NONE || !rel_is(&t->w[n], "nsubj:pass") || !upos_is(&t->w[v], "VERB"))
+        return;
+    if (!out->nsrc) {
+        uint32_t a = agent_of(t, v);
+        if (a != NONE)
+            add_members(t, cs, a, out->src, &out->nsrc);
+        if (out->nsrc)
+            out->rule = "tree:noun-passive-subject";
+    }
+    if (!out->ntgt)
+        frame_obliques(t, cs, v, e->prep, out->nsrc ? out->src[0] : -1, out);
+}
+
+/* "des manifestations ont eu lieu à Séoul contre la présidente", "the
+ * visit took place in Moscow", "protests were held against the bill": the
+ * verb an event noun is the subject of says where and against whom it
+ * happened; the frame's obliques on that verb are the noun's targets. */
+static void noun_subject_obliques(const dyadi_tree *t, const cand *cs, uint32_t n,
+                                  const dyadi_trigger *e, tree_roles *out)
+{
+    uint32_t v = head(t, n);
+    if (out->ntgt || v == NONE || !rel_is(&t->w[n], "nsubj") || !upos_is(&t->w[v], "VERB"))
+        return;
+    frame_obliques(t, cs, v, e->prep, out->nsrc ? out->src[0] : -1, out);
+}
+
+/* "Lors d'une visite en Chine, le président a signé ...", "au cours d'un
+ * voyage en Allemagne", "pendant sa visite au Japon", "during a visit to
+ * China, the president signed ...": an event noun that frames the time of
+ * a clause is the act of that clause's subject. The verb it frames (its
+ * own case marker, or the word it hangs on, says so), or NONE. */
+static uint32_t framing_verb(const dyadi_tree *t, uint32_t n)
+{
+    static const char FRAME[] = "lors,cours,pendant,durant,during,occasion";
+    const char *cm = case_of(t, n);
+    uint32_t x = head(t, n);
+    if (x == NONE || !(rel_base(&t->w[n], "obl") || rel_base(&t->w[n], "nmod")))
+        return NONE;
+    int framed = cm && dyadi_in_list(cm, FRAME);
+    if (!framed && !upos_is(&t->w[x], "VERB")) {
+        /* "au cours d'un voyage", "lors d'une visite": through the word */
+        framed = t->w[x].lemma && dyadi_in_list(t->w[x].lemma, FRAME);
+        x = head(t, x);
+    }
+    return framed && x != NONE && upos_is(&t->w[x], "VERB") ? x : NONE;
+}
+
 /* A nominal event: "l'offensive russe en Ukraine", "Russia's invasion of
  * Ukraine", "the talks with Iran", "l'arrestation de X par Y". The source is
  * the possessor, a nationality adjective, the agent ("by"/"par") or, for
@@ -923,6 +1040,16 @@ static void noun_roles(const dyadi_tree *t, const cand *cs, uint32_t n, const dy
                 out->rule = "tree:noun-object-of-verb";
         }
     }
+    noun_passive_subject(t, cs, n, e, out);
+    noun_subject_obliques(t, cs, n, e, out);
+    if (!out->nsrc) {
+        uint32_t v = framing_verb(t, n);
+        if (v != NONE) {
+            subject(t, cs, v, 1, out);
+            if (out->nsrc)
+                out->rule = "tree:noun-frames-clause";
+        }
+    }
     for (int i = 0; i < out->ntgt; i++)
         for (int j = 0; j < out->nsrc; j++)
             if (out->tgt[i] == out->src[j]) {
@@ -953,6 +1080,38 @@ static int intransitive_participle(const dyadi_tree *t, const cand *cs, uint32_t
     set_rule(out, "tree:intransitive-participle");
     add_members(t, cs, p, out->src, &out->nsrc);
     return out->nsrc > 0;
+}
+
+/* "Longtemps accusée de laxisme par ses alliés occidentaux, la Turquie a
+ * renforcé ...", "Criticized by the opposition, the government announced
+ * ...": a participle that opens the sentence qualifies the main clause's
+ * subject. When the parser made the participle the root and the main verb
+ * its conj or parataxis, that verb's subject (after the participle's
+ * comma) is the participle's noun. */
+static void fronted_participle_subject(const dyadi_tree *t, const cand *cs, uint32_t v,
+                                       tree_roles *out)
+{
+    if (head(t, v) != NONE)
+        return;
+    for (uint32_t i = 0; i < v; i++)
+        if (!upos_is(&t->w[i], "ADV"))
+            return;
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1]) {
+        uint32_t m = k - 1;
+        if (m <= v || !(rel_is(&t->w[m], "conj") || rel_is(&t->w[m], "parataxis")))
+            continue;
+        uint32_t s = child(t, m, "nsubj");
+        if (s == NONE)
+            continue;
+        int comma = 0;
+        for (uint32_t i = v + 1; i < s && !comma; i++)
+            comma = upos_is(&t->w[i], "PUNCT");
+        if (comma) {
+            set_rule(out, "tree:fronted-participle");
+            add_members(t, cs, s, out->src, &out->nsrc);
+        }
+        return;
+    }
 }
 
 void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
@@ -996,6 +1155,8 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
             tree_roles inh;
             memset(&inh, 0, sizeof inh);
             subject(t, cs, v, 1, &inh);
+            if (!inh.nsrc)
+                fronted_participle_subject(t, cs, v, &inh);
             for (int i = 0; i < inh.nsrc; i++)
                 if (!out->nsrc || inh.src[i] != out->src[0])
                     add_one(out->tgt, &out->ntgt, inh.src[i]);
@@ -1013,6 +1174,16 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
     if (!intransitive_participle(t, cs, v, tr->e, out))
         subject(t, cs, v, 0, out);
     target(t, cs, v, tr, out);
+}
+
+int dyadi_tree_actor_participle(const dyadi_tree *t, const trig *tr)
+{
+    const dyad_word *vw = dyadi_tree_word(t, tr->first);
+    if (!vw || tr->e->kind == DYADI_TK_NOUN)
+        return 0;
+    uint32_t v = (uint32_t)(vw - t->w), h = head(t, v);
+    return rel_is(vw, "acl") && feat(vw, "Tense=Past") && h != NONE &&
+           nominal(&t->w[h]) && t->cand[h] >= 0 && agent_of(t, v) != NONE;
 }
 
 /* An expression opened by a verb ("manifester ... démission", "protest

@@ -60,6 +60,11 @@ typedef struct tree_roles {
 } tree_roles;
 void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out);
 
+/* Is trigger tr a past participle that qualifies an actor, with its agent
+ * ("les rebelles soutenus par la Turquie", "rebels supported by Turkey")?
+ * Such a participle says who the actor is, not what happened. */
+int dyadi_tree_actor_participle(const dyadi_tree *t, const trig *tr);
+
 /* May the words of a cue on tokens [first, end) be one, given their parts
  * of speech? Not when every one is a name or a noun ("in May", "Will
  * Smith"). */
