@@ -343,6 +343,12 @@ static uint32_t misread_conj_subject(const dyadi_tree *t, uint32_t n)
     if (i >= t->nw || !upos_is(&t->w[i], "VERB") || descends(t, n, i) ||
         child(t, i, "nsubj") != NONE || child(t, i, "nsubj:pass") != NONE)
         return NONE;
+    /* "Neither the EU nor the US would endorse": a verb hung under a
+     * first conjunct that is the root (no verb's object) is the whole
+     * coordination's, not the second conjunct's alone */
+    uint32_t h = head(t, n);
+    if (h != NONE && head(t, h) == NONE && descends(t, i, h))
+        return NONE;
     int finite = feat(&t->w[i], "VerbForm=Fin");
     for (uint32_t k = t->kid[i]; k && !finite; k = t->sib[k - 1])
         finite = rel_base(&t->w[k - 1], "aux") && feat(&t->w[k - 1], "VerbForm=Fin");
