@@ -84,16 +84,18 @@ static const char *const phoenix_columns[] = {
  * table, indexed by text); no URL or source lists. A country that is the
  * event's place is an actor mention ("in Syria": entry SYR), so actor
  * forms count too, after place forms. */
-static const char gdelt_events_sql[] =
-    EVENTS_COLUMNS
-    " CASE WHEN e.location <> '' THEN coalesce("
-    "  (SELECT f.entry FROM store_mentions sm JOIN store_actor_forms f ON f.id = sm.form"
-    "   WHERE sm.doc = m.doc AND sm.sent = m.sent AND f.kind IN ('place', 'actor')"
-    "   AND f.text = e.location ORDER BY f.kind = 'actor' LIMIT 1),"
-    "  (SELECT f.entry FROM store_actor_forms f WHERE f.text = e.location AND f.kind = 'place'"
-    "   AND (f.country = e.location_country OR f.country IS NULL AND e.location_country IS NULL)"
-    "   LIMIT 1)) END, NULL, NULL"
-    EVENTS_FROM;
+#define GDELT_EVENTS_SQL(same_country)                                                  \
+    EVENTS_COLUMNS                                                                       \
+    " CASE WHEN e.location <> '' THEN coalesce("                                         \
+    "  (SELECT f.entry FROM store_mentions sm JOIN store_actor_forms f ON f.id = sm.form" \
+    "   WHERE sm.doc = m.doc AND sm.sent = m.sent AND f.kind IN ('place', 'actor')"       \
+    "   AND f.text = e.location ORDER BY f.kind = 'actor' LIMIT 1),"                      \
+    "  (SELECT f.entry FROM store_actor_forms f WHERE f.text = e.location AND f.kind = 'place'" \
+    "   AND f.country " same_country " e.location_country LIMIT 1)) END, NULL, NULL"      \
+    EVENTS_FROM
+/* "IS" compares NULLs as values in SQLite; PostgreSQL spells it longer */
+static const char gdelt_events_sql[] = GDELT_EVENTS_SQL("IS");
+static const char gdelt_events_sql_pg[] = GDELT_EVENTS_SQL("IS NOT DISTINCT FROM");
 /* Phoenix: every URL and source that reported the event, no place entry. */
 static const char phoenix_events_sql[] =
     EVENTS_COLUMNS
@@ -707,7 +709,7 @@ int cmd_export(int argc, char **argv)
         goto done;
     }
     if (fmt == X_GDELT || fmt == X_PHOENIX) {
-        if ((rc = db_prepare("export", h, fmt == X_GDELT ? gdelt_events_sql
+        if ((rc = db_prepare("export", h, fmt == X_GDELT ? (dyadi_sqldb_is_pg(h) ? gdelt_events_sql_pg : gdelt_events_sql)
                              : dyadi_sqldb_is_pg(h) ? phoenix_events_sql_pg : phoenix_events_sql,
                              1, &st)) != 0)
             goto done;
