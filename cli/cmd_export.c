@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 static const cli_opt opts[] = {
     CLI_DB_OPTION,
     {"format", 0, "FORMAT", "gdelt, phoenix, plover, csv or jsonl"},
@@ -82,15 +84,18 @@ static const char *const phoenix_columns[] = {
  * table, indexed by text); no URL or source lists. A country that is the
  * event's place is an actor mention ("in Syria": entry SYR), so actor
  * forms count too, after place forms. */
-static const char gdelt_events_sql[] =
-    EVENTS_COLUMNS
-    " CASE WHEN e.location <> '' THEN coalesce("
-    "  (SELECT f.entry FROM store_mentions sm JOIN store_actor_forms f ON f.id = sm.form"
-    "   WHERE sm.doc = m.doc AND sm.sent = m.sent AND f.kind IN ('place', 'actor')"
-    "   AND f.text = e.location ORDER BY f.kind = 'actor' LIMIT 1),"
-    "  (SELECT f.entry FROM store_actor_forms f WHERE f.text = e.location AND f.kind = 'place'"
-    "   AND f.country IS e.location_country LIMIT 1)) END, NULL, NULL"
-    EVENTS_FROM;
+#define GDELT_EVENTS_SQL(same_country)                                                  \
+    EVENTS_COLUMNS                                                                       \
+    " CASE WHEN e.location <> '' THEN coalesce("                                         \
+    "  (SELECT f.entry FROM store_mentions sm JOIN store_actor_forms f ON f.id = sm.form" \
+    "   WHERE sm.doc = m.doc AND sm.sent = m.sent AND f.kind IN ('place', 'actor')"       \
+    "   AND f.text = e.location ORDER BY f.kind = 'actor' LIMIT 1),"                      \
+    "  (SELECT f.entry FROM store_actor_forms f WHERE f.text = e.location AND f.kind = 'place'" \
+    "   AND f.country " same_country " e.location_country LIMIT 1)) END, NULL, NULL"      \
+    EVENTS_FROM
+/* "IS" compares NULLs as values in SQLite; PostgreSQL spells it longer */
+static const char gdelt_events_sql[] = GDELT_EVENTS_SQL("IS");
+static const char gdelt_events_sql_pg[] = GDELT_EVENTS_SQL("IS NOT DISTINCT FROM");
 /* Phoenix: every URL and source that reported the event, no place entry. */
 static const char phoenix_events_sql[] =
     EVENTS_COLUMNS
@@ -101,6 +106,25 @@ static const char phoenix_events_sql[] =
     "   JOIN documents dd ON dd.id = mm.doc_id WHERE mm.event_id = e.id"
     "   AND dd.source IS NOT NULL))"
     EVENTS_FROM;
+/* The same in PostgreSQL, whose aggregate is string_agg. */
+static const char phoenix_events_sql_pg[] =
+    EVENTS_COLUMNS
+    " NULL,"
+    " (SELECT string_agg(u, ';') FROM (SELECT DISTINCT dd.url AS u FROM event_mentions mm"
+    "   JOIN documents dd ON dd.id = mm.doc_id WHERE mm.event_id = e.id AND dd.url IS NOT NULL)"
+    "   uu),"
+    " (SELECT string_agg(s, ';') FROM (SELECT DISTINCT dd.source AS s FROM event_mentions mm"
+    "   JOIN documents dd ON dd.id = mm.doc_id WHERE mm.event_id = e.id"
+    "   AND dd.source IS NOT NULL) ss)"
+    EVENTS_FROM;
+/* csv and jsonl: the events' own columns, their day and first URL. */
+#define ROWS_SQL(day)                                                                  \
+    "SELECT e.*, " day " AS event_day,"                                                 \
+    " (SELECT d.url FROM event_mentions m JOIN documents d"                             \
+    " ON d.id = m.doc_id WHERE m.event_id = e.id ORDER BY m.id LIMIT 1)"                \
+    " AS source_url FROM events e ORDER BY e.id"
+static const char rows_sql[] = ROWS_SQL(SQL_DATE_DAY("e.event_date"));
+static const char rows_sql_pg[] = ROWS_SQL(SQL_DATE_DAY_PG("e.event_date"));
 enum {
     C_ID, C_DATE, C_SRC, C_SRC_CTRY, C_TGT, C_TGT_CTRY, C_CODE, C_ROOT, C_QUAD, C_GOLD,
     C_NMENT, C_NSRC, C_NART, C_LOC, C_LOC_CTRY, C_LAT, C_LON, C_FIRST, C_SRC_TEXT, C_TGT_TEXT,
@@ -119,9 +143,9 @@ static const char gdelt_mentions_sql[] =
     " FROM event_mentions m JOIN events e ON e.id = m.event_id"
     " JOIN documents d ON d.id = m.doc_id ORDER BY m.event_id, m.id";
 
-static const char *col(sqlite3_stmt *st, int i)
+static const char *col(dyadi_sqlrows *st, int i)
 {
-    const char *t = (const char *)sqlite3_column_text(st, i);
+    const char *t = dyadi_sqlrows_text(st, i, NULL);
     return t ? t : "";
 }
 
@@ -223,9 +247,9 @@ static void ob_fixed(obuf *o, double x, int dec)
  * column and row. */
 #define SC_SLOTS 4096
 typedef struct strcache {
-    sqlite3_stmt *q;        /* SELECT s FROM store_strings WHERE id = ?1 */
+    dyadi_sqlrows *q;        /* SELECT s FROM store_strings WHERE id = ?1 */
     int err;                /* out of memory or a read error */
-    struct sc_slot { sqlite3_int64 id; char *s; } v[SC_SLOTS];
+    struct sc_slot { int64_t id; char *s; } v[SC_SLOTS];
 } strcache;
 
 /* What a row writer needs besides the row. */
@@ -235,24 +259,24 @@ typedef struct xctx {
 } xctx;
 
 /* The string whose id is column i of st; "" for NULL or an unknown id. */
-static const char *sc_get(strcache *sc, sqlite3_stmt *st, int i)
+static const char *sc_get(strcache *sc, dyadi_sqlrows *st, int i)
 {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+    if (dyadi_sqlrows_type(st, i) == DYADI_SQL_NULL)
         return "";
-    sqlite3_int64 id = sqlite3_column_int64(st, i);
+    int64_t id = dyadi_sqlrows_int64(st, i);
     struct sc_slot *e = &sc->v[(size_t)id & (SC_SLOTS - 1)];
     if (e->s && e->id == id)
         return e->s;
     free(e->s);
     e->s = NULL;
-    sqlite3_reset(sc->q);
-    sqlite3_bind_int64(sc->q, 1, id);
-    int rc = sqlite3_step(sc->q);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    dyadi_sqlrows_reset(sc->q);
+    dyadi_sqlrows_bind_int64(sc->q, 1, id);
+    int rc = dyadi_sqlrows_step(sc->q);
+    if (rc < 0) {
         sc->err = 1;
         return "";
     }
-    const char *t = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(sc->q, 0) : NULL;
+    const char *t = rc == 1 ? dyadi_sqlrows_text(sc->q, 0, NULL) : NULL;
     size_t n = t ? strlen(t) : 0;
     if (!(e->s = malloc(n + 1))) {
         sc->err = 1;
@@ -269,7 +293,7 @@ static void sc_free(strcache *sc)
         return;
     for (size_t i = 0; i < SC_SLOTS; i++)
         free(sc->v[i].s);
-    sqlite3_finalize(sc->q);
+    dyadi_sqlrows_free(sc->q);
     free(sc);
 }
 
@@ -287,10 +311,10 @@ static void tsv(obuf *o, const char *s)
 }
 
 /* A real column with a fixed number of decimals, empty when NULL. */
-static void tsv_real(obuf *o, sqlite3_stmt *st, int i, int dec)
+static void tsv_real(obuf *o, dyadi_sqlrows *st, int i, int dec)
 {
-    if (sqlite3_column_type(st, i) != SQLITE_NULL)
-        ob_fixed(o, sqlite3_column_double(st, i), dec);
+    if (dyadi_sqlrows_type(st, i) != DYADI_SQL_NULL)
+        ob_fixed(o, dyadi_sqlrows_double(st, i), dec);
 }
 
 static int all_digits(const char *s, size_t n)
@@ -354,10 +378,10 @@ static void gdelt_actor(obuf *o, const char *code, const char *country, const ch
 
 /* The two columns both layouts start with: the event's id and its day as
  * YYYYMMDD; *y, *m, *d as date_parts gives them. */
-static void id_and_day(obuf *o, sqlite3_stmt *st, int *y, int *m, int *d)
+static void id_and_day(obuf *o, dyadi_sqlrows *st, int *y, int *m, int *d)
 {
     date_parts(col(st, C_DATE), y, m, d);
-    ob_ll(o, (long long)sqlite3_column_int64(st, C_ID));
+    ob_ll(o, (long long)dyadi_sqlrows_int64(st, C_ID));
     ob_c(o, '\t');
     if (*d) {
         ob_pad(o, *y, 4);
@@ -384,7 +408,7 @@ static void gdelt_geo_ids(obuf *o, int gt, const char *entry, const char *countr
     ob_s(o, "\t\t");
 }
 
-static void write_gdelt_row(obuf *o, sqlite3_stmt *st, xctx *x)
+static void write_gdelt_row(obuf *o, dyadi_sqlrows *st, xctx *x)
 {
     int y, m, d;
     id_and_day(o, st, &y, &m, &d);
@@ -414,11 +438,11 @@ static void write_gdelt_row(obuf *o, sqlite3_stmt *st, xctx *x)
     ob_c(o, '\t');
     tsv_real(o, st, C_GOLD, 1);
     ob_c(o, '\t');
-    ob_ll(o, (long long)sqlite3_column_int64(st, C_NMENT));
+    ob_ll(o, (long long)dyadi_sqlrows_int64(st, C_NMENT));
     ob_c(o, '\t');
-    ob_ll(o, (long long)sqlite3_column_int64(st, C_NSRC));
+    ob_ll(o, (long long)dyadi_sqlrows_int64(st, C_NSRC));
     ob_c(o, '\t');
-    ob_ll(o, (long long)sqlite3_column_int64(st, C_NART));
+    ob_ll(o, (long long)dyadi_sqlrows_int64(st, C_NART));
     ob_c(o, '\t');
     ob_c(o, '\t');                              /* AvgTone: dyad measures no tone */
     ob_s(o, "\t\t\t\t\t\t\t\t");                /* Actor1Geo_*: not located */
@@ -450,18 +474,18 @@ static void write_gdelt_row(obuf *o, sqlite3_stmt *st, xctx *x)
 }
 
 /* A byte offset, or GDELT's -1 when there is none. */
-static void offset_or_minus1(obuf *o, sqlite3_stmt *st, int i)
+static void offset_or_minus1(obuf *o, dyadi_sqlrows *st, int i)
 {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+    if (dyadi_sqlrows_type(st, i) == DYADI_SQL_NULL)
         ob_s(o, "-1");
     else
-        ob_ll(o, (long long)sqlite3_column_int64(st, i));
+        ob_ll(o, (long long)dyadi_sqlrows_int64(st, i));
 }
 
-static void write_gdelt_mention(obuf *o, sqlite3_stmt *st, xctx *x)
+static void write_gdelt_mention(obuf *o, dyadi_sqlrows *st, xctx *x)
 {
     (void)x;
-    ob_ll(o, (long long)sqlite3_column_int64(st, 0));
+    ob_ll(o, (long long)dyadi_sqlrows_int64(st, 0));
     ob_c(o, '\t');
     timestamp14(o, col(st, 1));
     ob_c(o, '\t');
@@ -471,7 +495,7 @@ static void write_gdelt_mention(obuf *o, sqlite3_stmt *st, xctx *x)
     ob_c(o, '\t');
     tsv(o, col(st, 4));
     ob_c(o, '\t');
-    ob_ll(o, (long long)sqlite3_column_int64(st, 5) + 1);  /* 1-based */
+    ob_ll(o, (long long)dyadi_sqlrows_int64(st, 5) + 1);  /* 1-based */
     ob_c(o, '\t');
     for (int i = 6; i <= 8; i++) {
         offset_or_minus1(o, st, i);
@@ -481,7 +505,7 @@ static void write_gdelt_mention(obuf *o, sqlite3_stmt *st, xctx *x)
      * a role was carried over); Confidence 100 then, 50 otherwise; doc
      * length; tone, translation, extras unknown (dyad codes the original
      * language: nothing was translated). */
-    int raw = sqlite3_column_int(st, 10) != 0;
+    int raw = (int)dyadi_sqlrows_int64(st, 10) != 0;
     ob_s(o, raw ? "1\t100\t" : "0\t50\t");
     ob_s(o, col(st, 9));
     ob_s(o, "\t\t\t\n");
@@ -511,7 +535,7 @@ static int penta(const char *root, int quad)
     return strcmp(root, "01") == 0 || strcmp(root, "02") == 0 ? 0 : quad;
 }
 
-static void write_phoenix_row(obuf *o, sqlite3_stmt *st, xctx *x)
+static void write_phoenix_row(obuf *o, dyadi_sqlrows *st, xctx *x)
 {
     (void)x;
     int y, m, d;
@@ -531,8 +555,8 @@ static void write_phoenix_row(obuf *o, sqlite3_stmt *st, xctx *x)
     ob_c(o, '\t');
     tsv(o, col(st, C_ROOT));
     ob_c(o, '\t');
-    if (sqlite3_column_type(st, C_QUAD) != SQLITE_NULL)
-        ob_ll(o, penta(col(st, C_ROOT), sqlite3_column_int(st, C_QUAD)));
+    if (dyadi_sqlrows_type(st, C_QUAD) != DYADI_SQL_NULL)
+        ob_ll(o, penta(col(st, C_ROOT), (int)dyadi_sqlrows_int64(st, C_QUAD)));
     ob_c(o, '\t');
     tsv_real(o, st, C_GOLD, 1);
     ob_s(o, "\t\t");                            /* Issues: not coded */
@@ -544,10 +568,10 @@ static void write_phoenix_row(obuf *o, sqlite3_stmt *st, xctx *x)
     ob_s(o, "\t\t");                            /* StateName: unknown */
     tsv(o, col(st, C_LOC_CTRY));
     ob_c(o, '\t');
-    if (sqlite3_column_type(st, C_DOC) != SQLITE_NULL) {
+    if (dyadi_sqlrows_type(st, C_DOC) != DYADI_SQL_NULL) {
         tsv(o, col(st, C_DOC));
         ob_c(o, '_');
-        ob_ll(o, (long long)sqlite3_column_int64(st, C_SENT));
+        ob_ll(o, (long long)dyadi_sqlrows_int64(st, C_SENT));
     }
     ob_c(o, '\t');
     tsv(o, col(st, C_URLS));
@@ -558,8 +582,8 @@ static void write_phoenix_row(obuf *o, sqlite3_stmt *st, xctx *x)
 
 /* Every row of st through row() to f; 0 or EXIT_FAIL (reported; a write
  * error is left for the caller's check of f). */
-static int step_all(const char *what, sqlite3 *h, sqlite3_stmt *st, FILE *f,
-                    void (*row)(obuf *, sqlite3_stmt *, xctx *), xctx *x)
+static int step_all(const char *what, dyadi_sqldb *h, dyadi_sqlrows *st, FILE *f,
+                    void (*row)(obuf *, dyadi_sqlrows *, xctx *), xctx *x)
 {
     obuf *o = malloc(sizeof *o);
     if (!o) {
@@ -570,16 +594,17 @@ static int step_all(const char *what, sqlite3 *h, sqlite3_stmt *st, FILE *f,
     o->n = 0;
     o->err = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while ((rc = dyadi_sqlrows_step(st)) == 1)
         row(o, st, x);
     ob_flush(o);
     free(o);
     if (x->sc && x->sc->err) {
-        fprintf(stderr, "dyad export: cannot read the %s' names: %s\n", what, sqlite3_errmsg(h));
+        fprintf(stderr, "dyad export: cannot read the %s' names: %s\n", what,
+                dyadi_sqldb_errmsg(h));
         return EXIT_FAIL;
     }
-    if (rc != SQLITE_DONE) {
-        fprintf(stderr, "dyad export: cannot read the %s: %s\n", what, sqlite3_errmsg(h));
+    if (rc != 0) {
+        fprintf(stderr, "dyad export: cannot read the %s: %s\n", what, dyadi_sqldb_errmsg(h));
         return EXIT_FAIL;
     }
     return 0;
@@ -589,7 +614,7 @@ int cmd_export(int argc, char **argv)
 {
     cli_args a;
     dyad_store *store = NULL;
-    sqlite3_stmt *st = NULL, *ms = NULL;
+    dyadi_sqlrows *st = NULL, *ms = NULL;
     FILE *mf = NULL;
     dyad_lexicon *lex = NULL;
     place_kinds pk = {NULL, 0};
@@ -660,20 +685,21 @@ int cmd_export(int argc, char **argv)
         }
     }
     const char *db = cli_get(&a, opts, NOPTS, "db");
-    if ((rc = db_open_read("export", db ? db : CLI_DB_DEFAULT, &store)) != 0)
+    dyadi_sqldb *h = NULL;
+    if ((rc = db_open_read("export", db ? db : CLI_DB_DEFAULT, &store, &h)) != 0)
         goto done;
-    sqlite3 *h = dyad_store_sqlite(store);
     /* An export reads the whole store once: mapped pages save a copy of
      * each page into SQLite's cache (the kernel's copies were 5% of a
      * million-event export). Advisory: SQLite may decline. */
-    sqlite3_exec(h, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+    if (dyadi_sqldb_sqlite(h))
+        sqlite3_exec(dyadi_sqldb_sqlite(h), "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
     if (fmt == X_GDELT) {
         if (!(x.sc = calloc(1, sizeof *x.sc))) {
             fprintf(stderr, "dyad export: out of memory\n");
             rc = EXIT_FAIL;
             goto done;
         }
-        if ((rc = db_prepare("export", h, "SELECT s FROM store_strings WHERE id = ?1",
+        if ((rc = db_prepare("export", h, "SELECT s FROM store_strings WHERE id = ?1", 0,
                              &x.sc->q)) != 0)
             goto done;
     }
@@ -683,8 +709,9 @@ int cmd_export(int argc, char **argv)
         goto done;
     }
     if (fmt == X_GDELT || fmt == X_PHOENIX) {
-        if ((rc = db_prepare("export", h, fmt == X_GDELT ? gdelt_events_sql : phoenix_events_sql,
-                             &st)) != 0)
+        if ((rc = db_prepare("export", h, fmt == X_GDELT ? (dyadi_sqldb_is_pg(h) ? gdelt_events_sql_pg : gdelt_events_sql)
+                             : dyadi_sqldb_is_pg(h) ? phoenix_events_sql_pg : phoenix_events_sql,
+                             1, &st)) != 0)
             goto done;
         if (fmt == X_GDELT && cli_get(&a, opts, NOPTS, "header")) {
             for (size_t i = 0; i < GDELT_NCOLS; i++)
@@ -699,7 +726,7 @@ int cmd_export(int argc, char **argv)
         rc = step_all("events", h, st, stdout,
                       fmt == X_GDELT ? write_gdelt_row : write_phoenix_row, &x);
         if (rc == 0 && mf) {
-            if ((rc = db_prepare("export", h, gdelt_mentions_sql, &ms)) != 0)
+            if ((rc = db_prepare("export", h, gdelt_mentions_sql, 1, &ms)) != 0)
                 goto done;
             rc = step_all("mentions", h, ms, mf, write_gdelt_mention, &x);
         }
@@ -711,17 +738,14 @@ int cmd_export(int argc, char **argv)
                             "left out\n", left);
     } else {
         int out = fmt == X_CSV ? OUT_CSV : OUT_JSONL;
-        if ((rc = db_prepare("export", h,
-                             "SELECT e.*, " SQL_DATE_DAY("e.event_date") " AS event_day,"
-                             " (SELECT d.url FROM event_mentions m JOIN documents d"
-                             " ON d.id = m.doc_id WHERE m.event_id = e.id ORDER BY m.id LIMIT 1)"
-                             " AS source_url FROM events e ORDER BY e.id",
+        if ((rc = db_prepare("export", h, dyadi_sqldb_is_pg(h) ? rows_sql_pg : rows_sql, 1,
                              &st)) != 0)
             goto done;
         rc = db_write_rows("export", h, st, out, stdout);
         if (rc == 0 && mf) {
             if ((rc = db_prepare("export", h,
-                                 "SELECT * FROM event_mentions ORDER BY event_id, id", &ms)) != 0)
+                                 "SELECT * FROM event_mentions ORDER BY event_id, id", 1,
+                                 &ms)) != 0)
                 goto done;
             rc = db_write_rows("export", h, ms, out, mf);
         }
@@ -735,8 +759,8 @@ done:
         fprintf(stderr, "dyad export: cannot write %s\n", mpath);
         rc = EXIT_FAIL;
     }
-    sqlite3_finalize(st);
-    sqlite3_finalize(ms);
+    dyadi_sqlrows_free(st);
+    dyadi_sqlrows_free(ms);
     sc_free(x.sc);
     place_kinds_free(&pk);
     dyad_lexicon_free(lex);

@@ -10,6 +10,7 @@
 #include "dbopts.h"
 #include "storeq.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const cli_opt opts[] = {
@@ -201,15 +202,15 @@ void graph_write_json(FILE *f, const node *nv, size_t nn, const edge *ev, size_t
 void graph_free(graph *g)
 {
     for (size_t i = 0; i < g->nn; i++) {
-        sqlite3_free((char *)g->nv[i].id);
-        sqlite3_free((char *)g->nv[i].name);
+        free((char *)g->nv[i].id);
+        free((char *)g->nv[i].name);
     }
     for (size_t i = 0; i < g->ne; i++) {
-        sqlite3_free((char *)g->ev[i].src);
-        sqlite3_free((char *)g->ev[i].tgt);
+        free((char *)g->ev[i].src);
+        free((char *)g->ev[i].tgt);
     }
-    sqlite3_free(g->nv);
-    sqlite3_free(g->ev);
+    free(g->nv);
+    free(g->ev);
 }
 
 /* Room for one more element in *p (capacity *cap, doubled when full). */
@@ -218,7 +219,7 @@ static int grow(void **p, size_t n, size_t *cap, size_t elem)
     if (n < *cap)
         return 0;
     size_t ncap = *cap ? *cap * 2 : 16;
-    void *q = sqlite3_realloc64(*p, (sqlite3_uint64)ncap * elem);
+    void *q = realloc(*p, ncap * elem);
     if (!q)
         return -1;
     *p = q;
@@ -226,16 +227,22 @@ static int grow(void **p, size_t n, size_t *cap, size_t elem)
     return 0;
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
+static char *col_dup(dyadi_sqlrows *st, int i)
 {
-    const char *t = (const char *)sqlite3_column_text(st, i);
-    return sqlite3_mprintf("%s", t ? t : "");
+    size_t n;
+    const char *t = dyadi_sqlrows_text(st, i, &n);
+    char *c = malloc(n + 1);
+    if (c) {
+        memcpy(c, t, n);
+        c[n] = '\0';
+    }
+    return c;
 }
 
-static int load(sqlite3 *h, sqlite3_stmt *ns, sqlite3_stmt *es, graph *g)
+static int load(dyadi_sqlrows *ns, dyadi_sqlrows *es, graph *g)
 {
     int rc;
-    while ((rc = sqlite3_step(ns)) == SQLITE_ROW) {
+    while ((rc = dyadi_sqlrows_step(ns)) == 1) {
         if (grow((void **)&g->nv, g->nn, &g->capn, sizeof *g->nv) != 0)
             return -1;
         node *n = &g->nv[g->nn];
@@ -244,13 +251,13 @@ static int load(sqlite3 *h, sqlite3_stmt *ns, sqlite3_stmt *es, graph *g)
         g->nn++;
         if (!n->id || !n->name)
             return -1;
-        n->events = sqlite3_column_int64(ns, 1);
-        n->out = sqlite3_column_int64(ns, 2);
-        n->in = sqlite3_column_int64(ns, 3);
+        n->events = dyadi_sqlrows_int64(ns, 1);
+        n->out = dyadi_sqlrows_int64(ns, 2);
+        n->in = dyadi_sqlrows_int64(ns, 3);
     }
-    if (rc != SQLITE_DONE)
+    if (rc != 0)
         return -1;
-    while ((rc = sqlite3_step(es)) == SQLITE_ROW) {
+    while ((rc = dyadi_sqlrows_step(es)) == 1) {
         if (grow((void **)&g->ev, g->ne, &g->cape, sizeof *g->ev) != 0)
             return -1;
         edge *e = &g->ev[g->ne];
@@ -260,21 +267,22 @@ static int load(sqlite3 *h, sqlite3_stmt *ns, sqlite3_stmt *es, graph *g)
         g->ne++;
         if (!e->src || !e->tgt)
             return -1;
-        e->n = sqlite3_column_int64(es, 2);
-        e->mean = sqlite3_column_double(es, 3);
-        e->total = sqlite3_column_double(es, 4);
+        e->n = dyadi_sqlrows_int64(es, 2);
+        e->mean = dyadi_sqlrows_double(es, 3);
+        e->total = dyadi_sqlrows_double(es, 4);
         for (int q = 0; q < 4; q++)
-            e->q[q] = sqlite3_column_int64(es, 5 + q);
+            e->q[q] = dyadi_sqlrows_int64(es, 5 + q);
     }
-    return rc == SQLITE_DONE ? 0 : -1;
+    return rc == 0 ? 0 : -1;
 }
 
 /* The network of the period [from, to] ("" for an open side), shared with
- * `dyad serve` (storeq.h). 0, or -1 with the error in sqlite3_errmsg(h)
- * (or out of memory). */
-int graph_read(sqlite3 *h, const char *from, const char *to, int full, graph *g)
+ * `dyad serve` (storeq.h). 0, or -1 with the error in dyadi_sqldb_errmsg(h)
+ * (or out of memory). The SQL is the same for both stores: CASE where
+ * SQLite alone would sum a comparison, coalesce(sum()) for its total(). */
+int graph_read(dyadi_sqldb *h, const char *from, const char *to, int full, graph *g)
 {
-    sqlite3_stmt *ns = NULL, *es = NULL;
+    dyadi_sqlrows *ns = NULL, *es = NULL;
     char lo[11], hi[16] = "~", base[1024], sql[4096];
     int rc = -1;
     if (to[0])
@@ -290,27 +298,28 @@ int graph_read(sqlite3 *h, const char *from, const char *to, int full, graph *g)
              SQL_ACTOR_NAMES_WHERE(" AND code IN (SELECT src FROM b UNION SELECT tgt FROM b)")
              " SELECT x.*, n.name FROM (SELECT a, count(DISTINCT id),"
              " sum(s), sum(t) FROM (SELECT src AS a, id, 1 AS s, 0 AS t FROM b UNION ALL"
-             " SELECT tgt, id, 0, 1 FROM b) GROUP BY a) x LEFT JOIN names n ON n.code = x.a"
+             " SELECT tgt, id, 0, 1 FROM b) u GROUP BY a) x LEFT JOIN names n ON n.code = x.a"
              " ORDER BY x.a",
              base);
-    if (sqlite3_prepare_v2(h, sql, -1, &ns, NULL) != SQLITE_OK)
+    if (!(ns = dyadi_sqlrows_prepare(h, sql, 0)))
         goto fail;
     snprintf(sql, sizeof sql,
-             "%sSELECT src, tgt, count(*), avg(goldstein), total(goldstein), sum(quad = 1),"
-             " sum(quad = 2), sum(quad = 3), sum(quad = 4) FROM b GROUP BY src, tgt"
-             " ORDER BY src, tgt",
+             "%sSELECT src, tgt, count(*), avg(goldstein), coalesce(sum(goldstein), 0.0),"
+             " sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END), sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END),"
+             " sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END), sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END)"
+             " FROM b GROUP BY src, tgt ORDER BY src, tgt",
              base);
-    if (sqlite3_prepare_v2(h, sql, -1, &es, NULL) != SQLITE_OK)
+    if (!(es = dyadi_sqlrows_prepare(h, sql, 0)))
         goto fail;
-    sqlite3_stmt *both[] = {ns, es};
-    for (int i = 0; i < 2; i++) {
-        sqlite3_bind_text(both[i], 1, lo, -1, SQLITE_STATIC);
-        sqlite3_bind_text(both[i], 2, hi, -1, SQLITE_STATIC);
-    }
-    rc = load(h, ns, es, g);
+    dyadi_sqlrows *both[] = {ns, es};
+    for (int i = 0; i < 2; i++)
+        if (dyadi_sqlrows_bind_cstr(both[i], 1, lo) != 0 ||
+            dyadi_sqlrows_bind_cstr(both[i], 2, hi) != 0)
+            goto fail;
+    rc = load(ns, es, g);
 fail:
-    sqlite3_finalize(ns);
-    sqlite3_finalize(es);
+    dyadi_sqlrows_free(ns);
+    dyadi_sqlrows_free(es);
     return rc;
 }
 
@@ -353,11 +362,11 @@ int cmd_graph(int argc, char **argv)
         (rc = period_opt("graph", "period", v, from, to)) != 0)
         goto done;
     const char *db = cli_get(&a, opts, NOPTS, "db");
-    if ((rc = db_open_read("graph", db ? db : CLI_DB_DEFAULT, &store)) != 0)
+    dyadi_sqldb *h = NULL;
+    if ((rc = db_open_read("graph", db ? db : CLI_DB_DEFAULT, &store, &h)) != 0)
         goto done;
-    sqlite3 *h = dyad_store_sqlite(store);
     if (graph_read(h, from, to, cli_get(&a, opts, NOPTS, "full-codes") != NULL, &g) != 0) {
-        fprintf(stderr, "dyad graph: cannot read the store: %s\n", sqlite3_errmsg(h));
+        fprintf(stderr, "dyad graph: cannot read the store: %s\n", dyadi_sqldb_errmsg(h));
         rc = EXIT_FAIL;
         goto done;
     }

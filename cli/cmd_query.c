@@ -47,6 +47,7 @@ typedef struct query {
     int nglobs;
     char from[11], to[11];
     int overflow;
+    const dyadi_sqldb *db;  /* the store's kind: its prefix operator */
 } query;
 
 static void add(query *q, const char *s)
@@ -89,7 +90,7 @@ static const char *glob(query *q, const char *prefix)
         return "";
     }
     char *g = q->globs[q->nglobs++];
-    snprintf(g, 80, "%.64s*", prefix);
+    prefix_pattern(q->db, prefix, g, 80);
     return g;
 }
 
@@ -107,67 +108,6 @@ static void either(query *q, const char *col1, const char *col2, const char *val
     add(q, ")");
 }
 
-/* SQL function dyad_mark(sentence, sentence_start, src_start, src_end,
- * trg_start, trg_end, tgt_start, tgt_end): the sentence with its spans
- * marked. Spans are byte offsets into the document; a span that is NULL or
- * not inside the sentence is left unmarked rather than guessed. */
-typedef struct mark {
-    long pos;
-    int close;
-    const char *s;
-} mark;
-
-static int cmp_mark(const void *x, const void *y)
-{
-    const mark *a = x, *b = y;
-    if (a->pos != b->pos)
-        return a->pos < b->pos ? -1 : 1;
-    return b->close - a->close;   /* close a span before opening the next */
-}
-
-static void sql_mark(sqlite3_context *ctx, int argc, sqlite3_value **v)
-{
-    const char *text = (const char *)sqlite3_value_text(v[0]);
-    if (!text || sqlite3_value_type(v[1]) == SQLITE_NULL) {
-        sqlite3_result_value(ctx, v[0]);
-        return;
-    }
-    long len = sqlite3_value_bytes(v[0]);
-    long base = (long)sqlite3_value_int64(v[1]);
-    static const char *const open[] = {"[SRC ", "<TRG ", "[TGT "};
-    static const char *const close[] = {"]", ">", "]"};
-    mark m[6];
-    int n = 0;
-    for (int k = 0; k < 3; k++) {
-        sqlite3_value *a = v[2 + 2 * k], *b = v[3 + 2 * k];
-        if (sqlite3_value_type(a) == SQLITE_NULL || sqlite3_value_type(b) == SQLITE_NULL)
-            continue;
-        long s = (long)sqlite3_value_int64(a) - base, e = (long)sqlite3_value_int64(b) - base;
-        if (s < 0 || e < s || e > len)
-            continue;
-        m[n++] = (mark){s, 0, open[k]};
-        m[n++] = (mark){e, 1, close[k]};
-    }
-    qsort(m, (size_t)n, sizeof m[0], cmp_mark);
-    sqlite3_str *out = sqlite3_str_new(sqlite3_context_db_handle(ctx));
-    long at = 0;
-    for (int i = 0; i < n; i++) {
-        sqlite3_str_append(out, text + at, (int)(m[i].pos - at));
-        sqlite3_str_appendall(out, m[i].s);
-        at = m[i].pos;
-    }
-    sqlite3_str_append(out, text + at, (int)(len - at));
-    int err = sqlite3_str_errcode(out);
-    int rn = sqlite3_str_length(out);
-    char *r = sqlite3_str_finish(out);
-    if (err != SQLITE_OK || !r) {
-        sqlite3_free(r);
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    sqlite3_result_text(ctx, r, rn, sqlite3_free);
-}
-
 static int one_of(const char *v, const char *const *names)
 {
     for (; *names; names++)
@@ -181,8 +121,25 @@ static int usage_error(const char *what, const char *v)
     return db_usage("query", "%s, not '%s'", what, v);
 }
 
+/* A condition "col GLOB ?N" (or LIKE: prefix_op) on a prefix. */
+static void prefix(query *q, const char *col, const char *value)
+{
+    char c[64];
+    snprintf(c, sizeof c, "%s%s", col, prefix_op(q->db));
+    cond(q, c, glob(q, value), "");
+}
+
+/* Either column starts with the prefix. */
+static void either_prefix(query *q, const char *col1, const char *col2, const char *value)
+{
+    char c1[64], c2[64];
+    snprintf(c1, sizeof c1, "%s%s", col1, prefix_op(q->db));
+    snprintf(c2, sizeof c2, "%s%s", col2, prefix_op(q->db));
+    either(q, c1, c2, glob(q, value));
+}
+
 /* Build the statement from the options; 0 or EXIT_USAGE (reported). */
-static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t dyadlen)
+static int build(query *q, const cli_args *a, dyadi_sqldb *db, char *dyadbuf, size_t dyadlen)
 {
 #define OPT(name) cli_get(a, opts, NOPTS, name)
     static const char *const pols[] = {"asserted", "negated", NULL};
@@ -193,27 +150,28 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
     /* The events first (ev), then the names of their actors only: counting
      * the names of every actor of the store was most of a small query's
      * time on a large store. */
-    add(q, "WITH ev AS (SELECT * FROM events e WHERE 1");
+    q->db = db;
+    add(q, "WITH ev AS (SELECT * FROM events e WHERE 1 = 1");
     if ((v = OPT("actor")) != NULL) {
         if (!valid_code(v))
             return usage_error("--actor must be a code of letters and digits", v);
         if ((rc = check_actor_filter("query", "actor", db, v)) != 0)
             return rc;
-        either(q, "e.source GLOB ", "e.target GLOB ", glob(q, v));
+        either_prefix(q, "e.source", "e.target", v);
     }
     if ((v = OPT("source")) != NULL) {
         if (!valid_code(v))
             return usage_error("--source must be a code of letters and digits", v);
         if ((rc = check_actor_filter("query", "source", db, v)) != 0)
             return rc;
-        cond(q, "e.source GLOB ", glob(q, v), "");
+        prefix(q, "e.source", v);
     }
     if ((v = OPT("target")) != NULL) {
         if (!valid_code(v))
             return usage_error("--target must be a code of letters and digits", v);
         if ((rc = check_actor_filter("query", "target", db, v)) != 0)
             return rc;
-        cond(q, "e.target GLOB ", glob(q, v), "");
+        prefix(q, "e.target", v);
     }
     if ((v = OPT("dyad")) != NULL) {
         const char *comma = strchr(v, ',');
@@ -227,20 +185,20 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
         if ((rc = check_actor_filter("query", "dyad", db, dyadbuf)) != 0 ||
             (rc = check_actor_filter("query", "dyad", db, comma + 1)) != 0)
             return rc;
-        cond(q, "e.source GLOB ", glob(q, dyadbuf), "");
-        cond(q, "e.target GLOB ", glob(q, comma + 1), "");
+        prefix(q, "e.source", dyadbuf);
+        prefix(q, "e.target", comma + 1);
     }
     if ((v = OPT("country")) != NULL) {
         if (!valid_code(v) || strlen(v) != 3)
             return usage_error("--country must be a three-letter code", v);
         if ((rc = check_actor_filter("query", "country", db, v)) != 0)
             return rc;
-        either(q, "e.source GLOB ", "e.target GLOB ", glob(q, v));
+        either_prefix(q, "e.source", "e.target", v);
     }
     if ((v = OPT("code")) != NULL) {
         if ((rc = check_code_filter("query", v)) != 0)
             return rc;
-        cond(q, "e.code GLOB ", glob(q, v), "");
+        prefix(q, "e.code", v);
     }
     if ((v = OPT("root")) != NULL) {
         if ((rc = check_root_filter("query", v)) != 0)
@@ -319,8 +277,8 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
         long n = strtol(v, &end, 10);
         if (!*v || *end || n < 0)
             return usage_error("--limit must be a number", v);
-        char lim[32];
-        snprintf(lim, sizeof lim, " LIMIT ?%d", param(q, v));
+        char lim[48];
+        snprintf(lim, sizeof lim, " LIMIT CAST(?%d AS INTEGER)", param(q, v));
         add(q, lim);
     }
     add(q, "), " SQL_ACTOR_NAMES_WHERE(" AND code IN (SELECT source FROM ev UNION"
@@ -330,9 +288,8 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
            " e.num_mentions, e.num_sources, e.num_articles, n1.name AS source_name,"
            " n2.name AS target_name");
     if (evidence)
-        add(q, ", m.doc_id AS doc, m.sent, m.rule, dyad_mark(m.sentence, m.sentence_start,"
-               " m.source_start, m.source_end, m.trigger_start, m.trigger_end, m.target_start,"
-               " m.target_end) AS evidence");
+        add(q, ", m.doc_id AS doc, m.sent, m.rule, " SQL_MARK_COLUMNS("m", "evidence")
+               ", m.id AS _sighting");
     add(q, " FROM ev e LEFT JOIN names n1 ON n1.code = e.source"
            " LEFT JOIN names n2 ON n2.code = e.target");
     if (evidence)
@@ -344,11 +301,21 @@ static int build(query *q, const cli_args *a, sqlite3 *db, char *dyadbuf, size_t
     return 0;
 }
 
+/* The parameters as ?1..?N; N or -1. */
+static int bind_params(const query *q, dyadi_sqlrows *st)
+{
+    for (int i = 0; i < q->nparam; i++)
+        if (dyadi_sqlrows_bind_cstr(st, i + 1, q->param[i]) != 0)
+            return -1;
+    return q->nparam;
+}
+
 int cmd_query(int argc, char **argv)
 {
     cli_args a;
     dyad_store *store = NULL;
-    sqlite3_stmt *st = NULL;
+    dyadi_sqldb *h = NULL;
+    dyadi_sqlrows *st = NULL;
     query q;
     char dyadbuf[80];
     int fmt = OUT_TABLE;
@@ -370,9 +337,8 @@ int cmd_query(int argc, char **argv)
     if ((rc = out_format("query", cli_get(&a, opts, NOPTS, "format"), &fmt)) != 0)
         goto done;
     const char *db = cli_get(&a, opts, NOPTS, "db");
-    if ((rc = db_open_read("query", db ? db : CLI_DB_DEFAULT, &store)) != 0)
+    if ((rc = db_open_read("query", db ? db : CLI_DB_DEFAULT, &store, &h)) != 0)
         goto done;
-    sqlite3 *h = dyad_store_sqlite(store);
     if ((rc = build(&q, &a, h, dyadbuf, sizeof dyadbuf)) != 0)
         goto done;
     if (q.overflow) {
@@ -380,15 +346,13 @@ int cmd_query(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
-    if (query_register_functions(h) != 0) {
-        fprintf(stderr, "dyad query: %s\n", sqlite3_errmsg(h));
+    if ((rc = db_prepare("query", h, q.sql, 1, &st)) != 0)
+        goto done;
+    if (bind_params(&q, st) < 0) {
+        fprintf(stderr, "dyad query: %s\n", dyadi_sqldb_errmsg(h));
         rc = EXIT_FAIL;
         goto done;
     }
-    if ((rc = db_prepare("query", h, q.sql, &st)) != 0)
-        goto done;
-    for (int i = 0; i < q.nparam; i++)
-        sqlite3_bind_text(st, i + 1, q.param[i], -1, SQLITE_STATIC);
     unsigned long long rows = 0;
     rc = db_write_rows_n("query", h, st, fmt, stdout, &rows);
     if (rc == 0 && rows == 0)
@@ -398,7 +362,7 @@ int cmd_query(int argc, char **argv)
         rc = EXIT_FAIL;
     }
 done:
-    sqlite3_finalize(st);
+    dyadi_sqlrows_free(st);
     dyad_store_free(store);
     cli_args_free(&a);
     return rc;
@@ -415,13 +379,7 @@ const cli_opt *query_options(size_t *n)
     return opts;
 }
 
-int query_register_functions(sqlite3 *h)
-{
-    return sqlite3_create_function(h, "dyad_mark", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                                   sql_mark, NULL, NULL) == SQLITE_OK ? 0 : -1;
-}
-
-query_stmt *query_stmt_new(sqlite3 *db, const cli_args *a, char *err, size_t errlen)
+query_stmt *query_stmt_new(dyadi_sqldb *db, const cli_args *a, char *err, size_t errlen)
 {
     char dyadbuf[80];
     query_stmt *qs = calloc(1, sizeof *qs);
@@ -441,17 +399,19 @@ query_stmt *query_stmt_new(sqlite3 *db, const cli_args *a, char *err, size_t err
     return qs;
 }
 
+int query_stmt_nparams(const query_stmt *qs)
+{
+    return qs->q.nparam;
+}
+
 const char *query_stmt_sql(const query_stmt *qs)
 {
     return qs->q.sql;
 }
 
-int query_stmt_bind(const query_stmt *qs, sqlite3_stmt *st)
+int query_stmt_bind(const query_stmt *qs, dyadi_sqlrows *st)
 {
-    for (int i = 0; i < qs->q.nparam; i++)
-        if (sqlite3_bind_text(st, i + 1, qs->q.param[i], -1, SQLITE_STATIC) != SQLITE_OK)
-            return -1;
-    return qs->q.nparam;
+    return bind_params(&qs->q, st);
 }
 
 void query_stmt_free(query_stmt *qs)

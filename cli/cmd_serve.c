@@ -22,6 +22,7 @@
  * file by an ingest, seen by stat, empties the cache). */
 #include "dbopts.h"
 #include "storeq.h"
+#include "store.h"
 #include "webassets.h"
 
 #include <arpa/inet.h>
@@ -38,6 +39,8 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
+
+#include <sqlite3.h>
 
 static const cli_opt opts[] = {
     CLI_DB_OPTION,
@@ -106,7 +109,8 @@ typedef struct server {
 typedef struct req {
     server *srv;
     struct MHD_Connection *conn;
-    sqlite3 *db;
+    sqlite3 *db;                 /* SQLite's connection (NULL on PostgreSQL): the time limit */
+    dyadi_sqldb *rows;           /* the row reader every statement goes through */
     int slot;
     const char *key[MAX_PARAMS], *val[MAX_PARAMS];
     int used[MAX_PARAMS];
@@ -337,30 +341,28 @@ static int db_error(req *r)
                  RESPONSE_MAX >> 20);
     } else {
         r->status = MHD_HTTP_INTERNAL_SERVER_ERROR;
-        snprintf(r->err, sizeof r->err, "cannot read the store: %s", sqlite3_errmsg(r->db));
+        snprintf(r->err, sizeof r->err, "cannot read the store: %s",
+                 dyadi_sqldb_errmsg(r->rows));
     }
     return -1;
 }
 
-static int prepare(req *r, const char *sql, sqlite3_stmt **st)
+static int prepare(req *r, const char *sql, dyadi_sqlrows **st)
 {
-    if (sqlite3_prepare_v2(r->db, sql, -1, st, NULL) != SQLITE_OK) {
-        sqlite3_finalize(*st);
-        *st = NULL;
+    if (!(*st = dyadi_sqlrows_prepare(r->rows, sql, 0)))
         return db_error(r);
-    }
     return 0;
 }
 
 /* Write a whole result set as {"name": [rows], ...} or CSV. */
-static int write_list(req *r, const char *name, sqlite3_stmt *st)
+static int write_list(req *r, const char *name, dyadi_sqlrows *st)
 {
     if (!r->csv) {
         fputc('{', r->out);
         json_cstr(r->out, name);
         fputs(": ", r->out);
     }
-    if (db_write_rows("serve", r->db, st, r->csv ? OUT_CSV : OUT_JSON, r->out) != 0)
+    if (db_write_rows("serve", r->rows, st, r->csv ? OUT_CSV : OUT_JSON, r->out) != 0)
         return db_error(r);
     if (!r->csv)
         fputs("}\n", r->out);
@@ -384,9 +386,8 @@ static const struct {
 static const char EVIDENCE_SQL[] =
     "SELECT doc_id AS doc, sent, rule, sentence, sentence_start, source_text, source_start,"
     " source_end, trigger_text, trigger_start, trigger_end, target_text, target_start,"
-    " target_end, attribution_text AS attribution, polarity, modality,"
-    " dyad_mark(sentence, sentence_start, source_start, source_end, trigger_start, trigger_end,"
-    " target_start, target_end) AS marked"
+    " target_end, attribution_text AS attribution, polarity, modality, "
+    SQL_MARK_COLUMNS("event_mentions", "marked")
     " FROM event_mentions WHERE event_id = ?1 ORDER BY id LIMIT ?2";
 
 static int api_events(req *r)
@@ -395,7 +396,7 @@ static int api_events(req *r)
     const cli_opt *qopts = query_options(&nq);
     const char **values = calloc(nq, sizeof *values);
     query_stmt *qs = NULL;
-    sqlite3_stmt *st = NULL, *ev = NULL;
+    dyadi_sqlrows *st = NULL, *ev = NULL;
     char *sql = NULL;
     int rc = -1, evidence = 0;
     long limit, offset;
@@ -430,12 +431,16 @@ static int api_events(req *r)
         if (strcmp(qopts[i].name, "evidence") == 0 && r->csv && evidence)
             values[i] = "1";
     cli_args a = {values, NULL, 0};
-    if (!(qs = query_stmt_new(r->db, &a, r->err, sizeof r->err))) {
+    if (!(qs = query_stmt_new(r->rows, &a, r->err, sizeof r->err))) {
         r->status = MHD_HTTP_BAD_REQUEST;
         goto done;
     }
-    sql = sqlite3_mprintf("SELECT * FROM (%s) ORDER BY %s LIMIT :lim OFFSET :off",
-                          query_stmt_sql(qs), order);
+    int np = query_stmt_nparams(qs);
+    /* an event's sightings in their order, which the outer sort keeps in
+     * SQLite by chance only */
+    sql = sqlite3_mprintf("SELECT * FROM (%s) q ORDER BY %s%s LIMIT ?%d OFFSET ?%d",
+                          query_stmt_sql(qs), order, r->csv && evidence ? ", _sighting" : "",
+                          np + 1, np + 2);
     if (!sql) {
         db_error(r);
         goto done;
@@ -443,10 +448,13 @@ static int api_events(req *r)
     if (prepare(r, sql, &st) != 0 || query_stmt_bind(qs, st) < 0)
         goto done;
     /* One more than the page, to tell whether another page follows. */
-    sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":lim"), r->csv ? limit : limit + 1);
-    sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":off"), offset);
+    if (dyadi_sqlrows_bind_int64(st, np + 1, r->csv ? limit : limit + 1) != 0 ||
+        dyadi_sqlrows_bind_int64(st, np + 2, offset) != 0) {
+        db_error(r);
+        goto done;
+    }
     if (r->csv) {
-        if (db_write_rows("serve", r->db, st, OUT_CSV, r->out) != 0) {
+        if (db_write_rows("serve", r->rows, st, OUT_CSV, r->out) != 0) {
             db_error(r);
             goto done;
         }
@@ -458,7 +466,7 @@ static int api_events(req *r)
     fprintf(r->out, "{\"offset\": %ld, \"limit\": %ld, \"events\": [", offset, limit);
     long n = 0;
     int src, more = 0;
-    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((src = dyadi_sqlrows_step(st)) == 1) {
         if (n == limit) {
             more = 1;
             break;
@@ -470,17 +478,17 @@ static int api_events(req *r)
         /* Splice the evidence into the object written just now. */
         fseek(r->out, -1, SEEK_CUR);
         fputs(", \"evidence\": ", r->out);
-        sqlite3_reset(ev);
-        sqlite3_bind_int64(ev, 1, sqlite3_column_int64(st, 0));
-        sqlite3_bind_int(ev, 2, EVIDENCE_MAX);
-        if (db_write_rows("serve", r->db, ev, OUT_JSON, r->out) != 0) {
+        dyadi_sqlrows_reset(ev);
+        dyadi_sqlrows_bind_int64(ev, 1, dyadi_sqlrows_int64(st, 0));
+        dyadi_sqlrows_bind_int64(ev, 2, EVIDENCE_MAX);
+        if (db_write_rows("serve", r->rows, ev, OUT_JSON, r->out) != 0) {
             db_error(r);
             goto done;
         }
         fseek(r->out, -1, SEEK_CUR);   /* the array's newline */
         fputc('}', r->out);
     }
-    if (src != SQLITE_ROW && src != SQLITE_DONE) {
+    if (src < 0) {
         db_error(r);
         goto done;
     }
@@ -488,8 +496,8 @@ static int api_events(req *r)
     rc = 0;
 done:
     sqlite3_free(sql);
-    sqlite3_finalize(st);
-    sqlite3_finalize(ev);
+    dyadi_sqlrows_free(st);
+    dyadi_sqlrows_free(ev);
     query_stmt_free(qs);
     free(values);
     return rc;
@@ -517,7 +525,7 @@ static int api_relations(req *r)
     if (!r->csv)
         fputs("{\"relations\": ", r->out);
     db_usage_sink(r->err, sizeof r->err);
-    int wrc = relations_write(r->db, &a, r->csv ? OUT_CSV : OUT_JSON, r->out, &matched);
+    int wrc = relations_write(r->rows, &a, r->csv ? OUT_CSV : OUT_JSON, r->out, &matched);
     db_usage_sink(NULL, 0);
     if (wrc == EXIT_USAGE) {
         r->status = MHD_HTTP_BAD_REQUEST;
@@ -546,7 +554,7 @@ static int api_graph(req *r)
     if (period_param(r, from, to) != 0 || flag_param(r, "full", &full) != 0 ||
         flag_param(r, "nodes", &nodes) != 0 || format_param(r) != 0 || unknown_params(r) != 0)
         return -1;
-    if (graph_read(r->db, from, to, full, &g) != 0) {
+    if (graph_read(r->rows, from, to, full, &g) != 0) {
         db_error(r);
         goto done;
     }
@@ -581,12 +589,16 @@ done:
 
 /* Actors named in the documents: the code's commonest name, its mentions,
  * and its events as source and as target (exact code, by index). */
+/* The code's commonest name: of names as frequent, the first in byte
+ * order (a window function, as dbopts.h's SQL_ACTOR_NAMES_WHERE). %s:
+ * prefix_op, and LIKE (SQLite: ASCII case-insensitive) or ILIKE. */
 static const char ACTORS_SQL[] =
     "WITH m AS (SELECT code, text, count(*) AS k FROM mentions_actor"
     "  WHERE kind = 'actor' AND code IS NOT NULL AND code <> ''"
-    "  AND (?1 IS NULL OR code GLOB ?1 OR text LIKE ?2 ESCAPE '\\')"
+    "  AND (?1 IS NULL OR code%s?1 OR text%s?2 ESCAPE '\\')"
     "  GROUP BY code, text),"
-    " best AS (SELECT code, text AS name, max(k) FROM m GROUP BY code),"
+    " best AS (SELECT code, name FROM (SELECT code, text AS name, row_number() OVER"
+    "  (PARTITION BY code ORDER BY k DESC, text) AS rn FROM m) r WHERE rn = 1),"
     " tot AS (SELECT code, sum(k) AS mentions FROM m GROUP BY code),"
     " a AS (SELECT b.code, b.name, t.mentions,"
     "  (SELECT count(*) FROM events WHERE source = b.code) AS as_source,"
@@ -599,7 +611,7 @@ static int api_actors(req *r)
 {
     long limit;
     int rc = -1;
-    sqlite3_stmt *st = NULL;
+    dyadi_sqlrows *st = NULL;
     char glob[80] = "", like[2 * VALUE_MAX + 3];
     const char *q = param(r, "q");
     if (r->status || num_param(r, "limit", 1, ACTORS_MAX, 50, &limit) != 0 ||
@@ -619,19 +631,23 @@ static int api_actors(req *r)
     like[k++] = '%';
     like[k] = '\0';
     if (q && valid_code(q))
-        snprintf(glob, sizeof glob, "%s*", q);
+        prefix_pattern(r->rows, q, glob, sizeof glob);
     else if (q)
         snprintf(glob, sizeof glob, "%s", "-");   /* matches no code */
-    if (prepare(r, ACTORS_SQL, &st) != 0)
+    char sql[sizeof ACTORS_SQL + 32];
+    snprintf(sql, sizeof sql, ACTORS_SQL, prefix_op(r->rows),
+             dyadi_sqldb_is_pg(r->rows) ? " ILIKE " : " LIKE ");
+    if (prepare(r, sql, &st) != 0)
         goto done;
-    if (q) {
-        sqlite3_bind_text(st, 1, glob, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, like, -1, SQLITE_STATIC);
+    if (dyadi_sqlrows_bind_cstr(st, 1, q ? glob : NULL) != 0 ||
+        dyadi_sqlrows_bind_cstr(st, 2, q ? like : NULL) != 0 ||
+        dyadi_sqlrows_bind_int64(st, 3, limit) != 0) {
+        db_error(r);
+        goto done;
     }
-    sqlite3_bind_int64(st, 3, limit);
     rc = write_list(r, "actors", st);
 done:
-    sqlite3_finalize(st);
+    dyadi_sqlrows_free(st);
     return rc;
 }
 
@@ -656,7 +672,7 @@ static const char DOC_EVENTS_SQL[] =
 
 static int api_document(req *r, const char *id)
 {
-    sqlite3_stmt *st = NULL, *ev = NULL;
+    dyadi_sqlrows *st = NULL, *ev = NULL;
     int rc = -1, src;
     size_t n = strlen(id);
     if (format_param(r) != 0 || unknown_params(r) != 0)
@@ -668,10 +684,12 @@ static int api_document(req *r, const char *id)
             return bad(r, "a document id has no control characters");
     if (prepare(r, DOC_SQL, &st) != 0 || prepare(r, DOC_EVENTS_SQL, &ev) != 0)
         goto done;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ev, 1, id, -1, SQLITE_STATIC);
-    if ((src = sqlite3_step(st)) != SQLITE_ROW) {
-        if (src != SQLITE_DONE) {
+    if (dyadi_sqlrows_bind_cstr(st, 1, id) != 0 || dyadi_sqlrows_bind_cstr(ev, 1, id) != 0) {
+        db_error(r);
+        goto done;
+    }
+    if ((src = dyadi_sqlrows_step(st)) != 1) {
+        if (src != 0) {
             db_error(r);
             goto done;
         }
@@ -680,13 +698,13 @@ static int api_document(req *r, const char *id)
         goto done;
     }
     if (r->csv) {
-        rc = db_write_rows("serve", r->db, ev, OUT_CSV, r->out) == 0 ? 0 : db_error(r);
+        rc = db_write_rows("serve", r->rows, ev, OUT_CSV, r->out) == 0 ? 0 : db_error(r);
         goto done;
     }
     db_write_row_json(r->out, st);
     fseek(r->out, -1, SEEK_CUR);
     fputs(", \"events\": ", r->out);
-    if (db_write_rows("serve", r->db, ev, OUT_JSON, r->out) != 0) {
+    if (db_write_rows("serve", r->rows, ev, OUT_JSON, r->out) != 0) {
         db_error(r);
         goto done;
     }
@@ -694,8 +712,8 @@ static int api_document(req *r, const char *id)
     fputs("}\n", r->out);
     rc = 0;
 done:
-    sqlite3_finalize(st);
-    sqlite3_finalize(ev);
+    dyadi_sqlrows_free(st);
+    dyadi_sqlrows_free(ev);
     return rc;
 }
 
@@ -703,13 +721,13 @@ done:
 
 static int scalar(req *r, const char *sql, long long *out)
 {
-    sqlite3_stmt *st = NULL;
+    dyadi_sqlrows *st = NULL;
     int rc = prepare(r, sql, &st);
-    if (rc == 0 && sqlite3_step(st) == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
+    if (rc == 0 && dyadi_sqlrows_step(st) == 1)
+        *out = dyadi_sqlrows_int64(st, 0);
     else if (rc == 0)
         rc = db_error(r);
-    sqlite3_finalize(st);
+    dyadi_sqlrows_free(st);
     return rc;
 }
 
@@ -725,20 +743,25 @@ static int api_stats(req *r)
         "   WHERE event_date >= m.month || '~') FROM m WHERE m.month IS NOT NULL)"
         " SELECT month, (SELECT count(*) FROM events WHERE event_date >= month"
         "  AND event_date < month || '~') AS events"
-        " FROM m WHERE month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' ORDER BY month";
+        " FROM m WHERE %s ORDER BY month";
     static const char LANGS_SQL[] =
         "SELECT lang, count(*) AS documents FROM documents GROUP BY lang ORDER BY documents DESC";
-    sqlite3_stmt *st = NULL;
+    dyadi_sqlrows *st = NULL;
     long long docs = 0, events = 0, sightings = 0;
     int rc = -1, months;
     if (flag_param(r, "languages", &months) != 0 || format_param(r) != 0 ||
         unknown_params(r) != 0)
         return -1;
+    /* a month "YYYY-MM": the stores' one difference here */
+    char months_sql[sizeof MONTHS_SQL + 64];
+    snprintf(months_sql, sizeof months_sql, MONTHS_SQL,
+             dyadi_sqldb_is_pg(r->rows) ? "month ~ '^[0-9]{4}-[0-9]{2}$'"
+                                        : "month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'");
     if (r->csv) {
         /* CSV: the months list, or the languages with languages=1. */
-        if (prepare(r, months ? LANGS_SQL : MONTHS_SQL, &st) == 0)
-            rc = db_write_rows("serve", r->db, st, OUT_CSV, r->out) == 0 ? 0 : db_error(r);
-        sqlite3_finalize(st);
+        if (prepare(r, months ? LANGS_SQL : months_sql, &st) == 0)
+            rc = db_write_rows("serve", r->rows, st, OUT_CSV, r->out) == 0 ? 0 : db_error(r);
+        dyadi_sqlrows_free(st);
         return rc;
     }
     struct stat sb;
@@ -750,17 +773,17 @@ static int api_stats(req *r)
     fprintf(r->out, "{\"store_bytes\": %lld, \"documents\": %lld, \"events\": %lld, "
                     "\"sightings\": %lld, \"months\": ",
             bytes, docs, events, sightings);
-    if (prepare(r, MONTHS_SQL, &st) != 0 ||
-        db_write_rows("serve", r->db, st, OUT_JSON, r->out) != 0) {
+    if (prepare(r, months_sql, &st) != 0 ||
+        db_write_rows("serve", r->rows, st, OUT_JSON, r->out) != 0) {
         db_error(r);
         goto done;
     }
-    sqlite3_finalize(st);
+    dyadi_sqlrows_free(st);
     st = NULL;
     fseek(r->out, -1, SEEK_CUR);   /* the array's newline */
     fputs(", \"languages\": ", r->out);
     if (prepare(r, LANGS_SQL, &st) != 0 ||
-        db_write_rows("serve", r->db, st, OUT_JSON, r->out) != 0) {
+        db_write_rows("serve", r->rows, st, OUT_JSON, r->out) != 0) {
         db_error(r);
         goto done;
     }
@@ -768,7 +791,7 @@ static int api_stats(req *r)
     fputs("}\n", r->out);
     rc = 0;
 done:
-    sqlite3_finalize(st);
+    dyadi_sqlrows_free(st);
     return rc;
 }
 
@@ -946,7 +969,8 @@ static void set_deadline(req *r)
     long long deadline = now_ms() + r->srv->query_ms;
     r->deadline.tv_sec = (time_t)(deadline / 1000);
     r->deadline.tv_nsec = (long)(deadline % 1000) * 1000000;
-    sqlite3_progress_handler(r->db, 2000, progress, r);
+    if (r->db)      /* PostgreSQL: the session's statement_timeout (cmd_serve) */
+        sqlite3_progress_handler(r->db, 2000, progress, r);
 }
 
 /* The dashboard's first call, computed once before the server listens and
@@ -959,11 +983,13 @@ static void warm_stats(server *s)
     memset(&r, 0, sizeof r);
     r.srv = s;
     r.db = dyad_store_sqlite(s->stores[0]);
+    r.rows = dyadi_store_sqldb(s->stores[0]);
     if (!(r.out = open_memstream(&r.body, &r.len)))
         return;
     set_deadline(&r);
     int rc = api_stats(&r);
-    sqlite3_progress_handler(r.db, 0, NULL, NULL);
+    if (r.db)
+        sqlite3_progress_handler(r.db, 0, NULL, NULL);
     if (fclose(r.out) == 0 && rc == 0) {
         store_stamp(s->db_path, s->stamp);
         char *key = cache_key(&r, "/api/stats");
@@ -1009,6 +1035,7 @@ static enum MHD_Result api(server *s, struct MHD_Connection *c, const char *url)
     }
     r.slot = take_store(s);
     r.db = dyad_store_sqlite(s->stores[r.slot]);
+    r.rows = dyadi_store_sqldb(s->stores[r.slot]);
     set_deadline(&r);
     int rc;
     if (strcmp(url, "/api/events") == 0)
@@ -1028,7 +1055,8 @@ static enum MHD_Result api(server *s, struct MHD_Connection *c, const char *url)
         snprintf(r.err, sizeof r.err, "no such API call (see docs/api.md)");
         rc = -1;
     }
-    sqlite3_progress_handler(r.db, 0, NULL, NULL);
+    if (r.db)
+        sqlite3_progress_handler(r.db, 0, NULL, NULL);
     give_store(s, r.slot);
     int failed = fclose(r.out) != 0;
     enum MHD_Result ret;
@@ -1290,16 +1318,33 @@ int cmd_serve(int argc, char **argv)
         goto done;
     }
     for (int i = 0; i < s->nconn; i++) {
-        if ((rc = db_open_read("serve", s->db_path, &s->stores[i])) != 0)
+        dyadi_sqldb *rows;
+        if ((rc = db_open_read("serve", s->db_path, &s->stores[i], &rows)) != 0)
             goto done;
         sqlite3 *h = dyad_store_sqlite(s->stores[i]);
-        /* Belt and braces over the read-only open: no statement may write. */
-        if (sqlite3_exec(h, "PRAGMA query_only = 1; PRAGMA cache_size = -16384", NULL, NULL,
-                         NULL) != SQLITE_OK ||
-            query_register_functions(h) != 0) {
+        /* Belt and braces over the read-only open: no statement may write.
+         * PostgreSQL: the session is read-only already (store_pg.c), and
+         * the time limit is the server's statement_timeout. */
+        if (h && sqlite3_exec(h, "PRAGMA query_only = 1; PRAGMA cache_size = -16384", NULL,
+                              NULL, NULL) != SQLITE_OK) {
             fprintf(stderr, "dyad serve: %s: %s\n", s->db_path, sqlite3_errmsg(h));
             rc = EXIT_FAIL;
             goto done;
+        }
+        if (!h) {
+            char set[64];
+            snprintf(set, sizeof set, "SET statement_timeout = %ld", qms);
+            dyadi_sqlrows *st = dyadi_sqlrows_prepare(rows, set, 0);
+            int bad = !st || dyadi_sqlrows_step(st) != 0;
+            dyadi_sqlrows_free(st);
+            if (bad) {
+                fprintf(stderr, "dyad serve: %s\n", dyadi_sqldb_errmsg(rows));
+                rc = EXIT_FAIL;
+                goto done;
+            }
+            /* the answer cache keys on the store file's identity, which a
+             * database has not: every answer is read afresh */
+            s->no_cache = 1;
         }
     }
     load_files(s, quiet);

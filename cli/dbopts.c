@@ -7,6 +7,7 @@
  * the library's dates.c). */
 #include "dbopts.h"
 #include "dates.h"
+#include "store.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -16,9 +17,10 @@
 /* Rows a table may buffer to align its columns; beyond it, use csv. */
 #define MAX_TABLE_CELLS (8u << 20)
 
-int db_open_read(const char *cmd, const char *path, dyad_store **s)
+int db_open_read(const char *cmd, const char *path, dyad_store **s, dyadi_sqldb **db)
 {
     char err[512];
+    *db = NULL;
     /* a URI (postgresql://) is no file: the store says what it can do */
     if (!strstr(path, "://") && access(path, F_OK) != 0) {
         fprintf(stderr, "dyad %s: no store at %s (create it with `dyad ingest --db %s`)\n", cmd,
@@ -30,7 +32,23 @@ int db_open_read(const char *cmd, const char *path, dyad_store **s)
         fprintf(stderr, "dyad %s: %s\n", cmd, err);
         return EXIT_FAIL;
     }
+    if (!(*db = dyadi_store_sqldb(*s))) {
+        fprintf(stderr, "dyad %s: out of memory\n", cmd);
+        dyad_store_free(*s);
+        *s = NULL;
+        return EXIT_FAIL;
+    }
     return 0;
+}
+
+const char *prefix_op(const dyadi_sqldb *db)
+{
+    return dyadi_sqldb_is_pg(db) ? " LIKE " : " GLOB ";
+}
+
+void prefix_pattern(const dyadi_sqldb *db, const char *prefix, char *out, size_t cap)
+{
+    snprintf(out, cap, "%.64s%c", prefix, dyadi_sqldb_is_pg(db) ? '%' : '*');
 }
 
 int out_format(const char *cmd, const char *value, int *fmt)
@@ -50,12 +68,10 @@ int out_format(const char *cmd, const char *value, int *fmt)
     return 0;
 }
 
-int db_prepare(const char *cmd, sqlite3 *db, const char *sql, sqlite3_stmt **st)
+int db_prepare(const char *cmd, dyadi_sqldb *db, const char *sql, int stream, dyadi_sqlrows **st)
 {
-    if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-        fprintf(stderr, "dyad %s: cannot query the store: %s\n", cmd, sqlite3_errmsg(db));
-        sqlite3_finalize(*st);
-        *st = NULL;
+    if (!(*st = dyadi_sqlrows_prepare(db, sql, stream))) {
+        fprintf(stderr, "dyad %s: cannot query the store: %s\n", cmd, dyadi_sqldb_errmsg(db));
         return EXIT_FAIL;
     }
     return 0;
@@ -89,21 +105,101 @@ int valid_code(const char *s)
     return 1;
 }
 
-/* A cell's text: NULL is empty, reals keep up to 10 significant digits. */
-static const char *cell_text(sqlite3_stmt *st, int i, char *buf, size_t len, size_t *n)
+/* The first of the hidden columns of SQL_MARK_COLUMNS after column i
+ * when column i is their sentence, else 0. */
+static int mark_columns(dyadi_sqlrows *st, int i)
 {
-    switch (sqlite3_column_type(st, i)) {
-    case SQLITE_NULL:
+    return i + 7 < dyadi_sqlrows_columns(st) &&
+           strcmp(dyadi_sqlrows_name(st, i + 1), "_mark_base") == 0 ? i + 1 : 0;
+}
+
+/* Columns named "_..." are for ordering and marking, not for the output. */
+static int hidden_column(dyadi_sqlrows *st, int i)
+{
+    return dyadi_sqlrows_name(st, i)[0] == '_';
+}
+
+typedef struct mark {
+    long pos;
+    int close;
+    const char *s;
+} mark;
+
+static int cmp_mark(const void *x, const void *y)
+{
+    const mark *a = x, *b = y;
+    if (a->pos != b->pos)
+        return a->pos < b->pos ? -1 : 1;
+    return b->close - a->close;   /* close a span before opening the next */
+}
+
+/* The sentence of column i with the spans of the columns from k marked,
+ * in *scratch (realloc'd); NULL when out of memory. */
+static const char *marked(dyadi_sqlrows *st, int i, int k, char **scratch, size_t *n)
+{
+    size_t len;
+    const char *text = dyadi_sqlrows_text(st, i, &len);
+    *n = len;
+    if (dyadi_sqlrows_type(st, i) == DYADI_SQL_NULL || dyadi_sqlrows_type(st, k) == DYADI_SQL_NULL)
+        return text;
+    long base = (long)dyadi_sqlrows_int64(st, k);
+    static const char *const open[] = {"[SRC ", "<TRG ", "[TGT "};
+    static const char *const close[] = {"]", ">", "]"};
+    mark m[6];
+    int nm = 0;
+    for (int j = 0; j < 3; j++) {
+        int a = k + 1 + 2 * j, b = a + 1;
+        if (dyadi_sqlrows_type(st, a) == DYADI_SQL_NULL || dyadi_sqlrows_type(st, b) == DYADI_SQL_NULL)
+            continue;
+        long s = (long)dyadi_sqlrows_int64(st, a) - base, e = (long)dyadi_sqlrows_int64(st, b) - base;
+        if (s < 0 || e < s || e > (long)len)
+            continue;
+        m[nm++] = (mark){s, 0, open[j]};
+        m[nm++] = (mark){e, 1, close[j]};
+    }
+    qsort(m, (size_t)nm, sizeof m[0], cmp_mark);
+    char *out = realloc(*scratch, len + 16 * 6 + 1);
+    if (!out)
+        return NULL;
+    *scratch = out;
+    size_t o = 0;
+    long at = 0;
+    for (int j = 0; j < nm; j++) {
+        memcpy(out + o, text + at, (size_t)(m[j].pos - at));
+        o += (size_t)(m[j].pos - at);
+        size_t sl = strlen(m[j].s);
+        memcpy(out + o, m[j].s, sl);
+        o += sl;
+        at = m[j].pos;
+    }
+    memcpy(out + o, text + at, len - (size_t)at);
+    o += len - (size_t)at;
+    out[o] = '\0';
+    *n = o;
+    return out;
+}
+
+/* A cell's text: NULL is empty, reals keep up to 10 significant digits;
+ * a marked sentence in *scratch. */
+static const char *cell_text(dyadi_sqlrows *st, int i, char *buf, size_t len, size_t *n,
+                             char **scratch)
+{
+    switch (dyadi_sqlrows_type(st, i)) {
+    case DYADI_SQL_NULL:
         *n = 0;
         return "";
-    case SQLITE_FLOAT:
-        snprintf(buf, len, "%.10g", sqlite3_column_double(st, i));
+    case DYADI_SQL_FLOAT:
+        snprintf(buf, len, "%.10g", dyadi_sqlrows_double(st, i));
         *n = strlen(buf);
         return buf;
     default: {
-        const char *t = (const char *)sqlite3_column_text(st, i);
-        *n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
-        return t ? t : "";
+        int k = mark_columns(st, i);
+        if (k) {
+            const char *t = marked(st, i, k, scratch, n);
+            if (t)
+                return t;
+        }
+        return dyadi_sqlrows_text(st, i, n);
     }
     }
 }
@@ -119,19 +215,21 @@ static size_t display_width(const char *s, size_t n)
     return w;
 }
 
-static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f,
+static int write_table(const char *cmd, dyadi_sqldb *db, dyadi_sqlrows *st, FILE *f,
                        unsigned long long *rows)
 {
     int rc = EXIT_FAIL, src;
-    int nc = sqlite3_column_count(st);
-    char **cells = NULL;
-    size_t *width = calloc((size_t)nc + 1, sizeof *width);
-    size_t n = 0, cap = 0;
-    if (!width)
+    char **cells = NULL, *scratch = NULL;
+    size_t n = 0, cap = 0, *width = NULL;
+    /* PostgreSQL knows the columns once the statement has run */
+    if ((src = dyadi_sqlrows_step(st)) < 0)
+        goto failed;
+    int nc = dyadi_sqlrows_columns(st);
+    if (!(width = calloc((size_t)nc + 1, sizeof *width)))
         goto oom;
     for (int i = 0; i < nc; i++)
-        width[i] = display_width(sqlite3_column_name(st, i), strlen(sqlite3_column_name(st, i)));
-    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+        width[i] = display_width(dyadi_sqlrows_name(st, i), strlen(dyadi_sqlrows_name(st, i)));
+    for (; src == 1; src = dyadi_sqlrows_step(st)) {
         if (n + (size_t)nc > cap) {
             size_t ncap = cap ? cap * 2 : 256 * (size_t)nc;
             if (ncap > MAX_TABLE_CELLS) {
@@ -147,7 +245,7 @@ static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f,
         for (int i = 0; i < nc; i++) {
             char buf[64];
             size_t len;
-            const char *t = cell_text(st, i, buf, sizeof buf, &len);
+            const char *t = cell_text(st, i, buf, sizeof buf, &len, &scratch);
             char *c = malloc(len + 1);
             if (!c)
                 goto oom;
@@ -163,23 +261,28 @@ static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f,
                 width[i] = w;
         }
     }
-    if (src != SQLITE_DONE) {
-        fprintf(stderr, "dyad %s: cannot read the store: %s\n", cmd, sqlite3_errmsg(db));
-        goto fail;
-    }
-    for (int i = 0; i < nc; i++) {
-        const char *name = sqlite3_column_name(st, i);
+    if (src != 0)
+        goto failed;
+    int last = nc - 1;
+    while (last > 0 && hidden_column(st, last))
+        last--;
+    for (int i = 0; i <= last; i++) {
+        const char *name = dyadi_sqlrows_name(st, i);
+        if (hidden_column(st, i))
+            continue;
         fprintf(f, "%s%s", i ? "  " : "", name);
-        if (i + 1 < nc)
+        if (i < last)
             for (size_t k = display_width(name, strlen(name)); k < width[i]; k++)
                 fputc(' ', f);
     }
     fputc('\n', f);
     for (size_t r = 0; r < n; r += (size_t)nc) {
-        for (int i = 0; i < nc; i++) {
+        for (int i = 0; i <= last; i++) {
+            if (hidden_column(st, i))
+                continue;
             const char *c = cells[r + (size_t)i];
             fprintf(f, "%s%s", i ? "  " : "", c);
-            if (i + 1 < nc)
+            if (i < last)
                 for (size_t k = display_width(c, strlen(c)); k < width[i]; k++)
                     fputc(' ', f);
         }
@@ -188,6 +291,9 @@ static int write_table(const char *cmd, sqlite3 *db, sqlite3_stmt *st, FILE *f,
     *rows = n / (size_t)(nc ? nc : 1);
     rc = 0;
     goto done;
+failed:
+    fprintf(stderr, "dyad %s: cannot read the store: %s\n", cmd, dyadi_sqldb_errmsg(db));
+    goto fail;
 oom:
     fprintf(stderr, "dyad %s: out of memory\n", cmd);
 fail:
@@ -197,26 +303,30 @@ done:
         free(cells[k]);
     free(cells);
     free(width);
+    free(scratch);
     return rc;
 }
 
-void db_write_row_json(FILE *f, sqlite3_stmt *st)
+static void row_json(FILE *f, dyadi_sqlrows *st, char **scratch)
 {
-    int nc = sqlite3_column_count(st);
+    int nc = dyadi_sqlrows_columns(st);
     fputc('{', f);
-    for (int i = 0; i < nc; i++) {
+    for (int i = 0, first = 1; i < nc; i++) {
         char buf[64];
         size_t len;
-        int type = sqlite3_column_type(st, i);
-        const char *t = cell_text(st, i, buf, sizeof buf, &len);
-        if (i)
+        if (hidden_column(st, i))
+            continue;
+        int type = dyadi_sqlrows_type(st, i);
+        const char *t = cell_text(st, i, buf, sizeof buf, &len, scratch);
+        if (!first)
             fputc(',', f);
-        json_cstr(f, sqlite3_column_name(st, i));
+        first = 0;
+        json_cstr(f, dyadi_sqlrows_name(st, i));
         fputc(':', f);
         /* JSON says "absent" with null, not an empty string */
-        if (type == SQLITE_NULL || (type == SQLITE_TEXT && len == 0))
+        if (type == DYADI_SQL_NULL || (type == DYADI_SQL_TEXT && len == 0))
             fputs("null", f);
-        else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
+        else if (type == DYADI_SQL_INT || type == DYADI_SQL_FLOAT)
             fwrite(t, 1, len, f);
         else
             json_str(f, t, len);
@@ -224,54 +334,71 @@ void db_write_row_json(FILE *f, sqlite3_stmt *st)
     fputc('}', f);
 }
 
-int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f)
+void db_write_row_json(FILE *f, dyadi_sqlrows *st)
+{
+    char *scratch = NULL;
+    row_json(f, st, &scratch);
+    free(scratch);
+}
+
+int db_write_rows(const char *cmd, dyadi_sqldb *db, dyadi_sqlrows *st, int fmt, FILE *f)
 {
     unsigned long long n;
     return db_write_rows_n(cmd, db, st, fmt, f, &n);
 }
 
-int db_write_rows_n(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f,
+int db_write_rows_n(const char *cmd, dyadi_sqldb *db, dyadi_sqlrows *st, int fmt, FILE *f,
                     unsigned long long *rows)
 {
     *rows = 0;
     if (fmt == OUT_TABLE)
         return write_table(cmd, db, st, f, rows);
-    int nc = sqlite3_column_count(st), rc;
-    if (fmt == OUT_CSV) {
-        for (int i = 0; i < nc; i++) {
-            const char *name = sqlite3_column_name(st, i);
-            if (i)
+    char *scratch = NULL;
+    /* PostgreSQL knows the columns once the statement has run */
+    int rc = dyadi_sqlrows_step(st);
+    int nc = rc < 0 ? 0 : dyadi_sqlrows_columns(st);
+    if (fmt == OUT_CSV && rc >= 0) {
+        for (int i = 0, first = 1; i < nc; i++) {
+            const char *name = dyadi_sqlrows_name(st, i);
+            if (hidden_column(st, i))
+                continue;
+            if (!first)
                 fputc(',', f);
+            first = 0;
             csv_field(f, name, strlen(name));
         }
         fputs("\r\n", f);
     }
     if (fmt == OUT_JSON)
         fputc('[', f);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    for (; rc == 1; rc = dyadi_sqlrows_step(st)) {
         if (fmt == OUT_JSON && *rows)
             fputs(",\n", f);
         ++*rows;
         if (fmt != OUT_CSV) {
-            db_write_row_json(f, st);
+            row_json(f, st, &scratch);
             if (fmt == OUT_JSONL)
                 fputc('\n', f);
             continue;
         }
-        for (int i = 0; i < nc; i++) {
+        for (int i = 0, first = 1; i < nc; i++) {
             char buf[64];
             size_t len;
-            const char *t = cell_text(st, i, buf, sizeof buf, &len);
-            if (i)
+            if (hidden_column(st, i))
+                continue;
+            const char *t = cell_text(st, i, buf, sizeof buf, &len, &scratch);
+            if (!first)
                 fputc(',', f);
+            first = 0;
             csv_field(f, t, len);
         }
         fputs("\r\n", f);
     }
+    free(scratch);
     if (fmt == OUT_JSON)
         fputs("]\n", f);
-    if (rc != SQLITE_DONE) {
-        fprintf(stderr, "dyad %s: cannot read the store: %s\n", cmd, sqlite3_errmsg(db));
+    if (rc != 0) {
+        fprintf(stderr, "dyad %s: cannot read the store: %s\n", cmd, dyadi_sqldb_errmsg(db));
         return EXIT_FAIL;
     }
     return 0;
@@ -475,17 +602,17 @@ static int no_match(const char *cmd, const char *opt, const char *v, const char 
 
 /* Every distinct value of one SQL column list, and their first three
  * letters, as candidates for suggest(); the caller frees with free_list. */
-static char **distinct_values(sqlite3 *db, const char *sql, size_t *n)
+static char **distinct_values(dyadi_sqldb *db, const char *sql, size_t *n)
 {
-    sqlite3_stmt *st = NULL;
+    dyadi_sqlrows *st = NULL;
     char **v = NULL;
     size_t cap = 0;
     *n = 0;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    if (!(st = dyadi_sqlrows_prepare(db, sql, 0)))
         goto fail;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        if (!t || !*t || strlen(t) > 64)
+    while (dyadi_sqlrows_step(st) == 1) {
+        const char *t = dyadi_sqlrows_text(st, 0, NULL);
+        if (!*t || strlen(t) > 64)
             continue;
         for (int k = 0; k < 2; k++) {
             if (*n == cap) {
@@ -510,10 +637,9 @@ static char **distinct_values(sqlite3 *db, const char *sql, size_t *n)
         }
     }
 done:
-    sqlite3_finalize(st);
+    dyadi_sqlrows_free(st);
     return v;
 fail:
-    sqlite3_finalize(st);
     return NULL;
 }
 
@@ -525,36 +651,41 @@ static void free_list(char **v, size_t n)
 }
 
 /* 1 when some row of sql (one "?1" parameter) exists for value. */
-static int exists(sqlite3 *db, const char *sql, const char *value)
+static int exists(dyadi_sqldb *db, const char *sql, const char *value)
 {
-    sqlite3_stmt *st = NULL;
+    dyadi_sqlrows *st = dyadi_sqlrows_prepare(db, sql, 0);
     int r = 1;                      /* on a store error, let the query itself report it */
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
-        int s = sqlite3_step(st);
-        r = s == SQLITE_ROW || (s != SQLITE_DONE);
-    }
-    sqlite3_finalize(st);
+    if (st && dyadi_sqlrows_bind_cstr(st, 1, value) == 0)
+        r = dyadi_sqlrows_step(st) != 0;
+    dyadi_sqlrows_free(st);
     return r;
 }
 
-int check_actor_filter(const char *cmd, const char *opt, sqlite3 *db, const char *v)
+/* 1 when some source or target code starts with prefix. */
+static int code_exists(dyadi_sqldb *db, const char *prefix)
 {
-    char pat[80], up[80];
-    snprintf(pat, sizeof pat, "%.64s*", v);
-    if (exists(db, "SELECT 1 FROM events WHERE source GLOB ?1 OR target GLOB ?1 LIMIT 1", pat))
+    char pat[80], sql[160];
+    const char *op = prefix_op(db);
+    prefix_pattern(db, prefix, pat, sizeof pat);
+    snprintf(sql, sizeof sql, "SELECT 1 FROM events WHERE source%s?1 OR target%s?1 LIMIT 1", op,
+             op);
+    return exists(db, sql, pat);
+}
+
+int check_actor_filter(const char *cmd, const char *opt, dyadi_sqldb *db, const char *v)
+{
+    char up[80];
+    if (code_exists(db, v))
         return 0;
     size_t i = 0;
     for (; v[i] && i + 2 < sizeof up; i++)
         up[i] = (char)(v[i] >= 'a' && v[i] <= 'z' ? v[i] - 32 : v[i]);
     up[i] = '\0';
-    snprintf(pat, sizeof pat, "%.64s*", up);
-    if (strcmp(up, v) != 0 &&
-        exists(db, "SELECT 1 FROM events WHERE source GLOB ?1 OR target GLOB ?1 LIMIT 1", pat))
+    if (strcmp(up, v) != 0 && code_exists(db, up))
         return no_match(cmd, opt, v, "no actor code of the store starts with it (codes are "
                         "upper case)", up);
     size_t n = 0;
-    char **c = distinct_values(db, "SELECT source FROM events UNION SELECT target FROM events",
+    char **c = distinct_values(db, "SELECT source FROM events UNION SELECT target FROM events ORDER BY 1",
                                &n);
     const char *s = suggest(v, (const char *const *)c, n);
     int r = no_match(cmd, opt, v, "no actor code of the store starts with it", s);
@@ -562,12 +693,12 @@ int check_actor_filter(const char *cmd, const char *opt, sqlite3 *db, const char
     return r;
 }
 
-int check_lang_filter(const char *cmd, sqlite3 *db, const char *v)
+int check_lang_filter(const char *cmd, dyadi_sqldb *db, const char *v)
 {
     if (exists(db, "SELECT 1 FROM documents WHERE lang = ?1 LIMIT 1", v))
         return 0;
     size_t n = 0;
-    char **c = distinct_values(db, "SELECT DISTINCT lang FROM documents", &n);
+    char **c = distinct_values(db, "SELECT DISTINCT lang FROM documents ORDER BY 1", &n);
     const char *s = suggest(v, (const char *const *)c, n);
     int r = no_match(cmd, "lang", v, "no document of the store is in that language", s);
     free_list(c, n);

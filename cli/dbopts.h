@@ -5,10 +5,11 @@
 #define DYAD_CLI_DBOPTS_H
 #include "cli.h"
 
-#include <sqlite3.h>
+#include "sqlrows.h"
 
 #define CLI_DB_DEFAULT "dyad.db"
-#define CLI_DB_OPTION {"db", 0, "PATH", "event store (default: dyad.db)"}
+#define CLI_DB_OPTION \
+    {"db", 0, "PATH", "event store: an SQLite file or a postgresql:// URI (default: dyad.db)"}
 
 /* OUT_JSON: one JSON array of objects (for `dyad serve`). */
 enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2, OUT_JSON = 3 };
@@ -17,7 +18,7 @@ enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2, OUT_JSON = 3 };
  * interval "../2022-08" (before the end of August 2022) is placed at its
  * known end, "2022-08"; other dates are themselves (docs/store.md). */
 #define SQL_DATE_KEY(col) \
-    "(CASE WHEN " col " GLOB '../*' THEN substr(" col ", 4) ELSE " col " END)"
+    "(CASE WHEN substr(" col ", 1, 3) = '../' THEN substr(" col ", 4) ELSE " col " END)"
 /* The one day (YYYY-MM-DD) of an event date, for layouts that need one: the
  * key above, a month or year given its first day (docs/formats.md). */
 #define SQL_DATE_DAY(col) \
@@ -25,24 +26,44 @@ enum { OUT_TABLE = 0, OUT_CSV = 1, OUT_JSONL = 2, OUT_JSON = 3 };
     SQL_DATE_KEY(col) " WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN " \
     SQL_DATE_KEY(col) " || '-01' WHEN " SQL_DATE_KEY(col) " GLOB '[0-9][0-9][0-9][0-9]' THEN " \
     SQL_DATE_KEY(col) " || '-01-01' END)"
+/* The same in PostgreSQL, which has regular expressions where SQLite has
+ * GLOB: the two stores' one difference there. */
+#define SQL_DATE_DAY_PG(col) \
+    "(CASE WHEN " SQL_DATE_KEY(col) " ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN " \
+    SQL_DATE_KEY(col) " WHEN " SQL_DATE_KEY(col) " ~ '^[0-9]{4}-[0-9]{2}$' THEN " \
+    SQL_DATE_KEY(col) " || '-01' WHEN " SQL_DATE_KEY(col) " ~ '^[0-9]{4}$' THEN " \
+    SQL_DATE_KEY(col) " || '-01-01' END)"
 
 /* A common table expression names(code, name, k): for each actor code
  * that passes cond (" AND code IN (...)": the codes a query shows), the
  * text its mentions most often have ("Russie", "Kremlin"), to print beside
- * codes. SQLite takes the bare column from the row of max(k). It reads the
+ * codes; of texts as frequent, the first in byte order (a window function,
+ * which SQLite and PostgreSQL both have, where SQLite alone would take the
+ * bare column beside max(k)). It reads the
  * store's tables, not the mentions_actor view (which also looks up every
  * mention's document): the forms that pass first, then one pass over the
  * mention rows counting those forms, then the counts by code and text. */
 #define SQL_ACTOR_NAMES_WHERE(cond) \
-    "names(code, name, k) AS (SELECT code, text, max(k) FROM (SELECT code, text," \
-    " sum(c) AS k FROM (SELECT form, count(*) AS c FROM store_mentions WHERE form IN" \
+    "names(code, name, k) AS (SELECT code, text, k FROM (SELECT code, text, k," \
+    " row_number() OVER (PARTITION BY code ORDER BY k DESC, text) AS rn FROM (SELECT code," \
+    " text, sum(c) AS k FROM (SELECT form, count(*) AS c FROM store_mentions WHERE form IN" \
     " (SELECT id FROM store_actor_forms WHERE kind = 'actor' AND code <> '' AND text <> ''" \
     cond ") GROUP BY form) g JOIN store_actor_forms f ON f.id = g.form" \
-    " GROUP BY code, text) GROUP BY code)"
+    " GROUP BY code, text) ck) rk WHERE rn = 1)"
 
-/* Open an existing store read-only; on failure report it and return
- * EXIT_FAIL (*s NULL). */
-int db_open_read(const char *cmd, const char *path, dyad_store **s);
+/* Open an existing store read-only (an SQLite file or a PostgreSQL URI)
+ * and its row reader; on failure report it and return EXIT_FAIL (*s and
+ * *db NULL). *db is borrowed from *s. */
+int db_open_read(const char *cmd, const char *path, dyad_store **s, dyadi_sqldb **db);
+
+/* A prefix condition on a column, the one place where the two stores'
+ * SQL differs for it: "col GLOB ?N" with "PREFIX*" in SQLite (which seeks
+ * it in an index), "col LIKE ?N" with "PREFIX%" in PostgreSQL. The prefix
+ * is a code of letters and digits (valid_code), so no wildcard hides in
+ * it. prefix_op: " GLOB " or " LIKE "; prefix_pattern: the pattern into
+ * out (cap bytes). */
+const char *prefix_op(const dyadi_sqldb *db);
+void prefix_pattern(const dyadi_sqldb *db, const char *prefix, char *out, size_t cap);
 
 /* Parse --format (table, csv, jsonl); NULL: table on a terminal, else csv.
  * Returns 0 or EXIT_USAGE (reported). */
@@ -50,14 +71,26 @@ int out_format(const char *cmd, const char *value, int *fmt);
 
 /* Step st to the end, writing every row to f in the format. Column names
  * come from the statement. Returns 0 or EXIT_FAIL (reported). */
-int db_write_rows(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f);
+int db_write_rows(const char *cmd, dyadi_sqldb *db, dyadi_sqlrows *st, int fmt, FILE *f);
 /* The same, counting the rows written into *rows. */
-int db_write_rows_n(const char *cmd, sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *f,
+int db_write_rows_n(const char *cmd, dyadi_sqldb *db, dyadi_sqlrows *st, int fmt, FILE *f,
                     unsigned long long *rows);
 
 /* The current row of st as one JSON object (column names as keys; NULL
  * is null, numbers stay numbers). */
-void db_write_row_json(FILE *f, sqlite3_stmt *st);
+void db_write_row_json(FILE *f, dyadi_sqlrows *st);
+
+/* A column followed by the seven hidden columns of SQL_MARK_COLUMNS
+ * (named "_mark_...") is written as the sentence with its spans marked,
+ * "[SRC la Russie] <TRG a signé> un accord avec [TGT la Chine]" (done
+ * here, in C, the same for both stores); those seven are not written,
+ * nor is any column whose name starts with '_'.
+ * Spans are byte offsets into the document; one that is NULL or not
+ * inside the sentence is left unmarked rather than guessed. */
+#define SQL_MARK_COLUMNS(m, name) \
+    m ".sentence AS " name ", " m ".sentence_start AS _mark_base, " m ".source_start AS _mark_1," \
+    " " m ".source_end AS _mark_2, " m ".trigger_start AS _mark_3, " m ".trigger_end AS _mark_4," \
+    " " m ".target_start AS _mark_5, " m ".target_end AS _mark_6"
 
 /* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
 void csv_field(FILE *f, const char *s, size_t n);
@@ -96,11 +129,11 @@ int date_opt(const char *cmd, const char *opt, const char *v, char first[11], ch
  * store; a PLOVER type must be one of PLOVER's 16; a root 01-20; an event
  * code a prefix of one under those roots; a language one the store's
  * documents have. */
-int check_actor_filter(const char *cmd, const char *opt, sqlite3 *db, const char *v);
+int check_actor_filter(const char *cmd, const char *opt, dyadi_sqldb *db, const char *v);
 int check_plover_filter(const char *cmd, const char *v);
 int check_root_filter(const char *cmd, const char *v);
 int check_code_filter(const char *cmd, const char *v);
-int check_lang_filter(const char *cmd, sqlite3 *db, const char *v);
+int check_lang_filter(const char *cmd, dyadi_sqldb *db, const char *v);
 
 /* The candidate nearest to v (case-insensitive edit distance, at most about
  * a third of v's length), or NULL. */
@@ -119,6 +152,7 @@ void db_usage_sink(char *buf, size_t len);
 /* Say on stderr that valid filters matched nothing (verbosity >= 1). */
 void report_no_match(const char *cmd);
 
-/* Prepare sql or report the error; 0 or EXIT_FAIL. */
-int db_prepare(const char *cmd, sqlite3 *db, const char *sql, sqlite3_stmt **st);
+/* Prepare sql ('?' placeholders; stream: sqlrows.h) or report the error;
+ * 0 or EXIT_FAIL. */
+int db_prepare(const char *cmd, dyadi_sqldb *db, const char *sql, int stream, dyadi_sqlrows **st);
 #endif

@@ -86,14 +86,18 @@ const char *gdelt_geo_code(const char *entry)
     return r ? r->code : NULL;
 }
 
+#define PLOVER_COLUMNS \
+    ", e.code, e.plover,"                                                               \
+    " e.source, e.source_country, e.target, e.target_country,"                          \
+    " e.location, e.location_country, e.lat, e.lon, e.polarity, e.modality,"            \
+    " e.num_mentions, e.num_sources, e.num_articles,"                                   \
+    " m.source_text, m.target_text, m.trigger_text, m.sentence, m.doc_id, m.sent,"      \
+    " d.lang, d.source, d.url"                                                          \
+    SQL_FROM_EVENTS_FIRST_SIGHTING
 static const char plover_sql[] =
-    "SELECT e.id, e.event_date, " SQL_DATE_DAY("e.event_date") ", e.code, e.plover,"
-    " e.source, e.source_country, e.target, e.target_country,"
-    " e.location, e.location_country, e.lat, e.lon, e.polarity, e.modality,"
-    " e.num_mentions, e.num_sources, e.num_articles,"
-    " m.source_text, m.target_text, m.trigger_text, m.sentence, m.doc_id, m.sent,"
-    " d.lang, d.source, d.url"
-    SQL_FROM_EVENTS_FIRST_SIGHTING;
+    "SELECT e.id, e.event_date, " SQL_DATE_DAY("e.event_date") PLOVER_COLUMNS;
+static const char plover_sql_pg[] =
+    "SELECT e.id, e.event_date, " SQL_DATE_DAY_PG("e.event_date") PLOVER_COLUMNS;
 enum {
     P_ID, P_DATE, P_DAY, P_CODE, P_PLOVER, P_SRC, P_SRC_CTRY, P_TGT, P_TGT_CTRY, P_LOC,
     P_LOC_CTRY, P_LAT, P_LON, P_POL, P_MOD, P_NMENT, P_NSRC, P_NART, P_SRC_TEXT, P_TGT_TEXT,
@@ -101,29 +105,30 @@ enum {
 };
 
 /* A text column as a JSON string, null when NULL or empty. */
-static void jcol(FILE *f, sqlite3_stmt *st, int i)
+static void jcol(FILE *f, dyadi_sqlrows *st, int i)
 {
-    const char *t = (const char *)sqlite3_column_text(st, i);
-    if (!t || !*t)
+    size_t n;
+    const char *t = dyadi_sqlrows_text(st, i, &n);
+    if (!*t)
         fputs("null", f);
     else
-        json_str(f, t, (size_t)sqlite3_column_bytes(st, i));
+        json_str(f, t, n);
 }
 
-static void jnum(FILE *f, sqlite3_stmt *st, int i)
+static void jnum(FILE *f, dyadi_sqlrows *st, int i)
 {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+    if (dyadi_sqlrows_type(st, i) == DYADI_SQL_NULL)
         fputs("null", f);
     else
-        fprintf(f, "%.10g", sqlite3_column_double(st, i));
+        fprintf(f, "%.10g", dyadi_sqlrows_double(st, i));
 }
 
 /* [{"actorText", "code", "country", "sector"}] or [] without an actor. The
  * sector is the role after a country code (RUSGOV -> GOV), as in PLOVER. */
-static void actor_list(FILE *f, sqlite3_stmt *st, int code, int ctry, int text)
+static void actor_list(FILE *f, dyadi_sqlrows *st, int code, int ctry, int text)
 {
-    const char *c = (const char *)sqlite3_column_text(st, code);
-    const char *k = (const char *)sqlite3_column_text(st, ctry);
+    const char *c = dyadi_sqlrows_text(st, code, NULL);
+    const char *k = dyadi_sqlrows_text(st, ctry, NULL);
     if (!c || !*c) {
         fputs("[]", f);
         return;
@@ -143,17 +148,17 @@ static void actor_list(FILE *f, sqlite3_stmt *st, int code, int ctry, int text)
     fputs("}]", f);
 }
 
-int export_plover(sqlite3 *h, const dyad_lexicon *lex, FILE *f, unsigned long long *left_out)
+int export_plover(dyadi_sqldb *h, const dyad_lexicon *lex, FILE *f, unsigned long long *left_out)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = db_prepare("export", h, plover_sql, &st);
+    dyadi_sqlrows *st = NULL;
+    int rc = db_prepare("export", h, dyadi_sqldb_is_pg(h) ? plover_sql_pg : plover_sql, 1, &st);
     *left_out = 0;
     if (rc != 0)
         return rc;
     int s;
-    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *code = (const char *)sqlite3_column_text(st, P_CODE);
-        const char *type = (const char *)sqlite3_column_text(st, P_PLOVER);
+    while ((s = dyadi_sqlrows_step(st)) == 1) {
+        const char *code = dyadi_sqlrows_text(st, P_CODE, NULL);
+        const char *type = dyadi_sqlrows_text(st, P_PLOVER, NULL);
         const dyadi_cameo *k = code ? dyadi_lex_cameo(lex, code) : NULL;
         /* the lexicon's crosswalk, which also gives mode and context, wins
          * over the type stored when the event was coded */
@@ -163,7 +168,7 @@ int export_plover(sqlite3 *h, const dyad_lexicon *lex, FILE *f, unsigned long lo
             ++*left_out;
             continue;
         }
-        fprintf(f, "{\"id\":\"dyad-%lld\",\"date\":", (long long)sqlite3_column_int64(st, P_ID));
+        fprintf(f, "{\"id\":\"dyad-%lld\",\"date\":", (long long)dyadi_sqlrows_int64(st, P_ID));
         jcol(f, st, P_DAY);
         fputs(",\"dateInterval\":", f);
         jcol(f, st, P_DATE);
@@ -182,7 +187,7 @@ int export_plover(sqlite3 *h, const dyad_lexicon *lex, FILE *f, unsigned long lo
         fputs(",\"eventText\":", f);
         jcol(f, st, P_TRG_TEXT);
         fputs(",\"eventLoc\":", f);
-        const char *loc = (const char *)sqlite3_column_text(st, P_LOC);
+        const char *loc = dyadi_sqlrows_text(st, P_LOC, NULL);
         if (loc && *loc) {
             fputs("{\"name\":", f);
             jcol(f, st, P_LOC);
@@ -207,23 +212,23 @@ int export_plover(sqlite3 *h, const dyad_lexicon *lex, FILE *f, unsigned long lo
         fputs(",\"docId\":", f);
         jcol(f, st, P_DOC);
         fputs(",\"sentence\":", f);
-        if (sqlite3_column_type(st, P_SENT) == SQLITE_NULL)
+        if (dyadi_sqlrows_type(st, P_SENT) == DYADI_SQL_NULL)
             fputs("null", f);
         else
-            fprintf(f, "%lld", (long long)sqlite3_column_int64(st, P_SENT));
+            fprintf(f, "%lld", (long long)dyadi_sqlrows_int64(st, P_SENT));
         fputs(",\"polarity\":", f);
         jcol(f, st, P_POL);
         fputs(",\"modality\":", f);
         jcol(f, st, P_MOD);
         fprintf(f, ",\"numMentions\":%lld,\"numSources\":%lld,\"numArticles\":%lld}\n",
-                (long long)sqlite3_column_int64(st, P_NMENT),
-                (long long)sqlite3_column_int64(st, P_NSRC),
-                (long long)sqlite3_column_int64(st, P_NART));
+                (long long)dyadi_sqlrows_int64(st, P_NMENT),
+                (long long)dyadi_sqlrows_int64(st, P_NSRC),
+                (long long)dyadi_sqlrows_int64(st, P_NART));
     }
-    if (s != SQLITE_DONE) {
-        fprintf(stderr, "dyad export: cannot read the events: %s\n", sqlite3_errmsg(h));
+    if (s != 0) {
+        fprintf(stderr, "dyad export: cannot read the events: %s\n", dyadi_sqldb_errmsg(h));
         rc = EXIT_FAIL;
     }
-    sqlite3_finalize(st);
+    dyadi_sqlrows_free(st);
     return rc;
 }

@@ -34,5 +34,5 @@ int gdelt_geo_type(const place_kinds *pk, const char *name, const char *entry,
 /* Write the store's events that have a PLOVER event type as PLOVER JSON
  * Lines (docs/formats.md); *left_out counts the others (CAMEO root 01 has
  * no PLOVER type). 0 or EXIT_FAIL (reported). */
-int export_plover(sqlite3 *h, const dyad_lexicon *lex, FILE *f, unsigned long long *left_out);
+int export_plover(dyadi_sqldb *h, const dyad_lexicon *lex, FILE *f, unsigned long long *left_out);
 #endif

@@ -680,8 +680,10 @@ DYAD_API const dyad_score_failure *dyad_scorer_failures(const dyad_scorer *s, si
  * database with the same logical schema (docs/store.md, "PostgreSQL"),
  * which any number of processes may write at once: dyad_store_batch_write,
  * dyad_store_add_doc and dyad_store_has_doc work on it; the others return
- * DYAD_ERR_ARG with a message saying so, dyad_store_sqlite returns NULL and
- * dyad_store_open_readonly refuses a URI.
+ * DYAD_ERR_ARG with a message saying so, and dyad_store_sqlite returns
+ * NULL. dyad_store_open_readonly opens it for the dyad reading commands
+ * (which read both stores through one internal row reader); read it
+ * yourself with any PostgreSQL client.
  * ------------------------------------------------------------------------ */
 
 typedef struct dyad_store dyad_store;
@@ -697,8 +699,9 @@ struct sqlite3;
 DYAD_API dyad_status dyad_store_open(const char *path, dyad_store **out, char *errbuf,
                                      size_t errlen);
 /* Open an existing store for reading only: nothing is created or migrated
- * (DYAD_ERR_NOTFOUND when the file does not exist, DYAD_ERR_VERSION when
- * its schema is not this dyad's). Only dyad_store_sqlite is useful on it. */
+ * (DYAD_ERR_NOTFOUND when the file, or the database's store, does not
+ * exist, DYAD_ERR_VERSION when its schema is not this dyad's). Only
+ * dyad_store_sqlite is useful on it. */
 DYAD_API dyad_status dyad_store_open_readonly(const char *path, dyad_store **out, char *errbuf,
                                               size_t errlen);
 DYAD_API void dyad_store_free(dyad_store *s);

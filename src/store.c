@@ -28,6 +28,7 @@
 #include "arena.h"
 #include "repeats.h"
 #include "storepack.h"
+#include "sqlrows.h"
 
 #include <errno.h>
 #include <math.h>
@@ -463,6 +464,7 @@ enum { D_ID, D_DATE, D_LANG, D_TITLE, D_URL, D_SOURCE, D_TEXT, D_COUNT };
 struct dyad_store {
     dyadi_pg *pg;               /* a PostgreSQL store (store_pg.c): the rest is unused */
     sqlite3 *db;
+    dyadi_sqldb *rows;          /* the row reader over db or pg, made when asked for */
     sqlite3_stmt *q[Q_COUNT];
     int in_tx;                  /* inside dyad_store_begin .. commit */
     int readonly;
@@ -868,7 +870,7 @@ dyad_status dyad_store_open(const char *path, dyad_store **out, char *errbuf, si
             snprintf(errbuf, errlen, "out of memory");
         return DYAD_ERR_NOMEM;
     }
-    dyad_status st = dyadi_pg_open(path, &s->pg, errbuf, errlen);
+    dyad_status st = dyadi_pg_open(path, 0, &s->pg, errbuf, errlen);
     if (st != DYAD_OK) {
         free(s);
         return st;
@@ -881,12 +883,22 @@ dyad_status dyad_store_open_readonly(const char *path, dyad_store **out, char *e
                                      size_t errlen)
 {
     if (path && dyadi_pg_uri(path)) {
-        /* the reading commands use SQLite's connection (dyad_store_sqlite) */
+        /* the reading commands read it through dyadi_store_sqldb */
         *out = NULL;
-        if (errbuf && errlen)
-            snprintf(errbuf, errlen, "a PostgreSQL store is written by `dyad ingest` only for "
-                     "now; read it with psql (docs/store.md, \"PostgreSQL\")");
-        return DYAD_ERR_ARG;
+        dyad_store *s = calloc(1, sizeof *s);
+        if (!s) {
+            if (errbuf && errlen)
+                snprintf(errbuf, errlen, "out of memory");
+            return DYAD_ERR_NOMEM;
+        }
+        s->readonly = 1;
+        dyad_status st = dyadi_pg_open(path, 1, &s->pg, errbuf, errlen);
+        if (st != DYAD_OK) {
+            free(s);
+            return st;
+        }
+        *out = s;
+        return DYAD_OK;
     }
     return open_store(path, 1, out, errbuf, errlen);
 }
@@ -895,6 +907,7 @@ void dyad_store_free(dyad_store *s)
 {
     if (!s)
         return;
+    dyadi_sqldb_free(s->rows);
     dyadi_pg_free(s->pg);
     if (s->in_tx && s->db)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -919,6 +932,13 @@ const char *dyad_store_errmsg(const dyad_store *s)
 struct sqlite3 *dyad_store_sqlite(dyad_store *s)
 {
     return s ? s->db : NULL;
+}
+
+dyadi_sqldb *dyadi_store_sqldb(dyad_store *s)
+{
+    if (s && !s->rows && (s->db || s->pg))
+        s->rows = dyadi_sqldb_new(s->db, dyadi_pg_conn(s->pg));
+    return s ? s->rows : NULL;
 }
 
 void dyad_content_hash(const char *text, size_t n, char out[DYAD_CONTENT_HASH_LEN])

@@ -78,7 +78,13 @@ int dyadi_pg_uri(const char *path);
  * reached or refuses us, DYAD_ERR_VERSION for a store of a newer dyad,
  * DYAD_ERR_FORMAT for a database holding other tables of these names.
  * The message goes to errbuf. Caller frees with dyadi_pg_free. */
-dyad_status dyadi_pg_open(const char *uri, dyadi_pg **out, char *errbuf, size_t errlen);
+dyad_status dyadi_pg_open(const char *uri, int readonly, dyadi_pg **out, char *errbuf,
+                          size_t errlen);
+/* readonly 1 (the reading commands): nothing is created; a database
+ * without a store is DYAD_ERR_NOTFOUND, another schema version
+ * DYAD_ERR_VERSION; the session's transactions are read-only. */
+/* The connection, borrowed until dyadi_pg_free. */
+struct pg_conn *dyadi_pg_conn(dyadi_pg *p);
 void dyadi_pg_free(dyadi_pg *p);
 const char *dyadi_pg_errmsg(const dyadi_pg *p);
 dyad_status dyadi_pg_has_doc(dyadi_pg *p, const char *id, const char *content_hash, int *found);
@@ -88,4 +94,9 @@ dyad_status dyadi_pg_write(dyadi_pg *p, const dyadi_store_item *items, size_t n,
 /* Set the message for an operation the PostgreSQL store does not do yet;
  * DYAD_ERR_ARG. */
 dyad_status dyadi_pg_unsupported(dyadi_pg *p, const char *what);
+/* The store's row reader (sqlrows.h), over SQLite or PostgreSQL, for the
+ * reading commands: borrowed, valid until dyad_store_free. NULL when out
+ * of memory. */
+struct dyadi_sqldb;
+struct dyadi_sqldb *dyadi_store_sqldb(dyad_store *s);
 #endif

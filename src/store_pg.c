@@ -719,7 +719,8 @@ fail:
     return st;
 }
 
-dyad_status dyadi_pg_open(const char *uri, dyadi_pg **out, char *errbuf, size_t errlen)
+dyad_status dyadi_pg_open(const char *uri, int readonly, dyadi_pg **out, char *errbuf,
+                          size_t errlen)
 {
     dyad_status st = DYAD_ERR_NOMEM;
     *out = NULL;
@@ -735,7 +736,7 @@ dyad_status dyadi_pg_open(const char *uri, dyadi_pg **out, char *errbuf, size_t 
     /* the URI's own settings win over these defaults: it comes last */
     const char *const keys[] = {"connect_timeout", "client_encoding", "application_name",
                                 "dbname", NULL};
-    const char *const vals[] = {"10", "UTF8", "dyad ingest", uri, NULL};
+    const char *const vals[] = {"10", "UTF8", readonly ? "dyad" : "dyad ingest", uri, NULL};
     p->conn = PQconnectdbParams(keys, vals, 1);
     if (!p->conn)
         goto fail;
@@ -756,8 +757,27 @@ dyad_status dyadi_pg_open(const char *uri, dyadi_pg **out, char *errbuf, size_t 
     }
     /* notices ("relation exists, skipping") are not for the user */
     PQclear(PQexec(p->conn, "SET client_min_messages = warning"));
-    if ((st = create_schema(p)) != DYAD_OK)
+    if (readonly) {
+        /* a reader creates nothing: a database without a store is an error */
+        int v = schema_version(p);
+        if (v == 0) {
+            snprintf(p->errmsg, sizeof p->errmsg, "no dyad store in %s (create it with "
+                     "`dyad ingest --db URI`)", p->where);
+            st = DYAD_ERR_NOTFOUND;
+            goto fail;
+        }
+        if (v != PG_SCHEMA) {
+            st = check_version(p, v);
+            if (st == DYAD_OK) {    /* an older version: no migration on reading */
+                snprintf(p->errmsg, sizeof p->errmsg, "%s: store schema version %d", p->where, v);
+                st = DYAD_ERR_VERSION;
+            }
+            goto fail;
+        }
+        PQclear(PQexec(p->conn, "SET default_transaction_read_only = on"));
+    } else if ((st = create_schema(p)) != DYAD_OK) {
         goto fail;
+    }
     *out = p;
     return DYAD_OK;
 fail:
@@ -765,6 +785,11 @@ fail:
         snprintf(errbuf, errlen, "%s", p && p->errmsg[0] ? p->errmsg : "out of memory");
     dyadi_pg_free(p);
     return st;
+}
+
+struct pg_conn *dyadi_pg_conn(dyadi_pg *p)
+{
+    return p ? p->conn : NULL;
 }
 
 void dyadi_pg_free(dyadi_pg *p)
