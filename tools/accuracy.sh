@@ -207,11 +207,14 @@ fi
 
 # events on real news judged by hand (tools/event_sample.py; no ../shared needed
 # to score a judged file)
-if [ -f tools/event_sample.tsv ]; then
-    if python3 tools/event_sample.py score --markdown tools/event_sample.tsv >"$TMP/sample.md"; then
+heading=""
+for f in tools/event_sample.tsv tools/event_sample2.tsv; do
+    [ -f "$f" ] || continue
+    if python3 tools/event_sample.py score --markdown $heading "$f" >"$TMP/sample.md"; then
         { echo; cat "$TMP/sample.md"; } >>"$OUT"
+        heading=--no-heading
     fi
-fi
+done
 
 # the places section (event-location RELABEL and the judged samples of
 # located events), when the event-location data are present

@@ -3,7 +3,7 @@
 (needs ../shared).
 
     tools/event_sample.py draw --seed N --out FILE [--size 100]
-    tools/event_sample.py score FILE [--markdown]
+    tools/event_sample.py score FILE [--markdown [--no-heading]]
 
 draw: codes the base articles of the benchmark corpus (bench/corpus.py: French
 and English Wikinews 2016-2021, as tools/place_sample.py does) with
@@ -82,7 +82,8 @@ def score(a):
               file=sys.stderr)
     head = place_sample.read_tsv(a.file)[0]
     if a.markdown:
-        print("## Events on real news, judged by hand\n")
+        if not a.no_heading:
+            print("## Events on real news, judged by hand\n")
         print("`%s`: %s The figures are the share of events whose source, target, CAMEO root"
               " and all three are right (criteria in the file's header), from `python3"
               " tools/event_sample.py score %s`.\n" % (
@@ -119,6 +120,7 @@ def main():
     s = sub.add_parser("score")
     s.add_argument("file")
     s.add_argument("--markdown", action="store_true")
+    s.add_argument("--no-heading", action="store_true", help="with --markdown: the table only, under an earlier file's heading")
     a = ap.parse_args()
     if a.cmd == "draw":
         if not os.path.isdir(a.data):
