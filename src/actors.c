@@ -1890,6 +1890,11 @@ static dyad_status group_nouns(dyad_coder *c)
     return DYAD_OK;
 }
 
+/* Shore nouns: a nationality adjective beside one names a place. */
+static const char *const COAST_WORDS[] = {"côte", "côtes", "littoral", "rivage", "rivages",
+                                          "coast", "coasts", "coastline", "shore", "shores",
+                                          NULL};
+
 /* An agent the text calls hostile or the enemy ("the provocations of
  * hostile military forces", "les forces ennemies", "rival militias"): the
  * other side, so never the document's own country nor, in the event coder,
@@ -2278,6 +2283,13 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 c->mentions.len > 0 &&
                 DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token ==
                     ms[k - 1].ti)
+                continue;
+            /* "la côte basque", "au large des côtes libyennes", "off the
+             * Libyan coast": a shore, where things happen, not a people */
+            if (!foreign && ((first > sfirst && dyadi_norm_in(c, first - 1, COAST_WORDS)) ||
+                             (last < send && dyadi_norm_in(c, last, COAST_WORDS) &&
+                              /* "the Libyan coast guard" is an agent of Libya */
+                              !(k + 1 < nm && ms[k + 1].ti == last && ms[k + 1].a->kind == DYADI_AK_AGENT))))
                 continue;
             code = a->compound ? compound_code(c, m) : a->code;
             if (!foreign && code && european_union(c, code, NULL))
