@@ -268,10 +268,14 @@ static int load(dyadi_sqlrows *ns, dyadi_sqlrows *es, graph *g)
         if (!e->src || !e->tgt)
             return -1;
         e->n = dyadi_sqlrows_int64(es, 2);
-        e->mean = dyadi_sqlrows_double(es, 3);
-        e->total = dyadi_sqlrows_double(es, 4);
+        /* Goldstein sums in hundredths, exact in both stores: a double
+         * average is summed in each engine's own order and may round a
+         * tie (2.90 / 4) differently */
+        long long hundredths = dyadi_sqlrows_int64(es, 3);
+        e->total = (double)hundredths / 100.0;
+        e->mean = e->n ? (double)hundredths / (100.0 * (double)e->n) : 0.0;
         for (int q = 0; q < 4; q++)
-            e->q[q] = dyadi_sqlrows_int64(es, 5 + q);
+            e->q[q] = dyadi_sqlrows_int64(es, 4 + q);
     }
     return rc == 0 ? 0 : -1;
 }
@@ -304,7 +308,7 @@ int graph_read(dyadi_sqldb *h, const char *from, const char *to, int full, graph
     if (!(ns = dyadi_sqlrows_prepare(h, sql, 0)))
         goto fail;
     snprintf(sql, sizeof sql,
-             "%sSELECT src, tgt, count(*), avg(goldstein), coalesce(sum(goldstein), 0.0),"
+             "%sSELECT src, tgt, count(*), coalesce(sum(CAST(round(goldstein * 100) AS INTEGER)), 0),"
              " sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END), sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END),"
              " sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END), sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END)"
              " FROM b GROUP BY src, tgt ORDER BY src, tgt",
