@@ -282,18 +282,16 @@ static int topic_place(const dyad_coder *c, uint32_t first, uint32_t sfirst)
         "sovereignty", "control", "dispute", "disputes", "row", "tension", "tensions", "talks",
         "negotiations", "standoff", "feud", "spat", "claim", "claims", "jurisdiction", "authority",
         "differences", "outrage", "anger", "criticism", "concerns", "souveraineté", "contrôle",
-        "différend", "différends", "litige", "revendication", "revendications", "tensions",
+        "différend", "différends", "litige", "revendication", "revendications",
         "désaccord", "pourparlers", "négociations", "autorité", "juridiction", NULL};
     static const char *const OVER[] = {"over", "sur", NULL};
-    uint32_t i = first;
-    while (i > sfirst && has_class(c, i - 1, W_DET) && !has_class(c, i - 1, W_PREP))
-        i--;
-    if (i < sfirst + 2 || !dyadi_norm_in(c, i - 1, OVER))
+    uint32_t q = dyadi_governing_prep_at(c, first, sfirst);
+    if (q == UINT32_MAX || q < sfirst + 1 || !dyadi_norm_in(c, q, OVER))
         return 0;
     /* the noun, or the noun and its adjective ("le contrôle indien sur") */
-    return dyadi_norm_in(c, i - 2, TOPIC_NOUNS) ||
-           (i >= sfirst + 3 && !(dyadi_tok(c, i - 2)->flags & DYAD_TOKF_CAPITAL) &&
-            dyadi_norm_in(c, i - 3, TOPIC_NOUNS));
+    return dyadi_norm_in(c, q - 1, TOPIC_NOUNS) ||
+           (q >= sfirst + 2 && !(dyadi_tok(c, q - 1)->flags & DYAD_TOKF_CAPITAL) &&
+            dyadi_norm_in(c, q - 2, TOPIC_NOUNS));
 }
 
 /* The sentence's actor candidates: its mentions, and the first-person
@@ -1543,7 +1541,6 @@ static const cand *event_place1(pass *p, const trig *t, const role *r)
  * in the trigger's clause: "liberated the village of Abu Allaj in
  * western Raqqa", "In Gaza, soldiers shot a man near the Kissufim
  * crossing" are at Abu Allaj and Kissufim. */
-#define FINER_GAP 12
 static const cand *finer_place(const pass *p, const trig *t, const cand *loc)
 {
     if (loc->ptype && strcmp(loc->ptype, "locality") == 0)
@@ -1566,20 +1563,7 @@ static const cand *finer_place(const pass *p, const trig *t, const cand *loc)
             return l;
         uint32_t a = l->end <= loc->first ? l->end : loc->end;
         uint32_t b = l->end <= loc->first ? loc->first : l->first;
-        if (b < a || b - a > FINER_GAP)
-            continue;
-        size_t j = 0;
-        while (a < b) {
-            while (j < p->nc && p->cs[j].end <= a)
-                j++;
-            if (j < p->nc && p->cs[j].first <= a && p->cs[j].place)
-                a = p->cs[j].end;
-            else if (dyadi_place_link_word(p->c, a))
-                a++;
-            else
-                break;
-        }
-        if (a >= b)
+        if (b >= a && dyadi_place_phrase(p->c, a, b))
             return l;
     }
     return loc;

@@ -142,6 +142,8 @@ const quote *dyadi_quote_of(const quote *qs, size_t nq, uint32_t i);
 
 /* ---- roles.c: roles by word order */
 const char *dyadi_governing_prep(const dyad_coder *c, uint32_t first, uint32_t sfirst);
+/* The same preposition's token, UINT32_MAX when none. */
+uint32_t dyadi_governing_prep_at(const dyad_coder *c, uint32_t first, uint32_t sfirst);
 int dyadi_in_list(const char *word, const char *list);
 int dyadi_prep_matches(const char *prep, const char *list);
 int dyadi_boundary_between(const dyad_coder *c, uint32_t a, uint32_t b);

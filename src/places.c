@@ -690,7 +690,8 @@ static const char *const NAME_NOT[] = {
 #define LOCALITY_NAME 4      /* words of a locality's name */
 #define LOCALITY_LIST 8      /* names after one noun: "the settlements of A, B and C" */
 
-int dyadi_place_link_word(const dyad_coder *c, uint32_t i)
+/* A word that may stand between a locality and the place that holds it. */
+static int place_link_word(const dyad_coder *c, uint32_t i)
 {
     return dyadi_norm_in(c, i, PLACE_LINKS) || dyadi_norm_in(c, i, LOCALITY_STRONG) ||
            dyadi_norm_in(c, i, LOCALITY_WEAK) || dyadi_norm_in(c, i, LIST_WORDS);
@@ -761,6 +762,29 @@ static uint32_t name_fwd(const dyad_coder *c, size_t nm, uint32_t i, uint32_t hi
     return e;
 }
 
+/* 1 when tokens [a, b) are one place phrase: known places (and the
+ * nationality adjectives of "in the Tunisian capital of Tunis") and at most
+ * LOCALITY_LINKS place words between them; mentions among the first nm. */
+static int place_phrase(const dyad_coder *c, size_t nm, uint32_t a, uint32_t b)
+{
+    uint32_t i = a, links = 0;
+    while (i < b && links <= LOCALITY_LINKS) {
+        const dyad_mention *o = mention_at(c, nm, i);
+        if (o && (container(o) || (o->resolved_by && strcmp(o->resolved_by, "demonym") == 0)))
+            i = o->first_token + o->n_tokens;
+        else if (!o && place_link_word(c, i))
+            i++, links++;
+        else
+            break;
+    }
+    return i >= b && links <= LOCALITY_LINKS;
+}
+
+int dyadi_place_phrase(const dyad_coder *c, uint32_t a, uint32_t b)
+{
+    return place_phrase(c, c->mentions.len, a, b);
+}
+
 /* The container of the locality [first, end): the known place a place
  * phrase ties it to, on either side, else (strong) the sentence's nearest
  * known place; -1 when none. */
@@ -777,17 +801,7 @@ static long container_of(const dyad_coder *c, size_t nm, size_t m0, size_t m1, u
         uint32_t b = ms[k].first_token >= end ? ms[k].first_token : first;
         if (b < a)
             continue;
-        uint32_t i = a, links = 0;
-        while (i < b && links <= LOCALITY_LINKS) {
-            const dyad_mention *o = mention_at(c, nm, i);
-            if (o && (container(o) || (o->resolved_by && strcmp(o->resolved_by, "demonym") == 0)))
-                i = o->first_token + o->n_tokens;   /* "in the Tunisian capital of Tunis" */
-            else if (!o && dyadi_place_link_word(c, i))
-                i++, links++;
-            else
-                break;
-        }
-        if (i >= b && links <= LOCALITY_LINKS)
+        if (place_phrase(c, nm, a, b))
             return (long)k;
         if (strong && b - a < bestd)
             best = (long)k, bestd = b - a;

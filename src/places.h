@@ -67,7 +67,8 @@ const dyadi_actor *dyadi_place_choose(dyadi_places *p, const dyad_coder *c,
  * them, out of text order: the caller sorts), in the known place's
  * country and at its coordinates, resolved_by "place:locality". */
 dyad_status dyadi_places_localities(dyad_coder *c, size_t *added);
-/* 1 when token i may stand between a locality and the place that holds it
- * ("in", "near", "western", "countryside", "villages", "près de la"...). */
-int dyadi_place_link_word(const dyad_coder *c, uint32_t i);
+/* 1 when tokens [a, b) of the coded document are one place phrase: known
+ * places and localities, nationality adjectives and a few place words
+ * ("in", "near", "western", "countryside", "près de la"...) between them. */
+int dyadi_place_phrase(const dyad_coder *c, uint32_t a, uint32_t b);
 #endif

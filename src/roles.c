@@ -15,7 +15,7 @@
 #include <string.h>
 
 /* Preposition governing tokens [first, ...), skipping determiners. */
-const char *dyadi_governing_prep(const dyad_coder *c, uint32_t first, uint32_t sfirst)
+uint32_t dyadi_governing_prep_at(const dyad_coder *c, uint32_t first, uint32_t sfirst)
 {
     uint32_t i = first;
     while (i > sfirst && has_class(c, i - 1, W_DET) && !has_class(c, i - 1, W_PREP))
@@ -24,10 +24,16 @@ const char *dyadi_governing_prep(const dyad_coder *c, uint32_t first, uint32_t s
      * sentence they are articles ("Des manifestants ont défilé") */
     if (i > sfirst && has_class(c, i - 1, W_PREP) &&
         !(i - 1 == sfirst && dyadi_norm_in(c, i - 1, (const char *const[]){"du", "des", "d'", NULL})))
-        return dyadi_tok(c, i - 1)->norm;
+        return i - 1;
     if (i < first && has_class(c, i, W_PREP) && (dyadi_norm_in(c, i, (const char *const[]){"du", "des", "d'", NULL})))
-        return i > sfirst ? dyadi_tok(c, i)->norm : NULL;
-    return NULL;
+        return i > sfirst ? i : UINT32_MAX;
+    return UINT32_MAX;
+}
+
+const char *dyadi_governing_prep(const dyad_coder *c, uint32_t first, uint32_t sfirst)
+{
+    uint32_t i = dyadi_governing_prep_at(c, first, sfirst);
+    return i == UINT32_MAX ? NULL : dyadi_tok(c, i)->norm;
 }
 
 int dyadi_in_list(const char *word, const char *list)
