@@ -1351,12 +1351,13 @@ static int cmp_doc(const void *x, const void *y, void *ctx)
     return c ? c : (a > b) - (a < b);
 }
 
-static int cmp_repeat(const void *x, const void *y, void *ctx)
+/* The keys sightings are grouped by: a repeat's sentence key, an event's
+ * (date, source, target, code, location, polarity, modality). */
+typedef int (*sighting_key)(const batch *b, size_t x, size_t y);
+
+static int repeat_key(const batch *b, size_t x, size_t y)
 {
-    const batch *sb = ctx;
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    int c = memcmp(sb->sg[a].rkey, sb->sg[b].rkey, 16);
-    return c ? c : (a > b) - (a < b);
+    return memcmp(b->sg[x].rkey, b->sg[y].rkey, 16);
 }
 
 static int strcmp0(const char *a, const char *b)
@@ -1375,11 +1376,22 @@ static int event_key_cmp(const sighting *a, const sighting *b)
     return strcmp(a->mod, b->mod);
 }
 
-static int cmp_event(const void *x, const void *y, void *ctx)
+static int event_key(const batch *b, size_t x, size_t y)
 {
-    const batch *sb = ctx;
+    return event_key_cmp(&b->sg[x], &b->sg[y]);
+}
+
+typedef struct sort_ctx {
+    const batch *b;
+    sighting_key key;
+} sort_ctx;
+
+/* qsort_r: by key, then by position (a stable order) */
+static int cmp_sighting(const void *x, const void *y, void *ctx)
+{
+    const sort_ctx *s = ctx;
     size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    int c = event_key_cmp(&sb->sg[a], &sb->sg[b]);
+    int c = s->key(s->b, a, b);
     return c ? c : (a > b) - (a < b);
 }
 
@@ -1490,6 +1502,28 @@ static dyad_status group_alloc(dyadi_pg *p, groups *g, size_t n)
     return DYAD_OK;
 }
 
+/* The n sightings of order sorted by key and grouped: group k is
+ * order[g->start[k] .. g->start[k + 1]), and g->list[k] = k. */
+static dyad_status group_by_key(dyadi_pg *p, batch *b, size_t *order, size_t n, sighting_key key,
+                                groups *g)
+{
+    sort_ctx sc = {b, key};
+    qsort_r(order, n, sizeof *order, cmp_sighting, &sc);
+    memset(g, 0, sizeof *g);
+    g->b = b;
+    g->order = order;
+    dyad_status st = group_alloc(p, g, n);
+    if (st != DYAD_OK)
+        return st;
+    for (size_t j = 0; j < n; j++)
+        if (j == 0 || key(b, order[j], order[j - 1]) != 0) {
+            g->list[g->n] = g->n;
+            g->start[g->n++] = j;
+        }
+    g->start[g->n] = n;
+    return DYAD_OK;
+}
+
 /* Phase 1: the documents, in content hash order. */
 static int fill_doc(dyadi_pg *p, void *ctx, size_t k, params *q)
 {
@@ -1579,17 +1613,10 @@ static dyad_status find_repeats(dyadi_pg *p, batch *b, size_t *order)
     for (size_t i = 0; i < b->n_sg; i++)
         if (b->sg[i].repeatable && !b->ids[b->sg[i].item].present)
             order[n++] = i;
-    qsort_r(order, n, sizeof *order, cmp_repeat, b);
-    groups g = {.b = b, .order = order};
-    dyad_status st = group_alloc(p, &g, n);
+    groups g;
+    dyad_status st = group_by_key(p, b, order, n, repeat_key, &g);
     if (st != DYAD_OK)
         return st;
-    for (size_t j = 0; j < n; j++)
-        if (j == 0 || memcmp(b->sg[order[j]].rkey, b->sg[order[j - 1]].rkey, 16) != 0) {
-            g.list[g.n] = g.n;
-            g.start[g.n++] = j;
-        }
-    g.start[g.n] = n;
     pipe_job claim = {Q_CLAIM_REPEAT, "find repeats", g.n, fill_claim, take_claim, &g};
     if ((st = pipeline(p, &claim)) != DYAD_OK)
         return st;
@@ -1704,15 +1731,10 @@ static dyad_status put_events(dyadi_pg *p, batch *b, size_t *order)
     for (size_t i = 0; i < b->n_sg; i++)
         if (!b->ids[b->sg[i].item].present && !b->sg[i].repeat)
             order[n++] = i;
-    qsort_r(order, n, sizeof *order, cmp_event, b);
-    groups g = {.b = b, .order = order};
-    dyad_status st = group_alloc(p, &g, n);
+    groups g;
+    dyad_status st = group_by_key(p, b, order, n, event_key, &g);
     if (st != DYAD_OK)
         return st;
-    for (size_t j = 0; j < n; j++)
-        if (j == 0 || event_key_cmp(&b->sg[order[j]], &b->sg[order[j - 1]]) != 0)
-            g.start[g.n++] = j;
-    g.start[g.n] = n;
     pipe_job up = {Q_UPSERT_EVENT, "store event", g.n, fill_event, take_event, &g};
     if ((st = pipeline(p, &up)) != DYAD_OK)
         return st;
