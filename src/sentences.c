@@ -101,6 +101,21 @@ static int gap_newlines(const char *text, size_t a, size_t b)
     return nl;
 }
 
+/* A run of three or more spaces or tabs with no line break in the gap
+ * text[a, b): a line break lost when the text was flattened ("...  World
+ * War I.    1934 - Adolf Hitler", "11 killed in bus bombing   BANTUL,
+ * Indonesia:"). */
+static int gap_wide(const char *text, size_t a, size_t b)
+{
+    size_t run = 0;
+    for (size_t k = a; k < b; k++) {
+        if (text[k] != ' ' && text[k] != '\t')
+            return 0;
+        run++;
+    }
+    return run >= 3;
+}
+
 /* The token's text lower-cased (ASCII) into buf for a stopword lookup;
  * prefers its norm key when the coder has set it. */
 static const char *lower_key(const char *text, const dyad_token *t, char *buf, size_t cap)
@@ -190,7 +205,8 @@ dyad_status dyadi_segment(const char *text, size_t len, const char *lang,
             const dyad_token *prev = &tok[i - 1];
             int nl = gap_newlines(text, prev->span.end, tok[i].span.start);
             int cut = nl >= 2;
-            if (nl == 1 && starts_sentence(text, tok, ntok, i)) {
+            if ((nl == 1 || (nl == 0 && gap_wide(text, prev->span.end, tok[i].span.start))) &&
+                starts_sentence(text, tok, ntok, i)) {
                 char pc = text[prev->span.end - 1];
                 cut = !(prev->kind == DYAD_TOK_PUNCT && (pc == ',' || pc == ';' || pc == ':' ||
                                                          pc == '(' || pc == '-')) &&

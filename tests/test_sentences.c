@@ -1,6 +1,6 @@
 /* test_sentences.c - sentence segmentation: abbreviations and initials,
  * quotes (a final period inside a closing quote, quotes inside a sentence),
- * colons, ellipses, newlines and blank lines, and the seed article, which
+ * colons, ellipses, newlines and blank lines, runs of spaces, and the seed article, which
  * must give exactly its 15 sentences. */
 #include "testutil.h"
 #include "text.h"
@@ -120,6 +120,29 @@ static void newlines(void **state)
     assert_string_equal(sents("Fin\r\n\r\nDébut", "fr"), "Fin || Début");
 }
 
+/* A run of three spaces or more is a line break lost when the text was
+ * flattened: a chronology's next year, a dateline after headlines. Two
+ * spaces, or a run inside a clause before a lower-case word, are not. */
+static void wide_gaps(void **state)
+{
+    (void)state;
+    assert_string_equal(sents("1915 - German army captures Brest-Litovsk during World War I.    1934 - Adolf "
+                              "Hitler demands the Saar.", "en"),
+                        "1915 - German army captures Brest-Litovsk during World War I. || 1934 - Adolf "
+                        "Hitler demands the Saar.");
+    assert_string_equal(sents("+ Saddam trial resumes, 11 killed in bus bombing   BANTUL, Indonesia: the death "
+                              "toll nears 5,000.", "en"),
+                        "+ Saddam trial resumes, 11 killed in bus bombing || BANTUL, Indonesia: the death "
+                        "toll nears 5,000.");
+    assert_string_equal(sents("1944 - Libération de Paris pendant la Seconde Guerre mondiale    1958 - De Gaulle "
+                              "revient au pouvoir.", "fr"),
+                        "1944 - Libération de Paris pendant la Seconde Guerre mondiale || 1958 - De Gaulle "
+                        "revient au pouvoir.");
+    assert_string_equal(sents("Le texte  continue ici.", "fr"), "Le texte  continue ici.");
+    assert_string_equal(sents("Le texte     continue ici.", "fr"), "Le texte     continue ici.");
+    assert_string_equal(sents("Il a cité,    France et Allemagne.", "fr"), "Il a cité,    France et Allemagne.");
+}
+
 static void long_sentence_cut(void **state)
 {
     (void)state;
@@ -225,6 +248,7 @@ int main(void)
         T("quotes", quotes),
         T("colons-ellipses", colons_ellipses),
         T("newlines", newlines),
+        T("wide-gaps", wide_gaps),
         T("long-sentence-cut", long_sentence_cut),
         T("seed-article-15", seed_article_15),
     };
