@@ -1433,6 +1433,79 @@ static int in_trigger_clause(pass *p, const cand *cd, const trig *t)
     return 1;
 }
 
+/* A nominal event: a noun trigger, a verb's pattern met on its noun, or
+ * an expression whose last word the parser read as a noun ("military
+ * action"). */
+static int nominal_trig(pass *p, const trig *t)
+{
+    if (t->e->kind == DYADI_TK_NOUN || t->as_noun)
+        return 1;
+    const dyad_word *w = t->e->kind == DYADI_TK_EXPR && p->has_tree ? dyadi_tree_word(&p->tree, t->end - 1) : NULL;
+    return w && w->upos && strcmp(w->upos, "NOUN") == 0;
+}
+
+/* The trigger other than t whose own place candidate cd is: cd follows it
+ * within three words with no clause boundary between ("hit Istanbul",
+ * "gathered in Istanbul", "the military operation in Gaza"); NULL when
+ * none. A nominal event named as a time frame ("during the protest in
+ * Paris", "lors de la visite à Pékin") owns nothing: its place is the
+ * frame's, shared by the clause. */
+static const trig *place_owner(pass *p, const cand *cd, const trig *t)
+{
+    static const char *const FRAME[] = {"during", "amid", "pendant", "lors", "durant", NULL};
+    for (size_t q = 0; q < p->ntr; q++) {
+        const trig *o = &p->ts[q];
+        if (o->first == t->first || cd->first < o->end || cd->first > o->end + 3 ||
+            dyadi_boundary_between(p->c, o->end - 1, cd->first))
+            continue;
+        int frame = 0;   /* a frame word within three words before it */
+        for (uint32_t i = o->first; nominal_trig(p, o) && !frame && i > p->sfirst && i + 3 > o->first; i--)
+            frame = dyadi_norm_in(p->c, i - 1, FRAME);
+        if (!frame)
+            return o;
+    }
+    return NULL;
+}
+
+/* 1 when trigger o is in a clause that opens after trigger t: a
+ * subordinator, relative or clause boundary between them ("police captured
+ * militants since bombers hit Istanbul"). */
+static const char *const SUBORDINATORS[] = {"since", "because", "although", "though", "whereas",
+                                            "unless", "while", "when", "after", "before", "until",
+                                            "depuis", "parce", "puisque", "tandis", "bien",
+                                            "lorsque", "quand", "avant", "après", NULL};
+
+static int later_clause(pass *p, const trig *t, const trig *o)
+{
+    if (o->first <= t->first)
+        return 0;
+    for (uint32_t i = t->end; i < o->first; i++)
+        if (has_class(p->c, i, W_COMP | W_REL) || dyadi_norm_in(p->c, i, SUBORDINATORS))
+            return 1;
+    return 0;
+}
+
+/* 1 when place candidate cd is another event's and not trigger t's: the
+ * place of a nominal event in t's argument ("protesting against the
+ * military operation in Gaza", "condemned the attack in Kabul"), or, for
+ * a nominal t, the place of the verb whose clause t sits in ("leaders
+ * gathered in Istanbul to avert US military action"). */
+static int others_place(pass *p, const cand *cd, const trig *t)
+{
+    if (cd->first < t->first && nominal_trig(p, t) && p->has_tree &&
+        dyadi_tree_embedded_nominal(&p->tree, t) && !dyadi_tree_in_phrase(&p->tree, t, cd->first))
+        return 1;
+    const trig *o = place_owner(p, cd, t);
+    if (!o)
+        return 0;
+    /* an act of words about an event ("protesting against the operation in
+     * Gaza"), not a deed on it ("to break the siege on Manbij") */
+    if (o->first >= t->end && cd->first > t->first)
+        return nominal_trig(p, o) && t->e->code && strncmp(t->e->code, "15", 2) < 0 &&
+               (!p->has_tree || dyadi_tree_embedded_nominal(&p->tree, o));
+    return cd->first < t->first && nominal_trig(p, t) && !nominal_trig(p, o);
+}
+
 /* A country named where an event happens rather than as a side: a bare
  * country (no agent, no demonym) that is neither role, after a locative
  * preposition, directly ("in Syria", "en Syrie", "au Mali") or across a
@@ -1454,7 +1527,7 @@ static int country_place(pass *p, size_t k, const trig *t, const role *r)
     if (cd->end < p->send && dyadi_norm_in(c, cd->end, PLACE_HEADS))
         return 0;
     /* a country of the trigger's own clause only */
-    if (!in_trigger_clause(p, cd, t))
+    if (!in_trigger_clause(p, cd, t) || others_place(p, cd, t))
         return 0;
     if (dyadi_in_list(locative_of(p, k), LOCATIVE_COUNTRY))
         return 1;
@@ -1482,10 +1555,24 @@ static int located_at(pass *p, size_t k, const trig *t, const role *r, int near,
     const cand *cd = &p->cs[k];
     if (!(cd->place || (cd->capital && (int)k != r->src && (int)k != r->tgt)) || cd->posted ||
         (!countries && cd->ptype && strcmp(cd->ptype, "country") == 0) ||
-        (near && !in_trigger_clause(p, cd, t)))
+        (near && !in_trigger_clause(p, cd, t)) || others_place(p, cd, t))
         return 0;
     return dyadi_in_list(locative_of(p, k), LOCATIVES) ||
            (near && !countries && cd->first == t->end && !cd->prep);
+}
+
+/* 1 when candidate cd ends a range ("a perimeter from Taegu in the
+ * northwest to Masan", "de Homs jusqu'à Hama"): a line, not a place where
+ * anything happened. "Sent workers to the Donbass" is an arrival. */
+static int range_end(pass *p, const cand *cd)
+{
+    static const char *const FROM[] = {"from", "de", "depuis", NULL};
+    if (!dyadi_in_list(cd->prep, "to,into,jusqu'à,à"))
+        return 0;
+    for (uint32_t i = cd->first; i > p->sfirst && i + 7 > cd->first; i--)
+        if (dyadi_norm_in(p->c, i - 1, FROM) && !has_class(p->c, i - 1, W_BOUND))
+            return 1;
+    return 0;
 }
 
 /* The event's place: a place in an oblique of the trigger's verb or its
@@ -1529,10 +1616,20 @@ static const cand *event_place1(pass *p, const trig *t, const role *r)
     /* else the sentence's first place, unless a preposition makes it a
      * side or a landmark ("on the border with the Gaza Strip", "a section
      * between Crete and Cyprus", "des négociations avec la Catalogne") */
-    for (size_t k = 0; k < p->nc && !loc; k++)
-        if (p->cs[k].place && !p->cs[k].posted &&
-            !dyadi_in_list(p->cs[k].prep, "with,between,against,avec,entre,contre"))
+    /* nor the end of a path ("a perimeter from Taegu to Masan", "fled
+     * toward Goma"), nor a later clause's own place ("police captured
+     * militants since bombers hit Istanbul") */
+    static const char *const WHERE[] = {"where", "où", NULL};
+    for (size_t k = 0; k < p->nc && !loc; k++) {
+        const trig *o;
+        const cand *cd = &p->cs[k];
+        /* "pushed Masood back to the Panjshir, where he dynamited" */
+        int where = cd->end + 1 < p->send && cd->end < t->first && dyadi_norm_in(p->c, cd->end + 1, WHERE);
+        if (cd->place && !cd->posted && !dyadi_in_list(cd->prep, "with,between,against,avec,entre,contre") &&
+            (where || !(dyadi_in_list(cd->prep, "toward,towards,vers") || range_end(p, cd))) &&
+            !((o = place_owner(p, &p->cs[k], t)) && later_clause(p, t, o)) && !others_place(p, &p->cs[k], t))
             loc = &p->cs[k];
+    }
     return loc;
 }
 

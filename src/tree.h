@@ -79,4 +79,15 @@ int dyadi_tree_cue_ok(const dyadi_tree *t, uint32_t first, uint32_t end);
  * Thursday in Barcelona"); or -1. */
 int dyadi_tree_place(const dyadi_tree *t, const cand *cs, const trig *tr, int src, int tgt);
 
+/* 1 when nominal trigger tr's noun is the object or an oblique of a verb
+ * that is not a light verb ("protested against a possible attack on
+ * Iraq", "to avert US military action"; not "launched an offensive"):
+ * an event named inside another's clause, whose place is only one named
+ * in its own phrase. */
+int dyadi_tree_embedded_nominal(const dyadi_tree *t, const trig *tr);
+
+/* 1 when the word of token pt is in the phrase of trigger tr's noun
+ * ("the attack on the embassy in Kabul"), or the sentence has no tree. */
+int dyadi_tree_in_phrase(const dyadi_tree *t, const trig *tr, uint32_t pt);
+
 #endif

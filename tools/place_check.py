@@ -177,9 +177,11 @@ def markdown(recs, ev, located, ok, placed, with_gold, judged, cok, lv, okv):
             first = {(r["doc"], " ".join(r["text"].split())) for r in rows}
         loc = [r for r in rows if r.get("rule") != "unlocated" and r.get("country_ok") in ("0", "1")]
         gone = len(rows) - len(loc)
-        extra = "; %d no longer placed (%d of them judged wrong before)" % (
-            gone, sum(r.get("place_ok") == "0" for r in rows if r.get("rule") == "unlocated")) \
-            if gone else ""
+        extra = "; %d no longer placed (%d of them judged wrong before; %d because no event is" \
+            " coded in the sentence now)" % (
+                gone, sum(r.get("place_ok") == "0" for r in rows if r.get("rule") == "unlocated"),
+                sum(r.get("note") == "no event coded in this sentence now" for r in rows
+                    if r.get("rule") == "unlocated")) if gone else ""
         print("| %s (`tools/%s`): country right / place right | %s / %s%s |" %
               (what, name, pct(sum(r["country_ok"] == "1" for r in loc), len(loc)),
                pct(sum(r["place_ok"] == "1" for r in loc), len(loc)), extra + fresh))

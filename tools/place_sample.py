@@ -139,6 +139,9 @@ def draw(a):
     return 0
 
 
+NO_EVENT = "no event coded in this sentence now"
+
+
 def rejudge(a):
     ev = code(a.dyad, a.data)
     by_sent = {}
@@ -154,6 +157,8 @@ def rejudge(a):
         if pick is None:
             n = dict(r)
             n["rule"] = "unlocated"
+            if not by_sent.get((r["doc"], " ".join(r["text"].split()))):
+                n["note"] = NO_EVENT
             out.append(n)
             continue
         n = row_of(int(r["n"]), pick, judged)
@@ -165,8 +170,9 @@ def rejudge(a):
             n["note"] = "was %s (%s, %s/%s)" % (r["name"], r["country"], r["country_ok"], r["place_ok"])
         out.append(n)
     head = head + ["# re-coded by `tools/place_sample.py rejudge`: rule 'unlocated' = the build no"
-                   " longer places the event", "# (its old place and judgement kept); a changed place"
-                   " is judged again, its note gives the old one."]
+                   " longer places the event", "# (its old place and judgement kept; the note says when it codes no"
+                   " event at all in the sentence now); a changed place is judged again, its note"
+                   " gives the old one."]
     write_tsv(a.out, head, out)
     return 0
 
@@ -182,9 +188,10 @@ def score(a):
     print("%s: %d events, %d located and judged: country right %d (%.1f%%), place right %d (%.1f%%)"
           % (a.file, len(rows), n, c, 100.0 * c / n, p, 100.0 * p / n))
     if gone:
-        print("  no longer located: %d (of which %d had a wrong country, %d a wrong place before)" %
+        print("  no longer located: %d (of which %d had a wrong country, %d a wrong place before;"
+              " %d because no event is coded in the sentence now)" %
               (len(gone), sum(r["country_ok"] == "0" for r in gone),
-               sum(r["place_ok"] == "0" for r in gone)))
+               sum(r["place_ok"] == "0" for r in gone), sum(r.get("note") == NO_EVENT for r in gone)))
     if todo:
         print("  not judged yet: %d" % len(todo))
     return 0
