@@ -17,6 +17,7 @@
  * The recogniser is our own code because it is the core of the product and
  * must run on ids at the speed of the tokenizer. */
 #include "coder.h"
+#include "events.h"
 #include "lex.h"
 #include "places.h"
 #include "words.h"
@@ -746,6 +747,51 @@ static const char *country_code_of(const dyadi_actor *a)
         return a->country && a->kind == DYADI_AK_CAPITAL ? a->country : a->code;
     return NULL;
 }
+
+/* A national movement or group named with another nationality: "des
+ * Gilets jaunes belges", "les Frères musulmans jordaniens", "Belgian
+ * Yellow Vests", "Jordan's Muslim Brotherhood" are that country's, with
+ * the group's sector (BELCVL, JOROPP). Only a group whose code is a
+ * country and a sector; the demonym touches the name (after it in
+ * French, before it in English, or a country's genitive: the mention just
+ * pushed, which is dropped). Returns the code, and moves first/last, k
+ * and how when the demonym is taken. */
+static const char *group_nationality(dyad_coder *c, const match *ms, size_t nm, size_t *k,
+                                     const char *code, uint32_t *first, uint32_t *last,
+                                     const char **how)
+{
+    const match *m = &ms[*k];
+    char own[4] = {0};
+    if (strlen(code) != 6)
+        return code;
+    memcpy(own, code, 3);
+    if (!dyadi_nation_code(own))
+        return code;
+    const match *d = NULL;
+    if (c->lang[0] == 'f' && *k + 1 < nm && ms[*k + 1].sent == m->sent && ms[*k + 1].ti == *last &&
+        ms[*k + 1].a->kind == DYADI_AK_DEMONYM)
+        d = &ms[*k + 1];
+    else if (c->lang[0] == 'e' && *k > 0 && ms[*k - 1].sent == m->sent &&
+             ((ms[*k - 1].ti + ms[*k - 1].n == *first && ms[*k - 1].a->kind == DYADI_AK_DEMONYM) ||
+              (ms[*k - 1].ti + ms[*k - 1].n + 1 == *first && ms[*k - 1].a->kind == DYADI_AK_COUNTRY &&
+               tok(c, *first - 1)->norm && strcmp(tok(c, *first - 1)->norm, "'s") == 0)) &&
+             c->mentions.len > 0 &&
+             DYADI_VEC_AT(&c->mentions, dyad_mention, c->mentions.len - 1).first_token == ms[*k - 1].ti)
+        d = &ms[*k - 1];
+    const char *dc = d ? country_code_of(d->a) : NULL;
+    if (!dc || !dyadi_nation_code(dc) || strncmp(dc, own, 3) == 0)
+        return code;
+    if (d > m) {
+        *last = d->ti + d->n;
+        (*k)++;
+    } else {
+        *first = d->ti;
+        c->mentions.len--;
+    }
+    *how = "composition:group+demonym";
+    return concat_code(c, dc, code + 3);
+}
+
 
 /* Phrases marked ambiguous in the dictionary ("coréens", "Korean": North
  * or South?) take the reading whose country the rest of the document names
@@ -2297,6 +2343,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             how = "demonym";
         } else {
             code = a->compound ? compound_code(c, m) : entry_code(c, a);
+            if (a->kind == DYADI_AK_ORG && !foreign && code)
+                code = group_nationality(c, ms, nm, &k, code, &first, &last, &how);
             if (a->kind == DYADI_AK_PERSON)
                 person = a;
             /* a person known only in office (base code "---": a leader's
