@@ -151,7 +151,14 @@ static int build(query *q, const cli_args *a, dyadi_sqldb *db, char *dyadbuf, si
      * the names of every actor of the store was most of a small query's
      * time on a large store. */
     q->db = db;
-    add(q, "WITH ev AS (SELECT * FROM events e WHERE 1 = 1");
+    /* With --limit, the ids of the events first, then their rows: the
+     * filters and the date order are answered from the indexes (the
+     * target index holds the source and the date), so only the rows
+     * printed are read, not every row that a filter tests. */
+    int limited = OPT("limit") != NULL;
+    add(q, limited ? "WITH ev AS (SELECT * FROM events WHERE id IN (SELECT e.id FROM events e"
+                     " WHERE 1 = 1"
+                   : "WITH ev AS (SELECT * FROM events e WHERE 1 = 1");
     if ((v = OPT("actor")) != NULL) {
         if (!valid_code(v))
             return usage_error("--actor must be a code of letters and digits", v);
@@ -278,7 +285,7 @@ static int build(query *q, const cli_args *a, dyadi_sqldb *db, char *dyadbuf, si
         if (!*v || *end || n < 0)
             return usage_error("--limit must be a number", v);
         char lim[48];
-        snprintf(lim, sizeof lim, " LIMIT CAST(?%d AS INTEGER)", param(q, v));
+        snprintf(lim, sizeof lim, " LIMIT CAST(?%d AS INTEGER))", param(q, v));
         add(q, lim);
     }
     add(q, "), " SQL_ACTOR_NAMES_WHERE(" AND code IN (SELECT source FROM ev UNION"

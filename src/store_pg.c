@@ -49,7 +49,7 @@
 
 #include <libpq-fe.h>
 
-#define PG_SCHEMA 3
+#define PG_SCHEMA 4
 #if PG_SCHEMA != DYADI_STORE_SCHEMA
 #error "the PostgreSQL schema must follow the SQLite one (docs/store.md)"
 #endif
@@ -93,7 +93,7 @@ static const char schema_sql[] =
     "  UNIQUE(event_date, source, target, code, location, polarity, modality)\n"
     ");\n"
     "CREATE INDEX events_source ON events(source);\n"
-    "CREATE INDEX events_target ON events(target);\n"
+    "CREATE INDEX events_target_source ON events(target, source, event_date);\n"
     "CREATE INDEX events_code ON events(code);\n"
     /* text: the document's bytes; PostgreSQL compresses long values itself */
     "CREATE TABLE store_documents(\n"
@@ -207,7 +207,7 @@ static const char schema_sql[] =
     "  q.quote_start, q.quote_end,\n"
     "  convert_from(substring(d.text FROM (q.quote_start + 1)::int\n"
     "  FOR (q.quote_end - q.quote_start)::int), 'UTF8') AS text FROM store_quotes q JOIN store_documents d ON d.n = q.doc;\n"
-    "INSERT INTO store_version VALUES(3);\n";
+    "INSERT INTO store_version VALUES(4);\n";
 
 enum {
     Q_HAS_DOC,
@@ -684,20 +684,64 @@ static dyad_status check_version(dyadi_pg *p, int v)
     return DYAD_OK;
 }
 
+/* 3 -> 4, as in SQLite (src/store.c): the target index also holds the
+ * source and the date. */
+static const char migrate_3_sql[] =
+    "CREATE INDEX events_target_source ON events(target, source, event_date);\n"
+    "DROP INDEX events_target;\n"
+    "UPDATE store_version SET version = 4;\n";
+
+/* Open a transaction that holds the schema lock until it ends. */
+static dyad_status begin_schema_lock(dyadi_pg *p)
+{
+    dyad_status st = exec_plain(p, "BEGIN", p->where);
+    if (st != DYAD_OK)
+        return st;
+    if ((st = exec_plain(p, "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK ")", p->where)) !=
+        DYAD_OK)
+        PQclear(PQexec(p->conn, "ROLLBACK"));
+    return st;
+}
+
+/* Move a version 3 store to version 4 once, under the schema lock, however
+ * many writers open it at once: the version is read again under the lock. */
+static dyad_status migrate_schema(dyadi_pg *p)
+{
+    dyad_status st = begin_schema_lock(p);
+    if (st != DYAD_OK)
+        return st;
+    PGresult *r = one_row(p, "SELECT coalesce(max(version), 0) FROM store_version");
+    if (!r) {
+        st = DYAD_ERR_DB;
+        goto fail;
+    }
+    int v = (int)cell_int(r, 0, 0);
+    PQclear(r);
+    if (v == 3 && (st = exec_plain(p, migrate_3_sql, p->where)) != DYAD_OK)
+        goto fail;
+    return exec_plain(p, "COMMIT", p->where);
+fail:
+    PQclear(PQexec(p->conn, "ROLLBACK"));
+    return st;
+}
+
 /* Create the schema once, however many writers start at once: the check
  * and the creation run in one transaction under an advisory lock that
  * ends with it. */
 static dyad_status create_schema(dyadi_pg *p)
 {
     int v = schema_version(p);
+    if (v == 3) {
+        dyad_status st = migrate_schema(p);
+        if (st != DYAD_OK)
+            return st;
+        v = schema_version(p);
+    }
     if (v != 0)
         return v == PG_SCHEMA ? DYAD_OK : check_version(p, v);
-    dyad_status st = exec_plain(p, "BEGIN", p->where);
+    dyad_status st = begin_schema_lock(p);
     if (st != DYAD_OK)
         return st;
-    if ((st = exec_plain(p, "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK ")", p->where)) !=
-        DYAD_OK)
-        goto fail;
     int present = schema_present(p);  /* another writer may have created it meanwhile */
     if (present == -2) {
         st = DYAD_ERR_DB;

@@ -4,7 +4,9 @@
  * built by hand and stored through dyadi_store_put, so the tests do not
  * depend on what the coder finds today. */
 #include "testutil.h"
+#include "repeats.h"
 #include "store.h"
+#include "storepack.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -356,6 +358,9 @@ static void make_old_store(int v)
 {
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    /* the step 2 -> 3 hashes sentences and deflates text with these */
+    assert_int_equal(dyadi_pack_register(db), SQLITE_OK);
+    assert_int_equal(dyadi_repeats_register(db), SQLITE_OK);
     for (int k = 0; k < v; k++)
         assert_int_equal(sqlite3_exec(db, dyadi_store_migration(k), NULL, NULL, NULL), SQLITE_OK);
     char pragma[64];
@@ -372,19 +377,28 @@ static void exec_sql(const char *sql)
     sqlite3_close(db);
 }
 
-/* A version 1 store (article text only, no body_start) is migrated: its
- * rows get body_start 0, which is right for the text they hold. */
-static void store_migrate_v1(void **state)
+/* A store of version v holding what sql inserts: read-only opening asks
+ * for the migration, a writer's opening migrates it. */
+static dyad_store *open_migrated(int v, const char *sql)
 {
-    make_old_store(1);
-    exec_sql("INSERT INTO documents(id, date, lang, content_hash, text, coded_at, coded_with)"
-             " VALUES('old', '2022-08-15', 'fr', '0123456789abcdef0123456789abcdef',"
-             " 'La Russie a soutenu la Chine.', '2022-08-15T00:00:00Z', 'test')");
+    make_old_store(v);
+    exec_sql(sql);
     dyad_store *s = NULL;
     char err[256];
     assert_int_equal(dyad_store_open_readonly(path, &s, err, sizeof err), DYAD_ERR_VERSION);
     assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
     assert_int_equal(scalar(s, "PRAGMA user_version"), DYADI_STORE_SCHEMA);
+    return s;
+}
+
+/* A version 1 store (article text only, no body_start) is migrated: its
+ * rows get body_start 0, which is right for the text they hold. */
+static void store_migrate_v1(void **state)
+{
+    dyad_store *s = open_migrated(
+        1, "INSERT INTO documents(id, date, lang, content_hash, text, coded_at, coded_with)"
+           " VALUES('old', '2022-08-15', 'fr', '0123456789abcdef0123456789abcdef',"
+           " 'La Russie a soutenu la Chine.', '2022-08-15T00:00:00Z', 'test')");
     assert_int_equal(scalar(s, "SELECT body_start FROM documents WHERE id = 'old'"), 0);
     int64_t pos = 0;
     dyad_doc back;
@@ -480,6 +494,24 @@ static void store_migrate_v2(void **state)
     dyad_store_free(s);
 }
 
+/* Issue 18: a version 3 store moves to version 4, whose target index also
+ * holds the source and the date (a dyad query read every row of the
+ * target's events); its events stay, and read-only commands ask first. */
+static void store_migrate_v3(void **state)
+{
+    dyad_store *s = open_migrated(
+        3, "INSERT INTO events(id, event_date, source, target, code, location, polarity,"
+           " modality, num_mentions, num_sources, num_articles, first_seen) VALUES(7,"
+           " '2022-08-15', 'RUSGOV', 'UKRMIL', '190', '', 'asserted', 'actual', 1, 1, 1, 'x')");
+    assert_int_equal(scalar(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_target'"),
+                     0);
+    assert_int_equal(scalar(s, "SELECT group_concat(name, ',') = 'target,source,event_date'"
+                               " FROM pragma_index_info('events_target_source')"), 1);
+    assert_int_equal(scalar(s, "SELECT id FROM events WHERE source GLOB 'RUS*'"
+                               " AND target GLOB 'UKR*'"), 7);
+    dyad_store_free(s);
+}
+
 static void store_readonly_missing(void **state)
 {
     dyad_store *s = NULL;
@@ -556,6 +588,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(store_body_offset, setup, teardown),
         cmocka_unit_test_setup_teardown(store_migrate_v1, setup, teardown),
         cmocka_unit_test_setup_teardown(store_migrate_v2, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_migrate_v3, setup, teardown),
         cmocka_unit_test_setup_teardown(store_readonly_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(store_batch_no_lock_while_coding, setup, teardown),
     };

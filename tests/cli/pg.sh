@@ -280,6 +280,20 @@ check pg/read-creates-nothing [ "$(count empty "SELECT count(*) FROM pg_tables W
 "$DYAD" graph --db "$(uri newer)" >/dev/null 2>"$TMP/e9.err"; rc=$?
 check pg/read-newer-schema-exit-1 [ "$rc" -eq 1 ]
 check pg/read-newer-schema-says-so grep -q "store schema version 99 is newer than this dyad" "$TMP/e9.err"
+# A version 3 store (the target index without the source and the date):
+# readers ask for the migration, the next ingest moves it to version 4.
+psql_ -d postgres -c "CREATE DATABASE v3" >/dev/null
+$ING --db "$(uri v3)" examples/ 2>/dev/null
+psql_ -d v3 -c "DROP INDEX events_target_source; CREATE INDEX events_target ON events(target);
+                UPDATE store_version SET version = 3"
+"$DYAD" query --db "$(uri v3)" >/dev/null 2>"$TMP/e10.err"; rc=$?
+check pg/read-v3-exit-1 [ "$rc" -eq 1 ]
+check pg/read-v3-says-so grep -q "store schema version 3" "$TMP/e10.err"
+$ING --db "$(uri v3)" examples/ 2>"$TMP/e11.err"; rc=$?
+check pg/v3-migrated-exit-0 [ "$rc" -eq 0 ]
+check pg/v3-migrated-version-4 [ "$(count v3 'SELECT max(version) FROM store_version')" = 4 ]
+check pg/v3-migrated-index [ "$(count v3 "SELECT string_agg(indexname, ',') FROM pg_indexes WHERE indexname IN ('events_target', 'events_target_source')")" = events_target_source ]
+check pg/v3-migrated-reads [ "$("$DYAD" query --db "$(uri v3)" --format csv | wc -l)" -gt 1 ]
 
 # ---- the reading commands: the same output from both stores --------------
 # Writers number events in their own order (the PostgreSQL writer sorts a
@@ -291,47 +305,7 @@ check pg/read-newer-schema-says-so grep -q "store schema version 99 is newer tha
 psql_ -d postgres -c "CREATE DATABASE rd" >/dev/null
 : >"$TMP/none.jsonl"
 $ING --db "$(uri rd)" "$TMP/none.jsonl" 2>/dev/null    # the schema
-python3 - "$TMP/ref.db" >"$TMP/copy.sql" <<'PY'
-import hashlib, sqlite3, sys, zlib
-db = sqlite3.connect(sys.argv[1])
-def cell(v):
-    if v is None:
-        return '\\N'
-    if isinstance(v, bytes):
-        return '\\\\x' + v.hex()
-    if isinstance(v, float):
-        return repr(v)
-    s = str(v)
-    return s.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n').replace('\r', '\\r')
-def copy(table, cols, rows):
-    print('COPY %s(%s) FROM stdin;' % (table, ', '.join(cols)))
-    for r in rows:
-        print('\t'.join(cell(v) for v in r))
-    print('\\.')
-def key(*v):  # the writers' unique hash columns: any unique bytes do for reading
-    return hashlib.md5(repr(v).encode()).digest()
-ev = [c[1] for c in db.execute('PRAGMA table_info(events)')]
-copy('events', ev, db.execute('SELECT %s FROM events' % ', '.join(ev)))
-dc = ['n', 'id', 'date', 'lang', 'title', 'url', 'source', 'content_hash', 'text_z', 'text_len',
-      'coded_at', 'coded_with', 'n_events', 'body_start']
-rows = []
-for r in db.execute('SELECT %s FROM store_documents' % ', '.join(dc)):
-    r = list(r)
-    z, n = r[8], r[9]
-    r[8] = z if len(z) == n else zlib.decompress(z)   # sqlar: deflated when shorter
-    if isinstance(r[7], str):
-        r[7] = bytes.fromhex(r[7]) if len(r[7]) == 32 else r[7].encode()
-    rows.append(r)
-copy('store_documents', [c if c != 'text_z' else 'text' for c in dc], rows)
-copy('store_strings', ['id', 'hash', 's'],
-     [(i, key(s), s) for i, s in db.execute('SELECT id, s FROM store_strings')])
-fc = ['id', 'kind', 'text', 'code', 'country', 'entry', 'resolved_by', 'lat', 'lon']
-copy('store_actor_forms', fc + ['key'],
-     [tuple(r) + (key(*r),) for r in db.execute('SELECT %s FROM store_actor_forms' % ', '.join(fc))])
-for t in ('store_mentions', 'store_sightings', 'store_quotes'):
-    cols = [c[1] for c in db.execute('PRAGMA table_info(%s)' % t)]
-    copy(t, cols, db.execute('SELECT %s FROM %s' % (', '.join(cols), t)))
-PY
+python3 bench/sqlite_to_pg.py "$TMP/ref.db" >"$TMP/copy.sql"
 psql_ -d rd -f "$TMP/copy.sql" >/dev/null; rc=$?
 check pg/read-copy-of-reference [ "$rc" -eq 0 ]
 check pg/read-copy-same-state [ "$(pg_state rd)" = "$(cat "$TMP/ref.state")" ]

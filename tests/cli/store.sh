@@ -90,6 +90,16 @@ check store/query-lang [ "$(q --lang en)" = 3 ]
 check store/query-polarity [ "$(q --polarity negated)" = 1 ]
 check store/query-modality [ "$(q --modality intended)" = 1 ]
 check store/query-limit [ "$(q --limit 2)" = 2 ]
+# --limit reads the ids first, then the rows: the same rows as the head of
+# the unlimited output, in the same order, with names and evidence
+"$DYAD" query --db "$F" --format csv >"$TMP/qall"
+"$DYAD" query --db "$F" --format csv --limit 3 >"$TMP/q3"
+check store/query-limit-is-head cmp -s "$TMP/q3" "$TMP/qall" -n "$(head -n 4 "$TMP/qall" | wc -c)"
+check store/query-limit-three-rows [ "$(wc -l <"$TMP/q3")" = 4 ]
+"$DYAD" query --db "$F" --format csv --evidence --actor RUS >"$TMP/qall"
+"$DYAD" query --db "$F" --format csv --evidence --actor RUS --limit 1 >"$TMP/q1"
+check store/query-limit-evidence-is-head cmp -s "$TMP/q1" "$TMP/qall" -n "$(wc -c <"$TMP/q1")"
+check store/query-limit-evidence-rows [ "$(wc -l <"$TMP/q1")" -ge 2 ]
 check store/query-combined [ "$(q --actor CHN --quad 3 --from 2022-08)" = 1 ]
 "$DYAD" query --db "$F" --quad 7 2>/dev/null; check store/query-bad-value-exit-2 [ $? -eq 2 ]
 "$DYAD" query --db "$F" --actor "R'US" 2>/dev/null; check store/query-bad-code-exit-2 [ $? -eq 2 ]
