@@ -814,8 +814,9 @@ int cmd_eval(int argc, char **argv)
             }
             /* the slot's own coder, or in serial mode the one coder */
             sl->coder = serial ? one : sl->own;
-            if (!serial)
-                dyad_coder_set_option(sl->own, "one_actor", lone_record(&rec) ? "all" : "auto");
+            /* on one thread too: -j 1 scored the codebook's one-actor
+             * records without their events (root 0.570 against 0.755) */
+            dyad_coder_set_option(sl->coder, "one_actor", lone_record(&rec) ? "all" : "auto");
             cli_pool_push(r.pool, sl);
         }
         eval_drain(&r);
