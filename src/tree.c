@@ -366,6 +366,60 @@ static uint32_t conj_subject_of(const dyadi_tree *t, uint32_t v)
     return NONE;
 }
 
+/* Is there an "and"/"et" between words from and k, on k or on k's head
+ * (where a greedy parse leaves it: "Russia, and Switzerland met")? */
+static int coordinator_before(const dyadi_tree *t, uint32_t from, uint32_t k)
+{
+    for (uint32_t c = from + 1; c < k; c++)
+        if (rel_is(&t->w[c], "cc") && (head(t, c) == k || head(t, c) == head(t, k)))
+            return 1;
+    return 0;
+}
+
+/* Has x a coordinated nominal after word `after`: a conj child of x, or a
+ * sibling of x with x's own deprel, with its "and"/"et" before it? */
+static int list_goes_on(const dyadi_tree *t, uint32_t x, uint32_t after)
+{
+    uint32_t h = head(t, x);
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t p = pass ? h : x;
+        if (p == NONE)
+            continue;
+        for (uint32_t k = t->kid[p]; k; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            if (k - 1 <= after || !nominal(w) || !coordinator_before(t, after, k - 1))
+                continue;
+            if (pass ? (t->w[x].deprel && w->deprel && strcmp(w->deprel, t->w[x].deprel) == 0)
+                     : rel_is(w, "conj"))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* "The US, Russia, and Switzerland met", "Syria, Iraq and Iran signed":
+ * a greedy parse reads the second name of a list as an apposition of the
+ * first, or as a modifier with no preposition ("l'Allemagne, la France et
+ * l'Italie"), and the last, with its "and", as the verb's second subject
+ * or a conjunct. Two proper names of actors of different countries are no
+ * apposition; when the list goes on with a coordinator after the second,
+ * it is a list member (a member for add_members). */
+static int list_read_as_appos(const dyadi_tree *t, const cand *cs, uint32_t d, uint32_t a)
+{
+    int unmarked_nmod = rel_is(&t->w[a], "nmod") && case_of(t, a) == NULL;
+    if (!(rel_is(&t->w[a], "appos") || unmarked_nmod) || !upos_is(&t->w[a], "PROPN") ||
+        !upos_is(&t->w[d], "PROPN"))
+        return 0;
+    int cd = t->cand[d], ca = t->cand[a];
+    if (cd < 0 || ca < 0 || cs[cd].place || cs[ca].place || !cs[cd].code || !cs[ca].code ||
+        strncmp(cs[cd].code, "---", 3) == 0 || strncmp(cs[ca].code, "---", 3) == 0 ||
+        strncmp(cs[cd].code, cs[ca].code, 3) == 0)
+        return 0;
+    return list_goes_on(t, d, a) || list_goes_on(t, a, a);
+}
+
+static void conj_chain(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n);
+
 /* Add the actor of d and of each of its conjuncts ("Russia and China",
  * "sanctions against Iran and Syria") to list. */
 static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n)
@@ -373,6 +427,14 @@ static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *li
     int a = actor_of(t, cs, d);
     if (a >= 0 && *n < TREE_MAX)
         list[(*n)++] = a;
+    for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1])
+        if (list_read_as_appos(t, cs, d, k - 1)) {
+            int dup = 0;
+            for (int i = 0; i < *n; i++)
+                dup |= list[i] == t->cand[k - 1];
+            if (!dup)
+                add_members(t, cs, k - 1, list, n);
+        }
     for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1]) {
         if (!rel_is(&t->w[k - 1], "conj") || misread_conj_subject(t, k - 1) != NONE)
             continue;
@@ -382,7 +444,29 @@ static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *li
             dup |= list[i] == b;
         if (b >= 0 && !dup && *n < TREE_MAX)
             list[(*n)++] = b;
+        /* "Egypt, Jordan and Iraq": a greedy parse chains the last
+         * conjunct under the one before it */
+        if (b >= 0 && !dup && t->kid[k - 1])
+            conj_chain(t, cs, k - 1, list, n);
     }
+}
+
+/* The conjuncts chained under conjunct d, each once (a chain can be no
+ * longer than the sentence, and each step goes down the tree). */
+static void conj_chain(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n)
+{
+    for (uint32_t k = t->kid[d]; k; k = t->sib[k - 1])
+        if (rel_is(&t->w[k - 1], "conj") && nominal(&t->w[k - 1]) &&
+            misread_conj_subject(t, k - 1) == NONE) {
+            int b = actor_of(t, cs, k - 1);
+            int dup = 0;
+            for (int i = 0; i < *n; i++)
+                dup |= list[i] == b;
+            if (b >= 0 && !dup && *n < TREE_MAX) {
+                list[(*n)++] = b;
+                conj_chain(t, cs, k - 1, list, n);
+            }
+        }
 }
 
 /* ---- constructions ------------------------------------------------------ */
@@ -463,6 +547,19 @@ static void misattached_cosubject(const dyadi_tree *t, const cand *cs, uint32_t 
     add_members(t, cs, p, out->src, &out->nsrc);
 }
 
+/* "The US, Russia, and Switzerland met": the list's last member, with its
+ * "and", read as a second subject of the same verb. A verb has one
+ * subject, so a later nominal subject with a coordinator of its own is a
+ * co-subject of the first (s): its members join the sources. */
+static void listed_cosubjects(const dyadi_tree *t, const cand *cs, uint32_t v, uint32_t s,
+                              tree_roles *out)
+{
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1])
+        if (k - 1 > s && rel_is(&t->w[k - 1], t->w[s].deprel) && nominal(&t->w[k - 1]) &&
+            coordinator_before(t, s, k - 1))
+            add_members(t, cs, k - 1, out->src, &out->nsrc);
+}
+
 /* The source of verb v: its subject, or the subject it inherits. Sets
  * out->subj_known when v (or its controller) has a subject that is no
  * actor, so that no word-order guess replaces it. */
@@ -489,6 +586,7 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
             set_rule(out, "tree:subject");
             add_members(t, cs, s, out->src, &out->nsrc);
             misattached_cosubject(t, cs, v, s, out);
+            listed_cosubjects(t, cs, v, s, out);
         }
         return;
     }
