@@ -560,6 +560,32 @@ static void listed_cosubjects(const dyadi_tree *t, const cand *cs, uint32_t v, u
             add_members(t, cs, k - 1, out->src, &out->nsrc);
 }
 
+/* "Russia on Monday accused Ukraine of ..., the defence ministry said",
+ * "Iran on Sunday expelled two diplomats, officials said": a greedy parse
+ * makes the fronted subject the root (its date a modifier of it) and
+ * hangs the verb as an adverbial clause of the trailing speech verb,
+ * whose speaker it would inherit. An adverbial clause v with no subject
+ * and no subordinator of its own, before its head, whose words before it
+ * all belong to a nominal root's phrase (or to v's own), has that root
+ * for subject: returns it, or NONE. */
+static uint32_t root_read_before_verb(const dyadi_tree *t, uint32_t v)
+{
+    uint32_t p = head(t, v);
+    if (!rel_is(&t->w[v], "advcl") || p == NONE || p < v || child(t, v, "mark") != NONE ||
+        child(t, v, "nsubj") != NONE || child(t, v, "nsubj:pass") != NONE)
+        return NONE;
+    uint32_t r = NONE;
+    for (uint32_t i = 0; i < v && r == NONE; i++)
+        if (head(t, i) == NONE)
+            r = i;
+    if (r == NONE || !nominal(&t->w[r]) || !descends(t, p, r))
+        return NONE;
+    for (uint32_t i = 0; i < v; i++)
+        if (i != r && descends(t, i, p) && !descends(t, i, v))
+            return NONE;
+    return r;
+}
+
 /* The source of verb v: its subject, or the subject it inherits. Sets
  * out->subj_known when v (or its controller) has a subject that is no
  * actor, so that no word-order guess replaces it. */
@@ -588,6 +614,13 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
             misattached_cosubject(t, cs, v, s, out);
             listed_cosubjects(t, cs, v, s, out);
         }
+        return;
+    }
+    uint32_t rn = root_read_before_verb(t, v);
+    if (rn != NONE) {
+        out->subj_known = 1;
+        set_rule(out, "tree:subject-read-as-root");
+        add_members(t, cs, rn, out->src, &out->nsrc);
         return;
     }
     uint32_t cn = conj_subject_of(t, v);
