@@ -616,17 +616,13 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
         }
         return;
     }
+    /* a subject the parse put elsewhere: the root before v, or a
+     * conjunct of the clause before */
     uint32_t rn = root_read_before_verb(t, v);
-    if (rn != NONE) {
-        out->subj_known = 1;
-        set_rule(out, "tree:subject-read-as-root");
-        add_members(t, cs, rn, out->src, &out->nsrc);
-        return;
-    }
-    uint32_t cn = conj_subject_of(t, v);
+    uint32_t cn = rn != NONE ? rn : conj_subject_of(t, v);
     if (cn != NONE) {
         out->subj_known = 1;
-        set_rule(out, "tree:subject-read-as-conjunct");
+        set_rule(out, rn != NONE ? "tree:subject-read-as-root" : "tree:subject-read-as-conjunct");
         add_members(t, cs, cn, out->src, &out->nsrc);
         return;
     }
