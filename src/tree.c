@@ -560,6 +560,15 @@ static void listed_cosubjects(const dyadi_tree *t, const cand *cs, uint32_t v, u
             add_members(t, cs, k - 1, out->src, &out->nsrc);
 }
 
+/* The sentence's root when it is a nominal before word v, or NONE. */
+static uint32_t nominal_root_before(const dyadi_tree *t, uint32_t v)
+{
+    for (uint32_t i = 0; i < v; i++)
+        if (head(t, i) == NONE)
+            return nominal(&t->w[i]) ? i : NONE;
+    return NONE;
+}
+
 /* "Russia on Monday accused Ukraine of ..., the defence ministry said",
  * "Iran on Sunday expelled two diplomats, officials said": a greedy parse
  * makes the fronted subject the root (its date a modifier of it) and
@@ -574,16 +583,46 @@ static uint32_t root_read_before_verb(const dyadi_tree *t, uint32_t v)
     if (!rel_is(&t->w[v], "advcl") || p == NONE || p < v || child(t, v, "mark") != NONE ||
         child(t, v, "nsubj") != NONE || child(t, v, "nsubj:pass") != NONE)
         return NONE;
-    uint32_t r = NONE;
-    for (uint32_t i = 0; i < v && r == NONE; i++)
-        if (head(t, i) == NONE)
-            r = i;
-    if (r == NONE || !nominal(&t->w[r]) || !descends(t, p, r))
+    uint32_t r = nominal_root_before(t, v);
+    if (r == NONE || !descends(t, p, r))
         return NONE;
     for (uint32_t i = 0; i < v; i++)
         if (i != r && descends(t, i, p) && !descends(t, i, v))
             return NONE;
     return r;
+}
+
+/* "Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev",
+ * "Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro
+ * Hashimoto": a greedy parse reads a title and name after the verb as its
+ * subject, and the true subject before the verb as an oblique with no
+ * preposition or as the root. When v's nsubj comes after v and a nominal
+ * before v can be its subject (an unmarked dependent of v, or a nominal
+ * root before v with no other clause of its own in between),
+ * returns that nominal and sets *obj to the misread subject; else NONE. */
+static uint32_t subject_before_object(const dyadi_tree *t, uint32_t v, uint32_t *obj)
+{
+    uint32_t s = child(t, v, "nsubj");
+    if (s == NONE || s < v || child(t, v, "obj") != NONE || child(t, v, "expl") != NONE ||
+        (v > 0 && upos_is(&t->w[v - 1], "PUNCT")))
+        return NONE;
+    uint32_t pre = NONE;
+    for (uint32_t k = t->kid[v]; k && pre == NONE; k = t->sib[k - 1])
+        if (k - 1 < v && nominal(&t->w[k - 1]) && !case_of(t, k - 1) &&
+            (rel_base(&t->w[k - 1], "obl") || rel_is(&t->w[k - 1], "nmod")))
+            pre = k - 1;
+    if (pre == NONE) {
+        uint32_t r = nominal_root_before(t, v);
+        if (r == NONE || !descends(t, v, r))
+            return NONE;
+        /* no other clause of the root between it and v */
+        for (uint32_t i = r + 1; i < v; i++)
+            if (head(t, i) == r && (rel_is(&t->w[i], "conj") || rel_is(&t->w[i], "parataxis")))
+                return NONE;
+        pre = r;
+    }
+    *obj = s;
+    return pre;
 }
 
 /* The source of verb v: its subject, or the subject it inherits. Sets
@@ -594,6 +633,13 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
     if (depth > 4 || v == NONE)
         return;
     const dyad_word *vw = &t->w[v];
+    uint32_t misread, pre = subject_before_object(t, v, &misread);
+    if (pre != NONE) {
+        out->subj_known = 1;
+        set_rule(out, "tree:object-read-as-subject");
+        add_members(t, cs, pre, out->src, &out->nsrc);
+        return;
+    }
     uint32_t s = child(t, v, "nsubj");
     if (s == NONE)
         s = child(t, v, "nsubj:outer");
@@ -729,7 +775,7 @@ static void adjective_partner(const dyadi_tree *t, const cand *cs, uint32_t x, i
 static uint32_t object(const dyadi_tree *t, uint32_t v)
 {
     uint32_t o = child(t, v, "obj");
-    if (o != NONE)
+    if (o != NONE || subject_before_object(t, v, &o) != NONE)
         return o;
     o = marked_child(t, v, "obl:arg", "de");
     if (o != NONE && child(t, o, "det") != NONE)
