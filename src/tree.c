@@ -1293,6 +1293,24 @@ static void fronted_participle_subject(const dyadi_tree *t, const cand *cs, uint
     }
 }
 
+/* "a deal establishing diplomatic relations between Israel and Morocco":
+ * a reciprocal event whose subject names no actor and whose "between"/
+ * "entre" oblique names a pair is that pair's, both ways (the first
+ * member becomes the source; the coder codes each direction). */
+static void between_pair(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
+{
+    if (!tr->e->recip || out->nsrc || out->ntgt < 2)
+        return;
+    const dyad_word *w = dyadi_tree_word(t, cs[out->tgt[0]].first);
+    const char *cm = w ? case_of(t, (uint32_t)(w - t->w)) : NULL;
+    if (!cm || !dyadi_in_list(cm, "between,entre"))
+        return;
+    out->src[out->nsrc++] = out->tgt[0];
+    memmove(out->tgt, out->tgt + 1, (size_t)(out->ntgt - 1) * sizeof out->tgt[0]);
+    out->ntgt--;
+    out->rule = "tree:between-pair";
+}
+
 void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
 {
     memset(out, 0, sizeof *out);
@@ -1353,6 +1371,7 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
     if (!intransitive_participle(t, cs, v, tr->e, out))
         subject(t, cs, v, 0, out);
     target(t, cs, v, tr, out);
+    between_pair(t, cs, tr, out);
 }
 
 int dyadi_tree_actor_participle(const dyadi_tree *t, const trig *tr)
