@@ -429,7 +429,8 @@ static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *li
         list[(*n)++] = a;
     for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1])
         if (list_read_as_appos(t, cs, d, k - 1)) {
-            int dup = 0;
+            /* each recursion adds a member or stops, whatever the tree */
+            int dup = *n >= TREE_MAX;
             for (int i = 0; i < *n; i++)
                 dup |= list[i] == t->cand[k - 1];
             if (!dup)
