@@ -1770,7 +1770,10 @@ static int coordinated_targets(pass *p, const trig *t, const role *r, int *tgts)
         if (!has_class(c, j, W_AND) && !(dyadi_norm_in(c, j, (const char *const[]){",", NULL})))
             break;
         size_t k = (size_t)last + 1;
-        if (k >= p->nc || p->cs[k].place || p->cs[k].first > j + 4 || (int)k == r->src)
+        /* ", officials said": the speaker of a closing attribution is
+         * no member of the list before its comma */
+        if (k >= p->nc || p->cs[k].place || p->cs[k].first > j + 4 || (int)k == r->src ||
+            p->attrib_tok[p->cs[k].first])
             break;
         if (p->cs[k].governed && !dyadi_prep_matches(p->cs[k].prep, e->prep) &&
             !(p->cs[last].prep && p->cs[k].prep && strcmp(p->cs[last].prep, p->cs[k].prep) == 0))

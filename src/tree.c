@@ -366,6 +366,60 @@ static uint32_t conj_subject_of(const dyadi_tree *t, uint32_t v)
     return NONE;
 }
 
+/* Is there an "and"/"et" between words from and k, on k or on k's head
+ * (where a greedy parse leaves it: "Russia, and Switzerland met")? */
+static int coordinator_before(const dyadi_tree *t, uint32_t from, uint32_t k)
+{
+    for (uint32_t c = from + 1; c < k; c++)
+        if (rel_is(&t->w[c], "cc") && (head(t, c) == k || head(t, c) == head(t, k)))
+            return 1;
+    return 0;
+}
+
+/* Has x a coordinated nominal after word `after`: a conj child of x, or a
+ * sibling of x with x's own deprel, with its "and"/"et" before it? */
+static int list_goes_on(const dyadi_tree *t, uint32_t x, uint32_t after)
+{
+    uint32_t h = head(t, x);
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t p = pass ? h : x;
+        if (p == NONE)
+            continue;
+        for (uint32_t k = t->kid[p]; k; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            if (k - 1 <= after || !nominal(w) || !coordinator_before(t, after, k - 1))
+                continue;
+            if (pass ? (t->w[x].deprel && w->deprel && strcmp(w->deprel, t->w[x].deprel) == 0)
+                     : rel_is(w, "conj"))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* "The US, Russia, and Switzerland met", "Syria, Iraq and Iran signed":
+ * a greedy parse reads the second name of a list as an apposition of the
+ * first, or as a modifier with no preposition ("l'Allemagne, la France et
+ * l'Italie"), and the last, with its "and", as the verb's second subject
+ * or a conjunct. Two proper names of actors of different countries are no
+ * apposition; when the list goes on with a coordinator after the second,
+ * it is a list member (a member for add_members). */
+static int list_read_as_appos(const dyadi_tree *t, const cand *cs, uint32_t d, uint32_t a)
+{
+    int unmarked_nmod = rel_is(&t->w[a], "nmod") && case_of(t, a) == NULL;
+    if (!(rel_is(&t->w[a], "appos") || unmarked_nmod) || !upos_is(&t->w[a], "PROPN") ||
+        !upos_is(&t->w[d], "PROPN"))
+        return 0;
+    int cd = t->cand[d], ca = t->cand[a];
+    if (cd < 0 || ca < 0 || cs[cd].place || cs[ca].place || !cs[cd].code || !cs[ca].code ||
+        strncmp(cs[cd].code, "---", 3) == 0 || strncmp(cs[ca].code, "---", 3) == 0 ||
+        strncmp(cs[cd].code, cs[ca].code, 3) == 0)
+        return 0;
+    return list_goes_on(t, d, a) || list_goes_on(t, a, a);
+}
+
+static void conj_chain(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n);
+
 /* Add the actor of d and of each of its conjuncts ("Russia and China",
  * "sanctions against Iran and Syria") to list. */
 static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n)
@@ -373,6 +427,15 @@ static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *li
     int a = actor_of(t, cs, d);
     if (a >= 0 && *n < TREE_MAX)
         list[(*n)++] = a;
+    for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1])
+        if (list_read_as_appos(t, cs, d, k - 1)) {
+            /* each recursion adds a member or stops, whatever the tree */
+            int dup = *n >= TREE_MAX;
+            for (int i = 0; i < *n; i++)
+                dup |= list[i] == t->cand[k - 1];
+            if (!dup)
+                add_members(t, cs, k - 1, list, n);
+        }
     for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1]) {
         if (!rel_is(&t->w[k - 1], "conj") || misread_conj_subject(t, k - 1) != NONE)
             continue;
@@ -382,7 +445,29 @@ static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *li
             dup |= list[i] == b;
         if (b >= 0 && !dup && *n < TREE_MAX)
             list[(*n)++] = b;
+        /* "Egypt, Jordan and Iraq": a greedy parse chains the last
+         * conjunct under the one before it */
+        if (b >= 0 && !dup && t->kid[k - 1])
+            conj_chain(t, cs, k - 1, list, n);
     }
+}
+
+/* The conjuncts chained under conjunct d, each once (a chain can be no
+ * longer than the sentence, and each step goes down the tree). */
+static void conj_chain(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n)
+{
+    for (uint32_t k = t->kid[d]; k; k = t->sib[k - 1])
+        if (rel_is(&t->w[k - 1], "conj") && nominal(&t->w[k - 1]) &&
+            misread_conj_subject(t, k - 1) == NONE) {
+            int b = actor_of(t, cs, k - 1);
+            int dup = 0;
+            for (int i = 0; i < *n; i++)
+                dup |= list[i] == b;
+            if (b >= 0 && !dup && *n < TREE_MAX) {
+                list[(*n)++] = b;
+                conj_chain(t, cs, k - 1, list, n);
+            }
+        }
 }
 
 /* ---- constructions ------------------------------------------------------ */
@@ -463,6 +548,84 @@ static void misattached_cosubject(const dyadi_tree *t, const cand *cs, uint32_t 
     add_members(t, cs, p, out->src, &out->nsrc);
 }
 
+/* "The US, Russia, and Switzerland met": the list's last member, with its
+ * "and", read as a second subject of the same verb. A verb has one
+ * subject, so a later nominal subject with a coordinator of its own is a
+ * co-subject of the first (s): its members join the sources. */
+static void listed_cosubjects(const dyadi_tree *t, const cand *cs, uint32_t v, uint32_t s,
+                              tree_roles *out)
+{
+    for (uint32_t k = t->kid[v]; k; k = t->sib[k - 1])
+        if (k - 1 > s && rel_is(&t->w[k - 1], t->w[s].deprel) && nominal(&t->w[k - 1]) &&
+            coordinator_before(t, s, k - 1))
+            add_members(t, cs, k - 1, out->src, &out->nsrc);
+}
+
+/* The sentence's root when it is a nominal before word v, or NONE. */
+static uint32_t nominal_root_before(const dyadi_tree *t, uint32_t v)
+{
+    for (uint32_t i = 0; i < v; i++)
+        if (head(t, i) == NONE)
+            return nominal(&t->w[i]) ? i : NONE;
+    return NONE;
+}
+
+/* "Russia on Monday accused Ukraine of ..., the defence ministry said",
+ * "Iran on Sunday expelled two diplomats, officials said": a greedy parse
+ * makes the fronted subject the root (its date a modifier of it) and
+ * hangs the verb as an adverbial clause of the trailing speech verb,
+ * whose speaker it would inherit. An adverbial clause v with no subject
+ * and no subordinator of its own, before its head, whose words before it
+ * all belong to a nominal root's phrase (or to v's own), has that root
+ * for subject: returns it, or NONE. */
+static uint32_t root_read_before_verb(const dyadi_tree *t, uint32_t v)
+{
+    uint32_t p = head(t, v);
+    if (!rel_is(&t->w[v], "advcl") || p == NONE || p < v || child(t, v, "mark") != NONE ||
+        child(t, v, "nsubj") != NONE || child(t, v, "nsubj:pass") != NONE)
+        return NONE;
+    uint32_t r = nominal_root_before(t, v);
+    if (r == NONE || !descends(t, p, r))
+        return NONE;
+    for (uint32_t i = 0; i < v; i++)
+        if (i != r && descends(t, i, p) && !descends(t, i, v))
+            return NONE;
+    return r;
+}
+
+/* "Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev",
+ * "Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro
+ * Hashimoto": a greedy parse reads a title and name after the verb as its
+ * subject, and the true subject before the verb as an oblique with no
+ * preposition or as the root. When v's nsubj comes after v and a nominal
+ * before v can be its subject (an unmarked dependent of v, or a nominal
+ * root before v with no other clause of its own in between),
+ * returns that nominal and sets *obj to the misread subject; else NONE. */
+static uint32_t subject_before_object(const dyadi_tree *t, uint32_t v, uint32_t *obj)
+{
+    uint32_t s = child(t, v, "nsubj");
+    if (s == NONE || s < v || child(t, v, "obj") != NONE || child(t, v, "expl") != NONE ||
+        (v > 0 && upos_is(&t->w[v - 1], "PUNCT")))
+        return NONE;
+    uint32_t pre = NONE;
+    for (uint32_t k = t->kid[v]; k && pre == NONE; k = t->sib[k - 1])
+        if (k - 1 < v && nominal(&t->w[k - 1]) && !case_of(t, k - 1) &&
+            (rel_base(&t->w[k - 1], "obl") || rel_is(&t->w[k - 1], "nmod")))
+            pre = k - 1;
+    if (pre == NONE) {
+        uint32_t r = nominal_root_before(t, v);
+        if (r == NONE || !descends(t, v, r))
+            return NONE;
+        /* no other clause of the root between it and v */
+        for (uint32_t i = r + 1; i < v; i++)
+            if (head(t, i) == r && (rel_is(&t->w[i], "conj") || rel_is(&t->w[i], "parataxis")))
+                return NONE;
+        pre = r;
+    }
+    *obj = s;
+    return pre;
+}
+
 /* The source of verb v: its subject, or the subject it inherits. Sets
  * out->subj_known when v (or its controller) has a subject that is no
  * actor, so that no word-order guess replaces it. */
@@ -471,6 +634,13 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
     if (depth > 4 || v == NONE)
         return;
     const dyad_word *vw = &t->w[v];
+    uint32_t misread, pre = subject_before_object(t, v, &misread);
+    if (pre != NONE) {
+        out->subj_known = 1;
+        set_rule(out, "tree:object-read-as-subject");
+        add_members(t, cs, pre, out->src, &out->nsrc);
+        return;
+    }
     uint32_t s = child(t, v, "nsubj");
     if (s == NONE)
         s = child(t, v, "nsubj:outer");
@@ -489,13 +659,17 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
             set_rule(out, "tree:subject");
             add_members(t, cs, s, out->src, &out->nsrc);
             misattached_cosubject(t, cs, v, s, out);
+            listed_cosubjects(t, cs, v, s, out);
         }
         return;
     }
-    uint32_t cn = conj_subject_of(t, v);
+    /* a subject the parse put elsewhere: the root before v, or a
+     * conjunct of the clause before */
+    uint32_t rn = root_read_before_verb(t, v);
+    uint32_t cn = rn != NONE ? rn : conj_subject_of(t, v);
     if (cn != NONE) {
         out->subj_known = 1;
-        set_rule(out, "tree:subject-read-as-conjunct");
+        set_rule(out, rn != NONE ? "tree:subject-read-as-root" : "tree:subject-read-as-conjunct");
         add_members(t, cs, cn, out->src, &out->nsrc);
         return;
     }
@@ -602,7 +776,7 @@ static void adjective_partner(const dyadi_tree *t, const cand *cs, uint32_t x, i
 static uint32_t object(const dyadi_tree *t, uint32_t v)
 {
     uint32_t o = child(t, v, "obj");
-    if (o != NONE)
+    if (o != NONE || subject_before_object(t, v, &o) != NONE)
         return o;
     o = marked_child(t, v, "obl:arg", "de");
     if (o != NONE && child(t, o, "det") != NONE)
@@ -1120,6 +1294,24 @@ static void fronted_participle_subject(const dyadi_tree *t, const cand *cs, uint
     }
 }
 
+/* "a deal establishing diplomatic relations between Israel and Morocco":
+ * a reciprocal event whose subject names no actor and whose "between"/
+ * "entre" oblique names a pair is that pair's, both ways (the first
+ * member becomes the source; the coder codes each direction). */
+static void between_pair(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
+{
+    if (!tr->e->recip || out->nsrc || out->ntgt < 2)
+        return;
+    const dyad_word *w = dyadi_tree_word(t, cs[out->tgt[0]].first);
+    const char *cm = w ? case_of(t, (uint32_t)(w - t->w)) : NULL;
+    if (!cm || !dyadi_in_list(cm, "between,entre"))
+        return;
+    out->src[out->nsrc++] = out->tgt[0];
+    memmove(out->tgt, out->tgt + 1, (size_t)(out->ntgt - 1) * sizeof out->tgt[0]);
+    out->ntgt--;
+    out->rule = "tree:between-pair";
+}
+
 void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
 {
     memset(out, 0, sizeof *out);
@@ -1180,6 +1372,7 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
     if (!intransitive_participle(t, cs, v, tr->e, out))
         subject(t, cs, v, 0, out);
     target(t, cs, v, tr, out);
+    between_pair(t, cs, tr, out);
 }
 
 int dyadi_tree_actor_participle(const dyadi_tree *t, const trig *tr)
