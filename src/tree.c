@@ -463,6 +463,46 @@ static void misattached_cosubject(const dyadi_tree *t, const cand *cs, uint32_t 
     add_members(t, cs, p, out->src, &out->nsrc);
 }
 
+/* "C'est la Turquie qui a rappelé ...", "It was Russia that vetoed ...":
+ * in a cleft the relative clause's antecedent is the focus, the nominal
+ * root whose subject is the pronoun "ce"/"it" with a copula, wherever the
+ * parser hung the clause. The focus before relative pronoun r, or NONE. */
+static uint32_t cleft_focus(const dyadi_tree *t, uint32_t r)
+{
+    uint32_t f = r;
+    for (int n = 0; n < 32 && head(t, f) != NONE; n++)
+        f = head(t, f);
+    if (f >= r || !nominal(&t->w[f]) || child(t, f, "cop") == NONE)
+        return NONE;
+    uint32_t p = child(t, f, "nsubj");
+    const dyad_word *pw = p == NONE ? NULL : &t->w[p];
+    return pw && upos_is(pw, "PRON") && pw->lemma && dyadi_in_list(pw->lemma, "ce,it") ? f : NONE;
+}
+
+/* The antecedent of the relative pronoun s, the subject of v, when the
+ * parser did not hang v on it: a cleft's focus ("c'est X qui", the
+ * parser's advcl:cleft or a clause hung elsewhere), else the nominal right
+ * before s; when that names no actor and is a nominal modifier with a
+ * case marker, the noun it modifies ("les embuscades de Daech dans le
+ * désert, qui ont coûté la vie", "the attacks by the rebels in the north,
+ * which killed"): a relative clause qualifies the head of its phrase. */
+static uint32_t relative_antecedent(const dyadi_tree *t, const cand *cs, uint32_t v, uint32_t s)
+{
+    if (rel_is(&t->w[v], "advcl:cleft") && head(t, v) != NONE)
+        return head(t, v);
+    uint32_t a = antecedent(t, s);
+    if (a != NONE && actor_of(t, cs, a) >= 0)
+        return a;
+    uint32_t f = cleft_focus(t, s);
+    if (f != NONE)
+        return f;
+    uint32_t h = a == NONE ? NONE : head(t, a);
+    if (h != NONE && rel_base(&t->w[a], "nmod") && case_of(t, a) && nominal(&t->w[h]) &&
+        actor_of(t, cs, h) >= 0)
+        return h;
+    return a;
+}
+
 /* The source of verb v: its subject, or the subject it inherits. Sets
  * out->subj_known when v (or its controller) has a subject that is no
  * actor, so that no word-order guess replaces it. */
@@ -481,7 +521,7 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
          * right before it */
         uint32_t ante = NONE;
         if (is_relative_pronoun(&t->w[s]))
-            ante = rel_base(vw, "acl") ? head(t, v) : antecedent(t, s);
+            ante = rel_base(vw, "acl") ? head(t, v) : relative_antecedent(t, cs, v, s);
         if (ante != NONE) {
             set_rule(out, "tree:relative-clause");
             add_members(t, cs, ante, out->src, &out->nsrc);
