@@ -1030,6 +1030,25 @@ static const char *verbal_attack(const pass *p, const role *r, const char *code)
     return code;
 }
 
+/* "les forces kurdes ont expulsé l'État islamique de Manbij", "the army
+ * drove Islamic State fighters out of the town": expelling (174, a
+ * deportation of people) an armed actor from where it holds ground is a
+ * military act (190), whoever does it. Armed: a militarised international
+ * group (IMG...), or the military, rebel, insurgent or unidentified armed
+ * forces sector of a country. */
+static const char *armed_expulsion(const pass *p, const role *r, const char *code)
+{
+    if (p->foreign || r->tgt < 0 || strcmp(code, "174") != 0)
+        return code;
+    const char *tc = p->cs[r->tgt].code;
+    size_t n = tc ? strlen(tc) : 0;
+    char sector[4] = {0};
+    if (n >= 6)
+        memcpy(sector, tc + 3, 3);
+    int armed = (n >= 3 && strncmp(tc, "IMG", 3) == 0) || dyadi_in_list(sector, "MIL,REB,INS,UAF");
+    return armed ? "190" : code;
+}
+
 /* "The minister reiterated that Libya must hand over the suspects": the
  * subject of a statement trigger (01x) that the tree puts the required
  * action under speaks for the demand, as the subject of an attribution
@@ -1344,6 +1363,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
             r->tgt = dyadi_inner_target(&p->tree, p->cs, p->nc, t, r->src);
     }
     code = verbal_attack(p, r, code);
+    code = armed_expulsion(p, r, code);
     *out_pol = polarity;
     *out_mod = modality;
     return code;
