@@ -1893,6 +1893,22 @@ static int protest_place_target(const pass *p, const cand *sc, const char *code,
     return 1;
 }
 
+/* "des syndicats ont organisé des manifestations", "the unions staged
+ * strikes and blocked refineries": a protest (CAMEO 14) by a group of a
+ * country's people (labour, opposition, civilians, students ...) that
+ * names neither its target nor where it took place is aimed at that
+ * country's state (bare code), as protest_place_target does for the place. */
+static int protest_home_target(const pass *p, const cand *sc, const char *code, const cand *loc,
+                               cand *pt)
+{
+    if (p->foreign || strncmp(code, "14", 2) != 0 || loc || !sc->code || strlen(sc->code) < 6 ||
+        !sc->country || strncmp(sc->code, sc->country, 3) != 0 || !dyadi_nation_code(sc->country) ||
+        dyadi_in_list(sc->code + 3, "GOV,MIL,COP,JUD,LEG,SPY,MED"))
+        return 0;
+    implicit_cand(pt, sc->country, sc->country, sc->span, "implicit:protest-home");
+    return 1;
+}
+
 /* "Russia is conducting military exercises in Alaska", "Saddam Hussein
  * arrived in Amman on a visit": a show of force (CAMEO 15) or a visit or
  * meeting (04) with no partner named, held in another country, is aimed
@@ -1995,6 +2011,7 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
             cand pop;
             if (!tc && ntg == 1 && (population_target(p, sc, code, &pop) ||
                                     protest_place_target(p, sc, code, hloc, &pop) ||
+                                    protest_home_target(p, sc, code, loc, &pop) ||
                                     force_place_target(p, sc, code, hloc, &pop)))
                 tc = &pop;
             if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)
