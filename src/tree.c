@@ -656,6 +656,35 @@ static uint32_t object(const dyadi_tree *t, uint32_t v)
     return NONE;
 }
 
+/* "ont comparu pour « outrage » et « incitation à la révolte » devant un
+ * tribunal militaire", "received military aid for its troops in the north
+ * from France": a greedy parse hangs the verb's last oblique on the noun
+ * before it. When no dependent of the verb names the giver, a nominal
+ * modifier with a from= preposition below the verb's object and obliques
+ * does, for prepositions that do not also mark a noun's own complement
+ * ("devant", "before", "from"; not "de"/"of"). The actor, or -1. */
+static int misattached_giver(const dyadi_tree *t, const cand *cs, uint32_t v, const dyadi_trigger *e,
+                             int src0)
+{
+    walk q;
+    uint32_t x, dx;
+    walk_start(&q, v);
+    while (walk_next(&q, &x, &dx))
+        for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
+            const dyad_word *w = &t->w[k - 1];
+            if (!(rel_base(w, "obl") || rel_base(w, "nmod") || rel_is(w, "conj") || rel_is(w, "obj")))
+                continue;
+            const char *cm = dx > 0 && rel_base(w, "nmod") ? case_of(t, k - 1) : NULL;
+            int a = cm && !dyadi_in_list(cm, "de,du,des,of") && dyadi_prep_matches(cm, e->from)
+                        ? actor_of(t, cs, k - 1)
+                        : -1;
+            if (a >= 0 && a != src0)
+                return a;
+            walk_push(&q, k - 1, dx + 1);
+        }
+    return -1;
+}
+
 /* "received military aid from Russia", "a reçu une aide de la Russie"
  * (from=from|de): the actor of such an oblique, on the verb, on its object
  * or on the expression's words, is the giver. */
@@ -681,7 +710,7 @@ static int giver(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr
             if (a >= 0 && a != src0)
                 return a;
         }
-    return -1;
+    return misattached_giver(t, cs, v, e, src0);
 }
 
 /* "a averti que le Royaume-Uni devra payer", "warned that Iran would pay
