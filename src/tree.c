@@ -666,22 +666,19 @@ static uint32_t object(const dyadi_tree *t, uint32_t v)
 static int misattached_giver(const dyadi_tree *t, const cand *cs, uint32_t v, const dyadi_trigger *e,
                              int src0)
 {
-    walk q;
-    uint32_t x, dx;
-    walk_start(&q, v);
-    while (walk_next(&q, &x, &dx))
-        for (uint32_t k = t->kid[x]; k; k = t->sib[k - 1]) {
-            const dyad_word *w = &t->w[k - 1];
-            if (!(rel_base(w, "obl") || rel_base(w, "nmod") || rel_is(w, "conj") || rel_is(w, "obj")))
-                continue;
-            const char *cm = dx > 0 && rel_base(w, "nmod") ? case_of(t, k - 1) : NULL;
-            int a = cm && !dyadi_in_list(cm, "de,du,des,of") && dyadi_prep_matches(cm, e->from)
-                        ? actor_of(t, cs, k - 1)
-                        : -1;
-            if (a >= 0 && a != src0)
-                return a;
-            walk_push(&q, k - 1, dx + 1);
-        }
+    for (uint32_t n = 0; n < t->nw; n++) {
+        if (!rel_base(&t->w[n], "nmod") || head(t, n) == v)
+            continue;
+        /* below v through nominals only, within the verb's own clause */
+        uint32_t x = head(t, n);
+        for (int d = 0; d < 4 && x != NONE && x != v && !upos_is(&t->w[x], "VERB"); d++)
+            x = head(t, x);
+        const char *cm = x == v ? case_of(t, n) : NULL;
+        int a = cm && !dyadi_in_list(cm, "de,du,des,of") && dyadi_prep_matches(cm, e->from) ? actor_of(t, cs, n)
+                                                                                          : -1;
+        if (a >= 0 && a != src0)
+            return a;
+    }
     return -1;
 }
 
@@ -1189,6 +1186,61 @@ static void fronted_participle_subject(const dyadi_tree *t, const cand *cs, uint
     }
 }
 
+/* The author an act noun n names: its "de"/"by"/"of"/"par" complement, its
+ * possessor or its nationality adjective ("une offensive de Daech", "an
+ * ambush by rebels", "les frappes russes"), not a place it happened in
+ * ("une embuscade au Soudan du Sud"). After a locative marker (locative:
+ * "dans", "in") the noun may be a place itself ("in the French colony",
+ * "dans le nord de la Syrie"): neither an adjective nor a bare country
+ * then. The actor, or -1. */
+static int act_author(const dyadi_tree *t, const cand *cs, uint32_t n, int locative)
+{
+    for (uint32_t k = t->kid[n]; k; k = t->sib[k - 1]) {
+        const dyad_word *w = &t->w[k - 1];
+        const char *cm = rel_base(w, "nmod") ? case_of(t, k - 1) : NULL;
+        int a = -1;
+        if ((cm && dyadi_in_list(cm, "de,by,of,par")) || rel_is(w, "nmod:poss"))
+            a = actor_of(t, cs, k - 1);
+        else if (!locative && rel_base(w, "amod") && t->cand[k - 1] >= 0 && cs[t->cand[k - 1]].adj)
+            a = t->cand[k - 1];
+        if (a >= 0 && !cs[a].place && !(locative && cs[a].code && strlen(cs[a].code) == 3))
+            return a;
+    }
+    return -1;
+}
+
+/* "trois soldats ont été tués lors d'une embuscade des rebelles", "l'armée
+ * avait été expulsée de Palmyre suite à une offensive de Daech", "were
+ * killed in an ambush by rebels": a passive with no agent that happened
+ * in, during or after an act whose own phrase names its author (the
+ * act's "de"/"by" complement or nationality adjective; the act itself no
+ * actor) has that author for agent. The act is an oblique of the verb
+ * with a circumstance marker, or of its "lors" adverb. */
+static void circumstance_agent(const dyadi_tree *t, const cand *cs, uint32_t v, tree_roles *out)
+{
+    static const char MARKS[] = "suite,lors,après,dans,durant,pendant,sous,in,during,after,following,amid,under";
+    uint32_t heads[8];
+    size_t nh = 0;
+    heads[nh++] = v;
+    for (uint32_t k = t->kid[v]; k && nh < 8; k = t->sib[k - 1])
+        if (rel_is(&t->w[k - 1], "advmod") && t->w[k - 1].lemma && strcmp(t->w[k - 1].lemma, "lors") == 0)
+            heads[nh++] = k - 1;
+    for (size_t h = 0; h < nh && !out->nsrc; h++)
+        for (uint32_t k = t->kid[heads[h]]; k && !out->nsrc; k = t->sib[k - 1]) {
+            uint32_t n = k - 1;
+            const char *cm = rel_base(&t->w[n], "obl") && upos_is(&t->w[n], "NOUN") && t->cand[n] < 0
+                                 ? case_of(t, n)
+                                 : NULL;
+            if (!cm || !(h > 0 || dyadi_in_list(cm, MARKS)))
+                continue;
+            int a = act_author(t, cs, n, dyadi_in_list(cm, "dans,sous,in,under"));
+            if (a >= 0) {
+                set_rule(out, "tree:passive-circumstance-agent");
+                add_one(out->src, &out->nsrc, a);
+            }
+        }
+}
+
 void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
 {
     memset(out, 0, sizeof *out);
@@ -1213,6 +1265,8 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
         uint32_t a = agent_of(t, v);
         if (a != NONE)
             add_members(t, cs, a, out->src, &out->nsrc);
+        else
+            circumstance_agent(t, cs, v, out);
         uint32_t s = child(t, v, "nsubj:pass");
         if (s != NONE) {
             out->subj_known = 1;
