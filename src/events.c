@@ -1030,6 +1030,25 @@ static const char *verbal_attack(const pass *p, const role *r, const char *code)
     return code;
 }
 
+/* "les forces kurdes ont expulsé l'État islamique de Manbij", "the army
+ * drove Islamic State fighters out of the town": expelling (174, a
+ * deportation of people) an armed actor from where it holds ground is a
+ * military act (190), whoever does it. Armed: a militarised international
+ * group (IMG...), or the military, rebel, insurgent or unidentified armed
+ * forces sector of a country. */
+static const char *armed_expulsion(const pass *p, const role *r, const char *code)
+{
+    if (p->foreign || r->tgt < 0 || strcmp(code, "174") != 0)
+        return code;
+    const char *tc = p->cs[r->tgt].code;
+    size_t n = tc ? strlen(tc) : 0;
+    char sector[4] = {0};
+    if (n >= 6)
+        memcpy(sector, tc + 3, 3);
+    int armed = (n >= 3 && strncmp(tc, "IMG", 3) == 0) || dyadi_in_list(sector, "MIL,REB,INS,UAF");
+    return armed ? "190" : code;
+}
+
 /* "The minister reiterated that Libya must hand over the suspects": the
  * subject of a statement trigger (01x) that the tree puts the required
  * action under speaks for the demand, as the subject of an attribution
@@ -1344,6 +1363,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
             r->tgt = dyadi_inner_target(&p->tree, p->cs, p->nc, t, r->src);
     }
     code = verbal_attack(p, r, code);
+    code = armed_expulsion(p, r, code);
     *out_pol = polarity;
     *out_mod = modality;
     return code;
@@ -1973,6 +1993,22 @@ static int protest_place_target(const pass *p, const cand *sc, const char *code,
     return 1;
 }
 
+/* "des syndicats ont organisé des manifestations", "the unions staged
+ * strikes and blocked refineries": a protest (CAMEO 14) by a group of a
+ * country's people (labour, opposition, civilians, students ...) that
+ * names neither its target nor where it took place is aimed at that
+ * country's state (bare code), as protest_place_target does for the place. */
+static int protest_home_target(const pass *p, const cand *sc, const char *code, const cand *loc,
+                               cand *pt)
+{
+    if (p->foreign || strncmp(code, "14", 2) != 0 || loc || !sc->code || strlen(sc->code) < 6 ||
+        !sc->country || strncmp(sc->code, sc->country, 3) != 0 || !dyadi_nation_code(sc->country) ||
+        dyadi_in_list(sc->code + 3, "GOV,MIL,COP,JUD,LEG,SPY,MED"))
+        return 0;
+    implicit_cand(pt, sc->country, sc->country, sc->span, "implicit:protest-home");
+    return 1;
+}
+
 /* "Russia is conducting military exercises in Alaska", "Saddam Hussein
  * arrived in Amman on a visit": a show of force (CAMEO 15) or a visit or
  * meeting (04) with no partner named, held in another country, is aimed
@@ -2075,6 +2111,7 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
             cand pop;
             if (!tc && ntg == 1 && (population_target(p, sc, code, &pop) ||
                                     protest_place_target(p, sc, code, hloc, &pop) ||
+                                    protest_home_target(p, sc, code, loc, &pop) ||
                                     force_place_target(p, sc, code, hloc, &pop)))
                 tc = &pop;
             if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)

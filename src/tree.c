@@ -626,6 +626,46 @@ static uint32_t subject_before_object(const dyadi_tree *t, uint32_t v, uint32_t 
     return pre;
 }
 
+/* "C'est la Turquie qui a rappelé ...", "It was Russia that vetoed ...":
+ * in a cleft the relative clause's antecedent is the focus, the nominal
+ * root whose subject is the pronoun "ce"/"it" with a copula, wherever the
+ * parser hung the clause. The focus before relative pronoun r, or NONE. */
+static uint32_t cleft_focus(const dyadi_tree *t, uint32_t r)
+{
+    uint32_t f = r;
+    for (int n = 0; n < 32 && head(t, f) != NONE; n++)
+        f = head(t, f);
+    if (f >= r || !nominal(&t->w[f]) || child(t, f, "cop") == NONE)
+        return NONE;
+    uint32_t p = child(t, f, "nsubj");
+    const dyad_word *pw = p == NONE ? NULL : &t->w[p];
+    return pw && upos_is(pw, "PRON") && pw->lemma && dyadi_in_list(pw->lemma, "ce,it") ? f : NONE;
+}
+
+/* The antecedent of the relative pronoun s, the subject of v, when the
+ * parser did not hang v on it: a cleft's focus ("c'est X qui", the
+ * parser's advcl:cleft or a clause hung elsewhere), else the nominal right
+ * before s; when that names no actor and is a nominal modifier with a
+ * case marker, the noun it modifies ("les embuscades de Daech dans le
+ * désert, qui ont coûté la vie", "the attacks by the rebels in the north,
+ * which killed"): a relative clause qualifies the head of its phrase. */
+static uint32_t relative_antecedent(const dyadi_tree *t, const cand *cs, uint32_t v, uint32_t s)
+{
+    if (rel_is(&t->w[v], "advcl:cleft") && head(t, v) != NONE)
+        return head(t, v);
+    uint32_t a = antecedent(t, s);
+    if (a != NONE && actor_of(t, cs, a) >= 0)
+        return a;
+    uint32_t f = cleft_focus(t, s);
+    if (f != NONE)
+        return f;
+    uint32_t h = a == NONE ? NONE : head(t, a);
+    if (h != NONE && rel_base(&t->w[a], "nmod") && case_of(t, a) && nominal(&t->w[h]) &&
+        actor_of(t, cs, h) >= 0)
+        return h;
+    return a;
+}
+
 /* The source of verb v: its subject, or the subject it inherits. Sets
  * out->subj_known when v (or its controller) has a subject that is no
  * actor, so that no word-order guess replaces it. */
@@ -651,7 +691,7 @@ static void subject(const dyadi_tree *t, const cand *cs, uint32_t v, int depth, 
          * right before it */
         uint32_t ante = NONE;
         if (is_relative_pronoun(&t->w[s]))
-            ante = rel_base(vw, "acl") ? head(t, v) : antecedent(t, s);
+            ante = rel_base(vw, "acl") ? head(t, v) : relative_antecedent(t, cs, v, s);
         if (ante != NONE) {
             set_rule(out, "tree:relative-clause");
             add_members(t, cs, ante, out->src, &out->nsrc);
@@ -790,6 +830,32 @@ static uint32_t object(const dyadi_tree *t, uint32_t v)
     return NONE;
 }
 
+/* "ont comparu pour « outrage » et « incitation à la révolte » devant un
+ * tribunal militaire", "received military aid for its troops in the north
+ * from France": a greedy parse hangs the verb's last oblique on the noun
+ * before it. When no dependent of the verb names the giver, a nominal
+ * modifier with a from= preposition below the verb's object and obliques
+ * does, for prepositions that do not also mark a noun's own complement
+ * ("devant", "before", "from"; not "de"/"of"). The actor, or -1. */
+static int misattached_giver(const dyadi_tree *t, const cand *cs, uint32_t v, const dyadi_trigger *e,
+                             int src0)
+{
+    for (uint32_t n = 0; n < t->nw; n++) {
+        if (!rel_base(&t->w[n], "nmod") || head(t, n) == v)
+            continue;
+        /* below v through nominals only, within the verb's own clause */
+        uint32_t x = head(t, n);
+        for (int d = 0; d < 4 && x != NONE && x != v && !upos_is(&t->w[x], "VERB"); d++)
+            x = head(t, x);
+        const char *cm = x == v ? case_of(t, n) : NULL;
+        int a = cm && !dyadi_in_list(cm, "de,du,des,of") && dyadi_prep_matches(cm, e->from) ? actor_of(t, cs, n)
+                                                                                          : -1;
+        if (a >= 0 && a != src0)
+            return a;
+    }
+    return -1;
+}
+
 /* "received military aid from Russia", "a reçu une aide de la Russie"
  * (from=from|de): the actor of such an oblique, on the verb, on its object
  * or on the expression's words, is the giver. */
@@ -815,7 +881,7 @@ static int giver(const dyadi_tree *t, const cand *cs, uint32_t v, const trig *tr
             if (a >= 0 && a != src0)
                 return a;
         }
-    return -1;
+    return misattached_giver(t, cs, v, e, src0);
 }
 
 /* "a averti que le Royaume-Uni devra payer", "warned that Iran would pay
@@ -1312,6 +1378,61 @@ static void between_pair(const dyadi_tree *t, const cand *cs, const trig *tr, tr
     out->rule = "tree:between-pair";
 }
 
+/* The author an act noun n names: its "de"/"by"/"of"/"par" complement, its
+ * possessor or its nationality adjective ("une offensive de Daech", "an
+ * ambush by rebels", "les frappes russes"), not a place it happened in
+ * ("une embuscade au Soudan du Sud"). After a locative marker (locative:
+ * "dans", "in") the noun may be a place itself ("in the French colony",
+ * "dans le nord de la Syrie"): neither an adjective nor a bare country
+ * then. The actor, or -1. */
+static int act_author(const dyadi_tree *t, const cand *cs, uint32_t n, int locative)
+{
+    for (uint32_t k = t->kid[n]; k; k = t->sib[k - 1]) {
+        const dyad_word *w = &t->w[k - 1];
+        const char *cm = rel_base(w, "nmod") ? case_of(t, k - 1) : NULL;
+        int a = -1;
+        if ((cm && dyadi_in_list(cm, "de,by,of,par")) || rel_is(w, "nmod:poss"))
+            a = actor_of(t, cs, k - 1);
+        else if (!locative && rel_base(w, "amod") && t->cand[k - 1] >= 0 && cs[t->cand[k - 1]].adj)
+            a = t->cand[k - 1];
+        if (a >= 0 && !cs[a].place && !(locative && cs[a].code && strlen(cs[a].code) == 3))
+            return a;
+    }
+    return -1;
+}
+
+/* "trois soldats ont été tués lors d'une embuscade des rebelles", "l'armée
+ * avait été expulsée de Palmyre suite à une offensive de Daech", "were
+ * killed in an ambush by rebels": a passive with no agent that happened
+ * in, during or after an act whose own phrase names its author (the
+ * act's "de"/"by" complement or nationality adjective; the act itself no
+ * actor) has that author for agent. The act is an oblique of the verb
+ * with a circumstance marker, or of its "lors" adverb. */
+static void circumstance_agent(const dyadi_tree *t, const cand *cs, uint32_t v, tree_roles *out)
+{
+    static const char MARKS[] = "suite,lors,après,dans,durant,pendant,sous,in,during,after,following,amid,under";
+    uint32_t heads[8];
+    size_t nh = 0;
+    heads[nh++] = v;
+    for (uint32_t k = t->kid[v]; k && nh < 8; k = t->sib[k - 1])
+        if (rel_is(&t->w[k - 1], "advmod") && t->w[k - 1].lemma && strcmp(t->w[k - 1].lemma, "lors") == 0)
+            heads[nh++] = k - 1;
+    for (size_t h = 0; h < nh && !out->nsrc; h++)
+        for (uint32_t k = t->kid[heads[h]]; k && !out->nsrc; k = t->sib[k - 1]) {
+            uint32_t n = k - 1;
+            const char *cm = rel_base(&t->w[n], "obl") && upos_is(&t->w[n], "NOUN") && t->cand[n] < 0
+                                 ? case_of(t, n)
+                                 : NULL;
+            if (!cm || !(h > 0 || dyadi_in_list(cm, MARKS)))
+                continue;
+            int a = act_author(t, cs, n, dyadi_in_list(cm, "dans,sous,in,under"));
+            if (a >= 0) {
+                set_rule(out, "tree:passive-circumstance-agent");
+                add_one(out->src, &out->nsrc, a);
+            }
+        }
+}
+
 void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_roles *out)
 {
     memset(out, 0, sizeof *out);
@@ -1336,6 +1457,8 @@ void dyadi_tree_roles(const dyadi_tree *t, const cand *cs, const trig *tr, tree_
         uint32_t a = agent_of(t, v);
         if (a != NONE)
             add_members(t, cs, a, out->src, &out->nsrc);
+        else
+            circumstance_agent(t, cs, v, out);
         uint32_t s = child(t, v, "nsubj:pass");
         if (s != NONE) {
             out->subj_known = 1;
