@@ -208,7 +208,7 @@ fi
 # events on real news judged by hand (tools/event_sample.py; no ../shared needed
 # to score a judged file)
 heading=""
-for f in tools/event_sample.tsv tools/event_sample2.tsv; do
+for f in tools/event_sample.tsv tools/event_sample2.tsv tools/event_sample2_after.tsv; do
     [ -f "$f" ] || continue
     if python3 tools/event_sample.py score --markdown $heading "$f" >"$TMP/sample.md"; then
         { echo; cat "$TMP/sample.md"; } >>"$OUT"
