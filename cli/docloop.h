@@ -59,10 +59,11 @@ int cli_threads_arg(const char *cmd, const char *value, unsigned *n);
 /* Read every positional path (none: standard input), code each document
  * and call fn. Bad records are reported on stderr and skipped. With
  * d->threads > 1 documents are coded in parallel, each by its own coder,
- * but fn, the messages and the counts see them in input order on the
- * calling thread, with d->coder the coder that holds that document's
- * results: fn need not be thread-safe and output is the same for any
- * number of threads. Returns
+ * but fn, the messages and the counts see them in input order, one at a
+ * time (on whichever of the threads is free, the calling thread among
+ * them), with d->coder the coder that holds that document's results: fn
+ * need not be thread-safe and output is the same for any number of
+ * threads. Returns
  * EXIT_OK, EXIT_SKIPPED or EXIT_FAIL (fatal error, --strict, output error). */
 int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud);
 /* "dyad CMD: N documents read, N coded, N skipped, N WHAT" on stderr, unless -q,
