@@ -179,18 +179,20 @@ void cli_docs_close(cli_docs *d)
     d->lex = NULL;
 }
 
-static void print_warnings(const cli_docs *d, const char *file, const dyad_doc *doc)
+/* The coder's warnings on doc, to f (the slot's report); how many. */
+static size_t print_warnings(FILE *f, dyad_coder *c, const char *file, const dyad_doc *doc)
 {
     size_t n = 0;
-    const dyad_warning *w = dyad_coder_warnings(d->coder, &n);
+    const dyad_warning *w = dyad_coder_warnings(c, &n);
     if (cli_verbosity < 1 || !w)
-        return;
+        return 0;
     for (size_t i = 0; i < n && i < MAX_WARNINGS_PER_DOC; i++)
-        fprintf(stderr, "dyad: %s: doc %s: byte %lu: %s\n", file, doc->id,
+        fprintf(f, "dyad: %s: doc %s: byte %lu: %s\n", file, doc->id,
                 (unsigned long)w[i].offset, w[i].what ? w[i].what : "warning");
     if (n > MAX_WARNINGS_PER_DOC)
-        fprintf(stderr, "dyad: %s: doc %s: %zu more warnings\n", file, doc->id,
+        fprintf(f, "dyad: %s: doc %s: %zu more warnings\n", file, doc->id,
                 n - MAX_WARNINGS_PER_DOC);
+    return n;
 }
 
 /* Progress on a terminal only, at most once a second. */
@@ -237,19 +239,60 @@ static int skip(cli_docs *d, dyad_status st, const char *msg)
  * written by the thread that coded it, and a thread is woken only when it
  * sleeps and there is work for it.
  *
- * SLOTS_PER_THREAD documents in flight per thread let the threads go on
- * past a long document while it holds the output up. A document keeps its
- * coder (the results fn reads) from coding until it is written; coders are
- * made when none is free and reused the last given back first, so the few
- * in steady use stay warm (their stem caches, their memory in the CPU's
- * caches): handing them out in slot order spread the documents over every
- * coder, and with 12 of them `--no-syntax -j 2` spent 50% more CPU than
- * `-j 1`. IN_FLIGHT_BYTES bounds the text held (plus one document), whatever
- * the number of threads. READ_BURST is how many documents a thread reads
+ * Documents in flight let the threads go on past a long document while it
+ * holds the output up. With cli_docs_run a document keeps its coder (the
+ * results fn reads) from coding until it is written, so SLOTS_PER_THREAD
+ * is small; with cli_docs_run_fmt its output is written on the coding
+ * thread and the coder is free at once, so FMT_SLOTS_PER_THREAD can cover
+ * a document 30 times the average (the 20 MB corpus has 1% above 10x,
+ * the longest 54x) with as many coders as threads. Coders are made when
+ * none is free and reused the last given back first, so the few in steady
+ * use stay warm (their stem caches, their memory in the CPU's caches):
+ * handing them out in slot order spread the documents over every coder,
+ * and with 12 of them `--no-syntax -j 2` spent 50% more CPU than `-j 1`.
+ * IN_FLIGHT_BYTES bounds the text held (plus one document), whatever the
+ * number of threads. READ_BURST is how many documents a thread reads
  * before it codes one. */
 #define SLOTS_PER_THREAD 4
+#define FMT_SLOTS_PER_THREAD 32
 #define IN_FLIGHT_BYTES ((size_t)64 << 20)
 #define READ_BURST 8
+
+/* A growing buffer written through stdio (open_memstream), reused from
+ * one document to the next. */
+typedef struct stream {
+    FILE *f;
+    char *buf;
+    size_t size, len;           /* size: open_memstream's; len: this document's bytes */
+} stream;
+
+/* Rewind s for a new document, opening it the first time; -1 when out of memory. */
+static int stream_start(stream *s)
+{
+    s->len = 0;
+    if (!s->f)
+        return (s->f = open_memstream(&s->buf, &s->size)) ? 0 : -1;
+    return fseek(s->f, 0, SEEK_SET) == 0 ? 0 : -1;
+}
+
+/* Close the document's bytes: s->buf holds s->len of them. */
+static int stream_end(stream *s)
+{
+    if (fflush(s->f) != 0)
+        return -1;
+    long n = ftell(s->f);
+    if (n < 0)
+        return -1;
+    s->len = (size_t)n;
+    return 0;
+}
+
+static void stream_free(stream *s)
+{
+    if (s->f)
+        fclose(s->f);
+    free(s->buf);
+}
 
 /* One record between the reader and fn: a copy of the document (the
  * reader's is valid only until its next record) and the coder that codes
@@ -258,12 +301,19 @@ typedef struct doc_slot {
     int is_error;
     int done;                   /* coded (or an error): may be written */
     dyad_status st;             /* the reader's error, or dyad_coder_run's status */
-    dyad_coder *coder;          /* taken while the document is coded and reported */
+    dyad_coder *coder;          /* taken while the document is coded, and kept until it is
+                                 * written unless a cli_doc_fmt wrote its output */
     dyad_doc doc;               /* strings point into buf */
     const char *file, *msg;     /* into buf; msg for errors only */
     unsigned long long line, offset;
     char *buf;
     size_t cap;
+    /* what the coding thread found, for the writing one: */
+    int nomem, und;
+    stream report;              /* the coder's warnings, for stderr */
+    stream out;                 /* cli_doc_fmt's output, for stdout */
+    unsigned long long count;   /* what cli_doc_fmt returned */
+    char why[1024];             /* why the coder failed, when st != DYAD_OK */
 } doc_slot;
 
 /* Where a thread's time went, for DYAD_THREAD_STATS. */
@@ -274,7 +324,8 @@ typedef struct thread_stats {
 
 typedef struct run_state {
     cli_docs *d;
-    cli_doc_fn fn;
+    cli_doc_fn fn;              /* one of fn and fmt */
+    cli_doc_fmt fmt;
     void *ud;
     const char *const *paths;
     size_t npaths, path;        /* the next path to open */
@@ -369,6 +420,9 @@ static int slot_fill(doc_slot *s, const char *file, const char *msg, const dyad_
     s->is_error = doc == NULL;
     s->done = 0;
     s->coder = NULL;
+    s->nomem = s->und = 0;
+    s->report.len = s->out.len = 0;
+    s->count = 0;
     memset(&s->doc, 0, sizeof s->doc);
     if (doc) {
         const char **dst[6] = {&s->doc.id, &s->doc.date, &s->doc.lang,
@@ -383,40 +437,76 @@ static int slot_fill(doc_slot *s, const char *file, const char *msg, const dyad_
     return 0;
 }
 
-/* Report, count and hand one slot to fn, as the one-thread loop did. 0 to
- * go on, else the exit status that ends the run. */
-static int deliver(cli_docs *d, doc_slot *s, cli_doc_fn fn, void *ud, time_t *last)
+/* Report, count and hand one slot to fn (or write its output), as the
+ * one-thread loop did. 0 to go on, else the exit status that ends the run. */
+static int deliver(run_state *r, doc_slot *s)
 {
+    cli_docs *d = r->d;
     if (s->is_error)
         return skip(d, s->st, s->msg) ? EXIT_FAIL : 0;
-    if (!s->coder) {
+    if (s->nomem) {
         fprintf(stderr, "dyad %s: out of memory\n", d->cmd);
         return EXIT_FAIL;
     }
-    d->coder = s->coder;
-    print_warnings(d, s->file, &s->doc);
-    if (s->st != DYAD_OK) {
-        char msg[1024];
-        const char *why = dyad_errmsg(s->coder);
-        snprintf(msg, sizeof msg, "%s:%llu: byte %llu: doc %s: %s", s->file, s->line, s->offset,
-                 s->doc.id, why && why[0] ? why : dyad_strerror(s->st));
-        return skip(d, s->st, msg) ? EXIT_FAIL : 0;
-    }
+    if (s->report.len)
+        fwrite(s->report.buf, 1, s->report.len, stderr);
+    if (s->st != DYAD_OK)
+        return skip(d, s->st, s->why) ? EXIT_FAIL : 0;
     d->read++;
     d->coded++;
-    if (strcmp(dyad_coder_lang(s->coder), "und") == 0) {
+    if (s->und) {
         d->und++;
         if (cli_verbosity >= 2)
             fprintf(stderr, "dyad: %s:%llu: doc %s: language not identified (und), so no "
                             "events were coded; give it with --lang fr|en or the "
                             "record's \"lang\"\n", s->file, s->line, s->doc.id);
     }
-    int r = fn(ud, d, &s->doc);
-    if (r != 0)
-        return r;
+    if (r->fmt) {
+        d->formatted += s->count;
+        if (s->out.len && fwrite(s->out.buf, 1, s->out.len, stdout) != s->out.len)
+            return EXIT_FAIL;
+    } else {
+        d->coder = s->coder;
+        int rc = r->fn(r->ud, d, &s->doc);
+        if (rc != 0)
+            return rc;
+    }
     if ((d->read & 255) == 0)
-        progress(d, last, 0);
+        progress(d, &r->last, 0);
     return 0;
+}
+
+/* On the thread that coded s, right after: keep what the writing thread
+ * will report, and with a cli_doc_fmt the output too, so the coder can go
+ * back to the free ones at once. */
+static void after_coding(run_state *r, doc_slot *s)
+{
+    s->und = 0;
+    s->report.len = 0;
+    if (dyad_coder_warnings(s->coder, &(size_t){0}) && cli_verbosity >= 1) {
+        if (stream_start(&s->report) != 0)
+            goto nomem;
+        print_warnings(s->report.f, s->coder, s->file, &s->doc);
+        if (stream_end(&s->report) != 0)
+            goto nomem;
+    }
+    if (s->st != DYAD_OK) {
+        const char *why = dyad_errmsg(s->coder);
+        snprintf(s->why, sizeof s->why, "%s:%llu: byte %llu: doc %s: %s", s->file, s->line,
+                 s->offset, s->doc.id, why && why[0] ? why : dyad_strerror(s->st));
+        return;
+    }
+    s->und = strcmp(dyad_coder_lang(s->coder), "und") == 0;
+    if (r->fmt) {
+        if (stream_start(&s->out) != 0)
+            goto nomem;
+        s->count = r->fmt(r->ud, s->coder, &s->doc, s->out.f);
+        if (stream_end(&s->out) != 0)
+            goto nomem;
+    }
+    return;
+nomem:
+    s->nomem = 1;
 }
 
 /* Wake one sleeping thread, if any (under mu). */
@@ -479,7 +569,7 @@ static void write_done(run_state *r, thread_stats *ts)
         doc_slot *s = &r->slots[r->head % r->nslots];
         if (r->rc == EXIT_OK) {
             pthread_mutex_unlock(&r->mu);
-            int rc = deliver(r->d, s, r->fn, r->ud, &r->last);
+            int rc = deliver(r, s);
             pthread_mutex_lock(&r->mu);
             if (rc != EXIT_OK) {
                 r->rc = rc;
@@ -502,11 +592,19 @@ static void code_next(run_state *r, thread_stats *ts)
     doc_slot *s = &r->slots[r->next++ % r->nslots];
     if (!s->is_error && r->rc == EXIT_OK) {
         s->coder = coder_take(r);
+        s->nomem = s->coder == NULL;
         pthread_mutex_unlock(&r->mu);
         double t0 = now_s();
-        s->st = s->coder ? dyad_coder_run(s->coder, &s->doc) : DYAD_ERR_NOMEM;
+        if (s->coder) {
+            s->st = dyad_coder_run(s->coder, &s->doc);
+            after_coding(r, s);
+        }
         double t1 = now_s();
         pthread_mutex_lock(&r->mu);
+        if (s->coder && r->fmt) {
+            r->free[r->nfree++] = s->coder;
+            s->coder = NULL;
+        }
         ts->code_s += t1 - t0;
         ts->coded++;
     }
@@ -589,13 +687,14 @@ static void *run_thread(void *arg)
     return NULL;
 }
 
-int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
+static int run_docs(cli_docs *d, const cli_args *a, cli_doc_fn fn, cli_doc_fmt fmt, void *ud)
 {
     static const char *const stdin_only[] = {"-"};
     run_state r;
     memset(&r, 0, sizeof r);
     r.d = d;
     r.fn = fn;
+    r.fmt = fmt;
     r.ud = ud;
     r.paths = a->npos ? a->pos : stdin_only;
     r.npaths = a->npos ? a->npos : 1;
@@ -611,7 +710,7 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
     pthread_t *th = NULL;
     thread_arg *args = NULL;
     unsigned started = 0;
-    r.nslots = nthreads > 1 ? (size_t)nthreads * SLOTS_PER_THREAD : 1;
+    r.nslots = nthreads == 1 ? 1 : (size_t)nthreads * (fmt ? FMT_SLOTS_PER_THREAD : SLOTS_PER_THREAD);
     pthread_mutex_init(&r.mu, NULL);
     pthread_cond_init(&r.wake, NULL);
     r.slots = calloc(r.nslots, sizeof *r.slots);
@@ -660,8 +759,11 @@ nomem:
     r.rc = EXIT_FAIL;
 done:
     d->coder = own;
-    for (size_t i = 0; r.slots && i < r.nslots; i++)
+    for (size_t i = 0; r.slots && i < r.nslots; i++) {
         free(r.slots[i].buf);
+        stream_free(&r.slots[i].report);
+        stream_free(&r.slots[i].out);
+    }
     for (size_t i = 1; i < r.nall; i++)
         dyad_coder_free(r.all[i]);
     free(r.all);
@@ -681,6 +783,16 @@ done:
     if (rc == EXIT_OK && d->skipped)
         rc = EXIT_SKIPPED;
     return rc;
+}
+
+int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
+{
+    return run_docs(d, a, fn, NULL, ud);
+}
+
+int cli_docs_run_fmt(cli_docs *d, const cli_args *a, cli_doc_fmt fmt, void *ud)
+{
+    return run_docs(d, a, NULL, fmt, ud);
 }
 
 void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what)

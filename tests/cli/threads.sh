@@ -62,6 +62,8 @@ same threads/code-tsv "$DYAD" code --format tsv "$TMP/many.jsonl" "$SEED" /nonex
 check threads/code-missing-file grep -q "/nonexistent/file" "$TMP/err.1"
 same threads/code-strict "$DYAD" code --strict "$TMP/many.jsonl"
 check threads/code-strict-exit-1 [ "$(cat "$TMP/rc.1")" = 1 ]
+same threads/code-quotes "$DYAD" code -v --quotes "$TMP/many.jsonl" "$SEED"
+check threads/code-quotes-some grep -q '"speaker"' "$TMP/out.1"
 same threads/tokens "$DYAD" tokens "$TMP/many.jsonl"
 same threads/actors "$DYAD" actors "$TMP/many.jsonl"
 if [ -f data/models/fr.dsm ] && [ -f data/models/en.dsm ]; then
