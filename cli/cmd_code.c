@@ -24,37 +24,35 @@ static const cli_opt opts[] = {
 typedef struct code_state {
     int tsv;
     int quotes;
-    unsigned long long events;
 } code_state;
 
 /* --quotes: {"doc", "sent", "speaker": {code, country, text, span} | null,
  * "text", "span"} per quotation. */
-static int write_quotes(cli_docs *d, const dyad_doc *doc, unsigned long long *count)
+static size_t write_quotes(FILE *f, dyad_coder *c, const dyad_doc *doc)
 {
     size_t n = 0;
-    const dyad_quote *q = dyad_coder_quotes(d->coder, &n);
+    const dyad_quote *q = dyad_coder_quotes(c, &n);
     for (size_t i = 0; q && i < n; i++) {
-        fputs("{\"doc\":", stdout);
-        json_cstr(stdout, doc->id);
-        printf(",\"sent\":%u,\"speaker\":", q[i].sent);
+        fputs("{\"doc\":", f);
+        json_cstr(f, doc->id);
+        fprintf(f, ",\"sent\":%u,\"speaker\":", q[i].sent);
         if (q[i].speaker) {
-            fputs("{\"code\":", stdout);
-            json_cstr(stdout, q[i].speaker);
-            fputs(",\"country\":", stdout);
-            json_str(stdout, q[i].speaker, strlen(q[i].speaker) < 3 ? strlen(q[i].speaker) : 3);
-            fputs(",\"text\":", stdout);
-            json_str(stdout, doc->text + q[i].speaker_span.start,
+            fputs("{\"code\":", f);
+            json_cstr(f, q[i].speaker);
+            fputs(",\"country\":", f);
+            json_str(f, q[i].speaker, strlen(q[i].speaker) < 3 ? strlen(q[i].speaker) : 3);
+            fputs(",\"text\":", f);
+            json_str(f, doc->text + q[i].speaker_span.start,
                      q[i].speaker_span.end - q[i].speaker_span.start);
-            printf(",\"span\":[%u,%u]}", q[i].speaker_span.start, q[i].speaker_span.end);
+            fprintf(f, ",\"span\":[%u,%u]}", q[i].speaker_span.start, q[i].speaker_span.end);
         } else {
-            fputs("null", stdout);
+            fputs("null", f);
         }
-        fputs(",\"text\":", stdout);
-        json_str(stdout, doc->text + q[i].span.start, q[i].span.end - q[i].span.start);
-        printf(",\"span\":[%u,%u]}\n", q[i].span.start, q[i].span.end);
+        fputs(",\"text\":", f);
+        json_str(f, doc->text + q[i].span.start, q[i].span.end - q[i].span.start);
+        fprintf(f, ",\"span\":[%u,%u]}\n", q[i].span.start, q[i].span.end);
     }
-    *count += n;
-    return ferror(stdout) ? EXIT_FAIL : 0;
+    return n;
 }
 
 static const char *const polarity_names[] = {"asserted", "negated"};
@@ -266,28 +264,28 @@ static void write_tsv(FILE *f, const dyad_coder *c, const dyad_doc *doc, const d
     fputc('\n', f);
 }
 
-static int on_doc(void *ud, cli_docs *d, const dyad_doc *doc)
+/* A document's events (or quotes), on the thread that coded it (cli_docs_run_fmt). */
+static unsigned long long format_doc(void *ud, dyad_coder *c, const dyad_doc *doc, FILE *f)
 {
-    code_state *s = ud;
+    const code_state *s = ud;
     if (s->quotes)
-        return write_quotes(d, doc, &s->events);
+        return write_quotes(f, c, doc);
     size_t n = 0;
-    const dyad_event *ev = dyad_coder_events(d->coder, &n);
+    const dyad_event *ev = dyad_coder_events(c, &n);
     for (size_t i = 0; ev && i < n; i++) {
         if (s->tsv)
-            write_tsv(stdout, d->coder, doc, &ev[i]);
+            write_tsv(f, c, doc, &ev[i]);
         else
-            write_json(stdout, d->coder, doc, &ev[i]);
+            write_json(f, c, doc, &ev[i]);
     }
-    s->events += n;
-    return 0;
+    return n;
 }
 
 int cmd_code(int argc, char **argv)
 {
     cli_args a;
     cli_docs d;
-    code_state s = {0, 0, 0};
+    code_state s = {0, 0};
     int rc = cli_parse(argc, argv, "dyad code [OPTIONS] [FILE|DIR|-]...",
                        "Code documents into events: one JSON object (or TSV row) per event on\n"
                        "stdout. With no FILE, read standard input. Exit status: 0 ok, 1 fatal\n"
@@ -320,8 +318,8 @@ int cmd_code(int argc, char **argv)
     if (rc == 0) {
         if (s.tsv)
             fputs(tsv_header, stdout);
-        rc = cli_docs_run(&d, &a, on_doc, &s);
-        cli_docs_summary(&d, s.events, s.quotes ? "quotes" : "events");
+        rc = cli_docs_run_fmt(&d, &a, format_doc, &s);
+        cli_docs_summary(&d, d.formatted, s.quotes ? "quotes" : "events");
     }
     cli_docs_close(&d);
     cli_args_free(&a);

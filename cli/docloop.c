@@ -179,18 +179,20 @@ void cli_docs_close(cli_docs *d)
     d->lex = NULL;
 }
 
-static void print_warnings(const cli_docs *d, const char *file, const dyad_doc *doc)
+/* The coder's warnings on doc, to f (the slot's report); how many. */
+static size_t print_warnings(FILE *f, dyad_coder *c, const char *file, const dyad_doc *doc)
 {
     size_t n = 0;
-    const dyad_warning *w = dyad_coder_warnings(d->coder, &n);
+    const dyad_warning *w = dyad_coder_warnings(c, &n);
     if (cli_verbosity < 1 || !w)
-        return;
+        return 0;
     for (size_t i = 0; i < n && i < MAX_WARNINGS_PER_DOC; i++)
-        fprintf(stderr, "dyad: %s: doc %s: byte %lu: %s\n", file, doc->id,
+        fprintf(f, "dyad: %s: doc %s: byte %lu: %s\n", file, doc->id,
                 (unsigned long)w[i].offset, w[i].what ? w[i].what : "warning");
     if (n > MAX_WARNINGS_PER_DOC)
-        fprintf(stderr, "dyad: %s: doc %s: %zu more warnings\n", file, doc->id,
+        fprintf(f, "dyad: %s: doc %s: %zu more warnings\n", file, doc->id,
                 n - MAX_WARNINGS_PER_DOC);
+    return n;
 }
 
 /* Progress on a terminal only, at most once a second. */
@@ -221,72 +223,158 @@ static int skip(cli_docs *d, dyad_status st, const char *msg)
     return d->strict || st == DYAD_ERR_NOMEM;
 }
 
-/* Documents in flight per coding thread. With -j N the calling thread only
- * reads and writes, and N workers code (cli_pool_new_workers): when it let
- * the main thread code too, the main thread read nothing while it coded a
- * document, the worker of `-j 2` waited for input about half the run, and
- * the main thread ended with 54-56% of the CPU, so `-j 2` could not pass
- * 1.8x the throughput of `-j 1` (docs/BENCHMARKS.md, "Threads"). Four per
- * thread let the workers go on past a long document while the oldest one
- * holds the output up; a coder is taken only when a document is coded, the
- * warm ones first (below), so the spare slots cost little memory.
- * IN_FLIGHT_BYTES bounds the text they hold, whatever the number of
- * threads. */
+/* The threads of -j N: N of them, the calling thread one, and each does
+ * whatever is next, in this order of preference: write the oldest documents
+ * that are coded (in input order, one thread at a time), code the oldest
+ * document read, read documents (one thread at a time). A thread sleeps
+ * only when none of the three is possible: the ring is full behind the
+ * oldest document, still being coded, or the input is read.
+ *
+ * Before this, the calling thread only read, handed out and wrote while N
+ * workers coded: a hand-off, a lock and a wake-up per document on each
+ * side, 0.2-0.4 s of system time per 8,783 documents where one thread
+ * spends 0.02 s, and a third thread on two cores (docs/BENCHMARKS.md,
+ * "Issue 18: every thread reads, codes and writes"). Here the thread that
+ * reads a document usually codes it, a document coded next in order is
+ * written by the thread that coded it, and a thread is woken only when it
+ * sleeps and there is work for it.
+ *
+ * Documents in flight let the threads go on past a long document while it
+ * holds the output up. With cli_docs_run a document keeps its coder (the
+ * results fn reads) from coding until it is written, so SLOTS_PER_THREAD
+ * is small; with cli_docs_run_fmt its output is written on the coding
+ * thread and the coder is free at once, so FMT_SLOTS_PER_THREAD can cover
+ * a document 30 times the average (the 20 MB corpus has 1% above 10x,
+ * the longest 54x) with as many coders as threads. Coders are made when
+ * none is free and reused the last given back first, so the few in steady
+ * use stay warm (their stem caches, their memory in the CPU's caches):
+ * handing them out in slot order spread the documents over every coder,
+ * and with 12 of them `--no-syntax -j 2` spent 50% more CPU than `-j 1`.
+ * IN_FLIGHT_BYTES bounds the text held (plus one document), whatever the
+ * number of threads. READ_BURST is how many documents a thread reads
+ * before it codes one. */
 #define SLOTS_PER_THREAD 4
+#define FMT_SLOTS_PER_THREAD 32
 #define IN_FLIGHT_BYTES ((size_t)64 << 20)
+#define READ_BURST 8
+
+/* A growing buffer written through stdio (open_memstream), reused from
+ * one document to the next. */
+typedef struct stream {
+    FILE *f;
+    char *buf;
+    size_t size, len;           /* size: open_memstream's; len: this document's bytes */
+} stream;
+
+/* Rewind s for a new document, opening it the first time; -1 when out of memory. */
+static int stream_start(stream *s)
+{
+    s->len = 0;
+    if (!s->f)
+        return (s->f = open_memstream(&s->buf, &s->size)) ? 0 : -1;
+    return fseek(s->f, 0, SEEK_SET) == 0 ? 0 : -1;
+}
+
+/* Close the document's bytes: s->buf holds s->len of them. */
+static int stream_end(stream *s)
+{
+    if (fflush(s->f) != 0)
+        return -1;
+    long n = ftell(s->f);
+    if (n < 0)
+        return -1;
+    s->len = (size_t)n;
+    return 0;
+}
+
+static void stream_free(stream *s)
+{
+    if (s->f)
+        fclose(s->f);
+    free(s->buf);
+}
 
 /* One record between the reader and fn: a copy of the document (the
  * reader's is valid only until its next record) and the coder that codes
  * it, or a reader error to report in its turn. */
-/* The coders, apart from the slots: a document takes one when a thread
- * starts coding it and gives it back once delivered, and the one given
- * back last is taken first. So the few coders that keep up with the
- * stream stay warm (their stem caches, their memory in the CPU's caches)
- * and the spare ones wait for the moments when the oldest document holds
- * the others up. Handing out coders in slot order instead spread the
- * documents over every coder: with 12 of them (8 spare slots, tried),
- * `--no-syntax -j 2` spent 50% more CPU than `-j 1`, 25-35% taking the warm
- * ones first. As many coders as slots: one is always free. */
-typedef struct coder_stack {
-    pthread_mutex_t mu;
-    dyad_coder **free;
-    size_t n;
-} coder_stack;
-
-static dyad_coder *coder_take(coder_stack *cs)
-{
-    pthread_mutex_lock(&cs->mu);
-    dyad_coder *c = cs->n ? cs->free[--cs->n] : NULL;
-    pthread_mutex_unlock(&cs->mu);
-    return c;
-}
-
-static void coder_give(coder_stack *cs, dyad_coder *c)
-{
-    pthread_mutex_lock(&cs->mu);
-    cs->free[cs->n++] = c;
-    pthread_mutex_unlock(&cs->mu);
-}
-
 typedef struct doc_slot {
     int is_error;
+    int done;                   /* coded (or an error): may be written */
     dyad_status st;             /* the reader's error, or dyad_coder_run's status */
-    coder_stack *coders;
-    dyad_coder *coder;          /* taken while the document is coded and reported */
+    dyad_coder *coder;          /* taken while the document is coded, and kept until it is
+                                 * written unless a cli_doc_fmt wrote its output */
     dyad_doc doc;               /* strings point into buf */
     const char *file, *msg;     /* into buf; msg for errors only */
     unsigned long long line, offset;
     char *buf;
     size_t cap;
+    /* what the coding thread found, for the writing one: */
+    int nomem, und;
+    stream report;              /* the coder's warnings, for stderr */
+    stream out;                 /* cli_doc_fmt's output, for stdout */
+    unsigned long long count;   /* what cli_doc_fmt returned */
+    char why[1024];             /* why the coder failed, when st != DYAD_OK */
 } doc_slot;
 
-static void code_slot(void *job)
+/* Where a thread's time went, for DYAD_THREAD_STATS. */
+typedef struct thread_stats {
+    unsigned long long read, coded, written, waits;
+    double code_s, wait_s;
+} thread_stats;
+
+typedef struct run_state {
+    cli_docs *d;
+    cli_doc_fn fn;              /* one of fn and fmt */
+    cli_doc_fmt fmt;
+    void *ud;
+    const char *const *paths;
+    size_t npaths, path;        /* the next path to open */
+    int in_file;                /* the reader has paths[path - 1] open */
+    int eof;                    /* read no further: input read, a fatal error queued, or the run ended */
+    pthread_mutex_t mu;         /* guards everything below, and the reader and fn by their flags */
+    pthread_cond_t wake;        /* work for a sleeping thread, or the end */
+    doc_slot *slots;
+    size_t nslots;
+    size_t head, next, tail;    /* counters, slot = counter % nslots: [head, next) coding or
+                                 * done, [next, tail) read and waiting to be coded */
+    size_t bytes;               /* text held in the slots */
+    int reading, writing;       /* a thread reads; a thread runs fn */
+    unsigned sleeping;
+    dyad_coder **all, **free;   /* every coder made (all[0] the caller's), and the free ones */
+    size_t nall, nfree;
+    thread_stats *stats;        /* per thread, the caller's first */
+    time_t last;
+    int rc;                     /* EXIT_OK until something ends the run */
+} run_state;
+
+static double now_s(void)
 {
-    doc_slot *s = job;
-    if (s->is_error)
-        return;
-    s->coder = coder_take(s->coders);   /* never NULL: as many coders as slots */
-    s->st = s->coder ? dyad_coder_run(s->coder, &s->doc) : DYAD_ERR_NOMEM;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* A coder for a document about to be coded (under mu): the one given back
+ * last, or a new one. NULL when out of memory. */
+static dyad_coder *coder_take(run_state *r)
+{
+    if (r->nfree)
+        return r->free[--r->nfree];
+    if (r->nall == r->nslots)
+        return NULL;    /* cannot happen: a coder per slot at most */
+    cli_docs *d = r->d;
+    dyad_coder *c = dyad_coder_new(d->lex);
+    if (!c)
+        return NULL;
+    if (d->model_fr)
+        dyad_coder_set_model(c, "fr", d->model_fr);
+    if (d->model_en)
+        dyad_coder_set_model(c, "en", d->model_en);
+    dyad_coder_set_syntax(c, d->syntax_mode);
+    if (d->one_actor)
+        dyad_coder_set_option(c, "one_actor", d->one_actor);
+    r->all[r->nall++] = c;
+    return c;
 }
 
 int cli_reserve(char **buf, size_t *cap, size_t need)
@@ -330,6 +418,11 @@ static int slot_fill(doc_slot *s, const char *file, const char *msg, const dyad_
     s->file = put(s, &pos, file, len0(file) ? len0(file) - 1 : 0);
     s->msg = put(s, &pos, msg, len0(msg) ? len0(msg) - 1 : 0);
     s->is_error = doc == NULL;
+    s->done = 0;
+    s->coder = NULL;
+    s->nomem = s->und = 0;
+    s->report.len = s->out.len = 0;
+    s->count = 0;
     memset(&s->doc, 0, sizeof s->doc);
     if (doc) {
         const char **dst[6] = {&s->doc.id, &s->doc.date, &s->doc.lang,
@@ -344,142 +437,267 @@ static int slot_fill(doc_slot *s, const char *file, const char *msg, const dyad_
     return 0;
 }
 
-/* Report, count and hand one slot to fn, as the one-thread loop did. 0 to
- * go on, else the exit status that ends the run. */
-static int deliver(cli_docs *d, doc_slot *s, cli_doc_fn fn, void *ud, time_t *last)
+/* Report, count and hand one slot to fn (or write its output), as the
+ * one-thread loop did. 0 to go on, else the exit status that ends the run. */
+static int deliver(run_state *r, doc_slot *s)
 {
+    cli_docs *d = r->d;
     if (s->is_error)
         return skip(d, s->st, s->msg) ? EXIT_FAIL : 0;
-    if (!s->coder) {
+    if (s->nomem) {
         fprintf(stderr, "dyad %s: out of memory\n", d->cmd);
         return EXIT_FAIL;
     }
-    d->coder = s->coder;
-    print_warnings(d, s->file, &s->doc);
-    if (s->st != DYAD_OK) {
-        char msg[1024];
-        const char *why = dyad_errmsg(s->coder);
-        snprintf(msg, sizeof msg, "%s:%llu: byte %llu: doc %s: %s", s->file, s->line, s->offset,
-                 s->doc.id, why && why[0] ? why : dyad_strerror(s->st));
-        return skip(d, s->st, msg) ? EXIT_FAIL : 0;
-    }
+    if (s->report.len)
+        fwrite(s->report.buf, 1, s->report.len, stderr);
+    if (s->st != DYAD_OK)
+        return skip(d, s->st, s->why) ? EXIT_FAIL : 0;
     d->read++;
     d->coded++;
-    if (strcmp(dyad_coder_lang(s->coder), "und") == 0) {
+    if (s->und) {
         d->und++;
         if (cli_verbosity >= 2)
             fprintf(stderr, "dyad: %s:%llu: doc %s: language not identified (und), so no "
                             "events were coded; give it with --lang fr|en or the "
                             "record's \"lang\"\n", s->file, s->line, s->doc.id);
     }
-    int r = fn(ud, d, &s->doc);
-    if (r != 0)
-        return r;
+    if (r->fmt) {
+        d->formatted += s->count;
+        if (s->out.len && fwrite(s->out.buf, 1, s->out.len, stdout) != s->out.len)
+            return EXIT_FAIL;
+    } else {
+        d->coder = s->coder;
+        int rc = r->fn(r->ud, d, &s->doc);
+        if (rc != 0)
+            return rc;
+    }
     if ((d->read & 255) == 0)
-        progress(d, last, 0);
+        progress(d, &r->last, 0);
     return 0;
 }
 
-typedef struct run_state {
-    cli_docs *d;
-    cli_pool *pool;
-    doc_slot *slots;
-    coder_stack coders;
-    dyad_coder **all;           /* every coder, all[0] the caller's */
-    size_t nslots, seq, bytes;
-    cli_doc_fn fn;
-    void *ud;
-    time_t last;
-    int rc;                     /* EXIT_OK until something ends the run */
-} run_state;
-
-/* Hand a slot popped from the pool to fn and give its coder back; 0, or
- * nonzero once the run has ended. */
-static int deliver_slot(run_state *r, doc_slot *s)
+/* On the thread that coded s, right after: keep what the writing thread
+ * will report, and with a cli_doc_fmt the output too, so the coder can go
+ * back to the free ones at once. */
+static void after_coding(run_state *r, doc_slot *s)
 {
-    r->bytes -= s->doc.text_len;
-    if (r->rc == EXIT_OK)
-        r->rc = deliver(r->d, s, r->fn, r->ud, &r->last);
-    if (s->coder) {
-        coder_give(&r->coders, s->coder);
-        s->coder = NULL;
+    s->und = 0;
+    s->report.len = 0;
+    if (dyad_coder_warnings(s->coder, &(size_t){0}) && cli_verbosity >= 1) {
+        if (stream_start(&s->report) != 0)
+            goto nomem;
+        print_warnings(s->report.f, s->coder, s->file, &s->doc);
+        if (stream_end(&s->report) != 0)
+            goto nomem;
     }
-    return r->rc;
-}
-
-/* Hand the oldest held slot to fn, waiting for it to be coded. */
-static int deliver_oldest(run_state *r)
-{
-    doc_slot *s = cli_pool_pop(r->pool);
-    return s ? deliver_slot(r, s) : r->rc;
-}
-
-/* Queue a document (doc) or a reader error (msg) behind the ones held. */
-static int submit(run_state *r, const char *file, const char *msg, dyad_status st,
-                  const dyad_doc *doc)
-{
-    size_t len = doc ? doc->text_len : 0;
-    /* write what is done already: its coder goes back on the stack warm */
-    doc_slot *done;
-    while ((done = cli_pool_pop_done(r->pool)) != NULL)
-        if (deliver_slot(r, done))
-            return r->rc;
-    while (cli_pool_held(r->pool) == r->nslots ||
-           (cli_pool_held(r->pool) && r->bytes + len > IN_FLIGHT_BYTES))
-        if (deliver_oldest(r))
-            return r->rc;
-    doc_slot *s = &r->slots[r->seq % r->nslots];
-    if (slot_fill(s, file, msg, doc) != 0) {
-        fprintf(stderr, "dyad %s: out of memory\n", r->d->cmd);
-        return r->rc = EXIT_FAIL;
+    if (s->st != DYAD_OK) {
+        const char *why = dyad_errmsg(s->coder);
+        snprintf(s->why, sizeof s->why, "%s:%llu: byte %llu: doc %s: %s", s->file, s->line,
+                 s->offset, s->doc.id, why && why[0] ? why : dyad_strerror(s->st));
+        return;
     }
-    s->st = st;
-    s->line = dyad_reader_line(r->d->reader);
-    s->offset = dyad_reader_offset(r->d->reader);
-    r->seq++;
-    r->bytes += len;
-    cli_pool_push(r->pool, s);  /* cannot fail: a slot was free */
-    return 0;
+    s->und = strcmp(dyad_coder_lang(s->coder), "und") == 0;
+    if (r->fmt) {
+        if (stream_start(&s->out) != 0)
+            goto nomem;
+        s->count = r->fmt(r->ud, s->coder, &s->doc, s->out.f);
+        if (stream_end(&s->out) != 0)
+            goto nomem;
+    }
+    return;
+nomem:
+    s->nomem = 1;
 }
 
-static void read_all(run_state *r, const char *const *paths, size_t npaths)
+/* Wake one sleeping thread, if any (under mu). */
+static void wake_one(run_state *r)
+{
+    if (r->sleeping)
+        pthread_cond_signal(&r->wake);
+}
+
+/* Read the next record into slot s: a document, a reader error, or nothing
+ * (0) at the end of the input. Called with r->reading set and mu unlocked. */
+static int read_one(run_state *r, doc_slot *s)
 {
     cli_docs *d = r->d;
-    int fatal = 0;  /* an error queued that will end the run in its turn: read no further */
-    for (size_t p = 0; p < npaths && r->rc == EXIT_OK && !fatal; p++) {
-        dyad_status st = dyad_reader_open(d->reader, paths[p]);
-        if (st != DYAD_OK) {
-            fatal = d->strict || st == DYAD_ERR_NOMEM;
-            submit(r, NULL, dyad_reader_errmsg(d->reader), st, NULL);
-            continue;
-        }
-        while (r->rc == EXIT_OK && !fatal) {
-            dyad_doc doc;
-            st = dyad_reader_next(d->reader, &doc);
-            if (st == DYAD_DONE)
-                break;
-            if (st != DYAD_OK) {
-                fatal = d->strict || st == DYAD_ERR_NOMEM;
-                submit(r, NULL, dyad_reader_errmsg(d->reader), st, NULL);
+    for (;;) {
+        dyad_status st;
+        if (!r->in_file) {
+            if (r->path == r->npaths)
+                return 0;
+            st = dyad_reader_open(d->reader, r->paths[r->path++]);
+            if (st == DYAD_OK) {
+                r->in_file = 1;
                 continue;
             }
-            submit(r, dyad_reader_file(d->reader), NULL, DYAD_OK, &doc);
+        } else {
+            dyad_doc doc;
+            st = dyad_reader_next(d->reader, &doc);
+            if (st == DYAD_DONE) {
+                r->in_file = 0;
+                continue;
+            }
+            if (st == DYAD_OK) {
+                if (slot_fill(s, dyad_reader_file(d->reader), NULL, &doc) != 0)
+                    goto nomem;
+                s->st = DYAD_OK;
+                goto located;
+            }
         }
+        /* an error, queued to be reported in its turn; a fatal one ends the reading */
+        if (d->strict || st == DYAD_ERR_NOMEM)
+            r->path = r->npaths, r->in_file = 0;
+        if (slot_fill(s, NULL, dyad_reader_errmsg(d->reader), NULL) != 0)
+            goto nomem;
+        s->st = st;
+        goto located;
     }
-    while (cli_pool_held(r->pool) && deliver_oldest(r) == EXIT_OK)
-        ;
+located:
+    s->line = dyad_reader_line(d->reader);
+    s->offset = dyad_reader_offset(d->reader);
+    return 1;
+nomem:
+    return -1;
 }
 
-int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
+/* Write the oldest documents while they are coded, in input order (under
+ * mu, r->writing set by the caller; mu is let go around fn). */
+static void write_done(run_state *r, thread_stats *ts)
+{
+    while (r->head != r->next && r->slots[r->head % r->nslots].done) {
+        doc_slot *s = &r->slots[r->head % r->nslots];
+        if (r->rc == EXIT_OK) {
+            pthread_mutex_unlock(&r->mu);
+            int rc = deliver(r, s);
+            pthread_mutex_lock(&r->mu);
+            if (rc != EXIT_OK) {
+                r->rc = rc;
+                r->eof = 1;
+            }
+        }
+        if (s->coder) {
+            r->free[r->nfree++] = s->coder;
+            s->coder = NULL;
+        }
+        r->bytes -= s->doc.text_len;
+        r->head++;
+        ts->written++;
+    }
+}
+
+/* Code the oldest document read (under mu; mu is let go while it is coded). */
+static void code_next(run_state *r, thread_stats *ts)
+{
+    doc_slot *s = &r->slots[r->next++ % r->nslots];
+    if (!s->is_error && r->rc == EXIT_OK) {
+        s->coder = coder_take(r);
+        s->nomem = s->coder == NULL;
+        pthread_mutex_unlock(&r->mu);
+        double t0 = now_s();
+        if (s->coder) {
+            s->st = dyad_coder_run(s->coder, &s->doc);
+            after_coding(r, s);
+        }
+        double t1 = now_s();
+        pthread_mutex_lock(&r->mu);
+        if (s->coder && r->fmt) {
+            r->free[r->nfree++] = s->coder;
+            s->coder = NULL;
+        }
+        ts->code_s += t1 - t0;
+        ts->coded++;
+    }
+    s->done = 1;
+}
+
+/* Read up to READ_BURST records into free slots (under mu, r->reading set
+ * by the caller; mu is let go while reading). Each is offered to the
+ * sleeping threads as soon as it is read. */
+static void read_some(run_state *r, thread_stats *ts)
+{
+    for (int k = 0; k < READ_BURST && !r->eof && r->rc == EXIT_OK; k++) {
+        if (r->tail - r->head == r->nslots || r->bytes >= IN_FLIGHT_BYTES)
+            break;
+        doc_slot *s = &r->slots[r->tail % r->nslots];
+        pthread_mutex_unlock(&r->mu);
+        int got = read_one(r, s);
+        pthread_mutex_lock(&r->mu);
+        if (got < 0) {
+            fprintf(stderr, "dyad %s: out of memory\n", r->d->cmd);
+            r->rc = EXIT_FAIL;
+        }
+        if (got <= 0) {
+            r->eof = 1;
+            break;
+        }
+        r->tail++;
+        r->bytes += s->doc.text_len;
+        ts->read++;
+        wake_one(r);
+    }
+}
+
+typedef struct thread_arg {
+    run_state *r;
+    thread_stats *ts;
+} thread_arg;
+
+static void *run_thread(void *arg)
+{
+    thread_arg *ta = arg;
+    run_state *r = ta->r;
+    thread_stats *ts = ta->ts;
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        if (!r->writing && r->head != r->next && r->slots[r->head % r->nslots].done) {
+            r->writing = 1;
+            write_done(r, ts);
+            r->writing = 0;
+            /* slots were freed: a sleeping thread may read */
+            if (!r->eof && !r->reading)
+                wake_one(r);
+            continue;
+        }
+        if (r->next != r->tail) {
+            code_next(r, ts);
+            continue;
+        }
+        if (!r->reading && !r->eof && r->rc == EXIT_OK && r->tail - r->head < r->nslots &&
+            r->bytes < IN_FLIGHT_BYTES) {
+            r->reading = 1;
+            read_some(r, ts);
+            r->reading = 0;
+            if (r->eof)
+                pthread_cond_broadcast(&r->wake);
+            continue;
+        }
+        if ((r->eof || r->rc != EXIT_OK) && !r->reading && r->head == r->tail)
+            break;
+        double t0 = now_s();
+        r->sleeping++;
+        pthread_cond_wait(&r->wake, &r->mu);
+        r->sleeping--;
+        ts->wait_s += now_s() - t0;
+        ts->waits++;
+    }
+    /* the others may sleep waiting for the end */
+    pthread_cond_broadcast(&r->wake);
+    pthread_mutex_unlock(&r->mu);
+    return NULL;
+}
+
+static int run_docs(cli_docs *d, const cli_args *a, cli_doc_fn fn, cli_doc_fmt fmt, void *ud)
 {
     static const char *const stdin_only[] = {"-"};
-    const char *const *paths = a->npos ? a->pos : stdin_only;
-    size_t npaths = a->npos ? a->npos : 1;
     run_state r;
     memset(&r, 0, sizeof r);
     r.d = d;
     r.fn = fn;
+    r.fmt = fmt;
     r.ud = ud;
+    r.paths = a->npos ? a->pos : stdin_only;
+    r.npaths = a->npos ? a->npos : 1;
     r.last = time(NULL);
     unsigned nthreads = d->threads ? d->threads : 1;
     if (nthreads > 1 && dyad_coder_sequential(d->coder)) {
@@ -489,60 +707,72 @@ int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
         nthreads = 1;
     }
     dyad_coder *own = d->coder;
-    r.nslots = nthreads > 1 ? (size_t)nthreads * SLOTS_PER_THREAD : 1;
-    pthread_mutex_init(&r.coders.mu, NULL);
+    pthread_t *th = NULL;
+    thread_arg *args = NULL;
+    unsigned started = 0;
+    r.nslots = nthreads == 1 ? 1 : (size_t)nthreads * (fmt ? FMT_SLOTS_PER_THREAD : SLOTS_PER_THREAD);
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_cond_init(&r.wake, NULL);
     r.slots = calloc(r.nslots, sizeof *r.slots);
     r.all = calloc(r.nslots, sizeof *r.all);
-    r.coders.free = calloc(r.nslots, sizeof *r.coders.free);
-    if (!r.slots || !r.all || !r.coders.free)
+    r.free = calloc(r.nslots, sizeof *r.free);
+    r.stats = calloc(nthreads, sizeof *r.stats);
+    th = calloc(nthreads, sizeof *th);
+    args = calloc(nthreads, sizeof *args);
+    if (!r.slots || !r.all || !r.free || !r.stats || !th || !args)
         goto nomem;
-    r.all[0] = own;
-    for (size_t i = 1; i < r.nslots; i++) {
-        if (!(r.all[i] = dyad_coder_new(d->lex)))
-            goto nomem;
-        if (d->model_fr)
-            dyad_coder_set_model(r.all[i], "fr", d->model_fr);
-        if (d->model_en)
-            dyad_coder_set_model(r.all[i], "en", d->model_en);
-        dyad_coder_set_syntax(r.all[i], d->syntax_mode);
-        if (d->one_actor)
-            dyad_coder_set_option(r.all[i], "one_actor", d->one_actor);
+    r.all[r.nall++] = own;
+    r.free[r.nfree++] = own;
+    for (unsigned i = 0; i < nthreads; i++)
+        args[i] = (thread_arg){&r, &r.stats[i]};
+    for (unsigned i = 1; i < nthreads; i++) {
+        if (pthread_create(&th[i], NULL, run_thread, &args[i]) != 0) {
+            /* the threads started finish the run without the others */
+            pthread_mutex_lock(&r.mu);
+            r.rc = EXIT_FAIL;
+            r.eof = 1;
+            pthread_cond_broadcast(&r.wake);
+            pthread_mutex_unlock(&r.mu);
+            fprintf(stderr, "dyad %s: cannot start a thread\n", d->cmd);
+            break;
+        }
+        started++;
     }
-    /* the caller's coder on top: the first taken */
-    for (size_t i = r.nslots; i-- > 0;)
-        r.coders.free[r.coders.n++] = r.all[i];
-    for (size_t i = 0; i < r.nslots; i++)
-        r.slots[i].coders = &r.coders;
-    r.pool = nthreads > 1 ? cli_pool_new_workers(nthreads, r.nslots, code_slot)
-                          : cli_pool_new(1, r.nslots, code_slot);
-    if (!r.pool)
-        goto nomem;
-    read_all(&r, paths, npaths);
+    run_thread(&args[0]);
+    for (unsigned i = 1; i <= started; i++)
+        pthread_join(th[i], NULL);
     /* for profiling (docs/BENCHMARKS.md, "Threads"): where each thread's
      * time went; not an option, since -v's messages must not depend on -j */
     const char *ts = getenv("DYAD_THREAD_STATS");
-    if (ts && *ts && strcmp(ts, "0") != 0) {
-        cli_pool_stats st[257];
-        unsigned k = cli_pool_stats_get(r.pool, st, 257);
-        for (unsigned i = 0; i < k; i++)
-            fprintf(stderr, "dyad %s: thread %u (%s): coded %llu documents in %.2f s, waited "
-                            "%llu times, %.2f s\n", d->cmd, i, i ? "worker" : "main, reads and writes",
-                    st[i].jobs, st[i].work_s, st[i].waits, st[i].wait_s);
+    if (ts && *ts && strcmp(ts, "0") != 0 && nthreads > 1) {
+        fprintf(stderr, "dyad %s: %zu coders for %zu documents in flight at most\n", d->cmd,
+                r.nall, r.nslots);
+        for (unsigned i = 0; i <= started; i++)
+            fprintf(stderr, "dyad %s: thread %u (%s): read %llu, coded %llu documents in "
+                            "%.2f s, wrote %llu, waited %llu times, %.2f s\n", d->cmd, i,
+                    i ? "worker" : "main", r.stats[i].read, r.stats[i].coded,
+                    r.stats[i].code_s, r.stats[i].written, r.stats[i].waits, r.stats[i].wait_s);
     }
     goto done;
 nomem:
     fprintf(stderr, "dyad %s: out of memory\n", d->cmd);
     r.rc = EXIT_FAIL;
 done:
-    cli_pool_free(r.pool);
     d->coder = own;
-    for (size_t i = 0; r.slots && i < r.nslots; i++)
+    for (size_t i = 0; r.slots && i < r.nslots; i++) {
         free(r.slots[i].buf);
-    for (size_t i = 1; r.all && i < r.nslots; i++)
+        stream_free(&r.slots[i].report);
+        stream_free(&r.slots[i].out);
+    }
+    for (size_t i = 1; i < r.nall; i++)
         dyad_coder_free(r.all[i]);
     free(r.all);
-    free(r.coders.free);
-    pthread_mutex_destroy(&r.coders.mu);
+    free(r.free);
+    free(r.stats);
+    free(th);
+    free(args);
+    pthread_cond_destroy(&r.wake);
+    pthread_mutex_destroy(&r.mu);
     free(r.slots);
     progress(d, &r.last, 1);
     int rc = r.rc;
@@ -553,6 +783,16 @@ done:
     if (rc == EXIT_OK && d->skipped)
         rc = EXIT_SKIPPED;
     return rc;
+}
+
+int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
+{
+    return run_docs(d, a, fn, NULL, ud);
+}
+
+int cli_docs_run_fmt(cli_docs *d, const cli_args *a, cli_doc_fmt fmt, void *ud)
+{
+    return run_docs(d, a, NULL, fmt, ud);
 }
 
 void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what)

@@ -39,6 +39,7 @@ typedef struct cli_docs {
     unsigned long long und;     /* coded documents whose language was not identified */
     unsigned threads;           /* -j: threads that code in cli_docs_run, >= 1 */
     const char *one_actor;      /* --one-actor, NULL: the coder's default */
+    unsigned long long formatted;       /* what cli_doc_fmt returned, added up */
 } cli_docs;
 
 /* Called once per coded document; the coder holds its results. Return 0 to
@@ -59,12 +60,24 @@ int cli_threads_arg(const char *cmd, const char *value, unsigned *n);
 /* Read every positional path (none: standard input), code each document
  * and call fn. Bad records are reported on stderr and skipped. With
  * d->threads > 1 documents are coded in parallel, each by its own coder,
- * but fn, the messages and the counts see them in input order on the
- * calling thread, with d->coder the coder that holds that document's
- * results: fn need not be thread-safe and output is the same for any
- * number of threads. Returns
+ * but fn, the messages and the counts see them in input order, one at a
+ * time (on whichever of the threads is free, the calling thread among
+ * them), with d->coder the coder that holds that document's results: fn
+ * need not be thread-safe and output is the same for any number of
+ * threads. Returns
  * EXIT_OK, EXIT_SKIPPED or EXIT_FAIL (fatal error, --strict, output error). */
 int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud);
+/* Writes one coded document's output to out, on the thread that coded it
+ * (so several run at once: ud is shared, read-only), with the coder that
+ * holds its results; returns how many items it wrote (events, ...). */
+typedef unsigned long long (*cli_doc_fmt)(void *ud, dyad_coder *coder, const dyad_doc *doc,
+                                          FILE *out);
+/* cli_docs_run for a command whose output per document depends on that
+ * document alone: fmt writes it as soon as the document is coded, and the
+ * loop copies the bytes to stdout in input order and adds fmt's counts up
+ * in d->formatted. The coder is free again at once, so the threads go on
+ * past a long document with no coder held per document waiting. */
+int cli_docs_run_fmt(cli_docs *d, const cli_args *a, cli_doc_fmt fmt, void *ud);
 /* "dyad CMD: N documents read, N coded, N skipped, N WHAT" on stderr, unless -q,
  * and how many were left in no identified language (-v names each). */
 void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what);

@@ -6,10 +6,7 @@
  * `head`, waits for as little as the queue allows; while it waits it runs
  * waiting jobs itself, so nthreads - 1 threads are started and the
  * caller's is the last one (on 2 cores, 3 busy threads measured 30% more
- * CPU per document, in wake-ups and switches, than 2). cli_pool_new_workers
- * starts one thread per worker instead and keeps the caller off the jobs:
- * a caller that reads and writes a stream must not stop reading for the
- * length of a job while the workers run out of work. One mutex guards the
+ * CPU per document, in wake-ups and switches, than 2). One mutex guards the
  * ring; the jobs themselves are the caller's and need no lock, since a job
  * belongs to exactly one worker between push and pop.
  */
@@ -17,7 +14,6 @@
 
 #include <pthread.h>
 #include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
 
 struct cli_pool {
@@ -27,46 +23,27 @@ struct cli_pool {
     unsigned char *done;        /* per ring slot */
     size_t head, next, tail;    /* counters; slot = counter % cap */
     int stop;
-    int caller_helps;           /* cli_pool_pop runs waiting jobs */
     unsigned nthreads;          /* started */
     pthread_t *threads;
     pthread_mutex_t mu;
     pthread_cond_t todo;        /* a job was pushed, or stop */
     pthread_cond_t finished;    /* a job is done */
-    cli_pool_stats *stats;      /* per thread, the caller's first; written under mu */
-    unsigned started;           /* workers that took their index */
 };
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 static void *worker(void *arg)
 {
     cli_pool *p = arg;
     pthread_mutex_lock(&p->mu);
-    cli_pool_stats *st = &p->stats[++p->started];
     for (;;) {
-        while (!p->stop && p->next == p->tail) {
-            double t0 = now();
+        while (!p->stop && p->next == p->tail)
             pthread_cond_wait(&p->todo, &p->mu);
-            st->wait_s += now() - t0;
-            st->waits++;
-        }
         if (p->stop)
             break;
         size_t slot = p->next++ % p->cap;
         void *job = p->ring[slot];
         pthread_mutex_unlock(&p->mu);
-        double t0 = now();
         p->work(job);
-        double t1 = now();
         pthread_mutex_lock(&p->mu);
-        st->work_s += t1 - t0;
-        st->jobs++;
         p->done[slot] = 1;
         pthread_cond_broadcast(&p->finished);
     }
@@ -74,25 +51,21 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* Start nworkers threads (at least one), the caller's thread counted in
- * the stats as row 0. */
-static cli_pool *pool_start(unsigned nworkers, size_t cap, cli_pool_work work, int caller_helps)
+cli_pool *cli_pool_new(unsigned nthreads, size_t cap, cli_pool_work work)
 {
     cli_pool *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
     p->work = work;
     p->cap = cap ? cap : 1;
-    p->caller_helps = caller_helps;
     p->ring = calloc(p->cap, sizeof *p->ring);
     p->done = calloc(p->cap, 1);
     if (!p->ring || !p->done)
         goto fail;
+    /* the caller's thread is one of the nthreads (cli_pool_pop) */
+    unsigned nworkers = nthreads <= 1 ? 0 : nthreads - 1;
     if (nworkers == 0)
         return p;
-    p->stats = calloc((size_t)nworkers + 1, sizeof *p->stats);
-    if (!p->stats)
-        goto fail;
     p->threads = calloc(nworkers, sizeof *p->threads);
     if (!p->threads)
         goto fail;
@@ -108,17 +81,6 @@ static cli_pool *pool_start(unsigned nworkers, size_t cap, cli_pool_work work, i
 fail:
     cli_pool_free(p);
     return NULL;
-}
-
-cli_pool *cli_pool_new(unsigned nthreads, size_t cap, cli_pool_work work)
-{
-    /* the caller's thread is one of the nthreads (cli_pool_pop) */
-    return pool_start(nthreads <= 1 ? 0 : nthreads - 1, cap, work, 1);
-}
-
-cli_pool *cli_pool_new_workers(unsigned nworkers, size_t cap, cli_pool_work work)
-{
-    return pool_start(nworkers, cap, work, 0);
 }
 
 int cli_pool_push(cli_pool *p, void *job)
@@ -159,55 +121,22 @@ void *cli_pool_pop(cli_pool *p)
         while (!p->done[slot]) {
             /* Rather than sleep, the caller codes the next waiting job
              * itself: one thread less to wake and switch to per job. */
-            if (p->caller_helps && p->next != p->tail) {
+            if (p->next != p->tail) {
                 size_t mine = p->next++ % p->cap;
                 void *w = p->ring[mine];
                 pthread_mutex_unlock(&p->mu);
-                double t0 = now();
                 p->work(w);
-                double t1 = now();
                 pthread_mutex_lock(&p->mu);
-                p->stats[0].work_s += t1 - t0;
-                p->stats[0].jobs++;
                 p->done[mine] = 1;
                 continue;
             }
-            double t0 = now();
             pthread_cond_wait(&p->finished, &p->mu);
-            p->stats[0].wait_s += now() - t0;
-            p->stats[0].waits++;
         }
         job = p->ring[slot];
         p->head++;
     }
     pthread_mutex_unlock(&p->mu);
     return job;
-}
-
-void *cli_pool_pop_done(cli_pool *p)
-{
-    if (!p->threads)
-        return cli_pool_pop(p);     /* jobs ran when pushed */
-    pthread_mutex_lock(&p->mu);
-    void *job = NULL;
-    if (p->head != p->tail && p->done[p->head % p->cap]) {
-        job = p->ring[p->head % p->cap];
-        p->head++;
-    }
-    pthread_mutex_unlock(&p->mu);
-    return job;
-}
-
-unsigned cli_pool_stats_get(cli_pool *p, cli_pool_stats *out, unsigned n)
-{
-    if (!p->threads)
-        return 0;
-    pthread_mutex_lock(&p->mu);
-    unsigned k = p->nthreads + 1 < n ? p->nthreads + 1 : n;
-    for (unsigned i = 0; i < k; i++)
-        out[i] = p->stats[i];
-    pthread_mutex_unlock(&p->mu);
-    return k;
 }
 
 size_t cli_pool_held(const cli_pool *p)
@@ -232,7 +161,6 @@ void cli_pool_free(cli_pool *p)
         pthread_mutex_destroy(&p->mu);
         free(p->threads);
     }
-    free(p->stats);
     free(p->done);
     free(p->ring);
     free(p);

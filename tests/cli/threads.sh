@@ -62,6 +62,8 @@ same threads/code-tsv "$DYAD" code --format tsv "$TMP/many.jsonl" "$SEED" /nonex
 check threads/code-missing-file grep -q "/nonexistent/file" "$TMP/err.1"
 same threads/code-strict "$DYAD" code --strict "$TMP/many.jsonl"
 check threads/code-strict-exit-1 [ "$(cat "$TMP/rc.1")" = 1 ]
+same threads/code-quotes "$DYAD" code -v --quotes "$TMP/many.jsonl" "$SEED"
+check threads/code-quotes-some grep -q '"speaker"' "$TMP/out.1"
 same threads/tokens "$DYAD" tokens "$TMP/many.jsonl"
 same threads/actors "$DYAD" actors "$TMP/many.jsonl"
 if [ -f data/models/fr.dsm ] && [ -f data/models/en.dsm ]; then
@@ -86,9 +88,36 @@ check threads/ingest-events-j7 cmp -s "$TMP/e1.jsonl" "$TMP/e7.jsonl"
 check threads/ingest-mentions-j7 cmp -s "$TMP/m1.jsonl" "$TMP/m7.jsonl"
 check threads/ingest-stderr-j7 cmp -s "$TMP/ierr.1" "$TMP/ierr.7"
 
-# issue 18: with -j N the main thread only reads and writes, N workers code
-DYAD_THREAD_STATS=1 "$DYAD" code -q -j 2 "$TMP/many.jsonl" >/dev/null 2>"$TMP/stats"
-check threads/main-thread-codes-nothing grep -q "thread 0 (main, reads and writes): coded 0 documents" "$TMP/stats"
+# issue 18: with -j N, N threads (the main one among them) each read, code
+# and write; between them they code every document once and write each once
+DYAD_THREAD_STATS=1 "$DYAD" code -v -j 2 "$TMP/many.jsonl" >/dev/null 2>"$TMP/stats"
+check threads/stats-two-threads [ "$(grep -c "^dyad code: thread [01] (" "$TMP/stats")" = 2 ]
+check threads/stats-every-doc-coded-once python3 -c '
+import re, sys
+t = open(sys.argv[1]).read()
+coded = sum(int(n) for n in re.findall(r"coded (\d+) documents in", t))
+wrote = sum(int(n) for n in re.findall(r"wrote (\d+),", t))
+read = sum(int(n) for n in re.findall(r": read (\d+), coded", t))
+m = re.search(r"(\d+) documents read, (\d+) coded, (\d+) skipped", t)
+assert m and coded == int(m.group(2)) and read == wrote == int(m.group(1)), (coded, read, wrote, m and m.groups())' "$TMP/stats"
+
+# one long document among many short ones: the threads code past it while it
+# holds the output up, and the output is still in input order
+python3 - "$TMP/many.jsonl" >"$TMP/long.jsonl" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1]) if l.startswith('{"id"') and '"text": "' in l]
+recs = [r for r in recs if isinstance(r, dict) and r.get("text")]
+long_text = " ".join(r["text"] for r in recs[:60] if r.get("lang") == "fr")
+for i in range(120):
+    r = dict(recs[i % len(recs)])
+    r["id"] = "s%d" % i
+    if i == 3:
+        r = {"id": "long", "date": "2022-08-02", "lang": "fr", "text": long_text}
+    print(json.dumps(r, ensure_ascii=False))
+PY
+check threads/long-doc-is-long [ "$(wc -c <"$TMP/long.jsonl")" -gt 20000 ]
+same threads/code-long-doc "$DYAD" code -v "$TMP/long.jsonl"
+check threads/code-long-doc-events grep -q '"doc":"long"' "$TMP/out.1"
 
 # ingest -j 2 writes batches (200 documents) on a writer thread while the
 # next is coded: several batches in flight store what one thread stores
