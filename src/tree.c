@@ -420,6 +420,39 @@ static int list_read_as_appos(const dyadi_tree *t, const cand *cs, uint32_t d, u
 
 static void conj_chain(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n);
 
+/* Add the actor of each conjunct of d ("Russia and China") to list. */
+static void add_conjuncts(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n)
+{
+    for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1]) {
+        if (!rel_is(&t->w[k - 1], "conj") || misread_conj_subject(t, k - 1) != NONE)
+            continue;
+        int b = actor_of(t, cs, k - 1);
+        int dup = 0;
+        for (int i = 0; i < *n; i++)
+            dup |= list[i] == b;
+        if (b >= 0 && !dup && *n < TREE_MAX)
+            list[(*n)++] = b;
+        /* "Egypt, Jordan and Iraq": a greedy parse chains the last
+         * conjunct under the one before it */
+        if (b >= 0 && !dup && t->kid[k - 1])
+            conj_chain(t, cs, k - 1, list, n);
+    }
+}
+
+/* Has an actor of list[0..n) the country of candidate b? ("the workers
+ * and the elected officials" of one country are one side of a country's
+ * events; "the ministers of Egypt and Jordan" are two.) */
+static int country_listed(const cand *cs, const int *list, int n, int b)
+{
+    const char *cb = cs[b].country ? cs[b].country : cs[b].code;
+    for (int i = 0; i < n; i++) {
+        const char *ci = cs[list[i]].country ? cs[list[i]].country : cs[list[i]].code;
+        if (list[i] == b || (ci && cb && strlen(ci) >= 3 && strncmp(ci, cb, 3) == 0))
+            return 1;
+    }
+    return 0;
+}
+
 /* Add the actor of d and of each of its conjuncts ("Russia and China",
  * "sanctions against Iran and Syria") to list. */
 static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *list, int *n)
@@ -436,20 +469,21 @@ static void add_members(const dyadi_tree *t, const cand *cs, uint32_t d, int *li
             if (!dup)
                 add_members(t, cs, k - 1, list, n);
         }
-    for (uint32_t k = d == NONE ? 0 : t->kid[d]; k; k = t->sib[k - 1]) {
-        if (!rel_is(&t->w[k - 1], "conj") || misread_conj_subject(t, k - 1) != NONE)
-            continue;
-        int b = actor_of(t, cs, k - 1);
-        int dup = 0;
-        for (int i = 0; i < *n; i++)
-            dup |= list[i] == b;
-        if (b >= 0 && !dup && *n < TREE_MAX)
-            list[(*n)++] = b;
-        /* "Egypt, Jordan and Iraq": a greedy parse chains the last
-         * conjunct under the one before it */
-        if (b >= 0 && !dup && t->kid[k - 1])
-            conj_chain(t, cs, k - 1, list, n);
-    }
+    add_conjuncts(t, cs, d, list, n);
+    /* "the ministers of Egypt, Jordan and Iraq", "les dirigeants de la
+     * France et de l'Allemagne": a head noun of no country whose actor is
+     * its "of" complement (or one actor phrase with it) has the
+     * complement's conjuncts as members too */
+    if (a >= 0 && d != NONE)
+        for (uint32_t k = t->kid[d]; k; k = t->sib[k - 1])
+            if (rel_base(&t->w[k - 1], "nmod") && t->cand[k - 1] == a) {
+                int more[TREE_MAX], nm = 0;
+                add_conjuncts(t, cs, k - 1, more, &nm);
+                for (int i = 0; i < nm && *n < TREE_MAX; i++)
+                    if (!country_listed(cs, list, *n, more[i]))
+                        list[(*n)++] = more[i];
+                break;
+            }
 }
 
 /* The conjuncts chained under conjunct d, each once (a chain can be no
