@@ -67,6 +67,15 @@ static const char *const QOPEN[] = {"«", "“", NULL};
 static const char *const QCLOSE[] = {"»", "”", NULL};
 static const char *const QSTRAIGHT[] = {"\"", NULL};
 static const char *const TIMEWORDS[] = {"hier", "yesterday", "semaine", "week", NULL};
+/* words that name who holds a place: "Raqqa, capitale de Daech", "Mossoul,
+ * aux mains de l'EI", "Mosul, held by Islamic State" (place_holder) */
+static const char *const HOLDS[] = {"capitale", "fief", "bastion", "mains", "tenue", "tenu",
+                                    "contrôlée", "contrôlé", "capital", "stronghold", "hands",
+                                    "held", "controlled", NULL};
+static const char *const COMMAS[] = {",", NULL};
+/* events.c's own classes: bits events.h leaves free */
+#define W_HOLD (1u << 15)
+#define W_COMMA (1u << 14)
 
 #define WTAB_SIZE 1024u /* power of two, well over twice the words */
 static struct wslot { const char *w; uint32_t cls; } wtab[WTAB_SIZE];
@@ -96,6 +105,8 @@ static void wtab_build(void)
     wtab_add(QSTRAIGHT, W_QSTRAIGHT);
     wtab_add(TIMEWORDS, W_TIME);
     wtab_add(FIRST_PERSON, W_FIRST);
+    wtab_add(HOLDS, W_HOLD);
+    wtab_add(COMMAS, W_COMMA);
     wtab_add(NOUN_DETS_EN, W_NDET_EN);
     wtab_add(NOUN_DETS_FR, W_NDET_FR);
     for (int m = 0; m < 12; m++) {
@@ -843,6 +854,44 @@ static int roles_verb(pass *p, size_t ti, role *r)
     return 1;
 }
 
+/* "les opérations visant à reprendre Raqqa, capitale de Daech", "the
+ * assault on Mosul, held by Islamic State": force against a place the
+ * sentence says an actor holds is force against that holder. The place
+ * follows the trigger in its clause; between the place and the holder only
+ * a comma, determiners, prepositions and one holding word. -1 when none. */
+static int place_holder(pass *p, const trig *t, int src)
+{
+    const dyad_coder *c = p->c;
+    for (size_t k = 0; k < p->nc; k++) {
+        const cand *pl = &p->cs[k];
+        if (!pl->place || pl->first < t->end || pl->first > t->end + 10)
+            continue;
+        int cut = 0;
+        for (uint32_t i = t->end; i < pl->first && !cut; i++)
+            cut = has_class(c, i, W_BOUND | W_COMP | W_REL);
+        if (cut)
+            return -1;
+        /* ", capitale de", "aux mains des", ", held by" */
+        uint32_t i = pl->end, hold = 0;
+        for (; i < p->send && i < pl->end + 4; i++) {
+            if (has_class(c, i, W_HOLD) && !hold)
+                hold = i;
+            else if (!has_class(c, i, W_DET | W_PREP | W_COMMA))
+                break;
+        }
+        if (!hold || !has_class(c, i - 1, W_DET | W_PREP) || i - 1 == hold)
+            return -1;
+        /* the holder's mention may open on its determiner ("l'État islamique") */
+        for (size_t a = 0; a < p->nc; a++)
+            if (p->cs[a].first > hold && p->cs[a].first <= i && !p->cs[a].place && (int)a != src &&
+                (src < 0 || strcmp(p->cs[a].code, p->cs[src].code) != 0) &&
+                !(p->cs[a].how && strcmp(p->cs[a].how, "document-country") == 0))
+                return (int)a;
+        return -1;
+    }
+    return -1;
+}
+
 static int trigger_roles(pass *p, size_t ti, role *r)
 {
     dyad_coder *c = p->c;
@@ -918,6 +967,9 @@ static int trigger_roles(pass *p, size_t ti, role *r)
     dyadi_fill_roles(c, p->cs, p->nc, t, &r->src, &r->tgt);
     if (r->src < 0)
         return 0;
+    if (r->tgt < 0 && !p->foreign && (strncmp(e->code, "18", 2) == 0 ||
+                                      strncmp(e->code, "19", 2) == 0 || strncmp(e->code, "20", 2) == 0))
+        r->tgt = place_holder(p, t, r->src);
     if (e->kind != DYADI_TK_NOUN) {
         p->prev_src = r->src;
         p->prev_verb = (int)ti;
