@@ -73,6 +73,11 @@ static const char *const HOLDS[] = {"capitale", "fief", "bastion", "mains", "ten
                                     "contrôlée", "contrôlé", "capital", "stronghold", "hands",
                                     "held", "controlled", NULL};
 static const char *const COMMAS[] = {",", NULL};
+/* "à la demande du ministre", "at the request of the UN" (requested_by) */
+static const char *const REQUESTS[] = {"demande", "request", NULL};
+static const char *const AT[] = {"à", "at", NULL};
+#define W_REQUEST (1u << 20)
+#define W_AT (1u << 21)
 /* events.c's own classes: bits events.h leaves free */
 #define W_HOLD (1u << 15)
 #define W_COMMA (1u << 14)
@@ -107,6 +112,8 @@ static void wtab_build(void)
     wtab_add(FIRST_PERSON, W_FIRST);
     wtab_add(HOLDS, W_HOLD);
     wtab_add(COMMAS, W_COMMA);
+    wtab_add(REQUESTS, W_REQUEST);
+    wtab_add(AT, W_AT);
     wtab_add(NOUN_DETS_EN, W_NDET_EN);
     wtab_add(NOUN_DETS_FR, W_NDET_FR);
     for (int m = 0; m < 12; m++) {
@@ -2186,6 +2193,37 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
     return DYAD_OK;
 }
 
+/* "400 soldats sont partis prêter main forte aux sinistrés, à la demande
+ * du ministre", "troops were sent at the request of the UN": the one who
+ * asked appealed (020) to the actor who acts. */
+static dyad_status requested_by(pass *p, size_t ti, const role *r, int polarity, int modality)
+{
+    dyad_coder *c = p->c;
+    const trig *t = &p->ts[ti];
+    if (r->src < 0 || polarity != DYAD_ASSERTED || p->foreign)
+        return DYAD_OK;
+    for (uint32_t i = t->end; i + 2 < p->send; i++) {
+        if (has_class(c, i, W_BOUND | W_COMP | W_REL))
+            return DYAD_OK;
+        /* "à la demande de", "at the request of" */
+        if (!has_class(c, i, W_REQUEST) || i < p->sfirst + 2 || !has_class(c, i - 1, W_DET) ||
+            !has_class(c, i - 2, W_AT) || !has_class(c, i + 1, W_PREP | W_DET))
+            continue;
+        for (size_t a = 0; a < p->nc; a++) {
+            const cand *cd = &p->cs[a];
+            if (cd->place || cd->first < i + 1 || cd->first > i + 3 || (int)a == r->src ||
+                strcmp(cd->code, p->cs[r->src].code) == 0)
+                continue;
+            if (dyadi_push_event(c, (uint32_t)p->s, t, cd, &p->cs[r->src], "020", polarity,
+                                 modality, NULL, NULL, NULL, p->sdate, "rule:at-the-request-of") != 0)
+                return DYAD_ERR_NOMEM;
+            return DYAD_OK;
+        }
+        return DYAD_OK;
+    }
+    return DYAD_OK;
+}
+
 /* "X said (that) ..." with no event of X's own in the sentence. */
 static dyad_status said_statement(pass *p)
 {
@@ -2292,7 +2330,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
             const char *code = trigger_scope(p, ti, &r, &polarity, &modality);
             if (elaborating_participle(p, ti, code))
                 continue;
-            if ((st = trigger_emit(p, ti, &r, code, polarity, modality)) != DYAD_OK)
+            if ((st = trigger_emit(p, ti, &r, code, polarity, modality)) != DYAD_OK ||
+                (st = requested_by(p, ti, &r, polarity, modality)) != DYAD_OK)
                 goto done;
         }
         if ((st = said_statement(p)) != DYAD_OK)
