@@ -724,6 +724,7 @@ static int roles_tree(pass *p, size_t ti, role *r)
 }
 
 static int protest_population_source(pass *p, const trig *t, int tgt);
+static int clause_gap(const dyad_coder *c, uint32_t a, uint32_t b);
 
 /* A nominal event by word order: "l'offensive russe en Ukraine", "la
  * visite de X à Y", "the Russian invasion of Ukraine". 0 when it lacks a
@@ -767,7 +768,8 @@ static int roles_noun(pass *p, size_t ti, role *r)
     if (r->src < 0 && strncmp(e->code, "14", 2) == 0) {
         /* "des manifestations ont eu lieu à Séoul contre la présidente" */
         for (size_t k = 0; k < p->nc; k++)
-            if (!p->cs[k].place && p->cs[k].first >= t->end && p->cs[k].first <= t->end + 8 &&
+            if (!p->cs[k].place && p->cs[k].first >= t->end && p->cs[k].first <= t->end + 12 &&
+                !clause_gap(c, t->end, p->cs[k].first) &&
                 p->cs[k].governed && dyadi_prep_matches(p->cs[k].prep, e->prep)) {
                 if ((r->src = protest_population_source(p, t, (int)k)) >= 0)
                     r->tgt = (int)k;
@@ -2008,8 +2010,10 @@ static int locative_place(pass *p, const trig *t, const role *r, const cand *loc
 static int protest_population_source(pass *p, const trig *t, int tgt)
 {
     const char *tc = p->cs[tgt].country;
-    if (p->foreign || strncmp(t->e->code, "14", 2) != 0 || !tc || strlen(tc) != 3 ||
-        !dyadi_nation_code(tc))
+    /* "contre la chef de l'État": a target of no country is the place's */
+    const int countryless = strncmp(p->cs[tgt].code, "---", 3) == 0;
+    if (p->foreign || strncmp(t->e->code, "14", 2) != 0 ||
+        (!countryless && (!tc || strlen(tc) != 3 || !dyadi_nation_code(tc))))
         return -1;
     int pl = p->has_tree ? dyadi_tree_place(&p->tree, p->cs, t, -1, tgt) : -1;
     /* a place, or a town that stands for its country ("à Séoul") */
@@ -2017,8 +2021,10 @@ static int protest_population_source(pass *p, const trig *t, int tgt)
         if ((int)k != tgt && (p->cs[k].place || strlen(p->cs[k].code) == 3) &&
             dyadi_in_list(place_prep(p, k) ? place_prep(p, k) : "", "à,en,dans,au,aux,in,at"))
             pl = (int)k;
-    if (pl < 0 || !p->cs[pl].country || strcmp(p->cs[pl].country, tc) != 0)
+    if (pl < 0 || !p->cs[pl].country || !dyadi_nation_code(p->cs[pl].country) ||
+        (!countryless && strcmp(p->cs[pl].country, tc) != 0))
         return -1;
+    tc = p->cs[pl].country;
     char *code = dyadi_arena_alloc(&p->c->arena, 7);
     if (!code)
         return -1;
