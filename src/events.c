@@ -67,6 +67,20 @@ static const char *const QOPEN[] = {"«", "“", NULL};
 static const char *const QCLOSE[] = {"»", "”", NULL};
 static const char *const QSTRAIGHT[] = {"\"", NULL};
 static const char *const TIMEWORDS[] = {"hier", "yesterday", "semaine", "week", NULL};
+/* words that name who holds a place: "Raqqa, capitale de Daech", "Mossoul,
+ * aux mains de l'EI", "Mosul, held by Islamic State" (place_holder) */
+static const char *const HOLDS[] = {"capitale", "fief", "bastion", "mains", "tenue", "tenu",
+                                    "contrôlée", "contrôlé", "capital", "stronghold", "hands",
+                                    "held", "controlled", NULL};
+static const char *const COMMAS[] = {",", NULL};
+/* "à la demande du ministre", "at the request of the UN" (requested_by) */
+static const char *const REQUESTS[] = {"demande", "request", NULL};
+static const char *const AT[] = {"à", "at", NULL};
+#define W_REQUEST (1u << 20)
+#define W_AT (1u << 21)
+/* events.c's own classes: bits events.h leaves free */
+#define W_HOLD (1u << 15)
+#define W_COMMA (1u << 14)
 
 #define WTAB_SIZE 1024u /* power of two, well over twice the words */
 static struct wslot { const char *w; uint32_t cls; } wtab[WTAB_SIZE];
@@ -96,6 +110,10 @@ static void wtab_build(void)
     wtab_add(QSTRAIGHT, W_QSTRAIGHT);
     wtab_add(TIMEWORDS, W_TIME);
     wtab_add(FIRST_PERSON, W_FIRST);
+    wtab_add(HOLDS, W_HOLD);
+    wtab_add(COMMAS, W_COMMA);
+    wtab_add(REQUESTS, W_REQUEST);
+    wtab_add(AT, W_AT);
     wtab_add(NOUN_DETS_EN, W_NDET_EN);
     wtab_add(NOUN_DETS_FR, W_NDET_FR);
     for (int m = 0; m < 12; m++) {
@@ -706,6 +724,7 @@ static int roles_tree(pass *p, size_t ti, role *r)
 }
 
 static int protest_population_source(pass *p, const trig *t, int tgt);
+static int clause_gap(const dyad_coder *c, uint32_t a, uint32_t b);
 
 /* A nominal event by word order: "l'offensive russe en Ukraine", "la
  * visite de X à Y", "the Russian invasion of Ukraine". 0 when it lacks a
@@ -749,7 +768,8 @@ static int roles_noun(pass *p, size_t ti, role *r)
     if (r->src < 0 && strncmp(e->code, "14", 2) == 0) {
         /* "des manifestations ont eu lieu à Séoul contre la présidente" */
         for (size_t k = 0; k < p->nc; k++)
-            if (!p->cs[k].place && p->cs[k].first >= t->end && p->cs[k].first <= t->end + 8 &&
+            if (!p->cs[k].place && p->cs[k].first >= t->end && p->cs[k].first <= t->end + 12 &&
+                !clause_gap(c, t->end, p->cs[k].first) &&
                 p->cs[k].governed && dyadi_prep_matches(p->cs[k].prep, e->prep)) {
                 if ((r->src = protest_population_source(p, t, (int)k)) >= 0)
                     r->tgt = (int)k;
@@ -843,6 +863,44 @@ static int roles_verb(pass *p, size_t ti, role *r)
     return 1;
 }
 
+/* "les opérations visant à reprendre Raqqa, capitale de Daech", "the
+ * assault on Mosul, held by Islamic State": force against a place the
+ * sentence says an actor holds is force against that holder. The place
+ * follows the trigger in its clause; between the place and the holder only
+ * a comma, determiners, prepositions and one holding word. -1 when none. */
+static int place_holder(pass *p, const trig *t, int src)
+{
+    const dyad_coder *c = p->c;
+    for (size_t k = 0; k < p->nc; k++) {
+        const cand *pl = &p->cs[k];
+        if (!pl->place || pl->first < t->end || pl->first > t->end + 10)
+            continue;
+        int cut = 0;
+        for (uint32_t i = t->end; i < pl->first && !cut; i++)
+            cut = has_class(c, i, W_BOUND | W_COMP | W_REL);
+        if (cut)
+            return -1;
+        /* ", capitale de", "aux mains des", ", held by" */
+        uint32_t i = pl->end, hold = 0;
+        for (; i < p->send && i < pl->end + 4; i++) {
+            if (has_class(c, i, W_HOLD) && !hold)
+                hold = i;
+            else if (!has_class(c, i, W_DET | W_PREP | W_COMMA))
+                break;
+        }
+        if (!hold || !has_class(c, i - 1, W_DET | W_PREP) || i - 1 == hold)
+            return -1;
+        /* the holder's mention may open on its determiner ("l'État islamique") */
+        for (size_t a = 0; a < p->nc; a++)
+            if (p->cs[a].first > hold && p->cs[a].first <= i && !p->cs[a].place && (int)a != src &&
+                (src < 0 || strcmp(p->cs[a].code, p->cs[src].code) != 0) &&
+                !(p->cs[a].how && strcmp(p->cs[a].how, "document-country") == 0))
+                return (int)a;
+        return -1;
+    }
+    return -1;
+}
+
 static int trigger_roles(pass *p, size_t ti, role *r)
 {
     dyad_coder *c = p->c;
@@ -918,6 +976,9 @@ static int trigger_roles(pass *p, size_t ti, role *r)
     dyadi_fill_roles(c, p->cs, p->nc, t, &r->src, &r->tgt);
     if (r->src < 0)
         return 0;
+    if (r->tgt < 0 && !p->foreign && (strncmp(e->code, "18", 2) == 0 ||
+                                      strncmp(e->code, "19", 2) == 0 || strncmp(e->code, "20", 2) == 0))
+        r->tgt = place_holder(p, t, r->src);
     if (e->kind != DYADI_TK_NOUN) {
         p->prev_src = r->src;
         p->prev_verb = (int)ti;
@@ -1949,8 +2010,10 @@ static int locative_place(pass *p, const trig *t, const role *r, const cand *loc
 static int protest_population_source(pass *p, const trig *t, int tgt)
 {
     const char *tc = p->cs[tgt].country;
-    if (p->foreign || strncmp(t->e->code, "14", 2) != 0 || !tc || strlen(tc) != 3 ||
-        !dyadi_nation_code(tc))
+    /* "contre la chef de l'État": a target of no country is the place's */
+    const int countryless = strncmp(p->cs[tgt].code, "---", 3) == 0;
+    if (p->foreign || strncmp(t->e->code, "14", 2) != 0 ||
+        (!countryless && (!tc || strlen(tc) != 3 || !dyadi_nation_code(tc))))
         return -1;
     int pl = p->has_tree ? dyadi_tree_place(&p->tree, p->cs, t, -1, tgt) : -1;
     /* a place, or a town that stands for its country ("à Séoul") */
@@ -1958,8 +2021,10 @@ static int protest_population_source(pass *p, const trig *t, int tgt)
         if ((int)k != tgt && (p->cs[k].place || strlen(p->cs[k].code) == 3) &&
             dyadi_in_list(place_prep(p, k) ? place_prep(p, k) : "", "à,en,dans,au,aux,in,at"))
             pl = (int)k;
-    if (pl < 0 || !p->cs[pl].country || strcmp(p->cs[pl].country, tc) != 0)
+    if (pl < 0 || !p->cs[pl].country || !dyadi_nation_code(p->cs[pl].country) ||
+        (!countryless && strcmp(p->cs[pl].country, tc) != 0))
         return -1;
+    tc = p->cs[pl].country;
     char *code = dyadi_arena_alloc(&p->c->arena, 7);
     if (!code)
         return -1;
@@ -2134,6 +2199,37 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
     return DYAD_OK;
 }
 
+/* "400 soldats sont partis prêter main forte aux sinistrés, à la demande
+ * du ministre", "troops were sent at the request of the UN": the one who
+ * asked appealed (020) to the actor who acts. */
+static dyad_status requested_by(pass *p, size_t ti, const role *r, int polarity, int modality)
+{
+    dyad_coder *c = p->c;
+    const trig *t = &p->ts[ti];
+    if (r->src < 0 || polarity != DYAD_ASSERTED || p->foreign)
+        return DYAD_OK;
+    for (uint32_t i = t->end; i + 2 < p->send; i++) {
+        if (has_class(c, i, W_BOUND | W_COMP | W_REL))
+            return DYAD_OK;
+        /* "à la demande de", "at the request of" */
+        if (!has_class(c, i, W_REQUEST) || i < p->sfirst + 2 || !has_class(c, i - 1, W_DET) ||
+            !has_class(c, i - 2, W_AT) || !has_class(c, i + 1, W_PREP | W_DET))
+            continue;
+        for (size_t a = 0; a < p->nc; a++) {
+            const cand *cd = &p->cs[a];
+            if (cd->place || cd->first < i + 1 || cd->first > i + 3 || (int)a == r->src ||
+                strcmp(cd->code, p->cs[r->src].code) == 0)
+                continue;
+            if (dyadi_push_event(c, (uint32_t)p->s, t, cd, &p->cs[r->src], "020", polarity,
+                                 modality, NULL, NULL, NULL, p->sdate, "rule:at-the-request-of") != 0)
+                return DYAD_ERR_NOMEM;
+            return DYAD_OK;
+        }
+        return DYAD_OK;
+    }
+    return DYAD_OK;
+}
+
 /* "X said (that) ..." with no event of X's own in the sentence. */
 static dyad_status said_statement(pass *p)
 {
@@ -2240,7 +2336,8 @@ dyad_status dyadi_events_run(dyad_coder *c)
             const char *code = trigger_scope(p, ti, &r, &polarity, &modality);
             if (elaborating_participle(p, ti, code))
                 continue;
-            if ((st = trigger_emit(p, ti, &r, code, polarity, modality)) != DYAD_OK)
+            if ((st = trigger_emit(p, ti, &r, code, polarity, modality)) != DYAD_OK ||
+                (st = requested_by(p, ti, &r, polarity, modality)) != DYAD_OK)
                 goto done;
         }
         if ((st = said_statement(p)) != DYAD_OK)
