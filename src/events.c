@@ -1642,12 +1642,20 @@ static int located_at(pass *p, size_t k, const trig *t, const role *r, int near,
            (near && !countries && cd->first == t->end && !cd->prep);
 }
 
-/* 1 when candidate cd ends a range ("a perimeter from Taegu in the
- * northwest to Masan", "de Homs jusqu'à Hama"): a line, not a place where
- * anything happened. "Sent workers to the Donbass" is an arrival. */
+/* 1 when candidate cd ends or starts a range ("a perimeter from Taegu in
+ * the northwest to Masan", "de Homs jusqu'à Hama"): a line, not a place
+ * where anything happened. "Sent workers to the Donbass" is an arrival,
+ * "policemen from Sri Lanka" an origin. */
 static int range_end(pass *p, const cand *cd)
 {
     static const char *const FROM[] = {"from", "de", "depuis", NULL};
+    static const char *const TO[] = {"to", "into", "jusqu'à", "jusqu'", "jusqu'au", "jusqu'aux", NULL};
+    /* its start too: "moved its embassy from Tel Aviv to Jerusalem",
+     * "chassés de Homs jusqu'au désert" */
+    if (dyadi_in_list(cd->prep, "from,depuis,de,d'"))
+        for (uint32_t i = cd->end; i < p->send && i < cd->end + 4; i++)
+            if (dyadi_norm_in(p->c, i, TO))
+                return 1;
     if (!dyadi_in_list(cd->prep, "to,into,jusqu'à,à"))
         return 0;
     for (uint32_t i = cd->first; i > p->sfirst && i + 7 > cd->first; i--)

@@ -356,8 +356,8 @@ static const char *const migrations[DYADI_STORE_SCHEMA] = {
     /* 3 -> 4: the target index also holds the source and the date, so a
      * dyad filter and its date order are read from the index alone (one
      * row read per event printed, not per event of the target). */
-    "DROP INDEX events_target;\n"
-    "CREATE INDEX events_target_source ON events(target, source, event_date);\n",
+    ("DROP INDEX events_target;\n"
+     "CREATE INDEX events_target_source ON events(target, source, event_date);\n"),
 };
 
 const char *dyadi_store_migration(int v)
