@@ -42,6 +42,12 @@ for t in tests/cli/*.sh; do
     p=$(grep -c '^ok ' "$log")
     f=$(grep -c '^not ok ' "$log")
     s=$(grep -c '^skip ' "$log")
+    # a check written in Python that crashes prints no "ok" line: its
+    # crash is a failure, not a check that went missing from the counts
+    if grep -q '^Traceback (most recent call last)' "$log"; then
+        echo "not ok cli/$name: a Python check crashed" >>"$log"
+        f=$((f + 1))
+    fi
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
     if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then
         [ "$f" -eq 0 ] && failed=$((failed + 1))
