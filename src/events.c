@@ -1625,6 +1625,40 @@ static int country_place(pass *p, size_t k, const trig *t, const role *r)
     return pr && dyadi_in_list(pr, LOCATIVE_COUNTRY);
 }
 
+/* 1 when candidate cd ends or starts a range ("a perimeter from Taegu in
+ * the northwest to Masan", "de Homs jusqu'à Hama"): a line, not a place
+ * where anything happened. "Sent workers to the Donbass" is an arrival,
+ * "policemen from Sri Lanka" an origin. */
+static int range_end(pass *p, const cand *cd)
+{
+    static const char *const FROM[] = {"from", "de", "d'", "depuis", NULL};
+    static const char *const TO[] = {"to", "into", "à", "jusqu'à", "jusqu'", "jusqu'au", "jusqu'aux", NULL};
+    static const char *const UNTIL[] = {"jusqu'à", "jusqu'", "jusqu'au", "jusqu'aux", NULL};
+    static const char *const DE[] = {"de", "d'", NULL};
+    /* the range's start: FROM, then a name (known as a place or not:
+     * "from Taegu"); its end: a place right after a TO word that follows
+     * within a few words ("in the northwest"). French "de X à Y" is
+     * mostly no range ("la gare de Saint-Charles à Marseille"): after
+     * "de" only "jusqu'à" ends one. */
+    for (uint32_t j = p->sfirst + 1; j < p->send; j++) {
+        if (!(dyadi_tok(p->c, j)->flags & DYAD_TOKF_CAPITAL) || !dyadi_norm_in(p->c, j - 1, FROM))
+            continue;
+        int de = dyadi_norm_in(p->c, j - 1, DE);
+        for (uint32_t i = j + 1; i < p->send && i <= j + 6; i++) {
+            if (!dyadi_norm_in(p->c, i, de ? UNTIL : TO))
+                continue;
+            for (size_t y = 0; y < p->nc; y++) {
+                const cand *e = &p->cs[y];
+                if ((e->place || e->capital || e->ptype) && e->first > i && e->first <= i + 2 &&
+                    (cd->first == j || cd == e))
+                    return 1;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
 /* 1 when candidate k (a town or region; a country too when countries)
  * is where trigger t happened: after a locative, in the trigger's clause
  * when near, or, near, the trigger's bare object ("patrolled Jerusalem
@@ -1636,33 +1670,12 @@ static int located_at(pass *p, size_t k, const trig *t, const role *r, int near,
     const cand *cd = &p->cs[k];
     if (!(cd->place || (cd->capital && (int)k != r->src && (int)k != r->tgt)) || cd->posted ||
         (!countries && cd->ptype && strcmp(cd->ptype, "country") == 0) ||
-        (near && !in_trigger_clause(p, cd, t)) || others_place(p, cd, t))
+        (near && !in_trigger_clause(p, cd, t)) || others_place(p, cd, t) || range_end(p, cd))
         return 0;
     return dyadi_in_list(locative_of(p, k), LOCATIVES) ||
            (near && !countries && cd->first == t->end && !cd->prep);
 }
 
-/* 1 when candidate cd ends or starts a range ("a perimeter from Taegu in
- * the northwest to Masan", "de Homs jusqu'à Hama"): a line, not a place
- * where anything happened. "Sent workers to the Donbass" is an arrival,
- * "policemen from Sri Lanka" an origin. */
-static int range_end(pass *p, const cand *cd)
-{
-    static const char *const FROM[] = {"from", "de", "depuis", NULL};
-    static const char *const TO[] = {"to", "into", "jusqu'à", "jusqu'", "jusqu'au", "jusqu'aux", NULL};
-    /* its start too: "moved its embassy from Tel Aviv to Jerusalem",
-     * "chassés de Homs jusqu'au désert" */
-    if (dyadi_in_list(cd->prep, "from,depuis,de,d'"))
-        for (uint32_t i = cd->end; i < p->send && i < cd->end + 4; i++)
-            if (dyadi_norm_in(p->c, i, TO))
-                return 1;
-    if (!dyadi_in_list(cd->prep, "to,into,jusqu'à,à"))
-        return 0;
-    for (uint32_t i = cd->first; i > p->sfirst && i + 7 > cd->first; i--)
-        if (dyadi_norm_in(p->c, i - 1, FROM) && !has_class(p->c, i - 1, W_BOUND))
-            return 1;
-    return 0;
-}
 
 /* The event's place: a place in an oblique of the trigger's verb or its
  * object (tree); else, in the trigger's clause, a place (or a capital that
