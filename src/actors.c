@@ -1709,10 +1709,7 @@ static int lexicon_person(const dyad_coder *c, const dyad_mention *m)
 {
     if (m->n_tokens < 2 || !m->entry || !m->resolved_by || strcmp(m->resolved_by, "lexicon") != 0)
         return 0;
-    dyadi_node node = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR);
-    for (uint32_t j = m->first_token; node && j < m->first_token + m->n_tokens; j++)
-        node = tok(c, j)->norm_id ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, tok(c, j)->norm_id)
-                                  : 0;
+    dyadi_node node = dyadi_actor_phrase(c, m->first_token, m->n_tokens);
     if (!node)
         return 0;
     size_t n;

@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "text.h"
 #include "options.h"
+#include "lex.h"
 #include "syntax/syntax.h"
 
 #include <string.h>
@@ -65,6 +66,19 @@ static inline int dyadi_norm_in(const dyad_coder *c, uint32_t i, const char *con
         if (strcmp(k, *words) == 0)
             return 1;
     return 0;
+}
+
+/* The actor-trie node of the phrase on tokens [first, first + n): 0 when
+ * a token has no key or the lexicon has no such phrase. Its entries are
+ * dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, node, ...). */
+static inline dyadi_node dyadi_actor_phrase(const dyad_coder *c, uint32_t first, uint32_t n)
+{
+    dyadi_node node = n ? dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR) : 0;
+    for (uint32_t j = first; node && j < first + n; j++)
+        node = j < c->tokens.len && dyadi_tok(c, j)->norm_id
+                   ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, dyadi_tok(c, j)->norm_id)
+                   : 0;
+    return node;
 }
 
 /* Caps per document, for tests and fuzzing that want to reach them with

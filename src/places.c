@@ -218,12 +218,7 @@ static unsigned kinds_at(const dyad_coder *c, uint32_t i, uint32_t end, uint32_t
 /* 1 when tokens j, i (adjacent words) are a place phrase of the lexicon. */
 static int place_pair(const dyad_coder *c, uint32_t j, uint32_t i)
 {
-    uint32_t kj = tk(c, j)->norm_id, ki = tk(c, i)->norm_id;
-    if (!kj || !ki || j + 1 != i)
-        return 0;
-    dyadi_node n = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR),
-                                  kj);
-    n = n ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, n, ki) : 0;
+    dyadi_node n = j + 1 == i ? dyadi_actor_phrase(c, j, 2) : 0;
     if (!n)
         return 0;
     size_t ne;
