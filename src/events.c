@@ -312,6 +312,43 @@ static int topic_place(const dyad_coder *c, uint32_t first, uint32_t sfirst)
             dyadi_norm_in(c, q - 2, TOPIC_NOUNS));
 }
 
+/* Either end of a range is no location ("a perimeter from Taegu in the
+ * northwest to Masan", "depuis Homs jusqu'à Hama"): a line, not a place
+ * where anything happened; "sent workers to the Donbass" is an arrival,
+ * "policemen from Sri Lanka" an origin. The start: FROM, then a name
+ * (known as a place or not: "from Taegu"); the end: a place right after a
+ * TO word within a few words ("in the northwest"). French "de X à Y" is
+ * mostly no range ("la gare de Saint-Charles à Marseille"): after "de"
+ * only "jusqu'à" ends one. Marks both ends' candidates posted; one pass
+ * over the sentence. */
+static void mark_ranges(pass *p)
+{
+    static const char *const FROM[] = {"from", "de", "d'", "depuis", NULL};
+    static const char *const TO[] = {"to", "into", "à", "jusqu'à", "jusqu'", "jusqu'au", "jusqu'aux", NULL};
+    static const char *const UNTIL[] = {"jusqu'à", "jusqu'", "jusqu'au", "jusqu'aux", NULL};
+    static const char *const DE[] = {"de", "d'", NULL};
+    for (uint32_t j = p->sfirst + 1; j < p->send; j++) {
+        if (!(dyadi_tok(p->c, j)->flags & DYAD_TOKF_CAPITAL) || !dyadi_norm_in(p->c, j - 1, FROM))
+            continue;
+        int de = dyadi_norm_in(p->c, j - 1, DE);
+        for (uint32_t i = j + 1; i < p->send && i <= j + 6; i++) {
+            if (!dyadi_norm_in(p->c, i, de ? UNTIL : TO))
+                continue;
+            cand *e = NULL;
+            for (size_t y = 0; y < p->nc && !e; y++)
+                if ((p->cs[y].place || p->cs[y].capital) && p->cs[y].first > i && p->cs[y].first <= i + 2)
+                    e = &p->cs[y];
+            if (e) {
+                e->posted = 1;
+                for (size_t y = 0; y < p->nc; y++)
+                    if (p->cs[y].first == j && (p->cs[y].place || p->cs[y].capital))
+                        p->cs[y].posted = 1;
+            }
+            break;
+        }
+    }
+}
+
 /* The sentence's actor candidates: its mentions, and the first-person
  * words of a quotation, which stand for the speaker. More than MAX_CANDS
  * in one sentence refuses the document (DYAD_ERR_TOOBIG): nothing is
@@ -379,6 +416,7 @@ static dyad_status sentence_candidates(pass *p)
         cd->prep = dyadi_governing_prep(c, i, p->sfirst);
         cd->governed = cd->prep != NULL;
     }
+    mark_ranges(p);
     return DYAD_OK;
 }
 
@@ -1625,39 +1663,6 @@ static int country_place(pass *p, size_t k, const trig *t, const role *r)
     return pr && dyadi_in_list(pr, LOCATIVE_COUNTRY);
 }
 
-/* 1 when candidate cd ends or starts a range ("a perimeter from Taegu in
- * the northwest to Masan", "de Homs jusqu'à Hama"): a line, not a place
- * where anything happened. "Sent workers to the Donbass" is an arrival,
- * "policemen from Sri Lanka" an origin. */
-static int range_end(pass *p, const cand *cd)
-{
-    static const char *const FROM[] = {"from", "de", "d'", "depuis", NULL};
-    static const char *const TO[] = {"to", "into", "à", "jusqu'à", "jusqu'", "jusqu'au", "jusqu'aux", NULL};
-    static const char *const UNTIL[] = {"jusqu'à", "jusqu'", "jusqu'au", "jusqu'aux", NULL};
-    static const char *const DE[] = {"de", "d'", NULL};
-    /* the range's start: FROM, then a name (known as a place or not:
-     * "from Taegu"); its end: a place right after a TO word that follows
-     * within a few words ("in the northwest"). French "de X à Y" is
-     * mostly no range ("la gare de Saint-Charles à Marseille"): after
-     * "de" only "jusqu'à" ends one. */
-    for (uint32_t j = p->sfirst + 1; j < p->send; j++) {
-        if (!(dyadi_tok(p->c, j)->flags & DYAD_TOKF_CAPITAL) || !dyadi_norm_in(p->c, j - 1, FROM))
-            continue;
-        int de = dyadi_norm_in(p->c, j - 1, DE);
-        for (uint32_t i = j + 1; i < p->send && i <= j + 6; i++) {
-            if (!dyadi_norm_in(p->c, i, de ? UNTIL : TO))
-                continue;
-            for (size_t y = 0; y < p->nc; y++) {
-                const cand *e = &p->cs[y];
-                if ((e->place || e->capital || e->ptype) && e->first > i && e->first <= i + 2 &&
-                    (cd->first == j || cd == e))
-                    return 1;
-            }
-            break;
-        }
-    }
-    return 0;
-}
 
 /* 1 when candidate k (a town or region; a country too when countries)
  * is where trigger t happened: after a locative, in the trigger's clause
@@ -1670,7 +1675,7 @@ static int located_at(pass *p, size_t k, const trig *t, const role *r, int near,
     const cand *cd = &p->cs[k];
     if (!(cd->place || (cd->capital && (int)k != r->src && (int)k != r->tgt)) || cd->posted ||
         (!countries && cd->ptype && strcmp(cd->ptype, "country") == 0) ||
-        (near && !in_trigger_clause(p, cd, t)) || others_place(p, cd, t) || range_end(p, cd))
+        (near && !in_trigger_clause(p, cd, t)) || others_place(p, cd, t))
         return 0;
     return dyadi_in_list(locative_of(p, k), LOCATIVES) ||
            (near && !countries && cd->first == t->end && !cd->prep);
@@ -1728,7 +1733,7 @@ static const cand *event_place1(pass *p, const trig *t, const role *r)
         /* "pushed Masood back to the Panjshir, where he dynamited" */
         int where = cd->end + 1 < p->send && cd->end < t->first && dyadi_norm_in(p->c, cd->end + 1, WHERE);
         if (cd->place && !cd->posted && !dyadi_in_list(cd->prep, "with,between,against,avec,entre,contre") &&
-            (where || !(dyadi_in_list(cd->prep, "toward,towards,vers") || range_end(p, cd))) &&
+            (where || !dyadi_in_list(cd->prep, "toward,towards,vers")) &&
             !((o = place_owner(p, &p->cs[k], t)) && later_clause(p, t, o)) && !others_place(p, &p->cs[k], t))
             loc = &p->cs[k];
     }

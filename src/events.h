@@ -47,7 +47,8 @@ typedef struct cand {
     int place;             /* a place mention: a location, never an actor */
     int adj;               /* an adjective of nationality ("iraniens") */
     int capital;           /* a capital or country that may also be a location */
-    int posted;            /* a place inside an official's phrase: not a location */
+    int posted;            /* no location: a place inside an official's phrase, a
+                              topic ("sovereignty over Kashmir"), a range's end */
     int coref;             /* resolved by coreference or a first-person word */
     double lat, lon;
     const char *entry, *how, *ptype;   /* the mention's entry, rule, place type */

@@ -1757,61 +1757,55 @@ int dyadi_tree_place(const dyadi_tree *t, const cand *cs, const trig *tr, int sr
  * object is the event itself ("launched an offensive", "a lancé une
  * offensive", "held talks"), and verbs of being there ("filming a clash",
  * "monitoring the group's operations", "led the assault"). */
-static const char *const LIGHT_VERBS[] = {
-    "launch", "carry", "conduct", "stage", "hold", "mount", "begin", "start", "continue",
-    "resume", "make", "lead", "film", "monitor", "watch", "witness", "observe", "cover",
-    "oversee", "supervise", "command", "direct", "join", "attend",
-    "lancer", "mener", "organiser", "tenir", "poursuivre", "reprendre", "commencer",
-    "effectuer", "opérer", "déclencher", "faire", "diriger", "commander", "filmer",
-    "observer", "surveiller", "superviser", "couvrir", "rejoindre", "participer", "assister", NULL};
+static const char LIGHT_VERBS[] =
+    "launch,carry,conduct,stage,hold,mount,begin,start,continue,resume,make,lead,film,monitor,"
+    "watch,witness,observe,cover,oversee,supervise,command,direct,join,attend,lancer,mener,"
+    "organiser,tenir,poursuivre,reprendre,commencer,effectuer,opérer,déclencher,faire,diriger,"
+    "commander,filmer,observer,surveiller,superviser,couvrir,rejoindre,participer,assister";
 
-/* w's lemma is in list; an -ing form the lemmatiser left as it is
- * ("filming") is tried without its ending */
-static int lemma_in(const dyad_word *w, const char *const *list)
+/* w's lemma is in list (comma-separated); an -ing form the lemmatiser
+ * left as it is ("filming") is tried without its ending */
+static int lemma_in(const dyad_word *w, const char *list)
 {
     size_t n = w->lemma ? strlen(w->lemma) : 0;
-    int ing = n > 5 && strcmp(w->lemma + n - 3, "ing") == 0;
-    for (int i = 0; w->lemma && list[i]; i++)
-        if (strcmp(w->lemma, list[i]) == 0 ||
-            (ing && strlen(list[i]) == n - 3 && strncmp(w->lemma, list[i], n - 3) == 0))
-            return 1;
-    return 0;
+    if (!n || dyadi_in_list(w->lemma, list))
+        return n > 0;
+    char stem[48];
+    if (n <= 5 || n - 3 >= sizeof stem || strcmp(w->lemma + n - 3, "ing") != 0)
+        return 0;
+    memcpy(stem, w->lemma, n - 3);
+    stem[n - 3] = '\0';
+    return dyadi_in_list(stem, list);
+}
+
+/* The noun of trigger tr: its word, or the noun its adjective qualifies
+ * ("military" -> "action"); NONE without a tree word. */
+static uint32_t trigger_noun(const dyadi_tree *t, const trig *tr)
+{
+    const dyad_word *tw = dyadi_tree_word(t, tr->first);
+    uint32_t w = tw ? (uint32_t)(tw - t->w) : NONE;
+    for (int n = 0; n < 3 && w != NONE && head(t, w) != NONE && rel_base(&t->w[w], "amod"); n++)
+        w = head(t, w);
+    return w;
 }
 
 int dyadi_tree_embedded_nominal(const dyadi_tree *t, const trig *tr)
 {
-    const dyad_word *tw = dyadi_tree_word(t, tr->first);
-    if (!tw)
-        return 0;
-    uint32_t w = (uint32_t)(tw - t->w);
-    /* from the trigger's word ("military") up to its noun ("action") */
-    for (int n = 0; n < 3 && t->w[w].head && rel_base(&t->w[w], "amod"); n++)
-        w = t->w[w].head - 1;
-    if (!nominal(&t->w[w]) || !t->w[w].head || !(rel_base(&t->w[w], "obj") || rel_base(&t->w[w], "obl") ||
-                           rel_base(&t->w[w], "nmod")))
+    uint32_t w = trigger_noun(t, tr);
+    if (w == NONE || !nominal(&t->w[w]) || head(t, w) == NONE ||
+        !(rel_base(&t->w[w], "obj") || rel_base(&t->w[w], "obl") || rel_base(&t->w[w], "nmod")))
         return 0;
     /* "considered in Burundi as an important support": what the subject is */
     const char *cm = case_of(t, w);
-    if (cm && (strcmp(cm, "as") == 0 || strcmp(cm, "comme") == 0))
+    if (cm && dyadi_in_list(cm, "as,comme"))
         return 0;
-    uint32_t h = t->w[w].head - 1;
+    uint32_t h = head(t, w);
     return upos_is(&t->w[h], "VERB") && !lemma_in(&t->w[h], LIGHT_VERBS);
 }
 
 int dyadi_tree_in_phrase(const dyadi_tree *t, const trig *tr, uint32_t pt)
 {
-    const dyad_word *pw = dyadi_tree_word(t, pt), *tw = dyadi_tree_word(t, tr->first);
-    if (!pw || !tw)
-        return 1;
-    uint32_t x = (uint32_t)(pw - t->w), w = (uint32_t)(tw - t->w);
-    for (int n = 0; n < 3 && t->w[w].head && rel_base(&t->w[w], "amod"); n++)
-        w = t->w[w].head - 1;
-    for (int n = 0; n < 16; n++) {
-        if (x == w)
-            return 1;
-        if (!t->w[x].head)
-            return 0;
-        x = t->w[x].head - 1;
-    }
-    return 0;
+    const dyad_word *pw = dyadi_tree_word(t, pt);
+    uint32_t w = trigger_noun(t, tr);
+    return !pw || w == NONE || descends(t, (uint32_t)(pw - t->w), w);
 }
