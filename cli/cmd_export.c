@@ -8,7 +8,10 @@
  *  - plover: PLOVER JSON Lines (export_plover.c).
  * docs/store.md maps every column. A field dyad does not know (tone, actor
  * religion, FIPS geography ...) is left empty, never guessed: a consumer
- * can tell "unknown" from a value. */
+ * can tell "unknown" from a value. GDELT and Phoenix have no polarity
+ * column, so their tables hold the asserted events only: a negated or
+ * refused event ("refused to condemn") written there would read as the
+ * act itself; csv, jsonl and plover carry every event with its polarity. */
 #include "exports.h"
 #include "gdeltgeo.h"
 
@@ -78,7 +81,8 @@ static const char *const phoenix_columns[] = {
     " FROM events e"                                                                     \
     " LEFT JOIN store_sightings m ON m.id = (SELECT min(id) FROM store_sightings"         \
     "   WHERE event_id = e.id)"                                                          \
-    " LEFT JOIN store_documents d ON d.n = m.doc ORDER BY e.id"
+    " LEFT JOIN store_documents d ON d.n = m.doc"                                       \
+    " WHERE e.polarity = 'asserted' ORDER BY e.id"
 /* GDELT: the lexicon entry of the named place, in the first sighting's
  * sentence, else any place form of that name and country (the forms'
  * table, indexed by text); no URL or source lists. A country that is the
@@ -141,7 +145,8 @@ static const char gdelt_mentions_sql[] =
     " m.trigger_start IS NOT NULL AND (e.source = '' OR m.source_start IS NOT NULL)"
     "  AND (e.target = '' OR m.target_start IS NOT NULL)"
     " FROM event_mentions m JOIN events e ON e.id = m.event_id"
-    " JOIN documents d ON d.id = m.doc_id ORDER BY m.event_id, m.id";
+    " JOIN documents d ON d.id = m.doc_id WHERE e.polarity = 'asserted'"
+    " ORDER BY m.event_id, m.id";
 
 static const char *col(dyadi_sqlrows *st, int i)
 {
@@ -582,6 +587,25 @@ static void write_phoenix_row(obuf *o, dyadi_sqlrows *st, xctx *x)
 
 /* Every row of st through row() to f; 0 or EXIT_FAIL (reported; a write
  * error is left for the caller's check of f). */
+/* How many events a format without polarity leaves out, on stderr. */
+static int say_not_asserted(dyadi_sqldb *h, const char *format)
+{
+    dyadi_sqlrows *q = NULL;
+    int rc = db_prepare("export", h, "SELECT count(*) FROM events WHERE polarity <> 'asserted'", 0, &q);
+    if (rc != 0)
+        return rc;
+    if (dyadi_sqlrows_step(q) != 1) {
+        fprintf(stderr, "dyad export: cannot count the events: %s\n", dyadi_sqldb_errmsg(h));
+        rc = EXIT_FAIL;
+    } else if (dyadi_sqlrows_int64(q, 0) > 0) {
+        fprintf(stderr, "dyad export: %lld negated or refused events left out (%s has no polarity "
+                        "column; csv, jsonl and plover carry them)\n",
+                (long long)dyadi_sqlrows_int64(q, 0), format);
+    }
+    dyadi_sqlrows_free(q);
+    return rc;
+}
+
 static int step_all(const char *what, dyadi_sqldb *h, dyadi_sqlrows *st, FILE *f,
                     void (*row)(obuf *, dyadi_sqlrows *, xctx *), xctx *x)
 {
@@ -725,6 +749,8 @@ int cmd_export(int argc, char **argv)
         }
         rc = step_all("events", h, st, stdout,
                       fmt == X_GDELT ? write_gdelt_row : write_phoenix_row, &x);
+        if (rc == 0 && cli_verbosity >= 1)
+            rc = say_not_asserted(h, fmt == X_GDELT ? "GDELT" : "Phoenix");
         if (rc == 0 && mf) {
             if ((rc = db_prepare("export", h, gdelt_mentions_sql, 1, &ms)) != 0)
                 goto done;

@@ -252,10 +252,15 @@ check store/graph-graphml-valid-xml [ $? -eq 0 ]
 check store/graph-gexf-valid-xml [ $? -eq 0 ]
 check store/graph-dot [ "$("$DYAD" graph --db "$F" --period 2022-08 --format dot | grep -c -- '->')" -eq 6 ]
 
-"$DYAD" export --db "$F" --format gdelt --mentions "$TMP/m.tsv" >"$TMP/e.tsv"
-check store/export-gdelt-rows [ "$(wc -l <"$TMP/e.tsv")" -eq 9 ]
+# GDELT and Phoenix have no polarity column: the negated event 5 ("n'a
+# pas condamné") would read as a condemnation there, so they leave it out
+# and say so; csv and jsonl keep it with its polarity.
+"$DYAD" export --db "$F" --format gdelt --mentions "$TMP/m.tsv" >"$TMP/e.tsv" 2>"$TMP/e.err"
+check store/export-gdelt-rows [ "$(wc -l <"$TMP/e.tsv")" -eq 8 ]
+check store/export-gdelt-no-negated [ "$(awk -F'\t' '$1 == 5' "$TMP/e.tsv" "$TMP/m.tsv" | wc -l)" -eq 0 ]
+check store/export-gdelt-says-left-out grep -q '^dyad export: 1 negated or refused events left out (GDELT' "$TMP/e.err"
 check store/export-gdelt-61-columns [ "$(awk -F'\t' 'NF != 61' "$TMP/e.tsv" | wc -l)" -eq 0 ]
-check store/export-gdelt-mentions-16-columns [ "$(awk -F'\t' 'NF != 16' "$TMP/m.tsv" | wc -l)" -eq 0 ] && [ "$(wc -l <"$TMP/m.tsv")" -eq 10 ]
+check store/export-gdelt-mentions-16-columns [ "$(awk -F'\t' 'NF != 16' "$TMP/m.tsv" | wc -l)" -eq 0 ] && [ "$(wc -l <"$TMP/m.tsv")" -eq 9 ]
 check store/export-gdelt-event-1 [ "$(awk -F'\t' '$1 == 1 {print $2,$3,$4,$6,$8,$13,$16,$27,$28,$29,$30,$31,$32,$33,$34,"["$35"]",$61}' "$TMP/e.tsv")" = "20220805 202208 2022 RUSGOV RUS GOV CHNGOV 0311 031 03 1 5.2 2 2 2 [] http://example.org/d1" ]
 # One date per row (docs/formats.md): a month-only date is its first day.
 check store/export-gdelt-month-only-date [ "$(awk -F'\t' '$1 == 7 {print "["$2"]",$3,$4,$5}' "$TMP/e.tsv")" = "[20220801] 202208 2022 2022.6603" ]
@@ -330,10 +335,12 @@ sed -n '/^### GDELT 2.0 events/,/^### GDELT 2.0 mentions/p' docs/store.md |
     sed -n 's/^| [0-9]* | \([A-Za-z0-9_]*\) |.*/\1/p' >"$TMP/cols.doc"
 check store/export-gdelt-columns-documented cmp -s "$TMP/cols" "$TMP/cols.doc"
 "$DYAD" export --db "$F" --format phoenix >"$TMP/p.tsv"
-check store/export-phoenix [ "$(wc -l <"$TMP/p.tsv")" -eq 10 ] && [ "$(awk -F'\t' 'NF != 26' "$TMP/p.tsv" | wc -l)" -eq 0 ]
+check store/export-phoenix [ "$(wc -l <"$TMP/p.tsv")" -eq 9 ] && [ "$(awk -F'\t' 'NF != 26' "$TMP/p.tsv" | wc -l)" -eq 0 ]
+check store/export-phoenix-no-negated [ "$(awk -F'\t' '$1 == 5' "$TMP/p.tsv" | wc -l)" -eq 0 ]
 check store/export-phoenix-split [ "$(awk -F'\t' '$1 == 6 {print $6,$7,$8,$16}' "$TMP/p.tsv")" = "PRKGOV PRK GOV 2" ]
 "$DYAD" export --db "$F" --format csv --mentions "$TMP/m.csv" >"$TMP/e.csv"
 check store/export-csv [ "$(tail -n +2 "$TMP/e.csv" | wc -l)" -eq 9 ] && [ "$(tail -n +2 "$TMP/m.csv" | wc -l)" -eq 10 ]
+check store/export-csv-keeps-negated [ "$(grep -c '^5,.*,negated,' "$TMP/e.csv")" -eq 1 ]
 "$DYAD" export --db "$F" --format jsonl | jq -e -s 'length == 9 and .[0].source_url == "http://example.org/d1" and .[0].num_sources == 2' >/dev/null
 check store/export-jsonl [ $? -eq 0 ]
 "$DYAD" export --db "$F" 2>/dev/null; check store/export-needs-format [ $? -eq 2 ]
