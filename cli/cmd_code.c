@@ -55,11 +55,6 @@ static size_t write_quotes(FILE *f, dyad_coder *c, const dyad_doc *doc)
     return n;
 }
 
-static const char *const polarity_names[] = {"asserted", "negated"};
-static const char *const modality_names[] = {"actual", "intended", "possible", "reported"};
-
-static const char *polarity_name(unsigned p) { return p < 2 ? polarity_names[p] : "asserted"; }
-static const char *modality_name(unsigned m) { return m < 4 ? modality_names[m] : "actual"; }
 
 /* The sentence text of event e, or an empty slice if the coder's indexes
  * are out of range (never trust them to print past the text). */
@@ -125,7 +120,7 @@ static void write_json(FILE *f, const dyad_coder *c, const dyad_doc *doc, const 
     else
         fputs("null", f);
     fprintf(f, ",\"polarity\":\"%s\",\"modality\":\"%s\",\"attribution\":",
-            polarity_name(e->polarity), modality_name(e->modality));
+            dyad_polarity_name(e->polarity), dyad_modality_name(e->modality));
     if (e->attribution_text || e->attribution_code) {
         fputs("{\"text\":", f);
         json_cstr(f, e->attribution_text);
@@ -240,7 +235,7 @@ static void write_tsv(FILE *f, const dyad_coder *c, const dyad_doc *doc, const d
     fputc('\t', f);
     tsv_actor(f, &e->source, 1);
     tsv_actor(f, &e->target, e->target.code != NULL);
-    fprintf(f, "%s\t%s\t", polarity_name(e->polarity), modality_name(e->modality));
+    fprintf(f, "%s\t%s\t", dyad_polarity_name(e->polarity), dyad_modality_name(e->modality));
     tsv_cstr(f, e->attribution_text);
     fputc('\t', f);
     tsv_cstr(f, e->attribution_code);

@@ -28,7 +28,7 @@ static const cli_opt opts[] = {
     {"from", 0, "DATE", "event date on or after DATE (YYYY-MM or YYYY-MM-DD)"},
     {"to", 0, "DATE", "event date on or before DATE (a month includes its days)"},
     {"lang", 0, "L", "reported in at least one document in language L"},
-    {"polarity", 0, "P", "asserted or negated"},
+    {"polarity", 0, "P", "asserted, negated or refused"},
     {"modality", 0, "M", "actual, intended, possible or reported"},
     {"format", 0, "FORMAT", "table (default on a terminal), csv (default otherwise) or jsonl"},
     {"evidence", 0, NULL, "one row per sighting with the marked sentence"},
@@ -142,7 +142,7 @@ static void either_prefix(query *q, const char *col1, const char *col2, const ch
 static int build(query *q, const cli_args *a, dyadi_sqldb *db, char *dyadbuf, size_t dyadlen)
 {
 #define OPT(name) cli_get(a, opts, NOPTS, name)
-    static const char *const pols[] = {"asserted", "negated", NULL};
+    static const char *const pols[] = {"asserted", "negated", "refused", NULL};
     static const char *const mods[] = {"actual", "intended", "possible", "reported", NULL};
     const char *v;
     int rc;
@@ -270,7 +270,7 @@ static int build(query *q, const cli_args *a, dyadi_sqldb *db, char *dyadbuf, si
     }
     if ((v = OPT("polarity")) != NULL) {
         if (!one_of(v, pols))
-            return usage_error("--polarity must be asserted or negated", v);
+            return usage_error("--polarity must be asserted, negated or refused", v);
         cond(q, "e.polarity = ", v, "");
     }
     if ((v = OPT("modality")) != NULL) {

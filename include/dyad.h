@@ -340,10 +340,21 @@ DYAD_API const dyad_mention *dyad_coder_mentions(const dyad_coder *c, size_t *n)
  * Coded events
  * ------------------------------------------------------------------------ */
 
-typedef enum dyad_polarity { DYAD_ASSERTED = 0, DYAD_NEGATED = 1 } dyad_polarity;
+/* Polarity: DYAD_NEGATED, the act did not happen ("n'a pas condamné", "did
+ * not sign"); DYAD_REFUSED, its source declined to do it ("a refusé de
+ * condamner", "refused to impose sanctions"): neither is the act itself.
+ * A refused cooperative act is CAMEO's rejection instead (12x, asserted:
+ * "refused to sign the deal" 1211 ... ). */
+typedef enum dyad_polarity { DYAD_ASSERTED = 0, DYAD_NEGATED = 1, DYAD_REFUSED = 2 } dyad_polarity;
 typedef enum dyad_modality {
     DYAD_ACTUAL = 0, DYAD_INTENDED = 1, DYAD_POSSIBLE = 2, DYAD_REPORTED = 3
 } dyad_modality;
+
+/* "asserted", "negated", "refused"; "actual", "intended", "possible",
+ * "reported": the names every output and the store use. An unknown value
+ * gives the first name. */
+DYAD_API const char *dyad_polarity_name(unsigned polarity);
+DYAD_API const char *dyad_modality_name(unsigned modality);
 
 typedef struct dyad_event_actor {
     const char *code;       /* full CAMEO actor code, NULL when absent */

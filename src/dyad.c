@@ -9,6 +9,18 @@ DYAD_API const char *dyad_version(void)
     return STR(DYAD_VERSION_MAJOR) "." STR(DYAD_VERSION_MINOR) "." STR(DYAD_VERSION_PATCH);
 }
 
+DYAD_API const char *dyad_polarity_name(unsigned p)
+{
+    static const char *const names[] = {"asserted", "negated", "refused"};
+    return names[p < sizeof names / sizeof names[0] ? p : 0];
+}
+
+DYAD_API const char *dyad_modality_name(unsigned m)
+{
+    static const char *const names[] = {"actual", "intended", "possible", "reported"};
+    return names[m < sizeof names / sizeof names[0] ? m : 0];
+}
+
 DYAD_API const char *dyad_strerror(dyad_status s)
 {
     switch (s) {

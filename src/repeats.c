@@ -111,16 +111,14 @@ static void bind_or_empty(sqlite3_stmt *q, int i, const char *v)
 int dyadi_repeat_find(sqlite3_stmt *q, const dyad_event *e, const char *doc_id,
                       const char *doc_source, const char *sentence, size_t len, int64_t *id)
 {
-    static const char *const pol[] = {"asserted", "negated"};
-    static const char *const mod[] = {"actual", "intended", "possible", "reported"};
     if (!sentence || !len)
         return 0;
     bind_or_empty(q, 1, e->source.code);
     bind_or_empty(q, 2, e->target.code);
     bind_or_empty(q, 3, e->code);
     bind_or_empty(q, 4, e->location);
-    sqlite3_bind_text(q, 5, pol[e->polarity < 2 ? e->polarity : 0], -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 6, mod[e->modality < 4 ? e->modality : 0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 5, dyad_polarity_name(e->polarity), -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 6, dyad_modality_name(e->modality), -1, SQLITE_STATIC);
     bind_or_empty(q, 7, doc_source);
     bind_or_empty(q, 8, doc_id);
     sqlite3_bind_text(q, 9, sentence, (int)len, SQLITE_STATIC);

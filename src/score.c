@@ -577,7 +577,7 @@ DYAD_API dyad_status dyad_scorer_add(dyad_scorer *s, const dyad_gold_record *rec
         /* a negated or merely possible event ("menacerait", "could
          * attack") is not a claim that it happened: not scored, as
          * negated ones are not */
-        if (e->polarity == DYAD_NEGATED || e->modality == DYAD_POSSIBLE) {
+        if (e->polarity != DYAD_ASSERTED || e->modality == DYAD_POSSIBLE) {
             s->sum.negated_ignored++;
             continue;
         }

@@ -484,8 +484,6 @@ struct dyad_store {
     char errmsg[512];
 };
 
-static const char *const polarity_names[] = {"asserted", "negated"};
-static const char *const modality_names[] = {"actual", "intended", "possible", "reported"};
 
 /* Most ids a document may touch; far above anything a coder produces. */
 #define MAX_TOUCHED (1u << 20)
@@ -1391,8 +1389,8 @@ static dyad_status put_quotes(dyad_store *s, const dyad_doc *doc, const dyadi_st
 static dyad_status event_id(dyad_store *s, const dyad_doc *doc, const dyad_event *e, int64_t *id)
 {
     const char *date = e->event_date ? e->event_date : doc->date;
-    const char *pol = polarity_names[e->polarity < 2 ? e->polarity : 0];
-    const char *mod = modality_names[e->modality < 4 ? e->modality : 0];
+    const char *pol = dyad_polarity_name(e->polarity);
+    const char *mod = dyad_modality_name(e->modality);
     const char *tcode = e->target.code;
     sqlite3_stmt *st = s->q[Q_INS_EVENT];
     bind_key(st, 1, date);
@@ -1535,9 +1533,9 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
             (st = bind_cstring(s, q, 15, e->attribution_text)) != DYAD_OK ||
             (st = bind_cstring(s, q, 16, e->attribution_code)) != DYAD_OK ||
             (st = bind_cstring(s, q, 17, repeat ? rule : e->rule)) != DYAD_OK ||
-            (st = bind_cstring(s, q, 18, polarity_names[e->polarity < 2 ? e->polarity : 0])) !=
+            (st = bind_cstring(s, q, 18, dyad_polarity_name(e->polarity))) !=
                 DYAD_OK ||
-            (st = bind_cstring(s, q, 19, modality_names[e->modality < 4 ? e->modality : 0])) !=
+            (st = bind_cstring(s, q, 19, dyad_modality_name(e->modality))) !=
                 DYAD_OK) {
             sqlite3_reset(q);
             sqlite3_clear_bindings(q);

@@ -260,8 +260,6 @@ static const char *const sql[Q_COUNT] = {
                      " WHERE id = $1",
 };
 
-static const char *const polarity_names[] = {"asserted", "negated"};
-static const char *const modality_names[] = {"actual", "intended", "possible", "reported"};
 
 /* A growable byte buffer: COPY data. */
 typedef struct buf {
@@ -1188,8 +1186,8 @@ static dyad_status intern_docs(dyadi_pg *p, batch *b)
             g->ev = k;
             g->e = e;
             g->date = e->event_date ? e->event_date : doc->date;
-            g->pol = polarity_names[e->polarity < 2 ? e->polarity : 0];
-            g->mod = modality_names[e->modality < 4 ? e->modality : 0];
+            g->pol = dyad_polarity_name(e->polarity);
+            g->mod = dyad_modality_name(e->modality);
             const dyad_sentence *sents = it->r.sents;
             if (e->sent < it->r.n_sents && span_ok(sents[e->sent].span, doc->text_len)) {
                 g->has_sentence = 1;

@@ -51,7 +51,8 @@ static const dyad_score_root *root_of(const dyad_scorer *s, const char *label)
  *     (a must_not hit) and RUS->(no target) 010 (ignored).
  *                                         lenient 0/1/0, strict 0/1/0
  *  R3 expects FRAGOV->SYR 190 and FRAGOV->SYRREB 173; dyad produces
- *     FRAGOV->SYR 111 (same actors, other root: confusion 19 -> 11).
+ *     FRAGOV->SYR 111 (same actors, other root: confusion 19 -> 11) and a
+ *     refused 190 ("refused to strike": ignored, not the strike).
  *                                         lenient 0/1/2, strict 0/1/2
  * Totals: lenient tp 2 fp 2 fn 2 (P = R = F1 = 0.5); strict tp 1 fp 3 fn 3
  * (P = R = F1 = 0.25). */
@@ -76,14 +77,15 @@ static void score_three_records(void **state)
 
     dyad_gold_event g3[] = {ge("FRAGOV", "SYR", "190"), ge("FRAGOV", "SYRREB", "173")};
     dyad_gold_record r3 = {.id = "R3", .text = "France struck Syria.", .text_len = 20, .events = g3, .n_events = 2, .line = 3};
-    dyad_event p3[] = {ev("FRAGOV", "SYR", "111", DYAD_ASSERTED, "criticize")};
-    assert_int_equal(dyad_scorer_add(s, &r3, p3, 1), DYAD_OK);
+    dyad_event p3[] = {ev("FRAGOV", "SYR", "111", DYAD_ASSERTED, "criticize"),
+                       ev("FRAGOV", "SYR", "190", DYAD_REFUSED, "strike")};
+    assert_int_equal(dyad_scorer_add(s, &r3, p3, 2), DYAD_OK);
 
     dyad_score_summary sum;
     dyad_scorer_summary(s, &sum);
     assert_int_equal(sum.records, 3);
     assert_int_equal(sum.gold_events, 4);
-    assert_int_equal(sum.negated_ignored, 1);
+    assert_int_equal(sum.negated_ignored, 2);
     assert_int_equal(sum.untargeted_ignored, 1);
     assert_int_equal(sum.must_not_hits, 1);
     assert_int_equal(sum.lenient.tp, 2);

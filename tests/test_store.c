@@ -214,17 +214,23 @@ static void store_dedup_across_articles(void **state)
     dyad_event n = mkevent(DYAD_NEGATED);
     assert_int_equal(put(s, &d, &n, 1, 0), DYAD_OK);
     assert_int_equal(scalar(s, "SELECT count(*) FROM events"), 2);
+    /* So is a refusal, stored by its name. */
+    dyad_doc rd = mkdoc("r", "afp", "La Russie a refusé de soutenir la Chine.");
+    dyad_event rf = mkevent(DYAD_REFUSED);
+    assert_int_equal(put(s, &rd, &rf, 1, 0), DYAD_OK);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM events WHERE polarity = 'refused'"), 1);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM events"), 3);
     /* Another date is another event: the window is the exact date string. */
     dyad_doc f = mkdoc("f", "afp", "Le lendemain, la Russie a soutenu la Chine.");
     dyad_event later = mkevent(DYAD_ASSERTED);
     later.event_date = "2022-08-16";
     assert_int_equal(put(s, &f, &later, 1, 0), DYAD_OK);
-    assert_int_equal(scalar(s, "SELECT count(*) FROM events"), 3);
+    assert_int_equal(scalar(s, "SELECT count(*) FROM events"), 4);
     /* Evidence is kept per sighting. */
     assert_int_equal(scalar(s, "SELECT count(*) FROM event_mentions WHERE trigger_text = 'a soutenu'"
                                " AND source_start = 0 AND target_end = 28 AND rule = 'test:soutenir'"
                                " AND sentence LIKE 'La Russie%'"),
-                     4);   /* a, b, c and the negated d; f starts "Le lendemain" */
+                     5);   /* a, b, c, the negated d and the refused r; f starts "Le lendemain" */
     /* No target: '' in the key, NULL spans in the sighting. */
     dyad_doc g = mkdoc("g", "afp", "La Russie a soutenu.");
     dyad_event nt = mkevent(DYAD_ASSERTED);

@@ -46,7 +46,7 @@ keys = {"doc", "sent", "date", "event_date", "code", "root", "quad", "goldstein"
 for line in open(sys.argv[1], encoding="utf-8"):
     e = json.loads(line)
     assert set(e) == keys, set(e) ^ keys
-    assert e["polarity"] in ("asserted", "negated")
+    assert e["polarity"] in ("asserted", "negated", "refused")
     assert e["modality"] in ("actual", "intended", "possible", "reported")
     assert e["date"] == "2022-08"
     actor = {"code", "country", "text", "span", "resolved_by"}

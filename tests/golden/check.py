@@ -6,7 +6,8 @@
   check.py DYAD --seed FILE LANG         the seed article's required events
 
 A case lists expected events by (source country, target country, CAMEO
-root) and optional properties (a full CAMEO "code" too), and events that must not be output as
+root) and optional properties (a full CAMEO "code", a "polarity" other than
+"asserted": "refused"), and events that must not be output as
 asserted events. Matching is on the first three letters of actor codes.
 """
 import json
@@ -59,7 +60,7 @@ def cc(a):
 def matches(ev, want):
     if cc(ev["source"]) != want["source"] or cc(ev.get("target")) != want["target"]:
         return False
-    if ev["root"] != want["root"] or ev["polarity"] != "asserted":
+    if ev["root"] != want["root"] or ev["polarity"] != want.get("polarity", "asserted"):
         return False
     if "code" in want and ev["code"] != want["code"]:
         return False
@@ -130,6 +131,8 @@ def check_cases(dyad, path):
 SEED = [
     # (source, target, roots, extra checks, sentences (0-based) the evidence must be in, name)
     ("CHN", "RUS", ["06"], {}, [2], "china-trades-with-russia"),
+    # "refused to condemn": a refusal, not a condemnation
+    ("CHN", "RUS", ["11"], {"polarity": "refused"}, [1], "china-refused-to-condemn"),
     ("RUS", "IRN", ["03"], {"modality": "intended", "attribution": True}, [4], "russia-intends-to-buy-iranian-drones"),
     ("PRK", "RUS", ["03"], {"location": True}, [7], "kim-ready-to-send-workers"),
     ("RUS", "PRK", ["05"], {"speaker": True}, [8, 9], "ambassador-praises-korean-workers"),
