@@ -281,6 +281,10 @@ def check_plover(text, err, codes, ref, n_events):
             err(w, "event %r but CAMEO %s maps to %r" % (r["event"], r["cameo"], codes[r["cameo"]][4]))
         if not (isinstance(r.get("date"), str) and DAY.match(r["date"])):
             err(w, "date %r" % r.get("date"))
+        if r.get("polarity") not in ("asserted", "negated", "refused"):
+            err(w, "polarity %r" % r.get("polarity"))
+        if r.get("modality") not in ("actual", "intended", "possible", "reported"):
+            err(w, "modality %r" % r.get("modality"))
         for side in ("source", "target"):
             lst = r.get(side)
             if not isinstance(lst, list):
