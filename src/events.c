@@ -1229,7 +1229,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     const dyadi_trigger *e = t->e;
     /* scope: negation, refusal, modality in the clause before the trigger */
     int polarity = DYAD_ASSERTED, modality = r->speaker_noun ? DYAD_INTENDED : e->mode;
-    int refused = 0, negcue = 0, required = 0, cue_mod = 0;
+    int refused = 0, declined = 0, negcue = 0, required = 0, cue_mod = 0;
     /* a nominal trigger names an event the sentence presupposes
      * ("a refusé de condamner l'offensive russe"): the clause's
      * negation and modality are about the verb, not the noun */
@@ -1259,6 +1259,8 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         } else if (q->kind == CUE_REFUSE && before && q->end <= t->first) {
             polarity = DYAD_NEGATED;
             refused = 1;
+            /* a decision not to act, not a failure or a prevention */
+            declined = q->e->value && strcmp(q->e->value, "refused") == 0;
         } else if (q->kind == CUE_MODAL && before && q->end <= t->first + 1) {
             const char *v = q->e->value ? q->e->value : "";
             if (strcmp(v, "required") == 0) {
@@ -1303,7 +1305,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     /* "a refusé de condamner", "refused to impose sanctions": CAMEO has no
      * rejection code for a refused hostile act; the event says who
      * declined what ("did not refuse to ..." stays a plain negation) */
-    if (polarity == DYAD_NEGATED && refused && !negcue)
+    if (polarity == DYAD_NEGATED && declined && !negcue)
         polarity = DYAD_REFUSED;
     /* "urged the European Community to support the PLO": soliciting
      * others' support or defence of a third actor is CAMEO 053, aimed at
