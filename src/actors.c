@@ -1045,11 +1045,24 @@ static int domestic_sector(const char *sector)
            strcmp(sector, "PTY") == 0;
 }
 
+/* Does "in"/"à"/"from" and determiners lead from token j to token t
+ * ("demonstrators in Baghdad", "les manifestants à Séoul")? */
+static int agent_place_at(const dyad_coder *c, uint32_t j, uint32_t t)
+{
+    if (!dyadi_norm_in(c, j, AGENT_PLACE))
+        return 0;
+    for (j++; j < t && dyadi_norm_in(c, j, DETERMINERS); j++)
+        ;
+    return j == t;
+}
+
 /* The country of the places of sentence sent other than match k (cities,
  * regions, and countries or capitals after "in"/"en"/"à": a country alone
- * is more often an actor), when they all name the same one; else NULL. */
+ * is more often an actor), when they all name the same one; else NULL.
+ * With own_places, a place right after another agent and "in"/"à"
+ * ("officials in Nairobi") is that agent's and is not counted. */
 static const char *clause_country(const dyad_coder *c, const match *ms, size_t nm, size_t k,
-                                  uint32_t sent)
+                                  uint32_t sent, int own_places)
 {
     const char *cc = NULL;
     /* matches are in text order: only the sentence's own are looked at */
@@ -1063,6 +1076,9 @@ static const char *clause_country(const dyad_coder *c, const match *ms, size_t n
             continue;
         const dyadi_actor *a = ms[i].a;
         const char *pc = NULL;
+        if (own_places && i > lo && i - 1 != k && ms[i - 1].a->kind == DYADI_AK_AGENT &&
+            agent_place_at(c, ms[i - 1].ti + ms[i - 1].n, ms[i].ti))
+            continue;   /* "relief officials in Nairobi said": that agent's place */
         if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
             pc = a->country;
         else if ((a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL) && ms[i].ti > 0 &&
@@ -1953,6 +1969,69 @@ static int hostile_agent(const dyad_coder *c, uint32_t first, uint32_t last, uin
            (last < send && dyadi_norm_in(c, last, HOSTILE));
 }
 
+/* A spokesman or a leader "of"/"for" a group with a country ("le
+ * porte-parole de l'armée rwandaise", "a spokesman for the Rwandan
+ * army", "the commander of the Kenyan police"): the head speaks for that
+ * group and takes its code, in place of the country the head alone was
+ * given from its document or clause (or none: the event coder would take
+ * the other actor's). The two mentions become one (resolved_by
+ * "composition:head+of+group"). */
+static const char *const GROUP_HEADS[] = {
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "leader", "leaders", "chief",
+    "chiefs", "commander", "commanders", "head", "representative", "representatives",
+    "porte-parole", "chef", "chefs", "commandant", "commandants", "dirigeant", "dirigeants",
+    "dirigeante", "représentant", "représentants", "représentante", NULL};
+static const char *const FOR_OF[] = {"de", "du", "des", "d'", "of", "for", NULL};
+static int guessed_country(const char *how)
+{
+    static const char *const GUESSED[] = {"agent-without-country", "document-country",
+                                          "clause-place", "language-default-country",
+                                          "memory:agent", "agent-default-country", NULL};
+    return how && str_in(how, GUESSED);
+}
+static void heads_of_groups(dyad_coder *c)
+{
+    dyad_mention *ms = c->mentions.data;
+    size_t n = c->mentions.len, out = 0;
+    for (size_t i = 0; i < n; i++) {
+        ms[out] = ms[i];
+        dyad_mention *h = &ms[out++];
+        if (i + 1 >= n || h->kind != DYAD_MENTION_ACTOR || h->n_tokens != 1 ||
+            !guessed_country(h->resolved_by) || !dyadi_norm_in(c, h->first_token, GROUP_HEADS))
+            continue;
+        const dyad_mention *g = &ms[i + 1];
+        uint32_t j = h->first_token + 1;
+        if (!dyadi_norm_in(c, j, FOR_OF))
+            continue;
+        for (j++; j < g->first_token && dyadi_norm_in(c, j, DETERMINERS); j++)
+            ;
+        if (g->sent != h->sent || g->first_token != j || g->kind != DYAD_MENTION_ACTOR ||
+            !g->code || strlen(g->code) < 6 || strncmp(g->code, "---", 3) == 0 ||
+            guessed_country(g->resolved_by))
+            continue;
+        h->code = g->code;
+        h->country = g->country;
+        h->n_tokens = g->first_token + g->n_tokens - h->first_token;
+        h->span.end = g->span.end;
+        h->resolved_by = "composition:head+of+group";
+        i++;
+    }
+    c->mentions.len = out;
+}
+
+/* An agent after a possessive ("its citizens", "ses soldats", "their own
+ * troops") belongs to someone the text named before, not to the country
+ * of its sentence's places. */
+static int possessed(const dyad_coder *c, uint32_t first, uint32_t sfirst)
+{
+    static const char *const POSSESSIVES[] = {"son", "sa", "ses", "leur", "leurs", "notre", "nos",
+                                              "its", "their", "his", "her", "our", NULL};
+    static const char *const OWN[] = {"own", "propre", "propres", NULL};
+    if (first > sfirst + 1 && dyadi_norm_in(c, first - 1, OWN))
+        first--;
+    return first > sfirst && dyadi_norm_in(c, first - 1, POSSESSIVES);
+}
+
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
@@ -2265,7 +2344,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     k++;
                     continue;
                 } else if (domestic_sector(sector) &&
-                           (clause_cc = clause_country(c, ms, nm, k, m->sent)) != NULL) {
+                           (clause_cc = clause_country(c, ms, nm, k, m->sent, 0)) != NULL) {
                     /* "police detained eight people in Wuhan": the one
                      * country the sentence's places name, for the agents
                      * that act at home */
@@ -2283,6 +2362,20 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * only ("the company", "people" may be anyone's) */
                     code = compose_code(c, doc_country, ag, sector);
                     how = "document-country";
+                } else if (!doc_country && state_sector(sector) && !domestic_sector(sector) &&
+                           !hostile_agent(c, first, last, sfirst, send) &&
+                           !possessed(c, first, sfirst) &&
+                           (clause_cc = clause_country(c, ms, nm, k, m->sent, 1)) != NULL) {
+                    /* no country in the phrase and none that the document
+                     * names most: the one its sentence's places name ("un
+                     * kamikaze ... dans la province d'Idleb", "rebels
+                     * shelled villages in Idlib province"), for any agent of
+                     * a country's politics, but not a place another agent
+                     * holds ("..., aid officials in Nairobi said"); people
+                     * ("three men ... in Syria") are left to the event
+                     * coder, which gives them the other actor's country */
+                    code = compose_code(c, clause_cc, ag, sector);
+                    how = "clause-place";
                 } else if (ag->country && strlen(ag->country) == 3) {
                     /* no country anywhere: an institution named the way one
                      * country's news names its own ("Congress", "le
@@ -2441,6 +2534,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
      * through to the other actors" (DEMO-08) */
     if (foreign && !(dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB))
         st = distribute_agents(c);
+    if (!foreign && st == DYAD_OK)
+        heads_of_groups(c);
     if (!foreign && st == DYAD_OK)
         st = acronyms(c);
     if (!foreign && st == DYAD_OK)
