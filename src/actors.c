@@ -956,6 +956,16 @@ static int state_sector(const char *sector)
     return 0;
 }
 
+/* Sectors of armed agents: troops, rebels, militants, separatists. */
+static int armed_sector(const char *sector)
+{
+    static const char *const S[] = {"MIL", "REB", "UAF", "SEP", NULL};
+    for (size_t i = 0; S[i]; i++)
+        if (strcmp(sector, S[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Sectors of the institutions and groups that act at home in their
  * country's news: government, police, army, lawmakers, judges,
  * intelligence, parties, opposition, unions (not rebels or militants). */
@@ -1059,11 +1069,31 @@ static int agent_place_at(const dyad_coder *c, uint32_t j, uint32_t t)
 /* The country of the places of sentence sent other than match k (cities,
  * regions, and countries or capitals after "in"/"en"/"à": a country alone
  * is more often an actor), when they all name the same one; else NULL.
- * With own_places, a place right after another agent and "in"/"à"
- * ("officials in Nairobi") is that agent's and is not counted. */
-static const char *clause_country(const dyad_coder *c, const match *ms, size_t nm, size_t k,
-                                  uint32_t sent, int own_places)
+ * Strict: only the places the sentence says something happens in count
+ * ("à Aden", "in Idlib province", "dans la province d'Idleb"; not "les
+ * accords d'Arusha", "député des Landes"), and not one right after another
+ * agent and "in"/"à" ("officials in Nairobi": that agent's). */
+static const char *const LOCATIVE[] = {"à", "au", "aux", "dans", "en", "in", "at", "near", NULL};
+static const char *const AREA_NOUNS[] = {
+    "province", "région", "ville", "district", "gouvernorat", "préfecture", "département",
+    "region", "city", "town", "governorate", "prefecture", "state", NULL};
+static int located(const dyad_coder *c, uint32_t t, uint32_t sfirst)
 {
+    if (t <= sfirst)
+        return 0;
+    uint32_t j = t - 1;
+    /* "dans la province d'Idleb", "in the city of Aleppo" */
+    if (j > sfirst + 1 && dyadi_norm_in(c, j, OF_WORDS) && dyadi_norm_in(c, j - 1, AREA_NOUNS)) {
+        j -= 2;
+        while (j > sfirst && dyadi_norm_in(c, j, DETERMINERS))
+            j--;
+    }
+    return dyadi_norm_in(c, j, LOCATIVE);
+}
+static const char *clause_country(const dyad_coder *c, const match *ms, size_t nm, size_t k,
+                                  uint32_t sent, int strict)
+{
+    const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, sent);
     const char *cc = NULL;
     /* matches are in text order: only the sentence's own are looked at */
     size_t lo = k, hi = k + 1;
@@ -1076,10 +1106,13 @@ static const char *clause_country(const dyad_coder *c, const match *ms, size_t n
             continue;
         const dyadi_actor *a = ms[i].a;
         const char *pc = NULL;
-        if (own_places && i > lo && i - 1 != k && ms[i - 1].a->kind == DYADI_AK_AGENT &&
-            agent_place_at(c, ms[i - 1].ti + ms[i - 1].n, ms[i].ti))
-            continue;   /* "relief officials in Nairobi said": that agent's place */
-        if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
+        if (strict && ((i > lo && i - 1 != k && ms[i - 1].a->kind == DYADI_AK_AGENT &&
+                        agent_place_at(c, ms[i - 1].ti + ms[i - 1].n, ms[i].ti)) ||
+                       !located(c, ms[i].ti, se->first_token)))
+            continue;
+        if (strict && (a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL))
+            pc = country_code_of(a);
+        else if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
             pc = a->country;
         else if ((a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL) && ms[i].ti > 0 &&
                  dyadi_norm_in(c, ms[i].ti - 1, a->kind == DYADI_AK_CAPITAL ? CLAUSE_AT_CITY : CLAUSE_IN))
@@ -2362,20 +2395,6 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                      * only ("the company", "people" may be anyone's) */
                     code = compose_code(c, doc_country, ag, sector);
                     how = "document-country";
-                } else if (!doc_country && state_sector(sector) && !domestic_sector(sector) &&
-                           !hostile_agent(c, first, last, sfirst, send) &&
-                           !possessed(c, first, sfirst) &&
-                           (clause_cc = clause_country(c, ms, nm, k, m->sent, 1)) != NULL) {
-                    /* no country in the phrase and none that the document
-                     * names most: the one its sentence's places name ("un
-                     * kamikaze ... dans la province d'Idleb", "rebels
-                     * shelled villages in Idlib province"), for any agent of
-                     * a country's politics, but not a place another agent
-                     * holds ("..., aid officials in Nairobi said"); people
-                     * ("three men ... in Syria") are left to the event
-                     * coder, which gives them the other actor's country */
-                    code = compose_code(c, clause_cc, ag, sector);
-                    how = "clause-place";
                 } else if (ag->country && strlen(ag->country) == 3) {
                     /* no country anywhere: an institution named the way one
                      * country's news names its own ("Congress", "le
@@ -2396,6 +2415,23 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                                NULL) {
                     code = memo;
                     how = "memory:agent";
+                } else if (!doc_country && armed_sector(sector) &&
+                           !hostile_agent(c, first, last, sfirst, send) &&
+                           !possessed(c, first, sfirst) &&
+                           (clause_cc = clause_country(c, ms, nm, k, m->sent, 1)) != NULL) {
+                    /* no country in the phrase and none that the document
+                     * names most, nor a memory: the one of the places its
+                     * sentence says things happen in ("un kamikaze ... dans
+                     * la province d'Idleb", "rebels shelled villages in
+                     * Idlib province"), for the armed agents that fight
+                     * where they are, but not a place another agent holds
+                     * ("..., aid officials in Nairobi said"); officials
+                     * travel (the leaders at a summit in Brussels, diplomats
+                     * on a visit: 6 of 6 wrong on Wikinews), and people
+                     * ("three men ... in Syria") are left to the event
+                     * coder, which gives them the other actor's country */
+                    code = compose_code(c, clause_cc, ag, sector);
+                    how = "clause-place";
                 } else if (!foreign && state_sector(sector) && first > sfirst &&
                            dyadi_norm_in(c, first - 1, WAS_ROLE) && last < send && name_word(c, last)) {
                     /* "former prime minister John Major", "l'ancien
