@@ -956,6 +956,16 @@ static int state_sector(const char *sector)
     return 0;
 }
 
+/* Sectors of armed agents: troops, rebels, militants, separatists. */
+static int armed_sector(const char *sector)
+{
+    static const char *const S[] = {"MIL", "REB", "UAF", "SEP", NULL};
+    for (size_t i = 0; S[i]; i++)
+        if (strcmp(sector, S[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Sectors of the institutions and groups that act at home in their
  * country's news: government, police, army, lawmakers, judges,
  * intelligence, parties, opposition, unions (not rebels or militants). */
@@ -1045,12 +1055,45 @@ static int domestic_sector(const char *sector)
            strcmp(sector, "PTY") == 0;
 }
 
+/* Does "in"/"à"/"from" and determiners lead from token j to token t
+ * ("demonstrators in Baghdad", "les manifestants à Séoul")? */
+static int agent_place_at(const dyad_coder *c, uint32_t j, uint32_t t)
+{
+    if (!dyadi_norm_in(c, j, AGENT_PLACE))
+        return 0;
+    for (j++; j < t && dyadi_norm_in(c, j, DETERMINERS); j++)
+        ;
+    return j == t;
+}
+
 /* The country of the places of sentence sent other than match k (cities,
  * regions, and countries or capitals after "in"/"en"/"à": a country alone
- * is more often an actor), when they all name the same one; else NULL. */
-static const char *clause_country(const dyad_coder *c, const match *ms, size_t nm, size_t k,
-                                  uint32_t sent)
+ * is more often an actor), when they all name the same one; else NULL.
+ * Strict: only the places the sentence says something happens in count
+ * ("à Aden", "in Idlib province", "dans la province d'Idleb"; not "les
+ * accords d'Arusha", "député des Landes"), and not one right after another
+ * agent and "in"/"à" ("officials in Nairobi": that agent's). */
+static const char *const LOCATIVE[] = {"à", "au", "aux", "dans", "en", "in", "at", "near", NULL};
+static const char *const AREA_NOUNS[] = {
+    "province", "région", "ville", "district", "gouvernorat", "préfecture", "département",
+    "region", "city", "town", "governorate", "prefecture", "state", NULL};
+static int located(const dyad_coder *c, uint32_t t, uint32_t sfirst)
 {
+    if (t <= sfirst)
+        return 0;
+    uint32_t j = t - 1;
+    /* "dans la province d'Idleb", "in the city of Aleppo" */
+    if (j > sfirst + 1 && dyadi_norm_in(c, j, OF_WORDS) && dyadi_norm_in(c, j - 1, AREA_NOUNS)) {
+        j -= 2;
+        while (j > sfirst && dyadi_norm_in(c, j, DETERMINERS))
+            j--;
+    }
+    return dyadi_norm_in(c, j, LOCATIVE);
+}
+static const char *clause_country(const dyad_coder *c, const match *ms, size_t nm, size_t k,
+                                  uint32_t sent, int strict)
+{
+    const dyad_sentence *se = &DYADI_VEC_AT(&c->sents, dyad_sentence, sent);
     const char *cc = NULL;
     /* matches are in text order: only the sentence's own are looked at */
     size_t lo = k, hi = k + 1;
@@ -1063,7 +1106,13 @@ static const char *clause_country(const dyad_coder *c, const match *ms, size_t n
             continue;
         const dyadi_actor *a = ms[i].a;
         const char *pc = NULL;
-        if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
+        if (strict && ((i > lo && i - 1 != k && ms[i - 1].a->kind == DYADI_AK_AGENT &&
+                        agent_place_at(c, ms[i - 1].ti + ms[i - 1].n, ms[i].ti)) ||
+                       !located(c, ms[i].ti, se->first_token)))
+            continue;
+        if (strict && (a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL))
+            pc = country_code_of(a);
+        else if (a->kind == DYADI_AK_CITY || a->kind == DYADI_AK_REGION)
             pc = a->country;
         else if ((a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL) && ms[i].ti > 0 &&
                  dyadi_norm_in(c, ms[i].ti - 1, a->kind == DYADI_AK_CAPITAL ? CLAUSE_AT_CITY : CLAUSE_IN))
@@ -1953,6 +2002,69 @@ static int hostile_agent(const dyad_coder *c, uint32_t first, uint32_t last, uin
            (last < send && dyadi_norm_in(c, last, HOSTILE));
 }
 
+/* A spokesman or a leader "of"/"for" a group with a country ("le
+ * porte-parole de l'armée rwandaise", "a spokesman for the Rwandan
+ * army", "the commander of the Kenyan police"): the head speaks for that
+ * group and takes its code, in place of the country the head alone was
+ * given from its document or clause (or none: the event coder would take
+ * the other actor's). The two mentions become one (resolved_by
+ * "composition:head+of+group"). */
+static const char *const GROUP_HEADS[] = {
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "leader", "leaders", "chief",
+    "chiefs", "commander", "commanders", "head", "representative", "representatives",
+    "porte-parole", "chef", "chefs", "commandant", "commandants", "dirigeant", "dirigeants",
+    "dirigeante", "représentant", "représentants", "représentante", NULL};
+static const char *const FOR_OF[] = {"de", "du", "des", "d'", "of", "for", NULL};
+static int guessed_country(const char *how)
+{
+    static const char *const GUESSED[] = {"agent-without-country", "document-country",
+                                          "clause-place", "language-default-country",
+                                          "memory:agent", "agent-default-country", NULL};
+    return how && str_in(how, GUESSED);
+}
+static void heads_of_groups(dyad_coder *c)
+{
+    dyad_mention *ms = c->mentions.data;
+    size_t n = c->mentions.len, out = 0;
+    for (size_t i = 0; i < n; i++) {
+        ms[out] = ms[i];
+        dyad_mention *h = &ms[out++];
+        if (i + 1 >= n || h->kind != DYAD_MENTION_ACTOR || h->n_tokens != 1 ||
+            !guessed_country(h->resolved_by) || !dyadi_norm_in(c, h->first_token, GROUP_HEADS))
+            continue;
+        const dyad_mention *g = &ms[i + 1];
+        uint32_t j = h->first_token + 1;
+        if (!dyadi_norm_in(c, j, FOR_OF))
+            continue;
+        for (j++; j < g->first_token && dyadi_norm_in(c, j, DETERMINERS); j++)
+            ;
+        if (g->sent != h->sent || g->first_token != j || g->kind != DYAD_MENTION_ACTOR ||
+            !g->code || strlen(g->code) < 6 || strncmp(g->code, "---", 3) == 0 ||
+            guessed_country(g->resolved_by))
+            continue;
+        h->code = g->code;
+        h->country = g->country;
+        h->n_tokens = g->first_token + g->n_tokens - h->first_token;
+        h->span.end = g->span.end;
+        h->resolved_by = "composition:head+of+group";
+        i++;
+    }
+    c->mentions.len = out;
+}
+
+/* An agent after a possessive ("its citizens", "ses soldats", "their own
+ * troops") belongs to someone the text named before, not to the country
+ * of its sentence's places. */
+static int possessed(const dyad_coder *c, uint32_t first, uint32_t sfirst)
+{
+    static const char *const POSSESSIVES[] = {"son", "sa", "ses", "leur", "leurs", "notre", "nos",
+                                              "its", "their", "his", "her", "our", NULL};
+    static const char *const OWN[] = {"own", "propre", "propres", NULL};
+    if (first > sfirst + 1 && dyadi_norm_in(c, first - 1, OWN))
+        first--;
+    return first > sfirst && dyadi_norm_in(c, first - 1, POSSESSIVES);
+}
+
 dyad_status dyadi_actors_run(dyad_coder *c)
 {
     dyadi_vec mv;
@@ -2265,7 +2377,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                     k++;
                     continue;
                 } else if (domestic_sector(sector) &&
-                           (clause_cc = clause_country(c, ms, nm, k, m->sent)) != NULL) {
+                           (clause_cc = clause_country(c, ms, nm, k, m->sent, 0)) != NULL) {
                     /* "police detained eight people in Wuhan": the one
                      * country the sentence's places name, for the agents
                      * that act at home */
@@ -2303,6 +2415,23 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                                NULL) {
                     code = memo;
                     how = "memory:agent";
+                } else if (!doc_country && armed_sector(sector) &&
+                           !hostile_agent(c, first, last, sfirst, send) &&
+                           !possessed(c, first, sfirst) &&
+                           (clause_cc = clause_country(c, ms, nm, k, m->sent, 1)) != NULL) {
+                    /* no country in the phrase and none that the document
+                     * names most, nor a memory: the one of the places its
+                     * sentence says things happen in ("un kamikaze ... dans
+                     * la province d'Idleb", "rebels shelled villages in
+                     * Idlib province"), for the armed agents that fight
+                     * where they are, but not a place another agent holds
+                     * ("..., aid officials in Nairobi said"); officials
+                     * travel (the leaders at a summit in Brussels, diplomats
+                     * on a visit: 6 of 6 wrong on Wikinews), and people
+                     * ("three men ... in Syria") are left to the event
+                     * coder, which gives them the other actor's country */
+                    code = compose_code(c, clause_cc, ag, sector);
+                    how = "clause-place";
                 } else if (!foreign && state_sector(sector) && first > sfirst &&
                            dyadi_norm_in(c, first - 1, WAS_ROLE) && last < send && name_word(c, last)) {
                     /* "former prime minister John Major", "l'ancien
@@ -2441,6 +2570,8 @@ dyad_status dyadi_actors_run(dyad_coder *c)
      * through to the other actors" (DEMO-08) */
     if (foreign && !(dyadi_lex_flags(c->lex) & DYADI_LEX_ONE_VERB))
         st = distribute_agents(c);
+    if (!foreign && st == DYAD_OK)
+        heads_of_groups(c);
     if (!foreign && st == DYAD_OK)
         st = acronyms(c);
     if (!foreign && st == DYAD_OK)

@@ -594,8 +594,8 @@ def markdown(persons, sample):
           "(218/545) without persons.tsv to 40.9% (223/545) with it and the surname memory of "
           "src/actors.c (measured 2026-12-07, commit ef834cf: `python3 tools/actor_recall.py --data "
           "DIR` where DIR holds only those articles; the before figure with `DYAD_LEXICON` set to a "
-          "lexicon built without persons.tsv). The dev gold's misses by an unknown actor stay 16: "
-          "none of those people appears in an article outside the held-out ones.")
+          "lexicon built without persons.tsv). The dev gold's misses by an unknown actor stayed 16 "
+          "at that commit: none of those people appears in an article outside the held-out ones.")
     print("\nCommand: `python3 tools/gen_persons.py --markdown`.")
 
 

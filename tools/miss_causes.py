@@ -8,7 +8,9 @@ For every expected event that `dyad eval --json` reports as missed (kind
 
   unknown actor     the source's or the target's country (first 3 letters
                     of its code) is the country of no actor mention of the
-                    record (an agent of unknown country, ---GOV, names none)
+                    record (an agent of unknown country, ---GOV, names none);
+                    counted apart when no mention at all, a place either,
+                    names it (only knowledge of the world can)
   no trigger        both actors are found, and dyad codes no event at all
                     in the record
   other root        dyad codes an event, but none with the expected root
@@ -62,6 +64,7 @@ def main():
         print("miss_causes.py: %s not found; run make first" % args.dyad, file=sys.stderr)
         return 2
     total = collections.Counter()
+    nowhere = collections.Counter()
     rows = []
     for name in SETS:
         path = os.path.join(args.data, name)
@@ -90,6 +93,11 @@ def main():
             produced = evs.get(rid, [])
             if any(w not in countries for w in want):
                 cls = "unknown actor"
+                # named nowhere: no mention of any kind (a place either) gives
+                # the country: only knowledge of a person or an institution can
+                anywhere = countries | {m["country"] for m in ms.get(rid, []) if m.get("country")}
+                if any(w not in anywhere for w in want):
+                    nowhere[name] += 1
             elif not produced:
                 cls = "no trigger"
             elif not any(e["code"][:2] == root for e in produced):
@@ -103,8 +111,8 @@ def main():
         rows.append((name, len(misses), count))
         if args.markdown:
             continue
-        print("%s: %d misses: %s" % (name, len(misses), ", ".join(
-            "%s %d" % (c, count[c]) for c in CLASSES)))
+        print("%s: %d misses: %s (unknown actor, country named nowhere in the record: %d)" % (
+            name, len(misses), ", ".join("%s %d" % (c, count[c]) for c in CLASSES), nowhere[name]))
         for c in CLASSES:
             for x in examples[c][:args.examples]:
                 print("  [%s] %s" % (c, x))
@@ -122,6 +130,10 @@ def main():
         print("|---|---:|%s" % ("---:|" * len(CLASSES)))
         for name, n, cnt in rows:
             print("| %s | %d | %s |" % (name, n, " | ".join(str(cnt[c]) for c in CLASSES)))
+        print("\nOf the %d *unknown actor* misses, %d have a country that no mention of the "
+              "record names, not even a place (a person, an institution or \"the kingdom\" "
+              "known only from the world)." %
+              (total["unknown actor"], sum(nowhere.values())))
         return 0
     print("both: %d misses: %s" % (sum(total.values()), ", ".join(
         "%s %d" % (c, total[c]) for c in CLASSES)))
