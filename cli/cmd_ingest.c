@@ -4,7 +4,11 @@
  *
  * Reading and coding are the shared loop of docloop.c, so bad records are
  * reported and skipped exactly as in `dyad code`, and coded on -j threads
- * while one thread alone writes, in input order. Documents are coded in
+ * while one thread alone writes, in input order. Each document's results
+ * are copied on the thread that coded it (cli_docs_run_keep), so its
+ * coder goes on at once instead of waiting with the document for its turn
+ * (docs/BENCHMARKS.md: the threads waited up to a fifth of their time
+ * behind a long document when each held a coder). Documents are coded in
  * batches of BATCH, each then written in one transaction: the write lock
  * is held while writing only, never while coding, so concurrent ingests
  * wait for each other's writes and not for their coding. With -j 2 or more
@@ -20,6 +24,7 @@
  */
 #include "dbopts.h"
 #include "docloop.h"
+#include "store.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -250,6 +255,15 @@ static int writer_stop(ingest *g)
     return rc;
 }
 
+/* A document more in the batch: write the batch when it is full. */
+static int batch_added(ingest *g)
+{
+    g->pending++;
+    if (g->pending >= BATCH || dyad_store_batch_bytes(g->batch) >= BATCH_BYTES)
+        return commit(g);
+    return 0;
+}
+
 /* Keep the document the coder just coded in the batch; write the batch
  * when it is full. */
 static int store_doc(ingest *g, const dyad_coder *c, const dyad_doc *doc, int replace)
@@ -261,16 +275,40 @@ static int store_doc(ingest *g, const dyad_coder *c, const dyad_doc *doc, int re
         fprintf(stderr, "dyad ingest: doc %s: out of memory\n", doc->id);
         return EXIT_FAIL;
     }
-    g->pending++;
-    if (g->pending >= BATCH || dyad_store_batch_bytes(g->batch) >= BATCH_BYTES)
-        return commit(g);
-    return 0;
+    return batch_added(g);
 }
 
+/* On the thread that coded doc: its copy in the slot's own batch, so that
+ * the coder goes back to work at once instead of waiting, with the
+ * document, for its turn to be written (docloop.c; a long document held
+ * every coder up when each document in flight kept its coder). */
+static int keep_doc(void *ud, dyad_coder *c, const dyad_doc *doc, void **kept)
+{
+    (void)ud;
+    dyad_store_batch *b = *kept;
+    if (!b && !(b = *kept = dyad_store_batch_new()))
+        return -1;
+    dyadi_store_batch_clear(b);     /* a document kept and never written */
+    return dyad_store_batch_add(b, doc, c, 0) == DYAD_OK ? 0 : -1;
+}
+
+static void kept_free(void *kept)
+{
+    dyad_store_batch_free(kept);
+}
+
+/* In input order: the kept document into the batch the writer writes. */
 static int on_doc(void *ud, cli_docs *d, const dyad_doc *doc)
 {
     ingest *g = ud;
-    int rc = store_doc(g, d->coder, doc, 0);
+    double t0 = now_s();
+    dyad_status st = dyadi_store_batch_move(g->batch, d->kept);
+    g->add_s += now_s() - t0;
+    if (st != DYAD_OK) {
+        fprintf(stderr, "dyad ingest: doc %s: out of memory\n", doc->id);
+        return EXIT_FAIL;
+    }
+    int rc = batch_added(g);
     progress(g, 0);
     return rc;
 }
@@ -364,7 +402,7 @@ int cmd_ingest(int argc, char **argv)
         if (r == 0 && d.threads > 1 && writer_start(&g) != 0 && cli_verbosity >= 2)
             fprintf(stderr, "dyad ingest: note: writing on the main thread\n");
         if (r == 0)
-            r = cli_docs_run(&d, &a, on_doc, &g);
+            r = cli_docs_run_keep(&d, &a, keep_doc, kept_free, on_doc, &g);
         if (r != EXIT_OK)
             rc = r;
     }

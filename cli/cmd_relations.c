@@ -16,8 +16,12 @@
  * /api/relations too (storeq.h), so both give the same rows. */
 #include "dbopts.h"
 #include "storeq.h"
+#include "arena.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include <sqlite3.h>
 
 static const cli_opt opts[] = {
     CLI_DB_OPTION,
@@ -90,9 +94,7 @@ static const rel_dialect sqlite_sql = {
         "NULL",
     },
     "min", "max", "", "",
-    "(SELECT group_concat(code || ':' || k, ' ') FROM (SELECT code, k FROM c"
-    "   WHERE c.step = s.step AND c.src = d.src AND c.tgt = d.tgt"
-    "   ORDER BY k DESC, code LIMIT 3))", "", "",
+    "x.top", "", "",   /* the groups of rel_scan() bring their top codes */
     "event_date GLOB '[0-9][0-9][0-9][0-9]*'",
     " LIMIT " MAX_STEPS_SQL,
 };
@@ -295,6 +297,363 @@ static int split_dyad(const char *v, char src[80], char tgt[80])
     return 0;
 }
 
+/* ---- SQLite: the grouping in one pass in C ---------------------------------
+ * On SQLite most of the statement's time went to grouping the period's
+ * events twice (by step and dyad, and again by code) and to a subquery
+ * per output row for its top codes (docs/BENCHMARKS.md, "Relations, every
+ * dyad"). Here one scan of the selected events fills a hash table of
+ * (step, source, target) groups with their counts, Goldstein sum and
+ * codes; the statement reads the groups through dyad_rel_g(i, column), a
+ * function bound to this call's table, and does the rest (steps, zeros,
+ * names, changes, order, rounding) as before. The Goldstein sum and mean
+ * are made as SQLite's sum() and avg() make them (the values added as
+ * doubles, the mean their quotient by the count of non-null values), so
+ * round() gives the same figures. PostgreSQL keeps the SQL of pg_sql. */
+
+typedef struct rel_code {
+    const char *code;             /* in the table's arena */
+    size_t len;
+    long long k;
+} rel_code;
+
+typedef struct rel_group {
+    const char *key;              /* step NUL src NUL tgt NUL, in the arena */
+    size_t src_at, tgt_at, len;   /* offsets of src and tgt; bytes of key */
+    unsigned long long hash;
+    long long n, q[4], gn;        /* events; by QuadClass; with a Goldstein value */
+    double gs;                    /* sum of their Goldstein values */
+    dyadi_vec codes;              /* rel_code */
+    const char *top;              /* "code:k code:k code:k", in the arena */
+} rel_group;
+
+typedef struct rel_table {
+    dyadi_vec g;                  /* rel_group */
+    dyadi_arena mem;              /* the strings */
+    size_t *slot;                 /* group index + 1; 0 empty */
+    size_t nslot;                 /* a power of two, at least twice the groups */
+} rel_table;
+
+#define GROUP(t, i) DYADI_VEC_AT(&(t)->g, rel_group, i)
+
+static unsigned long long fnv(unsigned long long h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return (h ^ 0xff) * 1099511628211ULL;   /* a separator, so "ab","c" != "a","bc" */
+}
+
+static void rt_init(rel_table *t)
+{
+    memset(t, 0, sizeof *t);
+    dyadi_vec_init(&t->g, sizeof(rel_group), 0);
+    dyadi_arena_init(&t->mem, 0);
+}
+
+static void rt_free(rel_table *t)
+{
+    for (size_t i = 0; i < t->g.len; i++)
+        dyadi_vec_free(&GROUP(t, i).codes);
+    dyadi_vec_free(&t->g);
+    dyadi_arena_free(&t->mem);
+    free(t->slot);
+}
+
+static int rt_rehash(rel_table *t, size_t nslot)
+{
+    size_t *s = calloc(nslot, sizeof *s);
+    if (!s)
+        return -1;
+    for (size_t i = 0; i < t->g.len; i++) {
+        size_t j = (size_t)GROUP(t, i).hash & (nslot - 1);
+        while (s[j])
+            j = (j + 1) & (nslot - 1);
+        s[j] = i + 1;
+    }
+    free(t->slot);
+    t->slot = s;
+    t->nslot = nslot;
+    return 0;
+}
+
+/* The group of (step, src, tgt), added when new; NULL when out of memory. */
+static rel_group *rt_group(rel_table *t, const char *k[3], const size_t kl[3])
+{
+    unsigned long long h = fnv(fnv(fnv(14695981039346656037ULL, k[0], kl[0]), k[1], kl[1]),
+                               k[2], kl[2]);
+    size_t len = kl[0] + kl[1] + kl[2] + 3;
+    for (size_t j = t->nslot ? (size_t)h & (t->nslot - 1) : 0; t->nslot && t->slot[j];
+         j = (j + 1) & (t->nslot - 1)) {
+        rel_group *g = &GROUP(t, t->slot[j] - 1);
+        if (g->hash == h && g->len == len && memcmp(g->key, k[0], kl[0]) == 0 &&
+            memcmp(g->key + g->src_at, k[1], kl[1]) == 0 &&
+            memcmp(g->key + g->tgt_at, k[2], kl[2]) == 0)
+            return g;
+    }
+    if ((t->g.len + 1) * 2 > t->nslot && rt_rehash(t, t->nslot ? t->nslot * 2 : 512) != 0)
+        return NULL;
+    char *key = dyadi_arena_alloc(&t->mem, len);
+    rel_group *g = key ? dyadi_vec_push(&t->g) : NULL;
+    if (!g)
+        return NULL;
+    g->src_at = kl[0] + 1;
+    g->tgt_at = g->src_at + kl[1] + 1;
+    for (int i = 0; i < 3; i++) {
+        size_t at = i == 0 ? 0 : i == 1 ? g->src_at : g->tgt_at;
+        memcpy(key + at, k[i], kl[i]);
+        key[at + kl[i]] = '\0';
+    }
+    g->key = key;
+    g->len = len;
+    g->hash = h;
+    dyadi_vec_init(&g->codes, sizeof(rel_code), 0);
+    size_t j = (size_t)h & (t->nslot - 1);
+    while (t->slot[j])
+        j = (j + 1) & (t->nslot - 1);
+    t->slot[j] = t->g.len;
+    return g;
+}
+
+/* One more event of code in g; -1 when out of memory. A group holds a
+ * handful of codes, so a linear search is the cheap way. */
+static int rt_code(rel_table *t, rel_group *g, const char *code, size_t n)
+{
+    for (size_t i = 0; i < g->codes.len; i++) {
+        rel_code *c = &DYADI_VEC_AT(&g->codes, rel_code, i);
+        if (c->len == n && memcmp(c->code, code, n) == 0) {
+            c->k++;
+            return 0;
+        }
+    }
+    rel_code *c = dyadi_vec_push(&g->codes);
+    if (!c || !(c->code = dyadi_arena_strndup(&t->mem, code, n)))
+        return -1;
+    c->len = n;
+    c->k = 1;
+    return 0;
+}
+
+/* Codes as SQLite orders text: bytes, then the shorter first. */
+static int code_cmp(const rel_code *a, const rel_code *b)
+{
+    int c = memcmp(a->code, b->code, a->len < b->len ? a->len : b->len);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* g->top: the three commonest codes, ties by code ("ORDER BY k DESC, code
+ * LIMIT 3" joined by group_concat(code || ':' || k, ' ')); -1 when out
+ * of memory. */
+static int rt_top(rel_table *t, rel_group *g)
+{
+    const rel_code *best[3] = {NULL, NULL, NULL};
+    for (size_t i = 0; i < g->codes.len; i++) {
+        const rel_code *c = &DYADI_VEC_AT(&g->codes, rel_code, i);
+        for (int r = 0; r < 3; r++) {
+            if (!best[r] || c->k > best[r]->k || (c->k == best[r]->k && code_cmp(c, best[r]) < 0)) {
+                for (int s = 2; s > r; s--)
+                    best[s] = best[s - 1];
+                best[r] = c;
+                break;
+            }
+        }
+    }
+    size_t cap = 3 * 24 + 1;
+    for (int r = 0; r < 3 && best[r]; r++)
+        cap += best[r]->len;
+    char *top = dyadi_arena_alloc(&t->mem, cap);
+    if (!top)
+        return -1;
+    size_t at = 0;
+    top[0] = '\0';
+    for (int r = 0; r < 3 && best[r]; r++)
+        at += (size_t)snprintf(top + at, cap - at, "%s%s:%lld", r ? " " : "", best[r]->code,
+                               best[r]->k);
+    g->top = best[0] ? top : NULL;
+    return 0;
+}
+
+/* dyad_rel_g(i, column): column of group i, as the SQL of g computed it
+ * (NULL for an index out of range). */
+static void rel_g_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const rel_table *t = sqlite3_user_data(ctx);
+    sqlite3_int64 i = sqlite3_value_int64(argv[0]);
+    int col = sqlite3_value_int(argv[1]);
+    (void)argc;
+    if (i < 0 || (sqlite3_uint64)i >= t->g.len)
+        return;
+    const rel_group *g = &DYADI_VEC_AT(&t->g, rel_group, i);
+    switch (col) {
+    case 0:
+        sqlite3_result_text(ctx, g->key, -1, SQLITE_STATIC);
+        break;
+    case 1:
+        sqlite3_result_text(ctx, g->key + g->src_at, -1, SQLITE_STATIC);
+        break;
+    case 2:
+        sqlite3_result_text(ctx, g->key + g->tgt_at, -1, SQLITE_STATIC);
+        break;
+    case 3:
+        sqlite3_result_int64(ctx, g->n);
+        break;
+    case 4: case 5: case 6: case 7:
+        sqlite3_result_int64(ctx, g->q[col - 4]);
+        break;
+    case 8:
+        if (g->gn)
+            sqlite3_result_double(ctx, g->gs);
+        break;
+    case 9:
+        if (g->gn)
+            sqlite3_result_double(ctx, g->gs / (double)g->gn);
+        break;
+    case 10:
+        sqlite3_result_double(ctx, (double)(g->q[0] + g->q[1] - g->q[2] - g->q[3]) * 1.0 /
+                                       (double)g->n);
+        break;
+    case 11:
+        if (g->top)
+            sqlite3_result_text(ctx, g->top, -1, SQLITE_STATIC);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The first n characters of s (len bytes) as SQLite's substr() counts
+ * them: a byte from 0xc0 up and the continuation bytes after it are one. */
+static size_t utf8_prefix(const char *s, size_t len, int n)
+{
+    size_t i = 0;
+    for (; n > 0 && i < len; n--)
+        if ((unsigned char)s[i++] >= 0xc0)
+            while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+                i++;
+    return i;
+}
+
+static int digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* The label of the step (not a week) holding the event date d, as
+ * sqlite_sql.bucket makes it; 0 when the date is too coarse for it or no
+ * plain date. */
+static size_t bucket(int step, const char *d, size_t n, const char *all, char out[32])
+{
+    int year = n >= 4 && digits(d, 4);
+    int month = year && n >= 7 && d[4] == '-' && digits(d + 5, 2);
+    switch (step) {
+    case STEP_DAY:
+        if (n != 10 || !month || d[7] != '-' || !digits(d + 8, 2))
+            return 0;
+        memcpy(out, d, 10);
+        return 10;
+    case STEP_MONTH:
+        if (!month)
+            return 0;
+        memcpy(out, d, 7);
+        return 7;
+    case STEP_QUARTER:
+        if (!month)
+            return 0;
+        return (size_t)snprintf(out, 32, "%.4s-Q%d", d, ((d[5] - '0') * 10 + (d[6] - '0') + 2) / 3);
+    case STEP_YEAR:
+        if (!year)
+            return 0;
+        memcpy(out, d, 4);
+        return 4;
+    default:
+        if (!year)
+            return 0;
+        return (size_t)snprintf(out, 32, "%s", all);
+    }
+}
+
+/* The groups of the events the statement sql selects (event date, source,
+ * target, quad, goldstein, code, and the week's label for weeks; bound as
+ * the statement of g binds them), into t; *any: one of them is a step of
+ * [lo_step, hi_step]. 0 or EXIT_FAIL (reported). */
+static int rel_scan(dyadi_sqldb *h, const char *sql, const char *const bind[12], int step,
+                    int full, int undirected, rel_table *t, const char *lo_step,
+                    const char *hi_step, int *any)
+{
+    dyadi_sqlrows *st = NULL;
+    int rc = db_prepare("relations", h, sql, 0, &st);
+    if (rc != 0)
+        return rc;
+    int bad = 0;
+    for (int k = 1; k <= 10; k++)
+        if (k != 3 && k != 4 && k != 9)
+            bad |= dyadi_sqlrows_bind_cstr(st, k, bind[k - 1]);
+    int got = bad ? -1 : 0;
+    char label[32];
+    while (!bad && (got = dyadi_sqlrows_step(st)) == 1) {
+        const char *k[3];
+        size_t kl[3];
+        if (step == STEP_WEEK) {
+            if (dyadi_sqlrows_type(st, 6) == DYADI_SQL_NULL)
+                continue;
+            k[0] = dyadi_sqlrows_text(st, 6, &kl[0]);
+        } else {
+            size_t dl;
+            const char *d = dyadi_sqlrows_text(st, 0, &dl);
+            if (!(kl[0] = bucket(step, d, dl, bind[8], label)))
+                continue;
+            k[0] = label;
+        }
+        for (int c = 1; c <= 2; c++) {
+            k[c] = dyadi_sqlrows_text(st, c, &kl[c]);
+            if (!full)
+                kl[c] = utf8_prefix(k[c], kl[c], 3);
+        }
+        if (undirected) {
+            int cmp = memcmp(k[1], k[2], kl[1] < kl[2] ? kl[1] : kl[2]);
+            if (cmp > 0 || (cmp == 0 && kl[1] > kl[2])) {
+                const char *ts = k[1];
+                size_t tl = kl[1];
+                k[1] = k[2], kl[1] = kl[2];
+                k[2] = ts, kl[2] = tl;
+            }
+        }
+        rel_group *g = rt_group(t, k, kl);
+        size_t cl;
+        const char *code = dyadi_sqlrows_text(st, 5, &cl);
+        if (!g || rt_code(t, g, code, cl) != 0) {
+            dyadi_sqlrows_free(st);
+            fprintf(stderr, "dyad relations: out of memory\n");
+            return EXIT_FAIL;
+        }
+        g->n++;
+        int qt = dyadi_sqlrows_type(st, 3);
+        double q = qt == DYADI_SQL_INT || qt == DYADI_SQL_FLOAT ? dyadi_sqlrows_double(st, 3) : 0;
+        for (int c = 1; c <= 4; c++)
+            if (q == c)
+                g->q[c - 1]++;
+        if (dyadi_sqlrows_type(st, 4) != DYADI_SQL_NULL) {
+            g->gs += dyadi_sqlrows_double(st, 4);
+            g->gn++;
+        }
+    }
+    if (got < 0)
+        fprintf(stderr, "dyad relations: cannot read the store: %s\n", dyadi_sqldb_errmsg(h));
+    dyadi_sqlrows_free(st);
+    if (got < 0)
+        return EXIT_FAIL;
+    for (size_t i = 0; i < t->g.len; i++) {
+        if (rt_top(t, &GROUP(t, i)) != 0) {
+            fprintf(stderr, "dyad relations: out of memory\n");
+            return EXIT_FAIL;
+        }
+        if (strcmp(GROUP(t, i).key, lo_step) >= 0 && strcmp(GROUP(t, i).key, hi_step) <= 0)
+            *any = 1;
+    }
+    return 0;
+}
+
 /* The options of a relations table, checked without the store. */
 typedef struct rel_opts {
     int step, undirected, full;
@@ -365,7 +724,8 @@ int relations_write(dyadi_sqldb *h, const cli_args *a, int fmt, FILE *f, int *ma
 {
     rel_opts r;
     dyadi_sqlrows *st = NULL;
-    const rel_dialect *x = dyadi_sqldb_is_pg(h) ? &pg_sql : &sqlite_sql;
+    int pg = dyadi_sqldb_is_pg(h);
+    const rel_dialect *x = pg ? &pg_sql : &sqlite_sql;
     const char *op = prefix_op(h);
     char label[32] = "all", pair[2][80];
     char lo_ev[16], hi_ev[16], lo_step[32], hi_step[32];
@@ -442,32 +802,67 @@ int relations_write(dyadi_sqldb *h, const cli_args *a, int fmt, FILE *f, int *ma
     char undir[160] = "";
     if (r.undirected)
         snprintf(undir, sizeof undir, " OR (source%s?10 AND target%s?8)", op, op);
-    /* sums of comparisons as CASEs, and "WITH RECURSIVE": both stores' SQL */
+    /* The selected events, b: both stores' SQL */
+    char where[1024], bsql[2048];
     int n = snprintf(
-        sql, sizeof sql,
-        "WITH RECURSIVE b AS (SELECT %s AS step, %s AS src, %s AS tgt, quad, goldstein, code"
-        "  FROM events"
-        "  WHERE polarity = 'asserted' AND source <> '' AND target <> ''"
+        where, sizeof where,
+        "polarity = 'asserted' AND source <> '' AND target <> ''"
         "  AND event_date >= ?1 AND event_date < ?2"
         "  AND (?5 IS NULL OR source%s?5 OR target%s?5)"
         "  AND (?6 IS NULL OR source%s?6) AND (?7 IS NULL OR target%s?7)"
-        "  AND (?8 IS NULL OR (source%s?8 AND target%s?10)%s)),"
-        " g AS (SELECT step, src, tgt, count(*) AS n,"
-        "  sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END) AS q1,"
-        "  sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END) AS q2,"
-        "  sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END) AS q3,"
-        "  sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END) AS q4,"
-        "  round(%ssum(goldstein)%s, 2) AS gt, round(%savg(goldstein)%s, 2) AS gm,"
-        "  round((sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END)"
-        "   - sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END)) * 1.0 / count(*), 3) AS score"
-        "  FROM b WHERE step IS NOT NULL GROUP BY step, src, tgt),"
-        " c AS (SELECT step, src, tgt, code, count(*) AS k FROM b WHERE step IS NOT NULL"
-        "  GROUP BY step, src, tgt, code)%s"
-        " , s(step) AS (SELECT ?3 WHERE ?3 <= ?4 UNION ALL SELECT %s FROM s"
+        "  AND (?8 IS NULL OR (source%s?8 AND target%s?10)%s)",
+        op, op, op, op, op, op, undir);
+    if (n < 0 || (size_t)n >= sizeof where)
+        goto toolong;
+    n = snprintf(bsql, sizeof bsql,
+                 "b AS (SELECT %s AS step, %s AS src, %s AS tgt, quad, goldstein, code"
+                 "  FROM events WHERE %s)", x->bucket[step], src, tgt, where);
+    if (n < 0 || (size_t)n >= sizeof bsql)
+        goto toolong;
+    /* g: the groups of step and dyad. PostgreSQL groups b in SQL (sums of
+     * comparisons as CASEs), with c, the counts per code, for the top
+     * codes; SQLite reads the groups rel_scan() made, from k's indexes. */
+    char head[4096];
+    if (pg)
+        n = snprintf(
+            head, sizeof head,
+            "WITH RECURSIVE %s,"
+            " g AS (SELECT step, src, tgt, count(*) AS n,"
+            "  sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END) AS q1,"
+            "  sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END) AS q2,"
+            "  sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END) AS q3,"
+            "  sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END) AS q4,"
+            "  round(%ssum(goldstein)%s, 2) AS gt, round(%savg(goldstein)%s, 2) AS gm,"
+            "  round((sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END)"
+            "   - sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END)) * 1.0 / count(*), 3) AS score"
+            "  FROM b WHERE step IS NOT NULL GROUP BY step, src, tgt),"
+            " c AS (SELECT step, src, tgt, code, count(*) AS k FROM b WHERE step IS NOT NULL"
+            "  GROUP BY step, src, tgt, code)%s",
+            bsql, x->real_open, x->real_close, x->real_open, x->real_close, x->top_cte);
+    else
+        n = snprintf(
+            head, sizeof head, "%s",
+            "WITH RECURSIVE k(i) AS (SELECT 0 WHERE ?13 > 0 UNION ALL SELECT i + 1 FROM k"
+            "  WHERE i + 1 < ?13),"
+            " g AS MATERIALIZED (SELECT dyad_rel_g(i, 0) AS step, dyad_rel_g(i, 1) AS src,"
+            "  dyad_rel_g(i, 2) AS tgt, dyad_rel_g(i, 3) AS n, dyad_rel_g(i, 4) AS q1,"
+            "  dyad_rel_g(i, 5) AS q2, dyad_rel_g(i, 6) AS q3, dyad_rel_g(i, 7) AS q4,"
+            "  round(dyad_rel_g(i, 8), 2) AS gt, round(dyad_rel_g(i, 9), 2) AS gm,"
+            "  round(dyad_rel_g(i, 10), 3) AS score, dyad_rel_g(i, 11) AS top FROM k)");
+    if (n < 0 || (size_t)n >= sizeof head)
+        goto toolong;
+    n = snprintf(
+        sql, sizeof sql,
+        "%s , s(step) AS (SELECT ?3 WHERE ?3 <= ?4 UNION ALL SELECT %s FROM s"
         "  WHERE s.step < ?4%s),"
+        " sp AS (SELECT step, %s AS prev FROM s),"
         " d AS (SELECT DISTINCT src, tgt FROM g WHERE step >= ?3 AND step <= ?4"
         "  UNION SELECT ?11, ?12 WHERE ?11 IS NOT NULL), "
-        SQL_ACTOR_NAMES_WHERE(" AND code IN (SELECT src FROM d UNION SELECT tgt FROM d)")
+        SQL_ACTOR_NAMES_WHERE(" AND code IN (SELECT src FROM d UNION SELECT tgt FROM d)") ","
+        /* the names once per dyad, the previous step once per step, not
+         * once per output row */
+        " dn AS MATERIALIZED (SELECT d.src, d.tgt, n1.name AS n1, n2.name AS n2 FROM d"
+        "  LEFT JOIN names n1 ON n1.code = d.src LEFT JOIN names n2 ON n2.code = d.tgt)"
         " SELECT s.step, d.src AS %s, d.tgt AS %s, coalesce(x.n, 0) AS events,"
         "  coalesce(x.q1, 0) AS q1, coalesce(x.q2, 0) AS q2, coalesce(x.q3, 0) AS q3,"
         "  coalesce(x.q4, 0) AS q4, coalesce(x.gt, 0) AS goldstein_total,"
@@ -475,54 +870,74 @@ int relations_write(dyadi_sqldb *h, const cli_args *a, int fmt, FILE *f, int *ma
         "  %s AS change_events,"
         "  CASE WHEN p.n IS NULL OR x.n IS NULL THEN NULL ELSE round(x.score - p.score, 3) END"
         "  AS change_score,"
-        "  %s AS top_codes, n1.name AS %s, n2.name AS %s"
-        " FROM s CROSS JOIN d LEFT JOIN names n1 ON n1.code = d.src"
-        " LEFT JOIN names n2 ON n2.code = d.tgt"
+        "  %s AS top_codes, d.n1 AS %s, d.n2 AS %s"
+        " FROM sp AS s CROSS JOIN dn AS d"
         " LEFT JOIN g AS x ON x.step = s.step AND x.src = d.src AND x.tgt = d.tgt"
-        " LEFT JOIN g AS p ON p.src = d.src AND p.tgt = d.tgt AND p.step = %s%s"
+        " LEFT JOIN g AS p ON p.src = d.src AND p.tgt = d.tgt AND p.step = s.prev%s"
         " ORDER BY s.step, events DESC, d.src, d.tgt",
-        x->bucket[step], src, tgt, op, op, op, op, op, op, undir,
-        x->real_open, x->real_close, x->real_open, x->real_close, x->top_cte, nx,
-        x->steps_limit,
+        head, nx, x->steps_limit, pv,
         r.undirected ? "actor1" : "source", r.undirected ? "actor2" : "target",
         step == STEP_ALL ? "NULL" : "coalesce(x.n, 0) - coalesce(p.n, 0)", x->top_codes,
         r.undirected ? "actor1_name" : "source_name",
-        r.undirected ? "actor2_name" : "target_name", pv, x->top_join);
+        r.undirected ? "actor2_name" : "target_name", x->top_join);
     if (n < 0 || (size_t)n >= sizeof sql)
         goto toolong;
-    /* First: does any event pass the filters in the period? (The rows of an
-     * explicit dyad are written even when none does, as zeros.) EXISTS
-     * stops at the first such event instead of grouping them all. */
-    char *tail = strstr(sql, " , s(step) AS");
-    char keep = *tail;
-    *tail = '\0';
-    char count_sql[8192 + 256];
-    /* every parameter appears, so that each binds (PostgreSQL counts them) */
-    snprintf(count_sql, sizeof count_sql, "%s SELECT CASE WHEN EXISTS (SELECT 1 FROM b WHERE"
-             " step >= ?3 AND step <= ?4) AND coalesce(?11, '') = coalesce(?11, '')"
-             " AND coalesce(?12, '') = coalesce(?12, '') THEN 1 ELSE 0 END", sql);
-    *tail = keep;
     char pat[4][80], dtgt_pat[80];
     for (int k = 0; k < 4; k++)
         prefix_pattern(h, r.pat[k], pat[k], sizeof pat[k]);
     prefix_pattern(h, r.dtgt_pat, dtgt_pat, sizeof dtgt_pat);
-    for (int pass = 0; pass < 2; pass++) {
+    const char *bind[12] = {lo_ev, hi_ev, lo_step, hi_step,
+                            r.pat[0][0] ? pat[0] : NULL, r.pat[1][0] ? pat[1] : NULL,
+                            r.pat[2][0] ? pat[2] : NULL, r.pat[3][0] ? pat[3] : NULL, label,
+                            r.dtgt_pat[0] ? dtgt_pat : NULL, explicit_dyad ? pair[0] : NULL,
+                            explicit_dyad ? pair[1] : NULL};
+    rel_table t;
+    rt_init(&t);
+    sqlite3 *lite = pg ? NULL : dyadi_sqldb_sqlite(h);
+    int bound = 0;
+    if (!pg) {
+        /* the groups in C, then the statement over them */
+        char scan[2048];
+        /* the week's label from SQLite's date(), the other steps' in C */
+        snprintf(scan, sizeof scan, "SELECT event_date, source, target, quad, goldstein, code%s%s"
+                 " FROM events WHERE %s", step == STEP_WEEK ? ", " : "",
+                 step == STEP_WEEK ? x->bucket[STEP_WEEK] : "", where);
+        /* the period's rows are scattered over the table: mapped pages
+         * save a copy of each (advisory: SQLite may decline) */
+        sqlite3_exec(lite, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+        if ((rc = rel_scan(h, scan, bind, step, r.full, r.undirected, &t, lo_step, hi_step,
+                           matched)) != 0)
+            goto out;
+        if (sqlite3_create_function_v2(lite, "dyad_rel_g", 2, SQLITE_UTF8, &t, rel_g_sql, NULL,
+                                       NULL, NULL) != SQLITE_OK) {
+            fprintf(stderr, "dyad relations: cannot query the store: %s\n", sqlite3_errmsg(lite));
+            rc = EXIT_FAIL;
+            goto out;
+        }
+        bound = 1;
+    }
+    /* PostgreSQL, first: does any event pass the filters in the period?
+     * (The rows of an explicit dyad are written even when none does, as
+     * zeros.) EXISTS stops at the first such event instead of grouping
+     * them all. */
+    char count_sql[2048 + 256];
+    /* every parameter appears, so that each binds (PostgreSQL counts them) */
+    snprintf(count_sql, sizeof count_sql, "WITH %s SELECT CASE WHEN EXISTS (SELECT 1 FROM b WHERE"
+             " step >= ?3 AND step <= ?4) AND coalesce(?11, '') = coalesce(?11, '')"
+             " AND coalesce(?12, '') = coalesce(?12, '') THEN 1 ELSE 0 END", bsql);
+    for (int pass = pg ? 0 : 1; pass < 2; pass++) {
         if ((rc = db_prepare("relations", h, pass ? sql : count_sql, 0, &st)) != 0)
-            return rc;
-        int bad = dyadi_sqlrows_bind_cstr(st, 1, lo_ev) | dyadi_sqlrows_bind_cstr(st, 2, hi_ev) |
-                  dyadi_sqlrows_bind_cstr(st, 3, lo_step) |
-                  dyadi_sqlrows_bind_cstr(st, 4, hi_step);
-        for (int k = 0; k < 4; k++)
-            bad |= dyadi_sqlrows_bind_cstr(st, 5 + k, r.pat[k][0] ? pat[k] : NULL);
-        bad |= dyadi_sqlrows_bind_cstr(st, 9, label);
-        bad |= dyadi_sqlrows_bind_cstr(st, 10, r.dtgt_pat[0] ? dtgt_pat : NULL);
-        bad |= dyadi_sqlrows_bind_cstr(st, 11, explicit_dyad ? pair[0] : NULL);
-        bad |= dyadi_sqlrows_bind_cstr(st, 12, explicit_dyad ? pair[1] : NULL);
+            goto out;
+        int bad = 0;
+        for (int k = 0; k < 12; k++)
+            bad |= dyadi_sqlrows_bind_cstr(st, k + 1, bind[k]);
+        if (!pg)
+            bad |= dyadi_sqlrows_bind_int64(st, 13, (int64_t)t.g.len);
         if (bad) {
             fprintf(stderr, "dyad relations: cannot query the store: %s\n",
                     dyadi_sqldb_errmsg(h));
-            dyadi_sqlrows_free(st);
-            return EXIT_FAIL;
+            rc = EXIT_FAIL;
+            goto out;
         }
         if (pass == 0) {
             int got = dyadi_sqlrows_step(st);
@@ -533,12 +948,19 @@ int relations_write(dyadi_sqldb *h, const cli_args *a, int fmt, FILE *f, int *ma
             if (got < 0) {
                 fprintf(stderr, "dyad relations: cannot read the store: %s\n",
                         dyadi_sqldb_errmsg(h));
-                return EXIT_FAIL;
+                rc = EXIT_FAIL;
+                goto out;
             }
         }
     }
     rc = db_write_rows("relations", h, st, fmt, f);
+out:
     dyadi_sqlrows_free(st);
+    /* the function points at t: gone with it */
+    if (bound)
+        sqlite3_create_function_v2(lite, "dyad_rel_g", 2, SQLITE_UTF8, NULL, NULL, NULL, NULL,
+                                   NULL);
+    rt_free(&t);
     return rc;
 toolong:
     fprintf(stderr, "dyad relations: internal error: query too long\n");

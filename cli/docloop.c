@@ -243,7 +243,8 @@ static int skip(cli_docs *d, dyad_status st, const char *msg)
  * holds the output up. With cli_docs_run a document keeps its coder (the
  * results fn reads) from coding until it is written, so SLOTS_PER_THREAD
  * is small; with cli_docs_run_fmt its output is written on the coding
- * thread and the coder is free at once, so FMT_SLOTS_PER_THREAD can cover
+ * thread (with cli_docs_run_keep, what fn needs is copied there) and the
+ * coder is free at once, so FMT_SLOTS_PER_THREAD can cover
  * a document 30 times the average (the 20 MB corpus has 1% above 10x,
  * the longest 54x) with as many coders as threads. Coders are made when
  * none is free and reused the last given back first, so the few in steady
@@ -313,6 +314,7 @@ typedef struct doc_slot {
     stream report;              /* the coder's warnings, for stderr */
     stream out;                 /* cli_doc_fmt's output, for stdout */
     unsigned long long count;   /* what cli_doc_fmt returned */
+    void *kept;                 /* what cli_doc_keep kept */
     char why[1024];             /* why the coder failed, when st != DYAD_OK */
 } doc_slot;
 
@@ -326,6 +328,8 @@ typedef struct run_state {
     cli_docs *d;
     cli_doc_fn fn;              /* one of fn and fmt */
     cli_doc_fmt fmt;
+    cli_doc_keep keep;          /* with fn: the results kept on the coding thread */
+    void (*kept_free)(void *);
     void *ud;
     const char *const *paths;
     size_t npaths, path;        /* the next path to open */
@@ -467,6 +471,7 @@ static int deliver(run_state *r, doc_slot *s)
             return EXIT_FAIL;
     } else {
         d->coder = s->coder;
+        d->kept = s->kept;
         int rc = r->fn(r->ud, d, &s->doc);
         if (rc != 0)
             return rc;
@@ -504,6 +509,8 @@ static void after_coding(run_state *r, doc_slot *s)
         if (stream_end(&s->out) != 0)
             goto nomem;
     }
+    if (r->keep && r->keep(r->ud, s->coder, &s->doc, &s->kept) != 0)
+        goto nomem;
     return;
 nomem:
     s->nomem = 1;
@@ -601,7 +608,7 @@ static void code_next(run_state *r, thread_stats *ts)
         }
         double t1 = now_s();
         pthread_mutex_lock(&r->mu);
-        if (s->coder && r->fmt) {
+        if (s->coder && (r->fmt || r->keep)) {
             r->free[r->nfree++] = s->coder;
             s->coder = NULL;
         }
@@ -687,7 +694,8 @@ static void *run_thread(void *arg)
     return NULL;
 }
 
-static int run_docs(cli_docs *d, const cli_args *a, cli_doc_fn fn, cli_doc_fmt fmt, void *ud)
+static int run_docs(cli_docs *d, const cli_args *a, cli_doc_fn fn, cli_doc_fmt fmt,
+                    cli_doc_keep keep, void (*kept_free)(void *), void *ud)
 {
     static const char *const stdin_only[] = {"-"};
     run_state r;
@@ -695,6 +703,8 @@ static int run_docs(cli_docs *d, const cli_args *a, cli_doc_fn fn, cli_doc_fmt f
     r.d = d;
     r.fn = fn;
     r.fmt = fmt;
+    r.keep = keep;
+    r.kept_free = kept_free;
     r.ud = ud;
     r.paths = a->npos ? a->pos : stdin_only;
     r.npaths = a->npos ? a->npos : 1;
@@ -710,7 +720,9 @@ static int run_docs(cli_docs *d, const cli_args *a, cli_doc_fn fn, cli_doc_fmt f
     pthread_t *th = NULL;
     thread_arg *args = NULL;
     unsigned started = 0;
-    r.nslots = nthreads == 1 ? 1 : (size_t)nthreads * (fmt ? FMT_SLOTS_PER_THREAD : SLOTS_PER_THREAD);
+    r.nslots = nthreads == 1 ? 1
+                             : (size_t)nthreads * (fmt || keep ? FMT_SLOTS_PER_THREAD
+                                                               : SLOTS_PER_THREAD);
     pthread_mutex_init(&r.mu, NULL);
     pthread_cond_init(&r.wake, NULL);
     r.slots = calloc(r.nslots, sizeof *r.slots);
@@ -763,7 +775,10 @@ done:
         free(r.slots[i].buf);
         stream_free(&r.slots[i].report);
         stream_free(&r.slots[i].out);
+        if (r.kept_free)
+            r.kept_free(r.slots[i].kept);
     }
+    d->kept = NULL;
     for (size_t i = 1; i < r.nall; i++)
         dyad_coder_free(r.all[i]);
     free(r.all);
@@ -787,12 +802,18 @@ done:
 
 int cli_docs_run(cli_docs *d, const cli_args *a, cli_doc_fn fn, void *ud)
 {
-    return run_docs(d, a, fn, NULL, ud);
+    return run_docs(d, a, fn, NULL, NULL, NULL, ud);
 }
 
 int cli_docs_run_fmt(cli_docs *d, const cli_args *a, cli_doc_fmt fmt, void *ud)
 {
-    return run_docs(d, a, NULL, fmt, ud);
+    return run_docs(d, a, NULL, fmt, NULL, NULL, ud);
+}
+
+int cli_docs_run_keep(cli_docs *d, const cli_args *a, cli_doc_keep keep,
+                      void (*kept_free)(void *), cli_doc_fn fn, void *ud)
+{
+    return run_docs(d, a, fn, NULL, keep, kept_free, ud);
 }
 
 void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what)

@@ -40,6 +40,7 @@ typedef struct cli_docs {
     unsigned threads;           /* -j: threads that code in cli_docs_run, >= 1 */
     const char *one_actor;      /* --one-actor, NULL: the coder's default */
     unsigned long long formatted;       /* what cli_doc_fmt returned, added up */
+    void *kept;                 /* cli_docs_run_keep: what keep kept of the document fn sees */
 } cli_docs;
 
 /* Called once per coded document; the coder holds its results. Return 0 to
@@ -78,6 +79,18 @@ typedef unsigned long long (*cli_doc_fmt)(void *ud, dyad_coder *coder, const dya
  * in d->formatted. The coder is free again at once, so the threads go on
  * past a long document with no coder held per document waiting. */
 int cli_docs_run_fmt(cli_docs *d, const cli_args *a, cli_doc_fmt fmt, void *ud);
+/* Runs on the thread that coded doc, right after (several at once: ud is
+ * shared, read-only): keeps what fn will need of the coder's results in
+ * *kept, which is NULL the first time for a slot and then what the last
+ * call for that slot left there. 0, or -1 when out of memory. */
+typedef int (*cli_doc_keep)(void *ud, dyad_coder *coder, const dyad_doc *doc, void **kept);
+/* cli_docs_run for a command that needs more of a document than its
+ * output but not its coder: keep copies it on the coding thread, and fn
+ * sees it, in input order, as d->kept (d->coder is NULL meanwhile). The
+ * coder is free again at once, as with cli_docs_run_fmt. kept_free frees
+ * each slot's kept at the end. */
+int cli_docs_run_keep(cli_docs *d, const cli_args *a, cli_doc_keep keep,
+                      void (*kept_free)(void *), cli_doc_fn fn, void *ud);
 /* "dyad CMD: N documents read, N coded, N skipped, N WHAT" on stderr, unless -q,
  * and how many were left in no identified language (-v names each). */
 void cli_docs_summary(const cli_docs *d, unsigned long long n, const char *what);

@@ -1795,13 +1795,11 @@ static void copy_actor(dyad_store_batch *b, dyad_event_actor *a, int *ok)
     a->text = bstr(b, a->text, ok);
 }
 
-dyad_status dyad_store_batch_add(dyad_store_batch *b, const dyad_doc *doc, const dyad_coder *c,
-                                 int replace)
+/* Copy doc and the results r into the batch. */
+static dyad_status add_results(dyad_store_batch *b, const dyad_doc *doc,
+                               const dyadi_store_results *rp, int replace)
 {
-    if (!b || !doc || !doc->id || !c || (!doc->text && doc->text_len))
-        return DYAD_ERR_ARG;
-    dyadi_store_results r;
-    results_of(c, &r);
+    dyadi_store_results r = *rp;
     int ok = 1;
     batch_item it;
     memset(&it, 0, sizeof it);
@@ -1865,10 +1863,39 @@ dyad_status dyad_store_batch_add(dyad_store_batch *b, const dyad_doc *doc, const
     return DYAD_OK;
 }
 
+dyad_status dyad_store_batch_add(dyad_store_batch *b, const dyad_doc *doc, const dyad_coder *c,
+                                 int replace)
+{
+    if (!b || !doc || !doc->id || !c || (!doc->text && doc->text_len))
+        return DYAD_ERR_ARG;
+    dyadi_store_results r;
+    results_of(c, &r);
+    return add_results(b, doc, &r, replace);
+}
+
 static void batch_empty(dyad_store_batch *b)
 {
     b->items.len = 0;
     dyadi_arena_reset(&b->mem);
+}
+
+dyad_status dyadi_store_batch_move(dyad_store_batch *dst, dyad_store_batch *src)
+{
+    if (!dst || !src)
+        return DYAD_ERR_ARG;
+    dyad_status st = DYAD_OK;
+    for (size_t i = 0; i < src->items.len && st == DYAD_OK; i++) {
+        const batch_item *it = &DYADI_VEC_AT(&src->items, batch_item, i);
+        st = add_results(dst, &it->doc, &it->r, it->replace);
+    }
+    batch_empty(src);
+    return st;
+}
+
+void dyadi_store_batch_clear(dyad_store_batch *b)
+{
+    if (b)
+        batch_empty(b);
 }
 
 dyad_status dyad_store_batch_write(dyad_store *s, dyad_store_batch *b, dyad_store_counts *counts)

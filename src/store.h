@@ -41,6 +41,15 @@ typedef struct dyadi_store_item {
     int replace;
 } dyadi_store_item;
 
+/* Copy the documents of src to the end of dst (as dyad_store_batch_add
+ * copied them from their coders) and empty src, whatever the status:
+ * DYAD_OK, or DYAD_ERR_NOMEM (the documents not copied are lost). A batch
+ * filled on the thread that coded its document, moved into the writer's
+ * in input order (cmd_ingest.c), frees the coder at once. */
+dyad_status dyadi_store_batch_move(dyad_store_batch *dst, dyad_store_batch *src);
+/* Forget the documents of b. */
+void dyadi_store_batch_clear(dyad_store_batch *b);
+
 /* The key an actor mention's form is interned on (kind, words, code,
  * country, entry, resolved_by, coordinates): written to k, which must hold
  * dyadi_store_form_key_cap(m, n) bytes; its length. text is the mention's
