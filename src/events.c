@@ -2084,6 +2084,33 @@ static int protest_place_target(const pass *p, const cand *sc, const char *code,
     return 1;
 }
 
+/* "ont manifesté devant le parlement européen", "protested outside the
+ * European Commission", "rallied in front of the embassy": a protest held
+ * before an institution names where it stood, and its aim, if any, is that
+ * institution, not the state of the city around it; the protest_*_target
+ * fallbacks then give no target. An actor (not a place) right after
+ * devant/outside/in front of, in the trigger's clause. */
+static int protest_before_institution(const pass *p, const trig *t)
+{
+    static const char *const BEFORE[] = {"devant", "outside", "front", NULL};
+    static const char *const OF[] = {"of", NULL};
+    const dyad_coder *c = p->c;
+    for (size_t k = 0; k < p->nc; k++) {
+        const cand *cd = &p->cs[k];
+        if (cd->place || cd->first < t->end || cd->first > t->end + 8 ||
+            clause_gap(c, t->end, cd->first))
+            continue;
+        uint32_t i = cd->first;
+        while (i > t->first && has_class(c, i - 1, W_DET) && !has_class(c, i - 1, W_PREP))
+            i--;
+        if (i > t->first && dyadi_norm_in(c, i - 1, OF))
+            i--;   /* "in front of" */
+        if (i > t->first && dyadi_norm_in(c, i - 1, BEFORE))
+            return 1;
+    }
+    return 0;
+}
+
 /* "des syndicats ont organisé des manifestations", "the unions staged
  * strikes and blocked refineries": a protest (CAMEO 14) by a group of a
  * country's people (labour, opposition, civilians, students ...) that
@@ -2195,14 +2222,16 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
                 }
         return DYAD_OK;
     }
+    const int before_inst = r->tgt < 0 && strncmp(code, "14", 2) == 0 && !p->foreign &&
+                            protest_before_institution(p, t);
     for (int i = 0; i < nsr; i++)
         for (int g = 0; g < ntg; g++) {
             const cand *sc = &p->cs[srcs[i]];
             const cand *tc = tgts[g] >= 0 ? &p->cs[tgts[g]] : NULL;
             cand pop;
             if (!tc && ntg == 1 && (population_target(p, sc, code, &pop) ||
-                                    protest_place_target(p, sc, code, hloc, &pop) ||
-                                    protest_home_target(p, sc, code, loc, &pop) ||
+                                    (!before_inst && (protest_place_target(p, sc, code, hloc, &pop) ||
+                                                      protest_home_target(p, sc, code, loc, &pop))) ||
                                     force_place_target(p, sc, code, hloc, &pop)))
                 tc = &pop;
             if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)
