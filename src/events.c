@@ -1148,6 +1148,24 @@ static const char *armed_expulsion(const pass *p, const role *r, const char *cod
     return armed ? "190" : code;
 }
 
+/* "400 soldats sont partis prêter main forte aux sinistrés", "grâce à
+ * l'aide de l'aviation russe", "troops helped flood victims": aid whose
+ * words do not say its kind (070) is humanitarian (073) when it goes to
+ * civilians or refugees, and military (072) when armed forces give it to
+ * armed forces. */
+static const char *aid_kind(const pass *p, const role *r, const char *code)
+{
+    if (p->foreign || r->src < 0 || r->tgt < 0 || strcmp(code, "070") != 0)
+        return code;
+    const char *sc = p->cs[r->src].code, *tc = p->cs[r->tgt].code;
+    if (tc && strlen(tc) == 6 && dyadi_in_list(tc + 3, "CVL,REF"))
+        return "073";
+    if (sc && tc && strlen(sc) == 6 && strlen(tc) == 6 && dyadi_in_list(sc + 3, "MIL") &&
+        dyadi_in_list(tc + 3, "MIL,REB,UAF"))
+        return "072";
+    return code;
+}
+
 /* "The minister reiterated that Libya must hand over the suspects": the
  * subject of a statement trigger (01x) that the tree puts the required
  * action under speaks for the demand, as the subject of an attribution
@@ -1463,6 +1481,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     }
     code = verbal_attack(p, r, code);
     code = armed_expulsion(p, r, code);
+    code = aid_kind(p, r, code);
     *out_pol = polarity;
     *out_mod = modality;
     return code;
