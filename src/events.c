@@ -939,6 +939,34 @@ static int place_holder(pass *p, const trig *t, int src)
     return -1;
 }
 
+/* "les rebelles soutenus par la Turquie", "rebels backed by Turkey": an
+ * agent the document's country was lent to (actors.c, "document-country")
+ * and whom a participle of support says that very country backs is no
+ * agent of it (a state does not back its own rebels): it loses the guessed
+ * country, and takes the other side's, as any agent of unknown country
+ * does (push_event1). t is the participle, r its tree roles. */
+static void foreign_backed(pass *p, const trig *t, const role *r)
+{
+    const dyad_word *vw = dyadi_tree_word(&p->tree, t->first);
+    if (!vw || !vw->head || vw->head > p->tree.nw || r->tro.nsrc < 1)
+        return;
+    int k = p->tree.cand[vw->head - 1], b = r->tro.src[0];
+    if (k < 0 || (size_t)k >= p->nc || b < 0 || (size_t)b >= p->nc || k == b)
+        return;
+    cand *ag = &p->cs[k];
+    const cand *backer = &p->cs[b];
+    if (!ag->how || strcmp(ag->how, "document-country") != 0 || !ag->code || strlen(ag->code) < 6 ||
+        !ag->country || !backer->country || strcmp(ag->country, backer->country) != 0)
+        return;
+    char *code = dyadi_arena_strndup(&p->c->arena, ag->code, strlen(ag->code));
+    if (!code)
+        return;
+    memcpy(code, "---", 3);
+    ag->code = code;
+    ag->country = NULL;
+    ag->how = "agent-without-country";
+}
+
 static int trigger_roles(pass *p, size_t ti, role *r)
 {
     dyad_coder *c = p->c;
@@ -966,8 +994,10 @@ static int trigger_roles(pass *p, size_t ti, role *r)
      * sentence (an arrest or a killing so told still is one) */
     if (r->use_tree && (strncmp(e->code, "05", 2) == 0 || strncmp(e->code, "06", 2) == 0 ||
                         strncmp(e->code, "07", 2) == 0) &&
-        dyadi_tree_actor_participle(&p->tree, t))
+        dyadi_tree_actor_participle(&p->tree, t)) {
+        foreign_backed(p, t, r);
         return 0;
+    }
     if (p->has_tree && !r->positional && !r->use_tree && e->kind == DYADI_TK_NOUN &&
         r->tro.nsrc == 0 && r->tro.ntgt > 0) {
         int ps = protest_population_source(p, t, r->tro.tgt[0]);
