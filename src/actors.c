@@ -598,6 +598,8 @@ typedef struct ante {
     uint8_t person_like;   /* person or an agent+country of a person sector (GOV) */
     uint8_t country_like;  /* a country, capital or demonym: "le pays" */
     uint8_t gender;
+    uint8_t name_gender;   /* a French country's, from its article ("la Russie"): for
+                              "il"/"elle" only, not for "le pays" */
     uint8_t plural;        /* a plural agent ("rebels", "les manifestants") */
     uint32_t end;          /* the token after the mention */
 } ante;
@@ -652,30 +654,48 @@ static const ante *resolve(const ante *antes, size_t n, uint32_t sent, int want_
 }
 
 /* "The Fijian rebels said they will release the hostages", "les
- * manifestants ont affirmé qu'ils resteraient": a subject pronoun right
- * after a speech verb or its "that"/"que" is the speaker when the speaker
- * is the sentence's one plural agent subject before it (other plural
+ * manifestants ont affirmé qu'ils resteraient", "la Russie a annoncé
+ * qu'elle signera l'accord", "the union said it would strike": a subject
+ * pronoun right after a speech verb or its "that"/"que" is the speaker
+ * when the speaker is the sentence's one subject before it, of the
+ * pronoun's number and gender. A singular speaker counts only when it is
+ * no person (a country, a group, an institution), whom "il", "elle" and
+ * "it" do not reach otherwise; a person is resolve()'s. Other plural
  * pronouns stay unresolved: we track no plural or coordinated
- * antecedents). */
-static const ante *plural_speaker(const dyad_coder *c, const ante *antes, size_t n, uint32_t sent,
-                                  uint32_t pron, uint8_t gender)
+ * antecedents. */
+static const ante *speaker_subject(const dyad_coder *c, const ante *antes, size_t n, uint32_t sent,
+                                   uint32_t pron, uint8_t gender, int plural)
 {
     static const char *const SUBJECT_PL[] = {"they", "ils", "elles", NULL};
+    static const char *const SUBJECT_SG[] = {"it", "il", "elle", NULL};
     static const char *const SAY[] = {
         "that", "said", "say", "says", "told", "announced", "declared", "warned", "claimed",
         "insisted", "added", "stated", "vowed", "promised", "threatened", "que", "qu'", NULL};
-    if (!dyadi_norm_in(c, pron, SUBJECT_PL) || pron == 0 || !dyadi_norm_in(c, pron - 1, SAY))
+    if (!dyadi_norm_in(c, pron, plural ? SUBJECT_PL : SUBJECT_SG) || pron == 0 ||
+        !dyadi_norm_in(c, pron - 1, SAY))
         return NULL;
     const ante *found = NULL;
     for (size_t i = 0; i < n; i++) {
         const ante *a = &antes[i];
         if (a->sent != sent || a->end > pron || !a->subject)
             continue;
-        if (!a->plural || (gender && a->gender && a->gender != gender) || found)
-            return NULL;   /* another subject, or two plural ones: no guess */
+        if (a->plural != plural || (gender && a->name_gender && a->name_gender != gender) || found)
+            return NULL;   /* another subject, or two of them: no guess */
         found = a;
     }
-    return found;
+    return found && (plural || !found->person_like) ? found : NULL;
+}
+
+/* The gender of a French country's name from its article ("la Russie",
+ * "le Canada", "du Mali"), which the country's entry does not carry;
+ * 0 when no article says it ("l'Iran", "Israël"). */
+static uint8_t article_gender(const dyad_coder *c, uint32_t first, uint32_t sfirst)
+{
+    static const char *const FEM[] = {"la", NULL};
+    static const char *const MASC[] = {"le", "du", "au", NULL};
+    if (c->lang[0] != 'f' || first <= sfirst)
+        return 0;
+    return dyadi_norm_in(c, first - 1, FEM) ? 'f' : dyadi_norm_in(c, first - 1, MASC) ? 'm' : 0;
 }
 
 /* A lower-case word that is not a function word: the adjective between an
@@ -2117,9 +2137,14 @@ dyad_status dyadi_actors_run(dyad_coder *c)
              * plural or coordinated antecedents, which we do not track:
              * leaving them unresolved is better than a wrong actor. */
             if (a->number == 'p') {
-                const ante *pl = plural_speaker(c, antes, nantes, m->sent, first, a->gender);
+                const ante *pl = speaker_subject(c, antes, nantes, m->sent, first, a->gender, 1);
                 if (pl)
                     push_mention(c, m, first, last, kind, pl->code, a, "coreference:plural-speaker");
+                continue;
+            }
+            const ante *sp = speaker_subject(c, antes, nantes, m->sent, first, a->gender, 0);
+            if (sp) {
+                push_mention(c, m, first, last, kind, sp->code, a, "coreference:speaker");
                 continue;
             }
             const ante *an = resolve(antes, nantes, m->sent, want_person, want_country,
@@ -2561,6 +2586,9 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             an.country_like = (a->kind == DYADI_AK_COUNTRY || a->kind == DYADI_AK_CAPITAL) &&
                               strlen(code) == 3 && strcmp(code, "WST") != 0;
             an.gender = gender;
+            an.name_gender = an.gender;
+            if (!an.gender && a->kind == DYADI_AK_COUNTRY)
+                an.name_gender = article_gender(c, first, sfirst);
             an.plural = a->number == 'p' && (a->kind == DYADI_AK_AGENT || a->kind == DYADI_AK_DEMONYM);
             an.end = last;
             remember(antes, &nantes, &an);

@@ -939,6 +939,34 @@ static int place_holder(pass *p, const trig *t, int src)
     return -1;
 }
 
+/* "les rebelles soutenus par la Turquie", "rebels backed by Turkey": an
+ * agent the document's country was lent to (actors.c, "document-country")
+ * and whom a participle of support says that very country backs is no
+ * agent of it (a state does not back its own rebels): it loses the guessed
+ * country, and takes the other side's, as any agent of unknown country
+ * does (push_event1). t is the participle, r its tree roles. */
+static void foreign_backed(pass *p, const trig *t, const role *r)
+{
+    const dyad_word *vw = dyadi_tree_word(&p->tree, t->first);
+    if (!vw || !vw->head || vw->head > p->tree.nw || r->tro.nsrc < 1)
+        return;
+    int k = p->tree.cand[vw->head - 1], b = r->tro.src[0];
+    if (k < 0 || (size_t)k >= p->nc || b < 0 || (size_t)b >= p->nc || k == b)
+        return;
+    cand *ag = &p->cs[k];
+    const cand *backer = &p->cs[b];
+    if (!ag->how || strcmp(ag->how, "document-country") != 0 || !ag->code || strlen(ag->code) < 6 ||
+        !ag->country || !backer->country || strcmp(ag->country, backer->country) != 0)
+        return;
+    char *code = dyadi_arena_strndup(&p->c->arena, ag->code, strlen(ag->code));
+    if (!code)
+        return;
+    memcpy(code, "---", 3);
+    ag->code = code;
+    ag->country = NULL;
+    ag->how = "agent-without-country";
+}
+
 static int trigger_roles(pass *p, size_t ti, role *r)
 {
     dyad_coder *c = p->c;
@@ -966,8 +994,10 @@ static int trigger_roles(pass *p, size_t ti, role *r)
      * sentence (an arrest or a killing so told still is one) */
     if (r->use_tree && (strncmp(e->code, "05", 2) == 0 || strncmp(e->code, "06", 2) == 0 ||
                         strncmp(e->code, "07", 2) == 0) &&
-        dyadi_tree_actor_participle(&p->tree, t))
+        dyadi_tree_actor_participle(&p->tree, t)) {
+        foreign_backed(p, t, r);
         return 0;
+    }
     if (p->has_tree && !r->positional && !r->use_tree && e->kind == DYADI_TK_NOUN &&
         r->tro.nsrc == 0 && r->tro.ntgt > 0) {
         int ps = protest_population_source(p, t, r->tro.tgt[0]);
@@ -1146,6 +1176,24 @@ static const char *armed_expulsion(const pass *p, const role *r, const char *cod
         memcpy(sector, tc + 3, 3);
     int armed = (n >= 3 && strncmp(tc, "IMG", 3) == 0) || dyadi_in_list(sector, "MIL,REB,INS,UAF");
     return armed ? "190" : code;
+}
+
+/* "400 soldats sont partis prêter main forte aux sinistrés", "grâce à
+ * l'aide de l'aviation russe", "troops helped flood victims": aid whose
+ * words do not say its kind (070) is humanitarian (073) when it goes to
+ * civilians or refugees, and military (072) when armed forces give it to
+ * armed forces. */
+static const char *aid_kind(const pass *p, const role *r, const char *code)
+{
+    if (p->foreign || r->src < 0 || r->tgt < 0 || strcmp(code, "070") != 0)
+        return code;
+    const char *sc = p->cs[r->src].code, *tc = p->cs[r->tgt].code;
+    if (tc && strlen(tc) == 6 && dyadi_in_list(tc + 3, "CVL,REF"))
+        return "073";
+    if (sc && tc && strlen(sc) == 6 && strlen(tc) == 6 && dyadi_in_list(sc + 3, "MIL") &&
+        dyadi_in_list(tc + 3, "MIL,REB,UAF"))
+        return "072";
+    return code;
 }
 
 /* "The minister reiterated that Libya must hand over the suspects": the
@@ -1471,6 +1519,7 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
     }
     code = verbal_attack(p, r, code);
     code = armed_expulsion(p, r, code);
+    code = aid_kind(p, r, code);
     *out_pol = polarity;
     *out_mod = modality;
     return code;
@@ -2092,6 +2141,33 @@ static int protest_place_target(const pass *p, const cand *sc, const char *code,
     return 1;
 }
 
+/* "ont manifesté devant le parlement européen", "protested outside the
+ * European Commission", "rallied in front of the embassy": a protest held
+ * before an institution names where it stood, and its aim, if any, is that
+ * institution, not the state of the city around it; the protest_*_target
+ * fallbacks then give no target. An actor (not a place) right after
+ * devant/outside/in front of, in the trigger's clause. */
+static int protest_before_institution(const pass *p, const trig *t)
+{
+    static const char *const BEFORE[] = {"devant", "outside", "front", NULL};
+    static const char *const OF[] = {"of", NULL};
+    const dyad_coder *c = p->c;
+    for (size_t k = 0; k < p->nc; k++) {
+        const cand *cd = &p->cs[k];
+        if (cd->place || cd->first < t->end || cd->first > t->end + 8 ||
+            clause_gap(c, t->end, cd->first))
+            continue;
+        uint32_t i = cd->first;
+        while (i > t->first && has_class(c, i - 1, W_DET) && !has_class(c, i - 1, W_PREP))
+            i--;
+        if (i > t->first && dyadi_norm_in(c, i - 1, OF))
+            i--;   /* "in front of" */
+        if (i > t->first && dyadi_norm_in(c, i - 1, BEFORE))
+            return 1;
+    }
+    return 0;
+}
+
 /* "des syndicats ont organisé des manifestations", "the unions staged
  * strikes and blocked refineries": a protest (CAMEO 14) by a group of a
  * country's people (labour, opposition, civilians, students ...) that
@@ -2203,14 +2279,16 @@ static dyad_status trigger_emit(pass *p, size_t ti, role *r, const char *code, i
                 }
         return DYAD_OK;
     }
+    const int before_inst = r->tgt < 0 && strncmp(code, "14", 2) == 0 && !p->foreign &&
+                            protest_before_institution(p, t);
     for (int i = 0; i < nsr; i++)
         for (int g = 0; g < ntg; g++) {
             const cand *sc = &p->cs[srcs[i]];
             const cand *tc = tgts[g] >= 0 ? &p->cs[tgts[g]] : NULL;
             cand pop;
             if (!tc && ntg == 1 && (population_target(p, sc, code, &pop) ||
-                                    protest_place_target(p, sc, code, hloc, &pop) ||
-                                    protest_home_target(p, sc, code, loc, &pop) ||
+                                    (!before_inst && (protest_place_target(p, sc, code, hloc, &pop) ||
+                                                      protest_home_target(p, sc, code, loc, &pop))) ||
                                     force_place_target(p, sc, code, hloc, &pop)))
                 tc = &pop;
             if (tc && g > 0 && strcmp(tc->code, sc->code) == 0)
