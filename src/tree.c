@@ -1595,12 +1595,31 @@ static int past_read_as_noun(const dyadi_tree *t, const dyad_word *w, const dyad
     return strncmp(form, lemma, nb) != 0 && nf > 1 && form[nf - 1] != 's';
 }
 
+/* "suspected terrorist Osama bin Laden", "les ingénieurs italiens
+ * enlevés": a participle qualifying a noun (amod, or a past participle in
+ * acl with nothing a passive lacks: no object, no clause) and with no
+ * agent says what the noun is, not what happened; its noun is no source
+ * ("a judge in Texas ruled the practice unconstitutional", misread as
+ * acl, keeps its clause). */
+static int qualifying_participle(const dyadi_tree *t, uint32_t v)
+{
+    const dyad_word *w = &t->w[v];
+    if (!feat(w, "VerbForm=Part") || agent_of(t, v) != NONE)
+        return 0;
+    if (rel_is(w, "amod"))
+        return 1;
+    return rel_is(w, "acl") && feat(w, "Tense=Past") && child(t, v, "obj") == NONE &&
+           child(t, v, "ccomp") == NONE && child(t, v, "xcomp") == NONE && child(t, v, "iobj") == NONE;
+}
+
 int dyadi_tree_pos_ok(const dyadi_tree *t, uint32_t i, uint32_t end, const dyadi_trigger *e)
 {
     const dyad_word *w = dyadi_tree_word(t, i);
     if (!w || !w->upos)
         return 1;
     if (e->kind == DYADI_TK_EXPR && expr_on_agent_noun(w, e))
+        return 0;
+    if (e->kind == DYADI_TK_VERB && qualifying_participle(t, (uint32_t)(w - t->w)))
         return 0;
     if (e->kind == DYADI_TK_VERB)
         return upos_is(w, "VERB") || (upos_is(w, "ADJ") && feat(w, "VerbForm=Part")) ||
