@@ -1589,6 +1589,11 @@ static int past_read_as_noun(const dyadi_tree *t, const dyad_word *w, const dyad
         !rule_lemma(w, e, ":verb:", lemma, form, sizeof lemma) || strcmp(form, w->form) != 0 ||
         child(t, (uint32_t)(w - t->w), "det") != NONE)
         return 0;
+    /* a complement of the noun ("shot at Israeli soldiers") keeps the
+     * nominal event, whose frame reads it */
+    for (uint32_t k = t->kid[w - t->w]; k; k = t->sib[k - 1])
+        if (rel_base(&t->w[k - 1], "nmod") && case_of(t, k - 1))
+            return 0;
     size_t nl = strlen(lemma), nf = strlen(form);
     size_t nb = nl > 3 && (lemma[nl - 1] == 'e' || lemma[nl - 1] == 'y') ? nl - 1 : nl;
     /* a plural ("allies", "supplies") is a noun */
@@ -1605,6 +1610,14 @@ static int qualifying_participle(const dyadi_tree *t, uint32_t v)
 {
     const dyad_word *w = &t->w[v];
     if (!feat(w, "VerbForm=Part") || agent_of(t, v) != NONE)
+        return 0;
+    /* "hundreds of students demonstrated in front of the palace" read as
+     * a noun root with its participle: with no verb at the root, the
+     * participle is the sentence's verb */
+    uint32_t r = v;
+    for (int n = 0; n < 32 && head(t, r) != NONE; n++)
+        r = head(t, r);
+    if (r == v || !upos_is(&t->w[r], "VERB"))
         return 0;
     if (rel_is(w, "amod"))
         return 1;
