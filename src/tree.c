@@ -1542,6 +1542,26 @@ int dyadi_tree_actor_participle(const dyadi_tree *t, const trig *tr)
            nominal(&t->w[h]) && t->cand[h] >= 0 && agent_of(t, v) != NONE;
 }
 
+/* The first word of trigger e's rule id ("fr:expr:manifester ...",
+ * "en:verb:meet") when the id is of this kind (":expr:", ":verb:"), and
+ * w's form in lower case. 1 when both fit their buffers. */
+static int rule_lemma(const dyad_word *w, const dyadi_trigger *e, const char *kind, char *lemma, char *form,
+                      size_t cap)
+{
+    if (!w->form || !e->id || strlen(e->id) < 9 || strncmp(e->id + 2, kind, 6) != 0)
+        return 0;
+    const char *l = e->id + 8;
+    size_t n = strcspn(l, " ");
+    size_t m = strlen(w->form);
+    if (n == 0 || n >= cap || m >= cap)
+        return 0;
+    memcpy(lemma, l, n);
+    lemma[n] = '\0';
+    for (size_t k = 0; k <= m; k++)
+        form[k] = (char)(w->form[k] >= 'A' && w->form[k] <= 'Z' ? w->form[k] - 'A' + 'a' : w->form[k]);
+    return 1;
+}
+
 /* An expression opened by a verb ("manifester ... démission", "protest
  * ... resignation") read on a noun of its stem that is no form of the
  * verb, an agent noun ("les manifestants ont exigé la démission",
@@ -1549,20 +1569,60 @@ int dyadi_tree_actor_participle(const dyadi_tree *t, const trig *tr)
  * The verb is the first word of the rule id, "fr:expr:manifester ...". */
 static int expr_on_agent_noun(const dyad_word *w, const dyadi_trigger *e)
 {
-    if (!upos_is(w, "NOUN") || !w->form || !e->id || strlen(e->id) < 9 || strncmp(e->id + 2, ":expr:", 6) != 0)
-        return 0;
     char lemma[64], form[64];
-    const char *l = e->id + 8;
-    size_t n = strcspn(l, " ");
-    size_t m = strlen(w->form);
-    if (n == 0 || n >= sizeof lemma || m >= sizeof form)
+    if (!upos_is(w, "NOUN") || !rule_lemma(w, e, ":expr:", lemma, form, sizeof lemma))
         return 0;
-    memcpy(lemma, l, n);
-    lemma[n] = '\0';
-    for (size_t k = 0; k <= m; k++)
-        form[k] = (char)(w->form[k] >= 'A' && w->form[k] <= 'Z' ? w->form[k] - 'A' + 'a' : w->form[k]);
     char lang[3] = {e->id[0], e->id[1], '\0'};
     return !dyadi_form_of_verb(form, lemma, lang);
+}
+
+/* "Russia and China met yesterday", "The US, Russia and Switzerland met
+ * yesterday": an English irregular past of a verb pattern ("met", "fought",
+ * "held") that the tagger read as a noun, lower case and with no
+ * determiner, is the verb: no noun of the verb is written off its base
+ * ("meeting", "fight" are). The stem reached the pattern through the
+ * irregular forms, so the word is that verb's form. */
+static int past_read_as_noun(const dyadi_tree *t, const dyad_word *w, const dyadi_trigger *e)
+{
+    char lemma[64], form[64];
+    if (!upos_is(w, "NOUN") || strncmp(e->id ? e->id : "", "en", 2) != 0 ||
+        !rule_lemma(w, e, ":verb:", lemma, form, sizeof lemma) || strcmp(form, w->form) != 0 ||
+        child(t, (uint32_t)(w - t->w), "det") != NONE)
+        return 0;
+    /* a complement of the noun ("shot at Israeli soldiers") keeps the
+     * nominal event, whose frame reads it */
+    for (uint32_t k = t->kid[w - t->w]; k; k = t->sib[k - 1])
+        if (rel_base(&t->w[k - 1], "nmod") && case_of(t, k - 1))
+            return 0;
+    size_t nl = strlen(lemma), nf = strlen(form);
+    size_t nb = nl > 3 && (lemma[nl - 1] == 'e' || lemma[nl - 1] == 'y') ? nl - 1 : nl;
+    /* a plural ("allies", "supplies") is a noun */
+    return strncmp(form, lemma, nb) != 0 && nf > 1 && form[nf - 1] != 's';
+}
+
+/* "suspected terrorist Osama bin Laden", "les ingénieurs italiens
+ * enlevés": a participle qualifying a noun (amod, or a past participle in
+ * acl with nothing a passive lacks: no object, no clause) and with no
+ * agent says what the noun is, not what happened; its noun is no source
+ * ("a judge in Texas ruled the practice unconstitutional", misread as
+ * acl, keeps its clause). */
+static int qualifying_participle(const dyadi_tree *t, uint32_t v)
+{
+    const dyad_word *w = &t->w[v];
+    if (!feat(w, "VerbForm=Part") || agent_of(t, v) != NONE)
+        return 0;
+    /* "hundreds of students demonstrated in front of the palace" read as
+     * a noun root with its participle: with no verb at the root, the
+     * participle is the sentence's verb */
+    uint32_t r = v;
+    for (int n = 0; n < 32 && head(t, r) != NONE; n++)
+        r = head(t, r);
+    if (r == v || !upos_is(&t->w[r], "VERB"))
+        return 0;
+    if (rel_is(w, "amod"))
+        return 1;
+    return rel_is(w, "acl") && feat(w, "Tense=Past") && child(t, v, "obj") == NONE &&
+           child(t, v, "ccomp") == NONE && child(t, v, "xcomp") == NONE && child(t, v, "iobj") == NONE;
 }
 
 int dyadi_tree_pos_ok(const dyadi_tree *t, uint32_t i, uint32_t end, const dyadi_trigger *e)
@@ -1572,8 +1632,11 @@ int dyadi_tree_pos_ok(const dyadi_tree *t, uint32_t i, uint32_t end, const dyadi
         return 1;
     if (e->kind == DYADI_TK_EXPR && expr_on_agent_noun(w, e))
         return 0;
+    if (e->kind == DYADI_TK_VERB && qualifying_participle(t, (uint32_t)(w - t->w)))
+        return 0;
     if (e->kind == DYADI_TK_VERB)
-        return upos_is(w, "VERB") || (upos_is(w, "ADJ") && feat(w, "VerbForm=Part"));
+        return upos_is(w, "VERB") || (upos_is(w, "ADJ") && feat(w, "VerbForm=Part")) ||
+               past_read_as_noun(t, w, e);
     if (e->kind == DYADI_TK_NOUN) {
         /* the head noun may come last ("reinforced cooperation") */
         for (uint32_t j = i; j < end; j++) {

@@ -203,6 +203,47 @@ static int nounish(const dyad_coder *c, uint32_t i, uint32_t sfirst)
     return det && i > sfirst && has_class(c, i - 1, det);
 }
 
+/* "Obama said he would not provide support to Israel": the words after a
+ * gap of an expression ("say ... support") that belong to a clause with a
+ * subject of its own under the first word are that clause's, not the
+ * expression's. The first token of that clause's subject when the last
+ * word of the match [i, end) lies in such a clause, else 0 (also when the
+ * tree does not put it under the first word at all). */
+static uint32_t embedded_clause_start(const dyadi_tree *tree, uint32_t i, uint32_t end)
+{
+    const dyad_word *v = dyadi_tree_word(tree, i), *x = end > i + 1 ? dyadi_tree_word(tree, end - 1) : NULL;
+    uint32_t cut = 0;
+    for (int n = 0; n < 32 && v && x && x != v; n++) {
+        uint32_t xi = (uint32_t)(x - tree->w);
+        for (uint32_t k = tree->kid[xi]; k; k = tree->sib[k - 1]) {
+            const dyad_word *s = &tree->w[k - 1];
+            if (s->deprel && (strcmp(s->deprel, "nsubj") == 0 || strcmp(s->deprel, "nsubj:pass") == 0) &&
+                s->token > i && s->token < end)
+                cut = s->token;
+        }
+        x = x->head && x->head <= tree->nw ? &tree->w[x->head - 1] : NULL;
+    }
+    return x == v ? cut : 0;
+}
+
+/* Is an entry on trie node n an appeal, a demand, a disapproval, a
+ * rejection or a threat (CAMEO 02, 10, 11, 12, 13)? Their expressions
+ * take a clause with its own subject as what they are about ("demanded
+ * that Hamas renounce", "urged that the army withdraw"). */
+static int clause_taker(const dyad_coder *c, dyadi_node n)
+{
+    size_t ne;
+    const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_TRIGGER, n, &ne);
+    for (size_t k = 0; ids && k < ne; k++) {
+        const dyadi_trigger *e = dyadi_lex_trigger(c->lex, ids[k]);
+        if (e && e->code && e->code[0] == '1' && e->code[1] >= '0' && e->code[1] <= '3')
+            return 1;
+        if (e && e->code && strncmp(e->code, "02", 2) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 size_t dyadi_find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirst, uint32_t send,
                             trig *out, size_t max)
 {
@@ -243,6 +284,14 @@ size_t dyadi_find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirs
                 h.node = xn;
                 h.pos[0] = i;
                 h.npos = 1;
+            }
+        }
+        if (h.end && tree && !(lf & DYADI_LEX_FOREIGN) && !clause_taker(c, h.node)) {
+            uint32_t cut = embedded_clause_start(tree, i, h.end);
+            if (cut) {
+                h.end = 0;
+                h.node = 0;
+                dyadi_trie_walk_plain(c, DYADI_TRIE_TRIGGER, 1, root, i, cut, 0, &h);
             }
         }
         if (!h.end) {
