@@ -34,6 +34,7 @@
 #define MAX_RECORDS (8u * 1024u * 1024u)
 #define MAX_POOL 0xF0000000u         /* string offsets are u32 */
 #define MAX_ROLES 64u                /* roles of one entry */
+#define ARENA_LIMIT (4u * MAX_LINE * 16u)  /* per-line scratch */
 #define NELEM_(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- growable byte buffer and hash maps -------------------------------- */
@@ -2157,58 +2158,55 @@ dyad_status dyadi_dict_compile(const dyadi_dict_opts *opts, dyadi_dict_stats *st
     return dyadi_dict_compile_foreign(opts, NULL, NULL, stats, errbuf, errlen);
 }
 
-dyad_status dyadi_dict_compile_foreign(const dyadi_dict_opts *opts, dyadi_dict_foreign_fn foreign,
-                                       void *ud, dyadi_dict_stats *stats, char *errbuf,
-                                       size_t errlen)
+/* An empty compiler state for opts, counting into stats. */
+static void cc_init(cc *c, const dyadi_dict_opts *opts, dyadi_dict_stats *stats)
 {
-    dyad_status rc = DYAD_ERR_NOMEM;
-    char dummy[8];
-    if (!errbuf || !errlen) {
-        errbuf = dummy;
-        errlen = sizeof dummy;
-    }
-    errbuf[0] = '\0';
-    cc c;
-    memset(&c, 0, sizeof c);
+    memset(c, 0, sizeof *c);
     memset(stats, 0, sizeof *stats);
-    c.o = opts;
-    c.st = stats;
-    c.foreign = foreign;
-    c.foreign_ud = ud;
-    dyadi_vec_init(&c.keyoff, sizeof(uint32_t), MAX_RECORDS);
-    dyadi_vec_init(&c.actors, sizeof(c_actor), MAX_RECORDS);
-    dyadi_vec_init(&c.roles, sizeof(c_role), MAX_RECORDS);
-    dyadi_vec_init(&c.triggers, sizeof(c_trigger), MAX_RECORDS);
-    dyadi_vec_init(&c.cues, sizeof(c_cue), MAX_RECORDS);
-    dyadi_vec_init(&c.cameo, sizeof(c_cameo), 100000);
-    dyadi_vec_init(&c.sigs, sizeof(c_sig), MAX_RECORDS);
-    dyadi_vec_init(&c.toks, sizeof(dyad_token), 4096);
-    dyadi_vec_init(&c.warns, sizeof(dyad_warning), 64);
-    dyadi_arena_init(&c.arena, 4u * MAX_LINE * 16u);
+    c->o = opts;
+    c->st = stats;
+    dyadi_vec_init(&c->keyoff, sizeof(uint32_t), MAX_RECORDS);
+    dyadi_vec_init(&c->actors, sizeof(c_actor), MAX_RECORDS);
+    dyadi_vec_init(&c->roles, sizeof(c_role), MAX_RECORDS);
+    dyadi_vec_init(&c->triggers, sizeof(c_trigger), MAX_RECORDS);
+    dyadi_vec_init(&c->cues, sizeof(c_cue), MAX_RECORDS);
+    dyadi_vec_init(&c->cameo, sizeof(c_cameo), 100000);
+    dyadi_vec_init(&c->sigs, sizeof(c_sig), MAX_RECORDS);
+    dyadi_vec_init(&c->toks, sizeof(dyad_token), 4096);
+    dyadi_vec_init(&c->warns, sizeof(dyad_warning), 64);
+    dyadi_arena_init(&c->arena, ARENA_LIMIT);
     for (int t = 0; t < DYADI_TRIE_COUNT; t++) {
-        dyadi_vec_init(&c.trie[t].edges, sizeof(edge), MAX_RECORDS);
-        dyadi_vec_init(&c.trie[t].ents, sizeof(nent), MAX_RECORDS);
-        c.trie[t].nnodes = 2;   /* node 0 is "no node", 1 the root */
+        dyadi_vec_init(&c->trie[t].edges, sizeof(edge), MAX_RECORDS);
+        dyadi_vec_init(&c->trie[t].ents, sizeof(nent), MAX_RECORDS);
+        c->trie[t].nnodes = 2;   /* node 0 is "no node", 1 the root */
     }
-    const char *dir = opts->data_dir ? opts->data_dir : "data";
-    if (!(c.stemmer = dyadi_stemmer_new()))
+}
+
+/* Read the sources under opts->data_dir: all of them, or with foreign set
+ * only the taxonomy, the pronouns and the cues (the foreign reader brings
+ * the actors and triggers). */
+static dyad_status read_sources(cc *c, int foreign, char *errbuf, size_t errlen)
+{
+    dyad_status rc;
+    const char *dir = c->o->data_dir ? c->o->data_dir : "data";
+    if (!(c->stemmer = dyadi_stemmer_new()))
         goto fail;
     /* Key ids 0 (unknown) and 1 (GAP) are reserved: their strings are in
      * the key array but never in the hash table, so no token can get them. */
-    c.empty_off = intern_str(&c, "", 0);
-    uint32_t gap = intern_str(&c, "...", 3);
-    uint32_t *k0 = dyadi_vec_push(&c.keyoff), *k1 = k0 ? dyadi_vec_push(&c.keyoff) : NULL;
-    if (c.nomem || !k0 || !k1)
+    c->empty_off = intern_str(c, "", 0);
+    uint32_t gap = intern_str(c, "...", 3);
+    uint32_t *k0 = dyadi_vec_push(&c->keyoff), *k1 = k0 ? dyadi_vec_push(&c->keyoff) : NULL;
+    if (c->nomem || !k0 || !k1)
         goto fail;
-    DYADI_VEC_AT(&c.keyoff, uint32_t, 0) = c.empty_off;
-    DYADI_VEC_AT(&c.keyoff, uint32_t, 1) = gap;
+    DYADI_VEC_AT(&c->keyoff, uint32_t, 0) = c->empty_off;
+    DYADI_VEC_AT(&c->keyoff, uint32_t, 1) = gap;
 
     DIR *d = opendir(dir);
     if (!d) {
-        if (add_file(&c, dir))
+        if (add_file(c, dir))
             goto fail;
-        c.line = 0;
-        report(&c, SEV_WARN, "no such data directory (%s): the lexicon is empty", strerror(errno));
+        c->line = 0;
+        report(c, SEV_WARN, "no such data directory (%s): the lexicon is empty", strerror(errno));
     } else {
         closedir(d);
     }
@@ -2221,63 +2219,232 @@ dyad_status dyadi_dict_compile_foreign(const dyadi_dict_opts *opts, dyadi_dict_f
     rc = DYAD_OK;
     if (probe) {
         fclose(probe);
-        rc = read_file(&c, path, handle_cameo, errbuf, errlen);
+        rc = read_file(c, path, handle_cameo, errbuf, errlen);
     }
-    finish_cameo(&c);
+    finish_cameo(c);
     static const char *const sub[] = {"actors", "triggers", "cues"};
     static const line_fn fns[] = {handle_actor, handle_trigger, handle_cue};
     for (size_t i = 0; i < NELEM(sub) && rc == DYAD_OK; i++) {
         /* Foreign dictionaries replace dyad's actors and triggers but keep
          * its pronouns (coreference) and cues (negation, modality...). */
-        if (c.foreign && i < 2) {
+        if (foreign && i < 2) {
             if (i == 0) {
                 snprintf(path, pl, "%s/actors/pronouns.manual.tsv", dir);
                 if ((probe = fopen(path, "rb")) != NULL) {
                     fclose(probe);
-                    rc = read_file(&c, path, handle_actor, errbuf, errlen);
+                    rc = read_file(c, path, handle_actor, errbuf, errlen);
                 }
             }
             continue;
         }
         snprintf(path, pl, "%s/%s", dir, sub[i]);
-        rc = read_dir(&c, path, fns[i], errbuf, errlen);
+        rc = read_dir(c, path, fns[i], errbuf, errlen);
         if (rc == DYAD_ERR_IO && !errbuf[0])
             snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
     }
     free(path);
-    if (rc == DYAD_OK && c.foreign) {
-        c.soft = 1;
-        rc = c.foreign(c.foreign_ud, &c, errbuf, errlen);
-        c.soft = 0;
-        c.line = 0;
-        if (rc == DYAD_OK && c.nomem)
+    return rc;
+fail:
+    if (!errbuf[0])
+        snprintf(errbuf, errlen, "out of memory");
+    return DYAD_ERR_NOMEM;
+}
+
+/* After the sources: the foreign reader's entries, then the checks, and
+ * the binary when opts->out_path is set. */
+static dyad_status finish_compile(cc *c, char *errbuf, size_t errlen)
+{
+    dyad_status rc = DYAD_OK;
+    dyadi_dict_stats *stats = c->st;
+    if (c->foreign) {
+        c->soft = 1;
+        rc = c->foreign(c->foreign_ud, c, errbuf, errlen);
+        c->soft = 0;
+        c->line = 0;
+        if (rc == DYAD_OK && c->nomem)
             rc = DYAD_ERR_NOMEM;
     }
     if (rc != DYAD_OK)
-        goto out;
-    if (opts->lint && lint_sigs(&c))
+        return rc;
+    if (c->o->lint && lint_sigs(c))
         goto fail;
-    if (country_centres(&c) != 0)
+    if (country_centres(c) != 0)
         goto fail;
     /* Intern CAMEO codes before counting/writing so the pool is final. */
-    for (size_t i = 0; i < c.cameo.len; i++)
-        if (intern_cstr(&c, DYADI_VEC_AT(&c.cameo, c_cameo, i).code) == DYADI_LEX_NONE)
+    for (size_t i = 0; i < c->cameo.len; i++)
+        if (intern_cstr(c, DYADI_VEC_AT(&c->cameo, c_cameo, i).code) == DYADI_LEX_NONE)
             goto fail;
-    stats->actors = c.actors.len;
-    stats->triggers = c.triggers.len;
-    stats->cues = c.cues.len;
-    stats->cameo = c.cameo.len;
-    stats->keys = c.keyoff.len;
+    stats->actors = c->actors.len;
+    stats->triggers = c->triggers.len;
+    stats->cues = c->cues.len;
+    stats->cameo = c->cameo.len;
+    stats->keys = c->keyoff.len;
     for (int t = 0; t < DYADI_TRIE_COUNT; t++)
-        stats->nodes[t] = c.trie[t].nnodes;
-    if (opts->out_path && stats->errors == 0)
-        rc = write_lexicon(&c, opts->out_path, errbuf, errlen);
-    goto out;
+        stats->nodes[t] = c->trie[t].nnodes;
+    if (c->o->out_path && stats->errors == 0)
+        rc = write_lexicon(c, c->o->out_path, errbuf, errlen);
+    return rc;
 fail:
-    rc = DYAD_ERR_NOMEM;
     if (!errbuf[0])
         snprintf(errbuf, errlen, "out of memory");
-out:
+    return DYAD_ERR_NOMEM;
+}
+
+dyad_status dyadi_dict_compile_foreign(const dyadi_dict_opts *opts, dyadi_dict_foreign_fn foreign,
+                                       void *ud, dyadi_dict_stats *stats, char *errbuf,
+                                       size_t errlen)
+{
+    char dummy[8];
+    if (!errbuf || !errlen) {
+        errbuf = dummy;
+        errlen = sizeof dummy;
+    }
+    errbuf[0] = '\0';
+    cc c;
+    cc_init(&c, opts, stats);
+    c.foreign = foreign;
+    c.foreign_ud = ud;
+    dyad_status rc = read_sources(&c, foreign != NULL, errbuf, errlen);
+    if (rc == DYAD_OK)
+        rc = finish_compile(&c, errbuf, errlen);
+    cc_free(&c);
+    return rc;
+}
+
+/* ---- a base read once for many foreign compilations -------------------- */
+
+struct dyadi_dict_base {
+    cc c;                   /* after the taxonomy, the pronouns and the cues */
+    dyadi_dict_stats st;    /* their counts */
+    dyadi_dict_opts o;      /* c.o while they were read */
+};
+
+/* A copy of n bytes at p, NULL for none; *bad set when out of memory. */
+static void *dup_bytes(const void *p, size_t n, int *bad)
+{
+    if (!p || !n)
+        return NULL;
+    void *q = malloc(n);
+    if (!q) {
+        *bad = 1;
+        return NULL;
+    }
+    memcpy(q, p, n);
+    return q;
+}
+
+static void dup_vec(dyadi_vec *v, int *bad)
+{
+    v->data = dup_bytes(v->data, v->cap * v->elem, bad);
+}
+
+/* dst becomes a deep copy of src's contents, counting into stats under
+ * opts, with its own stemmer and empty scratch. Every pointer is replaced
+ * (NULL where a copy failed), so cc_free(dst) is safe either way; -1 out of
+ * memory. */
+static int cc_copy(cc *dst, const cc *src, const dyadi_dict_opts *opts, dyadi_dict_stats *stats)
+{
+    int bad = 0;
+    *dst = *src;
+    dst->o = opts;
+    dst->st = stats;
+    dst->pool.p = dup_bytes(src->pool.p, src->pool.cap, &bad);
+    dst->strs.hash = dup_bytes(src->strs.hash, src->strs.cap * sizeof(uint32_t), &bad);
+    dst->strs.val = dup_bytes(src->strs.val, src->strs.cap * sizeof(uint32_t), &bad);
+    dst->keys.hash = dup_bytes(src->keys.hash, src->keys.cap * sizeof(uint32_t), &bad);
+    dst->keys.val = dup_bytes(src->keys.val, src->keys.cap * sizeof(uint32_t), &bad);
+    dup_vec(&dst->keyoff, &bad);
+    for (int t = 0; t < DYADI_TRIE_COUNT; t++) {
+        ctrie *tr = &dst->trie[t];
+        tr->map.key = dup_bytes(tr->map.key, tr->map.cap * sizeof(uint64_t), &bad);
+        tr->map.val = dup_bytes(tr->map.val, tr->map.cap * sizeof(uint32_t), &bad);
+        dup_vec(&tr->edges, &bad);
+        dup_vec(&tr->ents, &bad);
+    }
+    dup_vec(&dst->actors, &bad);
+    dup_vec(&dst->roles, &bad);
+    dup_vec(&dst->triggers, &bad);
+    dup_vec(&dst->cues, &bad);
+    dup_vec(&dst->cameo, &bad);
+    dup_vec(&dst->sigs, &bad);
+    dst->sigbuf.p = dup_bytes(src->sigbuf.p, src->sigbuf.cap, &bad);
+    dst->files = dup_bytes(src->files, src->capfiles * sizeof *src->files, &bad);
+    dst->nfiles = 0;
+    if (dst->files || !src->capfiles)
+        for (size_t i = 0; i < src->nfiles; i++) {
+            size_t n = strlen(src->files[i]) + 1;
+            if (!(dst->files[i] = dup_bytes(src->files[i], n, &bad)))
+                break;
+            dst->nfiles = i + 1;
+        }
+    if (dst->nfiles < src->nfiles)
+        bad = 1;
+    dst->stemmer = dyadi_stemmer_new();
+    dyadi_arena_init(&dst->arena, ARENA_LIMIT);
+    dyadi_vec_init(&dst->toks, sizeof(dyad_token), 4096);
+    dyadi_vec_init(&dst->warns, sizeof(dyad_warning), 64);
+    dst->foreign = NULL;
+    dst->foreign_ud = NULL;
+    return bad || !dst->stemmer ? -1 : 0;
+}
+
+dyad_status dyadi_dict_base_new(const dyadi_dict_opts *opts, dyadi_dict_base **out, char *errbuf,
+                                size_t errlen)
+{
+    errbuf[0] = '\0';
+    *out = NULL;
+    dyadi_dict_base *b = calloc(1, sizeof *b);
+    if (!b) {
+        snprintf(errbuf, errlen, "out of memory");
+        return DYAD_ERR_NOMEM;
+    }
+    b->o = *opts;
+    b->o.out_path = NULL;
+    cc_init(&b->c, &b->o, &b->st);
+    dyad_status rc = read_sources(&b->c, 1, errbuf, errlen);
+    if (rc == DYAD_OK && b->c.nomem) {
+        snprintf(errbuf, errlen, "out of memory");
+        rc = DYAD_ERR_NOMEM;
+    }
+    /* data_dir and msg were borrowed for this call only */
+    b->o.data_dir = NULL;
+    b->o.msg = NULL;
+    if (rc != DYAD_OK) {
+        dyadi_dict_base_free(b);
+        return rc;
+    }
+    *out = b;
+    return DYAD_OK;
+}
+
+void dyadi_dict_base_free(dyadi_dict_base *b)
+{
+    if (!b)
+        return;
+    cc_free(&b->c);
+    free(b);
+}
+
+dyad_status dyadi_dict_compile_base(const dyadi_dict_base *base, const dyadi_dict_opts *opts,
+                                    dyadi_dict_foreign_fn foreign, void *ud,
+                                    dyadi_dict_stats *stats, char *errbuf, size_t errlen)
+{
+    errbuf[0] = '\0';
+    if (!opts->lint != !base->o.lint) {
+        memset(stats, 0, sizeof *stats);
+        snprintf(errbuf, errlen, "the base was read with lint %s", base->o.lint ? "on" : "off");
+        return DYAD_ERR_ARG;
+    }
+    *stats = base->st;
+    cc c;
+    dyad_status rc = DYAD_ERR_NOMEM;
+    if (cc_copy(&c, &base->c, opts, stats) != 0) {
+        snprintf(errbuf, errlen, "out of memory");
+    } else {
+        c.foreign = foreign;
+        c.foreign_ud = ud;
+        rc = finish_compile(&c, errbuf, errlen);
+    }
     cc_free(&c);
     return rc;
 }

@@ -97,6 +97,24 @@ dyad_status dyadi_dict_compile_foreign(const dyadi_dict_opts *opts, dyadi_dict_f
                                        void *ud, dyadi_dict_stats *stats, char *errbuf,
                                        size_t errlen);
 
+/* What dyadi_dict_compile_foreign reads from data_dir before the foreign
+ * call (the taxonomy, the cues, actors/pronouns.manual.tsv), read once for
+ * many foreign compilations (the fuzz harnesses compile one per input).
+ * base_new reads it under opts (data_dir and msg are used during the call
+ * only; its diagnostics go to opts->msg then, not again); compile_base then
+ * equals dyadi_dict_compile_foreign with the same data_dir and lint (else
+ * DYAD_ERR_ARG): same binary, same stats, only the foreign files' messages.
+ * compile_base only reads the base: any number of calls, from several
+ * threads at once. errbuf is required here (errlen >= 1). *out: caller
+ * frees with dyadi_dict_base_free (NULL does nothing). */
+typedef struct dyadi_dict_base dyadi_dict_base;
+dyad_status dyadi_dict_base_new(const dyadi_dict_opts *opts, dyadi_dict_base **out, char *errbuf,
+                                size_t errlen);
+dyad_status dyadi_dict_compile_base(const dyadi_dict_base *base, const dyadi_dict_opts *opts,
+                                    dyadi_dict_foreign_fn foreign, void *ud,
+                                    dyadi_dict_stats *stats, char *errbuf, size_t errlen);
+void dyadi_dict_base_free(dyadi_dict_base *b);
+
 /* For foreign readers, during the foreign call only. src_file names the file
  * the next entries come from (messages say FILE:LINE). src_add compiles
  * one entry given as the columns of a dyad source line (docs/formats.md):

@@ -64,6 +64,14 @@ dyad_status dyadi_foreign_compile(const char *spec, const dyadi_dict_opts *opts,
                                   dyadi_dict_stats *stats, dyadi_foreign_stats *fx,
                                   char *errbuf, size_t errlen);
 
+/* The same with the taxonomy and cues already read once into base
+ * (dyadi_dict_base_new with foreign's data_dir): only the spec's files are
+ * read; the lexicon and counts are those of dyadi_foreign_compile. The
+ * fuzz harnesses compile one dictionary per input this way. */
+dyad_status dyadi_foreign_compile_base(const char *spec, const dyadi_dict_base *base,
+                                       const dyadi_dict_opts *opts, dyadi_dict_stats *stats,
+                                       dyadi_foreign_stats *fx, char *errbuf, size_t errlen);
+
 /* The counts as a table, one element a line. */
 void dyadi_foreign_print(FILE *f, const dyadi_foreign_stats *fx);
 

@@ -251,6 +251,96 @@ static void not_a_dictionary(void **state)
     free(r);
 }
 
+/* The bytes of a file, NULL-terminated in *len bytes; NULL when unreadable. */
+static char *file_bytes(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *p = malloc(16u << 20);
+    size_t n = p ? fread(p, 1, 16u << 20, f) : 0;
+    fclose(f);
+    *len = n;
+    return p;
+}
+
+/* dyadi_foreign_compile_base (the fuzz harnesses' path: the taxonomy and
+ * cues read once) equals dyadi_foreign_compile: the same binary, counts and
+ * messages (the base's own messages once, at dyadi_dict_base_new), for a
+ * TABARI and a PETRARCH spec, a spec that fails and a second use of one
+ * base; a lint setting other than the base's is refused. */
+static void compile_base(void **state)
+{
+    (void)state;
+    run *r = malloc(sizeof *r), *b = malloc(sizeof *b);
+    assert_non_null(r);
+    assert_non_null(b);
+    char full[64] = "/tmp/dyad-test-base-XXXXXX", part[64] = "/tmp/dyad-test-base-XXXXXX";
+    int fd1 = mkstemp(full), fd2 = mkstemp(part);
+    assert_true(fd1 >= 0 && fd2 >= 0);
+    close(fd1);
+    close(fd2);
+    FILE *bm = tmpfile();
+    assert_non_null(bm);
+    dyadi_dict_opts bo = {"data", NULL, 0, bm, 1};
+    dyadi_dict_base *base = NULL;
+    char err[512];
+    assert_int_equal(dyadi_dict_base_new(&bo, &base, err, sizeof err), DYAD_OK);
+    assert_non_null(base);
+    rewind(bm);
+    char basemsgs[4096];
+    size_t nb = fread(basemsgs, 1, sizeof basemsgs - 1, bm);
+    basemsgs[nb] = '\0';
+    fclose(bm);
+    static const char *const specs[] = {
+        "tabari:" FIX "/mini.project",
+        "petrarch:" FIX "/petr.actors.txt," FIX "/petr.agents.txt," FIX "/petr.verbs.txt",
+        "petrarch:" FIX "/bad/tilde.agents",
+        "petrarch:" FIX "/bad/prose.actors",
+        "tabari:" FIX "/mini.project",      /* the base again, after the others */
+    };
+    for (size_t i = 0; i < sizeof specs / sizeof *specs; i++) {
+        compile(r, specs[i], full);
+        memset(b, 0, sizeof *b);
+        FILE *m = tmpfile();
+        assert_non_null(m);
+        dyadi_dict_opts o = {"data", part, 0, m, 1};
+        char err2[512];
+        b->rc = dyadi_foreign_compile_base(specs[i], base, &o, &b->st, &b->fx, err2, sizeof err2);
+        rewind(m);
+        size_t n = fread(b->msgs, 1, sizeof b->msgs - 1, m);
+        b->msgs[n] = '\0';
+        fclose(m);
+        assert_int_equal(b->rc, r->rc);
+        assert_memory_equal(&b->st, &r->st, sizeof b->st);
+        assert_memory_equal(&b->fx, &r->fx, sizeof b->fx);
+        assert_int_equal(strlen(basemsgs) + strlen(b->msgs), strlen(r->msgs));
+        assert_int_equal(strncmp(r->msgs, basemsgs, nb), 0);
+        assert_string_equal(r->msgs + nb, b->msgs);
+        if (r->rc == DYAD_OK) {
+            assert_true(r->st.file_size > 0);
+            size_t la, lb;
+            char *pa = file_bytes(full, &la), *pb = file_bytes(part, &lb);
+            assert_non_null(pa);
+            assert_non_null(pb);
+            assert_int_equal(la, r->st.file_size);
+            assert_int_equal(la, lb);
+            assert_memory_equal(pa, pb, la);
+            free(pa);
+            free(pb);
+        }
+    }
+    dyadi_dict_opts lint = {"data", NULL, 1, NULL, 0};
+    assert_int_equal(dyadi_foreign_compile_base(specs[0], base, &lint, &b->st, &b->fx, err,
+                                                sizeof err), DYAD_ERR_ARG);
+    dyadi_dict_base_free(base);
+    dyadi_dict_base_free(NULL);
+    unlink(full);
+    unlink(part);
+    free(r);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,7 +348,7 @@ int main(void)
         cmocka_unit_test(tabari_verbs),    cmocka_unit_test(petrarch_elements),
         cmocka_unit_test(tabari_codes),    cmocka_unit_test(petrarch_codes),
         cmocka_unit_test(bad_spec),        cmocka_unit_test(tilde_agent),
-        cmocka_unit_test(not_a_dictionary),
+        cmocka_unit_test(not_a_dictionary), cmocka_unit_test(compile_base),
     };
     return cmocka_run_group_tests_name("foreign", tests, NULL, NULL);
 }

@@ -3,7 +3,16 @@
  * the file. Compiled with the project's CAMEO taxonomy and cues (data/ or
  * $DYAD_DATA); bad lines are warnings, a file that is not a dictionary an
  * error, never a crash. What compiles is opened and codes a sentence made
- * of the file's first line. Seeds: the fixtures' TABARI files. */
+ * of the file's first line. Seeds: the fixtures' TABARI files.
+ *
+ * The taxonomy and cues are trusted, fixed input: they are read once per
+ * process (dyadi_dict_base_new) and each input is compiled on a copy of
+ * them (dyadi_foreign_compile_base, which the unit test
+ * compile_base in tests/test_foreign.c checks equals dyadi_foreign_compile). Per input
+ * this runs what depends on the fuzzed file: the spec parser and the
+ * reader of its kind, the compiler's entry calls (keys, tries, refusals),
+ * the country centres, writing the binary, dyad_lexicon_open's checks and
+ * the whole coder on the sentence. */
 #include "fuzz.h"
 #include "foreign.h"
 
@@ -25,13 +34,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char out[400];
     snprintf(out, sizeof out, "%s/fuzz.lex", fuzz_dir);
     dyadi_dict_opts o = {dd && *dd ? dd : "data", out, 0, NULL, 0};
-    dyadi_dict_stats st;
-    dyadi_foreign_stats fx;
+    static dyadi_dict_base *base;   /* read at the first input, kept to the end */
     char err[512];
     err[0] = '\0';
-    dyad_status rc = dyadi_foreign_compile(spec, &o, &st, &fx, err, sizeof err);
+    if (!base) {
+        if (dyadi_dict_base_new(&o, &base, err, sizeof err) != DYAD_OK) {
+            fprintf(stderr, "fuzz_" FUZZ_SYSTEM ": cannot read the taxonomy and cues: %s\n", err);
+            abort();
+        }
+        /* the lexicon's name, removed at exit; it is rewritten (not created
+         * again) at each input, as the input's file is */
+        fuzz_file("fuzz.lex", NULL, 0);
+    }
+    dyadi_dict_stats st;
+    dyadi_foreign_stats fx;
+    dyad_status rc = dyadi_foreign_compile_base(spec, base, &o, &st, &fx, err, sizeof err);
     fuzz_touch(err);
-    unlink(path);
     /* what compiled must code: the dictionaries' entries through the coder */
     dyad_lexicon *lex = NULL;
     if (rc == DYAD_OK && st.errors == 0 && dyad_lexicon_open(out, &lex, NULL, 0) == DYAD_OK) {
@@ -61,6 +79,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dyad_coder_free(c);
         dyad_lexicon_free(lex);
     }
-    unlink(out);
     return 0;
 }
