@@ -81,6 +81,14 @@ static const char *const AT[] = {"à", "at", NULL};
 /* events.c's own classes: bits events.h leaves free */
 #define W_HOLD (1u << 15)
 #define W_COMMA (1u << 14)
+/* the month number lives in bits 16-19 (W_MONTH, events.h): no class there,
+ * and none of events.c's on events.h's */
+#define W_MONTH_BITS (0xfu << 16)
+#define W_EVENTS_C (W_REQUEST | W_AT | W_HOLD | W_COMMA)
+_Static_assert((W_EVENTS_C & W_MONTH_BITS) == 0, "a word class on the month's bits");
+_Static_assert((W_EVENTS_C & (W_DET | W_PREP | W_BOUND | W_COMP | W_REL | W_AND | W_QOPEN | W_QCLOSE |
+                              W_QSTRAIGHT | W_TIME | W_MONTH | W_FIRST | W_NDET_EN | W_NDET_FR)) == 0,
+               "a word class of events.c on one of events.h's");
 
 #define WTAB_SIZE 1024u /* power of two, well over twice the words */
 static struct wslot { const char *w; uint32_t cls; } wtab[WTAB_SIZE];
