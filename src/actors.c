@@ -968,22 +968,13 @@ static int name_before_agent(const dyad_coder *c, const dyadi_actor *a)
  * rebels, militants, troops, officials, lawmakers, judges, opposition. */
 static int state_sector(const char *sector)
 {
-    static const char *const S[] = {"GOV", "MIL", "COP", "OPP", "REB", "UAF", "LEG",
-                                    "JUD", "SPY", "PTY", NULL};
-    for (size_t i = 0; S[i]; i++)
-        if (strcmp(sector, S[i]) == 0)
-            return 1;
-    return 0;
+    return dyadi_in_list(sector, "GOV,MIL,COP,OPP,REB,UAF,LEG,JUD,SPY,PTY");
 }
 
 /* Sectors of armed agents: troops, rebels, militants, separatists. */
 static int armed_sector(const char *sector)
 {
-    static const char *const S[] = {"MIL", "REB", "UAF", "SEP", NULL};
-    for (size_t i = 0; S[i]; i++)
-        if (strcmp(sector, S[i]) == 0)
-            return 1;
-    return 0;
+    return dyadi_in_list(sector, "MIL,REB,UAF,SEP");
 }
 
 /* Sectors of the institutions and groups that act at home in their
@@ -991,12 +982,7 @@ static int armed_sector(const char *sector)
  * intelligence, parties, opposition, unions (not rebels or militants). */
 static int home_sector(const char *sector)
 {
-    static const char *const S[] = {"GOV", "MIL", "COP", "OPP", "LEG", "JUD", "SPY", "PTY",
-                                    "LAB", NULL};
-    for (size_t i = 0; S[i]; i++)
-        if (strcmp(sector, S[i]) == 0)
-            return 1;
-    return 0;
+    return dyadi_in_list(sector, "GOV,MIL,COP,OPP,LEG,JUD,SPY,PTY,LAB");
 }
 
 /* English head nouns that belong to the group named before them
@@ -1070,9 +1056,7 @@ static const char *place_country_of(const dyadi_actor *a)
  * sentence may be their target's.) */
 static int domestic_sector(const char *sector)
 {
-    return strcmp(sector, "COP") == 0 || strcmp(sector, "OPP") == 0 ||
-           strcmp(sector, "LEG") == 0 || strcmp(sector, "JUD") == 0 ||
-           strcmp(sector, "PTY") == 0;
+    return dyadi_in_list(sector, "COP,OPP,LEG,JUD,PTY");
 }
 
 /* Does "in"/"à"/"from" and determiners lead from token j to token t
