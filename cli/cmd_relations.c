@@ -17,6 +17,7 @@
 #include "dbopts.h"
 #include "storeq.h"
 #include "arena.h"
+#include "lex.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -335,11 +336,14 @@ typedef struct rel_table {
 
 #define GROUP(t, i) DYADI_VEC_AT(&(t)->g, rel_group, i)
 
-static unsigned long long fnv(unsigned long long h, const char *s, size_t n)
+/* A group key's hash: the lexicon's FNV-1a of each part, mixed in order
+ * (keys are compared part by part, so "ab","c" never matches "a","bc"). */
+static unsigned long long key_hash(const char *k[3], const size_t kl[3])
 {
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return (h ^ 0xff) * 1099511628211ULL;   /* a separator, so "ab","c" != "a","bc" */
+    unsigned long long h = 0;
+    for (int i = 0; i < 3; i++)
+        h = h * 1000003ULL ^ dyadi_lex_hash(k[i], kl[i]);
+    return h;
 }
 
 static void rt_init(rel_table *t)
@@ -378,8 +382,7 @@ static int rt_rehash(rel_table *t, size_t nslot)
 /* The group of (step, src, tgt), added when new; NULL when out of memory. */
 static rel_group *rt_group(rel_table *t, const char *k[3], const size_t kl[3])
 {
-    unsigned long long h = fnv(fnv(fnv(14695981039346656037ULL, k[0], kl[0]), k[1], kl[1]),
-                               k[2], kl[2]);
+    unsigned long long h = key_hash(k, kl);
     size_t len = kl[0] + kl[1] + kl[2] + 3;
     for (size_t j = t->nslot ? (size_t)h & (t->nslot - 1) : 0; t->nslot && t->slot[j];
          j = (j + 1) & (t->nslot - 1)) {
