@@ -619,6 +619,21 @@ dyad_status dyadi_coder_parse(dyad_coder *c, size_t sent)
     return st;
 }
 
+int dyadi_coder_tags(dyad_coder *c, uint32_t lo, uint32_t hi, uint8_t *upos, dyad_status *st)
+{
+    /* tagged the same way whether or not every sentence was parsed, so
+     * that both modes code the same events (tests/test_tree.c) */
+    const dyad_model *model = strcmp(c->lang, "fr") == 0 ? c->model_fr
+                              : strcmp(c->lang, "en") == 0 ? c->model_en : NULL;
+    if (!model)
+        return 0;
+    *st = dyadi_syntax_tags(model, c->lang, c->doc->text ? c->doc->text : "", c->tokens.data, lo,
+                            hi - lo, &c->arena, &c->syn, upos);
+    if (*st == DYAD_ERR_TOOBIG)
+        too_big(c, "syntax");
+    return *st == DYAD_OK ? 1 : -1;
+}
+
 DYAD_API dyad_status dyad_coder_set_syntax(dyad_coder *c, dyad_syntax_mode mode)
 {
     if (!c || (mode != DYAD_SYNTAX_ALL && mode != DYAD_SYNTAX_EVENTS))

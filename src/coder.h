@@ -98,6 +98,12 @@ dyad_status dyadi_events_run(dyad_coder *c);   /* events.c */
 /* DYAD_SYNTAX_EVENTS: tag and parse sentence sent now, appending its words
  * to c->words (a no-op without a lazy model). */
 dyad_status dyadi_coder_parse(dyad_coder *c, size_t sent);
+/* The tags of tokens [lo, hi) of a sentence, tagged now as a sentence of
+ * their own, without a tree (upos[i]: token lo + i, an index into
+ * dyadi_upos_names, DYADI_NUPOS for none). 0 when the coder has no model
+ * for the language (upos untouched), 1 when filled, -1 on an error (in
+ * *st). upos holds hi - lo bytes. */
+int dyadi_coder_tags(dyad_coder *c, uint32_t lo, uint32_t hi, uint8_t *upos, dyad_status *st);
 /* "fr", "en" or "und" for a text whose function words were too few, from
  * the lexicon's words (langlex.c); needs the tokens' norm keys. */
 const char *dyadi_langid_lexicon(dyad_coder *c);

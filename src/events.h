@@ -135,6 +135,16 @@ int dyadi_nation_code(const char *country);
 int dyadi_form_of_verb(const char *w, const char *lemma, const char *lang);
 size_t dyadi_find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirst, uint32_t send,
                             trig *out, size_t max);
+/* Is trigger t a one-word verb pattern of dyad's own, the kind a word's
+ * tag can rule out? */
+int dyadi_trigger_taggable(const dyad_coder *c, const trig *t);
+/* A sentence with no tree: drop the one-word verb patterns met on a word
+ * its tags call a noun, a name, a number, a pronoun, a determiner or an
+ * adposition ("in tears", "à plusieurs reprises", "purchase restrictions").
+ * upos[i] is token lo + i's tag as dyadi_coder_tags gives it, for the
+ * tokens [lo, hi). The number of triggers kept, in order. */
+size_t dyadi_triggers_on_tags(const dyad_coder *c, const uint8_t *upos, uint32_t lo, uint32_t hi,
+                              trig *ts, size_t n);
 
 /* ---- cues.c: cue words and quotations */
 size_t dyadi_find_cues(dyad_coder *c, uint32_t sfirst, uint32_t send, cue *out, size_t max);

@@ -395,3 +395,28 @@ size_t dyadi_find_triggers(dyad_coder *c, const dyadi_tree *tree, uint32_t sfirs
     }
     return n;
 }
+
+int dyadi_trigger_taggable(const dyad_coder *c, const trig *t)
+{
+    return t->e->kind == DYADI_TK_VERB && t->end == t->first + 1 &&
+           !(dyadi_lex_flags(c->lex) & DYADI_LEX_FOREIGN);
+}
+
+size_t dyadi_triggers_on_tags(const dyad_coder *c, const uint8_t *upos, uint32_t lo, uint32_t hi,
+                              trig *ts, size_t n)
+{
+    /* indices into dyadi_upos_names */
+    static const char *const nominal[] = {"NOUN", "PROPN", "NUM", "PRON", "DET", "ADP"};
+    uint32_t drop = 0;
+    for (size_t k = 0; k < sizeof nominal / sizeof *nominal; k++)
+        drop |= 1u << dyadi_upos_id(nominal[k]);
+    size_t w = 0;
+    for (size_t k = 0; k < n; k++) {
+        const trig *t = &ts[k];
+        uint8_t u = t->first >= lo && t->first < hi ? upos[t->first - lo] : DYADI_NUPOS;
+        if (dyadi_trigger_taggable(c, t) && u < DYADI_NUPOS && (drop >> u & 1u))
+            continue;
+        ts[w++] = *t;
+    }
+    return w;
+}

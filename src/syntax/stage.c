@@ -128,6 +128,69 @@ static int splits_before(int upos)
 
 #define SCRATCH_CAP ((size_t)512 << 20)
 
+/* The words of one sentence of nt tokens, tagged, and parsed when parse:
+ * in the syntax scratch (valid until its next use); *n their number,
+ * owner[j] the token of word j, mwt[j] whether it is part of one. */
+static dyad_status sentence_words(const dyad_model *m, const char *lang, const char *text,
+                                  const dyad_token *st, size_t nt, dyadi_arena *a,
+                                  dyadi_scratch *scratch, int parse, dyadi_sword **wout,
+                                  uint32_t **owner_out, uint8_t **mwt_out, size_t *nout)
+{
+    /* scratch: words, owners, flags, des decisions, parser state */
+    size_t need = 2 * nt * (sizeof(dyadi_sword) + sizeof(uint32_t) + 2) + dyadi_pstate_need(2 * nt) + 64;
+    if (scratch->cap < need) {
+        if (need > SCRATCH_CAP)
+            return DYAD_ERR_TOOBIG;
+        size_t cap = need * 2 < SCRATCH_CAP ? need * 2 : SCRATCH_CAP;
+        void *p = malloc(cap);
+        if (!p)
+            return DYAD_ERR_NOMEM;
+        free(scratch->p);
+        scratch->p = p;
+        scratch->cap = cap;
+    }
+    unsigned char *base = scratch->p;
+    dyadi_sword *w = (dyadi_sword *)base;
+    uint32_t *owner = (uint32_t *)(w + 2 * nt);
+    uint8_t *mwt = (uint8_t *)(owner + 2 * nt);
+    uint8_t *des = mwt + 2 * nt;
+    void *pmem = (void *)(((uintptr_t)(des + nt) + 15) & ~(uintptr_t)15);
+    int ok;
+    int has_des = 0;
+    if (lang[0] == 'f')
+        for (size_t i = 0; i < nt; i++)
+            if (st[i].norm && strcmp(st[i].norm, "des") == 0)
+                has_des = 1;
+    memset(des, 0, nt);
+    if (has_des) {
+        /* tag the unsplit sentence to see what precedes each "des" */
+        size_t n0 = make_words(text, st, nt, lang, NULL, w, owner, mwt, a, &ok);
+        if (!ok)
+            return DYAD_ERR_TOOBIG;
+        /* only the first pass, and only up to the last "des": its
+         * decision needs the tag of the word before it */
+        size_t last = 0;
+        for (size_t j = 1; j < n0; j++)
+            if (strcmp(w[j].norm, "des") == 0)
+                last = j;
+        dyadi_tag_first_pass(m, w, n0, last);
+        for (size_t j = 1; j <= last; j++)
+            if (!mwt[j] && strcmp(w[j].norm, "des") == 0 && splits_before(w[j - 1].upos))
+                des[owner[j]] = 1;
+    }
+    size_t n = make_words(text, st, nt, lang, des, w, owner, mwt, a, &ok);
+    if (!ok)
+        return DYAD_ERR_TOOBIG;
+    dyadi_tag(m, w, n, a);
+    if (parse)
+        dyadi_parse(m, w, n, pmem);
+    *wout = w;
+    *owner_out = owner;
+    *mwt_out = mwt;
+    *nout = n;
+    return DYAD_OK;
+}
+
 dyad_status dyadi_syntax_run(const dyad_model *m, const char *lang, const char *text,
                              const dyad_token *tok, const dyad_sentence *sents, size_t first,
                              size_t nsent, dyadi_arena *a, dyadi_vec *words, dyadi_scratch *scratch)
@@ -138,53 +201,13 @@ dyad_status dyadi_syntax_run(const dyad_model *m, const char *lang, const char *
         if (nt == 0)
             continue;
         const dyad_token *st = tok + s->first_token;
-        /* scratch: words, owners, flags, des decisions, parser state */
-        size_t need = 2 * nt * (sizeof(dyadi_sword) + sizeof(uint32_t) + 2) + dyadi_pstate_need(2 * nt) + 64;
-        if (scratch->cap < need) {
-            if (need > SCRATCH_CAP)
-                return DYAD_ERR_TOOBIG;
-            size_t cap = need * 2 < SCRATCH_CAP ? need * 2 : SCRATCH_CAP;
-            void *p = malloc(cap);
-            if (!p)
-                return DYAD_ERR_NOMEM;
-            free(scratch->p);
-            scratch->p = p;
-            scratch->cap = cap;
-        }
-        unsigned char *base = scratch->p;
-        dyadi_sword *w = (dyadi_sword *)base;
-        uint32_t *owner = (uint32_t *)(w + 2 * nt);
-        uint8_t *mwt = (uint8_t *)(owner + 2 * nt);
-        uint8_t *des = mwt + 2 * nt;
-        void *pmem = (void *)(((uintptr_t)(des + nt) + 15) & ~(uintptr_t)15);
-        int ok;
-        int has_des = 0;
-        if (lang[0] == 'f')
-            for (size_t i = 0; i < nt; i++)
-                if (st[i].norm && strcmp(st[i].norm, "des") == 0)
-                    has_des = 1;
-        memset(des, 0, nt);
-        if (has_des) {
-            /* tag the unsplit sentence to see what precedes each "des" */
-            size_t n0 = make_words(text, st, nt, lang, NULL, w, owner, mwt, a, &ok);
-            if (!ok)
-                return DYAD_ERR_TOOBIG;
-            /* only the first pass, and only up to the last "des": its
-             * decision needs the tag of the word before it */
-            size_t last = 0;
-            for (size_t j = 1; j < n0; j++)
-                if (strcmp(w[j].norm, "des") == 0)
-                    last = j;
-            dyadi_tag_first_pass(m, w, n0, last);
-            for (size_t j = 1; j <= last; j++)
-                if (!mwt[j] && strcmp(w[j].norm, "des") == 0 && splits_before(w[j - 1].upos))
-                    des[owner[j]] = 1;
-        }
-        size_t n = make_words(text, st, nt, lang, des, w, owner, mwt, a, &ok);
-        if (!ok)
-            return DYAD_ERR_TOOBIG;
-        dyadi_tag(m, w, n, a);
-        dyadi_parse(m, w, n, pmem);
+        dyadi_sword *w;
+        uint32_t *owner;
+        uint8_t *mwt;
+        size_t n;
+        dyad_status rc = sentence_words(m, lang, text, st, nt, a, scratch, 1, &w, &owner, &mwt, &n);
+        if (rc != DYAD_OK)
+            return rc;
         for (size_t j = 0; j < n; j++) {
             dyad_word *o = dyadi_vec_push(words);
             if (!o)
@@ -203,5 +226,25 @@ dyad_status dyadi_syntax_run(const dyad_model *m, const char *lang, const char *
             o->flags = mwt[j] ? DYAD_WORDF_MWT : 0;
         }
     }
+    return DYAD_OK;
+}
+
+dyad_status dyadi_syntax_tags(const dyad_model *m, const char *lang, const char *text,
+                              const dyad_token *tok, size_t first, size_t nt, dyadi_arena *a,
+                              dyadi_scratch *scratch, uint8_t *upos)
+{
+    memset(upos, DYADI_NUPOS, nt);
+    if (nt == 0)
+        return DYAD_OK;
+    dyadi_sword *w;
+    uint32_t *owner;
+    uint8_t *mwt;
+    size_t n;
+    dyad_status rc = sentence_words(m, lang, text, tok + first, nt, a, scratch, 0, &w, &owner, &mwt, &n);
+    if (rc != DYAD_OK)
+        return rc;
+    for (size_t j = 0; j < n; j++)
+        if (upos[owner[j]] == DYADI_NUPOS)   /* a token's first word ("du": de) */
+            upos[owner[j]] = w[j].upos;
     return DYAD_OK;
 }

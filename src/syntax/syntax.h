@@ -264,5 +264,11 @@ typedef struct dyadi_scratch { void *p; size_t cap; } dyadi_scratch;
 dyad_status dyadi_syntax_run(const dyad_model *m, const char *lang, const char *text,
                              const dyad_token *tok, const dyad_sentence *sents, size_t first,
                              size_t nsent, dyadi_arena *a, dyadi_vec *words, dyadi_scratch *scratch);
+/* Tag tokens [first, first + nt) only, as a sentence of their own (no
+ * tree): upos[i] is token first + i's tag (its first word's, for "du"), an
+ * index into dyadi_upos_names; DYADI_NUPOS for none. upos holds nt bytes. */
+dyad_status dyadi_syntax_tags(const dyad_model *m, const char *lang, const char *text,
+                              const dyad_token *tok, size_t first, size_t nt, dyadi_arena *a,
+                              dyadi_scratch *scratch, uint8_t *upos);
 
 #endif
