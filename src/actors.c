@@ -1729,7 +1729,20 @@ static int role_name(dyad_coder *c, size_t mi, uint32_t *nf, uint32_t *nn)
         *nn = t - first;
         return 1;
     }
-    if (!m->resolved_by || strncmp(m->resolved_by, "composition:", 12) != 0 ||
+    /* a title whose country the document, the clause or an earlier
+     * actor of its sector gave ("Judge Gray Miller" in an article about
+     * Texas, "le maire Adamowicz" in one about Gdansk) names its holder as
+     * a composed one does */
+    static const char *const PERSON_TITLES[] = {
+        "judge", "mayor", "senator", "governor", "prosecutor", "congressman", "congresswoman",
+        "sheriff", "juge", "maire", "sénateur", "sénatrice", "gouverneur", "gouverneure",
+        "procureur", "procureure", "député", "députée", "préfet", "préfète", NULL};
+    const int titled = m->resolved_by && m->n_tokens == 1 &&
+                       dyadi_norm_in(c, first, PERSON_TITLES) &&
+                       (strcmp(m->resolved_by, "document-country") == 0 ||
+                        strcmp(m->resolved_by, "clause-place") == 0 ||
+                        strcmp(m->resolved_by, "coreference:agent") == 0);
+    if (!m->resolved_by || (strncmp(m->resolved_by, "composition:", 12) != 0 && !titled) ||
         strcmp(m->resolved_by, "composition:agent+person") == 0 ||
         strcmp(m->resolved_by, "composition:agent+name") == 0 ||
         strcmp(m->resolved_by, "composition:agent+list") == 0)
@@ -1782,8 +1795,12 @@ static int role_name(dyad_coder *c, size_t mi, uint32_t *nf, uint32_t *nn)
     uint32_t e = s;
     while (e < send && e - s < MAX_NAME_WORDS && name_at(c, mi, e, s, send))
         e++;
-    if (e - s >= 2 || (comma && e - s == 1 && e < send &&
-                       dyadi_norm_in(c, e, (const char *const[]){",", NULL}))) {
+    /* a surname alone right after such a title ("Judge Miller", "le
+     * maire Adamowicz"): a title takes a name, not an adjective */
+    const int surname = titled && !comma && s == end && e - s == 1 && e < send &&
+                        !(tok(c, e)->flags & DYAD_TOKF_CAPITAL);
+    if (e - s >= 2 || surname || (comma && e - s == 1 && e < send &&
+                                  dyadi_norm_in(c, e, (const char *const[]){",", NULL}))) {
         /* a capitalised word after the name continues something else ("Fred
          * Odhiambo Foundation" would have four words: leave it) */
         if (e < send && name_word(c, e))
