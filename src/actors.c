@@ -2192,9 +2192,10 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 continue;
             }
             const ante *an;
+            /* (in this scope: an may point into it) */
+            ante of_form[MAX_ANTES];
             if (want_country && dyadi_norm_in(c, last - 1, STATE_FORMS)) {
                 /* only the countries of the form the description names */
-                ante of_form[MAX_ANTES];
                 size_t nf = 0;
                 for (size_t i = 0; i < nantes; i++)
                     if (antes[i].country_like && of_state_form(c, &antes[i], tok(c, last - 1)->norm_id))
