@@ -601,6 +601,7 @@ typedef struct ante {
     uint8_t name_gender;   /* a French country's, from its article ("la Russie"): for
                               "il"/"elle" only, not for "le pays" */
     uint8_t plural;        /* a plural agent ("rebels", "les manifestants") */
+    uint32_t first;        /* the mention's first token */
     uint32_t end;          /* the token after the mention */
 } ante;
 
@@ -684,6 +685,48 @@ static const ante *speaker_subject(const dyad_coder *c, const ante *antes, size_
         found = a;
     }
     return found && (plural || !found->person_like) ? found : NULL;
+}
+
+/* "le royaume", "the kingdom", "la principauté", "the sultanate": a
+ * description that names the form of a state refers only to a country of
+ * that form, not to the last country ("Concernant le Sahara occidental, le
+ * royaume refuse..." is not Western Sahara). The lexicon knows the form
+ * from the country's official name (countries.tsv: "Royaume du Maroc",
+ * "Kingdom of Morocco", "Sultanat d'Oman"): the antecedent is of the form
+ * when FORM, a link word and the antecedent's own words make a country
+ * entry with its code, or when its words hold FORM ("United Kingdom"). */
+static const char *const STATE_FORMS[] = {
+    "royaume", "kingdom", "principauté", "principality", "sultanat", "sultanate",
+    "émirat", "emirate", "grand-duché", NULL};
+static int of_state_form(const dyad_coder *c, const ante *a, uint32_t form)
+{
+    static const char *const LINKS[] = {"du", "de", "d'", "des", "of", "of the", NULL};
+    for (uint32_t t = a->first; t < a->end; t++)
+        if (tok(c, t)->norm_id == form)
+            return 1;
+    dyadi_node root = dyadi_lex_root(c->lex, DYADI_TRIE_ACTOR);
+    for (const char *const *l = LINKS; *l; l++) {
+        dyadi_node node = dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, root, form);
+        /* a link of one or two words ("of the Netherlands") */
+        for (const char *w = *l; node && *w;) {
+            size_t n = strcspn(w, " ");
+            uint32_t key = dyadi_lex_key(c->lex, w, n);
+            node = key ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, key) : 0;
+            w += n + (w[n] == ' ');
+        }
+        for (uint32_t t = a->first; node && t < a->end; t++)
+            node = tok(c, t)->norm_id ? dyadi_lex_step(c->lex, DYADI_TRIE_ACTOR, node, tok(c, t)->norm_id) : 0;
+        if (!node)
+            continue;
+        size_t n;
+        const uint32_t *ids = dyadi_lex_entries(c->lex, DYADI_TRIE_ACTOR, node, &n);
+        for (size_t i = 0; i < n; i++) {
+            const dyadi_actor *e = dyadi_lex_actor(c->lex, ids[i]);
+            if (e && e->kind == DYADI_AK_COUNTRY && strcmp(e->code, a->code) == 0)
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* The gender of a French country's name from its article ("la Russie",
@@ -1686,7 +1729,20 @@ static int role_name(dyad_coder *c, size_t mi, uint32_t *nf, uint32_t *nn)
         *nn = t - first;
         return 1;
     }
-    if (!m->resolved_by || strncmp(m->resolved_by, "composition:", 12) != 0 ||
+    /* a title whose country the document, the clause or an earlier
+     * actor of its sector gave ("Judge Gray Miller" in an article about
+     * Texas, "le maire Adamowicz" in one about Gdansk) names its holder as
+     * a composed one does */
+    static const char *const PERSON_TITLES[] = {
+        "judge", "mayor", "senator", "governor", "prosecutor", "congressman", "congresswoman",
+        "sheriff", "juge", "maire", "sénateur", "sénatrice", "gouverneur", "gouverneure",
+        "procureur", "procureure", "député", "députée", "préfet", "préfète", NULL};
+    const int titled = m->resolved_by && m->n_tokens == 1 &&
+                       dyadi_norm_in(c, first, PERSON_TITLES) &&
+                       (strcmp(m->resolved_by, "document-country") == 0 ||
+                        strcmp(m->resolved_by, "clause-place") == 0 ||
+                        strcmp(m->resolved_by, "coreference:agent") == 0);
+    if (!m->resolved_by || (strncmp(m->resolved_by, "composition:", 12) != 0 && !titled) ||
         strcmp(m->resolved_by, "composition:agent+person") == 0 ||
         strcmp(m->resolved_by, "composition:agent+name") == 0 ||
         strcmp(m->resolved_by, "composition:agent+list") == 0)
@@ -1739,8 +1795,12 @@ static int role_name(dyad_coder *c, size_t mi, uint32_t *nf, uint32_t *nn)
     uint32_t e = s;
     while (e < send && e - s < MAX_NAME_WORDS && name_at(c, mi, e, s, send))
         e++;
-    if (e - s >= 2 || (comma && e - s == 1 && e < send &&
-                       dyadi_norm_in(c, e, (const char *const[]){",", NULL}))) {
+    /* a surname alone right after such a title ("Judge Miller", "le
+     * maire Adamowicz"): a title takes a name, not an adjective */
+    const int surname = titled && !comma && s == end && e - s == 1 && e < send &&
+                        !(tok(c, e)->flags & DYAD_TOKF_CAPITAL);
+    if (e - s >= 2 || surname || (comma && e - s == 1 && e < send &&
+                                  dyadi_norm_in(c, e, (const char *const[]){",", NULL}))) {
         /* a capitalised word after the name continues something else ("Fred
          * Odhiambo Foundation" would have four words: leave it) */
         if (e < send && name_word(c, e))
@@ -2131,8 +2191,19 @@ dyad_status dyadi_actors_run(dyad_coder *c)
                 push_mention(c, m, first, last, kind, sp->code, a, "coreference:speaker");
                 continue;
             }
-            const ante *an = resolve(antes, nantes, m->sent, want_person, want_country,
-                                     a->gender, NULL);
+            const ante *an;
+            /* (in this scope: an may point into it) */
+            ante of_form[MAX_ANTES];
+            if (want_country && dyadi_norm_in(c, last - 1, STATE_FORMS)) {
+                /* only the countries of the form the description names */
+                size_t nf = 0;
+                for (size_t i = 0; i < nantes; i++)
+                    if (antes[i].country_like && of_state_form(c, &antes[i], tok(c, last - 1)->norm_id))
+                        of_form[nf++] = antes[i];
+                an = resolve(of_form, nf, m->sent, want_person, want_country, a->gender, NULL);
+            } else {
+                an = resolve(antes, nantes, m->sent, want_person, want_country, a->gender, NULL);
+            }
             if (!an)
                 continue;
             code = an->code;
@@ -2574,6 +2645,7 @@ dyad_status dyadi_actors_run(dyad_coder *c)
             if (!an.gender && a->kind == DYADI_AK_COUNTRY)
                 an.name_gender = article_gender(c, first, sfirst);
             an.plural = a->number == 'p' && (a->kind == DYADI_AK_AGENT || a->kind == DYADI_AK_DEMONYM);
+            an.first = first;
             an.end = last;
             remember(antes, &nantes, &an);
         }

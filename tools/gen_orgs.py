@@ -17,7 +17,10 @@ writes their names in dyad's actor format (docs/formats.md):
            ("National Front", "Direct Action", "Youth": every word in the
            vocabulary of PETRARCH2's verb and agent dictionaries, dyad's
            triggers, agents and cues, or the GENERIC list) is left out, and so
-           is a one-word acronym of 3 letters or fewer ("LET", "HUM")
+           is a one-word acronym of 3 letters or fewer ("LET", "HUM"); `en`:
+           an IGO's or NGO's name of common words and three words or more
+           ("International Labour Organization", "World Health Assembly"),
+           which English writes capitalised and French translates
     code   the entry's undated code, else the code of its role still open (an
            office holder whose dated codes have all ended is left out); a
            sector-only code ("MED") takes the country that another
@@ -345,10 +348,18 @@ def main():
                 for p in phrases(name, stats):
                     p = pretty(p)
                     k = gen_actors.norm(p)
-                    if generic(p, vocab):
-                        stats["common words"] += 1
-                        continue
                     lang = "*"
+                    if generic(p, vocab):
+                        # an international organisation's name of three words
+                        # or more is a name in English, where it is written
+                        # capitalised ("International Labour Organization",
+                        # "World Health Assembly"); French translates it
+                        if base[:3] in ("IGO", "NGO") and len(p.split()) >= 3 and \
+                                not bodies_only and kind != "person":
+                            lang = "en"
+                        else:
+                            stats["common words"] += 1
+                            continue
                     if taken(seen, lang, k):
                         stats["known"] += 1
                         continue

@@ -14,7 +14,14 @@ a full name to a country and a role by three patterns per language:
            and a role noun in the words right before the name
            ("US Special Counsel X", "Mayor of Gdansk X", "le Slovaque X")
   after    an apposition after the name up to the next comma or stop
-           ("X, the Slovak foreign minister", "X, ministre burundais de ...")
+           ("X, the Slovak foreign minister", "X, ministre burundais de ...",
+           "X, Slovakia's economy minister")
+
+A country clue is also a head of state or government of the leaders files
+named as a role's complement: an aide shares the leader's country ("X,
+conseillère de Trump", "X, spin doctor de Pierre Nkurunziza", "adviser to
+President Y X"); a minister's portfolio may stand in lower case between
+the role and the name ("le ministre burundais des affaires étrangères X").
 
 Evidence: a person is kept when every sentence that ties them to a country
 names the same country, and either two sentences or more do, or one does
@@ -76,7 +83,7 @@ ROLES = {
         "journalist": "MED", "reporter": "MED", "editor": "MED",
         "cleric": "REL", "imam": "REL", "bishop": "REL", "archbishop": "REL",
         "cardinal": "REL", "businessman": "BUS", "businesswoman": "BUS",
-        "ceo": "BUS",
+        "ceo": "BUS", "spin doctor": "GOV", "aide": "GOV",
         "doctor": "HLH", "ophthalmologist": "HLH", "physician": "HLH",
         "politician": "", "citizen": "", "leader": "",
         "party leader": "", "candidate": "", "writer": "", "author": "", "lawyer": "",
@@ -92,6 +99,7 @@ ROLES = {
         "ambassadrice": "GOV", "envoyé": "GOV", "envoyée": "GOV", "diplomate": "GOV",
         "porte-parole": "GOV", "gouverneur": "GOV", "gouverneure": "GOV", "maire": "GOV",
         "conseiller": "GOV", "conseillère": "GOV", "roi": "GOV", "reine": "GOV",
+        "spin doctor": "GOV", "conseiller en communication": "GOV",
         "émir": "GOV", "prince héritier": "GOV", "préfet": "GOV",
         # a French "envoyé(e) spécial(e)" is as often a reporter as a diplomat
         "envoyé spécial": "", "envoyée spéciale": "",
@@ -129,9 +137,12 @@ DEATH = {"died", "dies", "death", "obituary", "décédé", "décédée", "décè
 HEADS = {"president", "vice president", "vice-president", "secretary", "director", "leader",
          "président", "présidente", "vice-président", "vice-présidente", "dirigeant",
          "dirigeante", "chef", "porte-parole", "spokesman", "spokeswoman", "spokesperson",
-         "official", "adviser", "advisor", "conseiller", "conseillère"}
+         "official", "adviser", "advisor", "conseiller", "conseillère", "spin doctor", "aide",
+         "conseiller en communication"}
 LINK = {"of", "the", "de", "du", "des", "la", "le", "l'", "d'"}
 LINK_FIRST = {"of", "de", "du", "des", "d'"}
+# an aide is "adviser to President X" as well as "conseiller de X"
+LEADER_LINK = LINK_FIRST | {"to", "auprès"}
 # words that end the window before a name: a verb or a conjunction links two phrases
 STOP = {
     "en": {"and", "or", "but", "said", "says", "told", "met", "with", "by", "to", "from",
@@ -183,6 +194,10 @@ class Places:
         self.weak = {}     # regions, cities, capitals: need a capital letter
         self.block = set()  # every non-person phrase: a person must not shadow them
         self.leaders = set()
+        # a leader's name -> the person's country (the base code, else the
+        # one country of the dated roles: surnames alone are "---")
+        self.leader_country = {}
+        lc = collections.defaultdict(set)
         self.parties = {}  # party / org phrase -> country
         seen = collections.defaultdict(set)
         kinds = {}
@@ -202,6 +217,14 @@ class Places:
                 k = fold(phrase)
                 if kind == "person":
                     self.leaders.add(k)
+                    if os.path.basename(path).startswith("leaders"):
+                        if len(code) == 3 and code.isalpha():
+                            lc[k].add(code)
+                        else:
+                            m = re.search(r"(?:^|;)roles=([^;]*)", attrs)
+                            rc = {r[:3] for r in m.group(1).split(",")} if m else set()
+                            if len(rc) == 1 and next(iter(rc)).isalpha():
+                                lc[k] |= rc
                     continue
                 if "ambiguous=1" in attrs:
                     ambiguous.add(k)
@@ -227,6 +250,7 @@ class Places:
                 self.weak[k] = c
         self.parties = {k: next(iter(v)) for k, v in self.parties.items()
                         if len(v) == 1 and k not in ambiguous and k not in self.leaders}
+        self.leader_country = {k: next(iter(v)) for k, v in lc.items() if len(v) == 1}
         self.maxlen = 5
         self.leader_parts = set()
         for k in self.leaders:
@@ -235,7 +259,7 @@ class Places:
                 for b in range(a + 2, len(t) + 1):
                     self.leader_parts.add(" ".join(t[a:b]))
         # blocs and regions of the world (EUR, WST, AFR...) are no person's country
-        for d in (self.strong, self.weak, self.parties):
+        for d in (self.strong, self.weak, self.parties, self.leader_country):
             for k in [k for k, c in d.items() if c not in countries]:
                 del d[k]
 
@@ -255,6 +279,11 @@ class Places:
                 if cap(span[-1]) and key in self.parties:
                     # a party may stand in more than one country (Sinn Fein)
                     return n, self.parties[key], False, "party"
+                if cap(span[0]) and cap(span[-1]) and key in self.leader_country:
+                    # a head of state or government: his aides are of his
+                    # country ("conseiller du président Pierre Nkurunziza",
+                    # "adviser to President Trump"); as a role's complement only
+                    return n, self.leader_country[key], True, "leader"
         return None
 
 
@@ -281,6 +310,7 @@ def scan_window(lang, places, words):
     """The country and role a run of words names: (country, strong, sector, former)."""
     country, strong, sector, former, hasrole = None, False, None, False, False
     clues, heads = [], []   # (start, end) of the country clues and of head roles
+    leader_link = False     # a leader's name tied to the role (checked where matched)
     i = 0
     while i < len(words):
         w = fold(words[i])
@@ -297,11 +327,25 @@ def scan_window(lang, places, words):
                 i - 2 if i > 1 and fold(words[i - 1]) in LINK and fold(words[i - 2]) in LINK_FIRST else -1
             if not ((link > 0 and role_ends_at(lang, words, link)) or role_at(lang, words, i + m[0])):
                 m = None
+        elif m and m[3] == "leader":
+            # "conseiller du président X", "adviser to X": a role, a link
+            # word and at most a title of the leader's before the name
+            j = i
+            while j > 0 and i - j < 2 and cap(words[j - 1]) and not role_at(lang, words, j - 1):
+                j -= 1      # first names the entry leaves out ("Pierre" Nkurunziza)
+            if j > 0 and (role_at(lang, words, j - 1) or (0,))[0] == 1:
+                j -= 1      # the leader's own title ("président", "President")
+            while j > 0 and fold(words[j - 1]) in LINK and fold(words[j - 1]) not in LEADER_LINK:
+                j -= 1      # "du", "de la"
+            if not (j > 1 and fold(words[j - 1]) in LEADER_LINK and role_ends_at(lang, words, j - 1)):
+                m = None
         if m and (not r or m[0] >= r[0]):
             if country and country != m[1]:
                 return None
             country, strong = m[1], strong or m[2]
             clues.append((i, i + m[0]))
+            if m[3] == "leader":
+                leader_link = True
             i += m[0]
             continue
         if r:
@@ -327,7 +371,7 @@ def scan_window(lang, places, words):
             # l'Italien X" (the demonym is the name's)
             if (j == cs and (j == he or fold(words[he]) in LINK_FIRST)) or ce == hs:
                 attached = True
-        if not attached:
+        if not attached and not leader_link:
             sector = None
     return country, strong, sector, former, hasrole
 
@@ -429,6 +473,16 @@ def evidence(lang, places, words, s, e):
                     ok = True
             if not ok and cap(words[last]):
                 ok = any(role_at(lang, words, j) for j in range(b, s))
+            if not ok:
+                # a minister's portfolio in lower case ("le ministre burundais
+                # des affaires étrangères X", "Deputy Minister of finance X"):
+                # a role, then a complement of at most four words that opens
+                # with a link word
+                for j in range(max(b, s - 7), s):
+                    r = role_at(lang, words, j)
+                    if r and r[1] == "GOV" and j + r[0] < s and s - (j + r[0]) <= 5 and \
+                            any(fold(w) in LINK_FIRST for w in words[j + r[0]:s - 1]):
+                        ok = True
         if ok:
             r = scan_window(lang, places, win)
             if r:
@@ -447,7 +501,14 @@ def evidence(lang, places, words, s, e):
                 and (j == a or fold(words[j]) not in STOP[lang]):
             j += 1
         win = words[a:j]
-        if win and role_at(lang, words, a + (1 if fold(words[a]) in ("the", "a", "an", "le", "la", "l'", "un", "une") else 0)) is not None or \
+        gen = places.match(words, a)
+        if gen and gen[3] == "country" and a + gen[0] + 1 < j and words[a + gen[0]] in ("'s", "’s") and \
+                any(role_at(lang, words, x) for x in range(a + gen[0] + 1, min(j, a + gen[0] + 4))):
+            r = scan_window(lang, places, win)
+            if r and r[4]:
+                country, strong, sector, former, _ = r
+                found.append(("after", country, strong, sector, former or died))
+        elif win and role_at(lang, words, a + (1 if fold(words[a]) in ("the", "a", "an", "le", "la", "l'", "un", "une") else 0)) is not None or \
                 (len(win) > 1 and fold(win[0]) in ("the", "a", "an", "le", "la", "l'", "un", "une") and any(role_at(lang, words, x) for x in range(a, j))):
             r = scan_window(lang, places, win)
             if r and r[4]:
