@@ -70,11 +70,28 @@ const char *dyadi_event_date(dyad_coder *c, const char *sdate_str, uint32_t sfir
  * critique Donald Trump" (USA, USA in 2016), "le Front al-Nosra a attaqué
  * l'Armée syrienne libre" (SYRREB, SYRREB). They are one actor when either
  * was resolved by coreference ("Russia said it ..."), they read the same, or
- * the code is a bare country (two names of one state). */
+ * the code is a bare country (two names of one state).
+ *
+ * One coreference is no identity: an office followed by its holder's name,
+ * which the lexicon does not know ("lashed out at the mayor Muriel Bowser",
+ * "declined Prime Minister Oleksiy Honcharuk's offer", "le gouverneur
+ * Sergueï Petrov"), took only its country and sector from the nearest
+ * actor of that sector (actors.c, "coreference:agent"); the name says it
+ * is a person of its own, so a president against his own mayor or minister
+ * stays an event, as CAMEO codes it (USAGOV -> USAGOV). A bare office ("the
+ * president", "son homologue") may be the other side itself or another
+ * country's: still one actor. */
+static int named_office(const dyad_coder *c, const cand *a)
+{
+    return a->how && strcmp(a->how, "coreference:agent") == 0 && a->end < c->tokens.len &&
+           (dyadi_tok(c, a->end)->flags & DYAD_TOKF_CAPITAL);
+}
+
 int dyadi_distinct_same_code(const dyad_coder *c, const cand *a, const cand *b)
 {
     /* bare country codes ("HTI" and "Port-au-Prince") are one state */
-    if (a->coref || b->coref || !a->span.end || !b->span.end || strlen(a->code) <= 3)
+    if ((a->coref && !named_office(c, a)) || (b->coref && !named_office(c, b)) || !a->span.end ||
+        !b->span.end || strlen(a->code) <= 3)
         return 0;
     size_t la = a->span.end - a->span.start, lb = b->span.end - b->span.start;
     return !(la == lb && memcmp(c->doc->text + a->span.start, c->doc->text + b->span.start, la) == 0);
