@@ -182,6 +182,29 @@ static int one_actor_kept(const dyad_coder *c, const char *code)
     return 0;
 }
 
+/* CAMEO's violence: assault, fight, mass violence (18, 19, 20) */
+static int violent(const char *code)
+{
+    return code[0] == '2' ? code[1] == '0' : code[0] == '1' && (code[1] == '8' || code[1] == '9');
+}
+
+/* The place of violence tgt suffered, named in the victims' own stretch
+ * of words, no comma or clause boundary between them ("killed 23 people
+ * as well as themselves ... in Tel Aviv"); not a speaker's ("killing 12
+ * people, activists in Beirut said") */
+static int victims_place(const dyad_coder *c, const cand *tgt, const cand *loc, const char *code)
+{
+    static const char *const COMMA[] = {",", NULL};
+    if (!loc || !loc->span.end || !tgt->span.end || !violent(code) || !dyadi_nation_code(loc->country))
+        return 0;
+    uint32_t a = tgt->end <= loc->first ? tgt->end : loc->end;
+    uint32_t b = tgt->end <= loc->first ? loc->first : tgt->first;
+    for (uint32_t i = a; i < b; i++)
+        if (has_class(c, i, W_BOUND) || dyadi_norm_in(c, i, COMMA))
+            return 0;
+    return 1;
+}
+
 static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
                        const cand *tgt, const char *code, int polarity, int modality,
                        const char *attr_text, const char *attr_code, const cand *loc,
@@ -209,13 +232,17 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
         src = &sfill;
     }
     if (tgt && strncmp(tgt->code, "---", 3) == 0 && !c->opts.convert_agent) {
-        if (!dyadi_nation_code(src->country) || thostile)
+        /* the victims of violence where the sentence places it are that
+         * country's ("Palestinian bombers killed 23 people in Tel Aviv":
+         * ISRCVL), not the attacker's */
+        const char *home = victims_place(c, tgt, loc, code) ? loc->country : src->country;
+        if (!dyadi_nation_code(home) || thostile)
             tgt = NULL;
         else {
             tfill = *tgt;
             tfill.coref = 1;
-            tfill.code = fill_country(c, src->country, tgt->code + 3);
-            tfill.country = src->country;
+            tfill.code = fill_country(c, home, tgt->code + 3);
+            tfill.country = home;
             if (!tfill.code)
                 return -1;
             tgt = &tfill;
