@@ -1083,18 +1083,23 @@ static void particle_object(const dyadi_tree *t, const cand *cs, const trig *tr,
  * amod is left for adjective_partner; that actor is the partner, when it
  * is of another country than the source (not "Kenya deployed Kenyan
  * soldiers"). Only a nationality: "envoyer des travailleurs dans le
- * Donbass" sends them to a place, not to its people. */
+ * Donbass" sends them to a place, not to its people; but the victims of
+ * violence where it happened are that place's people ("killed 20
+ * civilians in Idlib", kill ... civilian). */
 static void composed_theme(const dyadi_tree *t, const cand *cs, const trig *tr, uint32_t v, int src0,
                            tree_roles *out)
 {
     const char *sc = src0 >= 0 ? cs[src0].country : NULL;
+    const char *code = tr->e->code ? tr->e->code : "";
+    const int violence = (code[0] == '1' && code[1] >= '7') || (code[0] == '2' && code[1] == '0');
     for (uint32_t i = tr->first; i < tr->end && !out->ntgt; i++) {
         const dyad_word *w = dyadi_tree_word(t, i);
         uint32_t x = w ? (uint32_t)(w - t->w) : NONE;
         int a = x != NONE && x != v && nominal(w) ? t->cand[x] : -1;
         if (a < 0 || a == src0 || cs[a].place || !cs[a].how ||
-            !dyadi_in_list(cs[a].how, "composition:demonym+agent,composition:agent+demonym") || !cs[a].country ||
-            (sc && strcmp(sc, cs[a].country) == 0))
+            !(dyadi_in_list(cs[a].how, "composition:demonym+agent,composition:agent+demonym") ||
+              (violence && strcmp(cs[a].how, "composition:agent+in+place") == 0)) ||
+            !cs[a].country || (sc && strcmp(sc, cs[a].country) == 0))
             continue;
         add_one(out->tgt, &out->ntgt, a);
     }
