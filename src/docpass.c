@@ -70,11 +70,28 @@ const char *dyadi_event_date(dyad_coder *c, const char *sdate_str, uint32_t sfir
  * critique Donald Trump" (USA, USA in 2016), "le Front al-Nosra a attaqué
  * l'Armée syrienne libre" (SYRREB, SYRREB). They are one actor when either
  * was resolved by coreference ("Russia said it ..."), they read the same, or
- * the code is a bare country (two names of one state). */
+ * the code is a bare country (two names of one state).
+ *
+ * One coreference is no identity: an office followed by its holder's name,
+ * which the lexicon does not know ("lashed out at the mayor Muriel Bowser",
+ * "declined Prime Minister Oleksiy Honcharuk's offer", "le gouverneur
+ * Sergueï Petrov"), took only its country and sector from the nearest
+ * actor of that sector (actors.c, "coreference:agent"); the name says it
+ * is a person of its own, so a president against his own mayor or minister
+ * stays an event, as CAMEO codes it (USAGOV -> USAGOV). A bare office ("the
+ * president", "son homologue") may be the other side itself or another
+ * country's: still one actor. */
+static int named_office(const dyad_coder *c, const cand *a)
+{
+    return a->how && strcmp(a->how, "coreference:agent") == 0 && a->end < c->tokens.len &&
+           (dyadi_tok(c, a->end)->flags & DYAD_TOKF_CAPITAL);
+}
+
 int dyadi_distinct_same_code(const dyad_coder *c, const cand *a, const cand *b)
 {
     /* bare country codes ("HTI" and "Port-au-Prince") are one state */
-    if (a->coref || b->coref || !a->span.end || !b->span.end || strlen(a->code) <= 3)
+    if ((a->coref && !named_office(c, a)) || (b->coref && !named_office(c, b)) || !a->span.end ||
+        !b->span.end || strlen(a->code) <= 3)
         return 0;
     size_t la = a->span.end - a->span.start, lb = b->span.end - b->span.start;
     return !(la == lb && memcmp(c->doc->text + a->span.start, c->doc->text + b->span.start, la) == 0);
@@ -165,6 +182,29 @@ static int one_actor_kept(const dyad_coder *c, const char *code)
     return 0;
 }
 
+/* CAMEO's violence: assault, fight, mass violence (18, 19, 20) */
+static int violent(const char *code)
+{
+    return code[0] == '2' ? code[1] == '0' : code[0] == '1' && (code[1] == '8' || code[1] == '9');
+}
+
+/* The place of violence tgt suffered, named in the victims' own stretch
+ * of words, no comma or clause boundary between them ("killed 23 people
+ * as well as themselves ... in Tel Aviv"); not a speaker's ("killing 12
+ * people, activists in Beirut said") */
+static int victims_place(const dyad_coder *c, const cand *tgt, const cand *loc, const char *code)
+{
+    static const char *const COMMA[] = {",", NULL};
+    if (!loc || !loc->span.end || !tgt->span.end || !violent(code) || !dyadi_nation_code(loc->country))
+        return 0;
+    uint32_t a = tgt->end <= loc->first ? tgt->end : loc->end;
+    uint32_t b = tgt->end <= loc->first ? loc->first : tgt->first;
+    for (uint32_t i = a; i < b; i++)
+        if (has_class(c, i, W_BOUND) || dyadi_norm_in(c, i, COMMA))
+            return 0;
+    return 1;
+}
+
 static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *src,
                        const cand *tgt, const char *code, int polarity, int modality,
                        const char *attr_text, const char *attr_code, const cand *loc,
@@ -192,13 +232,17 @@ static int push_event1(dyad_coder *c, uint32_t sent, const trig *t, const cand *
         src = &sfill;
     }
     if (tgt && strncmp(tgt->code, "---", 3) == 0 && !c->opts.convert_agent) {
-        if (!dyadi_nation_code(src->country) || thostile)
+        /* the victims of violence where the sentence places it are that
+         * country's ("Palestinian bombers killed 23 people in Tel Aviv":
+         * ISRCVL), not the attacker's */
+        const char *home = victims_place(c, tgt, loc, code) ? loc->country : src->country;
+        if (!dyadi_nation_code(home) || thostile)
             tgt = NULL;
         else {
             tfill = *tgt;
             tfill.coref = 1;
-            tfill.code = fill_country(c, src->country, tgt->code + 3);
-            tfill.country = src->country;
+            tfill.code = fill_country(c, home, tgt->code + 3);
+            tfill.country = home;
             if (!tfill.code)
                 return -1;
             tgt = &tfill;

@@ -330,18 +330,31 @@ static int descends(const dyadi_tree *t, uint32_t i, uint32_t a)
  * adverbs, by a finite verb (or one with a finite auxiliary) that has no
  * subject and does not govern n, is that verb's subject: returns the
  * verb, or NONE. */
+static int speech_lemma(const dyad_word *w)
+{
+    return w->lemma && dyadi_in_list(w->lemma, "say,tell,report,add,dire,déclarer,affirmer,indiquer,ajouter,rapporter");
+}
+
 static uint32_t misread_conj_subject(const dyadi_tree *t, uint32_t n)
 {
-    if (!rel_is(&t->w[n], "conj") || !nominal(&t->w[n]) || child(t, n, "cc") == NONE)
+    if (!rel_is(&t->w[n], "conj") || !nominal(&t->w[n]))
         return NONE;
+    /* "killing 12 people, activists in Beirut said": with no coordinator,
+     * only the closing attribution's speaker */
+    int bare = child(t, n, "cc") == NONE;
     uint32_t i = n + 1;
     while (i < t->nw && descends(t, i, n))
         i++;
+    /* the speaker's own place, hung elsewhere ("activists in Beirut said") */
+    while (bare && i + 1 < t->nw && upos_is(&t->w[i], "ADP") &&
+           (upos_is(&t->w[i + 1], "PROPN") || upos_is(&t->w[i + 1], "NOUN")))
+        i += 2;
     while (i < t->nw && (upos_is(&t->w[i], "AUX") || upos_is(&t->w[i], "ADV") ||
                          (upos_is(&t->w[i], "PRON") && !is_relative_pronoun(&t->w[i]))))
         i++;
     if (i >= t->nw || !upos_is(&t->w[i], "VERB") || descends(t, n, i) ||
-        child(t, i, "nsubj") != NONE || child(t, i, "nsubj:pass") != NONE)
+        child(t, i, "nsubj") != NONE || child(t, i, "nsubj:pass") != NONE ||
+        (bare && !speech_lemma(&t->w[i])))
         return NONE;
     /* "Neither the EU nor the US would endorse": a verb hung under a
      * first conjunct that is the root (no verb's object) is the whole
@@ -1083,18 +1096,23 @@ static void particle_object(const dyadi_tree *t, const cand *cs, const trig *tr,
  * amod is left for adjective_partner; that actor is the partner, when it
  * is of another country than the source (not "Kenya deployed Kenyan
  * soldiers"). Only a nationality: "envoyer des travailleurs dans le
- * Donbass" sends them to a place, not to its people. */
+ * Donbass" sends them to a place, not to its people; but the victims of
+ * violence where it happened are that place's people ("killed 20
+ * civilians in Idlib", kill ... civilian). */
 static void composed_theme(const dyadi_tree *t, const cand *cs, const trig *tr, uint32_t v, int src0,
                            tree_roles *out)
 {
     const char *sc = src0 >= 0 ? cs[src0].country : NULL;
+    const char *code = tr->e->code ? tr->e->code : "";
+    const int violence = (code[0] == '1' && code[1] >= '7') || (code[0] == '2' && code[1] == '0');
     for (uint32_t i = tr->first; i < tr->end && !out->ntgt; i++) {
         const dyad_word *w = dyadi_tree_word(t, i);
         uint32_t x = w ? (uint32_t)(w - t->w) : NONE;
         int a = x != NONE && x != v && nominal(w) ? t->cand[x] : -1;
         if (a < 0 || a == src0 || cs[a].place || !cs[a].how ||
-            !dyadi_in_list(cs[a].how, "composition:demonym+agent,composition:agent+demonym") || !cs[a].country ||
-            (sc && strcmp(sc, cs[a].country) == 0))
+            !(dyadi_in_list(cs[a].how, "composition:demonym+agent,composition:agent+demonym") ||
+              (violence && strcmp(cs[a].how, "composition:agent+in+place") == 0)) ||
+            !cs[a].country || (sc && strcmp(sc, cs[a].country) == 0))
             continue;
         add_one(out->tgt, &out->ntgt, a);
     }
