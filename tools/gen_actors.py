@@ -573,16 +573,70 @@ def spelling_variants(c):
     return out
 
 
-def place_rows(rows, dropped, kind, names, code, attrs, manual, taken, generic=lambda k: False):
+# Treebank training text (ud-train, never its test files) read for the words
+# a language writes in lower case: a region name made by dropping its
+# administrative word may be one ("Free" of Free State, "Northeastern" of
+# Northeastern Governorate), and then no place in that language.
+TREEBANK_WORDS = {"en": ("en/ewt-train.conllu",),
+                  "fr": ("fr/sequoia-train.conllu", "fr/rhapsodie-train.conllu")}
+
+
+def treebank_common(shared):
+    """lang -> the lower-cased words the language's treebank training text
+    writes in lower case at least 3 times and more often than capitalised."""
+    out = {}
+    for lang, files in TREEBANK_WORDS.items():
+        low, cap = {}, {}
+        for f in files:
+            path = os.path.join(shared, "ud-train", f)
+            if not os.path.exists(path):
+                continue
+            with open(path, encoding="utf-8") as fh:
+                for line in fh:
+                    c = line.split("\t")
+                    if len(c) < 2 or not c[0].isdigit():
+                        continue
+                    w = c[1]
+                    if w.islower():
+                        low[w] = low.get(w, 0) + 1
+                    elif w[:1].isupper():
+                        cap[w.lower()] = cap.get(w.lower(), 0) + 1
+        out[lang] = {w for w, n in low.items() if n >= 3 and n > cap.get(w, 0)}
+    return out
+
+
+def without_common(langs, name, common):
+    """The row languages of a one-word place name made by dropping an
+    administrative word, less the languages whose treebank writes the word
+    in lower case ("Free" of Free State: French only). common: lang -> words,
+    or None (a name as its source writes it: no check)."""
+    if not common or " " in name or "-" in name:
+        return langs
+    k = name.lower()
+    hit = {lang for lang, words in common.items() if k in words}
+    if not hit:
+        return langs
+    out = []
+    for lang in langs:
+        if lang == "*":
+            out += [x for x in ("en", "fr") if x not in hit and x not in langs]
+        elif lang not in hit:
+            out.append(lang)
+    return out
+
+
+def place_rows(rows, dropped, kind, names, code, attrs, manual, taken, generic=lambda k: False,
+               common=None, derived=()):
     """Rows of a city or region under the cities rules: a name that is a
     country's or capital's (taken), or generic, or a common word in both
-    languages is dropped; a common word of one language keeps the other."""
+    languages is dropped; a common word of one language keeps the other
+    (for the derived names, treebank_common's words too)."""
     for n in names:
         k = norm(n)
         if k in taken or generic(k):
             dropped.add(n)
             continue
-        langs = city_langs(n)
+        langs = without_common(city_langs(n), n, common if n in derived else None)
         if not langs:
             dropped.add(n)
             continue
@@ -788,6 +842,7 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
         return all(w in REGION_GENERIC for w in re.split(r"[\s-]+", k) if w)
 
     cldr = cldr_subdivisions(src.cldr)
+    common = treebank_common(src.shared)
     rows, dropped = [], set()
     nshort = nlang = 0
     for code, name, ascii_name, gid in src.region_rows:
@@ -804,7 +859,8 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
                   for bare in arabic_bare(n, d)]
         names = place_names([name, ascii_name] + [n for n in short if n])
         nshort += len(names) - len(place_names((name, ascii_name)))
-        place_rows(rows, dropped, "region", names, d["code"], attrs, manual, taken, generic)
+        place_rows(rows, dropped, "region", names, d["code"], attrs, manual, taken, generic, common,
+                   {n for n in short if n})
         # CLDR's French and English names of the region, matched on its
         # name: "Québec", "Floride", "Californie", "Médine"
         sub = cldr.get(code.split(".")[0], {})

@@ -47,6 +47,9 @@ fr-admin1-french-name|Floride:USA |Un ouragan a frappé la Floride mardi.
 fr-admin1-province-after-article|Québec:CAN |La Cour supérieure du Québec a rejeté l'appel.
 fr-city-after-a|Québec:CAN |Le premier ministre est arrivé à Québec lundi.
 en-region-short-name|Mecca:SAU Medina:SAU |Saudi Arabia extended curfews in the holy cities of Mecca and Medina.
+en-region-short-common-word||Canada and Mexico signed the Free Trade Agreement in Ottawa.
+en-region-full-name-kept|Free State:ZAF |Police arrested protesters in the Free State province.
+fr-region-full-name-kept|Free State:ZAF |La police a arrêté des manifestants dans la province du Free State.
 CASES
 
 # French "à Québec" is the city, "du Québec" the province.
