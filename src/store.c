@@ -358,6 +358,11 @@ static const char *const migrations[DYADI_STORE_SCHEMA] = {
      * row read per event printed, not per event of the target). */
     ("DROP INDEX events_target;\n"
      "CREATE INDEX events_target_source ON events(target, source, event_date);\n"),
+    /* 4 -> 5: the code index also holds QuadClass and Goldstein, so that
+     * `dyad relations` takes them once per code (its first and last
+     * entries) instead of reading every event's row. */
+    ("DROP INDEX events_code;\n"
+     "CREATE INDEX events_code ON events(code, quad, goldstein);\n"),
 };
 
 const char *dyadi_store_migration(int v)
