@@ -72,31 +72,35 @@ static const char *const phoenix_columns[] = {
  * and every string by a subquery per column): a million-event export spent
  * most of its time there (docs/BENCHMARKS.md). The values are the views';
  * the name texts come as store_strings ids, read through xctx's cache. */
-#define EVENTS_COLUMNS                                                                  \
+#define EVENTS_OWN_COLUMNS                                                              \
     "SELECT e.id, e.event_date, e.source, e.source_country, e.target, e.target_country," \
     " e.code, e.root, e.quad, e.goldstein, e.num_mentions, e.num_sources, e.num_articles," \
     " e.location, e.location_country, e.lat, e.lon, e.first_seen,"                       \
-    " m.source_text, m.target_text, d.url, d.id, m.sent,"
-#define EVENTS_FROM                                                                     \
+    " m.source_text, m.target_text,"
+#define EVENTS_COLUMNS EVENTS_OWN_COLUMNS " d.url, d.id, m.sent,"
+#define EVENTS_SIGHTING                                                                 \
     " FROM events e"                                                                     \
     " LEFT JOIN store_sightings m ON m.id = (SELECT min(id) FROM store_sightings"         \
-    "   WHERE event_id = e.id)"                                                          \
-    " LEFT JOIN store_documents d ON d.n = m.doc"                                       \
-    " WHERE e.polarity = 'asserted' ORDER BY e.id"
+    "   WHERE event_id = e.id)"
+#define EVENTS_ORDER " WHERE e.polarity = 'asserted' ORDER BY e.id"
+#define EVENTS_FROM EVENTS_SIGHTING " LEFT JOIN store_documents d ON d.n = m.doc" EVENTS_ORDER
 /* GDELT: the lexicon entry of the named place, in the first sighting's
  * sentence, else any place form of that name and country (the forms'
  * table, indexed by text); no URL or source lists. A country that is the
  * event's place is an actor mention ("in Syria": entry SYR), so actor
  * forms count too, after place forms. */
+/* GDELT needs the document's URL only: the column of d.url holds the
+ * document's number, its URL read through xctx's cache of documents
+ * (a document has several events: one row read instead of one per event). */
 #define GDELT_EVENTS_SQL(same_country)                                                  \
-    EVENTS_COLUMNS                                                                       \
+    EVENTS_OWN_COLUMNS " m.doc, NULL, m.sent,"                                           \
     " CASE WHEN e.location <> '' THEN coalesce("                                         \
     "  (SELECT f.entry FROM store_mentions sm JOIN store_actor_forms f ON f.id = sm.form" \
     "   WHERE sm.doc = m.doc AND sm.sent = m.sent AND f.kind IN ('place', 'actor')"       \
     "   AND f.text = e.location ORDER BY f.kind = 'actor' LIMIT 1),"                      \
     "  (SELECT f.entry FROM store_actor_forms f WHERE f.text = e.location AND f.kind = 'place'" \
     "   AND f.country " same_country " e.location_country LIMIT 1)) END, NULL, NULL"      \
-    EVENTS_FROM
+    EVENTS_SIGHTING EVENTS_ORDER
 /* "IS" compares NULLs as values in SQLite; PostgreSQL spells it longer */
 static const char gdelt_events_sql[] = GDELT_EVENTS_SQL("IS");
 static const char gdelt_events_sql_pg[] = GDELT_EVENTS_SQL("IS NOT DISTINCT FROM");
@@ -249,10 +253,10 @@ static void ob_fixed(obuf *o, double x, int dec)
 /* The strings of store_strings by id, for the name texts of each event:
  * a few thousand names recur across a store's events, so a small
  * direct-mapped cache answers most of them without a B-tree seek per
- * column and row. */
+ * column and row. The same for the documents' URLs by number. */
 #define SC_SLOTS 4096
 typedef struct strcache {
-    dyadi_sqlrows *q;        /* SELECT s FROM store_strings WHERE id = ?1 */
+    dyadi_sqlrows *q;        /* one text column for the id ?1 */
     int err;                /* out of memory or a read error */
     struct sc_slot { int64_t id; char *s; } v[SC_SLOTS];
 } strcache;
@@ -261,6 +265,7 @@ typedef struct strcache {
 typedef struct xctx {
     const place_kinds *pk;
     strcache *sc;
+    strcache *dc;            /* GDELT: the documents' URLs */
 } xctx;
 
 /* The string whose id is column i of st; "" for NULL or an unknown id. */
@@ -292,6 +297,17 @@ static const char *sc_get(strcache *sc, dyadi_sqlrows *st, int i)
     return e->s;
 }
 
+/* A cache answered by sql (one text column for the id ?1) into *sc; 0 or
+ * EXIT_FAIL (reported). The caller frees *sc with sc_free. */
+static int sc_new(dyadi_sqldb *h, const char *sql, strcache **sc)
+{
+    if (!(*sc = calloc(1, sizeof **sc))) {
+        fprintf(stderr, "dyad export: out of memory\n");
+        return EXIT_FAIL;
+    }
+    return db_prepare("export", h, sql, 0, &(*sc)->q);
+}
+
 static void sc_free(strcache *sc)
 {
     if (!sc)
@@ -306,8 +322,16 @@ static void sc_free(strcache *sc)
  * line breaks inside a value become spaces (one record stays one line). */
 static void tsv_n(obuf *o, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n && s[i]; i++)
-        ob_c(o, s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+    /* runs of plain bytes are copied whole */
+    size_t i = 0, run = 0;
+    for (; i < n && s[i]; i++) {
+        if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+            ob_mem(o, s + run, i - run);
+            ob_c(o, ' ');
+            run = i + 1;
+        }
+    }
+    ob_mem(o, s + run, i - run);
 }
 
 static void tsv(obuf *o, const char *s)
@@ -474,7 +498,7 @@ static void write_gdelt_row(obuf *o, dyadi_sqlrows *st, xctx *x)
     ob_c(o, '\t');
     timestamp14(o, col(st, C_FIRST));
     ob_c(o, '\t');
-    tsv(o, col(st, C_URL));
+    tsv(o, sc_get(x->dc, st, C_URL));
     ob_c(o, '\n');
 }
 
@@ -622,7 +646,7 @@ static int step_all(const char *what, dyadi_sqldb *h, dyadi_sqlrows *st, FILE *f
         row(o, st, x);
     ob_flush(o);
     free(o);
-    if (x->sc && x->sc->err) {
+    if ((x->sc && x->sc->err) || (x->dc && x->dc->err)) {
         fprintf(stderr, "dyad export: cannot read the %s' names: %s\n", what,
                 dyadi_sqldb_errmsg(h));
         return EXIT_FAIL;
@@ -642,7 +666,7 @@ int cmd_export(int argc, char **argv)
     FILE *mf = NULL;
     dyad_lexicon *lex = NULL;
     place_kinds pk = {NULL, 0};
-    xctx x = {&pk, NULL};
+    xctx x = {&pk, NULL, NULL};
     int fmt;
     int rc = cli_parse(argc, argv, "dyad export [--db PATH] --format F [--mentions FILE]",
                        "Write the stored events as GDELT 2.0 events (and mentions), Phoenix,\n"
@@ -718,13 +742,8 @@ int cmd_export(int argc, char **argv)
     if (dyadi_sqldb_sqlite(h))
         sqlite3_exec(dyadi_sqldb_sqlite(h), "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
     if (fmt == X_GDELT) {
-        if (!(x.sc = calloc(1, sizeof *x.sc))) {
-            fprintf(stderr, "dyad export: out of memory\n");
-            rc = EXIT_FAIL;
-            goto done;
-        }
-        if ((rc = db_prepare("export", h, "SELECT s FROM store_strings WHERE id = ?1", 0,
-                             &x.sc->q)) != 0)
+        if ((rc = sc_new(h, "SELECT s FROM store_strings WHERE id = ?1", &x.sc)) != 0 ||
+            (rc = sc_new(h, "SELECT url FROM store_documents WHERE n = ?1", &x.dc)) != 0)
             goto done;
     }
     if (mpath && !(mf = fopen(mpath, "w"))) {
@@ -788,6 +807,7 @@ done:
     dyadi_sqlrows_free(st);
     dyadi_sqlrows_free(ms);
     sc_free(x.sc);
+    sc_free(x.dc);
     place_kinds_free(&pk);
     dyad_lexicon_free(lex);
     dyad_store_free(store);

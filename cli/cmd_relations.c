@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "lex.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -362,21 +363,32 @@ static void rt_free(rel_table *t)
     free(t->slot);
 }
 
-static int rt_rehash(rel_table *t, size_t nslot)
+/* Slots of nslot (a power of two) for the elements of v, each with its
+ * hash hash_at bytes into it: *slot (freed and replaced) holds index + 1,
+ * 0 when empty; -1 when out of memory. */
+static int slots_rehash(size_t **slot, size_t *nslot, size_t ns, const dyadi_vec *v,
+                        size_t hash_at)
 {
-    size_t *s = calloc(nslot, sizeof *s);
+    size_t *s = calloc(ns, sizeof *s);
     if (!s)
         return -1;
-    for (size_t i = 0; i < t->g.len; i++) {
-        size_t j = (size_t)GROUP(t, i).hash & (nslot - 1);
+    for (size_t i = 0; i < v->len; i++) {
+        unsigned long long h;
+        memcpy(&h, (const char *)v->data + i * v->elem + hash_at, sizeof h);
+        size_t j = (size_t)h & (ns - 1);
         while (s[j])
-            j = (j + 1) & (nslot - 1);
+            j = (j + 1) & (ns - 1);
         s[j] = i + 1;
     }
-    free(t->slot);
-    t->slot = s;
-    t->nslot = nslot;
+    free(*slot);
+    *slot = s;
+    *nslot = ns;
     return 0;
+}
+
+static int rt_rehash(rel_table *t, size_t nslot)
+{
+    return slots_rehash(&t->slot, &t->nslot, nslot, &t->g, offsetof(rel_group, hash));
 }
 
 /* The group of (step, src, tgt), added when new; NULL when out of memory. */
@@ -576,31 +588,170 @@ static size_t bucket(int step, const char *d, size_t n, const char *all, char ou
     }
 }
 
+/* What one event adds to its group from its QuadClass and Goldstein
+ * values, read as the SQL of g read them: a QuadClass counts when it is a
+ * number equal to 1-4, a Goldstein value when it is not NULL. */
+typedef struct rel_val {
+    double q, g;
+    int gn;                       /* g counts */
+} rel_val;
+
+static int numeric(int type)
+{
+    return type == DYADI_SQL_INT || type == DYADI_SQL_FLOAT;
+}
+
+static void read_val(dyadi_sqlrows *st, int qc, rel_val *v)
+{
+    v->q = numeric(dyadi_sqlrows_type(st, qc)) ? dyadi_sqlrows_double(st, qc) : 0;
+    v->gn = dyadi_sqlrows_type(st, qc + 1) != DYADI_SQL_NULL;
+    v->g = v->gn ? dyadi_sqlrows_double(st, qc + 1) : 0;
+}
+
+/* ---- QuadClass and Goldstein per code, from the index ----------------------
+ * The period's events are read from the unique index alone (date, source,
+ * target, code, polarity); their rows, scattered over the table, cost most
+ * of the scan (docs/BENCHMARKS.md). dyad writes QuadClass and Goldstein as
+ * a function of the code, so they are taken once per code from
+ * events_code(code, quad, goldstein): the code's first and last entries in
+ * that order. When both hold the same values, every row of the code does;
+ * when they differ (a store written by another version, a user dictionary,
+ * rows edited by hand), or the code is not text, each event of the code
+ * reads its row as before. The answer never depends on the index being
+ * there, only its speed. */
+typedef struct rel_cv {
+    const char *code;             /* in the table's arena */
+    size_t len;
+    unsigned long long hash;
+    int uniform;                  /* v holds for every row of the code */
+    rel_val v;
+} rel_cv;
+
+typedef struct rel_cvs {
+    dyadi_vec cv;                 /* rel_cv */
+    size_t *slot;                 /* index + 1; 0 empty */
+    size_t nslot;
+    dyadi_sqlrows *lo, *hi, *row; /* first and last entry of a code; a row */
+} rel_cvs;
+
+/* Whether a code's two entries hold the same values (numbers by value,
+ * text and blobs by bytes, NULLs), so that they have the same effect.
+ * Types are read before any conversion. */
+static int same_entries(dyadi_sqlrows *a, dyadi_sqlrows *b)
+{
+    for (int c = 0; c < 2; c++) {
+        int at = dyadi_sqlrows_type(a, c), bt = dyadi_sqlrows_type(b, c);
+        if (numeric(at) != numeric(bt) || (!numeric(at) && at != bt))
+            return 0;
+        if (numeric(at) && dyadi_sqlrows_double(a, c) != dyadi_sqlrows_double(b, c))
+            return 0;
+        if (at == DYADI_SQL_TEXT || at == DYADI_SQL_BLOB) {
+            size_t an, bn;
+            const void *x = dyadi_sqlrows_bytes(a, c, &an), *y = dyadi_sqlrows_bytes(b, c, &bn);
+            if (an != bn || (an && memcmp(x, y, an) != 0))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* The entry of code (n bytes) in c, looked up in the index when new;
+ * NULL on an error (reported). */
+static rel_cv *cv_get(dyadi_sqldb *h, rel_cvs *c, dyadi_arena *mem, const char *code, size_t n)
+{
+    unsigned long long hash = dyadi_lex_hash(code, n);
+    size_t j = 0;
+    if (c->nslot)
+        for (j = (size_t)hash & (c->nslot - 1); c->slot[j]; j = (j + 1) & (c->nslot - 1)) {
+            rel_cv *e = &DYADI_VEC_AT(&c->cv, rel_cv, c->slot[j] - 1);
+            if (e->hash == hash && e->len == n && memcmp(e->code, code, n) == 0)
+                return e;
+        }
+    if ((c->cv.len + 1) * 2 > c->nslot) {
+        if (slots_rehash(&c->slot, &c->nslot, c->nslot ? c->nslot * 2 : 256, &c->cv,
+                         offsetof(rel_cv, hash)) != 0)
+            goto oom;
+        for (j = (size_t)hash & (c->nslot - 1); c->slot[j]; j = (j + 1) & (c->nslot - 1))
+            ;
+    }
+    rel_cv *e = dyadi_vec_push(&c->cv);
+    if (!e || !(e->code = dyadi_arena_strndup(mem, code, n)))
+        goto oom;
+    e->len = n;
+    e->hash = hash;
+    e->uniform = 0;
+    c->slot[j] = c->cv.len;
+    int a = 0, b = 0;
+    dyadi_sqlrows_reset(c->lo);
+    dyadi_sqlrows_reset(c->hi);
+    if (dyadi_sqlrows_bind_text(c->lo, 1, code, n) != 0 ||
+        dyadi_sqlrows_bind_text(c->hi, 1, code, n) != 0 ||
+        (a = dyadi_sqlrows_step(c->lo)) < 0 || (b = dyadi_sqlrows_step(c->hi)) < 0) {
+        fprintf(stderr, "dyad relations: cannot read the store: %s\n", dyadi_sqldb_errmsg(h));
+        return NULL;
+    }
+    if (a == 1 && b == 1 && same_entries(c->lo, c->hi)) {
+        e->uniform = 1;
+        read_val(c->lo, 0, &e->v);
+    }
+    return e;
+oom:
+    fprintf(stderr, "dyad relations: out of memory\n");
+    return NULL;
+}
+
+/* The values of the event of row id, from its row; -1 on an error
+ * (reported). */
+static int row_val(dyadi_sqldb *h, rel_cvs *c, int64_t id, rel_val *v)
+{
+    dyadi_sqlrows_reset(c->row);
+    int got = dyadi_sqlrows_bind_int64(c->row, 1, id) != 0 ? -1 : dyadi_sqlrows_step(c->row);
+    if (got < 0) {
+        fprintf(stderr, "dyad relations: cannot read the store: %s\n", dyadi_sqldb_errmsg(h));
+        return -1;
+    }
+    if (got == 1)
+        read_val(c->row, 0, v);
+    else
+        memset(v, 0, sizeof *v);
+    return 0;
+}
+
 /* The groups of the events the statement sql selects (event date, source,
- * target, quad, goldstein, code, and the week's label for weeks; bound as
- * the statement of g binds them), into t; *any: one of them is a step of
+ * target, code, id, and the week's label for weeks; bound as the
+ * statement of g binds them), into t; *any: one of them is a step of
  * [lo_step, hi_step]. 0 or EXIT_FAIL (reported). */
 static int rel_scan(dyadi_sqldb *h, const char *sql, const char *const bind[12], int step,
                     int full, int undirected, rel_table *t, const char *lo_step,
                     const char *hi_step, int *any)
 {
     dyadi_sqlrows *st = NULL;
-    int rc = db_prepare("relations", h, sql, 0, &st);
-    if (rc != 0)
-        return rc;
+    rel_cvs c;
+    memset(&c, 0, sizeof c);
+    dyadi_vec_init(&c.cv, sizeof(rel_cv), 0);
+    int rc;
+    if ((rc = db_prepare("relations", h, sql, 0, &st)) != 0 ||
+        (rc = db_prepare("relations", h, "SELECT quad, goldstein FROM events WHERE code = ?1"
+                         " ORDER BY quad, goldstein LIMIT 1", 0, &c.lo)) != 0 ||
+        (rc = db_prepare("relations", h, "SELECT quad, goldstein FROM events WHERE code = ?1"
+                         " ORDER BY quad DESC, goldstein DESC LIMIT 1", 0, &c.hi)) != 0 ||
+        (rc = db_prepare("relations", h, "SELECT quad, goldstein FROM events WHERE id = ?1", 0,
+                         &c.row)) != 0)
+        goto out;
     int bad = 0;
     for (int k = 1; k <= 10; k++)
         if (k != 3 && k != 4 && k != 9)
             bad |= dyadi_sqlrows_bind_cstr(st, k, bind[k - 1]);
     int got = bad ? -1 : 0;
     char label[32];
+    rc = EXIT_FAIL;
     while (!bad && (got = dyadi_sqlrows_step(st)) == 1) {
         const char *k[3];
         size_t kl[3];
         if (step == STEP_WEEK) {
-            if (dyadi_sqlrows_type(st, 6) == DYADI_SQL_NULL)
+            if (dyadi_sqlrows_type(st, 5) == DYADI_SQL_NULL)
                 continue;
-            k[0] = dyadi_sqlrows_text(st, 6, &kl[0]);
+            k[0] = dyadi_sqlrows_text(st, 5, &kl[0]);
         } else {
             size_t dl;
             const char *d = dyadi_sqlrows_text(st, 0, &dl);
@@ -608,10 +759,10 @@ static int rel_scan(dyadi_sqldb *h, const char *sql, const char *const bind[12],
                 continue;
             k[0] = label;
         }
-        for (int c = 1; c <= 2; c++) {
-            k[c] = dyadi_sqlrows_text(st, c, &kl[c]);
+        for (int i = 1; i <= 2; i++) {
+            k[i] = dyadi_sqlrows_text(st, i, &kl[i]);
             if (!full)
-                kl[c] = utf8_prefix(k[c], kl[c], 3);
+                kl[i] = utf8_prefix(k[i], kl[i], 3);
         }
         if (undirected) {
             int cmp = memcmp(k[1], k[2], kl[1] < kl[2] ? kl[1] : kl[2]);
@@ -624,37 +775,51 @@ static int rel_scan(dyadi_sqldb *h, const char *sql, const char *const bind[12],
         }
         rel_group *g = rt_group(t, k, kl);
         size_t cl;
-        const char *code = dyadi_sqlrows_text(st, 5, &cl);
+        int ct = dyadi_sqlrows_type(st, 3);   /* before the text conversion below */
+        const char *code = dyadi_sqlrows_text(st, 3, &cl);
         if (!g || rt_code(t, g, code, cl) != 0) {
-            dyadi_sqlrows_free(st);
             fprintf(stderr, "dyad relations: out of memory\n");
-            return EXIT_FAIL;
+            goto out;
         }
+        rel_val own;
+        const rel_val *v = &own;
+        const rel_cv *e = ct == DYADI_SQL_TEXT ? cv_get(h, &c, &t->mem, code, cl) : NULL;
+        if (ct == DYADI_SQL_TEXT && !e)
+            goto out;
+        if (e && e->uniform)
+            v = &e->v;
+        else if (row_val(h, &c, dyadi_sqlrows_int64(st, 4), &own) != 0)
+            goto out;
         g->n++;
-        int qt = dyadi_sqlrows_type(st, 3);
-        double q = qt == DYADI_SQL_INT || qt == DYADI_SQL_FLOAT ? dyadi_sqlrows_double(st, 3) : 0;
-        for (int c = 1; c <= 4; c++)
-            if (q == c)
-                g->q[c - 1]++;
-        if (dyadi_sqlrows_type(st, 4) != DYADI_SQL_NULL) {
-            g->gs += dyadi_sqlrows_double(st, 4);
+        for (int q = 1; q <= 4; q++)
+            if (v->q == q)
+                g->q[q - 1]++;
+        if (v->gn) {
+            g->gs += v->g;
             g->gn++;
         }
     }
-    if (got < 0)
+    if (got < 0) {
         fprintf(stderr, "dyad relations: cannot read the store: %s\n", dyadi_sqldb_errmsg(h));
-    dyadi_sqlrows_free(st);
-    if (got < 0)
-        return EXIT_FAIL;
+        goto out;
+    }
     for (size_t i = 0; i < t->g.len; i++) {
         if (rt_top(t, &GROUP(t, i)) != 0) {
             fprintf(stderr, "dyad relations: out of memory\n");
-            return EXIT_FAIL;
+            goto out;
         }
         if (strcmp(GROUP(t, i).key, lo_step) >= 0 && strcmp(GROUP(t, i).key, hi_step) <= 0)
             *any = 1;
     }
-    return 0;
+    rc = 0;
+out:
+    dyadi_sqlrows_free(st);
+    dyadi_sqlrows_free(c.lo);
+    dyadi_sqlrows_free(c.hi);
+    dyadi_sqlrows_free(c.row);
+    dyadi_vec_free(&c.cv);
+    free(c.slot);
+    return rc;
 }
 
 /* The options of a relations table, checked without the store. */
@@ -902,7 +1067,7 @@ int relations_write(dyadi_sqldb *h, const cli_args *a, int fmt, FILE *f, int *ma
         /* the groups in C, then the statement over them */
         char scan[2048];
         /* the week's label from SQLite's date(), the other steps' in C */
-        snprintf(scan, sizeof scan, "SELECT event_date, source, target, quad, goldstein, code%s%s"
+        snprintf(scan, sizeof scan, "SELECT event_date, source, target, code, id%s%s"
                  " FROM events WHERE %s", step == STEP_WEEK ? ", " : "",
                  step == STEP_WEEK ? x->bucket[STEP_WEEK] : "", where);
         /* the period's rows are scattered over the table: mapped pages

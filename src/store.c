@@ -358,6 +358,11 @@ static const char *const migrations[DYADI_STORE_SCHEMA] = {
      * row read per event printed, not per event of the target). */
     ("DROP INDEX events_target;\n"
      "CREATE INDEX events_target_source ON events(target, source, event_date);\n"),
+    /* 4 -> 5: the code index also holds QuadClass and Goldstein, so that
+     * `dyad relations` takes them once per code (its first and last
+     * entries) instead of reading every event's row. */
+    ("DROP INDEX events_code;\n"
+     "CREATE INDEX events_code ON events(code, quad, goldstein);\n"),
 };
 
 const char *dyadi_store_migration(int v)
@@ -727,7 +732,12 @@ static char *immutable_uri(const char *path)
 static dyad_status setup(dyad_store *s, const char *path, int readonly, int immutable)
 {
     dyad_status st;
-    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* A reader's handle is used by one thread at a time (dyad.h: one
+     * handle per thread): without the connection's mutex, each of a
+     * million-event export's 30 million column reads saves a lock and an
+     * unlock (docs/BENCHMARKS.md, "GDELT export"). */
+    int flags = readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     char *uri = NULL;
     if (immutable) {
         if (!(uri = immutable_uri(path))) {

@@ -5,7 +5,7 @@
 #include "dyad.h"
 
 /* Latest schema version this build writes (PRAGMA user_version). */
-#define DYADI_STORE_SCHEMA 4
+#define DYADI_STORE_SCHEMA 5
 
 /* The SQL that takes a store from schema version v to v + 1 (0 <= v <
  * DYADI_STORE_SCHEMA), or NULL: for tests that build an older store. */

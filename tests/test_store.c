@@ -518,6 +518,23 @@ static void store_migrate_v3(void **state)
     dyad_store_free(s);
 }
 
+/* Issue 18: a version 4 store moves to version 5, whose code index also
+ * holds QuadClass and Goldstein (`dyad relations` takes them per code from
+ * it instead of reading every event's row); its events stay. */
+static void store_migrate_v4(void **state)
+{
+    dyad_store *s = open_migrated(
+        4, "INSERT INTO events(id, event_date, source, target, code, quad, goldstein, location,"
+           " polarity, modality, num_mentions, num_sources, num_articles, first_seen) VALUES(7,"
+           " '2022-08-15', 'RUSGOV', 'UKRMIL', '190', 4, -10.0, '', 'asserted', 'actual', 1, 1,"
+           " 1, 'x')");
+    assert_int_equal(scalar(s, "SELECT group_concat(name, ',') = 'code,quad,goldstein'"
+                               " FROM pragma_index_info('events_code')"), 1);
+    assert_int_equal(scalar(s, "SELECT id FROM events INDEXED BY events_code WHERE code = '190'"
+                               " AND quad = 4 AND goldstein = -10"), 7);
+    dyad_store_free(s);
+}
+
 static void store_readonly_missing(void **state)
 {
     dyad_store *s = NULL;
@@ -595,6 +612,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(store_migrate_v1, setup, teardown),
         cmocka_unit_test_setup_teardown(store_migrate_v2, setup, teardown),
         cmocka_unit_test_setup_teardown(store_migrate_v3, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_migrate_v4, setup, teardown),
         cmocka_unit_test_setup_teardown(store_readonly_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(store_batch_no_lock_while_coding, setup, teardown),
     };

@@ -281,7 +281,8 @@ check pg/read-creates-nothing [ "$(count empty "SELECT count(*) FROM pg_tables W
 check pg/read-newer-schema-exit-1 [ "$rc" -eq 1 ]
 check pg/read-newer-schema-says-so grep -q "store schema version 99 is newer than this dyad" "$TMP/e9.err"
 # A version 3 store (the target index without the source and the date):
-# readers ask for the migration, the next ingest moves it to version 4.
+# readers ask for the migration, the next ingest moves it to version 5
+# (through 4: the target index, then the code index with quad and goldstein).
 psql_ -d postgres -c "CREATE DATABASE v3" >/dev/null
 $ING --db "$(uri v3)" examples/ 2>/dev/null
 psql_ -d v3 -c "DROP INDEX events_target_source; CREATE INDEX events_target ON events(target);
@@ -291,7 +292,8 @@ check pg/read-v3-exit-1 [ "$rc" -eq 1 ]
 check pg/read-v3-says-so grep -q "store schema version 3" "$TMP/e10.err"
 $ING --db "$(uri v3)" examples/ 2>"$TMP/e11.err"; rc=$?
 check pg/v3-migrated-exit-0 [ "$rc" -eq 0 ]
-check pg/v3-migrated-version-4 [ "$(count v3 'SELECT max(version) FROM store_version')" = 4 ]
+check pg/v3-migrated-version-5 [ "$(count v3 'SELECT max(version) FROM store_version')" = 5 ]
+check pg/v3-migrated-code-index [ "$(count v3 "SELECT indexdef LIKE '%(code, quad, goldstein)' FROM pg_indexes WHERE indexname = 'events_code'")" = t ]
 check pg/v3-migrated-index [ "$(count v3 "SELECT string_agg(indexname, ',') FROM pg_indexes WHERE indexname IN ('events_target', 'events_target_source')")" = events_target_source ]
 check pg/v3-migrated-reads [ "$("$DYAD" query --db "$(uri v3)" --format csv | wc -l)" -gt 1 ]
 

@@ -176,11 +176,15 @@ r --period 1000..2022 --step day >"$TMP/out" 2>"$TMP/err"; check store/relations
 O=$TMP/odd.db
 cp "$F" "$O"
 sqlite3 "$O" <tests/fixtures/store/relations-odd.sql
-while read -r v; do
-    echo "== $v"
-    # shellcheck disable=SC2086
-    "$DYAD" relations --db "$O" --format csv $v 2>&1
-done >"$TMP/odd.txt" <<'EOF'
+# rel_cases DB: each line of stdin is the options of one table, headed "== OPTIONS"
+rel_cases() {
+    while read -r v; do
+        echo "== $v"
+        # shellcheck disable=SC2086
+        "$DYAD" relations --db "$1" --format csv $v 2>&1
+    done
+}
+rel_cases "$O" >"$TMP/odd.txt" <<'EOF'
 --period 2022 --step month
 --period 2022-08 --step week
 --period 2022-08 --step day
@@ -193,6 +197,22 @@ done >"$TMP/odd.txt" <<'EOF'
 --period 2022-08 --dyad RUS,CHN --undirected
 EOF
 check store/relations-odd-rows-same-as-sql cmp -s "$TMP/odd.txt" tests/fixtures/store/relations-odd.txt
+
+# ---- relations: QuadClass and Goldstein per code, or from the row ------------
+# relations-codes.txt was written by the build that read every event's row:
+# codes whose rows agree (taken once from the code index), codes whose rows
+# differ in one row (read row by row), a code stored as a blob.
+C=$TMP/codes.db
+cp "$F" "$C"
+sqlite3 "$C" <tests/fixtures/store/relations-codes.sql
+rel_cases "$C" >"$TMP/codes.txt" <<'EOF'
+--period 2022-03..2022-04 --step month
+--period 2022-03..2022-04 --step month --undirected
+--period 2022-03 --step day --full-codes
+--period 2022-03..2022-04 --step week
+--step all --actor FRA
+EOF
+check store/relations-codes-same-as-rows cmp -s "$TMP/codes.txt" tests/fixtures/store/relations-codes.txt
 
 # ---- filter values that cannot match are usage errors -------------------------
 # fe NAME EXPECTED-IN-STDERR COMMAND...: exit 2, nothing on stdout, the hint on stderr.
