@@ -54,7 +54,11 @@ static const char *const MONTHS_EN[] = {"january", "february", "march", "april",
  * boundary...?" many times per token. Each token's class is looked up once
  * per document in a small hash table of the function words (built once per
  * process), and the rules test bits (W_ in events.h). */
-static const char *const FIRST_PERSON[] = {"nous", "we", "us", "notre", "our", "nos", NULL};
+/* First-person words: inside a quotation they stand for its speaker, the
+ * singular ones too ("les propositions que je leur avais faites", "the
+ * offer I made them"). */
+static const char *const FIRST_PERSON[] = {"nous", "we", "us", "notre", "our", "nos", "je", "j'", "m'",
+                                           "moi", "i", "me", NULL};
 /* Determiners that never stand before a verb (unlike French le/la/les/l',
  * which are also object pronouns: "il la condamne"). */
 static const char *const NOUN_DETS_EN[] = {
@@ -1267,6 +1271,40 @@ static int rallied_for(pass *p, size_t cj, const role *r)
     return -1;
 }
 
+/* "a accepté les propositions que le gouvernement lui avait faites",
+ * "rejected the offer that Moscow made": who made what is accepted or
+ * rejected is the subject of a relative clause on a noun of the
+ * expression (the noun is that clause's object: its subject is an actor,
+ * not the relative pronoun; a participle has none). That actor, or -1. */
+static int relative_maker(const pass *p, const trig *t, int src)
+{
+    const dyadi_tree *tr = &p->tree;
+    for (uint32_t i = t->first; i < t->end; i++) {
+        const dyad_word *n = dyadi_tree_word(tr, i);
+        if (!n || !n->upos || strcmp(n->upos, "NOUN") != 0)
+            continue;
+        uint32_t ni = (uint32_t)(n - tr->w);
+        for (uint32_t d = tr->kid[ni]; d; d = tr->sib[d - 1]) {
+            const dyad_word *v = &tr->w[d - 1];
+            /* English parses "the offer that X made" as a plain acl */
+            if (!v->deprel || strncmp(v->deprel, "acl", 3) != 0)
+                continue;
+            for (uint32_t s = tr->kid[d - 1]; s; s = tr->sib[s - 1]) {
+                const dyad_word *sw = &tr->w[s - 1];
+                int k = tr->cand[s - 1];
+                if (!sw->deprel || strcmp(sw->deprel, "nsubj") != 0 || k < 0 || (size_t)k >= p->nc ||
+                    k == src || p->cs[k].place)
+                    continue;
+                if (src >= 0 && p->cs[src].code && p->cs[k].code &&
+                    strcmp(p->cs[k].code, p->cs[src].code) == 0)
+                    continue;
+                return k;
+            }
+        }
+    }
+    return -1;
+}
+
 /* A verbal act about another action: an appeal (02), an intention (03), a
  * demand (10), a rejection (12) or a threat (13). */
 static int about_an_action(const char *code)
@@ -1525,6 +1563,9 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         if (r->tgt < 0)
             r->tgt = dyadi_inner_target(&p->tree, p->cs, p->nc, t, r->src);
     }
+    if (!p->foreign && p->has_tree && r->tgt < 0 && e->kind == DYADI_TK_EXPR &&
+        (strncmp(e->code, "12", 2) == 0 || strncmp(e->code, "08", 2) == 0))
+        r->tgt = relative_maker(p, t, r->src);
     code = verbal_attack(p, r, code);
     code = armed_expulsion(p, r, code);
     code = aid_kind(p, r, code);
