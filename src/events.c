@@ -658,6 +658,102 @@ static int tabari_gate(pass *p, size_t ti)
     return 0;
 }
 
+/* "a voté en faveur d'une résolution rejetant la souveraineté d'Israël",
+ * "adopted a resolution that demands a ceasefire": what a resolution
+ * says (a participle or a relative clause on the noun) is done by those
+ * who vote for it or adopt it, not by who proposed it. Word wi is such a
+ * clause: the voting or adopting verb the resolution hangs on (through
+ * "en faveur de", "in favour of"), or UINT32_MAX. */
+static const char *const RESOLUTIONS[] = {"résolution", "résolutions", "resolution", "resolutions",
+                                          "motion", "motions", NULL};
+/* voting for or adopting it, not vetoing, rejecting or merely backing it
+ * ("will support a resolution that aims to ...") */
+#define ADOPTING "voter,adopter,approuver,vote,adopt,approve,pass"
+static uint32_t resolution_verb(const pass *p, uint32_t wi)
+{
+    const dyadi_tree *tr = &p->tree;
+    const dyad_word *w = &tr->w[wi];
+    if (!w->deprel || strncmp(w->deprel, "acl", 3) != 0 || !w->head || w->head > tr->nw)
+        return UINT32_MAX;
+    uint32_t h = w->head - 1;
+    /* "une résolution proposée par la Russie qui ordonne ...": a clause
+     * the parser hung on the participle that names the author */
+    if (!dyadi_norm_in(p->c, tr->w[h].token, RESOLUTIONS) && tr->w[h].deprel &&
+        strcmp(tr->w[h].deprel, "acl") == 0 && tr->w[h].head && tr->w[h].head <= tr->nw)
+        h = tr->w[h].head - 1;
+    if (!dyadi_norm_in(p->c, tr->w[h].token, RESOLUTIONS))
+        return UINT32_MAX;
+    /* "proposée par la Russie", "drafted by France": who wrote it */
+    for (uint32_t d = tr->kid[wi]; d; d = tr->sib[d - 1])
+        if (tr->w[d - 1].deprel && strcmp(tr->w[d - 1].deprel, "obl:agent") == 0)
+            return UINT32_MAX;
+    for (int step = 0; step < 3 && tr->w[h].head && tr->w[h].head <= tr->nw; step++) {
+        h = tr->w[h].head - 1;
+        if (tr->w[h].upos && strcmp(tr->w[h].upos, "VERB") == 0)
+            return tr->w[h].lemma && dyadi_in_list(tr->w[h].lemma, ADOPTING) ? h : UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
+/* The actor subject of verb word v, or -1. */
+static int verb_subject(const pass *p, uint32_t v)
+{
+    const dyadi_tree *tr = &p->tree;
+    for (uint32_t d = tr->kid[v]; d; d = tr->sib[d - 1]) {
+        const dyad_word *x = &tr->w[d - 1];
+        if (x->deprel && strcmp(x->deprel, "nsubj") == 0) {
+            /* up from a head word the actor phrase does not cover
+             * ("les membres du Conseil de sécurité") */
+            uint32_t y = d - 1;
+            for (int step = 0; step < 3 && tr->cand[y] < 0; step++) {
+                uint32_t k;
+                for (k = tr->kid[y]; k && !(tr->w[k - 1].deprel && strcmp(tr->w[k - 1].deprel, "nmod") == 0);
+                     k = tr->sib[k - 1])
+                    ;
+                if (!k)
+                    break;
+                y = k - 1;
+            }
+            return tr->cand[y];
+        }
+    }
+    return -1;
+}
+
+/* The word of trigger t in the tree, or UINT32_MAX. */
+static uint32_t trig_word(const pass *p, const trig *t)
+{
+    const dyad_word *w = dyadi_tree_word(&p->tree, t->first);
+    return w ? (uint32_t)(w - p->tree.w) : UINT32_MAX;
+}
+
+/* Trigger ti is what a resolution says: its voter, or -1. */
+static int resolution_voter(const pass *p, size_t ti)
+{
+    if (!p->has_tree || p->foreign)
+        return -1;
+    uint32_t wi = trig_word(p, &p->ts[ti]);
+    uint32_t v = wi == UINT32_MAX ? UINT32_MAX : resolution_verb(p, wi);
+    return v == UINT32_MAX ? -1 : verb_subject(p, v);
+}
+
+/* Trigger ti is the vote for (the adoption of) a resolution whose
+ * content another trigger codes: that event is the vote's. */
+static int vote_for_content(const pass *p, size_t ti)
+{
+    if (!p->has_tree || p->foreign)
+        return 0;
+    uint32_t wv = trig_word(p, &p->ts[ti]);
+    if (wv == UINT32_MAX)
+        return 0;
+    for (size_t tj = 0; tj < p->ntr; tj++) {
+        uint32_t wj = tj == ti ? UINT32_MAX : trig_word(p, &p->ts[tj]);
+        if (wj != UINT32_MAX && resolution_verb(p, wj) == wv && verb_subject(p, wv) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Before roles: is trigger ti coded at all (2: no more triggers in this
  * sentence, 1: not this one), and is its verb passive by word order? */
 static int trigger_gate(pass *p, size_t ti, role *r)
@@ -1052,6 +1148,11 @@ static int trigger_roles(pass *p, size_t ti, role *r)
             r->src = p->attr_cand;
             r->speaker_noun = 1;
         }
+    }
+    int voter = resolution_voter(p, ti);
+    if (voter >= 0 && voter != r->tgt) {
+        r->src = voter;
+        tw->roles_by = "tree:resolution-content";
     }
     dyadi_fill_roles(c, p->cs, p->nc, t, &r->src, &r->tgt);
     if (r->src < 0)
@@ -2491,7 +2592,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             int g = trigger_gate(p, ti, &r);
             if (g == 2)
                 break;
-            if (g || !trigger_roles(p, ti, &r))
+            if (g || vote_for_content(p, ti) || !trigger_roles(p, ti, &r))
                 continue;
             int polarity, modality;
             const char *code = trigger_scope(p, ti, &r, &polarity, &modality);
