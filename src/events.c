@@ -2373,6 +2373,76 @@ static int elaborating_participle(const pass *p, size_t ti, const char *code)
     return 0;
 }
 
+/* The tree word of the token whose bytes start at b in the sentence, or
+ * UINT32_MAX. */
+static uint32_t word_at_byte(const pass *p, size_t b)
+{
+    for (uint32_t i = p->sfirst; i < p->send; i++)
+        if (dyadi_tok(p->c, i)->span.start == b) {
+            const dyad_word *w = dyadi_tree_word(&p->tree, i);
+            return w ? (uint32_t)(w - p->tree.w) : UINT32_MAX;
+        }
+    return UINT32_MAX;
+}
+
+/* Is word b a coordinated verb of word a, or the infinitive under one
+ * ("a repris de vastes zones et réussit à encercler les djihadistes")? */
+static int coordinated_action(const dyadi_tree *tr, uint32_t a, uint32_t b)
+{
+    if (!tr->w[a].upos || strcmp(tr->w[a].upos, "VERB") != 0 || !tr->w[b].upos ||
+        strcmp(tr->w[b].upos, "VERB") != 0)
+        return 0;
+    for (int step = 0; step < 2 && b < tr->nw; step++) {
+        const dyad_word *w = &tr->w[b];
+        if (!w->deprel || !w->head || w->head > tr->nw)
+            return 0;
+        if (strcmp(w->deprel, "conj") == 0)
+            return w->head - 1 == a;
+        if (strcmp(w->deprel, "xcomp") != 0)
+            return 0;
+        b = w->head - 1;
+    }
+    return 0;
+}
+
+/* conventional military force (19): a bombing or a massacre (18, 20) is
+ * aimed at a place or at people the sentence names apart */
+static int force_root(const char *root)
+{
+    return root && strcmp(root, "19") == 0;
+}
+
+/* "l'armée syrienne a repris de vastes zones et réussit à encercler les
+ * djihadistes", "retook large areas and encircled the militants": force
+ * used by one actor in coordinated verbs of one sentence is used on one
+ * enemy; an act of force the sentence gave no target takes the target of
+ * the coordinated verb that has it. */
+static void shared_enemy(pass *p, size_t from)
+{
+    dyad_coder *c = p->c;
+    if (!p->has_tree || p->foreign)
+        return;
+    for (size_t i = from; i < c->events.len; i++) {
+        dyad_event *ei = &DYADI_VEC_AT(&c->events, dyad_event, i);
+        if (ei->target.code || !ei->source.code || !force_root(ei->root) || ei->polarity != DYAD_ASSERTED)
+            continue;
+        uint32_t wi = word_at_byte(p, ei->trigger.start);
+        for (size_t j = from; j < c->events.len && wi != UINT32_MAX; j++) {
+            const dyad_event *ej = &DYADI_VEC_AT(&c->events, dyad_event, j);
+            if (j == i || !ej->target.code || !force_root(ej->root) || !ej->source.code ||
+                strcmp(ej->source.code, ei->source.code) != 0)
+                continue;
+            uint32_t wj = word_at_byte(p, ej->trigger.start);
+            if (wj == UINT32_MAX ||
+                !(coordinated_action(&p->tree, wi, wj) || coordinated_action(&p->tree, wj, wi)))
+                continue;
+            ei->target = ej->target;
+            ei->roles_by = "tree:shared-enemy";
+            break;
+        }
+    }
+}
+
 /* The events of trigger ti: its place, date and attribution, the partner
  * of an intention the previous sentence names, one event per coordinated
  * source and target (both ways for reciprocal codes). */
@@ -2602,6 +2672,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 (st = requested_by(p, ti, &r, polarity, modality)) != DYAD_OK)
                 goto done;
         }
+        shared_enemy(p, p->events_before);
         if ((st = said_statement(p)) != DYAD_OK)
             goto done;
         dyadi_forward_update(c, p->events_before);
