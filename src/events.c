@@ -754,6 +754,47 @@ static int vote_for_content(const pass *p, size_t ti)
     return 0;
 }
 
+/* "le Front al-Nosra subit d'importants revers face à l'offensive des
+ * troupes pro-Assad": an offensive that a clause's subject faces ("face
+ * à", "in the face of") is aimed at that subject. The subject, or -1. */
+static const char *const FACE[] = {"face", NULL};
+static int faced_by(const pass *p, const trig *t, int src)
+{
+    const dyadi_tree *tr = &p->tree;
+    uint32_t n = trig_word(p, t);
+    if (n == UINT32_MAX || !tr->w[n].head || tr->w[n].head > tr->nw)
+        return -1;
+    /* "face" two or three words before the noun: "face à l'", "face aux",
+     * "face of the" */
+    int face = 0;
+    for (uint32_t i = t->first; i > p->sfirst && i + 4 > t->first && !face; i--)
+        face = dyadi_norm_in(p->c, i - 1, FACE);
+    if (!face)
+        return -1;
+    uint32_t v = tr->w[n].head - 1;
+    for (int step = 0; step < 2 && !(tr->w[v].upos && strcmp(tr->w[v].upos, "VERB") == 0); step++) {
+        if (!tr->w[v].head || tr->w[v].head > tr->nw)
+            return -1;
+        v = tr->w[v].head - 1;
+    }
+    int k = verb_subject(p, v);
+    if (k < 0 || k == src || p->cs[k].place ||
+        (p->cs[k].code && p->cs[src].code && strcmp(p->cs[k].code, p->cs[src].code) == 0))
+        return -1;
+    return k;
+}
+
+/* A nominal event's missing side k (if any) completes the tree's roles. */
+static void noun_side(role *r, int *side, int *n, int k, const char *rule)
+{
+    if (k < 0)
+        return;
+    side[0] = k;
+    *n = 1;
+    r->tro.rule = rule;
+    r->use_tree = 1;
+}
+
 /* Before roles: is trigger ti coded at all (2: no more triggers in this
  * sentence, 1: not this one), and is its verb passive by word order? */
 static int trigger_gate(pass *p, size_t ti, role *r)
@@ -1106,16 +1147,12 @@ static int trigger_roles(pass *p, size_t ti, role *r)
         foreign_backed(p, t, r);
         return 0;
     }
-    if (p->has_tree && !r->positional && !r->use_tree && e->kind == DYADI_TK_NOUN &&
-        r->tro.nsrc == 0 && r->tro.ntgt > 0) {
-        int ps = protest_population_source(p, t, r->tro.tgt[0]);
-        if (ps >= 0) {
-            r->tro.src[0] = ps;
-            r->tro.nsrc = 1;
-            r->tro.rule = "tree:protest-population";
-            r->use_tree = 1;
-        }
-    }
+    const int lone_noun = p->has_tree && !r->positional && !r->use_tree && e->kind == DYADI_TK_NOUN;
+    if (lone_noun && r->tro.nsrc == 0 && r->tro.ntgt > 0)
+        noun_side(r, r->tro.src, &r->tro.nsrc, protest_population_source(p, t, r->tro.tgt[0]),
+                  "tree:protest-population");
+    else if (lone_noun && r->tro.nsrc > 0 && r->tro.ntgt == 0 && strncmp(e->code, "19", 2) == 0)
+        noun_side(r, r->tro.tgt, &r->tro.ntgt, faced_by(p, t, r->tro.src[0]), "tree:faced-attack");
     int k = 1;
     trig *tw = &p->ts[ti];
     if (r->use_tree) {
