@@ -102,6 +102,80 @@ static int is_speech_stem(const dyad_coder *c, uint32_t i, const uint8_t *speech
     return i < c->tokens.len && speech[i];
 }
 
+/* "Hollande est arrivé sur place à 13 h et évoque un « ... »": the
+ * speaker further back than mention_before reaches, when it is the only
+ * actor between the sentence's start and the speech verb at b and no
+ * comma, colon or bracket stands between them (an actor in between may
+ * be the object of an earlier verb: "X a rencontré Y et a déclaré"). */
+#define EARLY_SPEAKER_REACH 16u
+static const char *const COMMA[] = {",", NULL};
+static const dyad_mention *sentence_subject_before(const dyad_coder *c, uint32_t b)
+{
+    size_t ns, nm;
+    const dyad_sentence *ss = dyad_coder_sentences(c, &ns);
+    const dyad_mention *ms = dyad_coder_mentions(c, &nm);
+    uint32_t sfirst = 0;
+    for (size_t k = 0; k < ns; k++)
+        if (ss[k].first_token <= b && b < ss[k].first_token + ss[k].n_tokens)
+            sfirst = ss[k].first_token;
+    const dyad_mention *found = NULL;
+    for (size_t k = 0; k < nm; k++) {
+        if (ms[k].kind != DYAD_MENTION_ACTOR || ms[k].first_token < sfirst || ms[k].first_token >= b)
+            continue;
+        if (found)
+            return NULL;
+        found = &ms[k];
+    }
+    if (!found || found->first_token + found->n_tokens + EARLY_SPEAKER_REACH < b)
+        return NULL;
+    for (uint32_t j = found->first_token + found->n_tokens; j < b; j++)
+        if ((DYADI_VEC_AT(&c->wclass, uint32_t, j) & W_BOUND) || dyadi_norm_in(c, j, COMMA))
+            return NULL;
+    return found;
+}
+
+/* "« ... » mardi, mettant ainsi fin à la grève, a déclaré le maire", "...,"
+ * he told reporters on Monday, ending the talks, "...": the speech verb
+ * further on in the quotation's sentence, past an aside that names no
+ * actor (one that does may be the subject of its own verb), and the
+ * actor right after it, or the actor right before it ("the minister
+ * said"). */
+#define LATE_SPEECH_REACH 24u
+static void late_speaker(const dyad_coder *c, quote *q, const uint8_t *speech)
+{
+    size_t ns, nm;
+    const dyad_sentence *ss = dyad_coder_sentences(c, &ns);
+    const dyad_mention *ms = dyad_coder_mentions(c, &nm);
+    uint32_t send = q->close + 1;
+    for (size_t k = 0; k < ns; k++)
+        if (ss[k].first_token <= q->close && q->close < ss[k].first_token + ss[k].n_tokens)
+            send = ss[k].first_token + ss[k].n_tokens;
+    for (uint32_t j = q->close + 1; j < send && j <= q->close + LATE_SPEECH_REACH; j++) {
+        if (DYADI_VEC_AT(&c->wclass, uint32_t, j) & (W_QOPEN | W_QSTRAIGHT))
+            return;
+        for (size_t k = 0; k < nm; k++) {
+            if (ms[k].kind != DYAD_MENTION_ACTOR || ms[k].first_token != j)
+                continue;
+            /* "..., the Russian president said" */
+            uint32_t e = j + ms[k].n_tokens;
+            if ((e < send && is_speech_stem(c, e, speech)) ||
+                (e + 1 < send && is_speech_stem(c, e + 1, speech))) {
+                q->speaker = ms[k].code;
+                q->speaker_span = ms[k].span;
+            }
+            return;
+        }
+        if (is_speech_stem(c, j, speech)) {
+            const dyad_mention *m = mention_near(c, j + 1, 3);
+            if (m && m->first_token < send) {
+                q->speaker = m->code;
+                q->speaker_span = m->span;
+            }
+            return;
+        }
+    }
+}
+
 size_t dyadi_find_quotes(dyad_coder *c, quote *qs, const uint8_t *speech)
 {
     size_t nq = 0;
@@ -129,7 +203,8 @@ size_t dyadi_find_quotes(dyad_coder *c, quote *qs, const uint8_t *speech)
             q->speaker = NULL;
             q->speaker_span.start = q->speaker_span.end = 0;
             /* "... » a déclaré X" / "..." said X / X said */
-            for (uint32_t j = i + 1; j < nt && j <= i + 4; j++) {
+            uint32_t j;
+            for (j = i + 1; j < nt && j <= i + 4; j++) {
                 if (is_speech_stem(c, j, speech)) {
                     const dyad_mention *m = mention_near(c, j + 1, 3);
                     if (!m)
@@ -141,17 +216,33 @@ size_t dyadi_find_quotes(dyad_coder *c, quote *qs, const uint8_t *speech)
                     break;
                 }
             }
+            int near_verb = j <= i + 4 && j < nt;
             /* "X a déclaré : « ... »" */
             if (!q->speaker && open >= 2) {
-                for (uint32_t j = open; j-- > 0 && j + 5 > open;) {
-                    if (is_speech_stem(c, j, speech)) {
-                        const dyad_mention *m = mention_before(c, j, 4);
+                for (uint32_t b = open; b-- > 0 && b + 5 > open;) {
+                    if (is_speech_stem(c, b, speech)) {
+                        const dyad_mention *m = mention_before(c, b, 4);
+                        if (!m)
+                            m = sentence_subject_before(c, b);
                         if (m) {
                             q->speaker = m->code;
                             q->speaker_span = m->span;
                         }
                         break;
                     }
+                }
+            }
+            if (!q->speaker && !near_verb)
+                late_speaker(c, q, speech);
+            /* "évoque un « ignoble attentat », « nous devons ... »": a
+             * quotation right after another, a comma or "et" between,
+             * has its speaker */
+            if (!q->speaker && nq >= 2 && qs[nq - 2].speaker && open > qs[nq - 2].close &&
+                open <= qs[nq - 2].close + 2) {
+                uint32_t g = qs[nq - 2].close + 1;
+                if (g == open || dyadi_norm_in(c, g, COMMA) || (DYADI_VEC_AT(&c->wclass, uint32_t, g) & W_AND)) {
+                    q->speaker = qs[nq - 2].speaker;
+                    q->speaker_span = qs[nq - 2].speaker_span;
                 }
             }
             open = UINT32_MAX;

@@ -54,7 +54,11 @@ static const char *const MONTHS_EN[] = {"january", "february", "march", "april",
  * boundary...?" many times per token. Each token's class is looked up once
  * per document in a small hash table of the function words (built once per
  * process), and the rules test bits (W_ in events.h). */
-static const char *const FIRST_PERSON[] = {"nous", "we", "us", "notre", "our", "nos", NULL};
+/* First-person words: inside a quotation they stand for its speaker, the
+ * singular ones too ("les propositions que je leur avais faites", "the
+ * offer I made them"). */
+static const char *const FIRST_PERSON[] = {"nous", "we", "us", "notre", "our", "nos", "je", "j'", "m'",
+                                           "moi", "i", "me", NULL};
 /* Determiners that never stand before a verb (unlike French le/la/les/l',
  * which are also object pronouns: "il la condamne"). */
 static const char *const NOUN_DETS_EN[] = {
@@ -691,6 +695,143 @@ static int tabari_gate(pass *p, size_t ti)
     return 0;
 }
 
+/* "a voté en faveur d'une résolution rejetant la souveraineté d'Israël",
+ * "adopted a resolution that demands a ceasefire": what a resolution
+ * says (a participle or a relative clause on the noun) is done by those
+ * who vote for it or adopt it, not by who proposed it. Word wi is such a
+ * clause: the voting or adopting verb the resolution hangs on (through
+ * "en faveur de", "in favour of"), or UINT32_MAX. */
+static const char *const RESOLUTIONS[] = {"résolution", "résolutions", "resolution", "resolutions",
+                                          "motion", "motions", NULL};
+/* voting for or adopting it, not vetoing, rejecting or merely backing it
+ * ("will support a resolution that aims to ...") */
+#define ADOPTING "voter,adopter,approuver,vote,adopt,approve,pass"
+static uint32_t resolution_verb(const pass *p, uint32_t wi)
+{
+    const dyadi_tree *tr = &p->tree;
+    const dyad_word *w = &tr->w[wi];
+    if (!w->deprel || strncmp(w->deprel, "acl", 3) != 0 || !w->head || w->head > tr->nw)
+        return UINT32_MAX;
+    uint32_t h = w->head - 1;
+    /* "une résolution proposée par la Russie qui ordonne ...": a clause
+     * the parser hung on the participle that names the author */
+    if (!dyadi_norm_in(p->c, tr->w[h].token, RESOLUTIONS) && tr->w[h].deprel &&
+        strcmp(tr->w[h].deprel, "acl") == 0 && tr->w[h].head && tr->w[h].head <= tr->nw)
+        h = tr->w[h].head - 1;
+    if (!dyadi_norm_in(p->c, tr->w[h].token, RESOLUTIONS))
+        return UINT32_MAX;
+    /* "proposée par la Russie", "drafted by France": who wrote it */
+    for (uint32_t d = tr->kid[wi]; d; d = tr->sib[d - 1])
+        if (tr->w[d - 1].deprel && strcmp(tr->w[d - 1].deprel, "obl:agent") == 0)
+            return UINT32_MAX;
+    for (int step = 0; step < 3 && tr->w[h].head && tr->w[h].head <= tr->nw; step++) {
+        h = tr->w[h].head - 1;
+        if (tr->w[h].upos && strcmp(tr->w[h].upos, "VERB") == 0)
+            return tr->w[h].lemma && dyadi_in_list(tr->w[h].lemma, ADOPTING) ? h : UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
+/* The actor subject of verb word v, or -1. */
+static int verb_subject(const pass *p, uint32_t v)
+{
+    const dyadi_tree *tr = &p->tree;
+    for (uint32_t d = tr->kid[v]; d; d = tr->sib[d - 1]) {
+        const dyad_word *x = &tr->w[d - 1];
+        if (x->deprel && strcmp(x->deprel, "nsubj") == 0) {
+            /* up from a head word the actor phrase does not cover
+             * ("les membres du Conseil de sécurité") */
+            uint32_t y = d - 1;
+            for (int step = 0; step < 3 && tr->cand[y] < 0; step++) {
+                uint32_t k;
+                for (k = tr->kid[y]; k && !(tr->w[k - 1].deprel && strcmp(tr->w[k - 1].deprel, "nmod") == 0);
+                     k = tr->sib[k - 1])
+                    ;
+                if (!k)
+                    break;
+                y = k - 1;
+            }
+            return tr->cand[y];
+        }
+    }
+    return -1;
+}
+
+/* The word of trigger t in the tree, or UINT32_MAX. */
+static uint32_t trig_word(const pass *p, const trig *t)
+{
+    const dyad_word *w = dyadi_tree_word(&p->tree, t->first);
+    return w ? (uint32_t)(w - p->tree.w) : UINT32_MAX;
+}
+
+/* Trigger ti is what a resolution says: its voter, or -1. */
+static int resolution_voter(const pass *p, size_t ti)
+{
+    if (!p->has_tree || p->foreign)
+        return -1;
+    uint32_t wi = trig_word(p, &p->ts[ti]);
+    uint32_t v = wi == UINT32_MAX ? UINT32_MAX : resolution_verb(p, wi);
+    return v == UINT32_MAX ? -1 : verb_subject(p, v);
+}
+
+/* Trigger ti is the vote for (the adoption of) a resolution whose
+ * content another trigger codes: that event is the vote's. */
+static int vote_for_content(const pass *p, size_t ti)
+{
+    if (!p->has_tree || p->foreign)
+        return 0;
+    uint32_t wv = trig_word(p, &p->ts[ti]);
+    if (wv == UINT32_MAX)
+        return 0;
+    for (size_t tj = 0; tj < p->ntr; tj++) {
+        uint32_t wj = tj == ti ? UINT32_MAX : trig_word(p, &p->ts[tj]);
+        if (wj != UINT32_MAX && resolution_verb(p, wj) == wv && verb_subject(p, wv) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "le Front al-Nosra subit d'importants revers face à l'offensive des
+ * troupes pro-Assad": an offensive that a clause's subject faces ("face
+ * à", "in the face of") is aimed at that subject. The subject, or -1. */
+static const char *const FACE[] = {"face", NULL};
+static int faced_by(const pass *p, const trig *t, int src)
+{
+    const dyadi_tree *tr = &p->tree;
+    uint32_t n = trig_word(p, t);
+    if (n == UINT32_MAX || !tr->w[n].head || tr->w[n].head > tr->nw)
+        return -1;
+    /* "face" two or three words before the noun: "face à l'", "face aux",
+     * "face of the" */
+    int face = 0;
+    for (uint32_t i = t->first; i > p->sfirst && i + 4 > t->first && !face; i--)
+        face = dyadi_norm_in(p->c, i - 1, FACE);
+    if (!face)
+        return -1;
+    uint32_t v = tr->w[n].head - 1;
+    for (int step = 0; step < 2 && !(tr->w[v].upos && strcmp(tr->w[v].upos, "VERB") == 0); step++) {
+        if (!tr->w[v].head || tr->w[v].head > tr->nw)
+            return -1;
+        v = tr->w[v].head - 1;
+    }
+    int k = verb_subject(p, v);
+    if (k < 0 || k == src || p->cs[k].place ||
+        (p->cs[k].code && p->cs[src].code && strcmp(p->cs[k].code, p->cs[src].code) == 0))
+        return -1;
+    return k;
+}
+
+/* A nominal event's missing side k (if any) completes the tree's roles. */
+static void noun_side(role *r, int *side, int *n, int k, const char *rule)
+{
+    if (k < 0)
+        return;
+    side[0] = k;
+    *n = 1;
+    r->tro.rule = rule;
+    r->use_tree = 1;
+}
+
 /* Before roles: is trigger ti coded at all (2: no more triggers in this
  * sentence, 1: not this one), and is its verb passive by word order? */
 static int trigger_gate(pass *p, size_t ti, role *r)
@@ -1043,16 +1184,12 @@ static int trigger_roles(pass *p, size_t ti, role *r)
         foreign_backed(p, t, r);
         return 0;
     }
-    if (p->has_tree && !r->positional && !r->use_tree && e->kind == DYADI_TK_NOUN &&
-        r->tro.nsrc == 0 && r->tro.ntgt > 0) {
-        int ps = protest_population_source(p, t, r->tro.tgt[0]);
-        if (ps >= 0) {
-            r->tro.src[0] = ps;
-            r->tro.nsrc = 1;
-            r->tro.rule = "tree:protest-population";
-            r->use_tree = 1;
-        }
-    }
+    const int lone_noun = p->has_tree && !r->positional && !r->use_tree && e->kind == DYADI_TK_NOUN;
+    if (lone_noun && r->tro.nsrc == 0 && r->tro.ntgt > 0)
+        noun_side(r, r->tro.src, &r->tro.nsrc, protest_population_source(p, t, r->tro.tgt[0]),
+                  "tree:protest-population");
+    else if (lone_noun && r->tro.nsrc > 0 && r->tro.ntgt == 0 && strncmp(e->code, "19", 2) == 0)
+        noun_side(r, r->tro.tgt, &r->tro.ntgt, faced_by(p, t, r->tro.src[0]), "tree:faced-attack");
     int k = 1;
     trig *tw = &p->ts[ti];
     if (r->use_tree) {
@@ -1085,6 +1222,11 @@ static int trigger_roles(pass *p, size_t ti, role *r)
             r->src = p->attr_cand;
             r->speaker_noun = 1;
         }
+    }
+    int voter = resolution_voter(p, ti);
+    if (voter >= 0 && voter != r->tgt) {
+        r->src = voter;
+        tw->roles_by = "tree:resolution-content";
     }
     dyadi_fill_roles(c, p->cs, p->nc, t, &r->src, &r->tgt);
     if (r->src < 0)
@@ -1300,6 +1442,40 @@ static int rallied_for(pass *p, size_t cj, const role *r)
         if (tro.tgt[i] != r->src && tro.tgt[i] != r->tgt && strcmp(kc, p->cs[r->src].code) != 0 &&
             (r->tgt < 0 || strcmp(kc, p->cs[r->tgt].code) != 0))
             return tro.tgt[i];
+    }
+    return -1;
+}
+
+/* "a accepté les propositions que le gouvernement lui avait faites",
+ * "rejected the offer that Moscow made": who made what is accepted or
+ * rejected is the subject of a relative clause on a noun of the
+ * expression (the noun is that clause's object: its subject is an actor,
+ * not the relative pronoun; a participle has none). That actor, or -1. */
+static int relative_maker(const pass *p, const trig *t, int src)
+{
+    const dyadi_tree *tr = &p->tree;
+    for (uint32_t i = t->first; i < t->end; i++) {
+        const dyad_word *n = dyadi_tree_word(tr, i);
+        if (!n || !n->upos || strcmp(n->upos, "NOUN") != 0)
+            continue;
+        uint32_t ni = (uint32_t)(n - tr->w);
+        for (uint32_t d = tr->kid[ni]; d; d = tr->sib[d - 1]) {
+            const dyad_word *v = &tr->w[d - 1];
+            /* English parses "the offer that X made" as a plain acl */
+            if (!v->deprel || strncmp(v->deprel, "acl", 3) != 0)
+                continue;
+            for (uint32_t s = tr->kid[d - 1]; s; s = tr->sib[s - 1]) {
+                const dyad_word *sw = &tr->w[s - 1];
+                int k = tr->cand[s - 1];
+                if (!sw->deprel || strcmp(sw->deprel, "nsubj") != 0 || k < 0 || (size_t)k >= p->nc ||
+                    k == src || p->cs[k].place)
+                    continue;
+                if (src >= 0 && p->cs[src].code && p->cs[k].code &&
+                    strcmp(p->cs[k].code, p->cs[src].code) == 0)
+                    continue;
+                return k;
+            }
+        }
     }
     return -1;
 }
@@ -1562,6 +1738,9 @@ static const char *trigger_scope(pass *p, size_t ti, role *r, int *out_pol, int 
         if (r->tgt < 0)
             r->tgt = dyadi_inner_target(&p->tree, p->cs, p->nc, t, r->src);
     }
+    if (!p->foreign && p->has_tree && r->tgt < 0 && e->kind == DYADI_TK_EXPR &&
+        (strncmp(e->code, "12", 2) == 0 || strncmp(e->code, "08", 2) == 0))
+        r->tgt = relative_maker(p, t, r->src);
     code = verbal_attack(p, r, code);
     code = armed_expulsion(p, r, code);
     code = aid_kind(p, r, code);
@@ -2268,6 +2447,76 @@ static int elaborating_participle(const pass *p, size_t ti, const char *code)
     return 0;
 }
 
+/* The tree word of the token whose bytes start at b in the sentence, or
+ * UINT32_MAX. */
+static uint32_t word_at_byte(const pass *p, size_t b)
+{
+    for (uint32_t i = p->sfirst; i < p->send; i++)
+        if (dyadi_tok(p->c, i)->span.start == b) {
+            const dyad_word *w = dyadi_tree_word(&p->tree, i);
+            return w ? (uint32_t)(w - p->tree.w) : UINT32_MAX;
+        }
+    return UINT32_MAX;
+}
+
+/* Is word b a coordinated verb of word a, or the infinitive under one
+ * ("a repris de vastes zones et réussit à encercler les djihadistes")? */
+static int coordinated_action(const dyadi_tree *tr, uint32_t a, uint32_t b)
+{
+    if (!tr->w[a].upos || strcmp(tr->w[a].upos, "VERB") != 0 || !tr->w[b].upos ||
+        strcmp(tr->w[b].upos, "VERB") != 0)
+        return 0;
+    for (int step = 0; step < 2 && b < tr->nw; step++) {
+        const dyad_word *w = &tr->w[b];
+        if (!w->deprel || !w->head || w->head > tr->nw)
+            return 0;
+        if (strcmp(w->deprel, "conj") == 0)
+            return w->head - 1 == a;
+        if (strcmp(w->deprel, "xcomp") != 0)
+            return 0;
+        b = w->head - 1;
+    }
+    return 0;
+}
+
+/* conventional military force (19): a bombing or a massacre (18, 20) is
+ * aimed at a place or at people the sentence names apart */
+static int force_root(const char *root)
+{
+    return root && strcmp(root, "19") == 0;
+}
+
+/* "l'armée syrienne a repris de vastes zones et réussit à encercler les
+ * djihadistes", "retook large areas and encircled the militants": force
+ * used by one actor in coordinated verbs of one sentence is used on one
+ * enemy; an act of force the sentence gave no target takes the target of
+ * the coordinated verb that has it. */
+static void shared_enemy(pass *p, size_t from)
+{
+    dyad_coder *c = p->c;
+    if (!p->has_tree || p->foreign)
+        return;
+    for (size_t i = from; i < c->events.len; i++) {
+        dyad_event *ei = &DYADI_VEC_AT(&c->events, dyad_event, i);
+        if (ei->target.code || !ei->source.code || !force_root(ei->root) || ei->polarity != DYAD_ASSERTED)
+            continue;
+        uint32_t wi = word_at_byte(p, ei->trigger.start);
+        for (size_t j = from; j < c->events.len && wi != UINT32_MAX; j++) {
+            const dyad_event *ej = &DYADI_VEC_AT(&c->events, dyad_event, j);
+            if (j == i || !ej->target.code || !force_root(ej->root) || !ej->source.code ||
+                strcmp(ej->source.code, ei->source.code) != 0)
+                continue;
+            uint32_t wj = word_at_byte(p, ej->trigger.start);
+            if (wj == UINT32_MAX ||
+                !(coordinated_action(&p->tree, wi, wj) || coordinated_action(&p->tree, wj, wi)))
+                continue;
+            ei->target = ej->target;
+            ei->roles_by = "tree:shared-enemy";
+            break;
+        }
+    }
+}
+
 /* The events of trigger ti: its place, date and attribution, the partner
  * of an intention the previous sentence names, one event per coordinated
  * source and target (both ways for reciprocal codes). */
@@ -2487,7 +2736,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
             int g = trigger_gate(p, ti, &r);
             if (g == 2)
                 break;
-            if (g || !trigger_roles(p, ti, &r))
+            if (g || vote_for_content(p, ti) || !trigger_roles(p, ti, &r))
                 continue;
             int polarity, modality;
             const char *code = trigger_scope(p, ti, &r, &polarity, &modality);
@@ -2497,6 +2746,7 @@ dyad_status dyadi_events_run(dyad_coder *c)
                 (st = requested_by(p, ti, &r, polarity, modality)) != DYAD_OK)
                 goto done;
         }
+        shared_enemy(p, p->events_before);
         if ((st = said_statement(p)) != DYAD_OK)
             goto done;
         dyadi_forward_update(c, p->events_before);
