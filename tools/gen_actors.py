@@ -436,6 +436,9 @@ def gen_demonyms(src, manual, country_rows, outdir):
         "hand additions (compounds, blocs such as occidental -> WST) are in demonyms.fr.manual.tsv.",
         "ambiguous between two equally ranked countries, dropped: " + "; ".join(dropped),
     ]
+    # a region must not take a demonym's words ("Somali", Ethiopia's region,
+    # would make "Somali troops" Ethiopian)
+    src.demonym_keys = {norm(r[2]) for r in rows}
     return write_tsv(os.path.join(outdir, "demonyms.tsv"), rows, comments)
 
 
@@ -836,7 +839,7 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
         pop[key] = pop.get(key, 0) + p
         lat[key] = lat.get(key, 0.0) + p * float(c[4])
         lon[key] = lon.get(key, 0.0) + p * float(c[5])
-    taken = set(country_phr) | cap_keys
+    taken = set(country_phr) | cap_keys | getattr(src, "demonym_keys", set())
 
     def generic(k):
         return all(w in REGION_GENERIC for w in re.split(r"[\s-]+", k) if w)
@@ -895,7 +898,7 @@ def gen_regions(src, manual, cap_keys, country_phr, outdir):
         "centre (GeoNames gives regions neither); regions without such a city are left out.",
         "Same naming rules as cities.tsv; hand-written regions are in regions.manual.tsv.",
         "dropped (common words, descriptions such as 'Eastern Province', or same as a",
-        "country/capital name): " + ", ".join(sorted(dropped)),
+        "country/capital name or a demonym): " + ", ".join(sorted(dropped)),
     ])
 
 
