@@ -80,6 +80,18 @@ int64_t dyadi_sentence_hash(const char *s, size_t n)
     return (int64_t)(h & 0x7fffffffu);
 }
 
+int64_t dyadi_sentence_hash62(const char *s, size_t n)
+{
+    char buf[KEY_MAX], hex[DYAD_CONTENT_HASH_LEN];
+    size_t k = sentence_key((const unsigned char *)s, n, buf, sizeof buf);
+    dyad_content_hash(buf, k, hex);
+    /* the second of its two 64-bit hashes, the better mixed one */
+    uint64_t h = 0;
+    for (int i = 16; i < 32; i++)
+        h = h << 4 | (uint64_t)(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
+    return (int64_t)((h & DYADI_SENTENCE_HASH62_MASK) | (DYADI_SENTENCE_HASH62_MASK + 1));
+}
+
 static void sql_sentence_hash(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
     (void)argc;
@@ -123,6 +135,7 @@ int dyadi_repeat_find(sqlite3_stmt *q, const dyad_event *e, const char *doc_id,
     bind_or_empty(q, 8, doc_id);
     sqlite3_bind_text(q, 9, sentence, (int)len, SQLITE_STATIC);
     sqlite3_bind_int64(q, 10, dyadi_sentence_hash(sentence, len));
+    sqlite3_bind_int64(q, 11, dyadi_sentence_hash62(sentence, len));
     int rc = sqlite3_step(q), r = 0;
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(q, 0);

@@ -477,10 +477,12 @@ struct dyad_store {
     dyadi_sqldb *rows;          /* the row reader over db or pg, made when asked for */
     sqlite3_stmt *q[Q_COUNT];
     int in_tx;                  /* inside dyad_store_begin .. commit */
+    int batching;               /* inside dyad_store_batch_write: no savepoints */
     int readonly;
     int busy;                   /* the last open_error was a lock held elsewhere */
     char now[32];               /* UTC time of the document being stored */
     dyadi_intern *intern;       /* string and actor form ids written so far */
+    dyadi_packer *pack;         /* deflates the documents' text */
     char *key;                  /* scratch: an actor form's intern key */
     size_t key_cap;
     int64_t *ids;               /* scratch: event ids a document touched */
@@ -732,12 +734,13 @@ static char *immutable_uri(const char *path)
 static dyad_status setup(dyad_store *s, const char *path, int readonly, int immutable)
 {
     dyad_status st;
-    /* A reader's handle is used by one thread at a time (dyad.h: one
-     * handle per thread): without the connection's mutex, each of a
-     * million-event export's 30 million column reads saves a lock and an
-     * unlock (docs/BENCHMARKS.md, "GDELT export"). */
+    /* One handle per thread (dyad.h; dyad serve takes a connection from
+     * its pool for one request at a time): no mutex of SQLite's own around
+     * every bind, step and column read. It cost the writer 4% of its time
+     * (docs/BENCHMARKS.md, "Store size and ingest speed") and a
+     * million-event export 30 million locks and unlocks ("GDELT export"). */
     int flags = readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
-                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     char *uri = NULL;
     if (immutable) {
         if (!(uri = immutable_uri(path))) {
@@ -823,7 +826,7 @@ static dyad_status open_store(const char *path, int readonly, dyad_store **out, 
     dyad_store *s = calloc(1, sizeof *s);
     if (!s)
         goto fail;
-    if (!(s->intern = dyadi_intern_new())) {
+    if (!(s->intern = dyadi_intern_new()) || !(s->pack = dyadi_packer_new())) {
         snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
         goto fail;
     }
@@ -930,6 +933,7 @@ void dyad_store_free(dyad_store *s)
     for (int i = 0; i < D_COUNT; i++)
         free(s->doc[i]);
     dyadi_intern_free(s->intern);
+    dyadi_packer_free(s->pack);
     free(s->key);
     free(s->ids);
     free(s);
@@ -1187,9 +1191,9 @@ static dyad_status put_doc_row(dyad_store *s, const dyad_doc *doc, const char *l
                                const char *hash, size_t n_events, int update, int64_t *n)
 {
     sqlite3_stmt *st = s->q[update ? Q_UPD_DOC : Q_INS_DOC];
-    unsigned char *z = NULL;
+    const unsigned char *z = NULL;
     size_t zn = 0;
-    if (dyadi_pack_text(doc->text ? doc->text : "", doc->text_len, &z, &zn) != 0) {
+    if (dyadi_packer_pack(s->pack, doc->text ? doc->text : "", doc->text_len, &z, &zn) != 0) {
         snprintf(s->errmsg, sizeof s->errmsg, "doc %.100s: out of memory", doc->id);
         return DYAD_ERR_NOMEM;
     }
@@ -1214,7 +1218,6 @@ static dyad_status put_doc_row(dyad_store *s, const dyad_doc *doc, const char *l
     sqlite3_bind_int64(st, 12, (sqlite3_int64)doc->body);
     sqlite3_bind_int64(st, 13, (sqlite3_int64)doc->text_len);
     int rc = step_done(st);
-    free(z);
     if (rc != SQLITE_OK)
         return db_fail(s, "store document");
     if (!update) {
@@ -1528,7 +1531,7 @@ static dyad_status put_events(dyad_store *s, const dyad_doc *doc, const dyadi_st
         if (sentence) {
             sqlite3_bind_int64(q, 4, sp.start);
             sqlite3_bind_int64(q, 5, (sqlite3_int64)(sp.end - sp.start));
-            sqlite3_bind_int64(q, 22, dyadi_sentence_hash(sentence, sp.end - sp.start));
+            sqlite3_bind_int64(q, 22, dyadi_sentence_hash62(sentence, sp.end - sp.start));
         } else {
             sqlite3_bind_null(q, 4);
             sqlite3_bind_null(q, 5);
@@ -1608,7 +1611,10 @@ dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_stor
     struct tm tm;
     if (!gmtime_r(&t, &tm) || strftime(s->now, sizeof s->now, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
         snprintf(s->now, sizeof s->now, "1970-01-01T00:00:00Z");
-    if (step_done(s->q[Q_SAVEPOINT]) != SQLITE_OK)
+    /* A batch is undone whole when a document fails (dyad_store_batch_write),
+     * so its documents need no savepoint of their own: two statements and a
+     * sub-journal less per document. */
+    if (!s->batching && step_done(s->q[Q_SAVEPOINT]) != SQLITE_OK)
         return db_fail(s, "savepoint");
     if (found && ((st = forget_doc(s, doc->id)) != DYAD_OK || (st = recount(s)) != DYAD_OK))
         goto fail;
@@ -1619,7 +1625,7 @@ dyad_status dyadi_store_put(dyad_store *s, const dyad_doc *doc, const dyadi_stor
     if ((st = put_mentions(s, doc, r, n)) != DYAD_OK || (st = put_events(s, doc, r, n)) != DYAD_OK ||
         (st = put_quotes(s, doc, r, n)) != DYAD_OK)
         goto fail;
-    if (step_done(s->q[Q_RELEASE]) != SQLITE_OK) {
+    if (!s->batching && step_done(s->q[Q_RELEASE]) != SQLITE_OK) {
         st = db_fail(s, "release");
         goto fail;
     }
@@ -1628,8 +1634,10 @@ fail:
     /* Undo this document only; earlier documents of the batch stay. The
      * ids it interned are gone with it. */
     dyadi_intern_clear(s->intern);
-    sqlite3_exec(s->db, "ROLLBACK TO dyad_doc", NULL, NULL, NULL);
-    sqlite3_exec(s->db, "RELEASE dyad_doc", NULL, NULL, NULL);
+    if (!s->batching) {
+        sqlite3_exec(s->db, "ROLLBACK TO dyad_doc", NULL, NULL, NULL);
+        sqlite3_exec(s->db, "RELEASE dyad_doc", NULL, NULL, NULL);
+    }
     return st;
 }
 
@@ -1925,6 +1933,7 @@ dyad_status dyad_store_batch_write(dyad_store *s, dyad_store_batch *b, dyad_stor
     dyad_status st = dyad_store_begin(s);
     if (st != DYAD_OK)
         goto done;
+    s->batching = 1;
     for (size_t i = 0; i < b->items.len; i++) {
         const batch_item *it = &DYADI_VEC_AT(&b->items, batch_item, i);
         st = dyadi_store_put(s, &it->doc, &it->r, it->replace);
@@ -1954,6 +1963,7 @@ dyad_status dyad_store_batch_write(dyad_store *s, dyad_store_batch *b, dyad_stor
     if (st == DYAD_OK && counts)
         *counts = n;
 done:
+    s->batching = 0;
     batch_empty(b);
     return st;
 }

@@ -25,6 +25,18 @@ size_t dyadi_pack_hash(const char *hex, unsigned char out[16]);
  * make it shorter. 0, or -1 when out of memory. */
 int dyadi_pack_text(const char *text, size_t n, unsigned char **out, size_t *outlen);
 
+/* The same, reusing one zlib stream and one output buffer for every text
+ * (the event store's writer deflates every document): the same bytes as
+ * dyadi_pack_text. Caller frees with dyadi_packer_free. */
+typedef struct dyadi_packer dyadi_packer;
+dyadi_packer *dyadi_packer_new(void);
+void dyadi_packer_free(dyadi_packer *p);
+/* *out (owned by p, valid until its next call) and *outlen, or *out NULL
+ * when deflating does not make the text shorter (then use the text). 0, or
+ * -1 when out of memory. */
+int dyadi_packer_pack(dyadi_packer *p, const char *text, size_t n, const unsigned char **out,
+                      size_t *outlen);
+
 /* Row ids of interned strings and actor forms, keyed by their bytes, for
  * the life of a store handle: a hit saves two statements per string. Ids
  * written in a transaction that is rolled back must be forgotten
