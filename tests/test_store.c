@@ -518,6 +518,42 @@ static void store_migrate_v3(void **state)
     dyad_store_free(s);
 }
 
+/* Sightings written before the 62-bit sentence hash hold the 31-bit one,
+ * or NULL when written by hand: a repeat of their sentence is still found
+ * by inflating and comparing it, and a 31-bit hash that differs still rules
+ * the sentence out without inflating it. */
+static void store_repeat_old_sentence_keys(void **state)
+{
+    static const char *const a_text = "La Russie a soutenu la Chine. Rien d'autre.";
+    static const char *const b_text = "La Russie a soutenu la Chine. Puis autre chose.";
+    const size_t slen = strlen("La Russie a soutenu la Chine.");
+    const int64_t h31 = dyadi_sentence_hash(a_text, slen);
+    const char *const keys[] = {"%lld", "NULL", "%lld"};
+    const int64_t vals[] = {h31, 0, h31 ^ 1};
+    const int repeat[] = {1, 1, 0};
+    for (int v = 0; v < 3; v++) {
+        teardown(state);
+        assert_int_equal(setup(state), 0);
+        dyad_store *s = NULL;
+        char err[256], sql[160], set[64];
+        assert_int_equal(dyad_store_open(path, &s, err, sizeof err), DYAD_OK);
+        dyad_doc a = mkdoc("a", "afp", a_text), b = mkdoc("b", "afp", b_text);
+        dyad_event e = mkevent(DYAD_ASSERTED);
+        dyad_sentence sent = {{0, (uint32_t)slen}, 0, 0};
+        dyadi_store_results r = {"fr", &sent, 1, NULL, 0, &e, 1, NULL, 0};
+        assert_int_equal(dyadi_store_put(s, &a, &r, 0), DYAD_OK);
+        assert_true(scalar(s, "SELECT min(sentence_key) FROM store_sightings") > (1LL << 62));
+        snprintf(set, sizeof set, keys[v], (long long)vals[v]);
+        snprintf(sql, sizeof sql, "UPDATE store_sightings SET sentence_key = %s", set);
+        assert_int_equal(sqlite3_exec(dyad_store_sqlite(s), sql, NULL, NULL, NULL), SQLITE_OK);
+        assert_int_equal(dyadi_store_put(s, &b, &r, 0), DYAD_OK);
+        assert_int_equal(scalar(s, "SELECT count(*) FROM event_mentions WHERE doc_id = 'b'"
+                                   " AND rule LIKE 'repeat:%'"),
+                         repeat[v]);
+        dyad_store_free(s);
+    }
+}
+
 /* Issue 18: a version 4 store moves to version 5, whose code index also
  * holds QuadClass and Goldstein (`dyad relations` takes them per code from
  * it instead of reading every event's row); its events stay. */
@@ -613,6 +649,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(store_migrate_v2, setup, teardown),
         cmocka_unit_test_setup_teardown(store_migrate_v3, setup, teardown),
         cmocka_unit_test_setup_teardown(store_migrate_v4, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_repeat_old_sentence_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(store_readonly_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(store_batch_no_lock_while_coding, setup, teardown),
     };
