@@ -92,7 +92,15 @@ static const char *const phoenix_columns[] = {
 /* GDELT needs the document's URL only: the column of d.url holds the
  * document's number, its URL read through xctx's cache of documents
  * (a document has several events: one row read instead of one per event). */
-#define GDELT_EVENTS_SQL(same_country)                                                  \
+/* PostgreSQL: the first sighting through LATERAL, read in the events'
+ * order from their primary key. The join above, there, evaluated the
+ * min(id) subquery twice per event in a hash join and then sorted a
+ * million rows on disk (EXPLAIN ANALYZE: 10.0 s against 6.2 s this way). */
+#define EVENTS_SIGHTING_PG                                                              \
+    " FROM events e"                                                                     \
+    " LEFT JOIN LATERAL (SELECT * FROM store_sightings s WHERE s.event_id = e.id"         \
+    "   ORDER BY s.id LIMIT 1) m ON true"
+#define GDELT_EVENTS_SQL(same_country, sighting)                                        \
     EVENTS_OWN_COLUMNS " m.doc, NULL, m.sent,"                                           \
     " CASE WHEN e.location <> '' THEN coalesce("                                         \
     "  (SELECT f.entry FROM store_mentions sm JOIN store_actor_forms f ON f.id = sm.form" \
@@ -100,10 +108,10 @@ static const char *const phoenix_columns[] = {
     "   AND f.text = e.location ORDER BY f.kind = 'actor' LIMIT 1),"                      \
     "  (SELECT f.entry FROM store_actor_forms f WHERE f.text = e.location AND f.kind = 'place'" \
     "   AND f.country " same_country " e.location_country LIMIT 1)) END, NULL, NULL"      \
-    EVENTS_SIGHTING EVENTS_ORDER
+    sighting EVENTS_ORDER
 /* "IS" compares NULLs as values in SQLite; PostgreSQL spells it longer */
-static const char gdelt_events_sql[] = GDELT_EVENTS_SQL("IS");
-static const char gdelt_events_sql_pg[] = GDELT_EVENTS_SQL("IS NOT DISTINCT FROM");
+static const char gdelt_events_sql[] = GDELT_EVENTS_SQL("IS", EVENTS_SIGHTING);
+static const char gdelt_events_sql_pg[] = GDELT_EVENTS_SQL("IS NOT DISTINCT FROM", EVENTS_SIGHTING_PG);
 /* Phoenix: every URL and source that reported the event, no place entry. */
 static const char phoenix_events_sql[] =
     EVENTS_COLUMNS
