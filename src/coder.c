@@ -467,6 +467,12 @@ static dyad_status stem_tokens(dyad_coder *c)
     return DYAD_OK;
 }
 
+/* The document language's syntax model, or NULL. */
+static const dyad_model *lang_model(const dyad_coder *c)
+{
+    return strcmp(c->lang, "fr") == 0 ? c->model_fr : strcmp(c->lang, "en") == 0 ? c->model_en : NULL;
+}
+
 DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
 {
     if (!c)
@@ -528,8 +534,7 @@ DYAD_API dyad_status dyad_coder_run(dyad_coder *c, const dyad_doc *doc)
         set_err(c, "segmenter: %s", dyad_strerror(st));
         return st;
     }
-    const dyad_model *model = strcmp(c->lang, "fr") == 0 ? c->model_fr
-                              : strcmp(c->lang, "en") == 0 ? c->model_en : NULL;
+    const dyad_model *model = lang_model(c);
     /* DYAD_SYNTAX_EVENTS: events.c parses the sentences that may hold an
      * event (dyadi_coder_parse), the rest are never tagged */
     c->lazy_model = c->syntax_mode == DYAD_SYNTAX_EVENTS && c->lex ? model : NULL;
@@ -623,8 +628,7 @@ int dyadi_coder_tags(dyad_coder *c, uint32_t lo, uint32_t hi, uint8_t *upos, dya
 {
     /* tagged the same way whether or not every sentence was parsed, so
      * that both modes code the same events (tests/test_tree.c) */
-    const dyad_model *model = strcmp(c->lang, "fr") == 0 ? c->model_fr
-                              : strcmp(c->lang, "en") == 0 ? c->model_en : NULL;
+    const dyad_model *model = lang_model(c);
     if (!model)
         return 0;
     *st = dyadi_syntax_tags(model, c->lang, c->doc->text ? c->doc->text : "", c->tokens.data, lo,

@@ -102,6 +102,29 @@ static int is_speech_stem(const dyad_coder *c, uint32_t i, const uint8_t *speech
     return i < c->tokens.len && speech[i];
 }
 
+/* The first token of token t's sentence and the token after its end
+ * (the sentences are in order); [t, t + 1) when no sentence holds it. */
+static void sentence_around(const dyad_coder *c, uint32_t t, uint32_t *first, uint32_t *end)
+{
+    size_t ns;
+    const dyad_sentence *ss = dyad_coder_sentences(c, &ns);
+    size_t lo = 0, hi = ns;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ss[mid].first_token + ss[mid].n_tokens <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < ns && ss[lo].first_token <= t) {
+        *first = ss[lo].first_token;
+        *end = ss[lo].first_token + ss[lo].n_tokens;
+    } else {
+        *first = t;
+        *end = t + 1;
+    }
+}
+
 /* "Hollande est arrivé sur place à 13 h et évoque un « ... »": the
  * speaker further back than mention_before reaches, when it is the only
  * actor between the sentence's start and the speech verb at b and no
@@ -111,13 +134,10 @@ static int is_speech_stem(const dyad_coder *c, uint32_t i, const uint8_t *speech
 static const char *const COMMA[] = {",", NULL};
 static const dyad_mention *sentence_subject_before(const dyad_coder *c, uint32_t b)
 {
-    size_t ns, nm;
-    const dyad_sentence *ss = dyad_coder_sentences(c, &ns);
+    size_t nm;
     const dyad_mention *ms = dyad_coder_mentions(c, &nm);
-    uint32_t sfirst = 0;
-    for (size_t k = 0; k < ns; k++)
-        if (ss[k].first_token <= b && b < ss[k].first_token + ss[k].n_tokens)
-            sfirst = ss[k].first_token;
+    uint32_t sfirst, send;
+    sentence_around(c, b, &sfirst, &send);
     const dyad_mention *found = NULL;
     for (size_t k = 0; k < nm; k++) {
         if (ms[k].kind != DYAD_MENTION_ACTOR || ms[k].first_token < sfirst || ms[k].first_token >= b)
@@ -143,13 +163,10 @@ static const dyad_mention *sentence_subject_before(const dyad_coder *c, uint32_t
 #define LATE_SPEECH_REACH 24u
 static void late_speaker(const dyad_coder *c, quote *q, const uint8_t *speech)
 {
-    size_t ns, nm;
-    const dyad_sentence *ss = dyad_coder_sentences(c, &ns);
+    size_t nm;
     const dyad_mention *ms = dyad_coder_mentions(c, &nm);
-    uint32_t send = q->close + 1;
-    for (size_t k = 0; k < ns; k++)
-        if (ss[k].first_token <= q->close && q->close < ss[k].first_token + ss[k].n_tokens)
-            send = ss[k].first_token + ss[k].n_tokens;
+    uint32_t sfirst, send;
+    sentence_around(c, q->close, &sfirst, &send);
     for (uint32_t j = q->close + 1; j < send && j <= q->close + LATE_SPEECH_REACH; j++) {
         if (DYADI_VEC_AT(&c->wclass, uint32_t, j) & (W_QOPEN | W_QSTRAIGHT))
             return;

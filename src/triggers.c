@@ -405,11 +405,8 @@ int dyadi_trigger_taggable(const dyad_coder *c, const trig *t)
 size_t dyadi_triggers_on_tags(const dyad_coder *c, const uint8_t *upos, uint32_t lo, uint32_t hi,
                               trig *ts, size_t n)
 {
-    /* indices into dyadi_upos_names */
-    static const char *const nominal[] = {"NOUN", "PROPN", "NUM", "PRON", "DET", "ADP"};
-    uint32_t drop = 0;
-    for (size_t k = 0; k < sizeof nominal / sizeof *nominal; k++)
-        drop |= 1u << dyadi_upos_id(nominal[k]);
+    const uint32_t drop = 1u << DYADI_UPOS_NOUN | 1u << DYADI_UPOS_PROPN | 1u << DYADI_UPOS_NUM |
+                          1u << DYADI_UPOS_PRON | 1u << DYADI_UPOS_DET | 1u << DYADI_UPOS_ADP;
     size_t w = 0;
     for (size_t k = 0; k < n; k++) {
         const trig *t = &ts[k];

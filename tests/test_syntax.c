@@ -49,6 +49,22 @@ static void follow_oracle(const dyadi_csent *s, int32_t *gold, int32_t *got)
     free(mem);
 }
 
+/* syntax/upos-ids: the named UPOS ids are the names' places */
+static void test_upos_ids(void **state)
+{
+    (void)state;
+    static const struct { int id; const char *name; } ids[] = {
+        {DYADI_UPOS_ADJ, "ADJ"},     {DYADI_UPOS_ADP, "ADP"},     {DYADI_UPOS_ADV, "ADV"},
+        {DYADI_UPOS_AUX, "AUX"},     {DYADI_UPOS_CCONJ, "CCONJ"}, {DYADI_UPOS_DET, "DET"},
+        {DYADI_UPOS_INTJ, "INTJ"},   {DYADI_UPOS_NOUN, "NOUN"},   {DYADI_UPOS_NUM, "NUM"},
+        {DYADI_UPOS_PART, "PART"},   {DYADI_UPOS_PRON, "PRON"},   {DYADI_UPOS_PROPN, "PROPN"},
+        {DYADI_UPOS_PUNCT, "PUNCT"}, {DYADI_UPOS_SCONJ, "SCONJ"}, {DYADI_UPOS_SYM, "SYM"},
+        {DYADI_UPOS_VERB, "VERB"},   {DYADI_UPOS_X, "X"}};
+    assert_int_equal(sizeof ids / sizeof *ids, DYADI_NUPOS);
+    for (size_t k = 0; k < DYADI_NUPOS; k++)
+        assert_string_equal(dyadi_upos_names[ids[k].id], ids[k].name);
+}
+
 static void test_oracle(void **state)
 {
     (void)state;
@@ -360,6 +376,7 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_upos_ids),
         cmocka_unit_test(test_oracle),
         cmocka_unit_test(test_clf_score),
         cmocka_unit_test(test_conllu_errors),

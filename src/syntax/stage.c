@@ -123,7 +123,9 @@ static size_t make_words(const char *text, const dyad_token *tok, size_t nt, con
 static int splits_before(int upos)
 {
     /* NOUN PROPN PRON NUM ADJ ADV SYM: "des" after them is "de les" */
-    return upos == 7 || upos == 11 || upos == 10 || upos == 8 || upos == 0 || upos == 2 || upos == 14;
+    return upos == DYADI_UPOS_NOUN || upos == DYADI_UPOS_PROPN || upos == DYADI_UPOS_PRON ||
+           upos == DYADI_UPOS_NUM || upos == DYADI_UPOS_ADJ || upos == DYADI_UPOS_ADV ||
+           upos == DYADI_UPOS_SYM;
 }
 
 #define SCRATCH_CAP ((size_t)512 << 20)

@@ -21,6 +21,13 @@
  * dyad_word.upos). */
 #define DYADI_NUPOS 17
 extern const char *const dyadi_upos_names[DYADI_NUPOS];
+/* Their ids by name (test_syntax checks them against dyadi_upos_names). */
+enum {
+    DYADI_UPOS_ADJ, DYADI_UPOS_ADP, DYADI_UPOS_ADV, DYADI_UPOS_AUX, DYADI_UPOS_CCONJ,
+    DYADI_UPOS_DET, DYADI_UPOS_INTJ, DYADI_UPOS_NOUN, DYADI_UPOS_NUM, DYADI_UPOS_PART,
+    DYADI_UPOS_PRON, DYADI_UPOS_PROPN, DYADI_UPOS_PUNCT, DYADI_UPOS_SCONJ, DYADI_UPOS_SYM,
+    DYADI_UPOS_VERB, DYADI_UPOS_X
+};
 int dyadi_upos_id(const char *s);   /* -1 when not a UPOS tag */
 
 /* ---- feature keys --------------------------------------------------------
